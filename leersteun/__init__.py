@@ -1,0 +1,3 @@
+"""leersteun: dossiers, trajecten, heropstart en overzichten voor leersteuncentra."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from leersteun.cli import main
+
+main()

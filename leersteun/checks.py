@@ -1,0 +1,356 @@
+"""Validation as data: every check returns findings (path, line, column, message, severity).
+
+Two layers:
+- the schema (pydantic): types, listed values, unknown keys; its errors are translated to
+  Dutch and placed on the line through ruamel's positions;
+- the consistency rules: functions registered in `DOSSIER_REGELS`, each taking a valid
+  `Dossier` and a `Context` and yielding `(loc, message, severity)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from leersteun.errors import FOUT, WAARSCHUWING, Bevinding
+from leersteun.model import (
+    Beslissing,
+    Dossier,
+    Fase,
+    Instellingen,
+    Niveau,
+    Reden,
+    Uitkomst,
+    VerslagSoort,
+    model_op,
+)
+from leersteun.store import YamlBestand, gewoon
+
+Loc = tuple[Any, ...]
+Melding = tuple[Loc, str, str]  # (loc, message, severity)
+
+
+@dataclass
+class Context:
+    """What the rules may know besides the case itself."""
+
+    bestandsnaam: str | None = None  # file name without .yaml
+    instellingen: Instellingen | None = None
+    vandaag: dt.date = field(default_factory=dt.date.today)
+
+
+# ---------------------------------------------------------------------------- schema
+
+
+def _soort(waarde: Any) -> str:
+    if waarde is None:
+        return "niets (null)"
+    if isinstance(waarde, bool):
+        return f"'{str(waarde).lower()}'"
+    if isinstance(waarde, (int, float)):
+        return f"het getal {waarde}"
+    if isinstance(waarde, str):
+        return f"de tekst '{waarde}'"
+    if isinstance(waarde, list):
+        return "een lijst"
+    if isinstance(waarde, dict):
+        return "een groep sleutels"
+    if isinstance(waarde, dt.date):
+        return f"de datum {waarde.isoformat()}"
+    return "een andere waarde"
+
+
+def _keuzes(ctx: dict | None) -> str:
+    verwacht = str((ctx or {}).get("expected", ""))
+    return verwacht.replace(" or ", ", ").replace("'", "")
+
+
+def vertaal(fout: dict, model: type[BaseModel]) -> tuple[str, bool]:
+    """A Dutch message for one pydantic error; the bool says "point at the key"."""
+    soort = fout["type"]
+    loc = fout["loc"]
+    waarde = fout.get("input")
+    veld = str(loc[-1]) if loc else ""
+    if soort == "missing":
+        ouder = ".".join(str(x) for x in loc[:-1])
+        waar = f" onder '{ouder}'" if ouder else ""
+        return f"verplichte sleutel '{veld}' ontbreekt{waar}; voeg '{veld}: ...' toe", True
+    if soort == "extra_forbidden":
+        if "wachtwoord" in veld.lower() or "password" in veld.lower():
+            return (
+                f"'{veld}' hoort niet in een bestand: een wachtwoord staat nooit in de dossiermap. "
+                "Verwijder deze regel; leersteun leest het wachtwoord uit LEERSTEUN_SMTP_WACHTWOORD",
+                True,
+            )
+        ouder = model_op(model, tuple(loc[:-1]))
+        namen = list(ouder.model_fields) if ouder else []
+        gelijkend = difflib.get_close_matches(veld, namen, n=1, cutoff=0.6)
+        if gelijkend:
+            return f"onbekende sleutel '{veld}'; bedoel je '{gelijkend[0]}'?", True
+        lijst = ", ".join(namen)
+        return f"onbekende sleutel '{veld}'; hier kan: {lijst}", True
+    if soort in ("enum", "literal_error"):
+        return f"{_soort(waarde)} is hier geen geldige waarde; kies uit: {_keuzes(fout.get('ctx'))}", False
+    if soort in ("string_type",):
+        return f"verwacht tekst, maar hier staat {_soort(waarde)}", False
+    if soort in ("int_type", "int_parsing", "int_from_float"):
+        return f"verwacht een geheel getal, maar hier staat {_soort(waarde)}", False
+    if soort in ("float_type", "float_parsing"):
+        return f"verwacht een getal (zoals 6.5), maar hier staat {_soort(waarde)}", False
+    if soort in ("bool_type", "bool_parsing"):
+        return f"verwacht true of false, maar hier staat {_soort(waarde)}", False
+    if soort in ("list_type",):
+        return f"verwacht een lijst (regels die beginnen met '- ', of [a, b]), maar hier staat {_soort(waarde)}", False
+    if soort in ("model_type", "model_attributes_type", "dict_type"):
+        return f"verwacht een groep sleutels (sleutel: waarde) op de regels eronder, maar hier staat {_soort(waarde)}", False
+    if soort in ("greater_than_equal", "greater_than"):
+        return f"moet minstens {fout.get('ctx', {}).get('ge', fout.get('ctx', {}).get('gt'))} zijn", False
+    if soort in ("less_than_equal", "less_than"):
+        return f"mag hoogstens {fout.get('ctx', {}).get('le', fout.get('ctx', {}).get('lt'))} zijn", False
+    if soort in ("string_too_short",):
+        return "mag niet leeg zijn", False
+    # Our own validators (PydanticCustomError) already speak Dutch.
+    return str(fout["msg"]).removeprefix("Value error, "), False
+
+
+def schema_bevindingen(bestand: YamlBestand, fout: ValidationError, model: type[BaseModel]) -> list[Bevinding]:
+    uit = []
+    for e in fout.errors(include_url=False):
+        boodschap, sleutel = vertaal(e, model)
+        loc = tuple(e["loc"])
+        if e["type"] == "missing":
+            loc, sleutel = loc[:-1], True
+        uit.append(bestand.bevinding(loc, boodschap, FOUT, sleutel=sleutel))
+    return sorted(set(uit), key=lambda b: (b.regel, b.kolom, b.boodschap))
+
+
+def valideer_model(bestand: YamlBestand, model: type[BaseModel]) -> tuple[Any, list[Bevinding]]:
+    try:
+        return model.model_validate(gewoon(bestand.data)), []
+    except ValidationError as e:
+        return None, schema_bevindingen(bestand, e, model)
+
+
+# ---------------------------------------------------------------------------- rules
+
+DossierRegel = Callable[[Dossier, Context], Iterable[Melding]]
+DOSSIER_REGELS: list[DossierRegel] = []
+
+
+def regel(functie: DossierRegel) -> DossierRegel:
+    DOSSIER_REGELS.append(functie)
+    return functie
+
+
+@regel
+def id_is_bestandsnaam(d: Dossier, ctx: Context) -> Iterator[Melding]:
+    if ctx.bestandsnaam is not None and d.id != ctx.bestandsnaam:
+        yield (
+            ("id",),
+            f"id '{d.id}' moet gelijk zijn aan de bestandsnaam '{ctx.bestandsnaam}': "
+            f"hernoem het bestand naar {d.id}.yaml of pas de id aan",
+            FOUT,
+        )
+
+
+@regel
+def verslag_klopt(d: Dossier, ctx: Context) -> Iterator[Melding]:
+    v = d.verslag
+    if v.ontbindende_voorwaarde is not None and v.soort == VerslagSoort.GC:
+        yield (
+            ("verslag", "ontbindende_voorwaarde"),
+            "inschrijving onder ontbindende voorwaarde hoort bij een IAC- of OV4-verslag, niet bij GC; "
+            "zet ontbindende_voorwaarde op null of pas de soort aan",
+            FOUT,
+        )
+    if v.soort == VerslagSoort.OV4 and d.leerling.niveau != Niveau.secundair:
+        yield (("verslag", "soort"), "een OV4-verslag bestaat alleen in het secundair; controleer soort of niveau", FOUT)
+    if d.fase in (Fase.opstart, Fase.ondersteuning) and not v.zichtbaar_in_diplon:
+        yield (
+            ("verslag", "zichtbaar_in_diplon"),
+            f"fase {d.fase} kan pas als het Verslag zichtbaar is in Diplon (IRIS-koppeling of upload door de school); "
+            "zet zichtbaar_in_diplon op true zodra dat zo is",
+            FOUT,
+        )
+    if d.leerling.geboortedatum and v.datum < d.leerling.geboortedatum:
+        yield (("verslag", "datum"), "het Verslag is gedateerd vóór de geboortedatum van de leerling", FOUT)
+    if v.datum > ctx.vandaag:
+        yield (("verslag", "datum"), f"de datum van het Verslag ({v.datum}) ligt in de toekomst", WAARSCHUWING)
+    if v.ontbindende_voorwaarde and v.ontbindende_voorwaarde < v.datum:
+        yield (
+            ("verslag", "ontbindende_voorwaarde"),
+            "de inschrijving onder ontbindende voorwaarde ligt vóór de datum van het Verslag",
+            WAARSCHUWING,
+        )
+
+
+@regel
+def trajecten_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
+    t = d.trajecten
+    for i, traject in enumerate(t):
+        if traject.einde is not None and traject.einde < traject.start:
+            yield (("trajecten", i, "einde"), f"einde ({traject.einde}) ligt vóór de start ({traject.start})", FOUT)
+        if traject.lopend and i < len(t) - 1:
+            yield (
+                ("trajecten", i),
+                "alleen het laatste traject mag nog lopen: vul 'einde' in voor dit oudere traject",
+                FOUT,
+            )
+        if i > 0:
+            vorige = t[i - 1]
+            if traject.start < vorige.start or (vorige.einde is not None and traject.start < vorige.einde):
+                yield (
+                    ("trajecten", i, "start"),
+                    "trajecten staan van oud naar nieuw en overlappen niet: dit traject start vóór het vorige eindigt",
+                    FOUT,
+                )
+        for j, moment in enumerate(traject.evaluatie_op):
+            if moment < traject.start:
+                yield (("trajecten", i, "evaluatie_op", j), f"evaluatiemoment {moment} ligt vóór de start van het traject", WAARSCHUWING)
+    lopend = d.lopend_traject
+    if d.fase == Fase.ondersteuning and lopend is None:
+        yield (
+            ("fase",),
+            "fase ondersteuning vraagt een lopend traject: voeg onder 'trajecten' een traject toe zonder einde "
+            "(vorm, start, frequentie, intensiteit)",
+            FOUT,
+        )
+    if d.fase in (Fase.aanmelding, Fase.afgesloten, Fase.heropstart) and lopend is not None:
+        yield (
+            ("trajecten", len(t) - 1),
+            f"een dossier in fase {d.fase} heeft geen lopend traject: vul 'einde' in bij het laatste traject",
+            FOUT,
+        )
+    if d.fase == Fase.ondersteuning and not d.ondersteuner:
+        yield (("ondersteuner",), "fase ondersteuning zonder ondersteuner: vul de naam van de ondersteuner in", WAARSCHUWING)
+
+
+@regel
+def evaluaties_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
+    redenen = ", ".join(r.value for r in Reden)
+    for i, e in enumerate(d.evaluaties):
+        if e.beslissing == Beslissing.afsluiten and e.reden is None:
+            yield (("evaluaties", i, "beslissing"), f"wie afsluit, geeft een reden; voeg 'reden:' toe met een van: {redenen}", FOUT)
+        if e.beslissing == Beslissing.verderzetten and e.reden is not None:
+            yield (("evaluaties", i, "reden"), "een reden hoort alleen bij afsluiten; verwijder ze of zet beslissing op afsluiten", FOUT)
+        if i > 0 and e.datum < d.evaluaties[i - 1].datum:
+            yield (("evaluaties", i, "datum"), "evaluaties staan van oud naar nieuw; deze is ouder dan de vorige", WAARSCHUWING)
+        if e.datum > ctx.vandaag:
+            yield (("evaluaties", i, "datum"), f"deze evaluatie ligt in de toekomst ({e.datum})", WAARSCHUWING)
+
+
+@regel
+def geschiedenis_klopt(d: Dossier, ctx: Context) -> Iterator[Melding]:
+    g = d.geschiedenis
+    for i, regel_ in enumerate(g):
+        if i > 0 and regel_.datum < g[i - 1].datum:
+            yield (("geschiedenis", i, "datum"), "de geschiedenis staat van oud naar nieuw; deze regel is ouder dan de vorige", FOUT)
+        if regel_.datum > ctx.vandaag:
+            yield (("geschiedenis", i, "datum"), f"deze gebeurtenis ligt in de toekomst ({regel_.datum})", WAARSCHUWING)
+    if g and g[-1].fase != d.fase:
+        yield (
+            ("fase",),
+            f"het dossier staat in fase {d.fase}, maar de laatste regel in de geschiedenis zegt {g[-1].fase}; "
+            "gebruik 'leersteun fase' om van fase te veranderen",
+            WAARSCHUWING,
+        )
+
+
+@regel
+def doelen_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
+    gezien: dict[str, int] = {}
+    for i, doel in enumerate(d.doelen):
+        if doel.id in gezien:
+            yield (("doelen", i, "id"), f"doel-id '{doel.id}' komt twee keer voor; geef elk doel een eigen id", FOUT)
+        gezien.setdefault(doel.id, i)
+        if doel.start and doel.einde and doel.einde < doel.start:
+            yield (("doelen", i, "einde"), f"einde ({doel.einde}) ligt vóór de start ({doel.start})", FOUT)
+
+
+@regel
+def heropstarts_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
+    h = d.heropstarts
+    for i, hs in enumerate(h):
+        if i < len(h) - 1 and hs.uitkomst is None:
+            yield (("heropstarts", i), "alleen de laatste heropstart mag nog open zijn: vul 'uitkomst' in", FOUT)
+        if i > 0 and hs.gestart < h[i - 1].gestart:
+            yield (("heropstarts", i, "gestart"), "heropstarts staan van oud naar nieuw; deze is ouder dan de vorige", FOUT)
+        if hs.toewijzing is not None:
+            if hs.uitkomst != Uitkomst.heropstart:
+                yield (("heropstarts", i, "toewijzing"), "een toewijzing kan alleen na de uitkomst 'heropstart'", FOUT)
+            if hs.toewijzing.datum < hs.gestart:
+                yield (("heropstarts", i, "toewijzing", "datum"), "de toewijzing ligt vóór de start van de heropstart", FOUT)
+        if hs.mail is not None and hs.mail.aangemaakt < hs.gestart:
+            yield (("heropstarts", i, "mail", "aangemaakt"), "de mail is aangemaakt vóór de start van de heropstart", FOUT)
+    if d.fase == Fase.heropstart:
+        laatste = d.laatste_heropstart
+        if laatste is None:
+            yield (
+                ("fase",),
+                "fase heropstart zonder gegevens onder 'heropstarts': start een heropstart met 'leersteun heropstart'",
+                FOUT,
+            )
+        elif laatste.toewijzing is not None or laatste.uitkomst == Uitkomst.geen_heropstart:
+            yield (
+                ("fase",),
+                "de laatste heropstart is al afgerond (toegewezen of geen heropstart); de fase is dan niet meer heropstart",
+                FOUT,
+            )
+
+
+@regel
+def namen_in_team(d: Dossier, ctx: Context) -> Iterator[Melding]:
+    team = ctx.instellingen.teamnamen() if ctx.instellingen else set()
+    if not team:
+        return
+    kandidaten: list[tuple[Loc, str | None]] = [
+        (("ankerpersoon",), d.ankerpersoon),
+        (("ondersteuner",), d.ondersteuner),
+        *((("vorige_ondersteuners", i), n) for i, n in enumerate(d.vorige_ondersteuners)),
+        *(
+            (("heropstarts", i, "toewijzing", "ondersteuner"), hs.toewijzing.ondersteuner)
+            for i, hs in enumerate(d.heropstarts)
+            if hs.toewijzing
+        ),
+    ]
+    for loc, naam in kandidaten:
+        if naam and naam not in team:
+            gelijkend = difflib.get_close_matches(naam, sorted(team), n=1, cutoff=0.6)
+            hint = f"bedoel je '{gelijkend[0]}'?" if gelijkend else "voeg de persoon toe onder 'team' in leersteun.yaml"
+            yield (loc, f"'{naam}' staat niet in het team van leersteun.yaml; {hint}", WAARSCHUWING)
+
+
+def controleer_dossier(bestand: YamlBestand, ctx: Context) -> tuple[Dossier | None, list[Bevinding]]:
+    """Schema, then every registered rule. Returns the model only when it is schema-valid."""
+    dossier, bevindingen = valideer_model(bestand, Dossier)
+    if dossier is None:
+        return None, bevindingen
+    for functie in DOSSIER_REGELS:
+        for loc, boodschap, ernst in functie(dossier, ctx):
+            bevindingen.append(bestand.bevinding(loc, boodschap, ernst))
+    return dossier, sorted(bevindingen, key=lambda b: (b.regel, b.kolom))
+
+
+def controleer_instellingen(bestand: YamlBestand) -> tuple[Instellingen | None, list[Bevinding]]:
+    instellingen, bevindingen = valideer_model(bestand, Instellingen)
+    if instellingen is None:
+        return None, bevindingen
+    namen: dict[str, int] = {}
+    for i, lid in enumerate(instellingen.team):
+        if lid.naam in namen:
+            bevindingen.append(bestand.bevinding(("team", i, "naam"), f"'{lid.naam}' staat twee keer in het team", FOUT))
+        namen.setdefault(lid.naam, i)
+    if instellingen.capaciteit:
+        scholen: set[str] = set()
+        for i, school in enumerate(instellingen.capaciteit.scholen):
+            if school.naam in scholen:
+                bevindingen.append(
+                    bestand.bevinding(("capaciteit", "scholen", i, "naam"), f"school '{school.naam}' staat twee keer onder capaciteit", FOUT)
+                )
+            scholen.add(school.naam)
+    return instellingen, bevindingen

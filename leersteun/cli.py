@@ -1,0 +1,500 @@
+"""The `leersteun` command: parse, call a domain function, print.
+
+Only typer is imported at module level so that `leersteun --help` stays fast; every
+command imports what it needs. `LeersteunGroup.main` is the one place that maps
+exceptions to exit codes: 0 ok, 1 user or data error, 2 usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from leersteun.folder import Dossiermap
+
+HELP_TEKST = "Toon deze hulp en stop."
+_HELP_VERTALING = {
+    "Arguments": "Argumenten",
+    "Options": "Opties",
+    "Commands": "Opdrachten",
+    "required": "verplicht",
+    "default: {default}": "standaard: {default}",
+    "env var: {var}": "omgevingsvariabele: {var}",
+    "(dynamic)": "(berekend)",
+}
+
+_USAGE_VERTALING = [
+    (r"^Missing argument '(.+)'\.", r"Het argument \1 ontbreekt."),
+    (r"^Missing option '(.+)'\.", r"De optie \1 ontbreekt."),
+    (r"^Missing parameter: (.+)", r"Er ontbreekt een waarde: \1"),
+    (r"^No such option: (\S+)", r"Onbekende optie: \1"),
+    (r"^No such command '(.+)'\.", r"Onbekende opdracht '\1'."),
+    (r"^Missing command\.", "Geef een opdracht."),
+    (r"^Got unexpected extra arguments? \((.*)\)", r"Te veel argumenten: \1"),
+    (r"Value error, ", ""),
+    (r"^Invalid value for '(.+?)': (.*)", r"Ongeldige waarde voor \1: \2"),
+    (r"^Invalid value: (.*)", r"Ongeldige waarde: \1"),
+    (r"^Option '(.+)' requires an argument\.", r"De optie \1 heeft een waarde nodig."),
+    (r"'(.+)' is not one of (.+)\.", r"'\1' is geen geldige keuze; kies uit \2."),
+    (r"Did you mean (.+)\?", r"Bedoel je \1?"),
+    (r"\(Possible options: (.+)\)", r"(mogelijk: \1)"),
+]
+
+
+def _vertaal_gebruik(tekst: str) -> str:
+    for patroon, vervanging in _USAGE_VERTALING:
+        tekst = re.sub(patroon, vervanging, tekst)
+    return tekst
+
+
+def _console(stderr: bool = False) -> Console:
+    """A rich console made when needed (never at import time: tests capture stdout)."""
+    from rich.console import Console
+
+    breedte = os.environ.get("LEERSTEUN_BREEDTE")
+    return Console(
+        file=sys.stderr if stderr else sys.stdout,
+        width=int(breedte) if breedte and breedte.isdigit() else None,
+        highlight=False,
+        soft_wrap=False,
+    )
+
+
+def _meld_fout(boodschap: str) -> None:
+    from rich.markup import escape
+
+    _console(stderr=True).print(f"[bold red]Fout:[/] {escape(boodschap)}", soft_wrap=True)
+
+
+def _nl_type(origineel: Any) -> Any:
+    """Typer shows a parameter's type as <str>, <path>, <list[Path]>: say it in Dutch."""
+
+    def display_type(self: Any, ctx: Any) -> Any:
+        label = origineel(self, ctx)
+        if not label:
+            return label
+        label = re.sub(r"list\[(.*)\]", r"\1", label)
+        for en, nl in (("str", "tekst"), ("Path", "pad"), ("path", "pad"), ("int", "getal"), ("float", "getal")):
+            label = re.sub(rf"\b{en}\b", nl, label)
+        return label
+
+    display_type._nl = True  # type: ignore[attr-defined]
+    return display_type
+
+
+class _DutchHelp:
+    def get_help_option(self, ctx: Any) -> Any:
+        optie = super().get_help_option(ctx)  # type: ignore[misc]
+        if optie is not None:
+            optie.help = HELP_TEKST
+        return optie
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        stukken = " ".join(self.collect_usage_pieces(ctx))  # type: ignore[attr-defined]
+        stukken = stukken.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]...")
+        formatter.write_usage(ctx.command_path, stukken, prefix="Gebruik: ")
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        import typer.core
+
+        typer.core._ = lambda tekst: _HELP_VERTALING.get(tekst, tekst)  # type: ignore[attr-defined]
+        for klasse in (typer.core.TyperArgument, typer.core.TyperOption):
+            if not getattr(klasse.display_type, "_nl", False):
+                klasse.display_type = _nl_type(klasse.display_type)  # type: ignore[method-assign]
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class LeersteunCommand(_DutchHelp, TyperCommand):
+    pass
+
+
+class LeersteunGroup(_DutchHelp, TyperGroup):
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:  # noqa: E501
+        from typer._click import exceptions as click_exc
+
+        from leersteun.errors import EXIT_GEBRUIK, EXIT_ONDERBROKEN
+
+        code = 0
+        try:
+            uitkomst = super().main(args=args, prog_name=prog_name or "leersteun", complete_var=complete_var, standalone_mode=False, **extra)
+            code = uitkomst if isinstance(uitkomst, int) else 0
+        except typer.Exit as e:
+            code = e.exit_code
+        except click_exc.NoArgsIsHelpError as e:
+            print(e.ctx.get_help() if e.ctx else "")
+            code = 0
+        except click_exc.UsageError as e:
+            opdracht = e.ctx.command_path if e.ctx else "leersteun"
+            _meld_fout(_vertaal_gebruik(e.format_message()))
+            print(f"Hulp: {opdracht} --help", file=sys.stderr)
+            code = EXIT_GEBRUIK
+        except (typer.Abort, KeyboardInterrupt):
+            print("\nOnderbroken. Wat al bewaard was, blijft bewaard.", file=sys.stderr)
+            code = EXIT_ONDERBROKEN
+        except EOFError:
+            _meld_fout("Er ontbreekt invoer. Geef de gegevens als opties mee (zie --help) of start de opdracht in een terminal.")
+            code = 1
+        except Exception as e:  # noqa: BLE001 - the one place that turns errors into exit codes
+            from leersteun.errors import Fout, OngeldigBestand
+
+            if isinstance(e, OngeldigBestand) and e.bevindingen:
+                for b in e.bevindingen:
+                    print(b.als_tekst(), file=sys.stderr)
+                _meld_fout(f"{e.pad} is niet geldig; er is niets gewijzigd. Verbeter het bestand en probeer opnieuw.")
+                code = e.exit_code
+            elif isinstance(e, Fout):
+                _meld_fout(e.boodschap)
+                code = e.exit_code
+            elif os.environ.get("LEERSTEUN_DEBUG"):
+                raise
+            else:
+                _meld_fout(
+                    f"onverwachte fout in leersteun ({type(e).__name__}). Dit is een fout in het programma, "
+                    "niet in je gegevens. Meld het aan wie leersteun onderhoudt; met LEERSTEUN_DEBUG=1 "
+                    "zie je de technische details."
+                )
+                code = 1
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=LeersteunGroup,
+    name="leersteun",
+    help="Dossiers van leersteun: valideren, trajecten, heropstart, doelen en overzichten.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def opdracht(*args: Any, **kwargs: Any) -> Any:
+    return app.command(*args, cls=LeersteunCommand, **kwargs)
+
+
+_map_optie: Path | None = None
+
+
+@app.callback()
+def _hoofd(
+    map_: Annotated[
+        Optional[Path],
+        typer.Option("--map", help="De dossiermap (standaard: de dichtstbijzijnde map met leersteun.yaml, of LEERSTEUN_MAP)."),
+    ] = None,
+    versie: Annotated[bool, typer.Option("--versie", help="Toon de versie en stop.")] = False,
+) -> None:
+    global _map_optie
+    _map_optie = map_
+    if versie:
+        from leersteun import __version__
+
+        print(f"leersteun {__version__}")
+        raise typer.Exit(0)
+
+
+def _dossiermap() -> Dossiermap:
+    from leersteun.folder import vind_map
+
+    return vind_map(_map_optie)
+
+
+# ---------------------------------------------------------------------------- init
+
+
+@opdracht("init")
+def init(
+    map_: Annotated[Path, typer.Argument(metavar="MAP", help="Waar de nieuwe dossiermap komt (standaard: hier).", show_default=False)] = Path("."),
+    netwerk: Annotated[Optional[str], typer.Option(help="Naam van het leersteuncentrum.")] = None,
+    coordinatie: Annotated[Optional[str], typer.Option("--coordinatie", help="E-mailadres van de coördinatie.")] = None,
+) -> None:
+    """Maak een nieuwe dossiermap: leersteun.yaml, cases/, .gitignore, pre-commit en git."""
+    from leersteun.errors import Fout
+    from leersteun.folder import INSTELLINGEN, maak_map
+    from leersteun.model import _email
+
+    if (map_ / INSTELLINGEN).exists():
+        raise Fout(f"{map_ / INSTELLINGEN} bestaat al: dit is al een dossiermap. Er is niets gewijzigd.")
+    netwerk = netwerk or _vraag("Naam van het leersteuncentrum")
+    while coordinatie is None:
+        kandidaat = _vraag("E-mailadres van de coördinatie")
+        try:
+            coordinatie = _email(kandidaat)
+        except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch below
+            _console().print(f"'{kandidaat}' is geen e-mailadres; schrijf het als naam@voorbeeld.be.")
+    for regel in maak_map(map_, netwerk, coordinatie):
+        print(f"  {regel}")
+    print(f"Dossiermap klaar in {map_}. Vul team en capaciteit aan in {map_ / INSTELLINGEN}.")
+
+
+# ---------------------------------------------------------------------------- prompts
+
+
+def _vraag(tekst: str, keuzes: list[str] | None = None, standaard: str | None = None, leeg: bool = False) -> str:
+    from rich.prompt import Prompt
+
+    while True:
+        antwoord = Prompt.ask(tekst, choices=keuzes, default=standaard, console=_console(), show_choices=bool(keuzes))
+        if antwoord is None:
+            antwoord = ""
+        antwoord = antwoord.strip()
+        if antwoord or leeg:
+            return antwoord
+        _console().print("Dit is nodig; typ een antwoord.")
+
+
+def _vraag_datum(tekst: str, leeg: bool = False) -> Any:
+    from leersteun.model import _datum
+
+    while True:
+        antwoord = _vraag(f"{tekst} (JJJJ-MM-DD{', leeg = geen' if leeg else ''})", leeg=leeg)
+        if not antwoord and leeg:
+            return None
+        try:
+            return _datum(antwoord)
+        except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch below
+            _console().print(f"'{antwoord}' is geen datum; schrijf ze als 2024-09-12.")
+
+
+def _datum_optie(waarde: str | None, optie: str) -> Any:
+    if waarde is None:
+        return None
+    from leersteun.errors import GebruikFout
+    from leersteun.model import _datum
+
+    try:
+        return _datum(waarde)
+    except Exception:  # noqa: BLE001
+        raise GebruikFout(f"{optie} '{waarde}' is geen datum; schrijf ze als JJJJ-MM-DD, zoals 2024-09-12.") from None
+
+
+# ---------------------------------------------------------------------------- nieuw
+
+
+class NiveauKeuze(str, Enum):
+    kleuter = "kleuter"
+    lager = "lager"
+    secundair = "secundair"
+
+
+class VerslagKeuze(str, Enum):
+    GC = "GC"
+    IAC = "IAC"
+    OV4 = "OV4"
+
+
+@opdracht("nieuw")
+def nieuw(
+    voornaam: Annotated[Optional[str], typer.Option(help="Voornaam van de leerling.")] = None,
+    naam: Annotated[Optional[str], typer.Option(help="Familienaam van de leerling.")] = None,
+    klas: Annotated[Optional[str], typer.Option(help="Huidige klas, zoals 5B.")] = None,
+    niveau: Annotated[Optional[NiveauKeuze], typer.Option(help="kleuter, lager of secundair.")] = None,
+    geboortedatum: Annotated[Optional[str], typer.Option(help="JJJJ-MM-DD.")] = None,
+    school: Annotated[Optional[str], typer.Option(help="Naam van de school.")] = None,
+    gemeente: Annotated[Optional[str], typer.Option(help="Gemeente van de school.")] = None,
+    verslag: Annotated[Optional[VerslagKeuze], typer.Option(help="Soort Verslag: GC, IAC of OV4.")] = None,
+    verslagdatum: Annotated[Optional[str], typer.Option(help="Datum van het Verslag (JJJJ-MM-DD).")] = None,
+    diplon: Annotated[
+        Optional[bool], typer.Option("--diplon/--niet-in-diplon", help="Is het Verslag al zichtbaar in Diplon?")
+    ] = None,
+    ontbindende_voorwaarde: Annotated[
+        Optional[str], typer.Option(help="Bij IAC/OV4: datum van inschrijving onder ontbindende voorwaarde.")
+    ] = None,
+    ankerpersoon: Annotated[Optional[str], typer.Option(help="De ankerpersoon van het dossier.")] = None,
+    clb: Annotated[Optional[str], typer.Option("--clb", help="De CLB-medewerker.")] = None,
+    dossier_id: Annotated[Optional[str], typer.Option("--id", help="Eigen id (standaard: schoolcode-jaar-nummer).")] = None,
+    door: Annotated[Optional[str], typer.Option(help="Wie de aanmelding noteert (standaard: LEERSTEUN_GEBRUIKER of git user.name).")] = None,
+    notitie: Annotated[Optional[str], typer.Option(help="Notitie bij de aanmelding.")] = None,
+) -> None:
+    """Maak een nieuw dossier in fase aanmelding (vraagt wat ontbreekt)."""
+    from leersteun import dossiers
+    from leersteun.errors import Fout
+    from leersteun.folder import gebruiker, vandaag
+
+    map_ = _dossiermap()
+    inst = dossiers.instellingen(map_)
+    dag = vandaag()
+    ctx = dossiers.context(map_, dag, inst)
+
+    voornaam = voornaam or _vraag("Voornaam van de leerling")
+    naam = naam or _vraag("Familienaam van de leerling")
+    klas = klas or _vraag("Klas (zoals 5B)")
+    niveau_w = niveau.value if niveau else _vraag("Niveau", keuzes=[n.value for n in NiveauKeuze])
+    if school is None:
+        bekend = [s.naam for s in inst.capaciteit.scholen] if inst.capaciteit else []
+        if bekend:
+            _console().print("Scholen: " + "; ".join(bekend))
+        school = _vraag("School")
+    verslag_w = verslag.value if verslag else _vraag("Soort Verslag", keuzes=[v.value for v in VerslagKeuze])
+    v_datum = _datum_optie(verslagdatum, "--verslagdatum") or _vraag_datum("Datum van het Verslag")
+    if diplon is None:
+        from rich.prompt import Confirm
+
+        diplon = Confirm.ask("Is het Verslag al zichtbaar in Diplon?", default=False, console=_console())
+    ov = _datum_optie(ontbindende_voorwaarde, "--ontbindende-voorwaarde")
+    if ov is None and verslag_w in ("IAC", "OV4") and ontbindende_voorwaarde is None and sys.stdin.isatty():
+        ov = _vraag_datum("Ingeschreven onder ontbindende voorwaarde op", leeg=True)
+    wie = gebruiker(door) or (inst.afzender.naam if inst.afzender else None)
+    if not wie:
+        raise Fout("Wie noteert deze aanmelding? Geef --door NAAM, of zet LEERSTEUN_GEBRUIKER of git user.name.")
+    data = dossiers.nieuw_dossier_data(
+        case_id=dossier_id or dossiers.volgende_id(map_, school, dag.year),
+        voornaam=voornaam,
+        naam=naam,
+        klas=klas,
+        niveau=niveau_w,
+        school=school,
+        gemeente=gemeente,
+        geboortedatum=_datum_optie(geboortedatum, "--geboortedatum"),
+        verslag_soort=verslag_w,
+        verslag_datum=v_datum,
+        zichtbaar_in_diplon=bool(diplon),
+        ontbindende_voorwaarde=ov,
+        ankerpersoon=ankerpersoon or (wie if wie in inst.teamnamen() else None),
+        clb_medewerker=clb,
+        door=wie,
+        vandaag=dag,
+        notitie=notitie,
+    )
+    pad = dossiers.maak_dossier(map_, data, ctx)
+    from leersteun.store import toon
+
+    print(f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding).")
+
+
+# ---------------------------------------------------------------------------- lijst, toon
+
+
+class FaseKeuze(str, Enum):
+    aanmelding = "aanmelding"
+    opstart = "opstart"
+    ondersteuning = "ondersteuning"
+    afgesloten = "afgesloten"
+    heropstart = "heropstart"
+
+
+def _bevat(veld: str | None, gezocht: str) -> bool:
+    from leersteun.dossiers import _normaal
+
+    return bool(veld) and _normaal(gezocht) in _normaal(veld or "")
+
+
+@opdracht("lijst")
+def lijst(
+    fase: Annotated[Optional[list[FaseKeuze]], typer.Option(help="Alleen deze fase (mag meermaals).")] = None,
+    school: Annotated[Optional[str], typer.Option(help="Alleen scholen waarvan de naam dit bevat.")] = None,
+    ondersteuner: Annotated[
+        Optional[str], typer.Option(help="Alleen dossiers van deze ondersteuner ('geen' voor niet toegewezen).")
+    ] = None,
+    als_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
+) -> None:
+    """Toon de dossiers, gefilterd op fase, school of ondersteuner."""
+    from leersteun import dossiers
+    from leersteun.folder import vandaag
+
+    map_ = _dossiermap()
+    inst, _ = dossiers.lees_instellingen(map_)
+    alle = dossiers.alle(map_, dossiers.context(map_, vandaag(), inst))
+    geldig = [g.dossier for g in alle if g.dossier is not None]
+    ongeldig = [g for g in alle if g.dossier is None]
+    fasen = {f.value for f in fase or []}
+    gekozen = [
+        d
+        for d in geldig
+        if (not fasen or d.fase in fasen)
+        and (school is None or _bevat(d.school.naam, school))
+        and (
+            ondersteuner is None
+            or (ondersteuner.strip().lower() == "geen" and not d.ondersteuner)
+            or _bevat(d.ondersteuner, ondersteuner)
+        )
+    ]
+    gekozen.sort(key=lambda d: d.id)
+    if als_json:
+        import json
+
+        from leersteun.weergave import lijst_rij
+
+        print(json.dumps([lijst_rij(d) for d in gekozen], ensure_ascii=False, indent=2))
+    else:
+        from leersteun.weergave import lijst_tabel
+
+        console = _console()
+        if gekozen:
+            console.print(lijst_tabel(gekozen))
+        meervoud = "dossier" if len(geldig) == 1 else "dossiers"
+        filter_ = fasen or school or ondersteuner
+        console.print(f"{len(gekozen)} van {len(geldig)} {meervoud}." if filter_ else f"{len(gekozen)} {meervoud}.")
+    if ongeldig:
+        from leersteun.store import toon
+
+        for g in ongeldig:
+            print(f"{toon(g.pad)}: ongeldig, niet in de lijst ('leersteun valideer' toont waarom)", file=sys.stderr)
+        raise typer.Exit(1)
+
+
+@opdracht("toon")
+def toon_(
+    dossier: Annotated[str, typer.Argument(metavar="DOSSIER", help="Id of een deel van de naam van de leerling.", show_default=False)],
+) -> None:
+    """Toon één dossier, leesbaar."""
+    from leersteun import dossiers
+    from leersteun.folder import vandaag
+    from leersteun.weergave import toon_dossier
+
+    map_ = _dossiermap()
+    inst, _ = dossiers.lees_instellingen(map_)
+    gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(map_, vandaag(), inst))
+    assert gevonden.dossier is not None
+    _console().print(toon_dossier(gevonden.dossier))
+    for b in gevonden.bevindingen:
+        print(b.als_tekst(), file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------- valideer
+
+
+@opdracht("valideer")
+def valideer(
+    paden: Annotated[
+        Optional[list[Path]],
+        typer.Argument(metavar="PAD...", help="Dossiers of mappen (standaard: leersteun.yaml en alle dossiers).", show_default=False),
+    ] = None,
+    als_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
+    streng: Annotated[bool, typer.Option("--streng", help="Waarschuwingen tellen als fouten (voor een pre-commit hook).")] = False,
+) -> None:
+    """Controleer dossiers en leersteun.yaml; toont pad:regel:kolom: boodschap."""
+    from leersteun import validatie
+
+    resultaat = validatie.valideer(paden or [], _map_optie)
+    fouten = [b for b in resultaat.bevindingen if b.is_fout or streng]
+    if als_json:
+        import json
+
+        print(json.dumps(resultaat.als_dict(), ensure_ascii=False, indent=2))
+    else:
+        for b in resultaat.bevindingen:
+            print(b.als_tekst())
+        print(resultaat.samenvatting(), file=sys.stderr)
+    if fouten:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

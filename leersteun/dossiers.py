@@ -1,0 +1,213 @@
+"""Reading the cases of a case folder, and finding one case by id or by name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leersteun.checks import Context, controleer_dossier, controleer_instellingen
+from leersteun.errors import Bevinding, Fout, OngeldigBestand
+from leersteun.folder import Dossiermap
+from leersteun.model import Dossier, Instellingen
+from leersteun.store import YamlBestand, lees, toon
+
+
+@dataclass
+class Gelezen:
+    """One case file as read: the data (when readable), the model (when valid), findings."""
+
+    pad: Path
+    bestand: YamlBestand | None
+    dossier: Dossier | None
+    bevindingen: list[Bevinding] = field(default_factory=list)
+
+    @property
+    def fouten(self) -> list[Bevinding]:
+        return [b for b in self.bevindingen if b.is_fout]
+
+    @property
+    def id(self) -> str:
+        return self.dossier.id if self.dossier else self.pad.stem
+
+
+def lees_instellingen(map_: Dossiermap) -> tuple[Instellingen | None, list[Bevinding]]:
+    try:
+        bestand = lees(map_.instellingen_pad)
+    except OngeldigBestand as e:
+        return None, e.bevindingen
+    return controleer_instellingen(bestand)
+
+
+def instellingen(map_: Dossiermap) -> Instellingen:
+    """The settings, or an error that names the first problem in leersteun.yaml."""
+    waarde, bevindingen = lees_instellingen(map_)
+    fouten = [b for b in bevindingen if b.is_fout]
+    if waarde is None or fouten:
+        raise OngeldigBestand(toon(map_.instellingen_pad), fouten or bevindingen)
+    return waarde
+
+
+def context(map_: Dossiermap, vandaag: dt.date, inst: Instellingen | None) -> Context:
+    return Context(instellingen=inst, vandaag=vandaag)
+
+
+def lees_dossier(pad: Path, ctx: Context) -> Gelezen:
+    """Read and check one case; bad data becomes findings, never an exception."""
+    try:
+        bestand = lees(pad)
+    except OngeldigBestand as e:
+        return Gelezen(pad, None, None, e.bevindingen)
+    ctx_hier = Context(bestandsnaam=pad.stem, instellingen=ctx.instellingen, vandaag=ctx.vandaag)
+    dossier, bevindingen = controleer_dossier(bestand, ctx_hier)
+    return Gelezen(pad, bestand, dossier, bevindingen)
+
+
+def alle(map_: Dossiermap, ctx: Context) -> list[Gelezen]:
+    return [lees_dossier(p, ctx) for p in map_.case_bestanden()]
+
+
+def _normaal(tekst: str) -> str:
+    zonder = unicodedata.normalize("NFKD", tekst)
+    return "".join(c for c in zonder if not unicodedata.combining(c)).casefold().strip()
+
+
+def _beschrijf(g: Gelezen) -> str:
+    if g.dossier is None:
+        return f"{g.id}  (ongeldig bestand: {toon(g.pad)})"
+    d = g.dossier
+    return f"{d.id}  {d.leerling.volledige_naam} ({d.leerling.klas}, {d.school.naam}, {d.fase})"
+
+
+def zoek(gelezen: list[Gelezen], naam: str) -> Gelezen:
+    """The case named by its id or by a unique part of the pupil's name."""
+    gezocht = _normaal(naam)
+    if not gezocht:
+        raise Fout("Geef een dossier-id of een deel van de naam van de leerling.")
+    exact = [g for g in gelezen if _normaal(g.id) == gezocht]
+    if exact:
+        return exact[0]
+    treffers = []
+    for g in gelezen:
+        velden = [g.id]
+        if g.dossier:
+            ll = g.dossier.leerling
+            velden += [f"{ll.voornaam} {ll.naam}", f"{ll.naam} {ll.voornaam}"]
+        if any(gezocht in _normaal(v) for v in velden):
+            treffers.append(g)
+    if not treffers:
+        raise Fout(f"Geen dossier gevonden voor '{naam}'. Bekijk de dossiers met 'leersteun lijst'.")
+    if len(treffers) > 1:
+        lijst = "\n".join(f"  {_beschrijf(g)}" for g in treffers)
+        raise Fout(f"'{naam}' past bij {len(treffers)} dossiers; geef de id of een langer deel van de naam:\n{lijst}")
+    return treffers[0]
+
+
+def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Gelezen:
+    """Find a case and make sure it is valid (errors raise `OngeldigBestand`)."""
+    kandidaat = map_.case_pad(naam)
+    if kandidaat.is_file():
+        gevonden = lees_dossier(kandidaat, ctx)
+    else:
+        gevonden = zoek(alle(map_, ctx), naam)
+    if gevonden.dossier is None or gevonden.fouten:
+        raise OngeldigBestand(toon(gevonden.pad), gevonden.fouten or gevonden.bevindingen)
+    return gevonden
+
+
+# ---------------------------------------------------------------------------- new cases
+
+
+def school_code(school: str) -> str:
+    """Three letters for case ids: 'Basisschool De Klimop' -> 'KLM'."""
+    woorden = [w for w in "".join(c if c.isalnum() else " " for c in _normaal(school)).split() if w]
+    woord = woorden[-1] if woorden else "X"
+    letters = woord[0] + "".join(c for c in woord[1:] if c.isalpha() and c not in "aeiouy")
+    letters = (letters + woord[1:])[:3] if len(letters) < 3 else letters[:3]
+    return letters.upper()
+
+
+def volgende_id(map_: Dossiermap, school: str, jaar: int) -> str:
+    prefix = f"{school_code(school)}-{jaar}-"
+    nummers = [
+        int(p.stem[len(prefix) :])
+        for p in map_.case_bestanden()
+        if p.stem.startswith(prefix) and p.stem[len(prefix) :].isdigit()
+    ]
+    return f"{prefix}{max(nummers, default=0) + 1:03d}"
+
+
+def nieuw_dossier_data(
+    *,
+    case_id: str,
+    voornaam: str,
+    naam: str,
+    klas: str,
+    niveau: str,
+    school: str,
+    gemeente: str | None,
+    geboortedatum: dt.date | None,
+    verslag_soort: str,
+    verslag_datum: dt.date,
+    zichtbaar_in_diplon: bool,
+    ontbindende_voorwaarde: dt.date | None,
+    ankerpersoon: str | None,
+    clb_medewerker: str | None,
+    door: str,
+    vandaag: dt.date,
+    notitie: str | None,
+) -> dict:
+    """The data of a new case in fase aanmelding, keys in the order of the format."""
+    return {
+        "id": case_id,
+        "leerling": {
+            "voornaam": voornaam,
+            "naam": naam,
+            "geboortedatum": geboortedatum,
+            "klas": klas,
+            "niveau": niveau,
+        },
+        "school": {"naam": school, "gemeente": gemeente},
+        "verslag": {
+            "soort": verslag_soort,
+            "datum": verslag_datum,
+            "zichtbaar_in_diplon": zichtbaar_in_diplon,
+            "ontbindende_voorwaarde": ontbindende_voorwaarde,
+        },
+        "fase": "aanmelding",
+        "ankerpersoon": ankerpersoon,
+        "ondersteuner": None,
+        "vorige_ondersteuners": [],
+        "clb_medewerker": clb_medewerker,
+        "trajecten": [],
+        "geschiedenis": [
+            {"datum": vandaag, "fase": "aanmelding", "door": door, "notitie": notitie or "Aanmelding via Diplon."}
+        ],
+        "evaluaties": [],
+        "doelen": [],
+        "heropstarts": [],
+    }
+
+
+def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
+    """Validate a new case and write it (never overwriting an existing file)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    from leersteun.store import dump, ontleed, schrijf_atomisch
+
+    pad = map_.case_pad(str(data["id"]))
+    getoond = toon(pad)
+    tekst = dump(CommentedMap(data))
+    bestand = YamlBestand(pad, b"", tekst, ontleed(tekst, getoond), toon_pad=getoond)
+    ctx_hier = Context(bestandsnaam=pad.stem, instellingen=ctx.instellingen, vandaag=ctx.vandaag)
+    dossier, bevindingen = controleer_dossier(bestand, ctx_hier)
+    fouten = [b for b in bevindingen if b.is_fout]
+    if dossier is None or fouten:
+        raise Fout("Het nieuwe dossier is niet geldig; er is niets geschreven:\n" + "\n".join(f"  {b.boodschap}" for b in fouten))
+    map_.cases.mkdir(parents=True, exist_ok=True)
+    try:
+        schrijf_atomisch(pad, tekst.encode("utf-8"), nieuw=True)
+    except FileExistsError:
+        raise Fout(f"{getoond} bestaat al; kies een andere id met --id.") from None
+    return pad

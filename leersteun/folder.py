@@ -1,0 +1,173 @@
+"""The case folder (dossiermap): where it is, its settings, its case files, and "today"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from leersteun.errors import Fout
+
+INSTELLINGEN = "leersteun.yaml"
+CASES = "cases"
+TEMPLATES = "templates"
+OUT = "out"
+
+
+@dataclass(frozen=True)
+class Dossiermap:
+    pad: Path
+
+    @property
+    def instellingen_pad(self) -> Path:
+        return self.pad / INSTELLINGEN
+
+    @property
+    def cases(self) -> Path:
+        return self.pad / CASES
+
+    @property
+    def out(self) -> Path:
+        return self.pad / OUT
+
+    def case_pad(self, case_id: str) -> Path:
+        return self.cases / f"{case_id}.yaml"
+
+    def case_bestanden(self) -> list[Path]:
+        if not self.cases.is_dir():
+            return []
+        return sorted(
+            p for p in self.cases.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+        )
+
+
+def vind_map(opgegeven: Path | None = None) -> Dossiermap:
+    """The case folder: `--map`, else LEERSTEUN_MAP, else the nearest leersteun.yaml upwards."""
+    bron = opgegeven or (Path(os.environ["LEERSTEUN_MAP"]) if os.environ.get("LEERSTEUN_MAP") else None)
+    if bron is not None:
+        if not (bron / INSTELLINGEN).is_file():
+            raise Fout(
+                f"{bron}: geen dossiermap, want er staat geen {INSTELLINGEN} in. "
+                f"Geef de map op waar {INSTELLINGEN} staat, of maak er een met 'leersteun init {bron}'."
+            )
+        return Dossiermap(bron)
+    hier = Path.cwd()
+    for kandidaat in (hier, *hier.parents):
+        if (kandidaat / INSTELLINGEN).is_file():
+            return Dossiermap(kandidaat)
+    raise Fout(
+        f"Geen dossiermap gevonden: er staat geen {INSTELLINGEN} in {hier} of in een map erboven. "
+        "Ga naar je dossiermap, geef ze op met --map PAD (of LEERSTEUN_MAP), "
+        "of maak een nieuwe met 'leersteun init MAP'."
+    )
+
+
+def vandaag() -> dt.date:
+    """Today, or the date in LEERSTEUN_VANDAAG (for tests and demos)."""
+    waarde = os.environ.get("LEERSTEUN_VANDAAG", "").strip()
+    if not waarde:
+        return dt.date.today()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
+        try:
+            return dt.date.fromisoformat(waarde)
+        except ValueError:
+            pass
+    raise Fout(f"LEERSTEUN_VANDAAG='{waarde}' is geen datum; schrijf ze als JJJJ-MM-DD, zoals 2026-11-24.")
+
+
+def gebruiker(opgegeven: str | None = None) -> str | None:
+    """Who makes a change: --door, LEERSTEUN_GEBRUIKER, or git's user.name."""
+    if opgegeven and opgegeven.strip():
+        return opgegeven.strip()
+    if os.environ.get("LEERSTEUN_GEBRUIKER", "").strip():
+        return os.environ["LEERSTEUN_GEBRUIKER"].strip()
+    try:
+        uit = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return uit or None
+
+
+INSTELLINGEN_SJABLOON = """\
+# leersteun.yaml: de instellingen van deze dossiermap.
+# Sleutels zoals in de handleiding; zet hier nooit een wachtwoord.
+
+netwerk: {netwerk}
+coordinatie:
+  email: {coordinatie}            # hierheen gaan de vragen tot heropstart
+afzender: null                    # {{naam: ..., email: ...}}: wie de mails verstuurt
+smtp: null                        # {{host: ..., poort: 587, starttls: true, gebruiker: ...}}; wachtwoord via LEERSTEUN_SMTP_WACHTWOORD
+team: []                          # - naam: ...   rol: ankerpersoon | ondersteuner | coördinator
+capaciteit: null                  # trajecten_totaal en per school: naam, leerlingen, verslagen_gemiddeld
+"""
+
+GITIGNORE = """\
+# Gemaakt door leersteun: gegenereerde bestanden bevatten persoonsgegevens.
+out/
+.leersteun-cache/
+"""
+
+PRE_COMMIT = """\
+# Controleert elk gewijzigd dossier voor het gecommit wordt (https://pre-commit.com).
+repos:
+  - repo: local
+    hooks:
+      - id: leersteun-valideer
+        name: leersteun valideer --streng
+        entry: leersteun valideer --streng
+        language: system
+        files: ^(cases/.*\\.ya?ml|leersteun\\.yaml)$
+"""
+
+
+def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
+    """Create a new case folder. Returns Dutch lines describing what was done."""
+    from leersteun.store import schrijf_atomisch
+
+    if (pad / INSTELLINGEN).exists():
+        raise Fout(f"{pad / INSTELLINGEN} bestaat al: dit is al een dossiermap. Er is niets gewijzigd.")
+    pad.mkdir(parents=True, exist_ok=True)
+    gedaan = []
+    for naam in (CASES, TEMPLATES):
+        (pad / naam).mkdir(exist_ok=True)
+        (pad / naam / ".gitkeep").touch()
+    inhoud = {
+        INSTELLINGEN: INSTELLINGEN_SJABLOON.format(netwerk=_yaml_tekst(netwerk), coordinatie=_yaml_tekst(coordinatie)),
+        ".gitignore": GITIGNORE,
+        ".pre-commit-config.yaml": PRE_COMMIT,
+    }
+    for naam, tekst in inhoud.items():
+        doel = pad / naam
+        if doel.exists():
+            gedaan.append(f"{naam} bestond al en is niet aangeraakt")
+            continue
+        schrijf_atomisch(doel, tekst.encode("utf-8"), nieuw=True)
+        gedaan.append(f"{naam} gemaakt")
+    gedaan.append(_git_init(pad))
+    return gedaan
+
+
+def _yaml_tekst(waarde: str) -> str:
+    import json
+
+    return json.dumps(waarde, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def _git_init(pad: Path) -> str:
+    try:
+        binnen = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"], cwd=pad, capture_output=True, text=True, check=False
+        )
+        if binnen.returncode == 0:
+            return "git: de map zit al in een git-repository; er is geen nieuwe gemaakt"
+        uit = subprocess.run(["git", "init", "-q"], cwd=pad, capture_output=True, text=True, check=False)
+    except OSError:
+        return "git is niet geïnstalleerd: installeer git om de geschiedenis van de dossiers te bewaren"
+    if uit.returncode != 0:
+        return f"git init lukte niet: {uit.stderr.strip()}"
+    return "git-repository gemaakt"

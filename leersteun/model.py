@@ -1,0 +1,458 @@
+"""Pydantic models of a case (dossier) and of the case folder settings (leersteun.yaml).
+
+The keys and listed values of `voorbeeld-dossier.yaml` and `voorbeeld-leersteun.yaml` are
+a contract: fields may be added, never renamed. Unknown keys are refused (a typo must not
+silently lose data). This module knows nothing about files: rules that need positions
+or several fields at once live in `checks.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+# ---------------------------------------------------------------------------- enums
+
+
+class Niveau(StrEnum):
+    kleuter = "kleuter"
+    lager = "lager"
+    secundair = "secundair"
+
+
+class VerslagSoort(StrEnum):
+    GC = "GC"
+    IAC = "IAC"
+    OV4 = "OV4"
+
+
+class Fase(StrEnum):
+    aanmelding = "aanmelding"
+    opstart = "opstart"
+    ondersteuning = "ondersteuning"
+    afgesloten = "afgesloten"
+    heropstart = "heropstart"
+
+
+class Vorm(StrEnum):
+    regulier = "regulier"
+    light = "light"
+    medium = "medium"
+    nieuw = "nieuw"
+
+
+class Beslissing(StrEnum):
+    verderzetten = "verderzetten"
+    afsluiten = "afsluiten"
+
+
+class Reden(StrEnum):
+    doelen_bereikt = "doelen_bereikt"
+    opname = "opname"
+    geen_leersteun_gewenst = "geen_leersteun_gewenst"
+    andere_school = "andere_school"
+    stopt_met_school = "stopt_met_school"
+    overgang_secundair = "overgang_secundair"
+    andere_typologie = "andere_typologie"
+    andere = "andere"
+
+
+class Domein(StrEnum):
+    socio_emotioneel = "socio-emotioneel"
+    motorisch = "motorisch"
+    cognitief = "cognitief"
+
+
+class Periode(StrEnum):
+    tijdelijk = "tijdelijk"
+    blijvend = "blijvend"
+
+
+class JaDeelsNee(StrEnum):
+    ja = "ja"
+    deels = "deels"
+    nee = "nee"
+
+
+class VraagVan(StrEnum):
+    leerkracht = "leerkracht"
+    zorg = "zorg"
+    ouders = "ouders"
+    clb = "clb"
+    directie = "directie"
+    andere = "andere"
+
+
+class Partner(StrEnum):
+    PBD = "PBD"
+    CLB = "CLB"
+    CGGZ = "CGGZ"
+    andere = "andere"
+
+
+class AnalyseMet(StrEnum):
+    ondersteuner = "ondersteuner"
+    clb = "clb"
+
+
+class Uitkomst(StrEnum):
+    heropstart = "heropstart"
+    geen_heropstart = "geen_heropstart"
+
+
+class Rol(StrEnum):
+    ankerpersoon = "ankerpersoon"
+    ondersteuner = "ondersteuner"
+    coordinator = "coördinator"
+
+
+# ---------------------------------------------------------------------------- scalar types
+
+
+def _datum(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0) and value.tzinfo is None:
+            return value.date()
+        raise PydanticCustomError("datum", "verwacht een datum zonder uur, zoals 2024-09-12")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+        jaar, maand, dag = (int(p) for p in value.strip().split("-"))
+        try:
+            return dt.date(jaar, maand, dag)
+        except ValueError:
+            raise PydanticCustomError(
+                "datum",
+                "'{waarde}' is geen bestaande datum: controleer dag en maand (JJJJ-MM-DD)",
+                {"waarde": value},
+            ) from None
+    raise PydanticCustomError(
+        "datum", "verwacht een datum als JJJJ-MM-DD, zoals 2024-09-12, niet '{waarde}'", {"waarde": value}
+    )
+
+
+def _tekst(value: Any) -> Any:
+    # Free text: a bare number (klas: 5) is meant as text.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _naam(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        raise PydanticCustomError("leeg", "mag niet leeg zijn: vul een naam in of schrijf null")
+    return value
+
+
+def _ja_nee(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in ("ja", "nee"):
+        return value.strip().lower() == "ja"
+    if not isinstance(value, bool):
+        raise PydanticCustomError("janee", "verwacht true of false (of ja / nee), niet '{waarde}'", {"waarde": value})
+    return value
+
+
+def _lijst(value: Any) -> Any:
+    # `vorige_ondersteuners:` with nothing after it means an empty list.
+    return [] if value is None else value
+
+
+def _email(value: Any) -> Any:
+    if not isinstance(value, str) or not re.fullmatch(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+", value.strip()):
+        raise PydanticCustomError(
+            "email", "'{waarde}' is geen e-mailadres; schrijf het als naam@voorbeeld.be", {"waarde": value}
+        )
+    return value.strip()
+
+
+Datum = Annotated[dt.date, BeforeValidator(_datum)]
+Tekst = Annotated[str, BeforeValidator(_tekst)]
+Naam = Annotated[str, BeforeValidator(_naam)]
+JaNee = Annotated[bool, BeforeValidator(_ja_nee)]
+Email = Annotated[str, BeforeValidator(_email)]
+
+ID_PATROON = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"
+
+
+def _case_id(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(ID_PATROON, value):
+        raise PydanticCustomError(
+            "id",
+            "'{waarde}' is geen geldige id: gebruik letters, cijfers en - _ . (geen spaties of /), "
+            "zoals KLM-2024-017",
+            {"waarde": value},
+        )
+    return _tekst(value)
+
+
+CaseId = Annotated[str, BeforeValidator(_case_id)]
+
+
+def Lijst(item: Any) -> Any:  # noqa: N802 - reads like a type
+    return Annotated[list[item], BeforeValidator(_lijst), Field(default_factory=list)]
+
+
+# ---------------------------------------------------------------------------- case
+
+
+class Basis(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, use_enum_values=False)
+
+
+class Leerling(Basis):
+    voornaam: Naam
+    naam: Naam
+    geboortedatum: Datum | None = None
+    klas: Tekst
+    niveau: Niveau
+
+    @property
+    def volledige_naam(self) -> str:
+        return f"{self.voornaam} {self.naam}"
+
+
+class School(Basis):
+    naam: Naam
+    gemeente: Tekst | None = None
+
+
+class Verslag(Basis):
+    soort: VerslagSoort
+    datum: Datum
+    zichtbaar_in_diplon: JaNee = False
+    ontbindende_voorwaarde: Datum | None = None
+
+
+class Traject(Basis):
+    vorm: Vorm
+    start: Datum
+    einde: Datum | None = None
+    frequentie: Tekst | None = None
+    intensiteit: Tekst | None = None
+    evaluatie_op: Lijst(Datum)
+    notitie: Tekst | None = None
+
+    @property
+    def lopend(self) -> bool:
+        return self.einde is None
+
+
+class Gebeurtenis(Basis):
+    datum: Datum
+    fase: Fase
+    door: Naam
+    notitie: Tekst | None = None
+
+
+class Evaluatie(Basis):
+    datum: Datum
+    beslissing: Beslissing
+    reden: Reden | None = None
+    wat_neemt_school_mee: Tekst | None = None
+    kansen: Tekst | None = None
+    notitie: Tekst | None = None
+    door: Naam | None = None
+
+
+class Maatregel(Basis):
+    wat: Tekst
+    beoogd_effect: Tekst | None = None
+    periode: Periode | None = None
+    wie: Tekst | None = None
+    wanneer: Tekst | None = None
+    hoe: Tekst | None = None
+    evaluatie_op: Datum | None = None
+
+
+class DoelEvaluatie(Basis):
+    datum: Datum
+    bereikt: JaDeelsNee
+    behouden: Tekst | None = None
+    bijsturen: Tekst | None = None
+    bannen: Tekst | None = None
+    breder_inzetten: Tekst | None = None
+    nieuwe_afspraken: Tekst | None = None
+
+
+class Doel(Basis):
+    id: CaseId
+    domein: Domein
+    omschrijving: Tekst
+    specifiek: Tekst | None = None
+    meetbaar: Tekst | None = None
+    acceptabel: Tekst | None = None
+    realistisch: Tekst | None = None
+    start: Datum | None = None
+    einde: Datum | None = None
+    onderwijsbehoeften: Lijst(Tekst)
+    ondersteuningsbehoeften: Lijst(Tekst)
+    maatregelen: Lijst(Maatregel)
+    evaluaties: Lijst(DoelEvaluatie)
+
+
+class Antwoord(Basis):
+    antwoord: JaDeelsNee | None = None
+    toelichting: Tekst | None = None
+
+
+class AnderePartner(Antwoord):
+    partner: Partner | None = None
+
+
+class WerkbareLeervraag(Antwoord):
+    leervraag: Tekst | None = None
+
+
+class Factoren(Basis):
+    leerling: Lijst(Tekst)
+    leerkracht: Lijst(Tekst)
+    school: Lijst(Tekst)
+
+
+class Checklist(Basis):
+    vraag_van: list[VraagVan] | None = None
+    factoren: Factoren | None = None
+    succesfactoren_toegepast: Antwoord | None = None
+    andere_partner: AnderePartner | None = None
+    werkbare_leervraag: WerkbareLeervraag | None = None
+    doelen_concreet: Antwoord | None = None
+    doelen_context: Antwoord | None = None
+    gedragen: Antwoord | None = None
+    zorgcontinuum_fase_2_3: Antwoord | None = None
+
+
+class Mail(Basis):
+    aangemaakt: Datum
+    bestand: Tekst
+    verstuurd: Datum | None = None
+
+
+class Toewijzing(Basis):
+    datum: Datum
+    ondersteuner: Naam
+    zelfde_als_vorige: JaNee = False
+    overdracht_van: Naam | None = None
+    vorm: Vorm | None = None
+
+
+class Heropstart(Basis):
+    gestart: Datum
+    analyse_met: AnalyseMet | None = None
+    checklist: Checklist | None = None
+    uitkomst: Uitkomst | None = None
+    motivatie: Tekst | None = None
+    mail: Mail | None = None
+    toewijzing: Toewijzing | None = None
+
+
+class Dossier(Basis):
+    id: CaseId
+    leerling: Leerling
+    school: School
+    verslag: Verslag
+    fase: Fase
+    ankerpersoon: Naam | None = None
+    ondersteuner: Naam | None = None
+    vorige_ondersteuners: Lijst(Naam)
+    clb_medewerker: Naam | None = None
+    trajecten: Lijst(Traject)
+    geschiedenis: Lijst(Gebeurtenis)
+    evaluaties: Lijst(Evaluatie)
+    doelen: Lijst(Doel)
+    heropstarts: Lijst(Heropstart)
+
+    @property
+    def lopend_traject(self) -> Traject | None:
+        return self.trajecten[-1] if self.trajecten and self.trajecten[-1].lopend else None
+
+    @property
+    def laatste_heropstart(self) -> Heropstart | None:
+        return self.heropstarts[-1] if self.heropstarts else None
+
+
+# ---------------------------------------------------------------------------- settings
+
+
+class Coordinatie(Basis):
+    email: Email
+
+
+class Afzender(Basis):
+    naam: Naam
+    email: Email
+
+
+class Smtp(Basis):
+    host: Naam
+    poort: int = Field(default=587, ge=1, le=65535)
+    starttls: JaNee = True
+    gebruiker: Tekst | None = None
+
+
+class Teamlid(Basis):
+    naam: Naam
+    rol: Rol
+    email: Email | None = None
+
+
+class CapaciteitSchool(Basis):
+    naam: Naam
+    leerlingen: int = Field(ge=0)
+    verslagen_gemiddeld: float = Field(ge=0)
+
+
+class Capaciteit(Basis):
+    trajecten_totaal: int = Field(ge=0)
+    scholen: Lijst(CapaciteitSchool)
+
+
+class Instellingen(Basis):
+    netwerk: Naam
+    coordinatie: Coordinatie
+    afzender: Afzender | None = None
+    smtp: Smtp | None = None
+    team: Lijst(Teamlid)
+    capaciteit: Capaciteit | None = None
+
+    def teamnamen(self) -> set[str]:
+        return {lid.naam for lid in self.team}
+
+
+# ---------------------------------------------------------------------------- introspection
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class (or None) behind Optional[...], list[...] and Annotated[...]."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (list, typing.Union) or str(origin) == "<class 'types.UnionType'>":
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return None
+            annotation = args[0]
+        else:
+            break
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def model_op(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `loc` (a pydantic error location)."""
+    model: type[BaseModel] | None = root
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        model = _unwrap(field.annotation)
+    return model

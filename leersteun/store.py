@@ -1,0 +1,474 @@
+"""Reading and writing YAML files without ever damaging them.
+
+- `lees(pad)` loads a file with ruamel's round-trip loader into a `YamlBestand`: the
+  `CommentedMap` stays the source of truth (comments, order, quoting) and carries the
+  positions used to report errors as `file:line:column`.
+- `bewaar(bestand)` writes back only the lines that changed: it dumps the original and the
+  changed document the same way, and applies the difference between those two dumps to the
+  user's own text (a three-way line merge). A file in any indentation style therefore keeps
+  every untouched line byte for byte; a load-then-save without change writes nothing.
+- Writes are atomic (temp file in the same folder, fsync, rename) and refused when the file
+  changed on disk since it was read.
+
+This module knows nothing about cases or trajectories.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from leersteun.errors import Bevinding, Fout, OngeldigBestand
+
+HUISSTIJL = (2, 4, 2)  # mapping, sequence, offset: the style of voorbeeld-dossier.yaml
+MAX_GROOTTE = 1_000_000  # bytes; a case file is a few KB
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that keeps an impossible date (2015-02-30) as text, so that
+    validation reports it with its position instead of the loader crashing."""
+
+
+def _timestamp(constructor: _Constructor, node: Any) -> Any:
+    try:
+        return RoundTripConstructor.construct_yaml_timestamp(constructor, node)
+    except ValueError:
+        return constructor.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _represent_none(representer: Any, _data: None) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+def maak_yaml(stijl: tuple[int, int, int] = HUISSTIJL) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.allow_duplicate_keys = False
+    mapping, sequence, offset = stijl
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    yaml.representer.add_representer(type(None), _represent_none)
+    return yaml
+
+
+def dump(data: Any, stijl: tuple[int, int, int] = HUISSTIJL) -> str:
+    out = io.StringIO()
+    maak_yaml(stijl).dump(data, out)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------- the loaded file
+
+
+@dataclass
+class YamlBestand:
+    """A YAML file as read: its exact bytes and the round-trip data to edit."""
+
+    pad: Path
+    ruw: bytes
+    tekst: str  # decoded, without BOM, with \n line endings
+    data: CommentedMap
+    crlf: bool = False
+    bom: bool = False
+    toon_pad: str = ""  # the path as shown to the user
+    _stijl: tuple[int, int, int] | None = field(default=None, repr=False)
+
+    def positie(self, loc: tuple, sleutel: bool = False) -> tuple[int, int]:
+        return positie(self.data, loc, sleutel)
+
+    def bevinding(self, loc: tuple, boodschap: str, ernst: str = "fout", sleutel: bool = False) -> Bevinding:
+        regel, kolom = self.positie(loc, sleutel)
+        return Bevinding(self.toon_pad or str(self.pad), regel, kolom, boodschap, ernst)
+
+
+def toon(pad: Path) -> str:
+    """A path as the user should see it: relative to the working directory when inside it."""
+    try:
+        return str(pad.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(pad)
+
+
+def _regel_kolom(tekst: str, offset: int) -> tuple[int, int]:
+    regel = tekst.count("\n", 0, offset) + 1
+    begin = tekst.rfind("\n", 0, offset) + 1
+    return regel, offset - begin + 1
+
+
+_CONFLICT = re.compile(r"^(<<<<<<<|=======|>>>>>>>)( |$)", re.M)
+
+
+def lees(pad: Path, toon_pad: str | None = None) -> YamlBestand:
+    """Load a YAML file for editing. Raises `OngeldigBestand` with positioned findings."""
+    getoond = toon_pad or toon(pad)
+
+    def fout(regel: int, kolom: int, boodschap: str) -> OngeldigBestand:
+        return OngeldigBestand(getoond, [Bevinding(getoond, regel, kolom, boodschap)])
+
+    try:
+        if pad.stat().st_size > MAX_GROOTTE:
+            raise fout(1, 1, f"bestand is groter dan {MAX_GROOTTE // 1000} kB; een dossier is maar enkele kB")
+        ruw = pad.read_bytes()
+    except FileNotFoundError:
+        raise Fout(f"{getoond}: bestand niet gevonden.") from None
+    except IsADirectoryError:
+        raise Fout(f"{getoond}: is een map, geen bestand.") from None
+    except PermissionError:
+        raise Fout(f"{getoond}: geen toestemming om dit bestand te lezen.") from None
+    bom = ruw.startswith(b"\xef\xbb\xbf")
+    try:
+        tekst = ruw[3:].decode("utf-8") if bom else ruw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        voor = ruw[: e.start].decode("utf-8", errors="replace")
+        regel, kolom = _regel_kolom(voor + "?", len(voor))
+        raise fout(
+            regel, kolom, "dit bestand is geen UTF-8-tekst; bewaar het opnieuw als UTF-8 (in de meeste editors: 'Opslaan als', codering UTF-8)"
+        ) from None
+    crlf = "\r\n" in tekst
+    if crlf:
+        tekst = tekst.replace("\r\n", "\n")
+    if "\x00" in tekst:
+        regel, kolom = _regel_kolom(tekst, tekst.index("\x00"))
+        raise fout(regel, kolom, "het bestand bevat een NUL-teken: het is geen tekstbestand")
+    conflict = _CONFLICT.search(tekst)
+    if conflict:
+        regel, _ = _regel_kolom(tekst, conflict.start())
+        raise fout(
+            regel,
+            1,
+            "git-mergeconflict: het bestand bevat nog conflicttekens (<<<<<<<, =======, >>>>>>>). "
+            "Kies per blok de juiste versie, verwijder de tekens en voer 'leersteun valideer' opnieuw uit",
+        )
+    if not tekst.strip() or all(r.lstrip().startswith("#") or not r.strip() for r in tekst.splitlines()):
+        raise fout(1, 1, "het bestand is leeg; vul het aan zoals in het voorbeelddossier of verwijder het")
+    data = ontleed(tekst, getoond)
+    return YamlBestand(pad, ruw, tekst, data, crlf=crlf, bom=bom, toon_pad=getoond)
+
+
+def ontleed(tekst: str, getoond: str) -> CommentedMap:
+    """Parse YAML text (already decoded, \n line endings) into round-trip data."""
+
+    def fout(regel: int, kolom: int, boodschap: str) -> OngeldigBestand:
+        return OngeldigBestand(getoond, [Bevinding(getoond, regel, kolom, boodschap)])
+
+    try:
+        data = maak_yaml().load(tekst)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        regel, kolom = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise fout(regel, kolom, yaml_boodschap(e)) from None
+    except YAMLError as e:
+        raise fout(1, 1, f"ongeldige YAML: {e}") from None
+    except RecursionError:
+        raise fout(1, 1, "het bestand is te diep genest om te lezen") from None
+    if not isinstance(data, CommentedMap):
+        raise fout(1, 1, "verwacht een groep sleutels (zoals 'id: ...' op de eerste regel), geen losse waarde of lijst")
+    bevindingen = _vreemde_knopen(data, getoond)
+    if bevindingen:
+        raise OngeldigBestand(getoond, bevindingen)
+    return data
+
+
+def yaml_boodschap(e: MarkedYAMLError) -> str:
+    """A Dutch explanation for the most common YAML mistakes."""
+    probleem = f"{e.problem or ''} {e.context or ''}"
+    if "'\\t'" in probleem or "\t" in probleem:
+        return "tab gevonden: YAML springt in met spaties, niet met tabs; vervang de tab door spaties"
+    if "duplicate key" in probleem:
+        m = re.search(r'duplicate key "([^"]*)"', probleem)
+        eerste = f" (eerst op regel {e.context_mark.line + 1})" if e.context_mark else ""
+        naam = f"'{m.group(1)}' " if m else ""
+        return f"sleutel {naam}staat twee keer in dezelfde groep{eerste}; hou er één over"
+    if "mapping values are not allowed" in probleem:
+        return "onverwachte ':' in een waarde; zet de waarde tussen aanhalingstekens, of controleer de inspringing"
+    if "could not find expected ':'" in probleem:
+        return "verwacht 'sleutel: waarde' maar er ontbreekt een ':'"
+    if "quoted scalar" in probleem or "end of stream" in probleem:
+        return "een aanhalingsteken of haakje wordt niet afgesloten"
+    if "expected <block end>" in probleem or "did not find expected" in probleem or "expected node content" in probleem:
+        return "de inspringing klopt niet: sleutels op hetzelfde niveau moeten precies onder elkaar staan"
+    if "found character" in probleem and "cannot start any token" in probleem:
+        m = re.search(r"found character '([^']*)'", probleem)
+        teken = m.group(1) if m else "?"
+        return f"het teken '{teken}' mag hier niet staan; zet de waarde tussen aanhalingstekens"
+    if "found undefined alias" in probleem:
+        return "verwijzing (*...) naar een anker dat niet bestaat; aliassen horen niet in een dossier"
+    return f"ongeldige YAML: {probleem.strip()}"
+
+
+def _vreemde_knopen(data: Any, getoond: str) -> list[Bevinding]:
+    """Refuse YAML tags (such as !!python/object) and aliases: a case is plain data."""
+    gevonden: list[Bevinding] = []
+    gezien: set[int] = set()
+
+    def bezoek(node: Any, pos: tuple[int, int]) -> None:
+        if isinstance(node, TaggedScalar) or (
+            isinstance(node, (CommentedMap, CommentedSeq)) and getattr(node.tag, "value", None)
+        ):
+            tag = node.tag.value if hasattr(node.tag, "value") else node.tag
+            gevonden.append(
+                Bevinding(getoond, pos[0] + 1, pos[1] + 1, f"YAML-tag '{tag}' is niet toegestaan; schrijf gewone waarden zonder '!'")
+            )
+            return
+        if isinstance(node, (CommentedMap, CommentedSeq)):
+            if id(node) in gezien:
+                gevonden.append(
+                    Bevinding(getoond, pos[0] + 1, pos[1] + 1, "aliassen (&anker en *verwijzing) zijn niet toegestaan; schrijf de waarden voluit")
+                )
+                return
+            gezien.add(id(node))
+            if isinstance(node, CommentedMap):
+                for k, v in node.items():
+                    if isinstance(k, (TaggedScalar, CommentedMap, CommentedSeq)):
+                        gevonden.append(Bevinding(getoond, *_plus1(node.lc.key(k)), "een sleutel moet gewone tekst zijn"))
+                        continue
+                    bezoek(v, node.lc.value(k))
+            else:
+                for i, v in enumerate(node):
+                    bezoek(v, node.lc.item(i))
+
+    bezoek(data, (0, 0))
+    return gevonden
+
+
+def _plus1(pos: tuple[int, int]) -> tuple[int, int]:
+    return pos[0] + 1, pos[1] + 1
+
+
+def positie(data: Any, loc: tuple, sleutel: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of the value at `loc`; of its key when `sleutel`.
+
+    Walks as far as the data goes: for a missing key this is the key of the enclosing group.
+    """
+    node = data
+    pos = (0, 0)
+    for i, part in enumerate(loc):
+        laatste = i == len(loc) - 1
+        if isinstance(node, CommentedMap) and part in node:
+            pos = node.lc.key(part) if (laatste and sleutel) else node.lc.value(part)
+            if not laatste:
+                # The key's own line reads best for errors inside a nested group.
+                kpos = node.lc.key(part)
+                pos = kpos if isinstance(node[part], (CommentedMap, CommentedSeq)) else pos
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            pos = node.lc.item(part)
+            node = node[part]
+        else:
+            break
+    return _plus1(pos)
+
+
+def gewoon(data: Any) -> Any:
+    """Plain Python data (dict, list, str, ...) for comparing and validating."""
+    if isinstance(data, dict):
+        return {str(k): gewoon(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [gewoon(v) for v in data]
+    if isinstance(data, bool) or data is None:
+        return data
+    if isinstance(data, str):
+        return str(data)
+    if isinstance(data, int):
+        return int(data)
+    if isinstance(data, float):
+        return float(data)
+    if isinstance(data, (dt.date, dt.datetime)):
+        return data
+    if isinstance(data, TaggedScalar):
+        return str(data.value)
+    return data
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def _lijnen(tekst: str) -> list[str]:
+    return tekst.splitlines(keepends=True)
+
+
+def _stijl_van(bestand: YamlBestand, origineel: Any) -> tuple[tuple[int, int, int], str]:
+    """The dump style closest to the user's file, and the original dumped in it."""
+    beste: tuple[float, tuple[int, int, int], str] | None = None
+    for stijl in (HUISSTIJL, (2, 2, 0), (4, 4, 2), (2, 4, 0), (4, 6, 2), (4, 4, 0), (2, 2, 2)):
+        tekst = dump(origineel, stijl)
+        if tekst == bestand.tekst:
+            return stijl, tekst
+        score = difflib.SequenceMatcher(None, _lijnen(tekst), _lijnen(bestand.tekst), autojunk=False).ratio()
+        if beste is None or score > beste[0]:
+            beste = (score, stijl, tekst)
+    assert beste is not None
+    return beste[1], beste[2]
+
+
+def _inspringing(regel: str) -> int:
+    return len(regel) - len(regel.lstrip(" "))
+
+
+def _verschuif(regel: str, delta: int) -> str:
+    if delta > 0:
+        return " " * delta + regel
+    if delta < 0:
+        return regel[min(-delta, _inspringing(regel)) :]
+    return regel
+
+
+def _kern(regel: str) -> str:
+    return " ".join(regel.split())
+
+
+def samenvoegen(ruw: str, basis: str, nieuw: str) -> str | None:
+    """Apply the line difference basis→nieuw to ruw, where ruw is basis in another layout.
+
+    Lines of basis that ruw has with other spacing are matched too, and changed lines there
+    take ruw's indentation. Returns None when a change cannot be placed.
+    """
+    r, b, n = _lijnen(ruw), _lijnen(basis), _lijnen(nieuw)
+    naar_ruw: dict[int, tuple[int, int]] = {}  # basis line -> (ruw line, indentation delta)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, b, r, autojunk=False).get_opcodes():
+        if tag == "equal" or (
+            tag == "replace" and i2 - i1 == j2 - j1 and all(_kern(b[i1 + k]) == _kern(r[j1 + k]) for k in range(i2 - i1))
+        ):
+            for k in range(i2 - i1):
+                naar_ruw[i1 + k] = (j1 + k, _inspringing(r[j1 + k]) - _inspringing(b[i1 + k]))
+    wijzigingen: list[tuple[int, int, list[str]]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, b, n, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if i1 == i2:  # pure insertion: anchor after the previous line, or before the next
+            anker = naar_ruw.get(i1 - 1)
+            if anker is not None:
+                begin, delta = anker[0] + 1, anker[1]
+            elif i1 in naar_ruw:
+                begin, delta = naar_ruw[i1]
+            elif i1 == 0:
+                begin, delta = 0, 0
+            else:
+                return None
+            wijzigingen.append((begin, begin, [_verschuif(x, delta) for x in n[j1:j2]]))
+            continue
+        if any(k not in naar_ruw for k in range(i1, i2)):
+            return None
+        begin, einde = naar_ruw[i1][0], naar_ruw[i2 - 1][0] + 1
+        if einde - begin != i2 - i1:
+            return None
+        delta = naar_ruw[i1][1]
+        if all(naar_ruw[k][1] == 0 and b[k] == r[naar_ruw[k][0]] for k in range(i1, i2)):
+            nieuwe = n[j1:j2]
+        else:
+            nieuwe = [_verschuif(x, delta) for x in n[j1:j2]]
+        wijzigingen.append((begin, einde, nieuwe))
+    uit: list[str] = []
+    cursor = 0
+    for begin, einde, nieuwe in sorted(wijzigingen, key=lambda w: (w[0], w[1])):
+        if begin < cursor:
+            return None
+        uit.extend(r[cursor:begin])
+        uit.extend(nieuwe)
+        cursor = einde
+    uit.extend(r[cursor:])
+    return "".join(uit)
+
+
+def nieuwe_tekst(bestand: YamlBestand) -> str:
+    """The text to write for the (possibly changed) data, touching only changed lines."""
+    origineel = maak_yaml().load(bestand.tekst)
+    if gewoon(origineel) == gewoon(bestand.data):
+        return bestand.tekst
+    stijl, basis = _stijl_van(bestand, origineel)
+    nieuw = dump(bestand.data, stijl)
+    if basis == bestand.tekst:
+        return nieuw
+    samen = samenvoegen(bestand.tekst, basis, nieuw)
+    if samen is not None:
+        try:
+            if gewoon(maak_yaml().load(samen)) == gewoon(bestand.data):
+                return samen
+        except YAMLError:
+            pass
+    return nieuw
+
+
+def bewaar(bestand: YamlBestand) -> bool:
+    """Write the changed data back. Returns False when nothing changed (no write at all)."""
+    tekst = nieuwe_tekst(bestand)
+    if tekst == bestand.tekst:
+        return False
+    if bestand.crlf:
+        tekst = tekst.replace("\n", "\r\n")
+    ruw = (b"\xef\xbb\xbf" if bestand.bom else b"") + tekst.encode("utf-8")
+    try:
+        op_schijf = bestand.pad.read_bytes()
+    except FileNotFoundError:
+        op_schijf = None
+    if op_schijf != bestand.ruw:
+        raise Fout(
+            f"{bestand.toon_pad}: het bestand is gewijzigd sinds leersteun het las "
+            "(door iemand anders of in een editor). Er is niets geschreven; voer de opdracht opnieuw uit."
+        )
+    schrijf_atomisch(bestand.pad, ruw)
+    bestand.ruw = ruw
+    bestand.tekst = tekst.replace("\r\n", "\n") if bestand.crlf else tekst
+    return True
+
+
+def schrijf_atomisch(pad: Path, inhoud: bytes, nieuw: bool = False) -> None:
+    """Write `inhoud` to `pad` atomically: temp file in the same folder, fsync, rename.
+
+    With `nieuw`, refuse (FileExistsError) when `pad` already exists.
+    """
+    map_ = pad.parent
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=map_)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(inhoud)
+            f.flush()
+            os.fsync(f.fileno())
+        if pad.exists():
+            os.chmod(tijdelijk, stat.S_IMODE(pad.stat().st_mode))
+        else:
+            masker = os.umask(0)
+            os.umask(masker)
+            os.chmod(tijdelijk, 0o666 & ~masker)
+        if nieuw:
+            os.link(tijdelijk, pad)  # fails if pad exists: no overwrite race
+            os.unlink(tijdelijk)
+        else:
+            os.replace(tijdelijk, pad)
+    except BaseException:
+        try:
+            os.unlink(tijdelijk)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_map(map_)
+
+
+def _fsync_map(map_: Path) -> None:
+    try:
+        fd = os.open(map_, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,84 @@
+"""`leersteun valideer`: collect the findings of the settings and of every case asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leersteun.dossiers import context, lees_dossier, lees_instellingen
+from leersteun.errors import Bevinding, Fout
+from leersteun.folder import INSTELLINGEN, Dossiermap, vandaag, vind_map
+
+
+@dataclass
+class Resultaat:
+    bestanden: int = 0
+    bevindingen: list[Bevinding] = field(default_factory=list)
+
+    @property
+    def fouten(self) -> int:
+        return sum(b.is_fout for b in self.bevindingen)
+
+    @property
+    def waarschuwingen(self) -> int:
+        return len(self.bevindingen) - self.fouten
+
+    def als_dict(self) -> dict:
+        return {
+            "bestanden": self.bestanden,
+            "fouten": self.fouten,
+            "waarschuwingen": self.waarschuwingen,
+            "bevindingen": [b.als_dict() for b in self.bevindingen],
+        }
+
+    def samenvatting(self) -> str:
+        bestanden = f"{self.bestanden} bestand{'en' if self.bestanden != 1 else ''} gecontroleerd"
+        if not self.bevindingen:
+            return f"{bestanden}: alles in orde."
+        delen = []
+        if self.fouten:
+            delen.append(f"{self.fouten} fout{'en' if self.fouten != 1 else ''}")
+        if self.waarschuwingen:
+            delen.append(f"{self.waarschuwingen} waarschuwing{'en' if self.waarschuwingen != 1 else ''}")
+        return f"{bestanden}: {' en '.join(delen)}."
+
+
+def _bestanden(paden: list[Path], map_optie: Path | None) -> tuple[Dossiermap | None, list[Path]]:
+    if not paden:
+        map_ = vind_map(map_optie)
+        return map_, [map_.instellingen_pad, *map_.case_bestanden()]
+    gevonden: list[Path] = []
+    for pad in paden:
+        if pad.is_dir():
+            if (pad / INSTELLINGEN).is_file():
+                sub = Dossiermap(pad)
+                gevonden += [sub.instellingen_pad, *sub.case_bestanden()]
+            else:
+                gevonden += sorted(p for p in pad.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        elif pad.exists():
+            gevonden.append(pad)
+        else:
+            raise Fout(f"{pad} bestaat niet.")
+    try:
+        map_ = vind_map(map_optie)
+    except Fout:
+        map_ = None
+    return map_, gevonden
+
+
+def valideer(paden: list[Path], map_optie: Path | None = None) -> Resultaat:
+    map_, bestanden = _bestanden(paden, map_optie)
+    resultaat = Resultaat(bestanden=len(bestanden))
+    inst = None
+    if map_ is not None:
+        inst, bevindingen = lees_instellingen(map_)
+        if map_.instellingen_pad in bestanden or any(p.name == INSTELLINGEN and p.resolve() == map_.instellingen_pad.resolve() for p in bestanden):
+            resultaat.bevindingen += bevindingen
+    ctx = context(map_, vandaag(), inst) if map_ else context(None, vandaag(), None)  # type: ignore[arg-type]
+    for pad in bestanden:
+        if pad.name == INSTELLINGEN:
+            if map_ is None or pad.resolve() != map_.instellingen_pad.resolve():
+                resultaat.bevindingen += lees_instellingen(Dossiermap(pad.parent))[1]
+            continue
+        resultaat.bevindingen += lees_dossier(pad, ctx).bevindingen
+    return resultaat

@@ -1,0 +1,167 @@
+"""Readable terminal views of cases (rich renderables; printing is the CLI's job)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from leersteun.model import Dossier, Uitkomst
+
+FASE_KLEUR = {
+    "aanmelding": "cyan",
+    "opstart": "blue",
+    "ondersteuning": "green",
+    "afgesloten": "dim",
+    "heropstart": "magenta",
+}
+
+
+def datum(d: dt.date | None) -> str:
+    return d.isoformat() if d else "–"
+
+
+def fase_tekst(fase: str) -> Text:
+    return Text(fase, style=FASE_KLEUR.get(fase, ""))
+
+
+def lijst_tabel(dossiers: Iterable[Dossier]) -> Table:
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for kolom in ("id", "leerling", "klas", "school", "fase", "vorm", "ondersteuner"):
+        tabel.add_column(kolom, overflow="fold")
+    for d in dossiers:
+        lopend = d.lopend_traject
+        tabel.add_row(
+            d.id,
+            d.leerling.volledige_naam,
+            d.leerling.klas,
+            d.school.naam,
+            fase_tekst(d.fase),
+            lopend.vorm if lopend else "–",
+            d.ondersteuner or "–",
+        )
+    return tabel
+
+
+def lijst_rij(d: Dossier) -> dict:
+    """One case as a flat record for --json."""
+    lopend = d.lopend_traject
+    return {
+        "id": d.id,
+        "leerling": d.leerling.volledige_naam,
+        "klas": d.leerling.klas,
+        "school": d.school.naam,
+        "fase": d.fase.value,
+        "vorm": lopend.vorm.value if lopend else None,
+        "ondersteuner": d.ondersteuner,
+    }
+
+
+def _kop(tekst: str) -> Text:
+    return Text(f"\n{tekst}", style="bold underline")
+
+
+def _velden(paren: Iterable[tuple[str, str | Text | None]]) -> Table:
+    tabel = Table.grid(padding=(0, 2))
+    tabel.add_column(style="dim", no_wrap=True)
+    tabel.add_column(overflow="fold")
+    for label, waarde in paren:
+        tabel.add_row(label, waarde if waarde not in (None, "") else "–")
+    return tabel
+
+
+def toon_dossier(d: Dossier) -> RenderableType:
+    ll, v = d.leerling, d.verslag
+    delen: list[RenderableType] = [
+        Text.assemble((f"{ll.volledige_naam}", "bold"), f"  {d.id}  ", fase_tekst(d.fase)),
+        _velden(
+            [
+                ("klas", f"{ll.klas} ({ll.niveau})"),
+                ("geboortedatum", datum(ll.geboortedatum)),
+                ("school", d.school.naam + (f", {d.school.gemeente}" if d.school.gemeente else "")),
+                (
+                    "verslag",
+                    f"{v.soort} van {datum(v.datum)}, "
+                    + ("zichtbaar in Diplon" if v.zichtbaar_in_diplon else "nog niet zichtbaar in Diplon"),
+                ),
+                *(
+                    [("ontbindende voorwaarde", f"ingeschreven op {datum(v.ontbindende_voorwaarde)}")]
+                    if v.ontbindende_voorwaarde
+                    else []
+                ),
+                ("ankerpersoon", d.ankerpersoon),
+                ("ondersteuner", d.ondersteuner or "nog niet toegewezen"),
+                ("vorige ondersteuners", ", ".join(d.vorige_ondersteuners)),
+                ("CLB-medewerker", d.clb_medewerker),
+            ]
+        ),
+    ]
+    if d.trajecten:
+        delen.append(_kop("Trajecten"))
+        tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+        for kolom in ("vorm", "start", "einde", "frequentie", "intensiteit", "evaluatie op"):
+            tabel.add_column(kolom, overflow="fold")
+        for t in d.trajecten:
+            tabel.add_row(
+                t.vorm,
+                datum(t.start),
+                datum(t.einde) if t.einde else Text("loopt", style="green"),
+                t.frequentie or "–",
+                t.intensiteit or "–",
+                ", ".join(datum(x) for x in t.evaluatie_op) or "–",
+            )
+        delen.append(tabel)
+    if d.doelen:
+        delen.append(_kop("Doelen"))
+        for doel in d.doelen:
+            periode = f"{datum(doel.start)} tot {datum(doel.einde)}"
+            delen.append(Text.assemble((f"{doel.id} ", "bold"), f"({doel.domein}, {periode}) ", doel.omschrijving))
+            for m in doel.maatregelen:
+                delen.append(Text(f"   maatregel: {m.wat}" + (f" ({m.wie})" if m.wie else "")))
+            if doel.evaluaties:
+                laatste = doel.evaluaties[-1]
+                delen.append(Text(f"   laatste evaluatie {datum(laatste.datum)}: bereikt {laatste.bereikt}"))
+    if d.evaluaties:
+        delen.append(_kop("Evaluaties"))
+        for e in d.evaluaties:
+            reden = f" ({e.reden.value.replace('_', ' ')})" if e.reden else ""
+            delen.append(Text(f"{datum(e.datum)}  {e.beslissing}{reden}"))
+            if e.wat_neemt_school_mee:
+                delen.append(Text(f"   school neemt mee: {e.wat_neemt_school_mee}"))
+            if e.kansen:
+                delen.append(Text(f"   kansen: {e.kansen}"))
+    if d.heropstarts:
+        delen.append(_kop("Heropstarts"))
+        for h in d.heropstarts:
+            uitkomst = {
+                None: "checklist nog open",
+                Uitkomst.heropstart: "uitkomst: heropstart",
+                Uitkomst.geen_heropstart: "uitkomst: geen heropstart",
+            }[h.uitkomst]
+            regels = [f"gestart {datum(h.gestart)}, {uitkomst}"]
+            if h.analyse_met:
+                regels.append(f"   analyse met: {'de ondersteuner' if h.analyse_met == 'ondersteuner' else 'het CLB'}")
+            if h.motivatie:
+                regels.append(f"   motivatie: {h.motivatie}")
+            if h.mail:
+                verstuurd = f", verstuurd {datum(h.mail.verstuurd)}" if h.mail.verstuurd else ", nog niet verstuurd"
+                regels.append(f"   mail aangemaakt {datum(h.mail.aangemaakt)}{verstuurd}")
+            if h.toewijzing:
+                regels.append(f"   toegewezen aan {h.toewijzing.ondersteuner} op {datum(h.toewijzing.datum)}")
+            elif h.uitkomst == Uitkomst.heropstart:
+                regels.append("   wacht op toewijzing door de coördinatie")
+            delen.extend(Text(r) for r in regels)
+    if d.geschiedenis:
+        delen.append(_kop("Geschiedenis"))
+        tabel = Table(show_edge=False, pad_edge=False, show_header=False)
+        tabel.add_column(no_wrap=True)
+        tabel.add_column(no_wrap=True)
+        tabel.add_column(no_wrap=True, style="dim")
+        tabel.add_column(overflow="fold")
+        for g in d.geschiedenis:
+            tabel.add_row(datum(g.datum), fase_tekst(g.fase), g.door, g.notitie or "")
+        delen.append(tabel)
+    return Group(*delen)
