@@ -31,7 +31,8 @@ def fase_tekst(fase: str) -> Text:
 def lijst_tabel(dossiers: Iterable[Dossier]) -> Table:
     tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
     for kolom in ("id", "leerling", "klas", "school", "fase", "vorm", "ondersteuner"):
-        tabel.add_column(kolom, overflow="fold")
+        krimpt = kolom in ("school", "leerling", "ondersteuner")
+        tabel.add_column(kolom, no_wrap=True, overflow="ellipsis" if krimpt else "fold", min_width=8 if krimpt else None)
     for d in dossiers:
         lopend = d.lopend_traject
         tabel.add_row(
