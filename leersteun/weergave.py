@@ -29,21 +29,30 @@ def fase_tekst(fase: str) -> Text:
 
 
 def lijst_tabel(dossiers: Iterable[Dossier]) -> Table:
-    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for kolom in ("id", "leerling", "klas", "school", "fase", "vorm", "ondersteuner"):
-        krimpt = kolom in ("school", "leerling", "ondersteuner")
-        tabel.add_column(kolom, no_wrap=True, overflow="ellipsis" if krimpt else "fold", min_width=8 if krimpt else None)
+    rijen = []
     for d in dossiers:
         lopend = d.lopend_traject
-        tabel.add_row(
-            d.id,
-            d.leerling.volledige_naam,
-            d.leerling.klas,
-            d.school.naam,
-            fase_tekst(d.fase),
-            lopend.vorm if lopend else "–",
-            d.ondersteuner or "–",
+        rijen.append(
+            (
+                d.id,
+                d.leerling.volledige_naam,
+                d.leerling.klas,
+                d.school.naam,
+                d.fase.value,
+                lopend.vorm.value if lopend else "–",
+                d.ondersteuner or "–",
+            )
         )
+    kolommen = ("id", "leerling", "klas", "school", "fase", "vorm", "ondersteuner")
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for i, kolom in enumerate(kolommen):
+        breedst = max([len(kolom), *(len(r[i]) for r in rijen)])
+        # Only the school column gives way on a narrow terminal.
+        krimpt = kolom == "school"
+        tabel.add_column(kolom, no_wrap=not krimpt, min_width=8 if krimpt else breedst)
+    for rij in rijen:
+        school = Text(rij[3], no_wrap=True, overflow="ellipsis")
+        tabel.add_row(*rij[:3], school, fase_tekst(rij[4]), *rij[5:])
     return tabel
 
 

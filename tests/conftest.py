@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import hashlib
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+VOORBEELD = ROOT.parent / "shared" / "voorbeeld-dossier.yaml"
+
+INSTELLINGEN = """\
+netwerk: Leersteuncentrum Test
+coordinatie:
+  email: coordinatie@example.org
+team:
+  - naam: An Janssens
+    rol: ankerpersoon
+  - naam: Els Maes
+    rol: ondersteuner
+"""
+
+# A minimal valid case in house style; tests change one thing in it.
+DOSSIER = """\
+id: T-001
+leerling:
+  voornaam: Lotte
+  naam: Peeters
+  geboortedatum: 2015-03-14
+  klas: 5B
+  niveau: lager
+school:
+  naam: Basisschool De Klimop
+  gemeente: Geel
+verslag:
+  soort: GC
+  datum: 2024-09-12
+  zichtbaar_in_diplon: true
+  ontbindende_voorwaarde: null
+fase: ondersteuning
+ankerpersoon: An Janssens
+ondersteuner: Els Maes           # de huidige
+vorige_ondersteuners: []
+clb_medewerker: Karen Claes
+trajecten:
+  - vorm: regulier
+    start: 2024-10-15
+    frequentie: wekelijks
+    intensiteit: 1 lesuur per week
+    evaluatie_op: [2025-01-20]
+geschiedenis:
+  - datum: 2024-10-15
+    fase: ondersteuning
+    door: Els Maes
+evaluaties: []
+doelen: []
+heropstarts: []
+"""
+
+
+def digest(pad: Path) -> str:
+    return hashlib.sha256(pad.read_bytes()).hexdigest()
+
+
+class Map:
+    """A case folder in a temp dir, with cases written inline by the tests."""
+
+    def __init__(self, pad: Path):
+        self.pad = pad
+        (pad / "cases").mkdir(parents=True)
+        (pad / "leersteun.yaml").write_text(INSTELLINGEN, encoding="utf-8")
+
+    def case(self, tekst: str, naam: str = "T-001") -> Path:
+        pad = self.pad / "cases" / f"{naam}.yaml"
+        pad.write_text(textwrap.dedent(tekst), encoding="utf-8")
+        return pad
+
+    def hashes(self) -> dict[str, str]:
+        return {str(p.relative_to(self.pad)): digest(p) for p in sorted(self.pad.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def map_(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Map:
+    monkeypatch.chdir(tmp_path)
+    return Map(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def vaste_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LEERSTEUN_VANDAAG", "2026-11-24")
+    monkeypatch.setenv("LEERSTEUN_GEBRUIKER", "An Janssens")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("LEERSTEUN_MAP", raising=False)
+    monkeypatch.delenv("LEERSTEUN_DEBUG", raising=False)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def run(runner: CliRunner):
+    from leersteun.cli import app
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke
