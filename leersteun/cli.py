@@ -408,7 +408,7 @@ def lijst(
     inst, _ = dossiers.lees_instellingen(map_)
     alle = dossiers.alle(map_, dossiers.context(map_, vandaag(), inst))
     geldig = [g.dossier for g in alle if g.dossier is not None]
-    ongeldig = [g for g in alle if g.dossier is None]
+    met_fouten = [g for g in alle if g.fouten]
     fasen = {f.value for f in fase or []}
     gekozen = [
         d
@@ -437,11 +437,12 @@ def lijst(
         meervoud = "dossier" if len(geldig) == 1 else "dossiers"
         filter_ = fasen or school or ondersteuner
         console.print(f"{len(gekozen)} van {len(geldig)} {meervoud}." if filter_ else f"{len(gekozen)} {meervoud}.")
-    if ongeldig:
+    if met_fouten:
         from leersteun.store import toon
 
-        for g in ongeldig:
-            print(f"{toon(g.pad)}: ongeldig, niet in de lijst ('leersteun valideer' toont waarom)", file=sys.stderr)
+        for g in met_fouten:
+            hoe = "ongeldig, niet in de lijst" if g.dossier is None else f"{len(g.fouten)} fout(en)"
+            print(f"{toon(g.pad)}: {hoe}; 'leersteun valideer' toont waar", file=sys.stderr)
         raise typer.Exit(1)
 
 

@@ -196,6 +196,9 @@ def yaml_boodschap(e: MarkedYAMLError) -> str:
         eerste = f" (eerst op regel {e.context_mark.line + 1})" if e.context_mark else ""
         naam = f"'{m.group(1)}' " if m else ""
         return f"sleutel {naam}staat twee keer in dezelfde groep{eerste}; hou er één over"
+    if "flow sequence" in probleem or "flow mapping" in probleem:
+        begin = f" die op regel {e.context_mark.line + 1} begint" if e.context_mark else ""
+        return f"een lijst [ ... ] of groep {{ ... }}{begin} is niet correct afgesloten; controleer de haakjes en komma's"
     if "mapping values are not allowed" in probleem:
         return "onverwachte ':' in een waarde; zet de waarde tussen aanhalingstekens, of controleer de inspringing"
     if "could not find expected ':'" in probleem:
@@ -218,7 +221,9 @@ def _vreemde_knopen(data: Any, getoond: str) -> list[Bevinding]:
     gevonden: list[Bevinding] = []
     gezien: set[int] = set()
 
-    def bezoek(node: Any, pos: tuple[int, int]) -> None:
+    def bezoek(node: Any, pos: tuple[int, int], waar: tuple[int, int]) -> None:
+        # pos: where the value starts; waar: its key or list item (an alias shares its
+        # anchor's position, so the key is the only place that points at the alias itself)
         if isinstance(node, TaggedScalar) or (
             isinstance(node, (CommentedMap, CommentedSeq)) and getattr(node.tag, "value", None)
         ):
@@ -230,7 +235,7 @@ def _vreemde_knopen(data: Any, getoond: str) -> list[Bevinding]:
         if isinstance(node, (CommentedMap, CommentedSeq)):
             if id(node) in gezien:
                 gevonden.append(
-                    Bevinding(getoond, pos[0] + 1, pos[1] + 1, "aliassen (&anker en *verwijzing) zijn niet toegestaan; schrijf de waarden voluit")
+                    Bevinding(getoond, waar[0] + 1, waar[1] + 1, "aliassen (&anker en *verwijzing) zijn niet toegestaan; schrijf de waarden voluit")
                 )
                 return
             gezien.add(id(node))
@@ -239,12 +244,12 @@ def _vreemde_knopen(data: Any, getoond: str) -> list[Bevinding]:
                     if isinstance(k, (TaggedScalar, CommentedMap, CommentedSeq)):
                         gevonden.append(Bevinding(getoond, *_plus1(node.lc.key(k)), "een sleutel moet gewone tekst zijn"))
                         continue
-                    bezoek(v, node.lc.value(k))
+                    bezoek(v, node.lc.value(k), node.lc.key(k))
             else:
                 for i, v in enumerate(node):
-                    bezoek(v, node.lc.item(i))
+                    bezoek(v, node.lc.item(i), node.lc.item(i))
 
-    bezoek(data, (0, 0))
+    bezoek(data, (0, 0), (0, 0))
     return gevonden
 
 
