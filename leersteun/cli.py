@@ -138,12 +138,15 @@ class LeersteunGroup(_DutchHelp, TyperGroup):
             _meld_fout(_vertaal_gebruik(e.format_message()))
             print(f"Hulp: {opdracht} --help", file=sys.stderr)
             code = EXIT_GEBRUIK
-        except (typer.Abort, KeyboardInterrupt):
-            print("\nOnderbroken. Wat al bewaard was, blijft bewaard.", file=sys.stderr)
-            code = EXIT_ONDERBROKEN
-        except EOFError:
-            _meld_fout("Er ontbreekt invoer. Geef de gegevens als opties mee (zie --help) of start de opdracht in een terminal.")
-            code = 1
+        except (typer.Abort, KeyboardInterrupt, EOFError) as e:
+            if isinstance(e, EOFError) or isinstance(e.__cause__, EOFError):
+                _meld_fout(
+                    "Er ontbreekt invoer. Geef de gegevens als opties mee (zie --help) of start de opdracht in een terminal."
+                )
+                code = 1
+            else:
+                print("\nOnderbroken. Wat al bewaard was, blijft bewaard.", file=sys.stderr)
+                code = EXIT_ONDERBROKEN
         except Exception as e:  # noqa: BLE001 - the one place that turns errors into exit codes
             from leersteun.errors import Fout, OngeldigBestand
 
@@ -243,29 +246,15 @@ def init(
 
 
 def _vraag(tekst: str, keuzes: list[str] | None = None, standaard: str | None = None, leeg: bool = False) -> str:
-    from rich.prompt import Prompt
+    from leersteun.vragen import vraag
 
-    while True:
-        antwoord = Prompt.ask(tekst, choices=keuzes, default=standaard, console=_console(), show_choices=bool(keuzes))
-        if antwoord is None:
-            antwoord = ""
-        antwoord = antwoord.strip()
-        if antwoord or leeg:
-            return antwoord
-        _console().print("Dit is nodig; typ een antwoord.")
+    return vraag(_console(), tekst, keuzes, standaard, leeg)
 
 
 def _vraag_datum(tekst: str, leeg: bool = False) -> Any:
-    from leersteun.model import _datum
+    from leersteun.vragen import vraag_datum
 
-    while True:
-        antwoord = _vraag(f"{tekst} (JJJJ-MM-DD{', leeg = geen' if leeg else ''})", leeg=leeg)
-        if not antwoord and leeg:
-            return None
-        try:
-            return _datum(antwoord)
-        except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch below
-            _console().print(f"'{antwoord}' is geen datum; schrijf ze als 2024-09-12.")
+    return vraag_datum(_console(), tekst, leeg)
 
 
 def _datum_optie(waarde: str | None, optie: str) -> Any:
@@ -340,9 +329,9 @@ def nieuw(
     verslag_w = verslag.value if verslag else _vraag("Soort Verslag", keuzes=[v.value for v in VerslagKeuze])
     v_datum = _datum_optie(verslagdatum, "--verslagdatum") or _vraag_datum("Datum van het Verslag")
     if diplon is None:
-        from rich.prompt import Confirm
+        from leersteun.vragen import ja_nee
 
-        diplon = Confirm.ask("Is het Verslag al zichtbaar in Diplon?", default=False, console=_console())
+        diplon = ja_nee(_console(), "Is het Verslag al zichtbaar in Diplon?")
     ov = _datum_optie(ontbindende_voorwaarde, "--ontbindende-voorwaarde")
     if ov is None and verslag_w in ("IAC", "OV4") and ontbindende_voorwaarde is None and sys.stdin.isatty():
         ov = _vraag_datum("Ingeschreven onder ontbindende voorwaarde op", leeg=True)

@@ -47,12 +47,13 @@ def lijst_tabel(dossiers: Iterable[Dossier]) -> Table:
     tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
     for i, kolom in enumerate(kolommen):
         breedst = max([len(kolom), *(len(r[i]) for r in rijen)])
-        # Only the school column gives way on a narrow terminal.
-        krimpt = kolom == "school"
-        tabel.add_column(kolom, no_wrap=not krimpt, min_width=8 if krimpt else breedst)
+        # On a narrow terminal the free-text columns give way, never id, fase or vorm.
+        vast = kolom in ("id", "fase", "vorm")
+        tabel.add_column(kolom, no_wrap=vast, min_width=breedst if vast else min(breedst, 6))
     for rij in rijen:
-        school = Text(rij[3], no_wrap=True, overflow="ellipsis")
-        tabel.add_row(*rij[:3], school, fase_tekst(rij[4]), *rij[5:])
+        cellen = [Text(w, no_wrap=True, overflow="ellipsis") for w in rij]
+        cellen[4] = fase_tekst(rij[4])
+        tabel.add_row(*cellen)
     return tabel
 
 

@@ -1,0 +1,62 @@
+"""Dutch terminal prompts (rich), used by the interactive commands.
+
+Only the CLI layer uses this module; domain modules never ask anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.console import Console
+from rich.prompt import Confirm, InvalidResponse, Prompt
+
+
+class Vraag(Prompt):
+    illegal_choice_message = "[prompt.invalid.choice]Kies een van de mogelijkheden tussen [ ]."
+    validate_error_message = "[prompt.invalid]Dat antwoord is niet geldig."
+
+
+class JaNee(Confirm):
+    choices = ["j", "n"]
+    validate_error_message = "[prompt.invalid]Antwoord met j (ja) of n (nee)."
+
+    def render_default(self, default: Any) -> Any:
+        from rich.text import Text
+
+        return Text(f"({'j' if default else 'n'})", "prompt.default")
+
+    def process_response(self, value: str) -> bool:
+        antwoord = value.strip().lower()
+        if antwoord in ("j", "ja", "y", "yes"):
+            return True
+        if antwoord in ("n", "nee", "no"):
+            return False
+        raise InvalidResponse(self.validate_error_message)
+
+
+def vraag(console: Console, tekst: str, keuzes: list[str] | None = None, standaard: str | None = None, leeg: bool = False) -> str:
+    """Ask until there is an answer (or accept empty with `leeg`)."""
+    while True:
+        antwoord = Vraag.ask(tekst, choices=keuzes, default=standaard, console=console, show_choices=bool(keuzes))
+        antwoord = (antwoord or "").strip()
+        if antwoord or leeg:
+            return antwoord
+        console.print("Dit is nodig; typ een antwoord.")
+
+
+def ja_nee(console: Console, tekst: str, standaard: bool = False) -> bool:
+    return JaNee.ask(tekst, default=standaard, console=console)
+
+
+def vraag_datum(console: Console, tekst: str, leeg: bool = False) -> dt.date | None:
+    from leersteun.model import _datum
+
+    while True:
+        antwoord = vraag(console, f"{tekst} (JJJJ-MM-DD{', leeg = geen' if leeg else ''})", leeg=leeg)
+        if not antwoord and leeg:
+            return None
+        try:
+            return _datum(antwoord)
+        except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch below
+            console.print(f"'{antwoord}' is geen datum; schrijf ze als 2024-09-12.")

@@ -1,0 +1,263 @@
+"""The commands as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import DOSSIER, ROOT, Map
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def snapshot(naam: str, tekst: str) -> None:
+    pad = SNAPSHOTS / naam
+    if not pad.exists() or "--update-snapshots" in sys.argv:
+        pad.parent.mkdir(exist_ok=True)
+        pad.write_text(tekst, encoding="utf-8")
+    assert tekst == pad.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def voorbeeld(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the repository's example case folder."""
+    doel = tmp_path / "voorbeeld"
+    doel.mkdir()
+    shutil.copy(ROOT / "leersteun.yaml", doel)
+    shutil.copytree(ROOT / "cases", doel / "cases")
+    monkeypatch.chdir(doel)
+    return doel
+
+
+# ---------------------------------------------------------------------------- help and usage
+
+
+def test_help_is_dutch(run) -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for woord in ("Gebruik: leersteun", "Opties", "Opdrachten", "Toon deze hulp en stop.", "valideer", "nieuw"):
+        assert woord in result.stdout
+    for engels in ("Usage:", "Show this message", "Options", "Commands"):
+        assert engels not in result.stdout
+
+
+def test_usage_error_is_dutch_with_exit_code_2(run) -> None:
+    result = run("valideer", "--bestaat-niet")
+    assert result.exit_code == 2
+    assert "Onbekende optie: --bestaat-niet" in result.stderr
+    assert "leersteun valideer --help" in result.stderr
+    result = run("toon")
+    assert result.exit_code == 2
+    assert "ontbreekt" in result.stderr
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys; from leersteun.cli import app; from typer.testing import CliRunner; "
+        "CliRunner().invoke(app, ['--help']); "
+        "print(sorted(m for m in ('pydantic', 'ruamel.yaml', 'jinja2', 'leersteun.model', 'leersteun.store') if m in sys.modules))"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert uit.strip() == "[]"
+
+
+def test_templates_are_packaged_in_the_wheel(tmp_path: Path) -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert '"templates" = "leersteun/templates"' in pyproject
+    uit = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
+    if uit.returncode != 0:
+        pytest.skip(f"no wheel build here: {uit.stderr[-200:]}")
+    import zipfile
+
+    wiel = next(tmp_path.glob("leersteun-*.whl"))
+    namen = zipfile.ZipFile(wiel).namelist()
+    assert "leersteun/templates/README.md" in namen
+    assert "leersteun/cli.py" in namen
+
+
+# ---------------------------------------------------------------------------- init
+
+
+def test_init_makes_a_case_folder_that_validates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "team", input="Leersteuncentrum Noord\ngeen-adres\ncoordinatie@example.org\n")
+    assert result.exit_code == 0, result.output
+    map_ = tmp_path / "team"
+    for naam in ("leersteun.yaml", ".gitignore", ".pre-commit-config.yaml", "cases", "templates"):
+        assert (map_ / naam).exists(), naam
+    assert "out/" in (map_ / ".gitignore").read_text()
+    assert "leersteun valideer --streng" in (map_ / ".pre-commit-config.yaml").read_text()
+    assert "geen e-mailadres" in result.stdout
+    if shutil.which("git"):
+        assert (map_ / ".git").is_dir()
+    monkeypatch.chdir(map_)
+    assert run("valideer").exit_code == 0
+    instellingen = (map_ / "leersteun.yaml").read_text()
+    assert 'netwerk: "Leersteuncentrum Noord"' in instellingen
+    # a second init changes nothing
+    voor = instellingen
+    result = run("init", ".", "--netwerk", "X", "--coordinatie", "x@y.be")
+    assert result.exit_code == 1
+    assert "bestaat al" in result.stderr
+    assert (map_ / "leersteun.yaml").read_text() == voor
+
+
+# ---------------------------------------------------------------------------- nieuw
+
+
+def test_nieuw_with_options_writes_a_valid_case(map_: Map, run) -> None:
+    result = run(
+        "nieuw",
+        "--voornaam", "Ella", "--naam", "Van Dyck", "--klas", "2B", "--niveau", "lager",
+        "--school", "Basisschool De Klimop", "--gemeente", "Geel",
+        "--verslag", "IAC", "--verslagdatum", "2026-09-25", "--niet-in-diplon",
+        "--ontbindende-voorwaarde", "2026-10-20",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "KLM-2026-001" in result.stdout
+    tekst = (map_.pad / "cases" / "KLM-2026-001.yaml").read_text()
+    assert "fase: aanmelding" in tekst
+    assert "ontbindende_voorwaarde: 2026-10-20" in tekst
+    assert "  - datum: 2026-11-24\n    fase: aanmelding\n    door: An Janssens\n" in tekst
+    assert "ankerpersoon: An Janssens" in tekst
+    assert run("valideer").exit_code == 0
+    # the next one at the same school gets the next number
+    result = run(
+        "nieuw", "--voornaam", "Lars", "--naam", "Wouters", "--klas", "3A", "--niveau", "lager",
+        "--school", "Basisschool De Klimop", "--verslag", "GC", "--verslagdatum", "2026-10-01", "--diplon",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (map_.pad / "cases" / "KLM-2026-002.yaml").exists()
+
+
+def test_nieuw_asks_what_is_missing(map_: Map, run) -> None:
+    invoer = "\n".join(["Noor", "Claes", "1A", "lagere", "lager", "Vrije Basisschool Sint-Jozef", "GC", "31-12-2025", "2025-12-31", "misschien", "j"]) + "\n"
+    result = run("nieuw", input=invoer)
+    assert result.exit_code == 0, result.output
+    assert "geen datum" in result.stdout  # the wrong date was asked again
+    assert "Kies een van de mogelijkheden" in result.stdout
+    assert "Antwoord met j (ja) of n (nee)" in result.stdout
+    tekst = (map_.pad / "cases" / "JZF-2026-001.yaml").read_text()
+    assert "voornaam: Noor" in tekst and "niveau: lager" in tekst and "zichtbaar_in_diplon: true" in tekst
+
+
+def test_nieuw_without_input_is_a_clear_error(map_: Map, run) -> None:
+    voor = map_.hashes()
+    result = run("nieuw", "--voornaam", "X", input="")
+    assert result.exit_code == 1
+    assert "ontbreekt invoer" in result.stderr
+    assert map_.hashes() == voor
+
+
+def test_nieuw_refuses_an_existing_id(map_: Map, run) -> None:
+    map_.case(DOSSIER)
+    voor = map_.hashes()
+    result = run(
+        "nieuw", "--id", "T-001", "--voornaam", "A", "--naam", "B", "--klas", "1A", "--niveau", "lager",
+        "--school", "S", "--verslag", "GC", "--verslagdatum", "2026-01-05", "--diplon",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "bestaat al" in result.stderr
+    assert map_.hashes() == voor
+
+
+def test_nieuw_refuses_an_invalid_case(map_: Map, run) -> None:
+    result = run(
+        "nieuw", "--voornaam", "A", "--naam", "B", "--klas", "1A", "--niveau", "lager",
+        "--school", "S", "--verslag", "OV4", "--verslagdatum", "2026-01-05", "--diplon",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "secundair" in result.stderr
+    assert list((map_.pad / "cases").iterdir()) == []
+
+
+# ---------------------------------------------------------------------------- lijst, toon
+
+
+def test_lijst_on_the_example_folder(voorbeeld: Path, run) -> None:
+    result = run("lijst")
+    assert result.exit_code == 0
+    snapshot("lijst.txt", result.stdout)
+    result = run("lijst", "--fase", "heropstart", "--json")
+    rijen = json.loads(result.stdout)
+    assert [r["id"] for r in rijen] == ["JZF-2025-001", "KLM-2024-017"]
+    assert rijen[1] == {
+        "id": "KLM-2024-017",
+        "leerling": "Lotte Peeters",
+        "klas": "5B",
+        "school": "Basisschool De Klimop",
+        "fase": "heropstart",
+        "vorm": None,
+        "ondersteuner": None,
+    }
+
+
+@pytest.mark.parametrize(
+    "filter_,ids",
+    [
+        (["--school", "regenboog"], ["RGN-2024-005", "RGN-2024-010", "RGN-2025-002"]),
+        (["--ondersteuner", "pieter"], ["RGN-2025-002", "VCT-2025-008"]),
+        (["--ondersteuner", "geen", "--fase", "aanmelding"], ["JZF-2026-001", "KLM-2026-002"]),
+        (["--fase", "opstart", "--fase", "afgesloten"], ["JZF-2024-006", "JZF-2025-004", "KLM-2023-012", "RGN-2024-005"]),
+    ],
+)
+def test_lijst_filters(voorbeeld: Path, run, filter_, ids) -> None:
+    result = run("lijst", "--json", *filter_)
+    assert [r["id"] for r in json.loads(result.stdout)] == ids
+
+
+def test_toon_by_part_of_the_name(voorbeeld: Path, run) -> None:
+    result = run("toon", "lotte")
+    assert result.exit_code == 0
+    snapshot("toon_lotte.txt", result.stdout)
+    assert run("toon", "PEETERS").stdout == result.stdout
+    assert run("toon", "klm-2024-017").stdout == result.stdout
+
+
+def test_toon_ignores_accents_and_lists_ambiguous_matches(voorbeeld: Path, run) -> None:
+    result = run("toon", "van")
+    assert result.exit_code == 1
+    assert "past bij 2 dossiers" in result.stderr
+    assert "JZF-2026-001  Nora Van den Broeck" in result.stderr and "KLM-2026-002  Ella Van Dyck" in result.stderr
+    result = run("toon", "zzz")
+    assert result.exit_code == 1
+    assert "Geen dossier gevonden voor 'zzz'" in result.stderr
+
+
+def test_folder_from_option_and_environment(voorbeeld: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run) -> None:
+    elders = tmp_path / "elders"
+    elders.mkdir()
+    monkeypatch.chdir(elders)
+    assert run("--map", str(voorbeeld), "toon", "julie").exit_code == 0
+    monkeypatch.setenv("LEERSTEUN_MAP", str(voorbeeld))
+    assert run("toon", "julie").exit_code == 0
+    # and from a sub folder of the case folder
+    monkeypatch.delenv("LEERSTEUN_MAP")
+    monkeypatch.chdir(voorbeeld / "cases")
+    assert run("toon", "julie").exit_code == 0
+
+
+def test_wrong_date_on_line_n_through_the_real_command(voorbeeld: Path) -> None:
+    """The issue's 'done when': a wrong date on line N prints path:N:column and exits 1."""
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    regels = pad.read_text().splitlines(keepends=True)
+    n = next(i for i, r in enumerate(regels) if r.startswith("  datum: 2025-05-20")) + 1
+    regels[n - 1] = "  datum: 2025-05-32\n"
+    pad.write_text("".join(regels))
+    voor = pad.read_bytes()
+    uit = subprocess.run(
+        [sys.executable, "-m", "leersteun", "valideer"], capture_output=True, text=True, cwd=voorbeeld
+    )
+    assert uit.returncode == 1
+    assert f"cases/KLM-2025-003.yaml:{n}:10: " in uit.stdout
+    assert "Traceback" not in uit.stderr
+    assert pad.read_bytes() == voor
