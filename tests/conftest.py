@@ -59,6 +59,10 @@ heropstarts: []
 """
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-snapshots", action="store_true", help="rewrite tests/snapshots/ from the current output")
+
+
 def digest(pad: Path) -> str:
     return hashlib.sha256(pad.read_bytes()).hexdigest()
 
@@ -108,3 +112,18 @@ def run(runner: CliRunner):
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture
+def snapshot(request: pytest.FixtureRequest):
+    """Compare output with tests/snapshots/NAME (written on first use or with --update-snapshots)."""
+    bijwerken = request.config.getoption("--update-snapshots")
+
+    def vergelijk(naam: str, tekst: str) -> None:
+        pad = Path(__file__).parent / "snapshots" / naam
+        if bijwerken or not pad.exists():
+            pad.parent.mkdir(exist_ok=True)
+            pad.write_text(tekst, encoding="utf-8")
+        assert tekst == pad.read_text(encoding="utf-8")
+
+    return vergelijk

@@ -12,17 +12,6 @@ import pytest
 
 from .conftest import DOSSIER, ROOT, Map
 
-SNAPSHOTS = Path(__file__).parent / "snapshots"
-
-
-def snapshot(naam: str, tekst: str) -> None:
-    pad = SNAPSHOTS / naam
-    if not pad.exists() or "--update-snapshots" in sys.argv:
-        pad.parent.mkdir(exist_ok=True)
-        pad.write_text(tekst, encoding="utf-8")
-    assert tekst == pad.read_text(encoding="utf-8")
-
-
 @pytest.fixture
 def voorbeeld(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the repository's example case folder."""
@@ -183,7 +172,7 @@ def test_nieuw_refuses_an_invalid_case(map_: Map, run) -> None:
 # ---------------------------------------------------------------------------- lijst, toon
 
 
-def test_lijst_on_the_example_folder(voorbeeld: Path, run) -> None:
+def test_lijst_on_the_example_folder(voorbeeld: Path, run, snapshot) -> None:
     result = run("lijst")
     assert result.exit_code == 0
     snapshot("lijst.txt", result.stdout)
@@ -215,7 +204,7 @@ def test_lijst_filters(voorbeeld: Path, run, filter_, ids) -> None:
     assert [r["id"] for r in json.loads(result.stdout)] == ids
 
 
-def test_toon_by_part_of_the_name(voorbeeld: Path, run) -> None:
+def test_toon_by_part_of_the_name(voorbeeld: Path, run, snapshot) -> None:
     result = run("toon", "lotte")
     assert result.exit_code == 0
     snapshot("toon_lotte.txt", result.stdout)
