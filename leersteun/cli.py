@@ -145,7 +145,6 @@ class LeersteunGroup(_DutchHelp, TyperGroup):
                 )
                 code = 1
             else:
-                print("\nOnderbroken. Wat al bewaard was, blijft bewaard.", file=sys.stderr)
                 code = EXIT_ONDERBROKEN
         except Exception as e:  # noqa: BLE001 - the one place that turns errors into exit codes
             from leersteun.errors import Fout, OngeldigBestand
@@ -167,6 +166,8 @@ class LeersteunGroup(_DutchHelp, TyperGroup):
                     "zie je de technische details."
                 )
                 code = 1
+        if code == EXIT_ONDERBROKEN:  # typer turns Ctrl-C into a silent exit code 130
+            print("\nOnderbroken. Wat al bewaard was, blijft bewaard.", file=sys.stderr)
         if standalone_mode:
             sys.exit(code)
         return code

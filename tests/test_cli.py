@@ -250,3 +250,17 @@ def test_wrong_date_on_line_n_through_the_real_command(voorbeeld: Path) -> None:
     assert f"cases/KLM-2025-003.yaml:{n}:10: " in uit.stdout
     assert "Traceback" not in uit.stderr
     assert pad.read_bytes() == voor
+
+
+def test_ctrl_c_exits_130_with_a_dutch_message(map_: Map, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import leersteun.vragen
+
+    def onderbreek(*_a, **_k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(leersteun.vragen.Vraag, "ask", onderbreek)
+    voor = map_.hashes()
+    result = run("nieuw")
+    assert result.exit_code == 130
+    assert "Onderbroken" in result.stderr
+    assert map_.hashes() == voor
