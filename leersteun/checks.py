@@ -181,6 +181,12 @@ def verslag_klopt(d: Dossier, ctx: Context) -> Iterator[Melding]:
         yield (("verslag", "datum"), "het Verslag is gedateerd vóór de geboortedatum van de leerling", FOUT)
     if v.datum > ctx.vandaag:
         yield (("verslag", "datum"), f"de datum van het Verslag ({v.datum}) ligt in de toekomst", WAARSCHUWING)
+    if v.ontbindende_voorwaarde_beslist is not None and v.ontbindende_voorwaarde is None:
+        yield (
+            ("verslag", "ontbindende_voorwaarde_beslist"),
+            "een beslissing over de ontbindende voorwaarde zonder datum van inschrijving onder ontbindende voorwaarde",
+            FOUT,
+        )
     if v.ontbindende_voorwaarde and v.ontbindende_voorwaarde < v.datum:
         yield (
             ("verslag", "ontbindende_voorwaarde"),

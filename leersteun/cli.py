@@ -483,6 +483,235 @@ def valideer(
         raise typer.Exit(1)
 
 
+# ---------------------------------------------------------------------------- trajectory
+
+
+def _wie(door: str | None, datum: str | None, notitie: str | None) -> Any:
+    from leersteun.errors import Fout
+    from leersteun.folder import gebruiker, vandaag
+    from leersteun.trajectory import Wie
+
+    naam = gebruiker(door)
+    if not naam:
+        raise Fout("Wie doet deze wijziging? Geef --door NAAM, of zet LEERSTEUN_GEBRUIKER of git user.name.")
+    return Wie(door=naam, datum=_datum_optie(datum, "--datum") or vandaag(), notitie=notitie)
+
+
+def _wijzig(naam: str, bewerking: Any) -> None:
+    """Open a case, run a trajectory edit on it, save minimally, print what happened."""
+    from leersteun import dossiers
+    from leersteun.bewerk import pas_toe
+    from leersteun.folder import vandaag
+
+    map_ = _dossiermap()
+    inst = dossiers.instellingen(map_)
+    ctx = dossiers.context(map_, vandaag(), inst)
+    gelezen = dossiers.open_dossier(map_, naam, ctx)
+    for melding in pas_toe(gelezen, ctx, bewerking):
+        print(melding)
+
+
+DoorOptie = Annotated[Optional[str], typer.Option("--door", help="Wie de wijziging doet (standaard: LEERSTEUN_GEBRUIKER of git user.name).")]
+DatumOptie = Annotated[Optional[str], typer.Option("--datum", metavar="JJJJ-MM-DD", help="Datum van de wijziging (standaard: vandaag).")]
+NotitieOptie = Annotated[Optional[str], typer.Option("--notitie", help="Notitie in de geschiedenis.")]
+DossierArg = Annotated[str, typer.Argument(metavar="DOSSIER", help="Id of een deel van de naam van de leerling.", show_default=False)]
+
+
+class RedenKeuze(str, Enum):
+    doelen_bereikt = "doelen_bereikt"
+    opname = "opname"
+    geen_leersteun_gewenst = "geen_leersteun_gewenst"
+    andere_school = "andere_school"
+    stopt_met_school = "stopt_met_school"
+    overgang_secundair = "overgang_secundair"
+    andere_typologie = "andere_typologie"
+    andere = "andere"
+
+
+class VormKeuze(str, Enum):
+    regulier = "regulier"
+    light = "light"
+    medium = "medium"
+    nieuw = "nieuw"
+
+
+@opdracht("fase")
+def fase_(
+    dossier: DossierArg,
+    naar: Annotated[FaseKeuze, typer.Argument(metavar="NAAR", help="De nieuwe fase.", show_default=False)],
+    datum: DatumOptie = None,
+    notitie: NotitieOptie = None,
+    door: DoorOptie = None,
+    reden: Annotated[Optional[RedenKeuze], typer.Option(help="Bij afgesloten: de reden.")] = None,
+    verslag_zichtbaar: Annotated[
+        bool, typer.Option("--verslag-zichtbaar", help="Bij opstart: het Verslag is nu zichtbaar in Diplon.")
+    ] = False,
+    frequentie: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken frequentie.")] = None,
+    intensiteit: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken intensiteit.")] = None,
+    start: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Bij ondersteuning: start van het traject (standaard: --datum).")] = None,
+    vorm: Annotated[VormKeuze, typer.Option(help="Bij ondersteuning: vorm van een nieuw traject.")] = VormKeuze.regulier,
+    evaluatie_op: Annotated[
+        Optional[list[str]], typer.Option("--evaluatie-op", metavar="JJJJ-MM-DD", help="Bij ondersteuning: afgesproken evaluatiemoment (mag meermaals).")
+    ] = None,
+    ondersteuner: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: de ondersteuner.")] = None,
+) -> None:
+    """Zet een dossier in een volgende fase, volgens de regels van het traject."""
+    from leersteun.model import Fase, Reden, Vorm
+    from leersteun.trajectory import TrajectAfspraak, naar_fase
+
+    wie = _wie(door, datum, notitie)
+    afspraak = TrajectAfspraak(
+        vorm=Vorm(vorm.value),
+        start=_datum_optie(start, "--start"),
+        frequentie=frequentie,
+        intensiteit=intensiteit,
+        evaluatie_op=[_datum_optie(d, "--evaluatie-op") for d in evaluatie_op or []],
+    )
+    _wijzig(
+        dossier,
+        lambda data, d: naar_fase(
+            data,
+            d,
+            Fase(naar.value),
+            wie,
+            reden=Reden(reden.value) if reden else None,
+            afspraak=afspraak,
+            ondersteuner=ondersteuner,
+            verslag_zichtbaar=verslag_zichtbaar,
+        ),
+    )
+
+
+class BeslissingKeuze(str, Enum):
+    verderzetten = "verderzetten"
+    afsluiten = "afsluiten"
+
+
+@opdracht("evaluatie")
+def evaluatie_(
+    dossier: DossierArg,
+    beslissing: Annotated[Optional[BeslissingKeuze], typer.Option(help="verderzetten of afsluiten (gevraagd als het ontbreekt).")] = None,
+    reden: Annotated[Optional[RedenKeuze], typer.Option(help="Bij afsluiten: de reden.")] = None,
+    wat_neemt_school_mee: Annotated[Optional[str], typer.Option(help="Wat neemt de school mee bij het afronden?")] = None,
+    kansen: Annotated[Optional[str], typer.Option(help="Waar liggen volgens de school nog kansen?")] = None,
+    frequentie: Annotated[Optional[str], typer.Option(help="Bij verderzetten: bijgestuurde frequentie.")] = None,
+    intensiteit: Annotated[Optional[str], typer.Option(help="Bij verderzetten: bijgestuurde intensiteit.")] = None,
+    volgende: Annotated[
+        Optional[list[str]], typer.Option("--volgende", metavar="JJJJ-MM-DD", help="Bij verderzetten: volgend evaluatiemoment (mag meermaals).")
+    ] = None,
+    datum: DatumOptie = None,
+    notitie: NotitieOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """Bewaar een evaluatie: verderzetten (eventueel bijgestuurd) of afsluiten met een reden."""
+    from leersteun.model import Beslissing, Reden
+    from leersteun.trajectory import REDEN_TEKST, evaluatie
+
+    wie = _wie(door, datum, notitie)
+    interactief = beslissing is None
+    keuze = Beslissing(beslissing.value if beslissing else _vraag("Beslissing", keuzes=[b.value for b in Beslissing]))
+    reden_w = Reden(reden.value) if reden else None
+    if keuze == Beslissing.afsluiten:
+        if reden_w is None:
+            for r in Reden:
+                _console().print(f"  {r.value:24} {REDEN_TEKST[r]}")
+            reden_w = Reden(_vraag("Reden", keuzes=[r.value for r in Reden]))
+        if interactief:
+            wat_neemt_school_mee = wat_neemt_school_mee or _vraag("Wat neemt de school mee bij het afronden?", leeg=True) or None
+            kansen = kansen or _vraag("Waar liggen volgens jullie nog kansen?", leeg=True) or None
+    elif interactief and not volgende:
+        moment = _vraag_datum("Volgend evaluatiemoment", leeg=True)
+        volgende = [moment.isoformat()] if moment else None
+    _wijzig(
+        dossier,
+        lambda data, d: evaluatie(
+            data,
+            d,
+            wie,
+            keuze,
+            reden=reden_w,
+            wat_neemt_school_mee=wat_neemt_school_mee,
+            kansen=kansen,
+            frequentie=frequentie,
+            intensiteit=intensiteit,
+            volgende=[_datum_optie(v, "--volgende") for v in volgende or []],
+        ),
+    )
+
+
+class OvergangKeuze(str, Enum):
+    kleuter_lager = "kleuter-lager"
+    lager_secundair = "lager-secundair"
+    andere_school = "andere-school"
+
+
+@opdracht("overgang")
+def overgang_(
+    dossier: DossierArg,
+    soort: Annotated[OvergangKeuze, typer.Argument(metavar="OVERGANG", help="kleuter-lager, lager-secundair of andere-school.", show_default=False)],
+    klas: Annotated[Optional[str], typer.Option(help="Bij kleuter-lager: de nieuwe klas.")] = None,
+    datum: DatumOptie = None,
+    notitie: NotitieOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """Een overgang: kleuter naar lager (loopt verder), lager naar secundair of andere school (sluit af)."""
+    from leersteun.trajectory import overgang
+
+    wie = _wie(door, datum, notitie)
+    _wijzig(dossier, lambda data, d: overgang(data, d, soort.value, wie, klas=klas))
+
+
+# ---------------------------------------------------------------------------- agenda
+
+
+@opdracht("agenda")
+def agenda(
+    ondersteuner: Annotated[Optional[str], typer.Option(help="Alleen de dossiers van deze ondersteuner.")] = None,
+    weken: Annotated[int, typer.Option(min=0, help="Hoeveel weken vooruit (verlopen deadlines staan er altijd bij).")] = 4,
+    ics: Annotated[Optional[Path], typer.Option("--ics", metavar="BESTAND", help="Schrijf de deadlines ook als iCalendar-bestand (Outlook, Thunderbird).")] = None,
+) -> None:
+    """Toon de komende en verlopen deadlines, in de terminal en als agendabestand."""
+    import datetime as dt
+
+    from leersteun import dossiers
+    from leersteun.deadlines import deadlines
+    from leersteun.folder import vandaag
+    from leersteun.weergave import agenda_tabel
+
+    map_ = _dossiermap()
+    inst, _ = dossiers.lees_instellingen(map_)
+    dag = vandaag()
+    alle = dossiers.alle(map_, dossiers.context(map_, dag, inst))
+    tot = dag + dt.timedelta(weeks=weken)
+    items = sorted(
+        (
+            (dl, g.dossier)
+            for g in alle
+            if g.dossier is not None and (ondersteuner is None or _bevat(g.dossier.ondersteuner, ondersteuner))
+            for dl in deadlines(g.dossier, dag)
+            if dl.datum <= tot
+        ),
+        key=lambda x: (x[0].datum, x[0].dossier_id, x[0].sleutel),
+    )
+    console = _console()
+    if items:
+        console.print(agenda_tabel(items, dag))
+    console.print(f"{len(items)} deadline{'s' if len(items) != 1 else ''} tot en met {tot.isoformat()}.")
+    if ics is not None:
+        from leersteun.ics import agenda_ics
+        from leersteun.store import schrijf_atomisch
+
+        netwerk = inst.netwerk if inst else "leersteun"
+        ics.parent.mkdir(parents=True, exist_ok=True)
+        schrijf_atomisch(ics, agenda_ics(items, netwerk, dag).encode("utf-8"))
+        console.print(f"Agendabestand geschreven: {ics} (importeer het in Outlook of Thunderbird).")
+    ongeldig = [g for g in alle if g.fouten]
+    if ongeldig:
+        for g in ongeldig:
+            print(f"{g.pad.name}: niet meegeteld, want ongeldig; 'leersteun valideer' toont waarom", file=sys.stderr)
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 

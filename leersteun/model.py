@@ -227,6 +227,7 @@ class Verslag(Basis):
     datum: Datum
     zichtbaar_in_diplon: JaNee = False
     ontbindende_voorwaarde: Datum | None = None
+    ontbindende_voorwaarde_beslist: Datum | None = None  # when the school decided (GC or IAC/OV4)
 
 
 class Traject(Basis):

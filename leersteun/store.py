@@ -65,6 +65,8 @@ def maak_yaml(stijl: tuple[int, int, int] = HUISSTIJL) -> YAML:
     mapping, sequence, offset = stijl
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     yaml.representer.add_representer(type(None), _represent_none)
+    # One date object used twice must not become an anchor and alias (&id001 / *id001).
+    yaml.representer.ignore_aliases = lambda _data: True
     return yaml
 
 

@@ -176,3 +176,25 @@ def toon_dossier(d: Dossier) -> RenderableType:
             tabel.add_row(datum(g.datum), fase_tekst(g.fase), g.door, g.notitie or "")
         delen.append(tabel)
     return Group(*delen)
+
+
+STAAT_KLEUR = {"verlopen": "bold red", "deze week": "yellow", "komend": ""}
+
+
+def agenda_tabel(items, vandaag: dt.date) -> Table:
+    """Deadlines (with their case) as a table: datum, staat, dossier, leerling, wat, ondersteuner."""
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for kolom in ("datum", "staat", "dossier", "leerling", "wat", "ondersteuner"):
+        vast = kolom in ("datum", "staat", "dossier")
+        tabel.add_column(kolom, no_wrap=vast, overflow="fold")
+    for deadline, dossier in items:
+        staat = deadline.staat(vandaag).value
+        tabel.add_row(
+            deadline.datum.isoformat(),
+            Text(staat, style=STAAT_KLEUR[staat]),
+            deadline.dossier_id,
+            dossier.leerling.volledige_naam,
+            deadline.omschrijving,
+            deadline.ondersteuner or "–",
+        )
+    return tabel

@@ -1,0 +1,143 @@
+"""Every dated obligation of a case: `deadlines(dossier, vandaag)`, a pure function.
+
+Deadlines are computed, never stored (voorbeeld-dossier.yaml):
+- agreed evaluation moments (`evaluatie_op`) of the running traject;
+- interventie light ends at most 2 months after its start, medium at most 3 months;
+- a nieuw ondersteuningstraject is evaluated after 4 months;
+- running support gets an evaluation at the end of the school year, for the next year;
+- under ontbindende voorwaarde the school decides within 60 calendar days;
+- goal end dates and measure evaluation moments.
+
+A moment counts as done when an evaluation was recorded from two weeks before it on
+(evaluations are often held a little early). Done deadlines are not listed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from leersteun.model import Dossier, Fase, Vorm
+
+MARGE = dt.timedelta(days=14)
+ONTBINDENDE_DAGEN = 60
+
+
+class Soort(StrEnum):
+    evaluatie = "evaluatie"
+    einde_light = "einde_light"
+    einde_medium = "einde_medium"
+    evaluatie_nieuw = "evaluatie_nieuw"
+    einde_schooljaar = "einde_schooljaar"
+    ontbindende_voorwaarde = "ontbindende_voorwaarde"
+    doel_einde = "doel_einde"
+    maatregel_evaluatie = "maatregel_evaluatie"
+
+
+class Staat(StrEnum):
+    verlopen = "verlopen"
+    deze_week = "deze week"
+    komend = "komend"
+
+
+@dataclass(frozen=True, order=True)
+class Deadline:
+    datum: dt.date
+    dossier_id: str
+    soort: Soort
+    sleutel: str  # stable within the case: the basis of a calendar UID
+    omschrijving: str
+    ondersteuner: str | None = None
+
+    def staat(self, vandaag: dt.date) -> Staat:
+        if self.datum < vandaag:
+            return Staat.verlopen
+        if self.datum.isocalendar()[:2] == vandaag.isocalendar()[:2]:
+            return Staat.deze_week
+        return Staat.komend
+
+
+def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
+    """The same day `maanden` later; the last day of the month when it does not exist."""
+    maand = datum.month - 1 + maanden
+    jaar, maand = datum.year + maand // 12, maand % 12 + 1
+    return dt.date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def einde_schooljaar(vandaag: dt.date) -> dt.date:
+    """30 June of the school year (1 September - 31 August) that `vandaag` falls in."""
+    return dt.date(vandaag.year if vandaag.month <= 8 else vandaag.year + 1, 6, 30)
+
+
+def _gedaan(moment: dt.date, evaluatiedata: list[dt.date]) -> bool:
+    return any(d >= moment - MARGE for d in evaluatiedata)
+
+
+def deadlines(dossier: Dossier, vandaag: dt.date) -> list[Deadline]:
+    """The open deadlines of one case, sorted by date."""
+    uit: list[Deadline] = []
+    d = dossier
+
+    def voeg(datum: dt.date, soort: Soort, sleutel: str, omschrijving: str) -> None:
+        uit.append(Deadline(datum, d.id, soort, sleutel, omschrijving, d.ondersteuner))
+
+    v = d.verslag
+    if v.ontbindende_voorwaarde and d.fase != Fase.afgesloten and v.ontbindende_voorwaarde_beslist is None:
+        voeg(
+            v.ontbindende_voorwaarde + dt.timedelta(days=ONTBINDENDE_DAGEN),
+            Soort.ontbindende_voorwaarde,
+            "verslag",
+            f"Beslissing van de school over het curriculum ({ONTBINDENDE_DAGEN} dagen na inschrijving onder ontbindende voorwaarde)",
+        )
+
+    if d.fase not in (Fase.opstart, Fase.ondersteuning):
+        return sorted(uit)
+
+    evaluaties = [e.datum for e in d.evaluaties]
+    lopend = d.lopend_traject
+    if lopend is not None:
+        t = len(d.trajecten) - 1
+        sinds = [e for e in evaluaties if e >= lopend.start]
+        for i, moment in enumerate(lopend.evaluatie_op):
+            if not _gedaan(moment, sinds):
+                voeg(moment, Soort.evaluatie, f"t{t}.e{i}", "Afgesproken evaluatiemoment")
+        if lopend.vorm == Vorm.light:
+            voeg(plus_maanden(lopend.start, 2), Soort.einde_light, f"t{t}.einde", "Interventie light loopt af (hoogstens 2 maanden)")
+        elif lopend.vorm == Vorm.medium:
+            voeg(plus_maanden(lopend.start, 3), Soort.einde_medium, f"t{t}.einde", "Interventie medium loopt af (hoogstens 3 maanden)")
+        elif lopend.vorm == Vorm.nieuw:
+            moment = plus_maanden(lopend.start, 4)
+            if not _gedaan(moment, sinds):
+                voeg(moment, Soort.evaluatie_nieuw, f"t{t}.vier_maanden", "Evaluatie na 4 maanden (nieuw ondersteuningstraject)")
+        if lopend.vorm in (Vorm.regulier, Vorm.nieuw) and d.fase == Fase.ondersteuning:
+            juni = einde_schooljaar(vandaag)
+            if lopend.start < juni and not any(dt.date(juni.year, 5, 1) <= e <= dt.date(juni.year, 8, 31) for e in evaluaties):
+                voeg(juni, Soort.einde_schooljaar, f"schooljaar.{juni.year}", "Evaluatie op het einde van het schooljaar, met het oog op volgend schooljaar")
+
+    for doel in d.doelen:
+        doel_evaluaties = [e.datum for e in doel.evaluaties]
+        if doel.einde and not _gedaan(doel.einde, doel_evaluaties):
+            voeg(doel.einde, Soort.doel_einde, f"doel.{doel.id}", f"Einde van doel {doel.id}: evalueer of het bereikt is")
+        for j, maatregel in enumerate(doel.maatregelen):
+            if maatregel.evaluatie_op and not _gedaan(maatregel.evaluatie_op, doel_evaluaties):
+                voeg(
+                    maatregel.evaluatie_op,
+                    Soort.maatregel_evaluatie,
+                    f"doel.{doel.id}.m{j}",
+                    f"Evaluatie van maatregel bij {doel.id}: {maatregel.wat}",
+                )
+    return sorted(uit)
+
+
+def uiterlijk_einde(dossier: Dossier) -> dt.date | None:
+    """The latest end of the running traject, where its form sets one (light, medium)."""
+    lopend = dossier.lopend_traject
+    if lopend is None:
+        return None
+    if lopend.vorm == Vorm.light:
+        return plus_maanden(lopend.start, 2)
+    if lopend.vorm == Vorm.medium:
+        return plus_maanden(lopend.start, 3)
+    return None
