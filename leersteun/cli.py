@@ -612,7 +612,7 @@ def evaluatie_(
     keuze = Beslissing(beslissing.value if beslissing else _vraag("Beslissing", keuzes=[b.value for b in Beslissing]))
     reden_w = Reden(reden.value) if reden else None
     if keuze == Beslissing.afsluiten:
-        if reden_w is None:
+        if reden_w is None and interactief:
             for r in Reden:
                 _console().print(f"  {r.value:24} {REDEN_TEKST[r]}")
             reden_w = Reden(_vraag("Reden", keuzes=[r.value for r in Reden]))

@@ -268,17 +268,22 @@ def positie(data: Any, loc: tuple, sleutel: bool = False) -> tuple[int, int]:
     pos = (0, 0)
     for i, part in enumerate(loc):
         laatste = i == len(loc) - 1
-        if isinstance(node, CommentedMap) and part in node:
-            pos = node.lc.key(part) if (laatste and sleutel) else node.lc.value(part)
-            if not laatste:
-                # The key's own line reads best for errors inside a nested group.
-                kpos = node.lc.key(part)
-                pos = kpos if isinstance(node[part], (CommentedMap, CommentedSeq)) else pos
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-            pos = node.lc.item(part)
-            node = node[part]
-        else:
+        try:  # a value added by the tool has no position yet: keep the nearest known one
+            if isinstance(node, CommentedMap) and part in node:
+                kind = node[part]
+                if laatste and sleutel:
+                    pos = node.lc.key(part)
+                elif not laatste and isinstance(kind, (CommentedMap, CommentedSeq)):
+                    pos = node.lc.key(part)  # the key's own line reads best for errors inside a group
+                else:
+                    pos = node.lc.value(part)
+                node = kind
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+                pos = node.lc.item(part)
+                node = node[part]
+            else:
+                break
+        except (KeyError, IndexError, TypeError):
             break
     return _plus1(pos)
 
