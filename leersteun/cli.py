@@ -449,7 +449,7 @@ def toon_(
     inst, _ = dossiers.lees_instellingen(map_)
     gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(map_, vandaag(), inst))
     assert gevonden.dossier is not None
-    _console().print(toon_dossier(gevonden.dossier))
+    _console().print(toon_dossier(gevonden.dossier, vandaag()))
     for b in gevonden.bevindingen:
         print(b.als_tekst(), file=sys.stderr)
 

@@ -84,7 +84,9 @@ def _velden(paren: Iterable[tuple[str, str | Text | None]]) -> Table:
     return tabel
 
 
-def toon_dossier(d: Dossier) -> RenderableType:
+def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
+    from leersteun.deadlines import deadlines
+
     ll, v = d.leerling, d.verslag
     delen: list[RenderableType] = [
         Text.assemble((f"{ll.volledige_naam}", "bold"), f"  {d.id}  ", fase_tekst(d.fase)),
@@ -110,6 +112,14 @@ def toon_dossier(d: Dossier) -> RenderableType:
             ]
         ),
     ]
+    open_ = deadlines(d, vandaag)
+    if open_:
+        delen.append(_kop("Deadlines"))
+        tabel = Table.grid(padding=(0, 2))
+        for x in open_:
+            staat = x.staat(vandaag).value
+            tabel.add_row(x.datum.isoformat(), Text(staat, style=STAAT_KLEUR[staat]), x.omschrijving)
+        delen.append(tabel)
     if d.trajecten:
         delen.append(_kop("Trajecten"))
         tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
