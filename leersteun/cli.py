@@ -661,6 +661,203 @@ def overgang_(
     _wijzig(dossier, lambda data, d: overgang(data, d, soort.value, wie, klas=klas))
 
 
+# ---------------------------------------------------------------------------- heropstart
+
+
+class _Sessie:
+    """One case opened for a command that saves more than once (re-read before every edit)."""
+
+    def __init__(self, naam: str) -> None:
+        from leersteun import dossiers
+        from leersteun.folder import vandaag
+
+        self.map = _dossiermap()
+        self.instellingen = dossiers.instellingen(self.map)
+        self.ctx = dossiers.context(self.map, vandaag(), self.instellingen)
+        self.gelezen = dossiers.open_dossier(self.map, naam, self.ctx)
+        self.pad = self.gelezen.pad
+
+    def bewaar(self, bewerking: Any) -> Any:
+        from leersteun.bewerk import pas_toe
+        from leersteun.dossiers import lees_dossier
+        from leersteun.errors import OngeldigBestand
+        from leersteun.store import toon
+
+        actueel = lees_dossier(self.pad, self.ctx)
+        if actueel.dossier is None or actueel.fouten:
+            raise OngeldigBestand(toon(self.pad), actueel.fouten or actueel.bevindingen)
+        self.meldingen = pas_toe(actueel, self.ctx, bewerking)
+        self.gelezen = lees_dossier(self.pad, self.ctx)
+        return self.gelezen
+
+    def zeg(self) -> None:
+        for melding in getattr(self, "meldingen", []):
+            print(melding)
+
+
+class AnalyseKeuze(str, Enum):
+    ondersteuner = "ondersteuner"
+    clb = "clb"
+
+
+@opdracht("heropstart")
+def heropstart_(
+    dossier: DossierArg,
+    antwoorden: Annotated[
+        Optional[Path], typer.Option("--antwoorden", metavar="BESTAND", help="Vul de checklist in zonder vragen, uit een YAML-bestand.")
+    ] = None,
+    opnieuw: Annotated[bool, typer.Option("--opnieuw", help="Begin de checklist opnieuw (na bevestiging).")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Bevestig zonder te vragen.")] = False,
+    datum: DatumOptie = None,
+    notitie: NotitieOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """De checklist voor een heropstart: vraag per vraag, elk antwoord meteen bewaard."""
+    from leersteun import heropstart as hs
+    from leersteun.checks import valideer_model
+    from leersteun.errors import Fout, OngeldigBestand
+    from leersteun.model import Fase, Uitkomst
+    from leersteun.store import lees, toon
+    from leersteun.trajectory import naar_fase
+
+    wie = _wie(door, datum, notitie)
+    sessie = _Sessie(dossier)
+    d = sessie.gelezen.dossier
+    assert d is not None
+
+    gegeven = None
+    if antwoorden is not None:  # check the whole answers file before changing anything
+        bestand = lees(antwoorden)
+        gegeven, bevindingen = valideer_model(bestand, hs.antwoorden_model())
+        if gegeven is None:
+            raise OngeldigBestand(toon(antwoorden), bevindingen)
+
+    if d.fase == Fase.afgesloten:
+        sessie.bewaar(lambda data, dd: naar_fase(data, dd, Fase.heropstart, wie))
+        sessie.zeg()
+    elif d.fase != Fase.heropstart:
+        raise Fout(f"Dossier {d.id} staat in fase {d.fase}; een heropstart kan alleen vanuit afgesloten.")
+
+    if opnieuw:
+        from leersteun.vragen import ja_nee
+
+        if not ja and not ja_nee(_console(), "Alle antwoorden van deze checklist wissen en opnieuw beginnen?"):
+            print("Er is niets gewijzigd.")
+            return
+        sessie.bewaar(hs.opnieuw)
+        sessie.zeg()
+
+    if gegeven is not None:
+        sessie.bewaar(lambda data, dd: hs.vul_in(data, dd, wie, gegeven))
+        sessie.zeg()
+        return
+
+    from leersteun import dossiers as ds
+    from leersteun.checklist_ui import doorloop
+
+    andere = [g.dossier for g in ds.alle(sessie.map, sessie.ctx) if g.dossier is not None]
+    uitkomst = doorloop(_console(), sessie.gelezen, sessie.bewaar, andere, wie)
+    sessie.zeg()
+    h = sessie.gelezen.dossier.laatste_heropstart if sessie.gelezen.dossier else None
+    if uitkomst == Uitkomst.heropstart and h is not None and h.mail is None:
+        from leersteun.vragen import ja_nee
+
+        if ja_nee(_console(), "Nu de mail aan de coördinatie maken?", standaard=True):
+            _maak_mail(sessie, wie)
+
+
+def _maak_mail(sessie: _Sessie, wie: Any) -> Any:
+    from leersteun import heropstart as hs
+    from leersteun import mail
+    from leersteun.folder import vandaag
+    from leersteun.store import schrijf_atomisch, toon
+
+    d = sessie.gelezen.dossier
+    dag = vandaag()
+    bericht = mail.maak_bericht(d, sessie.instellingen, dag, sessie.map.pad)
+    pad = sessie.map.out / mail.bestandsnaam(d, dag)
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    schrijf_atomisch(pad, mail.als_bytes(bericht))
+    relatief = pad.relative_to(sessie.map.pad).as_posix()
+    sessie.bewaar(lambda data, dd: hs.noteer_mail(data, dd, dag, relatief))
+    print(f"Mail klaar: {toon(pad)} (aan {sessie.instellingen.coordinatie.email}).")
+    print("Open het bestand in Outlook of Thunderbird om het na te lezen en te versturen, of gebruik --verstuur.")
+    return bericht
+
+
+@opdracht("mail")
+def mail_(
+    dossier: DossierArg,
+    verstuur: Annotated[bool, typer.Option("--verstuur", help="Verstuur de mail via SMTP (na bevestiging).")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Bevestig het versturen zonder te vragen.")] = False,
+    door: DoorOptie = None,
+) -> None:
+    """Maak de vraag tot heropstart aan de coördinatie als .eml, met de checklist als PDF."""
+    from leersteun import heropstart as hs
+    from leersteun import mail
+    from leersteun.errors import Fout
+    from leersteun.folder import vandaag
+
+    wie = _wie(door, None, None)
+    sessie = _Sessie(dossier)
+    h = sessie.gelezen.dossier.laatste_heropstart
+    if verstuur:
+        if h is not None and h.mail is not None and h.mail.verstuurd is not None:
+            raise Fout(f"Deze vraag is al verstuurd op {h.mail.verstuurd.isoformat()}; er is niets opnieuw verstuurd.")
+        mail.afzender(sessie.instellingen)
+        if sessie.instellingen.smtp is None:
+            raise Fout("Er staan geen SMTP-gegevens in leersteun.yaml (smtp: host, poort, starttls, gebruiker).")
+    bericht = _maak_mail(sessie, wie)
+    if not verstuur:
+        return
+    smtp = sessie.instellingen.smtp
+    assert smtp is not None
+    if not ja:
+        from leersteun.vragen import ja_nee
+
+        if not ja_nee(_console(), f"Versturen naar {sessie.instellingen.coordinatie.email} via {smtp.host}?"):
+            print("Niet verstuurd; de mail staat klaar in out/.")
+            return
+    mail.verstuur(bericht, sessie.instellingen)
+    dag = vandaag()
+    sessie.bewaar(lambda data, dd: hs.noteer_mail(data, dd, dag, None, verstuurd=dag))
+    print(f"Verstuurd naar {sessie.instellingen.coordinatie.email}.")
+
+
+@opdracht("toewijzen")
+def toewijzen_(
+    dossier: DossierArg,
+    ondersteuner: Annotated[str, typer.Argument(metavar="ONDERSTEUNER", help="Naam van de ondersteuner.", show_default=False)],
+    vorm: Annotated[VormKeuze, typer.Option(help="light, medium of nieuw.", show_default=False)],
+    start: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Start van het traject (standaard: --datum).")] = None,
+    frequentie: Annotated[Optional[str], typer.Option(help="Afgesproken frequentie.")] = None,
+    intensiteit: Annotated[Optional[str], typer.Option(help="Afgesproken intensiteit.")] = None,
+    datum: DatumOptie = None,
+    notitie: NotitieOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """Voor de coördinatie: wijs na een heropstart een ondersteuner en een vorm toe."""
+    from leersteun import heropstart as hs
+    from leersteun.deadlines import deadlines
+    from leersteun.folder import vandaag
+    from leersteun.model import Vorm
+
+    wie = _wie(door, datum, notitie)
+    sessie = _Sessie(dossier)
+    begin = _datum_optie(start, "--start")
+    sessie.bewaar(lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, Vorm(vorm.value), begin, frequentie, intensiteit))
+    sessie.zeg()
+    for b in sessie.gelezen.bevindingen:
+        print(b.als_tekst(), file=sys.stderr)
+    d = sessie.gelezen.dossier
+    dag = vandaag()
+    lijstje = deadlines(d, dag)
+    if lijstje:
+        print("Deadlines:")
+        for x in lijstje:
+            print(f"  {x.datum.isoformat()}  {x.omschrijving}")
+
+
 # ---------------------------------------------------------------------------- agenda
 
 

@@ -1,0 +1,146 @@
+"""The heropstart checklist in the terminal: one question at a time, each answer saved at once.
+
+`doorloop` asks only what is still open, so running it again after Ctrl-C, a closed terminal
+or a crash resumes at the first open question. Saving goes through the caller's `bewaar`
+(which re-reads the case, applies one edit, re-checks and writes it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from leersteun import heropstart as hs
+from leersteun.dossiers import Gelezen
+from leersteun.model import AnalyseMet, Beslissing, Dossier, JaDeelsNee, Partner, Uitkomst, VraagVan
+from leersteun.trajectory import Wie
+from leersteun.vragen import vraag
+
+Bewaar = Callable[[Callable[[Any, Dossier], list[str]]], Gelezen]
+
+
+def _context(d: Dossier, v: hs.Vraag) -> str | None:
+    """What the people at the table need beside a question, from the case itself."""
+    if v.sleutel == "succesfactoren_toegepast":
+        afsluiting = next((e for e in reversed(d.evaluaties) if e.beslissing == Beslissing.afsluiten), None)
+        if afsluiting and (afsluiting.wat_neemt_school_mee or afsluiting.kansen):
+            delen = [f"Bij het afsluiten op {afsluiting.datum.isoformat()}:"]
+            if afsluiting.wat_neemt_school_mee:
+                delen.append(f"de school zou meenemen: {afsluiting.wat_neemt_school_mee}")
+            if afsluiting.kansen:
+                delen.append(f"kansen: {afsluiting.kansen}")
+            return " ".join(delen)
+        return "In het dossier staat geen afsluitende evaluatie met wat de school zou meenemen."
+    if v.sleutel == "vraag_van":
+        return None
+    return None
+
+
+def _keuzes(console: Console) -> list[str]:
+    geldig = [k.value for k in VraagVan]
+    while True:
+        antwoord = vraag(console, "Antwoord (een of meer, gescheiden door komma's)")
+        gekozen = [a.strip().lower() for a in antwoord.replace(";", ",").split(",") if a.strip()]
+        fout = [a for a in gekozen if a not in geldig]
+        if gekozen and not fout:
+            return list(dict.fromkeys(gekozen))
+        console.print(f"Kies uit: {', '.join(geldig)}" + (f" ('{fout[0]}' kan niet)" if fout else ""))
+
+
+def _lijst(console: Console, titel: str) -> list[str]:
+    console.print(f"[bold]{titel}[/] (één per regel; een lege regel om verder te gaan)")
+    items = []
+    while True:
+        regel = vraag(console, "  -", leeg=True)
+        if not regel:
+            return items
+        items.append(regel)
+
+
+def _jdn(console: Console) -> str:
+    return vraag(console, "Antwoord", keuzes=[k.value for k in JaDeelsNee])
+
+
+def vraag_antwoord(console: Console, v: hs.Vraag) -> Any:
+    """Ask one question; returns the plain data to store."""
+    if v.soort == "keuzes":
+        return _keuzes(console)
+    if v.soort == "factoren":
+        return {
+            "leerling": _lijst(console, "Bij de leerling"),
+            "leerkracht": _lijst(console, "Bij de leerkracht"),
+            "school": _lijst(console, "Op school"),
+        }
+    antwoord = _jdn(console)
+    uit: dict[str, Any] = {"antwoord": antwoord}
+    if v.soort == "partner":
+        uit["partner"] = vraag(console, "Welke partner?", keuzes=[p.value for p in Partner]) if antwoord != "nee" else None
+    if v.soort == "leervraag" and antwoord != "nee":
+        uit["leervraag"] = vraag(console, "De leervraag", leeg=True) or None
+    uit["toelichting"] = vraag(console, "Toelichting (leeg = geen)", leeg=True) or None
+    return {k: w for k, w in uit.items() if w is not None or k == "antwoord"}
+
+
+def samenvatting(d: Dossier) -> Table:
+    h = d.laatste_heropstart
+    assert h is not None and h.checklist is not None
+    from leersteun.mail import checklist_rijen
+
+    tabel = Table(show_header=False, show_edge=False, pad_edge=False, box=None, padding=(0, 2))
+    tabel.add_column(style="dim", no_wrap=True)
+    tabel.add_column(overflow="fold")
+    for v, rij in zip(hs.VRAGEN, checklist_rijen(h.checklist), strict=True):
+        waarde = rij["antwoord"]
+        if rij["lijsten"]:
+            waarde = "; ".join(f"{t.lower()}: {', '.join(i) or 'geen'}" for t, i in rij["lijsten"])
+        extra = " ".join(rij["extra"])
+        tabel.add_row(v.kort, f"{waarde} {extra}".strip())
+    return tabel
+
+
+def doorloop(console: Console, gelezen: Gelezen, bewaar: Bewaar, andere: list[Dossier], wie: Wie) -> Uitkomst | None:
+    """Ask what is open, save each answer, decide the outcome. Returns the outcome."""
+    d = gelezen.dossier
+    assert d is not None and d.laatste_heropstart is not None
+    h = d.laatste_heropstart
+    if h.uitkomst is not None:
+        console.print(f"De checklist van deze heropstart is al afgerond: {h.uitkomst.value.replace('_', ' ')}.")
+        return h.uitkomst
+    ll = d.leerling
+    console.print(Panel.fit(f"Checklist heropstart voor {ll.voornaam} {ll.naam} ({ll.klas}, {d.school.naam})", style="bold"))
+    if h.analyse_met is None:
+        voorstel = hs.voorstel_analyse(d, andere)
+        console.print(f"Wie analyseert met de school? {voorstel.uitleg}")
+        keuze = vraag(console, "Analyse met", keuzes=[a.value for a in AnalyseMet], standaard=voorstel.analyse_met.value)
+        gelezen = bewaar(lambda data, dd: hs.zet_analyse_met(data, dd, AnalyseMet(keuze)))
+    open_ = hs.open_vragen(gelezen.dossier.laatste_heropstart.checklist)  # type: ignore[union-attr]
+    if len(open_) < len(hs.VRAGEN) and open_:
+        console.print(f"Verder waar de checklist stopte: nog {len(open_)} van {len(hs.VRAGEN)} vragen.")
+    for v in open_:
+        nummer = hs.VRAGEN.index(v) + 1
+        uitleg = Text(v.uitleg, style="dim")
+        context = _context(gelezen.dossier, v)  # type: ignore[arg-type]
+        inhoud = Text.assemble((v.vraag, "bold"), "\n", uitleg)
+        if context:
+            inhoud.append("\n")
+            inhoud.append(context, style="cyan")
+        console.print(Panel(inhoud, title=f"Vraag {nummer} van {len(hs.VRAGEN)}", title_align="left"))
+        antwoord = vraag_antwoord(console, v)
+        gelezen = bewaar(lambda data, dd, v=v, antwoord=antwoord: hs.zet_antwoord(data, dd, v.sleutel, antwoord))
+        console.print("[green]Bewaard.[/]")
+
+    d = gelezen.dossier
+    assert d is not None and d.laatste_heropstart is not None and d.laatste_heropstart.checklist is not None
+    console.print(Panel(samenvatting(d), title="Samenvatting", title_align="left"))
+    raad = hs.advies(d.laatste_heropstart.checklist)
+    console.print(Panel("\n".join(f"• {r}" for r in raad.redenen), title="Advies", title_align="left", style="cyan"))
+    console.print("Jullie beslissen: heropstart, of geen heropstart.")
+    uitkomst = Uitkomst(vraag(console, "Uitkomst", keuzes=[u.value for u in Uitkomst], standaard=raad.voorstel.value))
+    motivatie = vraag(console, "Motivatie (in gewone woorden)")
+    gelezen = bewaar(lambda data, dd: hs.beslis(data, dd, wie, uitkomst, motivatie))
+    return uitkomst
