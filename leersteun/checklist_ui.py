@@ -19,7 +19,7 @@ from leersteun import heropstart as hs
 from leersteun.dossiers import Gelezen
 from leersteun.model import AnalyseMet, Beslissing, Dossier, JaDeelsNee, Partner, Uitkomst, VraagVan
 from leersteun.trajectory import Wie
-from leersteun.vragen import vraag
+from leersteun.vragen import lijstregel, vraag
 
 Bewaar = Callable[[Callable[[Any, Dossier], list[str]]], Gelezen]
 
@@ -56,7 +56,7 @@ def _lijst(console: Console, titel: str) -> list[str]:
     console.print(f"[bold]{titel}[/] (één per regel; een lege regel om verder te gaan)")
     items = []
     while True:
-        regel = vraag(console, "  -", leeg=True)
+        regel = lijstregel(console)
         if not regel:
             return items
         items.append(regel)
@@ -98,8 +98,7 @@ def samenvatting(d: Dossier) -> Table:
         waarde = rij["antwoord"]
         if rij["lijsten"]:
             waarde = "; ".join(f"{t.lower()}: {', '.join(i) or 'geen'}" for t, i in rij["lijsten"])
-        extra = " ".join(rij["extra"])
-        tabel.add_row(v.kort, f"{waarde} {extra}".strip())
+        tabel.add_row(v.kort, " · ".join(x for x in (waarde, *rij["extra"]) if x))
     return tabel
 
 

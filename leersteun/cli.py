@@ -734,7 +734,7 @@ def heropstart_(
 
     if d.fase == Fase.afgesloten:
         sessie.bewaar(lambda data, dd: naar_fase(data, dd, Fase.heropstart, wie))
-        sessie.zeg()
+        print(f"Heropstart gestart voor {d.id}: het overleg tussen school en CLB is genoteerd.")
     elif d.fase != Fase.heropstart:
         raise Fout(f"Dossier {d.id} staat in fase {d.fase}; een heropstart kan alleen vanuit afgesloten.")
 

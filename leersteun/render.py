@@ -79,6 +79,11 @@ def _sjabloonregel(fout: BaseException) -> tuple[int | None, str | None]:
 
 def html_naar_pdf(html: str, basis: Path | None = None) -> bytes:
     """HTML to PDF with WeasyPrint (imported only here: it is slow to import)."""
+    import logging
+
+    # WeasyPrint logs technical warnings (fonts, HarfBuzz) that mean nothing to a user.
+    for naam in ("weasyprint", "fontTools"):
+        logging.getLogger(naam).setLevel(logging.ERROR)
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as e:  # OSError: Pango or Cairo missing on this machine

@@ -35,6 +35,15 @@ class JaNee(Confirm):
         raise InvalidResponse(self.validate_error_message)
 
 
+class Lijstregel(Vraag):
+    prompt_suffix = " "
+
+
+def lijstregel(console: Console) -> str:
+    """One item of a list ('  - '); empty ends the list."""
+    return (Lijstregel.ask("  -", console=console, default="", show_default=False) or "").strip()
+
+
 def vraag(console: Console, tekst: str, keuzes: list[str] | None = None, standaard: str | None = None, leeg: bool = False) -> str:
     """Ask until there is an answer (or accept empty with `leeg`)."""
     while True:

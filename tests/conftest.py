@@ -127,3 +127,34 @@ def snapshot(request: pytest.FixtureRequest):
         assert tekst == pad.read_text(encoding="utf-8")
 
     return vergelijk
+
+
+@pytest.fixture(scope="session")
+def pdftotext() -> str:
+    """The pdftotext command (Debian poppler-utils), installed here when it is missing."""
+    import os
+    import shutil
+    import subprocess
+
+    pad = shutil.which("pdftotext")
+    if pad is None and shutil.which("apt-get") and os.geteuid() == 0:
+        omgeving = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], capture_output=True, env=omgeving, timeout=600)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "poppler-utils"], capture_output=True, env=omgeving, timeout=600)
+        pad = shutil.which("pdftotext")
+    if pad is None:
+        pytest.fail("pdftotext is missing and could not be installed (apt-get install poppler-utils)")
+    return pad
+
+
+@pytest.fixture
+def voorbeeld(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the repository's example case folder, as the working directory."""
+    import shutil
+
+    doel = tmp_path / "voorbeeld"
+    doel.mkdir()
+    shutil.copy(ROOT / "leersteun.yaml", doel)
+    shutil.copytree(ROOT / "cases", doel / "cases")
+    monkeypatch.chdir(doel)
+    return doel

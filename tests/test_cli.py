@@ -12,15 +12,6 @@ import pytest
 
 from .conftest import DOSSIER, ROOT, Map
 
-@pytest.fixture
-def voorbeeld(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the repository's example case folder."""
-    doel = tmp_path / "voorbeeld"
-    doel.mkdir()
-    shutil.copy(ROOT / "leersteun.yaml", doel)
-    shutil.copytree(ROOT / "cases", doel / "cases")
-    monkeypatch.chdir(doel)
-    return doel
 
 
 # ---------------------------------------------------------------------------- help and usage
@@ -69,7 +60,8 @@ def test_templates_are_packaged_in_the_wheel(tmp_path: Path) -> None:
 
     wiel = next(tmp_path.glob("leersteun-*.whl"))
     namen = zipfile.ZipFile(wiel).namelist()
-    assert "leersteun/templates/README.md" in namen
+    for sjabloon in ("README.md", "mail/heropstart.txt.j2", "checklist/checklist.html.j2"):
+        assert f"leersteun/templates/{sjabloon}" in namen
     assert "leersteun/cli.py" in namen
 
 

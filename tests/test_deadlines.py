@@ -136,14 +136,6 @@ def test_closed_case_has_no_deadlines() -> None:
 # ---------------------------------------------------------------------------- agenda
 
 
-@pytest.fixture
-def voorbeeld(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    doel = tmp_path / "voorbeeld"
-    doel.mkdir()
-    shutil.copy(ROOT / "leersteun.yaml", doel)
-    shutil.copytree(ROOT / "cases", doel / "cases")
-    monkeypatch.chdir(doel)
-    return doel
 
 
 def test_agenda_table(voorbeeld: Path, run, snapshot) -> None:

@@ -15,14 +15,6 @@ from leersteun.folder import gebruiker
 from .conftest import DOSSIER, ROOT, Map, digest
 
 
-@pytest.fixture
-def voorbeeld(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    doel = tmp_path / "voorbeeld"
-    doel.mkdir()
-    shutil.copy(ROOT / "leersteun.yaml", doel)
-    shutil.copytree(ROOT / "cases", doel / "cases")
-    monkeypatch.chdir(doel)
-    return doel
 
 
 def wijzigingen(oud: str, nieuw: str) -> tuple[list[str], list[str]]:

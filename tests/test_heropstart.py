@@ -1,0 +1,307 @@
+"""Heropstart: the checklist (engine, CliRunner and a real terminal), --antwoorden, toewijzen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from leersteun import heropstart as hs
+from leersteun.checks import Context
+from leersteun.dossiers import lees_dossier
+from leersteun.model import AnalyseMet, Checklist, Uitkomst
+
+from .conftest import digest
+
+VOLLEDIG = {
+    "vraag_van": ["leerkracht"],
+    "factoren": {"leerling": ["Onrust"], "leerkracht": [], "school": []},
+    "succesfactoren_toegepast": {"antwoord": "ja"},
+    "andere_partner": {"antwoord": "nee"},
+    "werkbare_leervraag": {"antwoord": "ja", "leervraag": "Hoe?"},
+    "doelen_concreet": {"antwoord": "ja"},
+    "doelen_context": {"antwoord": "ja"},
+    "gedragen": {"antwoord": "ja"},
+    "zorgcontinuum_fase_2_3": {"antwoord": "ja"},
+}
+
+
+def checklist(**wijzig) -> Checklist:
+    return Checklist.model_validate({**VOLLEDIG, **wijzig})
+
+
+def dossier(voorbeeld: Path, naam: str):
+    return lees_dossier(voorbeeld / "cases" / f"{naam}.yaml", Context(vandaag=dt.date(2026, 11, 24)))
+
+
+# ---------------------------------------------------------------------------- engine
+
+
+def test_open_questions_in_order() -> None:
+    assert [v.sleutel for v in hs.open_vragen(None)] == [v.sleutel for v in hs.VRAGEN]
+    half = Checklist.model_validate({"vraag_van": ["zorg"], "factoren": {"leerling": [], "leerkracht": [], "school": []}})
+    assert hs.open_vragen(half)[0].sleutel == "succesfactoren_toegepast"
+    assert hs.open_vragen(checklist()) == []
+    assert hs.open_vragen(checklist(gedragen={"antwoord": None, "toelichting": "?"}))[0].sleutel == "gedragen"
+
+
+@pytest.mark.parametrize(
+    "wijzig,voorstel,woorden",
+    [
+        ({}, Uitkomst.heropstart, "Een heropstart lijkt zinvol."),
+        ({"andere_partner": {"antwoord": "ja", "partner": "CGGZ"}}, Uitkomst.geen_heropstart, "andere partner (CGGZ) past beter"),
+        ({"werkbare_leervraag": {"antwoord": "nee"}}, Uitkomst.geen_heropstart, "nog geen werkbare leervraag"),
+        ({"zorgcontinuum_fase_2_3": {"antwoord": "nee"}}, Uitkomst.geen_heropstart, "buiten fase 2/3"),
+        ({"succesfactoren_toegepast": {"antwoord": "deels"}}, Uitkomst.heropstart, "succesfactoren"),
+        ({"gedragen": {"antwoord": "nee"}}, Uitkomst.heropstart, "nog niet door alle partijen gedragen"),
+        ({"andere_partner": {"antwoord": "deels"}}, Uitkomst.heropstart, "een deel opnemen"),
+    ],
+)
+def test_advice(wijzig, voorstel, woorden) -> None:
+    raad = hs.advies(checklist(**wijzig))
+    assert raad.voorstel == voorstel
+    assert any(woorden in r for r in raad.redenen), raad.redenen
+
+
+def test_who_analyses(voorbeeld: Path) -> None:
+    alle = [lees_dossier(p, Context()).dossier for p in sorted((voorbeeld / "cases").glob("*.yaml"))]
+    mila = next(d for d in alle if d.id == "JZF-2024-006")
+    voorstel = hs.voorstel_analyse(mila, alle)
+    assert voorstel.analyse_met == AnalyseMet.ondersteuner
+    assert "Sofie Lambrechts (voor JZF-2025-004)" in voorstel.uitleg
+    lucas = next(d for d in alle if d.id == "KLM-2023-012")
+    # at De Klimop only Els Maes works (for Noah); Lucas knew Tom Vermeulen
+    assert hs.voorstel_analyse(lucas, alle).analyse_met == AnalyseMet.ondersteuner
+    alleen = [d for d in alle if d.school.naam != lucas.school.naam] + [lucas]
+    assert hs.voorstel_analyse(lucas, alleen).analyse_met == AnalyseMet.clb
+    assert "Karen Claes" in hs.voorstel_analyse(lucas, alleen).uitleg
+
+
+# ---------------------------------------------------------------------------- through CliRunner
+
+ANTWOORDEN_INVOER = [
+    "",  # analyse met: the proposal
+    "ouders, leerkracht",
+    "Mila trekt zich terug.", "",  # leerling factors
+    "Nieuwe leerkracht.", "",  # leerkracht factors
+    "",  # school factors
+    "nee", "Afsprakenkaart niet meer gebruikt.",
+    "nee", "",
+    "ja", "Hoe betrek ik Mila weer?", "",
+    "ja", "",
+    "ja", "",
+    "deels", "Directie nog te betrekken.",
+    "ja", "",
+]  # fmt: skip
+
+
+def test_interactive_checklist_resumes_after_an_interruption(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "JZF-2024-006.yaml"
+    # the input stops after question 4: the command ends, the answers given are kept
+    eerste = "\n".join(ANTWOORDEN_INVOER[:11]) + "\n"
+    result = run("heropstart", "mila", input=eerste)
+    assert result.exit_code == 1
+    assert "Heropstart gestart voor JZF-2024-006" in result.stdout
+    d = lees_dossier(pad, Context()).dossier
+    h = d.laatste_heropstart
+    assert d.fase == "heropstart" and h.analyse_met == AnalyseMet.ondersteuner
+    assert [v.sleutel for v in hs.open_vragen(h.checklist)][0] == "werkbare_leervraag"
+    assert h.checklist.factoren.leerkracht == ["Nieuwe leerkracht."]
+    assert h.checklist.succesfactoren_toegepast.toelichting == "Afsprakenkaart niet meer gebruikt."
+    # the second run resumes at question 5 and finishes
+    tweede = "\n".join(ANTWOORDEN_INVOER[11:] + ["", "Korte interventie bij de leerkracht.", "n"]) + "\n"
+    result = run("heropstart", "mila", input=tweede)
+    assert result.exit_code == 0, result.output
+    assert "nog 5 van 9 vragen" in result.stdout
+    assert "Vraag 5 van 9" in result.stdout and "Vraag 4 van 9" not in result.stdout
+    assert "Een heropstart lijkt zinvol." in result.stdout
+    d = lees_dossier(pad, Context()).dossier
+    assert d.laatste_heropstart.uitkomst == Uitkomst.heropstart
+    assert d.laatste_heropstart.motivatie == "Korte interventie bij de leerkracht."
+    assert not list((voorbeeld / "out").glob("*.eml")) if (voorbeeld / "out").exists() else True
+    assert run("valideer").exit_code == 0
+
+
+def test_success_factors_question_shows_what_the_school_would_keep(voorbeeld: Path, run) -> None:
+    result = run("heropstart", "lucas", input="clb\nleerkracht\n\n\n\n")  # up to question 3
+    plat = " ".join(result.stdout.replace("│", " ").split())
+    assert "Vraag 3 van 9" in plat
+    assert "Bij het afsluiten op 2025-06-23: de school zou meenemen: Planningsbord en weekplanning blijven" in plat
+
+
+def test_geen_heropstart_returns_to_afgesloten(voorbeeld: Path, run) -> None:
+    invoer = ANTWOORDEN_INVOER[:9] + ["ja", "CGGZ", "CGGZ volgt dit op."] + ANTWOORDEN_INVOER[11:] + ["", "CGGZ neemt het op."]
+    result = run("heropstart", "mila", input="\n".join(invoer) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Waarschijnlijk geen heropstart." in result.stdout
+    assert "Uitkomst [heropstart/geen_heropstart] (geen_heropstart)" in result.stdout
+    tekst = (voorbeeld / "cases" / "JZF-2024-006.yaml").read_text()
+    assert "\nfase: afgesloten\n" in tekst
+    assert "notitie: 'Geen heropstart: CGGZ neemt het op.'" in tekst
+
+
+def test_opnieuw_asks_first(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "KLM-2024-017.yaml"
+    voor = digest(pad)
+    result = run("heropstart", "lotte", "--opnieuw", input="n\n")
+    assert "Er is niets gewijzigd." in result.stdout
+    assert digest(pad) == voor
+    result = run("heropstart", "lotte", "--opnieuw", "--ja", input="")
+    assert result.exit_code == 1  # the checklist starts again and then needs answers
+    h = lees_dossier(pad, Context()).dossier.laatste_heropstart
+    assert h.checklist is None and h.uitkomst is None and h.analyse_met is None
+
+
+# ---------------------------------------------------------------------------- --antwoorden
+
+
+def test_antwoorden_file(voorbeeld: Path, run) -> None:
+    bestand = voorbeeld / "antwoorden.yaml"
+    bestand.write_text(
+        YAML().dump_to_string if False else "analyse_met: clb\nuitkomst: heropstart\nmotivatie: Aanpak bestaat al.\nchecklist:\n"
+        + textwrap.indent(_yaml(VOLLEDIG), "  ")
+    )
+    result = run("heropstart", "lucas", "--antwoorden", str(bestand))
+    assert result.exit_code == 0, result.output
+    d = dossier(voorbeeld, "KLM-2023-012").dossier
+    h = d.laatste_heropstart
+    assert d.fase == "heropstart" and h.uitkomst == Uitkomst.heropstart and h.analyse_met == AnalyseMet.clb
+    assert hs.open_vragen(h.checklist) == []
+    assert "leersteun mail KLM-2023-012" in result.stdout
+    assert run("valideer").exit_code == 0
+
+
+def _yaml(data) -> str:
+    import io
+
+    uit = io.StringIO()
+    YAML().dump(data, uit)
+    return uit.getvalue()
+
+
+def test_antwoorden_file_reports_every_problem_with_lines_and_changes_nothing(voorbeeld: Path, run) -> None:
+    bestand = voorbeeld / "antwoorden.yaml"
+    bestand.write_text(
+        textwrap.dedent(
+            """\
+            analyse_met: school
+            checklist:
+              vraag_van: [leerkracht]
+              factoren: {leerling: [], leerkracht: [], school: []}
+              succesfactoren_toegepast: {antwoord: misschien}
+              andere_partner: {antwoord: nee}
+              doelen_concreet: {antwoord: ja}
+              doelen_context: {antwoord: ja}
+              gedragen: {antwoord: ja}
+              zorgcontinuum_fase_2_3: {antwoord: ja}
+            uitkomst: heropstart
+            """
+        )
+    )
+    voor = {p.name: digest(p) for p in (voorbeeld / "cases").iterdir()}
+    result = run("heropstart", "lucas", "--antwoorden", str(bestand))
+    assert result.exit_code == 1
+    fouten = [r for r in result.stderr.splitlines() if r.startswith("antwoorden.yaml:")]
+    assert [r.split(": ", 1)[0] for r in fouten] == [
+        "antwoorden.yaml:1:1",  # motivatie missing (the top)
+        "antwoorden.yaml:1:14",  # analyse_met: school
+        "antwoorden.yaml:2:1",  # werkbare_leervraag missing in checklist
+        "antwoorden.yaml:5:40",  # misschien
+    ]
+    assert "'motivatie' ontbreekt" in result.stderr and "'werkbare_leervraag' ontbreekt" in result.stderr
+    assert {p.name: digest(p) for p in (voorbeeld / "cases").iterdir()} == voor
+
+
+# ---------------------------------------------------------------------------- toewijzen
+
+
+def test_toewijzen_same_ondersteuner_light(voorbeeld: Path, run, monkeypatch) -> None:
+    monkeypatch.setenv("LEERSTEUN_GEBRUIKER", "Hanne Verstraeten")
+    result = run("toewijzen", "lotte", "Els Maes", "--vorm", "light", "--start", "2026-12-01", "--frequentie", "wekelijks")
+    assert result.exit_code == 0, result.output
+    assert "(dezelfde ondersteuner als voorheen): interventie light, start 2026-12-01" in result.stdout
+    assert "2027-02-01  Interventie light loopt af (hoogstens 2 maanden)" in result.stdout
+    d = dossier(voorbeeld, "KLM-2024-017").dossier
+    assert d.fase == "ondersteuning" and d.ondersteuner == "Els Maes"
+    t = d.laatste_heropstart.toewijzing
+    assert (t.zelfde_als_vorige, t.overdracht_van, t.vorm) == (True, None, "light")
+    assert d.lopend_traject.vorm == "light" and d.lopend_traject.start == dt.date(2026, 12, 1)
+    assert d.geschiedenis[-1].door == "Hanne Verstraeten"
+    assert run("valideer").exit_code == 0
+    # a second assignment is refused
+    voor = digest(voorbeeld / "cases" / "KLM-2024-017.yaml")
+    result = run("toewijzen", "lotte", "Tom Vermeulen", "--vorm", "medium")
+    assert result.exit_code == 1 and "staat niet in fase heropstart" in result.stderr
+    assert digest(voorbeeld / "cases" / "KLM-2024-017.yaml") == voor
+
+
+def test_toewijzen_nieuw_goes_to_opstart_with_overdracht(voorbeeld: Path, run) -> None:
+    result = run("toewijzen", "lotte", "Tom Vermeulen", "--vorm", "nieuw")
+    assert result.exit_code == 0, result.output
+    assert "overdracht van Els Maes" in result.stdout and "Evaluatie na 4 maanden" in result.stdout
+    d = dossier(voorbeeld, "KLM-2024-017").dossier
+    assert d.fase == "opstart" and d.laatste_heropstart.toewijzing.overdracht_van == "Els Maes"
+
+
+def test_toewijzen_refuses_an_open_checklist(voorbeeld: Path, run) -> None:
+    voor = digest(voorbeeld / "cases" / "JZF-2025-001.yaml")
+    result = run("toewijzen", "louis", "Tom Vermeulen", "--vorm", "light")
+    assert result.exit_code == 1 and "checklist is nog open" in result.stderr
+    assert digest(voorbeeld / "cases" / "JZF-2025-001.yaml") == voor
+
+
+# ---------------------------------------------------------------------------- a real terminal
+
+
+def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    omgeving = {**os.environ, "COLUMNS": "100", "LINES": "50", "TERM": "dumb", "NO_COLOR": "1"}
+
+    def start():
+        kind = pexpect.spawn(sys.executable, ["-m", "leersteun", "heropstart", "mila"], cwd=str(voorbeeld), env=omgeving, encoding="utf-8", timeout=20, dimensions=(50, 100))
+        return kind
+
+    kind = start()
+    kind.expect(r"Analyse met \[ondersteuner/clb\] \(ondersteuner\):")
+    kind.sendline("")
+    kind.expect("Vraag 1 van 9")
+    kind.expect("gescheiden door komma's\\): ")
+    kind.sendline("ouders")
+    kind.expect("Bewaard.")
+    kind.expect("Bij de leerling")
+    kind.sendline("Trekt zich terug.")
+    kind.sendline("")
+    kind.expect("Bij de leerkracht")
+    kind.sendintr()  # Ctrl-C in the middle of question 2
+    kind.expect("Onderbroken")
+    kind.expect(pexpect.EOF)
+    kind.close()
+    assert kind.exitstatus == 130
+    h = dossier(voorbeeld, "JZF-2024-006").dossier.laatste_heropstart
+    assert h.checklist.vraag_van == ["ouders"] and h.checklist.factoren is None
+
+    kind = start()
+    kind.expect("nog 8 van 9 vragen")
+    kind.expect("Vraag 2 van 9")
+    for regel in ["Trekt zich terug.", "", "", ""]:
+        kind.sendline(regel)
+    for antwoorden in (["nee", ""], ["nee", ""], ["ja", "Hoe?", ""], ["ja", ""], ["ja", ""], ["ja", ""], ["ja", ""]):
+        kind.expect(r"Antwoord \[ja/deels/nee\]: ")
+        for a in antwoorden:
+            kind.sendline(a)
+    kind.expect(r"Uitkomst \[heropstart/geen_heropstart\] \(heropstart\): ")
+    kind.sendline("")
+    kind.expect("Motivatie")
+    kind.sendline("Korte interventie volstaat.")
+    kind.expect(r"Nu de mail aan de coördinatie maken\? \[j/n\] \(j\): ")
+    kind.sendline("n")
+    kind.expect(pexpect.EOF)
+    kind.close()
+    assert kind.exitstatus == 0
+    h = dossier(voorbeeld, "JZF-2024-006").dossier.laatste_heropstart
+    assert h.uitkomst == Uitkomst.heropstart and h.checklist.factoren.leerling == ["Trekt zich terug."]
