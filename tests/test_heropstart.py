@@ -305,3 +305,14 @@ def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
     assert kind.exitstatus == 0
     h = dossier(voorbeeld, "JZF-2024-006").dossier.laatste_heropstart
     assert h.uitkomst == Uitkomst.heropstart and h.checklist.factoren.leerling == ["Trekt zich terug."]
+
+
+def test_the_readme_answers_example_works(voorbeeld: Path, run) -> None:
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    blok = readme.split("--antwoorden antwoorden.yaml\n```\n\n```yaml\n", 1)[1].split("```", 1)[0]
+    (voorbeeld / "antwoorden.yaml").write_text(blok)
+    result = run("heropstart", "lucas", "--antwoorden", "antwoorden.yaml")
+    assert result.exit_code == 0, result.output
+    assert run("valideer").exit_code == 0
