@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from leersteun.waarden import Beslissing, Fase, Niveau, Reden, VerslagSoort, Vorm
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -273,16 +275,8 @@ def _datum_optie(waarde: str | None, optie: str) -> Any:
 # ---------------------------------------------------------------------------- nieuw
 
 
-class NiveauKeuze(str, Enum):
-    kleuter = "kleuter"
-    lager = "lager"
-    secundair = "secundair"
 
 
-class VerslagKeuze(str, Enum):
-    GC = "GC"
-    IAC = "IAC"
-    OV4 = "OV4"
 
 
 @opdracht("nieuw")
@@ -290,11 +284,11 @@ def nieuw(
     voornaam: Annotated[Optional[str], typer.Option(help="Voornaam van de leerling.")] = None,
     naam: Annotated[Optional[str], typer.Option(help="Familienaam van de leerling.")] = None,
     klas: Annotated[Optional[str], typer.Option(help="Huidige klas, zoals 5B.")] = None,
-    niveau: Annotated[Optional[NiveauKeuze], typer.Option(help="kleuter, lager of secundair.")] = None,
+    niveau: Annotated[Optional[Niveau], typer.Option(help="kleuter, lager of secundair.")] = None,
     geboortedatum: Annotated[Optional[str], typer.Option(help="JJJJ-MM-DD.")] = None,
     school: Annotated[Optional[str], typer.Option(help="Naam van de school.")] = None,
     gemeente: Annotated[Optional[str], typer.Option(help="Gemeente van de school.")] = None,
-    verslag: Annotated[Optional[VerslagKeuze], typer.Option(help="Soort Verslag: GC, IAC of OV4.")] = None,
+    verslag: Annotated[Optional[VerslagSoort], typer.Option(help="Soort Verslag: GC, IAC of OV4.")] = None,
     verslagdatum: Annotated[Optional[str], typer.Option(help="Datum van het Verslag (JJJJ-MM-DD).")] = None,
     diplon: Annotated[
         Optional[bool], typer.Option("--diplon/--niet-in-diplon", help="Is het Verslag al zichtbaar in Diplon?")
@@ -321,13 +315,13 @@ def nieuw(
     voornaam = voornaam or _vraag("Voornaam van de leerling")
     naam = naam or _vraag("Familienaam van de leerling")
     klas = klas or _vraag("Klas (zoals 5B)")
-    niveau_w = niveau.value if niveau else _vraag("Niveau", keuzes=[n.value for n in NiveauKeuze])
+    niveau_w = niveau.value if niveau else _vraag("Niveau", keuzes=[n.value for n in Niveau])
     if school is None:
         bekend = [s.naam for s in inst.capaciteit.scholen] if inst.capaciteit else []
         if bekend:
             _console().print("Scholen: " + "; ".join(bekend))
         school = _vraag("School")
-    verslag_w = verslag.value if verslag else _vraag("Soort Verslag", keuzes=[v.value for v in VerslagKeuze])
+    verslag_w = verslag.value if verslag else _vraag("Soort Verslag", keuzes=[v.value for v in VerslagSoort])
     v_datum = _datum_optie(verslagdatum, "--verslagdatum") or _vraag_datum("Datum van het Verslag")
     if diplon is None:
         from leersteun.vragen import ja_nee
@@ -367,12 +361,6 @@ def nieuw(
 # ---------------------------------------------------------------------------- lijst, toon
 
 
-class FaseKeuze(str, Enum):
-    aanmelding = "aanmelding"
-    opstart = "opstart"
-    ondersteuning = "ondersteuning"
-    afgesloten = "afgesloten"
-    heropstart = "heropstart"
 
 
 def _bevat(veld: str | None, gezocht: str) -> bool:
@@ -383,7 +371,7 @@ def _bevat(veld: str | None, gezocht: str) -> bool:
 
 @opdracht("lijst")
 def lijst(
-    fase: Annotated[Optional[list[FaseKeuze]], typer.Option(help="Alleen deze fase (mag meermaals).")] = None,
+    fase: Annotated[Optional[list[Fase]], typer.Option(help="Alleen deze fase (mag meermaals).")] = None,
     school: Annotated[Optional[str], typer.Option(help="Alleen scholen waarvan de naam dit bevat.")] = None,
     ondersteuner: Annotated[
         Optional[str], typer.Option(help="Alleen dossiers van deze ondersteuner ('geen' voor niet toegewezen).")
@@ -498,17 +486,10 @@ def _wie(door: str | None, datum: str | None, notitie: str | None) -> Any:
 
 
 def _wijzig(naam: str, bewerking: Any) -> None:
-    """Open a case, run a trajectory edit on it, save minimally, print what happened."""
-    from leersteun import dossiers
-    from leersteun.bewerk import pas_toe
-    from leersteun.folder import vandaag
-
-    map_ = _dossiermap()
-    inst = dossiers.instellingen(map_)
-    ctx = dossiers.context(map_, vandaag(), inst)
-    gelezen = dossiers.open_dossier(map_, naam, ctx)
-    for melding in pas_toe(gelezen, ctx, bewerking):
-        print(melding)
+    """Open a case, run one edit on it, save minimally, print what happened."""
+    sessie = _Sessie(naam)
+    sessie.bewaar(bewerking)
+    sessie.zeg()
 
 
 DoorOptie = Annotated[Optional[str], typer.Option("--door", help="Wie de wijziging doet (standaard: LEERSTEUN_GEBRUIKER of git user.name).")]
@@ -517,51 +498,36 @@ NotitieOptie = Annotated[Optional[str], typer.Option("--notitie", help="Notitie 
 DossierArg = Annotated[str, typer.Argument(metavar="DOSSIER", help="Id of een deel van de naam van de leerling.", show_default=False)]
 
 
-class RedenKeuze(str, Enum):
-    doelen_bereikt = "doelen_bereikt"
-    opname = "opname"
-    geen_leersteun_gewenst = "geen_leersteun_gewenst"
-    andere_school = "andere_school"
-    stopt_met_school = "stopt_met_school"
-    overgang_secundair = "overgang_secundair"
-    andere_typologie = "andere_typologie"
-    andere = "andere"
 
 
-class VormKeuze(str, Enum):
-    regulier = "regulier"
-    light = "light"
-    medium = "medium"
-    nieuw = "nieuw"
 
 
 @opdracht("fase")
 def fase_(
     dossier: DossierArg,
-    naar: Annotated[FaseKeuze, typer.Argument(metavar="NAAR", help="De nieuwe fase.", show_default=False)],
+    naar: Annotated[Fase, typer.Argument(metavar="NAAR", help="De nieuwe fase.", show_default=False)],
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
     door: DoorOptie = None,
-    reden: Annotated[Optional[RedenKeuze], typer.Option(help="Bij afgesloten: de reden.")] = None,
+    reden: Annotated[Optional[Reden], typer.Option(help="Bij afgesloten: de reden.")] = None,
     verslag_zichtbaar: Annotated[
         bool, typer.Option("--verslag-zichtbaar", help="Bij opstart: het Verslag is nu zichtbaar in Diplon.")
     ] = False,
     frequentie: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken frequentie.")] = None,
     intensiteit: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken intensiteit.")] = None,
     start: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Bij ondersteuning: start van het traject (standaard: --datum).")] = None,
-    vorm: Annotated[VormKeuze, typer.Option(help="Bij ondersteuning: vorm van een nieuw traject.")] = VormKeuze.regulier,
+    vorm: Annotated[Vorm, typer.Option(help="Bij ondersteuning: vorm van een nieuw traject.")] = Vorm.regulier,
     evaluatie_op: Annotated[
         Optional[list[str]], typer.Option("--evaluatie-op", metavar="JJJJ-MM-DD", help="Bij ondersteuning: afgesproken evaluatiemoment (mag meermaals).")
     ] = None,
     ondersteuner: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: de ondersteuner.")] = None,
 ) -> None:
     """Zet een dossier in een volgende fase, volgens de regels van het traject."""
-    from leersteun.model import Fase, Reden, Vorm
     from leersteun.trajectory import TrajectAfspraak, naar_fase
 
     wie = _wie(door, datum, notitie)
     afspraak = TrajectAfspraak(
-        vorm=Vorm(vorm.value),
+        vorm=vorm,
         start=_datum_optie(start, "--start"),
         frequentie=frequentie,
         intensiteit=intensiteit,
@@ -572,9 +538,9 @@ def fase_(
         lambda data, d: naar_fase(
             data,
             d,
-            Fase(naar.value),
+            naar,
             wie,
-            reden=Reden(reden.value) if reden else None,
+            reden=reden,
             afspraak=afspraak,
             ondersteuner=ondersteuner,
             verslag_zichtbaar=verslag_zichtbaar,
@@ -582,16 +548,13 @@ def fase_(
     )
 
 
-class BeslissingKeuze(str, Enum):
-    verderzetten = "verderzetten"
-    afsluiten = "afsluiten"
 
 
 @opdracht("evaluatie")
 def evaluatie_(
     dossier: DossierArg,
-    beslissing: Annotated[Optional[BeslissingKeuze], typer.Option(help="verderzetten of afsluiten (gevraagd als het ontbreekt).")] = None,
-    reden: Annotated[Optional[RedenKeuze], typer.Option(help="Bij afsluiten: de reden.")] = None,
+    beslissing: Annotated[Optional[Beslissing], typer.Option(help="verderzetten of afsluiten (gevraagd als het ontbreekt).")] = None,
+    reden: Annotated[Optional[Reden], typer.Option(help="Bij afsluiten: de reden.")] = None,
     wat_neemt_school_mee: Annotated[Optional[str], typer.Option(help="Wat neemt de school mee bij het afronden?")] = None,
     kansen: Annotated[Optional[str], typer.Option(help="Waar liggen volgens de school nog kansen?")] = None,
     frequentie: Annotated[Optional[str], typer.Option(help="Bij verderzetten: bijgestuurde frequentie.")] = None,
@@ -604,13 +567,12 @@ def evaluatie_(
     door: DoorOptie = None,
 ) -> None:
     """Bewaar een evaluatie: verderzetten (eventueel bijgestuurd) of afsluiten met een reden."""
-    from leersteun.model import Beslissing, Reden
     from leersteun.trajectory import REDEN_TEKST, evaluatie
 
     wie = _wie(door, datum, notitie)
     interactief = beslissing is None
-    keuze = Beslissing(beslissing.value if beslissing else _vraag("Beslissing", keuzes=[b.value for b in Beslissing]))
-    reden_w = Reden(reden.value) if reden else None
+    keuze = beslissing or Beslissing(_vraag("Beslissing", keuzes=[b.value for b in Beslissing]))
+    reden_w = reden
     if keuze == Beslissing.afsluiten:
         if reden_w is None and interactief:
             for r in Reden:
@@ -695,9 +657,6 @@ class _Sessie:
             print(melding)
 
 
-class AnalyseKeuze(str, Enum):
-    ondersteuner = "ondersteuner"
-    clb = "clb"
 
 
 @opdracht("heropstart")
@@ -716,7 +675,7 @@ def heropstart_(
     from leersteun import heropstart as hs
     from leersteun.checks import valideer_model
     from leersteun.errors import Fout, OngeldigBestand
-    from leersteun.model import Fase, Uitkomst
+    from leersteun.model import Uitkomst
     from leersteun.store import lees, toon
     from leersteun.trajectory import naar_fase
 
@@ -828,7 +787,7 @@ def mail_(
 def toewijzen_(
     dossier: DossierArg,
     ondersteuner: Annotated[str, typer.Argument(metavar="ONDERSTEUNER", help="Naam van de ondersteuner.", show_default=False)],
-    vorm: Annotated[VormKeuze, typer.Option(help="light, medium of nieuw.", show_default=False)],
+    vorm: Annotated[Vorm, typer.Option(help="light, medium of nieuw.", show_default=False)],
     start: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Start van het traject (standaard: --datum).")] = None,
     frequentie: Annotated[Optional[str], typer.Option(help="Afgesproken frequentie.")] = None,
     intensiteit: Annotated[Optional[str], typer.Option(help="Afgesproken intensiteit.")] = None,
@@ -840,12 +799,10 @@ def toewijzen_(
     from leersteun import heropstart as hs
     from leersteun.deadlines import deadlines
     from leersteun.folder import vandaag
-    from leersteun.model import Vorm
-
     wie = _wie(door, datum, notitie)
     sessie = _Sessie(dossier)
     begin = _datum_optie(start, "--start")
-    sessie.bewaar(lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, Vorm(vorm.value), begin, frequentie, intensiteit))
+    sessie.bewaar(lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, vorm, begin, frequentie, intensiteit))
     sessie.zeg()
     for b in sessie.gelezen.bevindingen:
         print(b.als_tekst(), file=sys.stderr)
