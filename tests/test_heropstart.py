@@ -263,8 +263,20 @@ def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
     omgeving = {**os.environ, "COLUMNS": "100", "LINES": "50", "TERM": "dumb", "NO_COLOR": "1"}
 
     def start():
-        kind = pexpect.spawn(sys.executable, ["-m", "leersteun", "heropstart", "mila"], cwd=str(voorbeeld), env=omgeving, encoding="utf-8", timeout=20, dimensions=(50, 100))
-        return kind
+        import signal
+
+        # A background job of a non-interactive shell (as CI may be) inherits SIGINT as ignored:
+        # give the child the default, as a terminal would.
+        return pexpect.spawn(
+            sys.executable,
+            ["-m", "leersteun", "heropstart", "mila"],
+            cwd=str(voorbeeld),
+            env=omgeving,
+            encoding="utf-8",
+            timeout=20,
+            dimensions=(50, 100),
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
 
     kind = start()
     kind.expect(r"Analyse met \[ondersteuner/clb\] \(ondersteuner\):")
