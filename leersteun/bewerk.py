@@ -23,7 +23,7 @@ from leersteun.store import bewaar
 VOLGORDE = [
     "id", "leerling", "school", "verslag", "fase", "ankerpersoon", "ondersteuner",
     "vorige_ondersteuners", "clb_medewerker", "trajecten", "geschiedenis", "evaluaties",
-    "doelen", "heropstarts",
+    "beeldvorming", "doelen", "heropstarts",
 ]  # fmt: skip
 
 

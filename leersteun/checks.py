@@ -125,6 +125,8 @@ def schema_bevindingen(bestand: YamlBestand, fout: ValidationError, model: type[
         loc = tuple(e["loc"])
         if e["type"] == "missing":
             loc, sleutel = loc[:-1], True
+        elif loc and loc[-1] == "[key]":  # a wrong key of a mapping with listed keys
+            loc, sleutel = loc[:-1], True
         uit.append(bestand.bevinding(loc, boodschap, FOUT, sleutel=sleutel))
     return sorted(set(uit), key=lambda b: (b.regel, b.kolom, b.boodschap))
 
@@ -360,3 +362,12 @@ def controleer_instellingen(bestand: YamlBestand) -> tuple[Instellingen | None, 
                 )
             scholen.add(school.naam)
     return instellingen, bevindingen
+
+
+def _smart(d: Dossier, ctx: Context) -> Iterable[Melding]:
+    from leersteun.goals import smart_meldingen
+
+    return smart_meldingen(d, ctx)
+
+
+DOSSIER_REGELS.append(_smart)

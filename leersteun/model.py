@@ -200,6 +200,22 @@ class DoelEvaluatie(Basis):
     bannen: Tekst | None = None
     breder_inzetten: Tekst | None = None
     nieuwe_afspraken: Tekst | None = None
+    door: Naam | None = None
+
+
+class DomeinFactoren(Basis):
+    stimulerend: Lijst(Tekst)
+    belemmerend: Lijst(Tekst)
+
+
+class Beeldvorming(Basis):
+    """Bijlage 2 of seed 004: the picture of the pupil before priority goals are chosen."""
+
+    datum: Datum | None = None
+    reden: Tekst | None = None  # why this pupil is signalled here and now
+    observaties: Lijst(Tekst)  # relevant observations and conversations
+    toetsgegevens: Lijst(Tekst)  # analyses of relevant test data
+    domeinen: dict[Domein, DomeinFactoren] = Field(default_factory=dict)
 
 
 class Doel(Basis):
@@ -286,6 +302,7 @@ class Dossier(Basis):
     trajecten: Lijst(Traject)
     geschiedenis: Lijst(Gebeurtenis)
     evaluaties: Lijst(Evaluatie)
+    beeldvorming: Beeldvorming | None = None
     doelen: Lijst(Doel)
     heropstarts: Lijst(Heropstart)
 
