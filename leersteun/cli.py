@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from leersteun.waarden import Beslissing, Fase, Niveau, Reden, VerslagSoort, Vorm
+from leersteun.waarden import Beslissing, Domein, Fase, JaDeelsNee, Niveau, Periode, Reden, VerslagSoort, Vorm
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -813,6 +813,139 @@ def toewijzen_(
         print("Deadlines:")
         for x in lijstje:
             print(f"  {x.datum.isoformat()}  {x.omschrijving}")
+
+
+# ---------------------------------------------------------------------------- doel
+
+
+def _toon_smart(sessie: _Sessie, doel_id: str) -> None:
+    """The SMART warnings of one goal, with their line, after it was saved."""
+    from leersteun.goals import smart_meldingen
+
+    g = sessie.gelezen
+    index = next(i for i, x in enumerate(g.dossier.doelen) if x.id == doel_id)
+    meldingen = [m for m in smart_meldingen(g.dossier, sessie.ctx) if m[0][1] == index]
+    for b in sorted((g.bestand.bevinding(*m) for m in meldingen), key=lambda b: (b.regel, b.kolom)):
+        print(b.als_tekst())
+    if not meldingen:
+        print(f"{doel_id} is SMART geformuleerd: geen opmerkingen.")
+
+
+@opdracht("doel")
+def doel_(
+    dossier: DossierArg,
+    doel_id: Annotated[Optional[str], typer.Option("--doel", metavar="ID", help="Een bestaand doel (zoals D1) aanpassen, aanvullen of evalueren.")] = None,
+    evalueer: Annotated[bool, typer.Option("--evalueer", help="Evalueer het doel (met --doel).")] = False,
+    domein: Annotated[Optional[Domein], typer.Option(help="Domein van het doel.")] = None,
+    omschrijving: Annotated[Optional[str], typer.Option(help="Het doel in één zin.")] = None,
+    specifiek: Annotated[Optional[str], typer.Option(help="Waarneembaar, met een getal of percentage.")] = None,
+    meetbaar: Annotated[Optional[str], typer.Option(help="Hoe en hoe vaak wordt het gemeten?")] = None,
+    acceptabel: Annotated[Optional[str], typer.Option(help="Wie doet wat; is er draagvlak?")] = None,
+    realistisch: Annotated[Optional[str], typer.Option(help="Waarom is het haalbaar?")] = None,
+    start: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Start van het doel.")] = None,
+    einde: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Einde van het doel.")] = None,
+    onderwijsbehoefte: Annotated[Optional[list[str]], typer.Option(help="'De leerling heeft …' (mag meermaals).")] = None,
+    ondersteuningsbehoefte: Annotated[Optional[list[str]], typer.Option(help="'Als leraar heb ik nood aan …' (mag meermaals).")] = None,
+    maatregel: Annotated[Optional[str], typer.Option(help="Voeg een maatregel toe: wat?")] = None,
+    effect: Annotated[Optional[str], typer.Option(help="Maatregel: het beoogde effect.")] = None,
+    periode: Annotated[Optional[Periode], typer.Option(help="Maatregel: tijdelijk of blijvend.")] = None,
+    wie: Annotated[Optional[str], typer.Option(help="Maatregel: wie (een functie, zoals klasleerkracht).")] = None,
+    wanneer: Annotated[Optional[str], typer.Option(help="Maatregel: frequentie en duur.")] = None,
+    hoe: Annotated[Optional[str], typer.Option(help="Maatregel: methode, aanpak, materiaal.")] = None,
+    maatregel_evaluatie: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Maatregel: wanneer ze geëvalueerd wordt.")] = None,
+    bereikt: Annotated[Optional[JaDeelsNee], typer.Option(help="Evaluatie: is het doel bereikt?")] = None,
+    behouden: Annotated[Optional[str], typer.Option(help="Evaluatie: wat behouden we?")] = None,
+    bijsturen: Annotated[Optional[str], typer.Option(help="Evaluatie: waar sturen we bij?")] = None,
+    bannen: Annotated[Optional[str], typer.Option(help="Evaluatie: wat bannen we?")] = None,
+    breder_inzetten: Annotated[Optional[str], typer.Option(help="Evaluatie: wat zetten we breder in?")] = None,
+    nieuwe_afspraken: Annotated[Optional[str], typer.Option(help="Evaluatie: welke nieuwe afspraken?")] = None,
+    datum: DatumOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """Voeg een SMART-doel toe, of pas een doel aan, met maatregelen en evaluatie."""
+    from leersteun import goals
+    from leersteun.errors import GebruikFout
+
+    wie_door = _wie(door, datum, None)
+    sessie = _Sessie(dossier)
+    velden = {
+        "domein": domein.value if domein else None,
+        "omschrijving": omschrijving,
+        "specifiek": specifiek,
+        "meetbaar": meetbaar,
+        "acceptabel": acceptabel,
+        "realistisch": realistisch,
+        "start": _datum_optie(start, "--start"),
+        "einde": _datum_optie(einde, "--einde"),
+    }
+    onderwijs, ondersteuning = list(onderwijsbehoefte or []), list(ondersteuningsbehoefte or [])
+    nieuwe_maatregel = {
+        "wat": maatregel, "beoogd_effect": effect, "periode": periode.value if periode else None, "wie": wie,
+        "wanneer": wanneer, "hoe": hoe, "evaluatie_op": _datum_optie(maatregel_evaluatie, "--maatregel-evaluatie"),
+    }  # fmt: skip
+    evaluatie = {
+        "bereikt": bereikt.value if bereikt else None, "behouden": behouden, "bijsturen": bijsturen, "bannen": bannen,
+        "breder_inzetten": breder_inzetten, "nieuwe_afspraken": nieuwe_afspraken,
+    }  # fmt: skip
+    interactief = not (any(v is not None for v in velden.values()) or onderwijs or ondersteuning or maatregel or any(evaluatie.values()))
+    console = _console()
+    team = sessie.instellingen.teamnamen()
+
+    if evalueer:
+        if doel_id is None:
+            raise GebruikFout("Zeg welk doel je evalueert met --doel, zoals --doel D1.")
+        if interactief:
+            from leersteun.doel_ui import vraag_evaluatie
+
+            evaluatie = vraag_evaluatie(console)
+        evaluatie |= {"datum": wie_door.datum, "door": wie_door.door}
+        sessie.bewaar(lambda data, d: goals.evalueer_doel(data, d, doel_id, evaluatie) or [])
+        print(f"Evaluatie van {doel_id.upper()} bewaard.")
+        return
+
+    if doel_id is None:
+        d = sessie.gelezen.dossier
+        if interactief:
+            from leersteun.doel_ui import vraag_beeldvorming, vraag_doel
+            from leersteun.vragen import ja_nee
+
+            if not d.doelen and d.beeldvorming is None and ja_nee(console, "Eerst de beeldvorming invullen (reden, observaties, sterktes en moeilijkheden)?", standaard=True):
+                beeld = vraag_beeldvorming(console)
+                sessie.bewaar(lambda data, dd: goals.zet_beeldvorming(data, dd, beeld) or [])
+                print("Beeldvorming bewaard.")
+            velden, onderwijs, ondersteuning = vraag_doel(console)
+        gemaakt: list[str] = []
+        sessie.bewaar(lambda data, dd: gemaakt.append(goals.nieuw_doel(data, dd, velden, onderwijs, ondersteuning)) or [])
+        doel_id = gemaakt[0]
+        print(f"Doel {doel_id} toegevoegd.")
+    elif interactief:
+        from leersteun.doel_ui import vraag_doel
+
+        bestaand = next((x for x in sessie.gelezen.dossier.doelen if x.id.lower() == doel_id.lower()), None)
+        if bestaand is None:
+            raise GebruikFout(f"Dossier {sessie.gelezen.id} heeft geen doel '{doel_id}'.")
+        doel_id = bestaand.id
+        velden, onderwijs, ondersteuning = vraag_doel(console, bestaand)
+        sessie.bewaar(lambda data, dd: goals.wijzig_doel(data, dd, doel_id, velden, onderwijs, ondersteuning) or [])
+        print(f"Doel {doel_id} aangepast.")
+    else:
+        sessie.bewaar(lambda data, dd: goals.wijzig_doel(data, dd, doel_id, velden, onderwijs, ondersteuning) or [])
+        doel_id = next(x.id for x in sessie.gelezen.dossier.doelen if x.id.lower() == doel_id.lower())
+        if any(v is not None for v in velden.values()) or onderwijs or ondersteuning:
+            print(f"Doel {doel_id} aangepast.")
+
+    if maatregel:
+        sessie.bewaar(lambda data, dd: goals.voeg_maatregel_toe(data, dd, doel_id, nieuwe_maatregel) or [])
+        print(f"Maatregel toegevoegd aan {doel_id}.")
+    elif interactief:
+        from leersteun.doel_ui import vraag_maatregel
+        from leersteun.vragen import ja_nee
+
+        while ja_nee(console, f"Een maatregel toevoegen aan {doel_id}?", standaard=not sessie.gelezen.dossier.doelen[-1].maatregelen):
+            m = vraag_maatregel(console, team)
+            sessie.bewaar(lambda data, dd, m=m: goals.voeg_maatregel_toe(data, dd, doel_id, m) or [])
+            print("Maatregel bewaard.")
+    _toon_smart(sessie, doel_id)
 
 
 # ---------------------------------------------------------------------------- agenda

@@ -272,19 +272,21 @@ def positie(data: Any, loc: tuple, sleutel: bool = False) -> tuple[int, int]:
             if isinstance(node, CommentedMap) and part in node:
                 kind = node[part]
                 if laatste and sleutel:
-                    pos = node.lc.key(part)
+                    nieuw = node.lc.key(part)
                 elif not laatste and isinstance(kind, (CommentedMap, CommentedSeq)):
-                    pos = node.lc.key(part)  # the key's own line reads best for errors inside a group
+                    nieuw = node.lc.key(part)  # the key's own line reads best for errors inside a group
                 else:
-                    pos = node.lc.value(part)
-                node = kind
+                    nieuw = node.lc.value(part)
             elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                pos = node.lc.item(part)
-                node = node[part]
+                kind = node[part]
+                nieuw = node.lc.item(part)
             else:
                 break
         except (KeyError, IndexError, TypeError):
             break
+        if not (isinstance(nieuw, tuple) and len(nieuw) == 2 and None not in nieuw):
+            break
+        pos, node = nieuw, kind
     return _plus1(pos)
 
 

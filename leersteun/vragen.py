@@ -58,11 +58,14 @@ def ja_nee(console: Console, tekst: str, standaard: bool = False) -> bool:
     return JaNee.ask(tekst, default=standaard, console=console)
 
 
-def vraag_datum(console: Console, tekst: str, leeg: bool = False) -> dt.date | None:
+def vraag_datum(console: Console, tekst: str, leeg: bool = False, standaard: dt.date | None = None) -> dt.date | None:
     from leersteun.model import _datum
 
     while True:
-        antwoord = vraag(console, f"{tekst} (JJJJ-MM-DD{', leeg = geen' if leeg else ''})", leeg=leeg)
+        hint = f", leeg = {standaard.isoformat()}" if standaard else (", leeg = geen" if leeg else "")
+        antwoord = vraag(console, f"{tekst} (JJJJ-MM-DD{hint})", leeg=leeg or standaard is not None)
+        if not antwoord and standaard is not None:
+            return standaard
         if not antwoord and leeg:
             return None
         try:

@@ -1,0 +1,105 @@
+"""Asking for a goal, its measures, its evaluation and the beeldvorming in the terminal.
+
+Each function returns plain data; saving is the caller's job (one edit per part, so an
+interruption keeps what was already saved).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+
+from leersteun import goals
+from leersteun.model import Doel, Domein, JaDeelsNee, Periode
+from leersteun.vragen import lijstregel, vraag, vraag_datum
+
+
+def _uitleg(console: Console, tekst: str) -> None:
+    console.print(f"[dim]{tekst}[/]")
+
+
+def _lijst(console: Console, stam: str, voorbeelden: list[str]) -> list[str]:
+    console.print(f"[bold]{stam} …[/] (één per regel; een lege regel om verder te gaan)")
+    _uitleg(console, "Bijvoorbeeld: " + "; ".join(voorbeelden[:6]) + "; …")
+    items = []
+    while True:
+        regel = lijstregel(console)
+        if not regel:
+            return items
+        items.append(regel)
+
+
+def vraag_doel(console: Console, bestaand: Doel | None = None) -> tuple[dict[str, Any], list[str], list[str]]:
+    """The goal's fields (SMART, with a one-line explanation each) and the HGW-hulpzinnen."""
+    b = bestaand
+
+    def tekst(veld: str, label: str, uitleg: str | None = None, leeg: bool = True) -> str | None:
+        if uitleg:
+            _uitleg(console, uitleg)
+        huidig = getattr(b, veld) if b else None
+        antwoord = vraag(console, label, standaard=huidig, leeg=leeg)
+        return antwoord or None
+
+    velden: dict[str, Any] = {}
+    velden["domein"] = vraag(console, "Domein", keuzes=[d.value for d in Domein], standaard=b.domein.value if b else None)
+    velden["omschrijving"] = tekst("omschrijving", "Het doel in één zin", "Wat wil je bereiken? In gewone woorden, leesbaar voor ouders en leerling.", leeg=False)
+    for deel in ("specifiek", "meetbaar", "acceptabel", "realistisch"):
+        velden[deel] = tekst(deel, deel.capitalize(), goals.SMART_UITLEG[deel])
+    _uitleg(console, goals.SMART_UITLEG["tijdgebonden"])
+    velden["start"] = vraag_datum(console, "Start", leeg=True, standaard=b.start if b else None)
+    velden["einde"] = vraag_datum(console, "Einde", leeg=True, standaard=b.einde if b else None)
+    onderwijs = _lijst(console, goals.ONDERWIJSBEHOEFTEN_STAM, goals.ONDERWIJSBEHOEFTEN)
+    ondersteuning = _lijst(console, goals.ONDERSTEUNINGSBEHOEFTEN_STAM, goals.ONDERSTEUNINGSBEHOEFTEN)
+    return velden, onderwijs, ondersteuning
+
+
+def vraag_maatregel(console: Console, team: set[str]) -> dict[str, Any]:
+    """One measure in the layout of bijlage 6."""
+    m: dict[str, Any] = {}
+    m["wat"] = vraag(console, "Wat? Welke maatregel")
+    m["beoogd_effect"] = vraag(console, "Welk effect willen jullie zien bij de leerling", leeg=True) or None
+    m["periode"] = vraag(console, "Periode", keuzes=[p.value for p in Periode], standaard=Periode.tijdelijk.value)
+    m["evaluatie_op"] = vraag_datum(console, "Wanneer evalueren jullie deze maatregel", leeg=True)
+    while True:
+        wie = vraag(console, "Wie voert ze uit (een functie, zoals klasleerkracht)", leeg=True)
+        if wie and goals.lijkt_naam(wie, team):
+            console.print("Schrijf een functie (klasleerkracht, zorgleerkracht, ondersteuner, …), geen naam.")
+            continue
+        m["wie"] = wie or None
+        break
+    m["wanneer"] = vraag(console, "Wanneer? Frequentie en duur", leeg=True) or None
+    m["hoe"] = vraag(console, "Hoe? Methode, aanpak of materiaal", leeg=True) or None
+    return m
+
+
+def vraag_evaluatie(console: Console) -> dict[str, Any]:
+    """Product (goal reached?) and process (keep, adjust, drop, widen, new agreements)."""
+    e: dict[str, Any] = {"bereikt": vraag(console, "Is het doel bereikt", keuzes=[j.value for j in JaDeelsNee])}
+    for veld, label in (
+        ("behouden", "Wat behouden we"),
+        ("bijsturen", "Waar sturen we bij"),
+        ("bannen", "Wat bannen we"),
+        ("breder_inzetten", "Wat zetten we breder in, voor alle leerlingen"),
+        ("nieuwe_afspraken", "Welke nieuwe afspraken maken we"),
+    ):
+        e[veld] = vraag(console, label, leeg=True) or None
+    return e
+
+
+def vraag_beeldvorming(console: Console) -> dict[str, Any]:
+    """Bijlage 2: reason, observations, test data, stimulating and hindering factors per domain."""
+    console.print("[bold]Beeldvorming[/] (alles mag leeg blijven)")
+    beeld: dict[str, Any] = {
+        "reden": vraag(console, "Waarom wordt deze leerling hier en nu aangemeld", leeg=True) or None,
+    }
+    beeld["observaties"] = _lijst(console, "Relevante observaties en gesprekken", ["werkt traag bij lange opdrachten"])
+    beeld["toetsgegevens"] = _lijst(console, "Wat zeggen de toetsgegevens", ["LVS lezen: E-score"])
+    domeinen: dict[str, Any] = {}
+    for domein in Domein:
+        stimulerend = _lijst(console, f"{domein.value}: wat lukt goed, welke sterktes", ["helpt graag klasgenoten"])
+        belemmerend = _lijst(console, f"{domein.value}: wat is moeilijk", ["raakt snel afgeleid"])
+        if stimulerend or belemmerend:
+            domeinen[domein.value] = {"stimulerend": stimulerend, "belemmerend": belemmerend}
+    beeld["domeinen"] = domeinen
+    return beeld
