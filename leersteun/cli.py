@@ -948,6 +948,44 @@ def doel_(
     _toon_smart(sessie, doel_id)
 
 
+class FicheFormaat(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+@opdracht("fiche")
+def fiche(
+    dossier: DossierArg,
+    doel_id: Annotated[Optional[str], typer.Option("--doel", metavar="ID", help="Alleen dit doel (zoals D1).")] = None,
+    formaat: Annotated[FicheFormaat, typer.Option(help="md, html (printbaar A4) of pdf.")] = FicheFormaat.html,
+    uit: Annotated[Optional[Path], typer.Option("--uit", metavar="BESTAND", help="Waar de fiche komt (standaard in out/).")] = None,
+) -> None:
+    """Maak de doelfiche: leesbaar voor ouders en leerling, in Markdown, HTML of PDF."""
+    from leersteun import dossiers, goals
+    from leersteun.folder import vandaag
+    from leersteun.render import html_naar_pdf, render
+    from leersteun.store import schrijf_atomisch, toon
+
+    map_ = _dossiermap()
+    inst = dossiers.instellingen(map_)
+    dag = vandaag()
+    gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(map_, dag, inst))
+    d = gevonden.dossier
+    context = goals.fiche_context(d, inst.netwerk, dag, doel_id)
+    if formaat == FicheFormaat.md:
+        inhoud = render("fiche/fiche.md.j2", context, map_.pad).encode("utf-8")
+    else:
+        html = render("fiche/fiche.html.j2", context, map_.pad)
+        inhoud = html.encode("utf-8") if formaat == FicheFormaat.html else html_naar_pdf(html, map_.pad)
+    if uit is None:
+        achter = f"-{doel_id.upper()}" if doel_id else ""
+        uit = map_.out / f"{d.id}-doelfiche{achter}.{formaat.value}"
+    uit.parent.mkdir(parents=True, exist_ok=True)
+    schrijf_atomisch(uit, inhoud)
+    print(f"Doelfiche geschreven: {toon(uit)}")
+
+
 # ---------------------------------------------------------------------------- agenda
 
 

@@ -233,3 +233,113 @@ def zet_beeldvorming(data: CommentedMap, d: Dossier, beeld: dict[str, Any]) -> N
     kaart = _als_yaml({k: v for k, v in beeld.items() if v not in (None, [], {})})
     positie = list(data).index("doelen") if "doelen" in data else len(data)
     data.insert(positie, "beeldvorming", kaart)
+
+
+# ---------------------------------------------------------------------------- the goal sheet
+
+DOMEIN_TEKST = {
+    "socio-emotioneel": "Sociaal-emotionele ontwikkeling",
+    "motorisch": "Motorische en lichamelijke ontwikkeling",
+    "cognitief": "Cognitieve ontwikkeling",
+}
+BEREIKT_TEKST = {"ja": "Ja, het doel is bereikt.", "deels": "Het doel is deels bereikt.", "nee": "Het doel is nog niet bereikt."}
+
+
+def _datum_nl(d: dt.date | None) -> str:
+    from leersteun.render import _datum_nl as nl
+
+    return nl(d)
+
+
+def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | None = None) -> dict[str, Any]:
+    """Everything the goal sheet shows, in plain words for parents and the pupil."""
+    doelen = d.doelen if doel_id is None else [d.doelen[_index(d, doel_id)]]
+    if not doelen:
+        raise Geweigerd(f"Dossier {d.id} heeft nog geen doelen; voeg er een toe met 'leersteun doel {d.id}'.")
+    rijen = []
+    for doel in doelen:
+        nummer = d.doelen.index(doel) + 1
+        periode = (
+            f"van {_datum_nl(doel.start)} tot {_datum_nl(doel.einde)}"
+            if doel.start and doel.einde
+            else (f"vanaf {_datum_nl(doel.start)}" if doel.start else "")
+        )
+        maatregelen = [
+            {
+                "wat": m.wat,
+                "effect": m.beoogd_effect,
+                "periode": " ".join(
+                    x
+                    for x in (
+                        {"tijdelijk": "Tijdelijke maatregel.", "blijvend": "Blijvende maatregel."}.get(m.periode.value if m.periode else "", ""),
+                        f"We bekijken ze opnieuw op {_datum_nl(m.evaluatie_op)}." if m.evaluatie_op else "",
+                    )
+                    if x
+                ),
+                "wie": m.wie,
+                "wanneer": m.wanneer,
+                "hoe": m.hoe,
+            }
+            for m in doel.maatregelen
+        ]
+        evaluaties = [
+            {
+                "datum": _datum_nl(e.datum),
+                "bereikt": BEREIKT_TEKST[e.bereikt.value],
+                "proces": [
+                    (label, waarde)
+                    for label, waarde in (
+                        ("Dit behouden we", e.behouden),
+                        ("Hier sturen we bij", e.bijsturen),
+                        ("Dit laten we los", e.bannen),
+                        ("Dit doen we voor de hele klas", e.breder_inzetten),
+                        ("Nieuwe afspraken", e.nieuwe_afspraken),
+                    )
+                    if waarde
+                ],
+            }
+            for e in doel.evaluaties
+        ]
+        rijen.append(
+            {
+                "titel": f"Doel {nummer}",
+                "domein": DOMEIN_TEKST[doel.domein.value],
+                "omschrijving": doel.omschrijving,
+                "smart": [
+                    (label, waarde)
+                    for label, waarde in (
+                        ("Wat zien we precies?", doel.specifiek),
+                        ("Hoe meten we het?", doel.meetbaar),
+                        ("Wie doet wat?", doel.acceptabel),
+                        ("Waarom is het haalbaar?", doel.realistisch),
+                        ("Wanneer?", periode[:1].upper() + periode[1:] if periode else None),
+                    )
+                    if waarde
+                ],
+                "onderwijsbehoeften": [f"{ONDERWIJSBEHOEFTEN_STAM} {x}" for x in doel.onderwijsbehoeften],
+                "ondersteuningsbehoeften": [f"{ONDERSTEUNINGSBEHOEFTEN_STAM} {x}" for x in doel.ondersteuningsbehoeften],
+                "maatregelen": maatregelen,
+                "evaluaties": evaluaties,
+            }
+        )
+    beeld = None
+    if d.beeldvorming is not None:
+        b = d.beeldvorming
+        beeld = {
+            "reden": b.reden,
+            "observaties": list(b.observaties),
+            "toetsgegevens": list(b.toetsgegevens),
+            "domeinen": [
+                {"naam": DOMEIN_TEKST[k.value], "stimulerend": list(v.stimulerend), "belemmerend": list(v.belemmerend)}
+                for k, v in sorted(b.domeinen.items(), key=lambda kv: list(DOMEIN_TEKST).index(kv[0].value))
+            ],
+        }
+    return {
+        "leerling": d.leerling,
+        "school": d.school.naam + (f", {d.school.gemeente}" if d.school.gemeente else ""),
+        "ondersteuner": d.ondersteuner,
+        "netwerk": netwerk,
+        "vandaag": vandaag,
+        "beeldvorming": beeld,
+        "doelen": rijen,
+    }
