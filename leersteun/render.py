@@ -28,8 +28,13 @@ def _datum_nl(waarde: dt.date | None) -> str:
     return f"{waarde.day} {maanden[waarde.month - 1]} {waarde.year}" if waarde else "–"
 
 
+def _html(naam: str | None) -> bool:
+    """Autoescape HTML and XML templates, also when they end in .j2 (fiche.html.j2)."""
+    return bool(naam) and naam.removesuffix(".j2").endswith((".html", ".htm", ".xml"))
+
+
 def omgeving(map_pad: Path | None = None) -> Any:
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     laders = []
@@ -39,7 +44,7 @@ def omgeving(map_pad: Path | None = None) -> Any:
     env = SandboxedEnvironment(
         loader=ChoiceLoader(laders),
         undefined=StrictUndefined,
-        autoescape=select_autoescape(["html", "htm", "xml"], default_for_string=False),
+        autoescape=_html,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
