@@ -20,7 +20,7 @@ def _uitleg(console: Console, tekst: str) -> None:
 
 
 def _lijst(console: Console, stam: str, voorbeelden: list[str]) -> list[str]:
-    console.print(f"[bold]{stam} …[/] (één per regel; een lege regel om verder te gaan)")
+    console.print(f"[bold]{stam}[/] (één per regel; een lege regel om verder te gaan)")
     _uitleg(console, "Bijvoorbeeld: " + "; ".join(voorbeelden[:6]) + "; …")
     items = []
     while True:
@@ -49,8 +49,8 @@ def vraag_doel(console: Console, bestaand: Doel | None = None) -> tuple[dict[str
     _uitleg(console, goals.SMART_UITLEG["tijdgebonden"])
     velden["start"] = vraag_datum(console, "Start", leeg=True, standaard=b.start if b else None)
     velden["einde"] = vraag_datum(console, "Einde", leeg=True, standaard=b.einde if b else None)
-    onderwijs = _lijst(console, goals.ONDERWIJSBEHOEFTEN_STAM, goals.ONDERWIJSBEHOEFTEN)
-    ondersteuning = _lijst(console, goals.ONDERSTEUNINGSBEHOEFTEN_STAM, goals.ONDERSTEUNINGSBEHOEFTEN)
+    onderwijs = _lijst(console, f"{goals.ONDERWIJSBEHOEFTEN_STAM} …", goals.ONDERWIJSBEHOEFTEN)
+    ondersteuning = _lijst(console, f"{goals.ONDERSTEUNINGSBEHOEFTEN_STAM} …", goals.ONDERSTEUNINGSBEHOEFTEN)
     return velden, onderwijs, ondersteuning
 
 
@@ -95,10 +95,16 @@ def vraag_beeldvorming(console: Console) -> dict[str, Any]:
     }
     beeld["observaties"] = _lijst(console, "Relevante observaties en gesprekken", ["werkt traag bij lange opdrachten"])
     beeld["toetsgegevens"] = _lijst(console, "Wat zeggen de toetsgegevens", ["LVS lezen: E-score"])
+    voorbeelden = {
+        Domein.socio_emotioneel: (["helpt graag klasgenoten"], ["wordt boos bij wachten"]),
+        Domein.motorisch: (["fietst en klimt graag"], ["schrijft traag en verkrampt"]),
+        Domein.cognitief: (["rekent vlot met materiaal"], ["onthoudt instructies moeilijk"]),
+    }
     domeinen: dict[str, Any] = {}
     for domein in Domein:
-        stimulerend = _lijst(console, f"{domein.value}: wat lukt goed, welke sterktes", ["helpt graag klasgenoten"])
-        belemmerend = _lijst(console, f"{domein.value}: wat is moeilijk", ["raakt snel afgeleid"])
+        naam = goals.DOMEIN_TEKST[domein.value]
+        stimulerend = _lijst(console, f"{naam}: wat lukt goed, welke sterktes?", voorbeelden[domein][0])
+        belemmerend = _lijst(console, f"{naam}: wat is moeilijk?", voorbeelden[domein][1])
         if stimulerend or belemmerend:
             domeinen[domein.value] = {"stimulerend": stimulerend, "belemmerend": belemmerend}
     beeld["domeinen"] = domeinen
