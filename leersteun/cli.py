@@ -1037,6 +1037,88 @@ def agenda(
         raise typer.Exit(1)
 
 
+# ---------------------------------------------------------------------------- overzicht
+
+
+class OverzichtFormaat(str, Enum):
+    tabel = "tabel"
+    md = "md"
+    csv = "csv"
+    html = "html"
+    json = "json"
+    xlsx = "xlsx"
+
+
+def _alle_snel(map_: Dossiermap) -> Any:
+    """Every case through the fast path, with a progress bar on a terminal (stderr only)."""
+    from leersteun.snel import lees_alle
+
+    if not sys.stderr.isatty():
+        yield from lees_alle(map_)
+        return
+    from rich.progress import Progress
+
+    with Progress(console=_console(stderr=True), transient=True) as balk:
+        taak = balk.add_task("Dossiers lezen", total=None)
+        yield from lees_alle(map_, voortgang=lambda klaar, totaal: balk.update(taak, completed=klaar, total=totaal))
+
+
+@opdracht("overzicht")
+def overzicht(
+    week: Annotated[Optional[str], typer.Option(metavar="JJJJ-Wnn", help="De week, zoals 2026-W48 (standaard: deze week).")] = None,
+    formaat: Annotated[OverzichtFormaat, typer.Option(help="tabel, md, csv, html, json of xlsx.")] = OverzichtFormaat.tabel,
+    anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen met dossier-id.")] = False,
+    uit: Annotated[Optional[Path], typer.Option("--uit", metavar="BESTAND", help="Schrijf naar dit bestand in plaats van naar het scherm.")] = None,
+) -> None:
+    """Het weekoverzicht voor de coördinatie: heropstartvragen, deadlines, caseload, capaciteit."""
+    from leersteun import dossiers, formats, overview
+    from leersteun.folder import vandaag
+
+    map_ = _dossiermap()
+    inst, _ = dossiers.lees_instellingen(map_)
+    dag = vandaag()
+    w = overview.week_van(week, dag)
+    ongeldig: list[str] = []
+
+    def geldige() -> Any:
+        for g in _alle_snel(map_):
+            if g.dossier is None:
+                ongeldig.append(g.pad.name)
+            else:
+                yield g.dossier
+
+    o = overview.bouw(geldige(), inst, w, dag, anoniem=anoniem)
+    o.ongeldig = sorted(ongeldig)
+    if formaat == OverzichtFormaat.tabel and uit is None:
+        _console().print(formats.als_tabel(o))
+    else:
+        schrijvers = {
+            OverzichtFormaat.md: formats.als_md,
+            OverzichtFormaat.csv: formats.als_csv,
+            OverzichtFormaat.html: formats.als_html,
+            OverzichtFormaat.json: formats.als_json,
+            OverzichtFormaat.tabel: formats.als_md,
+        }
+        if formaat == OverzichtFormaat.xlsx:
+            if uit is None:
+                uit = map_.out / f"overzicht-{w}.xlsx"
+            inhoud = formats.als_xlsx(o)
+        else:
+            inhoud = schrijvers[formaat](o).encode("utf-8")
+        if uit is None:
+            sys.stdout.buffer.write(inhoud)
+            sys.stdout.flush()
+        else:
+            from leersteun.store import schrijf_atomisch, toon
+
+            uit.parent.mkdir(parents=True, exist_ok=True)
+            schrijf_atomisch(uit, inhoud)
+            print(f"Overzicht geschreven: {toon(uit)}", file=sys.stderr)
+    if o.ongeldig:
+        print(f"Niet meegeteld, want ongeldig: {', '.join(o.ongeldig)} ('leersteun valideer' toont waarom).", file=sys.stderr)
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 

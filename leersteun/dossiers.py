@@ -65,7 +65,12 @@ def lees_dossier(pad: Path, ctx: Context) -> Gelezen:
 
 
 def alle(map_: Dossiermap, ctx: Context) -> list[Gelezen]:
-    return [lees_dossier(p, ctx) for p in map_.case_bestanden()]
+    """Every case through the fast path (cache, C loader). Only errors are reported here;
+    warnings need the round-trip read (see `validatie`). To edit a case, read it with
+    `lees_dossier`."""
+    from leersteun.snel import lees_alle
+
+    return [Gelezen(g.pad, None, g.dossier, g.fouten) for g in lees_alle(map_)]
 
 
 def _normaal(tekst: str) -> str:
@@ -107,10 +112,9 @@ def zoek(gelezen: list[Gelezen], naam: str) -> Gelezen:
 def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Gelezen:
     """Find a case and make sure it is valid (errors raise `OngeldigBestand`)."""
     kandidaat = map_.case_pad(naam)
-    if kandidaat.is_file():
-        gevonden = lees_dossier(kandidaat, ctx)
-    else:
-        gevonden = zoek(alle(map_, ctx), naam)
+    if not kandidaat.is_file():
+        kandidaat = zoek(alle(map_, ctx), naam).pad
+    gevonden = lees_dossier(kandidaat, ctx)
     if gevonden.dossier is None or gevonden.fouten:
         raise OngeldigBestand(toon(gevonden.pad), gevonden.fouten or gevonden.bevindingen)
     return gevonden

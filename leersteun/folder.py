@@ -39,9 +39,11 @@ class Dossiermap:
     def case_bestanden(self) -> list[Path]:
         if not self.cases.is_dir():
             return []
-        return sorted(
-            p for p in self.cases.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
-        )
+        with os.scandir(self.cases) as items:
+            namen = sorted(
+                e.name for e in items if e.name.endswith((".yaml", ".yml")) and not e.name.startswith(".") and e.is_file()
+            )
+        return [self.cases / n for n in namen]
 
 
 def vind_map(opgegeven: Path | None = None) -> Dossiermap:

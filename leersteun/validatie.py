@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from leersteun.checks import Context
 from leersteun.dossiers import context, lees_dossier, lees_instellingen
 from leersteun.errors import Bevinding, Fout
 from leersteun.folder import INSTELLINGEN, Dossiermap, vandaag, vind_map
@@ -75,6 +76,9 @@ def valideer(paden: list[Path], map_optie: Path | None = None) -> Resultaat:
         if map_.instellingen_pad in bestanden or any(p.name == INSTELLINGEN and p.resolve() == map_.instellingen_pad.resolve() for p in bestanden):
             resultaat.bevindingen += bevindingen
     ctx = context(map_, vandaag(), inst) if map_ else context(None, vandaag(), None)  # type: ignore[arg-type]
+    if not paden and map_ is not None:
+        resultaat.bevindingen += _hele_map(map_, ctx)
+        return resultaat
     for pad in bestanden:
         if pad.name == INSTELLINGEN:
             if map_ is None or pad.resolve() != map_.instellingen_pad.resolve():
@@ -82,3 +86,19 @@ def valideer(paden: list[Path], map_optie: Path | None = None) -> Resultaat:
             continue
         resultaat.bevindingen += lees_dossier(pad, ctx).bevindingen
     return resultaat
+
+
+def _hele_map(map_: Dossiermap, ctx: Context) -> list[Bevinding]:
+    """All cases through the fast path; the round-trip read only for files with findings."""
+    from leersteun.checks import DOSSIER_REGELS
+    from leersteun.snel import lees_alle
+
+    uit: list[Bevinding] = []
+    for g in lees_alle(map_):
+        if g.fouten or g.dossier is None:
+            uit += g.fouten
+            continue
+        hier = Context(bestandsnaam=g.pad.stem, instellingen=ctx.instellingen, vandaag=ctx.vandaag)
+        if any(True for regel in DOSSIER_REGELS for _ in regel(g.dossier, hier)):
+            uit += lees_dossier(g.pad, ctx).bevindingen  # exact positions of the warnings
+    return uit

@@ -81,7 +81,12 @@ class Map:
         return pad
 
     def hashes(self) -> dict[str, str]:
-        return {str(p.relative_to(self.pad)): digest(p) for p in sorted(self.pad.rglob("*")) if p.is_file()}
+        # user files only: the cache (.leersteun-cache/) is not part of the case folder's data
+        return {
+            str(p.relative_to(self.pad)): digest(p)
+            for p in sorted(self.pad.rglob("*"))
+            if p.is_file() and ".leersteun-cache" not in p.parts
+        }
 
 
 @pytest.fixture

@@ -1,0 +1,287 @@
+"""Writers of the weekly overview: tabel (rich), md, csv, html, json, xlsx.
+
+Every section is first turned into one plain table (`Tabel`: title, columns, rows); the
+formats only lay those out. md, csv and json are deterministic: the same cases give the
+same bytes, so a committed weekly overview gives a meaningful `git diff`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from leersteun.overview import Overzicht, Rij
+
+CSV_KOLOMMEN = [
+    "id", "leerling", "school", "klas", "fase", "vorm", "ondersteuner", "start", "uiterlijk_einde", "volgende_evaluatie",
+]  # fmt: skip
+
+
+BLADEN = {  # short sheet names (xlsx allows 31 characters)
+    "per_fase": "Per fase", "per_vorm": "Per vorm", "heropstartvragen": "Heropstartvragen",
+    "deadlines_week": "Deadlines in de week", "deadlines_verlopen": "Verlopen deadlines", "caseload": "Caseload",
+    "capaciteit": "Capaciteit", "wijzigingen": "Wijzigingen", "dossiers": "Dossiers",
+}  # fmt: skip
+
+
+@dataclass
+class Tabel:
+    sleutel: str
+    titel: str
+    kolommen: list[str]
+    rijen: list[list[Any]]
+    leeg: str = "Niets te melden."
+
+
+def _d(waarde: Any) -> Any:
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    return "" if waarde is None else waarde
+
+
+def tabellen(o: Overzicht) -> list[Tabel]:
+    w = str(o.week)
+    uit = [
+        Tabel("per_fase", "Dossiers per fase", ["fase", "aantal"], [[f, n] for f, n in o.per_fase.items()] + [["totaal", o.aantal]]),
+        Tabel(
+            "per_vorm",
+            "Lopende trajecten per vorm",
+            ["vorm", "aantal"],
+            [[v, n] for v, n in o.per_vorm.items()] + [["totaal", sum(o.per_vorm.values())]],
+        ),
+        Tabel(
+            "heropstartvragen",
+            "Heropstartvragen",
+            ["dossier", "leerling", "school", "stand", "sinds", "dagen"],
+            [[h.id, h.leerling, h.school, h.stand, h.sinds, h.dagen] for h in o.heropstartvragen],
+            "Geen heropstartvragen die wachten.",
+        ),
+        Tabel(
+            "deadlines_week",
+            f"Deadlines in week {w} ({o.week.maandag.isoformat()} tot {o.week.zondag.isoformat()})",
+            ["datum", "staat", "dossier", "leerling", "wat", "ondersteuner"],
+            [[r.datum, r.staat, r.id, r.leerling, r.wat, r.ondersteuner or "–"] for r in o.deadlines_week],
+            "Geen deadlines in deze week.",
+        ),
+        Tabel(
+            "deadlines_verlopen",
+            "Verlopen deadlines",
+            ["datum", "dossier", "leerling", "wat", "ondersteuner"],
+            [[r.datum, r.id, r.leerling, r.wat, r.ondersteuner or "–"] for r in o.deadlines_verlopen],
+            "Geen verlopen deadlines.",
+        ),
+        Tabel(
+            "caseload",
+            "Caseload per ondersteuner (lopende trajecten)",
+            ["ondersteuner", "regulier", "light", "medium", "nieuw", "totaal"],
+            [[c.ondersteuner, *c.per_vorm.values(), c.totaal] for c in o.caseload],
+            "Geen lopende trajecten.",
+        ),
+        Tabel(
+            "capaciteit",
+            "Capaciteit per school"
+            + (f" (richtcapaciteit uit {o.trajecten_totaal} trajecten: 70 % leerlingen, 30 % verslagen)" if o.trajecten_totaal else ""),
+            ["school", "leerlingen", "verslagen (gem.)", "richtcapaciteit", "lopend", "verschil"],
+            [
+                [
+                    c.school,
+                    c.leerlingen if c.leerlingen is not None else "–",
+                    c.verslagen_gemiddeld if c.verslagen_gemiddeld is not None else "–",
+                    c.richtcapaciteit if c.richtcapaciteit is not None else "geen gegevens",
+                    c.lopend,
+                    c.verschil if c.verschil is not None else "–",
+                ]
+                for c in o.capaciteit
+            ],
+            "Geen scholen.",
+        ),
+        Tabel(
+            "wijzigingen",
+            f"Wijzigingen in week {w}",
+            ["datum", "dossier", "leerling", "fase", "door", "notitie"],
+            [[x.datum, x.id, x.leerling, x.fase, x.door, x.notitie] for x in o.wijzigingen],
+            "Geen wijzigingen in deze week.",
+        ),
+    ]
+    return uit
+
+
+def _kop(o: Overzicht) -> str:
+    anoniem = " (anoniem)" if o.anoniem else ""
+    return f"Weekoverzicht {o.week}{anoniem}: {o.netwerk}"
+
+
+def _onder(o: Overzicht) -> str:
+    tekst = f"Gemaakt op {o.vandaag.isoformat()} met leersteun; {o.aantal} dossiers."
+    if o.ongeldig:
+        tekst += f" Niet meegeteld (ongeldig): {', '.join(o.ongeldig)}."
+    return tekst
+
+
+# ---------------------------------------------------------------------------- md
+
+
+def _md_cel(x: Any) -> str:
+    return str(_d(x)).replace("|", "\\|").replace("\n", " ")
+
+
+def als_md(o: Overzicht) -> str:
+    regels = [f"# {_kop(o)}", ""]
+    for t in tabellen(o):
+        regels += [f"## {t.titel}", ""]
+        if not t.rijen:
+            regels += [t.leeg, ""]
+            continue
+        regels.append("| " + " | ".join(t.kolommen) + " |")
+        regels.append("|" + "|".join("---:" if isinstance(t.rijen[0][i], (int, float)) else "---" for i in range(len(t.kolommen))) + "|")
+        regels += ["| " + " | ".join(_md_cel(c) for c in rij) + " |" for rij in t.rijen]
+        regels.append("")
+    regels.append(_onder(o))
+    return "\n".join(regels) + "\n"
+
+
+# ---------------------------------------------------------------------------- csv, json
+
+
+def _rij_dict(r: Rij) -> dict[str, Any]:
+    return {k: _d(v) if isinstance(v, dt.date) else v for k, v in ((k, getattr(r, k)) for k in CSV_KOLOMMEN)}
+
+
+def als_csv(o: Overzicht) -> str:
+    uit = io.StringIO()
+    schrijver = csv.writer(uit, lineterminator="\n")
+    schrijver.writerow(CSV_KOLOMMEN)
+    for r in o.dossiers:
+        d = _rij_dict(r)
+        schrijver.writerow(["" if d[k] is None else d[k] for k in CSV_KOLOMMEN])
+    return uit.getvalue()
+
+
+def als_json(o: Overzicht) -> str:
+    data = {
+        "netwerk": o.netwerk,
+        "week": str(o.week),
+        "van": o.week.maandag.isoformat(),
+        "tot": o.week.zondag.isoformat(),
+        "gemaakt_op": o.vandaag.isoformat(),
+        "anoniem": o.anoniem,
+        "samenvatting": {"per_fase": o.per_fase, "per_vorm": o.per_vorm, "dossiers": o.aantal},
+        "heropstartvragen": [_plat(asdict(h)) for h in o.heropstartvragen],
+        "deadlines": {
+            "week": [_plat(asdict(r)) for r in o.deadlines_week],
+            "verlopen": [_plat(asdict(r)) for r in o.deadlines_verlopen],
+        },
+        "caseload": [{"ondersteuner": c.ondersteuner, **c.per_vorm, "totaal": c.totaal} for c in o.caseload],
+        "capaciteit": {
+            "trajecten_totaal": o.trajecten_totaal,
+            "scholen": [{**_plat(asdict(c)), "verschil": c.verschil} for c in o.capaciteit],
+        },
+        "wijzigingen": [_plat(asdict(x)) for x in o.wijzigingen],
+        "dossiers": [_rij_dict(r) for r in o.dossiers],
+        "ongeldig": o.ongeldig,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _plat(d: dict) -> dict:
+    return {k: _d(v) if isinstance(v, dt.date) else v for k, v in d.items()}
+
+
+# ---------------------------------------------------------------------------- html
+
+_CSS = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #222; max-width: 1100px; margin: 24px auto; padding: 0 16px; }
+h1 { font-size: 18pt; border-bottom: 2px solid #2c6e8f; padding-bottom: 6px; }
+h2 { font-size: 12.5pt; color: #1b4f68; margin-top: 22px; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 6px; }
+th, td { border: 1px solid #c9d6de; padding: 4px 7px; text-align: left; vertical-align: top; }
+th { background: #eef4f7; }
+td.getal { text-align: right; font-variant-numeric: tabular-nums; }
+td.verlopen { color: #a11; font-weight: bold; }
+p.leeg { color: #666; font-style: italic; }
+footer { margin-top: 20px; color: #666; font-size: 8.5pt; }
+@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
+@page { size: A4 landscape; margin: 12mm; }
+"""
+
+
+def als_html(o: Overzicht) -> str:
+    e = html.escape
+    delen = [
+        "<!DOCTYPE html>",
+        '<html lang="nl"><head><meta charset="utf-8">',
+        f"<title>{e(_kop(o))}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(_kop(o))}</h1>",
+    ]
+    for t in tabellen(o):
+        delen.append(f'<h2 id="{t.sleutel}">{e(t.titel)}</h2>')
+        if not t.rijen:
+            delen.append(f'<p class="leeg">{e(t.leeg)}</p>')
+            continue
+        delen.append("<table><thead><tr>" + "".join(f"<th>{e(k)}</th>" for k in t.kolommen) + "</tr></thead><tbody>")
+        for rij in t.rijen:
+            cellen = []
+            for c in rij:
+                klasse = ' class="getal"' if isinstance(c, (int, float)) else (' class="verlopen"' if c == "verlopen" else "")
+                cellen.append(f"<td{klasse}>{e(str(_d(c)))}</td>")
+            delen.append("<tr>" + "".join(cellen) + "</tr>")
+        delen.append("</tbody></table>")
+    delen.append(f"<footer>{e(_onder(o))}</footer></body></html>")
+    return "\n".join(delen) + "\n"
+
+
+# ---------------------------------------------------------------------------- xlsx
+
+
+def als_xlsx(o: Overzicht) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    boek = Workbook()
+    boek.remove(boek.active)
+    bladen = [*tabellen(o), Tabel("dossiers", "Dossiers", CSV_KOLOMMEN, [[getattr(r, k) for k in CSV_KOLOMMEN] for r in o.dossiers])]
+    for t in bladen:
+        blad = boek.create_sheet(BLADEN.get(t.sleutel, t.titel[:31]))
+        blad.append(t.kolommen)
+        for cel in blad[1]:
+            cel.font = Font(bold=True)
+        for rij in t.rijen:
+            blad.append([c for c in rij])
+        for i, kolom in enumerate(t.kolommen, start=1):
+            breedte = max([len(str(kolom)), *(len(str(_d(r[i - 1]))) for r in t.rijen)] or [10])
+            blad.column_dimensions[get_column_letter(i)].width = min(60, breedte + 2)
+        blad.freeze_panes = "A2"
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()
+
+
+# ---------------------------------------------------------------------------- tabel (terminal)
+
+
+def als_tabel(o: Overzicht) -> Any:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    delen: list[Any] = [Text(_kop(o), style="bold")]
+    for t in tabellen(o):
+        delen.append(Text(f"\n{t.titel}", style="bold underline"))
+        if not t.rijen:
+            delen.append(Text(t.leeg, style="dim"))
+            continue
+        tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+        for i, k in enumerate(t.kolommen):
+            getal = isinstance(t.rijen[0][i], (int, float))
+            tabel.add_column(k, justify="right" if getal else "left", overflow="fold")
+        for rij in t.rijen:
+            tabel.add_row(*(Text(str(_d(c)), style="bold red" if c == "verlopen" else "") for c in rij))
+        delen.append(tabel)
+    delen.append(Text(f"\n{_onder(o)}", style="dim"))
+    return Group(*delen)

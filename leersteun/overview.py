@@ -1,0 +1,278 @@
+"""The weekly overview for coordinators: six sections, computed once, in one pass.
+
+Each case is reduced to the few facts the sections need as soon as it is read, so memory
+does not grow with the size of the cases. The formats (`formats.py`) only render these
+sections. "Today" and the week are passed in; nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from leersteun.deadlines import Deadline, Soort, deadlines, uiterlijk_einde
+from leersteun.errors import GebruikFout
+from leersteun.model import Dossier, Fase, Instellingen, Uitkomst, Vorm
+
+FASEN = [f.value for f in Fase]
+VORMEN = [v.value for v in Vorm]
+EVALUATIE_SOORTEN = (Soort.evaluatie, Soort.evaluatie_nieuw, Soort.einde_schooljaar)
+
+
+@dataclass(frozen=True)
+class Week:
+    jaar: int
+    nummer: int
+
+    @property
+    def maandag(self) -> dt.date:
+        return dt.date.fromisocalendar(self.jaar, self.nummer, 1)
+
+    @property
+    def zondag(self) -> dt.date:
+        return self.maandag + dt.timedelta(days=6)
+
+    def __str__(self) -> str:
+        return f"{self.jaar}-W{self.nummer:02d}"
+
+    def bevat(self, datum: dt.date) -> bool:
+        return self.maandag <= datum <= self.zondag
+
+
+def week_van(tekst: str | None, vandaag: dt.date) -> Week:
+    if not tekst:
+        jaar, nummer, _ = vandaag.isocalendar()
+        return Week(jaar, nummer)
+    m = re.fullmatch(r"(\d{4})-?W(\d{1,2})", tekst.strip(), re.I)
+    if m:
+        try:
+            dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return Week(int(m.group(1)), int(m.group(2)))
+        except ValueError:
+            pass
+    raise GebruikFout(f"--week '{tekst}' is geen week; schrijf ze als JJJJ-Wnn, zoals 2026-W48.")
+
+
+def initialen(d: Dossier) -> str:
+    delen = [d.leerling.voornaam, *d.leerling.naam.split()]
+    return "".join(f"{x[0].upper()}." for x in delen if x and x[0].isalpha())
+
+
+@dataclass
+class Rij:
+    """A case that is not closed, as one row (csv, json `dossiers`, xlsx)."""
+
+    id: str
+    leerling: str
+    school: str
+    klas: str
+    fase: str
+    vorm: str | None
+    ondersteuner: str | None
+    start: dt.date | None
+    uiterlijk_einde: dt.date | None
+    volgende_evaluatie: dt.date | None
+
+
+@dataclass
+class Heropstartvraag:
+    id: str
+    leerling: str
+    school: str
+    stand: str  # checklist open | mail niet gemaakt | mail niet verstuurd | wacht op toewijzing
+    sinds: dt.date
+    dagen: int
+
+
+@dataclass
+class DeadlineRij:
+    datum: dt.date
+    staat: str
+    id: str
+    leerling: str
+    wat: str
+    ondersteuner: str | None
+
+
+@dataclass
+class Caseload:
+    ondersteuner: str
+    per_vorm: dict[str, int]
+
+    @property
+    def totaal(self) -> int:
+        return sum(self.per_vorm.values())
+
+
+@dataclass
+class CapaciteitRij:
+    school: str
+    leerlingen: int | None
+    verslagen_gemiddeld: float | None
+    richtcapaciteit: float | None
+    lopend: int
+
+    @property
+    def verschil(self) -> float | None:
+        return None if self.richtcapaciteit is None else round(self.lopend - self.richtcapaciteit, 1)
+
+
+@dataclass
+class Wijziging:
+    datum: dt.date
+    id: str
+    leerling: str
+    fase: str
+    door: str
+    notitie: str
+
+
+@dataclass
+class Overzicht:
+    netwerk: str
+    week: Week
+    vandaag: dt.date
+    anoniem: bool
+    per_fase: dict[str, int] = field(default_factory=dict)
+    per_vorm: dict[str, int] = field(default_factory=dict)
+    heropstartvragen: list[Heropstartvraag] = field(default_factory=list)
+    deadlines_week: list[DeadlineRij] = field(default_factory=list)
+    deadlines_verlopen: list[DeadlineRij] = field(default_factory=list)
+    caseload: list[Caseload] = field(default_factory=list)
+    capaciteit: list[CapaciteitRij] = field(default_factory=list)
+    trajecten_totaal: int | None = None
+    wijzigingen: list[Wijziging] = field(default_factory=list)
+    dossiers: list[Rij] = field(default_factory=list)
+    ongeldig: list[str] = field(default_factory=list)
+
+    @property
+    def aantal(self) -> int:
+        return sum(self.per_fase.values())
+
+
+def _anoniem_tekst(tekst: str, d: Dossier) -> str:
+    """Free text without the pupil's names (a notitie may mention them)."""
+    for naam in sorted({d.leerling.voornaam, d.leerling.naam, *d.leerling.naam.split()}, key=len, reverse=True):
+        if len(naam) > 1:
+            tekst = re.sub(rf"\b{re.escape(naam)}\b", f"{naam[0]}.", tekst)
+    return tekst
+
+
+def bouw(
+    dossiers: Iterable[Dossier],
+    instellingen: Instellingen | None,
+    week: Week,
+    vandaag: dt.date,
+    anoniem: bool = False,
+    ongeldig: Iterable[str] = (),
+) -> Overzicht:
+    """All sections in one pass over the cases."""
+    o = Overzicht(instellingen.netwerk if instellingen else "Leersteun", week, vandaag, anoniem, ongeldig=sorted(ongeldig))
+    fasen: Counter[str] = Counter()
+    vormen: Counter[str] = Counter()
+    caseload: dict[str, Counter[str]] = defaultdict(Counter)
+    lopend_per_school: Counter[str] = Counter()
+    scholen: set[str] = set()
+
+    for d in dossiers:
+        naam = f"{initialen(d)} ({d.id})" if anoniem else d.leerling.volledige_naam
+        tekst = (lambda t, d=d: _anoniem_tekst(t, d)) if anoniem else (lambda t: t)
+        fasen[d.fase.value] += 1
+        scholen.add(d.school.naam)
+        lopend = d.lopend_traject
+        if lopend is not None:
+            vormen[lopend.vorm.value] += 1
+            caseload[d.ondersteuner or "(geen ondersteuner)"][lopend.vorm.value] += 1
+            lopend_per_school[d.school.naam] += 1
+
+        h = d.laatste_heropstart
+        if d.fase == Fase.heropstart and h is not None:
+            if h.uitkomst is None:
+                stand, sinds = "checklist open", h.gestart
+            elif h.uitkomst == Uitkomst.heropstart and h.mail is None:
+                stand, sinds = "mail niet gemaakt", h.gestart
+            elif h.uitkomst == Uitkomst.heropstart and h.mail is not None and h.mail.verstuurd is None:
+                stand, sinds = "mail niet verstuurd", h.mail.aangemaakt
+            else:
+                stand, sinds = "wacht op toewijzing", (h.mail.verstuurd if h.mail and h.mail.verstuurd else h.gestart)
+            o.heropstartvragen.append(Heropstartvraag(d.id, naam, d.school.naam, stand, sinds, (vandaag - sinds).days))
+
+        open_ = deadlines(d, vandaag)
+        for x in open_:
+            rij = DeadlineRij(x.datum, x.staat(vandaag).value, d.id, naam, tekst(x.omschrijving), x.ondersteuner)
+            if week.bevat(x.datum):
+                o.deadlines_week.append(rij)
+            elif x.datum < week.maandag:
+                o.deadlines_verlopen.append(rij)
+
+        for g in d.geschiedenis:
+            if week.bevat(g.datum):
+                o.wijzigingen.append(Wijziging(g.datum, d.id, naam, g.fase.value, g.door, tekst(g.notitie or "")))
+
+        if d.fase != Fase.afgesloten:
+            o.dossiers.append(
+                Rij(
+                    d.id,
+                    initialen(d) if anoniem else d.leerling.volledige_naam,
+                    d.school.naam,
+                    d.leerling.klas,
+                    d.fase.value,
+                    lopend.vorm.value if lopend else None,
+                    d.ondersteuner,
+                    lopend.start if lopend else None,
+                    uiterlijk_einde(d),
+                    _volgende_evaluatie(open_),
+                )
+            )
+
+    o.per_fase = {f: fasen[f] for f in FASEN}
+    o.per_vorm = {v: vormen[v] for v in VORMEN}
+    o.caseload = sorted(
+        (Caseload(n, {v: c[v] for v in VORMEN}) for n, c in caseload.items()),
+        key=lambda c: (c.ondersteuner.startswith("("), c.ondersteuner),
+    )
+    o.heropstartvragen.sort(key=lambda h: (-h.dagen, h.id))
+    sleutel = lambda r: (r.datum, r.id, r.wat)  # noqa: E731
+    o.deadlines_week.sort(key=sleutel)
+    o.deadlines_verlopen.sort(key=sleutel)
+    o.wijzigingen.sort(key=lambda w: (w.datum, w.id, w.fase))
+    o.dossiers.sort(key=lambda r: r.id)
+    o.capaciteit, o.trajecten_totaal = _capaciteit(instellingen, lopend_per_school, scholen)
+    return o
+
+
+def _volgende_evaluatie(open_: list[Deadline]) -> dt.date | None:
+    datums = [x.datum for x in open_ if x.soort in EVALUATIE_SOORTEN]
+    return min(datums) if datums else None
+
+
+def richtcapaciteit(totaal: int, leerlingen: dict[str, int], verslagen: dict[str, float]) -> dict[str, float]:
+    """Seed 001: 70 % in proportion to pupils, 30 % to the average number of verslagen."""
+    som_l = sum(leerlingen.values())
+    som_v = sum(verslagen.values())
+    uit = {}
+    for school in leerlingen:
+        aandeel = 0.7 * (leerlingen[school] / som_l if som_l else 0) + 0.3 * (verslagen[school] / som_v if som_v else 0)
+        uit[school] = round(totaal * aandeel, 1)
+    return uit
+
+
+def _capaciteit(instellingen: Instellingen | None, lopend: Counter[str], scholen: set[str]) -> tuple[list[CapaciteitRij], int | None]:
+    cap = instellingen.capaciteit if instellingen else None
+    rijen: list[CapaciteitRij] = []
+    bekend: set[str] = set()
+    if cap is not None:
+        richt = richtcapaciteit(
+            cap.trajecten_totaal,
+            {s.naam: s.leerlingen for s in cap.scholen},
+            {s.naam: s.verslagen_gemiddeld for s in cap.scholen},
+        )
+        for s in cap.scholen:
+            bekend.add(s.naam)
+            rijen.append(CapaciteitRij(s.naam, s.leerlingen, s.verslagen_gemiddeld, richt[s.naam], lopend[s.naam]))
+    for school in sorted(scholen - bekend):
+        rijen.append(CapaciteitRij(school, None, None, None, lopend[school]))
+    return rijen, (cap.trajecten_totaal if cap else None)
