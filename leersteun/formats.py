@@ -198,7 +198,7 @@ _CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #222; max-width: 1100px; margin: 24px auto; padding: 0 16px; }
 h1 { font-size: 18pt; border-bottom: 2px solid #2c6e8f; padding-bottom: 6px; }
 h2 { font-size: 12.5pt; color: #1b4f68; margin-top: 22px; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 6px; }
+table { border-collapse: collapse; width: auto; min-width: 45%; margin-bottom: 6px; }
 th, td { border: 1px solid #c9d6de; padding: 4px 7px; text-align: left; vertical-align: top; }
 th { background: #eef4f7; }
 td.getal { text-align: right; font-variant-numeric: tabular-nums; }
