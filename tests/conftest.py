@@ -121,14 +121,16 @@ def run(runner: CliRunner):
 
 @pytest.fixture
 def snapshot(request: pytest.FixtureRequest):
-    """Compare output with tests/snapshots/NAME (written on first use or with --update-snapshots)."""
+    """Compare output with tests/snapshots/NAME (written with --update-snapshots)."""
     bijwerken = request.config.getoption("--update-snapshots")
 
     def vergelijk(naam: str, tekst: str) -> None:
         pad = Path(__file__).parent / "snapshots" / naam
-        if bijwerken or not pad.exists():
+        if bijwerken:
             pad.parent.mkdir(exist_ok=True)
             pad.write_text(tekst, encoding="utf-8")
+        if not pad.exists():
+            pytest.fail(f"snapshot {naam} is missing: run pytest --update-snapshots and review it")
         assert tekst == pad.read_text(encoding="utf-8")
 
     return vergelijk
