@@ -58,16 +58,32 @@ def _datum(value: Any) -> dt.date:
     )
 
 
+_STUUR_TEKST = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # control characters; \t and \n may stay
+_STUUR_NAAM = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+MAX_TEKST = 5000
+MAX_NAAM = 200
+
+
 def _tekst(value: Any) -> Any:
     # Free text: a bare number (klas: 5) is meant as text.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, str):
+        if _STUUR_TEKST.search(value):
+            raise PydanticCustomError("stuurteken", "bevat een onzichtbaar stuurteken; typ de tekst opnieuw zonder dat teken")
+        if len(value) > MAX_TEKST:
+            raise PydanticCustomError("lang", f"is te lang (meer dan {MAX_TEKST} tekens); hou het kort en leesbaar")
     return value
 
 
 def _naam(value: Any) -> Any:
-    if isinstance(value, str) and not value.strip():
-        raise PydanticCustomError("leeg", "mag niet leeg zijn: vul een naam in of schrijf null")
+    if isinstance(value, str):
+        if not value.strip():
+            raise PydanticCustomError("leeg", "mag niet leeg zijn: vul een naam in of schrijf null")
+        if _STUUR_NAAM.search(value):
+            raise PydanticCustomError("stuurteken", "een naam past op één regel, zonder stuurtekens")
+        if len(value) > MAX_NAAM:
+            raise PydanticCustomError("lang", f"is te lang voor een naam (meer dan {MAX_NAAM} tekens)")
     return value
 
 
@@ -93,6 +109,7 @@ def _email(value: Any) -> Any:
 
 
 Datum = Annotated[dt.date, BeforeValidator(_datum)]
+Klas = Annotated[str, BeforeValidator(lambda v: _naam(_tekst(v)))]
 Tekst = Annotated[str, BeforeValidator(_tekst)]
 Naam = Annotated[str, BeforeValidator(_naam)]
 JaNee = Annotated[bool, BeforeValidator(_ja_nee)]
@@ -130,7 +147,7 @@ class Leerling(Basis):
     voornaam: Naam
     naam: Naam
     geboortedatum: Datum | None = None
-    klas: Tekst
+    klas: Klas
     niveau: Niveau
 
     @property

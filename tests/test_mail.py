@@ -66,21 +66,32 @@ def test_mail_is_a_complete_draft(voorbeeld: Path, run, pdftotext: str, tmp_path
     assert run("valideer").exit_code == 0
 
 
-def test_names_cannot_add_headers(voorbeeld: Path, run) -> None:
+def test_names_with_line_breaks_are_refused(voorbeeld: Path, run) -> None:
     pad = voorbeeld / "cases" / "KLM-2024-017.yaml"
-    pad.write_text(
-        pad.read_text()
-        .replace("  klas: 5B\n", '  klas: "5B\\nBcc: evil@example.org"\n')
-        .replace("  voornaam: Lotte\n", '  voornaam: "Lotte\\r\\nX-Evil: 1"\n')
-    )
-    result = run("mail", "peeters")
-    assert result.exit_code == 0, result.output
-    ruw = (voorbeeld / EML).read_bytes()
+    pad.write_text(pad.read_text().replace("  klas: 5B\n", '  klas: "5B\\nBcc: evil@example.org"\n'))
+    voor = digest(pad)
+    result = run("mail", "KLM-2024-017")
+    assert result.exit_code == 1
+    assert "cases/KLM-2024-017.yaml:13:9: een naam past op één regel" in result.stderr
+    assert digest(pad) == voor and not (voorbeeld / EML).exists()
+
+
+def test_the_mail_builder_keeps_headers_safe_on_its_own(voorbeeld: Path) -> None:
+    """Defence in depth: even a model that skipped validation cannot add a header."""
+    from leersteun.checks import Context
+    from leersteun.dossiers import lees_dossier, lees_instellingen
+    from leersteun.folder import Dossiermap
+    from leersteun.mail import als_bytes, maak_bericht
+
+    d = lees_dossier(voorbeeld / "cases" / "KLM-2024-017.yaml", Context()).dossier
+    leerling = d.leerling.model_copy(update={"voornaam": "Lotte\r\nX-Evil: 1", "klas": "5B\nBcc: evil@example.org"})
+    d = d.model_copy(update={"leerling": leerling})
+    inst, _ = lees_instellingen(Dossiermap(voorbeeld))
+    ruw = als_bytes(maak_bericht(d, inst, __import__("datetime").date(2026, 11, 24), voorbeeld))
     kop = ruw.split(b"\r\n\r\n", 1)[0].decode()
-    assert "Bcc" not in [r.split(":")[0] for r in kop.splitlines()]
-    assert "X-Evil" not in [r.split(":")[0] for r in kop.splitlines()]
-    bericht = lees_eml(voorbeeld / EML)
-    assert bericht["Bcc"] is None and bericht["X-Evil"] is None
+    namen = [r.split(":")[0] for r in kop.splitlines() if r and not r[0].isspace()]
+    assert "Bcc" not in namen and "X-Evil" not in namen
+    bericht = email.message_from_bytes(ruw, policy=policy.default)
     assert bericht["Subject"] == "Vraag tot heropstart: Lotte X-Evil: 1 Peeters (5B Bcc: evil@example.org, Basisschool De Klimop)"
 
 
