@@ -211,6 +211,18 @@ def _hoofd(
         raise typer.Exit(0)
 
 
+def _meld_ongeldige(gelezen: list[Any]) -> None:
+    """Report every error of the cases that could not be used, with its position; exit 1."""
+    if not gelezen:
+        return
+    for g in gelezen:
+        for b in g.fouten:
+            print(b.als_tekst(), file=sys.stderr)
+    namen = ", ".join(g.pad.name for g in gelezen)
+    _meld_fout(f"niet meegeteld, want ongeldig: {namen}. Verbeter de bestanden (zie hierboven) en probeer opnieuw.")
+    raise typer.Exit(1)
+
+
 def _dossiermap() -> Dossiermap:
     from leersteun.folder import vind_map
 
@@ -383,7 +395,7 @@ def lijst(
     from leersteun.folder import vandaag
 
     map_ = _dossiermap()
-    inst, _ = dossiers.lees_instellingen(map_)
+    inst = dossiers.instellingen(map_)
     alle = dossiers.alle(map_, dossiers.context(map_, vandaag(), inst))
     geldig = [g.dossier for g in alle if g.dossier is not None]
     met_fouten = [g for g in alle if g.fouten]
@@ -415,13 +427,7 @@ def lijst(
         meervoud = "dossier" if len(geldig) == 1 else "dossiers"
         filter_ = fasen or school or ondersteuner
         console.print(f"{len(gekozen)} van {len(geldig)} {meervoud}." if filter_ else f"{len(gekozen)} {meervoud}.")
-    if met_fouten:
-        from leersteun.store import toon
-
-        for g in met_fouten:
-            hoe = "ongeldig, niet in de lijst" if g.dossier is None else f"{len(g.fouten)} fout(en)"
-            print(f"{toon(g.pad)}: {hoe}; 'leersteun valideer' toont waar", file=sys.stderr)
-        raise typer.Exit(1)
+    _meld_ongeldige(met_fouten)
 
 
 @opdracht("toon")
@@ -434,7 +440,7 @@ def toon_(
     from leersteun.weergave import toon_dossier
 
     map_ = _dossiermap()
-    inst, _ = dossiers.lees_instellingen(map_)
+    inst = dossiers.instellingen(map_)
     gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(map_, vandaag(), inst))
     assert gevonden.dossier is not None
     _console().print(toon_dossier(gevonden.dossier, vandaag()))
@@ -1004,7 +1010,7 @@ def agenda(
     from leersteun.weergave import agenda_tabel
 
     map_ = _dossiermap()
-    inst, _ = dossiers.lees_instellingen(map_)
+    inst = dossiers.instellingen(map_)
     dag = vandaag()
     alle = dossiers.alle(map_, dossiers.context(map_, dag, inst))
     tot = dag + dt.timedelta(weeks=weken)
@@ -1030,11 +1036,7 @@ def agenda(
         ics.parent.mkdir(parents=True, exist_ok=True)
         schrijf_atomisch(ics, agenda_ics(items, netwerk, dag).encode("utf-8"))
         console.print(f"Agendabestand geschreven: {ics} (importeer het in Outlook of Thunderbird).")
-    ongeldig = [g for g in alle if g.fouten]
-    if ongeldig:
-        for g in ongeldig:
-            print(f"{g.pad.name}: niet meegeteld, want ongeldig; 'leersteun valideer' toont waarom", file=sys.stderr)
-        raise typer.Exit(1)
+    _meld_ongeldige([g for g in alle if g.fouten])
 
 
 # ---------------------------------------------------------------------------- overzicht
@@ -1075,13 +1077,16 @@ def overzicht(
     from leersteun.folder import vandaag
 
     map_ = _dossiermap()
-    inst, _ = dossiers.lees_instellingen(map_)
+    inst = dossiers.instellingen(map_)
     dag = vandaag()
     w = overview.week_van(week, dag)
     ongeldig: list[str] = []
+    fout: list[Any] = []
 
     def geldige() -> Any:
         for g in _alle_snel(map_):
+            if g.fouten:
+                fout.append(g)
             if g.dossier is None:
                 ongeldig.append(g.pad.name)
             else:
@@ -1114,9 +1119,7 @@ def overzicht(
             uit.parent.mkdir(parents=True, exist_ok=True)
             schrijf_atomisch(uit, inhoud)
             print(f"Overzicht geschreven: {toon(uit)}", file=sys.stderr)
-    if o.ongeldig:
-        print(f"Niet meegeteld, want ongeldig: {', '.join(o.ongeldig)} ('leersteun valideer' toont waarom).", file=sys.stderr)
-        raise typer.Exit(1)
+    _meld_ongeldige(fout)
 
 
 def main() -> None:

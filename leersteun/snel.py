@@ -67,7 +67,7 @@ def verwerk(pad: Path, ruw: bytes) -> tuple[dict | None, list[Bevinding]]:
     from leersteun.store import MAX_GROOTTE
 
     try:
-        if len(ruw) > MAX_GROOTTE or _VERDACHT.search(ruw):
+        if len(ruw) > MAX_GROOTTE or _VERDACHT.search(ruw) or pad.is_symlink():
             raise ValueError("round-trip path")
         data = YAML(typ="safe", pure=False).load(ruw)
         dossier = Dossier.model_validate(data)

@@ -22,6 +22,9 @@ import os
 import re
 import stat
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,8 +105,8 @@ class YamlBestand:
 
 def toon(pad: Path) -> str:
     """A path as the user should see it: relative to the working directory when inside it."""
-    try:
-        return str(pad.resolve().relative_to(Path.cwd().resolve()))
+    try:  # abspath, not resolve: a symlink is shown by its own name
+        return str(Path(os.path.abspath(pad)).relative_to(os.path.abspath(Path.cwd())))
     except ValueError:
         return str(pad)
 
@@ -124,6 +127,10 @@ def lees(pad: Path, toon_pad: str | None = None) -> YamlBestand:
     def fout(regel: int, kolom: int, boodschap: str) -> OngeldigBestand:
         return OngeldigBestand(getoond, [Bevinding(getoond, regel, kolom, boodschap)])
 
+    if pad.is_symlink():
+        doel = pad.resolve()
+        if pad.parent.resolve() not in doel.parents:
+            raise fout(1, 1, f"is een koppeling naar een bestand buiten de map ({doel}); leersteun volgt die niet. Zet het dossier zelf in de map")
     try:
         if pad.stat().st_size > MAX_GROOTTE:
             raise fout(1, 1, f"bestand is groter dan {MAX_GROOTTE // 1000} kB; een dossier is maar enkele kB")
@@ -428,19 +435,48 @@ def bewaar(bestand: YamlBestand) -> bool:
     if bestand.crlf:
         tekst = tekst.replace("\n", "\r\n")
     ruw = (b"\xef\xbb\xbf" if bestand.bom else b"") + tekst.encode("utf-8")
-    try:
-        op_schijf = bestand.pad.read_bytes()
-    except FileNotFoundError:
-        op_schijf = None
-    if op_schijf != bestand.ruw:
-        raise Fout(
-            f"{bestand.toon_pad}: het bestand is gewijzigd sinds leersteun het las "
-            "(door iemand anders of in een editor). Er is niets geschreven; voer de opdracht opnieuw uit."
-        )
-    schrijf_atomisch(bestand.pad, ruw)
+    with schrijfslot(bestand.pad.parent):
+        try:
+            op_schijf = bestand.pad.read_bytes()
+        except FileNotFoundError:
+            op_schijf = None
+        if op_schijf != bestand.ruw:
+            raise Fout(
+                f"{bestand.toon_pad}: het bestand is gewijzigd sinds leersteun het las "
+                "(door iemand anders of in een editor). Er is niets geschreven; voer de opdracht opnieuw uit."
+            )
+        schrijf_atomisch(bestand.pad, ruw)
     bestand.ruw = ruw
     bestand.tekst = tekst.replace("\r\n", "\n") if bestand.crlf else tekst
     return True
+
+
+@contextmanager
+def schrijfslot(map_: Path, wachten: float = 10.0) -> Iterator[None]:
+    """One writer at a time in a folder: an exclusive lock on the folder itself.
+
+    A second command waits (up to `wachten` seconds), then finds the file changed and
+    refuses, so no change is ever lost.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: the changed-on-disk check still protects
+        yield
+        return
+    fd = os.open(map_, os.O_RDONLY)
+    try:
+        einde = time.monotonic() + wachten
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > einde:
+                    raise Fout(f"{map_}: een andere leersteun-opdracht is nog aan het schrijven; probeer zo opnieuw.") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def schrijf_atomisch(pad: Path, inhoud: bytes, nieuw: bool = False) -> None:
