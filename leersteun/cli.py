@@ -312,6 +312,7 @@ def nieuw(
     clb: Annotated[Optional[str], typer.Option("--clb", help="De CLB-medewerker.")] = None,
     dossier_id: Annotated[Optional[str], typer.Option("--id", help="Eigen id (standaard: schoolcode-jaar-nummer).")] = None,
     door: Annotated[Optional[str], typer.Option(help="Wie de aanmelding noteert (standaard: LEERSTEUN_GEBRUIKER of git user.name).")] = None,
+    commit: CommitOptie = None,
     notitie: Annotated[Optional[str], typer.Option(help="Notitie bij de aanmelding.")] = None,
 ) -> None:
     """Maak een nieuw dossier in fase aanmelding (vraagt wat ontbreekt)."""
@@ -368,6 +369,7 @@ def nieuw(
     from leersteun.store import toon
 
     print(f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding).")
+    _commit(map_, inst, commit, [pad], f"{data['id']}: nieuw dossier (aanmelding)", wie)
 
 
 # ---------------------------------------------------------------------------- lijst, toon
@@ -491,16 +493,30 @@ def _wie(door: str | None, datum: str | None, notitie: str | None) -> Any:
     return Wie(door=naam, datum=_datum_optie(datum, "--datum") or vandaag(), notitie=notitie)
 
 
-def _wijzig(naam: str, bewerking: Any) -> None:
-    """Open a case, run one edit on it, save minimally, print what happened."""
+def _wijzig(naam: str, bewerking: Any, commit: bool | None = None, boodschap: str = "", door: str | None = None) -> None:
+    """Open a case, run one edit on it, save minimally, print what happened, commit if asked."""
     sessie = _Sessie(naam)
     sessie.bewaar(bewerking)
     sessie.zeg()
+    sessie.commit(commit, boodschap, door)
+
+
+def _commit(map_: Any, instellingen: Any, keuze: bool | None, bestanden: list[Path], boodschap: str, door: str | None) -> None:
+    from leersteun import gitops
+
+    if keuze is None:
+        keuze = bool(instellingen and instellingen.commit)
+    if keuze:
+        print(gitops.commit(map_.pad, bestanden, boodschap, door))
 
 
 DoorOptie = Annotated[Optional[str], typer.Option("--door", help="Wie de wijziging doet (standaard: LEERSTEUN_GEBRUIKER of git user.name).")]
 DatumOptie = Annotated[Optional[str], typer.Option("--datum", metavar="JJJJ-MM-DD", help="Datum van de wijziging (standaard: vandaag).")]
 NotitieOptie = Annotated[Optional[str], typer.Option("--notitie", help="Notitie in de geschiedenis.")]
+CommitOptie = Annotated[
+    Optional[bool],
+    typer.Option("--commit/--geen-commit", help="Commit het gewijzigde dossier in git (standaard: 'commit' in leersteun.yaml)."),
+]
 DossierArg = Annotated[str, typer.Argument(metavar="DOSSIER", help="Id of een deel van de naam van de leerling.", show_default=False)]
 
 
@@ -527,6 +543,7 @@ def fase_(
         Optional[list[str]], typer.Option("--evaluatie-op", metavar="JJJJ-MM-DD", help="Bij ondersteuning: afgesproken evaluatiemoment (mag meermaals).")
     ] = None,
     ondersteuner: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: de ondersteuner.")] = None,
+    commit: CommitOptie = None,
 ) -> None:
     """Zet een dossier in een volgende fase, volgens de regels van het traject."""
     from leersteun.trajectory import TrajectAfspraak, naar_fase
@@ -551,6 +568,9 @@ def fase_(
             ondersteuner=ondersteuner,
             verslag_zichtbaar=verslag_zichtbaar,
         ),
+        commit,
+        f"fase {naar.value}",
+        wie.door,
     )
 
 
@@ -570,6 +590,7 @@ def evaluatie_(
     ] = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Bewaar een evaluatie: verderzetten (eventueel bijgestuurd) of afsluiten met een reden."""
@@ -604,6 +625,9 @@ def evaluatie_(
             intensiteit=intensiteit,
             volgende=[_datum_optie(v, "--volgende") for v in volgende or []],
         ),
+        commit,
+        f"evaluatie ({keuze.value})",
+        wie.door,
     )
 
 
@@ -620,13 +644,14 @@ def overgang_(
     klas: Annotated[Optional[str], typer.Option(help="Bij kleuter-lager: de nieuwe klas.")] = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Een overgang: kleuter naar lager (loopt verder), lager naar secundair of andere school (sluit af)."""
     from leersteun.trajectory import overgang
 
     wie = _wie(door, datum, notitie)
-    _wijzig(dossier, lambda data, d: overgang(data, d, soort.value, wie, klas=klas))
+    _wijzig(dossier, lambda data, d: overgang(data, d, soort.value, wie, klas=klas), commit, f"overgang {soort.value}", wie.door)
 
 
 # ---------------------------------------------------------------------------- heropstart
@@ -662,6 +687,10 @@ class _Sessie:
         for melding in getattr(self, "meldingen", []):
             print(melding)
 
+    def commit(self, keuze: bool | None, boodschap: str, door: str | None = None) -> None:
+        """Commit this case file alone, named by its id, when asked (or by default)."""
+        _commit(self.map, self.instellingen, keuze, [self.pad], f"{self.pad.stem}: {boodschap}", door)
+
 
 
 
@@ -675,6 +704,7 @@ def heropstart_(
     ja: Annotated[bool, typer.Option("--ja", help="Bevestig zonder te vragen.")] = False,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """De checklist voor een heropstart: vraag per vraag, elk antwoord meteen bewaard."""
@@ -715,6 +745,7 @@ def heropstart_(
     if gegeven is not None:
         sessie.bewaar(lambda data, dd: hs.vul_in(data, dd, wie, gegeven))
         sessie.zeg()
+        sessie.commit(commit, f"checklist heropstart ingevuld ({gegeven.uitkomst.value})", wie.door)
         return
 
     from leersteun import dossiers as ds
@@ -723,12 +754,14 @@ def heropstart_(
     andere = [g.dossier for g in ds.alle(sessie.map, sessie.ctx) if g.dossier is not None]
     uitkomst = doorloop(_console(), sessie.gelezen, sessie.bewaar, andere, wie)
     sessie.zeg()
+    sessie.commit(commit, f"checklist heropstart ({uitkomst.value if uitkomst else 'open'})", wie.door)
     h = sessie.gelezen.dossier.laatste_heropstart if sessie.gelezen.dossier else None
     if uitkomst == Uitkomst.heropstart and h is not None and h.mail is None:
         from leersteun.vragen import ja_nee
 
         if ja_nee(_console(), "Nu de mail aan de coördinatie maken?", standaard=True):
             _maak_mail(sessie, wie)
+            sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
 
 
 def _maak_mail(sessie: _Sessie, wie: Any) -> Any:
@@ -755,6 +788,7 @@ def mail_(
     dossier: DossierArg,
     verstuur: Annotated[bool, typer.Option("--verstuur", help="Verstuur de mail via SMTP (na bevestiging).")] = False,
     ja: Annotated[bool, typer.Option("--ja", help="Bevestig het versturen zonder te vragen.")] = False,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Maak de vraag tot heropstart aan de coördinatie als .eml, met de checklist als PDF."""
@@ -774,6 +808,7 @@ def mail_(
             raise Fout("Er staan geen SMTP-gegevens in leersteun.yaml (smtp: host, poort, starttls, gebruiker).")
     bericht = _maak_mail(sessie, wie)
     if not verstuur:
+        sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
         return
     smtp = sessie.instellingen.smtp
     assert smtp is not None
@@ -782,11 +817,13 @@ def mail_(
 
         if not ja_nee(_console(), f"Versturen naar {sessie.instellingen.coordinatie.email} via {smtp.host}?"):
             print("Niet verstuurd; de mail staat klaar in out/.")
+            sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
             return
     mail.verstuur(bericht, sessie.instellingen)
     dag = vandaag()
     sessie.bewaar(lambda data, dd: hs.noteer_mail(data, dd, dag, None, verstuurd=dag))
     print(f"Verstuurd naar {sessie.instellingen.coordinatie.email}.")
+    sessie.commit(commit, "vraag tot heropstart verstuurd", wie.door)
 
 
 @opdracht("toewijzen")
@@ -799,6 +836,7 @@ def toewijzen_(
     intensiteit: Annotated[Optional[str], typer.Option(help="Afgesproken intensiteit.")] = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Voor de coördinatie: wijs na een heropstart een ondersteuner en een vorm toe."""
@@ -810,6 +848,7 @@ def toewijzen_(
     begin = _datum_optie(start, "--start")
     sessie.bewaar(lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, vorm, begin, frequentie, intensiteit))
     sessie.zeg()
+    sessie.commit(commit, f"toegewezen, {vorm.value}", wie.door)
     for b in sessie.gelezen.bevindingen:
         print(b.als_tekst(), file=sys.stderr)
     d = sessie.gelezen.dossier
@@ -866,6 +905,7 @@ def doel_(
     breder_inzetten: Annotated[Optional[str], typer.Option(help="Evaluatie: wat zetten we breder in?")] = None,
     nieuwe_afspraken: Annotated[Optional[str], typer.Option(help="Evaluatie: welke nieuwe afspraken?")] = None,
     datum: DatumOptie = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Voeg een SMART-doel toe, of pas een doel aan, met maatregelen en evaluatie."""
@@ -907,6 +947,7 @@ def doel_(
         evaluatie |= {"datum": wie_door.datum, "door": wie_door.door}
         sessie.bewaar(lambda data, d: goals.evalueer_doel(data, d, doel_id, evaluatie) or [])
         print(f"Evaluatie van {doel_id.upper()} bewaard.")
+        sessie.commit(commit, f"evaluatie van doel {doel_id.upper()}", wie_door.door)
         return
 
     if doel_id is None:
@@ -952,6 +993,7 @@ def doel_(
             sessie.bewaar(lambda data, dd, m=m: goals.voeg_maatregel_toe(data, dd, doel_id, m) or [])
             print("Maatregel bewaard.")
     _toon_smart(sessie, doel_id)
+    sessie.commit(commit, f"doel {doel_id}", wie_door.door)
 
 
 class FicheFormaat(str, Enum):
@@ -1037,6 +1079,88 @@ def agenda(
         schrijf_atomisch(ics, agenda_ics(items, netwerk, dag).encode("utf-8"))
         console.print(f"Agendabestand geschreven: {ics} (importeer het in Outlook of Thunderbird).")
     _meld_ongeldige([g for g in alle if g.fouten])
+
+
+# ---------------------------------------------------------------------------- git, archief
+
+
+@opdracht("geschiedenis")
+def geschiedenis_(dossier: DossierArg) -> None:
+    """De geschiedenis van een dossier naast de git-log van zijn bestand."""
+    from rich.table import Table
+
+    from leersteun import dossiers, gitops
+    from leersteun.folder import vandaag
+    from leersteun.store import toon
+
+    map_ = _dossiermap()
+    inst = dossiers.instellingen(map_)
+    g = dossiers.open_dossier(map_, dossier, dossiers.context(map_, vandaag(), inst))
+    d = g.dossier
+    console = _console()
+    console.print(f"[bold]Geschiedenis van {d.id}[/] (fase {d.fase})")
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold", title="In het dossier", title_justify="left")
+    for kolom in ("datum", "fase", "door", "notitie"):
+        tabel.add_column(kolom, overflow="fold")
+    for regel in d.geschiedenis:
+        tabel.add_row(regel.datum.isoformat(), regel.fase.value, regel.door, regel.notitie or "")
+    console.print(tabel)
+    log = gitops.log(map_.pad, g.pad)
+    if not gitops.is_repo(map_.pad):
+        console.print("\nIn git: de dossiermap is geen git-repository.")
+        return
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold", title=f"In git ({toon(g.pad)})", title_justify="left")
+    for kolom in ("datum", "wie", "commit", "wat"):
+        tabel.add_column(kolom, overflow="fold")
+    for regel in log:
+        tabel.add_row(regel.datum.isoformat(), regel.auteur, regel.commit, regel.boodschap)
+    console.print()
+    console.print(tabel if log else "In git: nog geen commits voor dit bestand.")
+
+
+@opdracht("archief")
+def archief_(
+    verwijder: Annotated[bool, typer.Option("--verwijder", help="Verwijder de getoonde dossiers (na bevestiging), met een commit.")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Bevestig zonder te vragen.")] = False,
+    commit: CommitOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """Afgesloten dossiers voorbij de bewaartermijn uit leersteun.yaml: tonen, en verwijderen."""
+    from leersteun import dossiers
+    from leersteun.archief import te_archiveren
+    from leersteun.errors import Fout
+    from leersteun.folder import gebruiker, vandaag
+    from leersteun.store import schrijfslot, toon
+
+    map_ = _dossiermap()
+    inst = dossiers.instellingen(map_)
+    if inst.bewaartermijn_jaren is None:
+        raise Fout("Er is geen bewaartermijn: zet 'bewaartermijn_jaren: N' in leersteun.yaml (het aantal jaren na het afsluiten).")
+    dag = vandaag()
+    alle = dossiers.alle(map_, dossiers.context(map_, dag, inst))
+    _meld_ongeldige([g for g in alle if g.fouten])
+    lijst_ = te_archiveren(((g.pad, g.dossier) for g in alle if g.dossier), inst.bewaartermijn_jaren, dag)
+    if not lijst_:
+        print(f"Geen afgesloten dossiers voorbij de bewaartermijn ({inst.bewaartermijn_jaren} jaar).")
+        return
+    print(f"Afgesloten dossiers voorbij de bewaartermijn ({inst.bewaartermijn_jaren} jaar):")
+    for x in lijst_:
+        print(f"  {x.id}  afgesloten op {x.afgesloten_op.isoformat()}, te bewaren tot {x.bewaren_tot.isoformat()}")
+    if not verwijder:
+        print("Verwijder ze met 'leersteun archief --verwijder'.")
+        return
+    if not ja:
+        from leersteun.vragen import ja_nee
+
+        if not ja_nee(_console(), f"Deze {len(lijst_)} dossiers definitief verwijderen?"):
+            print("Er is niets verwijderd.")
+            return
+    with schrijfslot(map_.cases):
+        for x in lijst_:
+            x.pad.unlink()
+            print(f"Verwijderd: {toon(x.pad)}")
+    ids = ", ".join(x.id for x in lijst_)
+    _commit(map_, inst, True if commit is None else commit, [x.pad for x in lijst_], f"archief: {len(lijst_)} afgesloten dossier(s) verwijderd na de bewaartermijn ({ids})", gebruiker(door))
 
 
 # ---------------------------------------------------------------------------- overzicht

@@ -375,6 +375,8 @@ class Instellingen(Basis):
     smtp: Smtp | None = None
     team: Lijst(Teamlid)
     capaciteit: Capaciteit | None = None
+    commit: JaNee = False  # does a command commit the case it changed? (--commit / --geen-commit)
+    bewaartermijn_jaren: int | None = Field(default=None, ge=1, le=100)  # for leersteun archief
 
     def teamnamen(self) -> set[str]:
         return {lid.naam for lid in self.team}
