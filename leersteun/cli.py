@@ -391,6 +391,7 @@ def lijst(
         Optional[str], typer.Option(help="Alleen dossiers van deze ondersteuner ('geen' voor niet toegewezen).")
     ] = None,
     als_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
+    anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen.")] = False,
 ) -> None:
     """Toon de dossiers, gefilterd op fase, school of ondersteuner."""
     from leersteun import dossiers
@@ -419,13 +420,13 @@ def lijst(
 
         from leersteun.weergave import lijst_rij
 
-        print(json.dumps([lijst_rij(d) for d in gekozen], ensure_ascii=False, indent=2))
+        print(json.dumps([lijst_rij(d, anoniem) for d in gekozen], ensure_ascii=False, indent=2))
     else:
         from leersteun.weergave import lijst_tabel
 
         console = _console()
         if gekozen:
-            console.print(lijst_tabel(gekozen))
+            console.print(lijst_tabel(gekozen, anoniem))
         meervoud = "dossier" if len(geldig) == 1 else "dossiers"
         filter_ = fasen or school or ondersteuner
         console.print(f"{len(gekozen)} van {len(geldig)} {meervoud}." if filter_ else f"{len(gekozen)} {meervoud}.")
@@ -1042,6 +1043,7 @@ def agenda(
     ondersteuner: Annotated[Optional[str], typer.Option(help="Alleen de dossiers van deze ondersteuner.")] = None,
     weken: Annotated[int, typer.Option(min=0, help="Hoeveel weken vooruit (verlopen deadlines staan er altijd bij).")] = 4,
     ics: Annotated[Optional[Path], typer.Option("--ics", metavar="BESTAND", help="Schrijf de deadlines ook als iCalendar-bestand (Outlook, Thunderbird).")] = None,
+    anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen.")] = False,
 ) -> None:
     """Toon de komende en verlopen deadlines, in de terminal en als agendabestand."""
     import datetime as dt
@@ -1068,7 +1070,7 @@ def agenda(
     )
     console = _console()
     if items:
-        console.print(agenda_tabel(items, dag))
+        console.print(agenda_tabel(items, dag, anoniem))
     console.print(f"{len(items)} deadline{'s' if len(items) != 1 else ''} tot en met {tot.isoformat()}.")
     if ics is not None:
         from leersteun.ics import agenda_ics
@@ -1076,7 +1078,7 @@ def agenda(
 
         netwerk = inst.netwerk if inst else "leersteun"
         ics.parent.mkdir(parents=True, exist_ok=True)
-        schrijf_atomisch(ics, agenda_ics(items, netwerk, dag).encode("utf-8"))
+        schrijf_atomisch(ics, agenda_ics(items, netwerk, dag, anoniem).encode("utf-8"))
         console.print(f"Agendabestand geschreven: {ics} (importeer het in Outlook of Thunderbird).")
     _meld_ongeldige([g for g in alle if g.fouten])
 

@@ -43,7 +43,9 @@ def kort(dossier: Dossier) -> str:
     return f"{dossier.leerling.voornaam} {dossier.leerling.naam[:1]}."
 
 
-def agenda_ics(items: Iterable[tuple[Deadline, Dossier]], netwerk: str, vandaag: dt.date) -> str:
+def agenda_ics(items: Iterable[tuple[Deadline, Dossier]], netwerk: str, vandaag: dt.date, anoniem: bool = False) -> str:
+    from leersteun.overview import initialen
+
     domein = f"{_slug(netwerk)}.leersteun"
     stempel = f"{vandaag:%Y%m%d}T000000Z"
     regels = [
@@ -62,7 +64,7 @@ def agenda_ics(items: Iterable[tuple[Deadline, Dossier]], netwerk: str, vandaag:
             f"DTSTAMP:{stempel}",
             f"DTSTART;VALUE=DATE:{deadline.datum:%Y%m%d}",
             f"DTEND;VALUE=DATE:{deadline.datum + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(f'{deadline.omschrijving} ({deadline.dossier_id}, {kort(dossier)})')}",
+            f"SUMMARY:{_escape(f'{deadline.omschrijving} ({deadline.dossier_id}, {initialen(dossier) if anoniem else kort(dossier)})')}",
             f"DESCRIPTION:{_escape(f'Dossier {deadline.dossier_id}, {dossier.school.naam}.{wie}')}",
             f"CATEGORIES:{_escape('leersteun')},{_escape(str(deadline.soort))}",
             "TRANSP:TRANSPARENT",

@@ -28,14 +28,20 @@ def fase_tekst(fase: str) -> Text:
     return Text(fase, style=FASE_KLEUR.get(fase, ""))
 
 
-def lijst_tabel(dossiers: Iterable[Dossier]) -> Table:
+def leerling_naam(d: Dossier, anoniem: bool) -> str:
+    from leersteun.overview import initialen
+
+    return initialen(d) if anoniem else d.leerling.volledige_naam
+
+
+def lijst_tabel(dossiers: Iterable[Dossier], anoniem: bool = False) -> Table:
     rijen = []
     for d in dossiers:
         lopend = d.lopend_traject
         rijen.append(
             (
                 d.id,
-                d.leerling.volledige_naam,
+                leerling_naam(d, anoniem),
                 d.leerling.klas,
                 d.school.naam,
                 d.fase.value,
@@ -57,12 +63,12 @@ def lijst_tabel(dossiers: Iterable[Dossier]) -> Table:
     return tabel
 
 
-def lijst_rij(d: Dossier) -> dict:
+def lijst_rij(d: Dossier, anoniem: bool = False) -> dict:
     """One case as a flat record for --json."""
     lopend = d.lopend_traject
     return {
         "id": d.id,
-        "leerling": d.leerling.volledige_naam,
+        "leerling": leerling_naam(d, anoniem),
         "klas": d.leerling.klas,
         "school": d.school.naam,
         "fase": d.fase.value,
@@ -191,7 +197,7 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
 STAAT_KLEUR = {"verlopen": "bold red", "deze week": "yellow", "komend": ""}
 
 
-def agenda_tabel(items, vandaag: dt.date) -> Table:
+def agenda_tabel(items, vandaag: dt.date, anoniem: bool = False) -> Table:
     """Deadlines (with their case) as a table: datum, staat, dossier, leerling, wat, ondersteuner."""
     tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
     for kolom in ("datum", "staat", "dossier", "leerling", "wat", "ondersteuner"):
@@ -203,7 +209,7 @@ def agenda_tabel(items, vandaag: dt.date) -> Table:
             deadline.datum.isoformat(),
             Text(staat, style=STAAT_KLEUR[staat]),
             deadline.dossier_id,
-            dossier.leerling.volledige_naam,
+            leerling_naam(dossier, anoniem),
             deadline.omschrijving,
             deadline.ondersteuner or "–",
         )
