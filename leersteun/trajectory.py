@@ -339,7 +339,7 @@ def overgang(data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *, klas
         leerling = data["leerling"]
         zet(leerling, "niveau", Niveau.lager.value)
         zet(leerling, "klas", klas)
-        meldingen = [f"{dossier.leerling.voornaam} gaat naar het lager ({klas})."]
+        meldingen = [f"Dossier {dossier.id}: de leerling gaat naar het lager ({klas})."]
         if dossier.fase == Fase.ondersteuning:
             voeg_toe(lijst(data, "evaluaties"), 
                 zonder_leeg(
