@@ -19,7 +19,7 @@ from leersteun import heropstart as hs
 from leersteun.dossiers import Gelezen
 from leersteun.model import AnalyseMet, Beslissing, Dossier, JaDeelsNee, Partner, Uitkomst, VraagVan
 from leersteun.trajectory import Wie
-from leersteun.vragen import lijstregel, vraag
+from leersteun.vragen import vraag, vraag_lijst
 
 Bewaar = Callable[[Callable[[Any, Dossier], list[str]]], Gelezen]
 
@@ -52,16 +52,6 @@ def _keuzes(console: Console) -> list[str]:
         console.print(f"Kies uit: {', '.join(geldig)}" + (f" ('{fout[0]}' kan niet)" if fout else ""))
 
 
-def _lijst(console: Console, titel: str) -> list[str]:
-    console.print(f"[bold]{titel}[/] (één per regel; een lege regel om verder te gaan)")
-    items = []
-    while True:
-        regel = lijstregel(console)
-        if not regel:
-            return items
-        items.append(regel)
-
-
 def _jdn(console: Console) -> str:
     return vraag(console, "Antwoord", keuzes=[k.value for k in JaDeelsNee])
 
@@ -72,9 +62,9 @@ def vraag_antwoord(console: Console, v: hs.Vraag) -> Any:
         return _keuzes(console)
     if v.soort == "factoren":
         return {
-            "leerling": _lijst(console, "Bij de leerling"),
-            "leerkracht": _lijst(console, "Bij de leerkracht"),
-            "school": _lijst(console, "Op school"),
+            "leerling": vraag_lijst(console, "Bij de leerling"),
+            "leerkracht": vraag_lijst(console, "Bij de leerkracht"),
+            "school": vraag_lijst(console, "Op school"),
         }
     antwoord = _jdn(console)
     uit: dict[str, Any] = {"antwoord": antwoord}

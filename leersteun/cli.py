@@ -672,15 +672,15 @@ class _Sessie:
         self.pad = self.gelezen.pad
 
     def bewaar(self, bewerking: Any) -> Any:
+        """Apply one edit and save; then read the case again for the next step.
+
+        `self.gelezen` is always fresh (read at open and after every save); a change made by
+        someone else in between is caught when writing (the changed-on-disk check).
+        """
         from leersteun.bewerk import pas_toe
         from leersteun.dossiers import lees_dossier
-        from leersteun.errors import OngeldigBestand
-        from leersteun.store import toon
 
-        actueel = lees_dossier(self.pad, self.ctx)
-        if actueel.dossier is None or actueel.fouten:
-            raise OngeldigBestand(toon(self.pad), actueel.fouten or actueel.bevindingen)
-        self.meldingen = pas_toe(actueel, self.ctx, bewerking)
+        self.meldingen = pas_toe(self.gelezen, self.ctx, bewerking)
         self.gelezen = lees_dossier(self.pad, self.ctx)
         return self.gelezen
 

@@ -12,22 +12,11 @@ from rich.console import Console
 
 from leersteun import goals
 from leersteun.model import Doel, Domein, JaDeelsNee, Periode
-from leersteun.vragen import lijstregel, vraag, vraag_datum
+from leersteun.vragen import vraag, vraag_datum, vraag_lijst
 
 
 def _uitleg(console: Console, tekst: str) -> None:
     console.print(f"[dim]{tekst}[/]")
-
-
-def _lijst(console: Console, stam: str, voorbeelden: list[str]) -> list[str]:
-    console.print(f"[bold]{stam}[/] (één per regel; een lege regel om verder te gaan)")
-    _uitleg(console, "Bijvoorbeeld: " + "; ".join(voorbeelden[:6]) + "; …")
-    items = []
-    while True:
-        regel = lijstregel(console)
-        if not regel:
-            return items
-        items.append(regel)
 
 
 def vraag_doel(console: Console, bestaand: Doel | None = None) -> tuple[dict[str, Any], list[str], list[str]]:
@@ -49,8 +38,8 @@ def vraag_doel(console: Console, bestaand: Doel | None = None) -> tuple[dict[str
     _uitleg(console, goals.SMART_UITLEG["tijdgebonden"])
     velden["start"] = vraag_datum(console, "Start", leeg=True, standaard=b.start if b else None)
     velden["einde"] = vraag_datum(console, "Einde", leeg=True, standaard=b.einde if b else None)
-    onderwijs = _lijst(console, f"{goals.ONDERWIJSBEHOEFTEN_STAM} …", goals.ONDERWIJSBEHOEFTEN)
-    ondersteuning = _lijst(console, f"{goals.ONDERSTEUNINGSBEHOEFTEN_STAM} …", goals.ONDERSTEUNINGSBEHOEFTEN)
+    onderwijs = vraag_lijst(console, f"{goals.ONDERWIJSBEHOEFTEN_STAM} …", goals.ONDERWIJSBEHOEFTEN)
+    ondersteuning = vraag_lijst(console, f"{goals.ONDERSTEUNINGSBEHOEFTEN_STAM} …", goals.ONDERSTEUNINGSBEHOEFTEN)
     return velden, onderwijs, ondersteuning
 
 
@@ -93,8 +82,8 @@ def vraag_beeldvorming(console: Console) -> dict[str, Any]:
     beeld: dict[str, Any] = {
         "reden": vraag(console, "Waarom wordt deze leerling hier en nu aangemeld", leeg=True) or None,
     }
-    beeld["observaties"] = _lijst(console, "Relevante observaties en gesprekken", ["werkt traag bij lange opdrachten"])
-    beeld["toetsgegevens"] = _lijst(console, "Wat zeggen de toetsgegevens", ["LVS lezen: E-score"])
+    beeld["observaties"] = vraag_lijst(console, "Relevante observaties en gesprekken", ["werkt traag bij lange opdrachten"])
+    beeld["toetsgegevens"] = vraag_lijst(console, "Wat zeggen de toetsgegevens", ["LVS lezen: E-score"])
     voorbeelden = {
         Domein.socio_emotioneel: (["helpt graag klasgenoten"], ["wordt boos bij wachten"]),
         Domein.motorisch: (["fietst en klimt graag"], ["schrijft traag en verkrampt"]),
@@ -103,8 +92,8 @@ def vraag_beeldvorming(console: Console) -> dict[str, Any]:
     domeinen: dict[str, Any] = {}
     for domein in Domein:
         naam = goals.DOMEIN_TEKST[domein.value]
-        stimulerend = _lijst(console, f"{naam}: wat lukt goed, welke sterktes?", voorbeelden[domein][0])
-        belemmerend = _lijst(console, f"{naam}: wat is moeilijk?", voorbeelden[domein][1])
+        stimulerend = vraag_lijst(console, f"{naam}: wat lukt goed, welke sterktes?", voorbeelden[domein][0])
+        belemmerend = vraag_lijst(console, f"{naam}: wat is moeilijk?", voorbeelden[domein][1])
         if stimulerend or belemmerend:
             domeinen[domein.value] = {"stimulerend": stimulerend, "belemmerend": belemmerend}
     beeld["domeinen"] = domeinen

@@ -44,6 +44,19 @@ def lijstregel(console: Console) -> str:
     return (Lijstregel.ask("  -", console=console, default="", show_default=False) or "").strip()
 
 
+def vraag_lijst(console: Console, titel: str, voorbeelden: list[str] | None = None) -> list[str]:
+    """Items one per line; an empty line ends the list."""
+    console.print(f"[bold]{titel}[/] (één per regel; een lege regel om verder te gaan)")
+    if voorbeelden:
+        console.print(f"[dim]Bijvoorbeeld: {'; '.join(voorbeelden[:6])}; …[/]")
+    items = []
+    while True:
+        regel = lijstregel(console)
+        if not regel:
+            return items
+        items.append(regel)
+
+
 def vraag(console: Console, tekst: str, keuzes: list[str] | None = None, standaard: str | None = None, leeg: bool = False) -> str:
     """Ask until there is an answer (or accept empty with `leeg`)."""
     while True:
