@@ -485,6 +485,7 @@ def schrijf_atomisch(pad: Path, inhoud: bytes, nieuw: bool = False) -> None:
     With `nieuw`, refuse (FileExistsError) when `pad` already exists.
     """
     map_ = pad.parent
+    _ruim_op(pad)
     fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=map_)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -509,6 +510,17 @@ def schrijf_atomisch(pad: Path, inhoud: bytes, nieuw: bool = False) -> None:
             pass
         raise
     _fsync_map(map_)
+
+
+def _ruim_op(pad: Path, ouder_dan: float = 60.0) -> None:
+    """Remove temp files a killed writer left for this file (old enough to be nobody's)."""
+    grens = time.time() - ouder_dan
+    for oud in pad.parent.glob(f".{pad.name}.*.tmp"):
+        try:
+            if oud.stat().st_mtime < grens:
+                oud.unlink()
+        except OSError:
+            pass
 
 
 def _fsync_map(map_: Path) -> None:

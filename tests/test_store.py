@@ -258,3 +258,17 @@ def test_a_change_in_any_style_touches_only_its_line(tmp_path: Path, data, stijl
     regels = verschil(tekst_, pad.read_text(encoding="utf-8"))
     assert len(regels) == 1
     assert store.gewoon(store.lees(pad).data) == store.gewoon(bestand.data)
+
+
+def test_a_write_removes_old_temp_files_of_killed_writers(tmp_path: Path) -> None:
+    pad = tmp_path / "T-001.yaml"
+    pad.write_text(DOSSIER)
+    oud = tmp_path / ".T-001.yaml.abc123.tmp"
+    vers = tmp_path / ".T-001.yaml.def456.tmp"  # maybe another writer's, right now: left alone
+    oud.write_text("half")
+    vers.write_text("half")
+    os.utime(oud, (1, 1))
+    bestand = store.lees(pad)
+    bestand.data["leerling"]["klas"] = "6A"
+    store.bewaar(bestand)
+    assert not oud.exists() and vers.exists()
