@@ -44,6 +44,13 @@ def _d(waarde: Any) -> Any:
     return "" if waarde is None else waarde
 
 
+def _mens(waarde: Any) -> str:
+    """A cell for people to read: dates ISO, decimals with a comma (54,0)."""
+    if isinstance(waarde, float):
+        return f"{waarde:.1f}".replace(".", ",")
+    return str(_d(waarde))
+
+
 def tabellen(o: Overzicht) -> list[Tabel]:
     w = str(o.week)
     uit = [
@@ -127,7 +134,7 @@ def _onder(o: Overzicht) -> str:
 
 
 def _md_cel(x: Any) -> str:
-    return str(_d(x)).replace("|", "\\|").replace("\n", " ")
+    return _mens(x).replace("|", "\\|").replace("\n", " ")
 
 
 def als_md(o: Overzicht) -> str:
@@ -228,7 +235,7 @@ def als_html(o: Overzicht) -> str:
             cellen = []
             for c in rij:
                 klasse = ' class="getal"' if isinstance(c, (int, float)) else (' class="verlopen"' if c == "verlopen" else "")
-                cellen.append(f"<td{klasse}>{e(str(_d(c)))}</td>")
+                cellen.append(f"<td{klasse}>{e(_mens(c))}</td>")
             delen.append("<tr>" + "".join(cellen) + "</tr>")
         delen.append("</tbody></table>")
     delen.append(f"<footer>{e(_onder(o))}</footer></body></html>")
@@ -281,7 +288,7 @@ def als_tabel(o: Overzicht) -> Any:
             getal = isinstance(t.rijen[0][i], (int, float))
             tabel.add_column(k, justify="right" if getal else "left", overflow="fold")
         for rij in t.rijen:
-            tabel.add_row(*(Text(str(_d(c)), style="bold red" if c == "verlopen" else "") for c in rij))
+            tabel.add_row(*(Text(_mens(c), style="bold red" if c == "verlopen" else "") for c in rij))
         delen.append(tabel)
     delen.append(Text(f"\n{_onder(o)}", style="dim"))
     return Group(*delen)
