@@ -241,7 +241,7 @@ def init(
     """Maak een nieuwe dossiermap: leersteun.yaml, cases/, .gitignore, pre-commit en git."""
     from leersteun.errors import Fout
     from leersteun.folder import INSTELLINGEN, maak_map
-    from leersteun.model import _email
+    from leersteun.model import als_email
 
     if (map_ / INSTELLINGEN).exists():
         raise Fout(f"{map_ / INSTELLINGEN} bestaat al: dit is al een dossiermap. Er is niets gewijzigd.")
@@ -249,7 +249,7 @@ def init(
     while coordinatie is None:
         kandidaat = _vraag("E-mailadres van de coördinatie")
         try:
-            coordinatie = _email(kandidaat)
+            coordinatie = als_email(kandidaat)
         except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch below
             _console().print(f"'{kandidaat}' is geen e-mailadres; schrijf het als naam@voorbeeld.be.")
     for regel in maak_map(map_, netwerk, coordinatie):
@@ -276,10 +276,10 @@ def _datum_optie(waarde: str | None, optie: str) -> Any:
     if waarde is None:
         return None
     from leersteun.errors import GebruikFout
-    from leersteun.model import _datum
+    from leersteun.model import als_datum
 
     try:
-        return _datum(waarde)
+        return als_datum(waarde)
     except Exception:  # noqa: BLE001
         raise GebruikFout(f"{optie} '{waarde}' is geen datum; schrijf ze als JJJJ-MM-DD, zoals 2024-09-12.") from None
 
@@ -323,7 +323,7 @@ def nieuw(
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
     dag = vandaag()
-    ctx = dossiers.context(map_, dag, inst)
+    ctx = dossiers.context(dag, inst)
 
     voornaam = voornaam or _vraag("Voornaam van de leerling")
     naam = naam or _vraag("Familienaam van de leerling")
@@ -395,11 +395,10 @@ def lijst(
 ) -> None:
     """Toon de dossiers, gefilterd op fase, school of ondersteuner."""
     from leersteun import dossiers
-    from leersteun.folder import vandaag
 
     map_ = _dossiermap()
-    inst = dossiers.instellingen(map_)
-    alle = dossiers.alle(map_, dossiers.context(map_, vandaag(), inst))
+    dossiers.instellingen(map_)  # a broken leersteun.yaml stops here, with its position
+    alle = dossiers.alle(map_)
     geldig = [g.dossier for g in alle if g.dossier is not None]
     met_fouten = [g for g in alle if g.fouten]
     fasen = {f.value for f in fase or []}
@@ -444,7 +443,7 @@ def toon_(
 
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
-    gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(map_, vandaag(), inst))
+    gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(vandaag(), inst))
     assert gevonden.dossier is not None
     _console().print(toon_dossier(gevonden.dossier, vandaag()))
     for b in gevonden.bevindingen:
@@ -667,7 +666,7 @@ class _Sessie:
 
         self.map = _dossiermap()
         self.instellingen = dossiers.instellingen(self.map)
-        self.ctx = dossiers.context(self.map, vandaag(), self.instellingen)
+        self.ctx = dossiers.context(vandaag(), self.instellingen)
         self.gelezen = dossiers.open_dossier(self.map, naam, self.ctx)
         self.pad = self.gelezen.pad
 
@@ -752,7 +751,7 @@ def heropstart_(
     from leersteun import dossiers as ds
     from leersteun.checklist_ui import doorloop
 
-    andere = [g.dossier for g in ds.alle(sessie.map, sessie.ctx) if g.dossier is not None]
+    andere = [g.dossier for g in ds.alle(sessie.map) if g.dossier is not None]
     uitkomst = doorloop(_console(), sessie.gelezen, sessie.bewaar, andere, wie)
     sessie.zeg()
     sessie.commit(commit, f"checklist heropstart ({uitkomst.value if uitkomst else 'open'})", wie.door)
@@ -1019,7 +1018,7 @@ def fiche(
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
     dag = vandaag()
-    gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(map_, dag, inst))
+    gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(dag, inst))
     d = gevonden.dossier
     context = goals.fiche_context(d, inst.netwerk, dag, doel_id)
     if formaat == FicheFormaat.md:
@@ -1056,7 +1055,7 @@ def agenda(
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
     dag = vandaag()
-    alle = dossiers.alle(map_, dossiers.context(map_, dag, inst))
+    alle = dossiers.alle(map_)
     tot = dag + dt.timedelta(weeks=weken)
     items = sorted(
         (
@@ -1097,7 +1096,7 @@ def geschiedenis_(dossier: DossierArg) -> None:
 
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
-    g = dossiers.open_dossier(map_, dossier, dossiers.context(map_, vandaag(), inst))
+    g = dossiers.open_dossier(map_, dossier, dossiers.context(vandaag(), inst))
     d = g.dossier
     console = _console()
     console.print(f"[bold]Geschiedenis van {d.id}[/] (fase {d.fase})")
@@ -1139,7 +1138,7 @@ def archief_(
     if inst.bewaartermijn_jaren is None:
         raise Fout("Er is geen bewaartermijn: zet 'bewaartermijn_jaren: N' in leersteun.yaml (het aantal jaren na het afsluiten).")
     dag = vandaag()
-    alle = dossiers.alle(map_, dossiers.context(map_, dag, inst))
+    alle = dossiers.alle(map_)
     _meld_ongeldige([g for g in alle if g.fouten])
     lijst_ = te_archiveren(((g.pad, g.dossier) for g in alle if g.dossier), inst.bewaartermijn_jaren, dag)
     if not lijst_:

@@ -22,6 +22,8 @@ from enum import StrEnum
 from leersteun.model import Dossier, Fase, Vorm
 
 MARGE = dt.timedelta(days=14)
+MAANDEN = {Vorm.light: 2, Vorm.medium: 3}  # an interventie light or medium ends within this
+NIEUW_EVALUATIE_MAANDEN = 4
 ONTBINDENDE_DAGEN = 60
 
 
@@ -103,12 +105,13 @@ def deadlines(dossier: Dossier, vandaag: dt.date) -> list[Deadline]:
         for i, moment in enumerate(lopend.evaluatie_op):
             if not _gedaan(moment, sinds):
                 voeg(moment, Soort.evaluatie, f"t{t}.e{i}", "Afgesproken evaluatiemoment")
-        if lopend.vorm == Vorm.light:
-            voeg(plus_maanden(lopend.start, 2), Soort.einde_light, f"t{t}.einde", "Interventie light loopt af (hoogstens 2 maanden)")
-        elif lopend.vorm == Vorm.medium:
-            voeg(plus_maanden(lopend.start, 3), Soort.einde_medium, f"t{t}.einde", "Interventie medium loopt af (hoogstens 3 maanden)")
+        einde = uiterlijk_einde(d)
+        if einde is not None:
+            soort = Soort.einde_light if lopend.vorm == Vorm.light else Soort.einde_medium
+            tekst = f"Interventie {lopend.vorm.value} loopt af (hoogstens {MAANDEN[lopend.vorm]} maanden)"
+            voeg(einde, soort, f"t{t}.einde", tekst)
         elif lopend.vorm == Vorm.nieuw:
-            moment = plus_maanden(lopend.start, 4)
+            moment = plus_maanden(lopend.start, NIEUW_EVALUATIE_MAANDEN)
             if not _gedaan(moment, sinds):
                 voeg(moment, Soort.evaluatie_nieuw, f"t{t}.vier_maanden", "Evaluatie na 4 maanden (nieuw ondersteuningstraject)")
         if lopend.vorm in (Vorm.regulier, Vorm.nieuw) and d.fase == Fase.ondersteuning:
@@ -134,10 +137,6 @@ def deadlines(dossier: Dossier, vandaag: dt.date) -> list[Deadline]:
 def uiterlijk_einde(dossier: Dossier) -> dt.date | None:
     """The latest end of the running traject, where its form sets one (light, medium)."""
     lopend = dossier.lopend_traject
-    if lopend is None:
+    if lopend is None or lopend.vorm not in MAANDEN:
         return None
-    if lopend.vorm == Vorm.light:
-        return plus_maanden(lopend.start, 2)
-    if lopend.vorm == Vorm.medium:
-        return plus_maanden(lopend.start, 3)
-    return None
+    return plus_maanden(lopend.start, MAANDEN[lopend.vorm])

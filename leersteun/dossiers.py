@@ -49,7 +49,7 @@ def instellingen(map_: Dossiermap) -> Instellingen:
     return waarde
 
 
-def context(map_: Dossiermap, vandaag: dt.date, inst: Instellingen | None) -> Context:
+def context(vandaag: dt.date, inst: Instellingen | None) -> Context:
     return Context(instellingen=inst, vandaag=vandaag)
 
 
@@ -64,7 +64,7 @@ def lees_dossier(pad: Path, ctx: Context) -> Gelezen:
     return Gelezen(pad, bestand, dossier, bevindingen)
 
 
-def alle(map_: Dossiermap, ctx: Context) -> list[Gelezen]:
+def alle(map_: Dossiermap) -> list[Gelezen]:
     """Every case through the fast path (cache, C loader). Only errors are reported here;
     warnings need the round-trip read (see `validatie`). To edit a case, read it with
     `lees_dossier`."""
@@ -113,7 +113,7 @@ def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Gelezen:
     """Find a case and make sure it is valid (errors raise `OngeldigBestand`)."""
     kandidaat = map_.case_pad(naam)
     if not kandidaat.is_file():
-        kandidaat = zoek(alle(map_, ctx), naam).pad
+        kandidaat = zoek(alle(map_), naam).pad
     gevonden = lees_dossier(kandidaat, ctx)
     if gevonden.dossier is None or gevonden.fouten:
         raise OngeldigBestand(toon(gevonden.pad), gevonden.fouten or gevonden.bevindingen)

@@ -261,7 +261,7 @@ def als_xlsx(o: Overzicht) -> bytes:
         for rij in t.rijen:
             blad.append([c for c in rij])
         for i, kolom in enumerate(t.kolommen, start=1):
-            breedte = max([len(str(kolom)), *(len(str(_d(r[i - 1]))) for r in t.rijen)] or [10])
+            breedte = max([len(str(kolom)), *(len(str(_d(r[i - 1]))) for r in t.rijen)])
             blad.column_dimensions[get_column_letter(i)].width = min(60, breedte + 2)
         blad.freeze_panes = "A2"
     uit = io.BytesIO()

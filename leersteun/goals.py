@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from leersteun.bewerk import lijst, voeg_toe, zet, zonder_leeg
+from leersteun.bewerk import als_yaml, flow_lijst, lijst, voeg_toe, zet, zonder_leeg
 from leersteun.errors import WAARSCHUWING
 from leersteun.model import Dossier, Fase
 from leersteun.trajectory import Geweigerd
@@ -165,10 +165,8 @@ def _index(d: Dossier, doel_id: str) -> int:
 
 
 def _flow(waarden: list[str]) -> CommentedSeq:
-    seq = CommentedSeq(waarden)
-    if not waarden:
-        seq.fa.set_flow_style()
-    return seq
+    """An empty list as [], a filled one as a block list."""
+    return CommentedSeq(waarden) if waarden else flow_lijst()
 
 
 def nieuw_doel(data: CommentedMap, d: Dossier, velden: dict[str, Any], onderwijsbehoeften: list[str], ondersteuningsbehoeften: list[str]) -> str:
@@ -228,9 +226,7 @@ def zet_beeldvorming(data: CommentedMap, d: Dossier, beeld: dict[str, Any]) -> N
     """Store the beeldvorming (bijlage 2); only when the case has none yet."""
     if d.beeldvorming is not None:
         raise Geweigerd("Dit dossier heeft al een beeldvorming; pas ze aan in het bestand.")
-    from leersteun.heropstart import _als_yaml
-
-    kaart = _als_yaml({k: v for k, v in beeld.items() if v not in (None, [], {})})
+    kaart = als_yaml({k: v for k, v in beeld.items() if v not in (None, [], {})})
     positie = list(data).index("doelen") if "doelen" in data else len(data)
     data.insert(positie, "beeldvorming", kaart)
 

@@ -13,14 +13,14 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from leersteun.bewerk import lijst, voeg_toe, zet
+from leersteun.bewerk import als_yaml, flow_lijst, lijst, voeg_toe, zet
 from leersteun.model import (
     AnalyseMet,
     Checklist,
     Dossier,
     Fase,
+    Heropstart,
     JaDeelsNee,
-    Partner,
     Uitkomst,
     Vorm,
 )
@@ -203,12 +203,15 @@ def laatste(data: CommentedMap, dossier: Dossier) -> CommentedMap:
     return data["heropstarts"][len(dossier.heropstarts) - 1]
 
 
-def open_heropstart(dossier: Dossier) -> None:
-    if dossier.fase != Fase.heropstart or dossier.laatste_heropstart is None:
+def open_heropstart(dossier: Dossier) -> Heropstart:
+    """The heropstart in progress, or a refusal that says what to do."""
+    h = dossier.laatste_heropstart
+    if dossier.fase != Fase.heropstart or h is None:
         raise Geweigerd(
             f"Dossier {dossier.id} staat niet in fase heropstart (maar in {dossier.fase}). "
             + ("Start een heropstart met 'leersteun heropstart'." if dossier.fase == Fase.afgesloten else "")
         )
+    return h
 
 
 def zet_analyse_met(data: CommentedMap, dossier: Dossier, keuze: AnalyseMet) -> list[str]:
@@ -219,36 +222,20 @@ def zet_analyse_met(data: CommentedMap, dossier: Dossier, keuze: AnalyseMet) -> 
 
 def zet_antwoord(data: CommentedMap, dossier: Dossier, sleutel: str, waarde: Any) -> list[str]:
     """Store one checklist answer (plain data) in the open heropstart."""
-    open_heropstart(dossier)
-    heropstart = laatste(data, dossier)
-    if dossier.laatste_heropstart.uitkomst is not None:  # type: ignore[union-attr]
+    if open_heropstart(dossier).uitkomst is not None:
         raise Geweigerd("De checklist van deze heropstart is al afgerond; begin opnieuw met --opnieuw.")
+    heropstart = laatste(data, dossier)
     checklist = heropstart.get("checklist")
     if not isinstance(checklist, CommentedMap):
         checklist = CommentedMap((v.sleutel, None) for v in VRAGEN)
         zet(heropstart, "checklist", checklist)
-    zet(checklist, sleutel, _als_yaml(waarde))
+    zet(checklist, sleutel, als_yaml(waarde))
     return []
-
-
-def _als_yaml(waarde: Any) -> Any:
-    from ruamel.yaml.comments import CommentedSeq
-
-    if isinstance(waarde, dict):
-        return CommentedMap((k, _als_yaml(v)) for k, v in waarde.items())
-    if isinstance(waarde, list):
-        seq = CommentedSeq(_als_yaml(v) for v in waarde)
-        if all(isinstance(v, str) and len(v) < 40 for v in waarde):
-            seq.fa.set_flow_style()  # vraag_van: [leerkracht, ouders]
-        return seq
-    return waarde
 
 
 def opnieuw(data: CommentedMap, dossier: Dossier) -> list[str]:
     """Start the checklist of the open heropstart over (before an assignment only)."""
-    open_heropstart(dossier)
-    h = dossier.laatste_heropstart
-    assert h is not None
+    h = open_heropstart(dossier)
     if h.toewijzing is not None:
         raise Geweigerd("Deze heropstart is al toegewezen; de checklist kan niet meer opnieuw.")
     item = laatste(data, dossier)
@@ -259,9 +246,7 @@ def opnieuw(data: CommentedMap, dossier: Dossier) -> list[str]:
 
 def beslis(data: CommentedMap, dossier: Dossier, wie: Wie, uitkomst: Uitkomst, motivatie: str) -> list[str]:
     """Record the outcome. geen_heropstart returns the case to afgesloten, with the motivation."""
-    open_heropstart(dossier)
-    h = dossier.laatste_heropstart
-    assert h is not None
+    h = open_heropstart(dossier)
     if open_vragen(h.checklist):
         raise Geweigerd("De checklist is nog niet volledig; beantwoord eerst alle vragen.")
     if not motivatie.strip():
@@ -288,9 +273,7 @@ def toewijzen(
     intensiteit: str | None = None,
 ) -> list[str]:
     """Coordination assigns an ondersteuner and a form; the case moves on."""
-    open_heropstart(dossier)
-    h = dossier.laatste_heropstart
-    assert h is not None
+    h = open_heropstart(dossier)
     if h.uitkomst != Uitkomst.heropstart:
         raise Geweigerd(
             "Toewijzen kan pas als de checklist besliste tot heropstart"
@@ -316,13 +299,9 @@ def toewijzen(
         ),
     )
     zet(data, "ondersteuner", ondersteuner)
-    from ruamel.yaml.comments import CommentedSeq
-
-    momenten = CommentedSeq()
-    momenten.fa.set_flow_style()
     voeg_toe(
         lijst(data, "trajecten"),
-        CommentedMap(vorm=vorm.value, start=begin, frequentie=frequentie, intensiteit=intensiteit, evaluatie_op=momenten),
+        CommentedMap(vorm=vorm.value, start=begin, frequentie=frequentie, intensiteit=intensiteit, evaluatie_op=flow_lijst()),
     )
     naar = Fase.opstart if vorm == Vorm.nieuw else Fase.ondersteuning
     zet(data, "fase", naar.value)
@@ -386,15 +365,13 @@ def antwoorden_model() -> Any:
 
 def vul_in(data: CommentedMap, dossier: Dossier, wie: Wie, antwoorden: Any) -> list[str]:
     """Apply a validated answers file: analyse_met, the whole checklist, the outcome."""
-    open_heropstart(dossier)
-    h = dossier.laatste_heropstart
-    assert h is not None
+    h = open_heropstart(dossier)
     if h.uitkomst is not None:
         raise Geweigerd("De checklist van deze heropstart is al afgerond; begin opnieuw met --opnieuw.")
     item = laatste(data, dossier)
     zet(item, "analyse_met", antwoorden.analyse_met.value)
     checklist = antwoorden.checklist.model_dump(mode="json", exclude_none=True)
-    zet(item, "checklist", _als_yaml({v.sleutel: checklist[v.sleutel] for v in VRAGEN}))
+    zet(item, "checklist", als_yaml({v.sleutel: checklist[v.sleutel] for v in VRAGEN}))
     # the outcome needs the model of the filled checklist
     gevuld = dossier.model_copy(deep=True)
     gevuld.heropstarts[-1].checklist = Checklist.model_validate(checklist)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
 import typing
 from typing import Annotated, Any
 
@@ -36,7 +37,7 @@ from leersteun.waarden import (  # noqa: E402 - the listed values live without p
 # ---------------------------------------------------------------------------- scalar types
 
 
-def _datum(value: Any) -> dt.date:
+def als_datum(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0, 0) and value.tzinfo is None:
             return value.date()
@@ -100,7 +101,7 @@ def _lijst(value: Any) -> Any:
     return [] if value is None else value
 
 
-def _email(value: Any) -> Any:
+def als_email(value: Any) -> Any:
     if not isinstance(value, str) or not re.fullmatch(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+", value.strip()):
         raise PydanticCustomError(
             "email", "'{waarde}' is geen e-mailadres; schrijf het als naam@voorbeeld.be", {"waarde": value}
@@ -108,12 +109,12 @@ def _email(value: Any) -> Any:
     return value.strip()
 
 
-Datum = Annotated[dt.date, BeforeValidator(_datum)]
+Datum = Annotated[dt.date, BeforeValidator(als_datum)]
 Klas = Annotated[str, BeforeValidator(lambda v: _naam(_tekst(v)))]
 Tekst = Annotated[str, BeforeValidator(_tekst)]
 Naam = Annotated[str, BeforeValidator(_naam)]
 JaNee = Annotated[bool, BeforeValidator(_ja_nee)]
-Email = Annotated[str, BeforeValidator(_email)]
+Email = Annotated[str, BeforeValidator(als_email)]
 
 ID_PATROON = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"
 
@@ -391,7 +392,7 @@ def _unwrap(annotation: Any) -> Any:
         origin = typing.get_origin(annotation)
         if origin is Annotated:
             annotation = typing.get_args(annotation)[0]
-        elif origin in (list, typing.Union) or str(origin) == "<class 'types.UnionType'>":
+        elif origin in (list, typing.Union, types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
             if len(args) != 1:
                 return None

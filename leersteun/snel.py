@@ -60,7 +60,6 @@ _VERDACHT = re.compile(rb"(?:^|[\s\[{,:-])[&*!][^\s,\[\]{}]|^(?:<<<<<<<|=======|
 
 def verwerk(pad: Path, ruw: bytes) -> tuple[dict | None, list[Bevinding]]:
     """Parse and check one case: (plain data of the valid model, errors)."""
-    from pydantic import ValidationError
     from ruamel.yaml import YAML
 
     from leersteun.checks import Context, controleer_dossier
@@ -74,7 +73,7 @@ def verwerk(pad: Path, ruw: bytes) -> tuple[dict | None, list[Bevinding]]:
         fouten = [m for regel in _regels() for m in regel(dossier, Context(bestandsnaam=pad.stem)) if m[2] == "fout"]
         if not fouten:
             return dossier.model_dump(mode="python"), []
-    except (ValidationError, ValueError, TypeError, AttributeError, RecursionError, Exception):  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - anything odd: the round-trip path below says exactly what
         pass
     # Something is wrong: the round-trip path gives the exact positions.
     from leersteun.errors import OngeldigBestand
@@ -115,6 +114,7 @@ class Cache:
     def __init__(self, map_: Dossiermap):
         self.pad = map_.pad / CACHE_MAP / CACHE_BESTAND
         self.db: sqlite3.Connection | None = None
+        self.schrijfbaar = True
         try:
             self.pad.parent.mkdir(exist_ok=True)
             ignore = self.pad.parent / ".gitignore"
@@ -163,7 +163,7 @@ class Cache:
         return rij[0] if rij else None
 
     def bewaar(self, rijen: list[tuple[str, tuple, bytes, bytes]], weg: list[str]) -> None:
-        if self.db is None or not (rijen or weg):
+        if self.db is None or not self.schrijfbaar or not (rijen or weg):
             return
         try:
             with self.db:
@@ -173,7 +173,7 @@ class Cache:
                 )
                 self.db.executemany("DELETE FROM dossier WHERE pad = ?", [(p,) for p in weg])
         except sqlite3.Error:
-            self.db = None  # a cache that cannot be written is not used further
+            self.schrijfbaar = False  # what was stored stays readable; the rest is kept in memory
 
 
 def _vergelijk(paden: list[str], rijen: Iterator[tuple]) -> tuple[list[str], list[str]]:
@@ -228,9 +228,9 @@ def lees_alle(
             resultaten = map(_werker, delen)
         try:
             for deel in resultaten:
-                if db is not None and db.db is not None:
+                if db is not None:
                     db.bewaar(deel, [])
-                else:
+                if db is None or db.db is None or not db.schrijfbaar:
                     vers.update((p, d) for p, _k, _h, d in deel)
                 gedaan += len(deel)
                 if voortgang:
@@ -238,8 +238,6 @@ def lees_alle(
         finally:
             if pool is not None:
                 pool.shutdown()
-        if db is not None and db.db is None:  # the cache broke while writing: read what we parsed
-            vers = {p: d for p, _k, _h, d in (x for deel in map(_werker, delen) for x in deel)}
     if db is not None:
         db.bewaar([], weg)
 

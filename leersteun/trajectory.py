@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ruamel.yaml.comments import CommentedMap
 
-from leersteun.bewerk import lijst, voeg_toe, zet, zonder_leeg
+from leersteun.bewerk import flow_lijst, lijst, voeg_toe, zet, zonder_leeg
 from leersteun.errors import Fout
 from leersteun.model import Beslissing, Dossier, Fase, Niveau, Reden, Uitkomst, Vorm
 
@@ -209,7 +209,7 @@ def _naar_ondersteuning(
                 start=afspraak.start or wie.datum,
                 frequentie=frequentie,
                 intensiteit=intensiteit,
-                evaluatie_op=_datumlijst(afspraak.evaluatie_op),
+                evaluatie_op=flow_lijst(sorted(afspraak.evaluatie_op)),
             )
         )
     else:
@@ -225,14 +225,6 @@ def _naar_ondersteuning(
     zet(data, "fase", Fase.ondersteuning.value)
     geschiedenis(data, Fase.ondersteuning, wie)
     return [f"Dossier {dossier.id} staat nu in fase ondersteuning ({frequentie}, {intensiteit})."]
-
-
-def _datumlijst(datums: list[dt.date]):  # noqa: ANN202 - a flow list: [2025-01-20, ...]
-    from ruamel.yaml.comments import CommentedSeq
-
-    seq = CommentedSeq(sorted(datums))
-    seq.fa.set_flow_style()
-    return seq
 
 
 def _geen_heropstart(data: CommentedMap, dossier: Dossier, wie: Wie) -> list[str]:

@@ -70,21 +70,15 @@ def _bestanden(paden: list[Path], map_optie: Path | None) -> tuple[Dossiermap | 
 def valideer(paden: list[Path], map_optie: Path | None = None) -> Resultaat:
     map_, bestanden = _bestanden(paden, map_optie)
     resultaat = Resultaat(bestanden=len(bestanden))
-    inst = None
-    if map_ is not None:
-        inst, bevindingen = lees_instellingen(map_)
-        if map_.instellingen_pad in bestanden or any(p.name == INSTELLINGEN and p.resolve() == map_.instellingen_pad.resolve() for p in bestanden):
-            resultaat.bevindingen += bevindingen
-    ctx = context(map_, vandaag(), inst) if map_ else context(None, vandaag(), None)  # type: ignore[arg-type]
-    if not paden and map_ is not None:
-        resultaat.bevindingen += _hele_map(map_, ctx)
-        return resultaat
+    inst = lees_instellingen(map_)[0] if map_ is not None else None  # for the team check
+    ctx = context(vandaag(), inst)
     for pad in bestanden:
         if pad.name == INSTELLINGEN:
-            if map_ is None or pad.resolve() != map_.instellingen_pad.resolve():
-                resultaat.bevindingen += lees_instellingen(Dossiermap(pad.parent))[1]
-            continue
-        resultaat.bevindingen += lees_dossier(pad, ctx).bevindingen
+            resultaat.bevindingen += lees_instellingen(Dossiermap(pad.parent))[1]
+    if not paden and map_ is not None:  # the whole folder: the fast path
+        resultaat.bevindingen += _hele_map(map_, ctx)
+    else:
+        resultaat.bevindingen += [b for p in bestanden if p.name != INSTELLINGEN for b in lees_dossier(p, ctx).bevindingen]
     return resultaat
 
 

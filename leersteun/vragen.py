@@ -72,7 +72,7 @@ def ja_nee(console: Console, tekst: str, standaard: bool = False) -> bool:
 
 
 def vraag_datum(console: Console, tekst: str, leeg: bool = False, standaard: dt.date | None = None) -> dt.date | None:
-    from leersteun.model import _datum
+    from leersteun.model import als_datum
 
     while True:
         hint = f", leeg = {standaard.isoformat()}" if standaard else (", leeg = geen" if leeg else "")
@@ -82,6 +82,6 @@ def vraag_datum(console: Console, tekst: str, leeg: bool = False, standaard: dt.
         if not antwoord and leeg:
             return None
         try:
-            return _datum(antwoord)
+            return als_datum(antwoord)
         except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch below
             console.print(f"'{antwoord}' is geen datum; schrijf ze als 2024-09-12.")

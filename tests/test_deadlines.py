@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import icalendar
@@ -13,7 +12,7 @@ from ruamel.yaml import YAML
 from leersteun.deadlines import Soort, Staat, deadlines, einde_schooljaar, plus_maanden
 from leersteun.model import Dossier
 
-from .conftest import DOSSIER, ROOT
+from .conftest import DOSSIER
 
 D = dt.date
 

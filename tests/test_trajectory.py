@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from leersteun.folder import gebruiker
 
-from .conftest import DOSSIER, ROOT, Map, digest
+from .conftest import DOSSIER, Map, digest
 
 
 
