@@ -229,6 +229,40 @@ def _dossiermap() -> Dossiermap:
     return vind_map(_map_optie)
 
 
+BuitenOutOptie = Annotated[
+    bool, typer.Option("--buiten-out", help="Sta toe dat het bestand buiten out/ komt (nooit in cases/ of op leersteun.yaml).")
+]
+
+
+def _controleer_uitvoer(map_: Any, pad: Path | None, buiten_out: bool, optie: str = "--uit") -> None:
+    """Refuse a bad output path before any work is done."""
+    from leersteun.errors import GebruikFout
+    from leersteun.folder import uitvoer_pad
+
+    if pad is not None:
+        uitvoer_pad(map_, pad, buiten_out, optie)
+    elif buiten_out:
+        raise GebruikFout(f"--buiten-out hoort bij {optie}; zonder {optie} komt het bestand in out/ of op het scherm.")
+
+
+def _schrijf_uitvoer(map_: Any, pad: Path, inhoud: bytes, buiten_out: bool = False, optie: str = "--uit") -> Path:
+    """Write generated output after checking where it goes (see `folder.uitvoer_pad`)."""
+    from leersteun.errors import Fout
+    from leersteun.folder import buiten_git_ignore_melding, uitvoer_pad
+    from leersteun.store import schrijf_atomisch
+
+    doel = uitvoer_pad(map_, pad, buiten_out, optie)
+    try:
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        schrijf_atomisch(doel, inhoud)
+    except OSError as e:
+        raise Fout(f"{doel} kon niet geschreven worden ({e.strerror or e}); er is niets geschreven. Controleer de map en de vrije schijfruimte.") from None
+    melding = buiten_git_ignore_melding(map_, doel)
+    if melding:
+        print(melding, file=sys.stderr)
+    return doel
+
+
 # ---------------------------------------------------------------------------- init
 
 
@@ -768,15 +802,13 @@ def _maak_mail(sessie: _Sessie, wie: Any) -> Any:
     from leersteun import heropstart as hs
     from leersteun import mail
     from leersteun.folder import vandaag
-    from leersteun.store import schrijf_atomisch, toon
+    from leersteun.store import toon
 
     d = sessie.gelezen.dossier
     dag = vandaag()
     bericht = mail.maak_bericht(d, sessie.instellingen, dag, sessie.map.pad)
-    pad = sessie.map.out / mail.bestandsnaam(d, dag)
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    schrijf_atomisch(pad, mail.als_bytes(bericht))
-    relatief = pad.relative_to(sessie.map.pad).as_posix()
+    pad = _schrijf_uitvoer(sessie.map, sessie.map.out / mail.bestandsnaam(d, dag), mail.als_bytes(bericht))
+    relatief = Path(os.path.relpath(pad, sessie.map.pad)).as_posix()
     sessie.bewaar(lambda data, dd: hs.noteer_mail(data, dd, dag, relatief))
     print(f"Mail klaar: {toon(pad)} (aan {sessie.instellingen.coordinatie.email}).")
     print("Open het bestand in Outlook of Thunderbird om het na te lezen en te versturen, of gebruik --verstuur.")
@@ -1008,14 +1040,16 @@ def fiche(
     doel_id: Annotated[Optional[str], typer.Option("--doel", metavar="ID", help="Alleen dit doel (zoals D1).")] = None,
     formaat: Annotated[FicheFormaat, typer.Option(help="md, html (printbaar A4) of pdf.")] = FicheFormaat.html,
     uit: Annotated[Optional[Path], typer.Option("--uit", metavar="BESTAND", help="Waar de fiche komt (standaard in out/).")] = None,
+    buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Maak de doelfiche: leesbaar voor ouders en leerling, in Markdown, HTML of PDF."""
     from leersteun import dossiers, goals
     from leersteun.folder import vandaag
     from leersteun.render import html_naar_pdf, render
-    from leersteun.store import schrijf_atomisch, toon
+    from leersteun.store import toon
 
     map_ = _dossiermap()
+    _controleer_uitvoer(map_, uit, buiten_out)
     inst = dossiers.instellingen(map_)
     dag = vandaag()
     gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(dag, inst))
@@ -1029,8 +1063,7 @@ def fiche(
     if uit is None:
         achter = f"-{doel_id.upper()}" if doel_id else ""
         uit = map_.out / f"{d.id}-doelfiche{achter}.{formaat.value}"
-    uit.parent.mkdir(parents=True, exist_ok=True)
-    schrijf_atomisch(uit, inhoud)
+    uit = _schrijf_uitvoer(map_, uit, inhoud, buiten_out)
     print(f"Doelfiche geschreven: {toon(uit)}")
 
 
@@ -1043,6 +1076,7 @@ def agenda(
     weken: Annotated[int, typer.Option(min=0, help="Hoeveel weken vooruit (verlopen deadlines staan er altijd bij).")] = 4,
     ics: Annotated[Optional[Path], typer.Option("--ics", metavar="BESTAND", help="Schrijf de deadlines ook als iCalendar-bestand (Outlook, Thunderbird).")] = None,
     anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen.")] = False,
+    buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Toon de komende en verlopen deadlines, in de terminal en als agendabestand."""
     import datetime as dt
@@ -1053,6 +1087,7 @@ def agenda(
     from leersteun.weergave import agenda_tabel
 
     map_ = _dossiermap()
+    _controleer_uitvoer(map_, ics, buiten_out, "--ics")
     inst = dossiers.instellingen(map_)
     dag = vandaag()
     alle = dossiers.alle(map_)
@@ -1073,11 +1108,9 @@ def agenda(
     console.print(f"{len(items)} deadline{'s' if len(items) != 1 else ''} tot en met {tot.isoformat()}.")
     if ics is not None:
         from leersteun.ics import agenda_ics
-        from leersteun.store import schrijf_atomisch
 
         netwerk = inst.netwerk if inst else "leersteun"
-        ics.parent.mkdir(parents=True, exist_ok=True)
-        schrijf_atomisch(ics, agenda_ics(items, netwerk, dag, anoniem).encode("utf-8"))
+        _schrijf_uitvoer(map_, ics, agenda_ics(items, netwerk, dag, anoniem).encode("utf-8"), buiten_out, "--ics")
         console.print(f"Agendabestand geschreven: {ics} (importeer het in Outlook of Thunderbird).")
     _meld_ongeldige([g for g in alle if g.fouten])
 
@@ -1196,12 +1229,14 @@ def overzicht(
     formaat: Annotated[OverzichtFormaat, typer.Option(help="tabel, md, csv, html, json of xlsx.")] = OverzichtFormaat.tabel,
     anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen met dossier-id.")] = False,
     uit: Annotated[Optional[Path], typer.Option("--uit", metavar="BESTAND", help="Schrijf naar dit bestand in plaats van naar het scherm.")] = None,
+    buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Het weekoverzicht voor de coördinatie: heropstartvragen, deadlines, caseload, capaciteit."""
     from leersteun import dossiers, formats, overview
     from leersteun.folder import vandaag
 
     map_ = _dossiermap()
+    _controleer_uitvoer(map_, uit, buiten_out)
     inst = dossiers.instellingen(map_)
     dag = vandaag()
     w = overview.week_van(week, dag)
@@ -1239,10 +1274,9 @@ def overzicht(
             sys.stdout.buffer.write(inhoud)
             sys.stdout.flush()
         else:
-            from leersteun.store import schrijf_atomisch, toon
+            from leersteun.store import toon
 
-            uit.parent.mkdir(parents=True, exist_ok=True)
-            schrijf_atomisch(uit, inhoud)
+            uit = _schrijf_uitvoer(map_, uit, inhoud, buiten_out)
             print(f"Overzicht geschreven: {toon(uit)}", file=sys.stderr)
     _meld_ongeldige(fout)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from leersteun.checks import Context, controleer_dossier, controleer_instellingen
 from leersteun.errors import Bevinding, Fout, OngeldigBestand
 from leersteun.folder import Dossiermap
-from leersteun.model import Dossier, Instellingen
+from leersteun.model import ID_PATROON, Dossier, Instellingen
 from leersteun.store import YamlBestand, lees, toon
 
 
@@ -111,8 +112,10 @@ def zoek(gelezen: list[Gelezen], naam: str) -> Gelezen:
 
 def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Gelezen:
     """Find a case and make sure it is valid (errors raise `OngeldigBestand`)."""
-    kandidaat = map_.case_pad(naam)
-    if not kandidaat.is_file():
+    # A case is named by its id or a name, never by a path: `../x` or `/etc/x` is a name
+    # that matches nothing, not a file to open.
+    kandidaat = map_.case_pad(naam.strip()) if re.fullmatch(ID_PATROON, naam.strip()) else None
+    if kandidaat is None or not kandidaat.is_file():
         kandidaat = zoek(alle(map_), naam).pad
     gevonden = lees_dossier(kandidaat, ctx)
     if gevonden.dossier is None or gevonden.fouten:

@@ -145,6 +145,9 @@ def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
     }
     for naam, tekst in inhoud.items():
         doel = pad / naam
+        if naam == ".gitignore" and doel.is_file():
+            gedaan.append(_vul_gitignore_aan(doel))
+            continue
         if doel.exists():
             gedaan.append(f"{naam} bestond al en is niet aangeraakt")
             continue
@@ -152,6 +155,20 @@ def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
         gedaan.append(f"{naam} gemaakt")
     gedaan.append(_git_init(pad))
     return gedaan
+
+
+def _vul_gitignore_aan(doel: Path) -> str:
+    """An existing .gitignore gets the lines that keep pupils' data out of git."""
+    from leersteun.store import schrijf_atomisch
+
+    tekst = doel.read_text(encoding="utf-8", errors="replace")
+    regels = {r.strip().rstrip("/") for r in tekst.splitlines()}
+    nodig = [r for r in GITIGNORE.splitlines() if r and not r.startswith("#") and r.rstrip("/") not in regels]
+    if not nodig:
+        return ".gitignore bestond al en negeert out/ al"
+    aanvulling = ("" if tekst.endswith("\n") or not tekst else "\n") + "\n".join([GITIGNORE.splitlines()[0], *nodig]) + "\n"
+    schrijf_atomisch(doel, (tekst + aanvulling).encode("utf-8"))
+    return f".gitignore aangevuld met {', '.join(nodig)}"
 
 
 def _yaml_tekst(waarde: str) -> str:
@@ -173,3 +190,54 @@ def _git_init(pad: Path) -> str:
     if uit.returncode != 0:
         return f"git init lukte niet: {uit.stderr.strip()}"
     return "git-repository gemaakt"
+
+
+# ---------------------------------------------------------------------------- output paths
+
+BESCHERMD = (CASES, INSTELLINGEN, ".git", TEMPLATES, ".leersteun-cache")
+
+
+def _binnen(pad: Path, map_: Path) -> bool:
+    return pad == map_ or map_ in pad.parents
+
+
+def uitvoer_pad(map_: Dossiermap, gevraagd: Path, buiten_out: bool = False, optie: str = "--uit") -> Path:
+    """Check a path the user gave for generated output (`--uit`, `--ics`) before writing.
+
+    Generated files hold pupils' data: they go into `out/` (git-ignored). Elsewhere only with
+    `--buiten-out`; never into `cases/`, `templates/`, `.git/`, onto `leersteun.yaml`, and
+    never onto something that is not a regular file (a folder, a device, a pipe).
+    """
+    from leersteun.errors import GebruikFout
+
+    absoluut = Path(os.path.abspath(gevraagd))
+    echt = absoluut.resolve()
+    if absoluut.is_symlink():
+        raise GebruikFout(f"{optie} {gevraagd} is een koppeling (symlink); geef een gewoon bestand op, bij voorkeur in out/.")
+    if echt.exists() and not echt.is_file():
+        soort = "een map" if echt.is_dir() else "geen gewoon bestand"
+        raise GebruikFout(f"{optie} {gevraagd} is {soort}; geef een bestandsnaam op, zoals out/overzicht.md. Er is niets geschreven.")
+    wortel = map_.pad.resolve()
+    for naam in BESCHERMD:
+        beschermd = wortel / naam
+        if _binnen(echt, beschermd):
+            raise GebruikFout(
+                f"{optie} {gevraagd} ligt in {naam}: daar schrijft leersteun nooit gemaakte bestanden "
+                "(het zou een dossier of de instellingen kunnen overschrijven). Kies een bestand in out/. Er is niets geschreven."
+            )
+    if not _binnen(echt, (wortel / OUT)) and not buiten_out:
+        raise GebruikFout(
+            f"{optie} {gevraagd} ligt buiten out/. Gemaakte bestanden bevatten persoonsgegevens en horen in out/ "
+            "(niet in git). Wil je het toch daar, geef dan ook --buiten-out mee. Er is niets geschreven."
+        )
+    ouder = echt.parent
+    if ouder.exists() and not ouder.is_dir():
+        raise GebruikFout(f"{optie} {gevraagd}: {ouder} is een bestand, geen map. Er is niets geschreven.")
+    return absoluut
+
+
+def buiten_git_ignore_melding(map_: Dossiermap, pad: Path) -> str | None:
+    """A warning when written output lies outside out/ (so git may pick it up)."""
+    if _binnen(pad.resolve(), (map_.pad / OUT).resolve()):
+        return None
+    return f"Let op: {pad} ligt buiten out/ en wordt niet vanzelf door git genegeerd; commit het niet in een gedeelde repository."

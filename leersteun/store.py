@@ -241,6 +241,16 @@ def _vreemde_knopen(data: Any, getoond: str) -> list[Bevinding]:
                 Bevinding(getoond, pos[0] + 1, pos[1] + 1, f"YAML-tag '{tag}' is niet toegestaan; schrijf gewone waarden zonder '!'")
             )
             return
+        if not isinstance(node, _GEWOON) or type(node).__name__ == "CommentedOrderedMap":  # !!set, !!omap, !!binary, ...: not plain data
+            gevonden.append(
+                Bevinding(getoond, pos[0] + 1, pos[1] + 1, "deze YAML-vorm (zoals !!set of !!omap) is niet toegestaan; schrijf een gewone lijst of groep sleutels")
+            )
+            return
+        if isinstance(node, CommentedMap) and getattr(node, "merge", None):
+            gevonden.append(
+                Bevinding(getoond, waar[0] + 1, waar[1] + 1, "een samenvoegsleutel '<<' is niet toegestaan; schrijf de sleutels voluit")
+            )
+            return
         if isinstance(node, (CommentedMap, CommentedSeq)):
             if id(node) in gezien:
                 gevonden.append(
@@ -260,6 +270,9 @@ def _vreemde_knopen(data: Any, getoond: str) -> list[Bevinding]:
 
     bezoek(data, (0, 0), (0, 0))
     return gevonden
+
+
+_GEWOON = (CommentedMap, CommentedSeq, str, bool, int, float, dt.date, type(None))
 
 
 def _plus1(pos: tuple[int, int]) -> tuple[int, int]:
