@@ -21,10 +21,15 @@ from leersteun.store import bewaar
 
 # The order of the top-level keys in the format, to place a key a hand-written file lacks.
 VOLGORDE = [
-    "id", "leerling", "school", "verslag", "fase", "ankerpersoon", "ondersteuner",
-    "vorige_ondersteuners", "clb_medewerker", "trajecten", "geschiedenis", "evaluaties",
-    "beeldvorming", "doelen", "heropstarts",
+    "id", "vorig_dossier", "volgend_dossier", "leerling", "school", "verslag", "vorige_verslagen", "fase",
+    "ankerpersoon", "ondersteuner", "vorige_ondersteuners", "clb_medewerker", "betrokkenen", "leervraag",
+    "trajecten", "geschiedenis", "overleggen", "evaluaties", "diplon", "beeldvorming", "doelen", "heropstarts",
 ]  # fmt: skip
+# The same for the groups inside a case that got new keys.
+VOLGORDE_IN = {
+    "leerling": ["voornaam", "naam", "geboortedatum", "klas", "klas_schooljaar", "niveau"],
+    "verslag": ["soort", "datum", "typologie", "zichtbaar_in_diplon", "ontbindende_voorwaarde", "ontbindende_voorwaarde_beslist"],
+}
 
 
 def zonder_leeg(**velden: Any) -> CommentedMap:
@@ -67,6 +72,18 @@ def lijst(data: CommentedMap, sleutel: str) -> CommentedSeq:
             positie = next((i for i, k in enumerate(data) if k in na), len(data))
         data.insert(positie, sleutel, nieuw)
     return nieuw
+
+
+def zet_op_plaats(data: CommentedMap, sleutel: str, waarde: Any, volgorde: list[str] = VOLGORDE) -> None:
+    """Set a key; a key the file lacks is inserted where the format puts it (not at the end)."""
+    if sleutel in data:
+        zet(data, sleutel, waarde)
+        return
+    positie = len(data)
+    if sleutel in volgorde:
+        na = volgorde[volgorde.index(sleutel) + 1 :]
+        positie = next((i for i, k in enumerate(data) if k in na), len(data))
+    data.insert(positie, sleutel, waarde)
 
 
 def zet(data: CommentedMap, sleutel: str, waarde: Any) -> None:

@@ -41,7 +41,8 @@ def _context(d: Dossier, v: hs.Vraag) -> str | None:
     return None
 
 
-def _keuzes(console: Console) -> list[str]:
+def vraag_van_keuzes(console: Console) -> list[str]:
+    """From whom a question comes: one or more of leerkracht, zorg, ouders, clb, directie, andere."""
     geldig = [k.value for k in VraagVan]
     while True:
         antwoord = vraag(console, "Antwoord (een of meer, gescheiden door komma's)")
@@ -59,7 +60,7 @@ def _jdn(console: Console) -> str:
 def vraag_antwoord(console: Console, v: hs.Vraag) -> Any:
     """Ask one question; returns the plain data to store."""
     if v.soort == "keuzes":
-        return _keuzes(console)
+        return vraag_van_keuzes(console)
     if v.soort == "factoren":
         return {
             "leerling": vraag_lijst(console, "Bij de leerling"),

@@ -24,7 +24,9 @@ from leersteun.model import (
     Fase,
     Instellingen,
     Niveau,
+    OverlegSoort,
     Reden,
+    VIER_VRAGEN,
     Uitkomst,
     VerslagSoort,
     model_op,
@@ -303,12 +305,58 @@ def heropstarts_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
                 "fase heropstart zonder gegevens onder 'heropstarts': start een heropstart met 'leersteun heropstart'",
                 FOUT,
             )
-        elif laatste.toewijzing is not None or laatste.uitkomst == Uitkomst.geen_heropstart:
+        elif (laatste.toewijzing is not None and laatste.toewijzing.vorm is not None) or laatste.uitkomst == Uitkomst.geen_heropstart:
             yield (
                 ("fase",),
-                "de laatste heropstart is al afgerond (toegewezen of geen heropstart); de fase is dan niet meer heropstart",
+                "de laatste heropstart is al afgerond (vorm gekozen of geen heropstart); de fase is dan niet meer heropstart",
                 FOUT,
             )
+        elif not any(o.soort == OverlegSoort.school_clb and o.datum <= laatste.gestart + dt.timedelta(days=1) for o in d.overleggen):
+            yield (
+                ("heropstarts", len(h) - 1, "gestart"),
+                "geen overleg tussen school en CLB genoteerd vóór deze heropstart; noteer het met "
+                f"'leersteun overleg {d.id} --soort school-clb --datum JJJJ-MM-DD'",
+                WAARSCHUWING,
+            )
+
+
+@regel
+def mensen_en_overleg_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
+    gezien: set[tuple[str, str]] = set()
+    for i, b in enumerate(d.betrokkenen):
+        if (b.rol.value, b.naam) in gezien:
+            yield (("betrokkenen", i, "naam"), f"'{b.naam}' staat twee keer als {b.rol.value} bij de betrokkenen", WAARSCHUWING)
+        gezien.add((b.rol.value, b.naam))
+    for i, o in enumerate(d.overleggen):
+        if i > 0 and o.datum < d.overleggen[i - 1].datum:
+            yield (("overleggen", i, "datum"), "overleggen staan van oud naar nieuw; dit overleg is ouder dan het vorige", WAARSCHUWING)
+        if o.datum > ctx.vandaag:
+            yield (("overleggen", i, "datum"), f"dit overleg ligt in de toekomst ({o.datum}); plan een overleg met 'volgende' bij het vorige", WAARSCHUWING)
+        if o.volgende is not None and o.volgende <= o.datum:
+            yield (("overleggen", i, "volgende"), f"het volgende overleg ({o.volgende}) ligt niet na dit overleg ({o.datum})", FOUT)
+    for i, e in enumerate(d.evaluaties):
+        if e.vier_vragen is not None and not e.vier_vragen.volledig:
+            ontbreekt = ", ".join(k for k in VIER_VRAGEN if getattr(e.vier_vragen, k) is None or getattr(e.vier_vragen, k).antwoord is None)
+            yield (("evaluaties", i, "vier_vragen"), f"de vier vragen zijn niet alle vier beantwoord (ontbreekt: {ontbreekt})", WAARSCHUWING)
+    for i, x in enumerate(d.diplon):
+        if x.datum > ctx.vandaag:
+            yield (("diplon", i, "datum"), f"deze stap ligt in de toekomst ({x.datum}); noteer een stap als ze gedaan is", WAARSCHUWING)
+    if d.vorig_dossier is not None and d.vorig_dossier == d.id:
+        yield (("vorig_dossier",), "een dossier kan niet naar zichzelf verwijzen", FOUT)
+    if d.volgend_dossier is not None and d.volgend_dossier == d.id:
+        yield (("volgend_dossier",), "een dossier kan niet naar zichzelf verwijzen", FOUT)
+    for i, v in enumerate(d.vorige_verslagen):
+        if v.datum > d.verslag.datum:
+            yield (("vorige_verslagen", i, "datum"), f"een vorig Verslag ({v.datum}) is jonger dan het huidige ({d.verslag.datum})", WAARSCHUWING)
+    inst = ctx.instellingen
+    t = d.verslag.typologie
+    if inst is not None and t is not None and t not in inst.ondersteunde_typologieen and d.fase != Fase.afgesloten:
+        yield (
+            ("verslag", "typologie"),
+            f"{t.value} wordt niet ondersteund door dit centrum (zie typologieen in leersteun.yaml); {inst.ander_centrum} neemt over. "
+            "Sluit af met reden andere_typologie",
+            WAARSCHUWING,
+        )
 
 
 @regel

@@ -17,7 +17,22 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from leersteun.waarden import Beslissing, Domein, Fase, JaDeelsNee, Niveau, Periode, Reden, VerslagSoort, Vorm
+from leersteun.waarden import (
+    Beslissing,
+    BetrokkeneRol,
+    DiplonStap,
+    Domein,
+    Fase,
+    JaDeelsNee,
+    Niveau,
+    OverlegSoort,
+    Periode,
+    Reden,
+    Typologie,
+    VerslagSoort,
+    VraagVan,
+    Vorm,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -336,21 +351,33 @@ def nieuw(
     gemeente: Annotated[Optional[str], typer.Option(help="Gemeente van de school.")] = None,
     verslag: Annotated[Optional[VerslagSoort], typer.Option(help="Soort Verslag: GC, IAC of OV4.")] = None,
     verslagdatum: Annotated[Optional[str], typer.Option(help="Datum van het Verslag (JJJJ-MM-DD).")] = None,
+    typologie: Annotated[Optional[Typologie], typer.Option(help="Typologie van het Verslag: basisaanbod, 'type 2', 'type 3', 'type 9', ...")] = None,
     diplon: Annotated[
         Optional[bool], typer.Option("--diplon/--niet-in-diplon", help="Is het Verslag al zichtbaar in Diplon?")
     ] = None,
     ontbindende_voorwaarde: Annotated[
         Optional[str], typer.Option(help="Bij IAC/OV4: datum van inschrijving onder ontbindende voorwaarde.")
     ] = None,
-    ankerpersoon: Annotated[Optional[str], typer.Option(help="De ankerpersoon van het dossier.")] = None,
-    clb: Annotated[Optional[str], typer.Option("--clb", help="De CLB-medewerker.")] = None,
+    leervraag: Annotated[Optional[str], typer.Option("--leervraag", help="De hulp- of leervraag van de school.")] = None,
+    vraag_van: Annotated[
+        Optional[list[VraagVan]], typer.Option("--vraag-van", help="Van wie de vraag komt: leerkracht, zorg, ouders, clb, directie, andere (mag meermaals).")
+    ] = None,
+    al_geprobeerd: Annotated[Optional[list[str]], typer.Option("--al-geprobeerd", help="Wat de school al uitprobeerde (mag meermaals).")] = None,
+    ankerpersoon: Annotated[Optional[str], typer.Option(help="De ankerpersoon van het dossier (standaard: die van de school).")] = None,
+    clb: Annotated[Optional[str], typer.Option("--clb", help="De CLB-medewerker (standaard: die van de school).")] = None,
+    vanuit: Annotated[
+        Optional[str], typer.Option("--vanuit", metavar="DOSSIER", help="Nieuwe aanmelding na een afgesloten dossier (andere school, secundair): neemt de leerling over.")
+    ] = None,
+    toch: Annotated[
+        Optional[str], typer.Option("--toch", metavar="REDEN", help="Maak het dossier ook als de leerling al een lopend dossier heeft (met de reden).")
+    ] = None,
     dossier_id: Annotated[Optional[str], typer.Option("--id", help="Eigen id (standaard: schoolcode-jaar-nummer).")] = None,
     door: Annotated[Optional[str], typer.Option(help="Wie de aanmelding noteert (standaard: LEERSTEUN_GEBRUIKER of git user.name).")] = None,
     commit: CommitOptie = None,
     notitie: Annotated[Optional[str], typer.Option(help="Notitie bij de aanmelding.")] = None,
 ) -> None:
     """Maak een nieuw dossier in fase aanmelding (vraagt wat ontbreekt)."""
-    from leersteun import dossiers
+    from leersteun import dossiers, mensen
     from leersteun.errors import Fout
     from leersteun.folder import gebruiker, vandaag
 
@@ -358,18 +385,46 @@ def nieuw(
     inst = dossiers.instellingen(map_)
     dag = vandaag()
     ctx = dossiers.context(dag, inst)
+    vorig = None
+    if vanuit is not None:
+        from leersteun.trajectory import REDEN_TEKST, afsluitreden
+
+        vorig = dossiers.open_dossier(map_, vanuit, ctx)
+        v = vorig.dossier
+        if v.fase != Fase.afgesloten:
+            raise Fout(
+                f"Dossier {v.id} loopt nog (fase {v.fase}). Sluit het eerst af, zoals met 'leersteun overgang {v.id} andere-school' "
+                f"of 'leersteun overgang {v.id} lager-secundair'; daarna volgt de nieuwe aanmelding."
+            )
+        if v.volgend_dossier:
+            raise Fout(f"Na dossier {v.id} volgde al dossier {v.volgend_dossier}.")
+        for optie, waarde in (("--voornaam", voornaam), ("--naam", naam), ("--geboortedatum", geboortedatum)):
+            if waarde is not None:
+                raise Fout(f"{optie} komt met --vanuit uit dossier {v.id}; laat de optie weg.")
+        voornaam, naam = v.leerling.voornaam, v.leerling.naam
+        reden = afsluitreden(v)
+        _console().print(f"Nieuwe aanmelding voor {v.leerling.volledige_naam}, na {v.id}" + (f" ({REDEN_TEKST[reden]})." if reden else "."))
+    interactief = sys.stdin.isatty() or voornaam is None
 
     voornaam = voornaam or _vraag("Voornaam van de leerling")
     naam = naam or _vraag("Familienaam van de leerling")
     klas = klas or _vraag("Klas (zoals 5B)")
     niveau_w = niveau.value if niveau else _vraag("Niveau", keuzes=[n.value for n in Niveau])
     if school is None:
-        bekend = [s.naam for s in inst.capaciteit.scholen] if inst.capaciteit else []
+        bekend = sorted({s.naam for s in inst.scholen} | ({s.naam for s in inst.capaciteit.scholen} if inst.capaciteit else set()))
         if bekend:
             _console().print("Scholen: " + "; ".join(bekend))
         school = _vraag("School")
     verslag_w = verslag.value if verslag else _vraag("Soort Verslag", keuzes=[v.value for v in VerslagSoort])
     v_datum = _datum_optie(verslagdatum, "--verslagdatum") or _vraag_datum("Datum van het Verslag")
+    if typologie is None and interactief:
+        gekozen = _vraag("Typologie van het Verslag (leeg als onbekend)", keuzes=[t.value for t in Typologie], leeg=True)
+        typologie = Typologie(gekozen) if gekozen else None
+    if typologie is not None and typologie not in inst.ondersteunde_typologieen:
+        raise Fout(
+            f"Een Verslag onder {typologie.value} ondersteunt dit centrum niet: de aanmelding gaat naar {inst.ander_centrum} "
+            "(types 4, 6 en 7 gaan naar het specifieke leersteuncentrum). Er is geen dossier gemaakt."
+        )
     if diplon is None:
         from leersteun.vragen import ja_nee
 
@@ -377,9 +432,37 @@ def nieuw(
     ov = _datum_optie(ontbindende_voorwaarde, "--ontbindende-voorwaarde")
     if ov is None and verslag_w in ("IAC", "OV4") and ontbindende_voorwaarde is None and sys.stdin.isatty():
         ov = _vraag_datum("Ingeschreven onder ontbindende voorwaarde op", leeg=True)
+    if leervraag is None and interactief:
+        leervraag = _vraag("De hulp- of leervraag van de school (leeg als nog niet helder)", leeg=True) or None
+        if leervraag and not vraag_van:
+            from leersteun.checklist_ui import vraag_van_keuzes
+
+            _console().print("Van wie komt de vraag?")
+            vraag_van = [VraagVan(x) for x in vraag_van_keuzes(_console())]
+        if leervraag and not al_geprobeerd:
+            from leersteun.vragen import vraag_lijst
+
+            al_geprobeerd = vraag_lijst(_console(), "Wat probeerde de school al uit?")
+    elif leervraag is None:
+        _geen_effect("ze horen bij de hulp- of leervraag: geef ook --leervraag", {"--vraag-van": vraag_van, "--al-geprobeerd": al_geprobeerd})
     wie = gebruiker(door) or (inst.afzender.naam if inst.afzender else None)
     if not wie:
         raise Fout("Wie noteert deze aanmelding? Geef --door NAAM, of zet LEERSTEUN_GEBRUIKER of git user.name.")
+    geb = _datum_optie(geboortedatum, "--geboortedatum") or (vorig.dossier.leerling.geboortedatum if vorig else None)
+    alle = dossiers.alle(map_)
+    dubbel = dossiers.dubbels(alle, voornaam, naam, geb, school)
+    if dubbel and not toch:
+        lijst_ = "\n".join(f"  {d.id}  {d.leerling.volledige_naam} ({d.leerling.klas}, {d.school.naam}, fase {d.fase})" for d in dubbel)
+        raise Fout(
+            f"{voornaam} {naam} heeft al een dossier dat niet afgesloten is:\n{lijst_}\n"
+            f"Werk in dat dossier verder (zoals 'leersteun toon {dubbel[0].id}'). Is dit echt een andere leerling of een "
+            "tweede aanmelding, geef dan --toch \"reden\" mee. Er is niets gemaakt."
+        )
+    mensen_, anker_school, clb_school, gemeente_school = mensen.van_school(inst, school)
+    if toch:
+        notitie = f"{notitie or 'Aanmelding via Diplon.'} Ook gemaakt naast {', '.join(d.id for d in dubbel) or 'geen'}: {toch}"
+    if vorig:
+        notitie = notitie or f"Nieuwe aanmelding na {vorig.dossier.id}."
     data = dossiers.nieuw_dossier_data(
         case_id=dossier_id or dossiers.volgende_id(map_, school, dag.year),
         voornaam=voornaam,
@@ -387,23 +470,44 @@ def nieuw(
         klas=klas,
         niveau=niveau_w,
         school=school,
-        gemeente=gemeente,
-        geboortedatum=_datum_optie(geboortedatum, "--geboortedatum"),
+        gemeente=gemeente or gemeente_school,
+        geboortedatum=geb,
         verslag_soort=verslag_w,
         verslag_datum=v_datum,
         zichtbaar_in_diplon=bool(diplon),
         ontbindende_voorwaarde=ov,
-        ankerpersoon=ankerpersoon or (wie if wie in inst.teamnamen() else None),
-        clb_medewerker=clb,
+        ankerpersoon=ankerpersoon or anker_school or (wie if wie in inst.teamnamen() else None),
+        clb_medewerker=clb or clb_school,
         door=wie,
         vandaag=dag,
         notitie=notitie,
+        typologie=typologie.value if typologie else None,
+        betrokkenen=mensen_,
+        leervraag=(
+            {k: v for k, v in (("vraag", leervraag), ("van", [x.value for x in vraag_van or []]), ("al_geprobeerd", list(al_geprobeerd or []))) if v}
+            if leervraag
+            else None
+        ),
+        vorig_dossier=vorig.dossier.id if vorig else None,
     )
     pad = dossiers.maak_dossier(map_, data, ctx)
     from leersteun.store import toon
 
     print(f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding).")
-    _commit(map_, inst, commit, [pad], f"{data['id']}: nieuw dossier (aanmelding)", wie)
+    if mensen_:
+        print(f"Overgenomen van de school: {', '.join(b['naam'] + ' (' + b['rol'] + ')' for b in mensen_)}.")
+    bestanden = [pad]
+    if vorig is not None:
+        from leersteun.bewerk import pas_toe, zet_op_plaats
+
+        def koppel(gegevens: Any, _d: Any) -> list[str]:
+            zet_op_plaats(gegevens, "volgend_dossier", data["id"])
+            return [f"Dossier {vorig.dossier.id} verwijst nu naar {data['id']}."]
+
+        for regel in pas_toe(dossiers.lees_dossier(vorig.pad, ctx), ctx, koppel):
+            print(regel)
+        bestanden.append(vorig.pad)
+    _commit(map_, inst, commit, bestanden, f"{data['id']}: nieuw dossier (aanmelding)", wie)
 
 
 # ---------------------------------------------------------------------------- lijst, toon
@@ -558,6 +662,32 @@ DossierArg = Annotated[str, typer.Argument(metavar="DOSSIER", help="Id of een de
 
 
 
+def _geen_effect(waarom: str, opties: dict[str, Any]) -> None:
+    """Refuse options that were given but would change nothing here: a command never exits 0
+    with an option quietly ignored."""
+    from leersteun.errors import GebruikFout
+
+    gegeven = [naam for naam, waarde in opties.items() if waarde not in (None, False, [], ())]
+    if gegeven:
+        werkwoord = "heeft" if len(gegeven) == 1 else "hebben"
+        raise GebruikFout(f"{', '.join(gegeven)} {werkwoord} hier geen effect: {waarom}. Er is niets gewijzigd.")
+
+
+# Per (from, to) of `leersteun fase`: the options that mean something there.
+_FASE_OPTIES = {
+    ("aanmelding", "opstart"): {"--verslag-zichtbaar"},
+    ("heropstart", "opstart"): {"--vorm", "--start", "--frequentie", "--intensiteit", "--evaluatie-op"},
+    ("opstart", "ondersteuning"): {
+        "--vorm", "--start", "--frequentie", "--intensiteit", "--evaluatie-op", "--ondersteuner", "--opstartgesprek", "--leervraag",
+    },
+    ("heropstart", "ondersteuning"): {"--vorm", "--start", "--frequentie", "--intensiteit", "--evaluatie-op"},
+    ("aanmelding", "afgesloten"): {"--reden"},
+    ("opstart", "afgesloten"): {"--reden"},
+    ("ondersteuning", "afgesloten"): {"--reden"},
+    ("afgesloten", "heropstart"): {"--overleg-school-clb"},
+}  # fmt: skip
+
+
 @opdracht("fase")
 def fase_(
     dossier: DossierArg,
@@ -572,11 +702,20 @@ def fase_(
     frequentie: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken frequentie.")] = None,
     intensiteit: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken intensiteit.")] = None,
     start: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Bij ondersteuning: start van het traject (standaard: --datum).")] = None,
-    vorm: Annotated[Vorm, typer.Option(help="Bij ondersteuning: vorm van een nieuw traject.")] = Vorm.regulier,
+    vorm: Annotated[
+        Optional[Vorm], typer.Option(help="Vorm van het traject: regulier (standaard na opstart); na een heropstart light, medium of nieuw.")
+    ] = None,
     evaluatie_op: Annotated[
-        Optional[list[str]], typer.Option("--evaluatie-op", metavar="JJJJ-MM-DD", help="Bij ondersteuning: afgesproken evaluatiemoment (mag meermaals).")
+        Optional[list[str]], typer.Option("--evaluatie-op", metavar="JJJJ-MM-DD", help="Afgesproken evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
     ] = None,
     ondersteuner: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: de ondersteuner.")] = None,
+    opstartgesprek: Annotated[
+        Optional[str], typer.Option("--opstartgesprek", metavar="JJJJ-MM-DD", help="Bij ondersteuning: datum van het opstartgesprek (als het nog niet genoteerd is).")
+    ] = None,
+    leervraag: Annotated[Optional[str], typer.Option("--leervraag", help="Bij ondersteuning: de hulp- of leervraag van de school.")] = None,
+    overleg_school_clb: Annotated[
+        Optional[str], typer.Option("--overleg-school-clb", metavar="JJJJ-MM-DD", help="Bij heropstart: datum van het overleg tussen school en CLB.")
+    ] = None,
     commit: CommitOptie = None,
 ) -> None:
     """Zet een dossier in een volgende fase, volgens de regels van het traject."""
@@ -590,9 +729,16 @@ def fase_(
         intensiteit=intensiteit,
         evaluatie_op=[_datum_optie(d, "--evaluatie-op") for d in evaluatie_op or []],
     )
-    _wijzig(
-        dossier,
-        lambda data, d: naar_fase(
+    opties = {
+        "--reden": reden, "--verslag-zichtbaar": verslag_zichtbaar, "--frequentie": frequentie, "--intensiteit": intensiteit,
+        "--start": start, "--vorm": vorm, "--evaluatie-op": evaluatie_op, "--ondersteuner": ondersteuner,
+        "--opstartgesprek": opstartgesprek, "--leervraag": leervraag, "--overleg-school-clb": overleg_school_clb,
+    }  # fmt: skip
+
+    def bewerking(data: Any, d: Any) -> list[str]:
+        toegestaan = _FASE_OPTIES.get((d.fase.value, naar.value), set())
+        _geen_effect(f"ze horen niet bij de stap van {d.fase.value} naar {naar.value}", {k: v for k, v in opties.items() if k not in toegestaan})
+        return naar_fase(
             data,
             d,
             naar,
@@ -601,13 +747,15 @@ def fase_(
             afspraak=afspraak,
             ondersteuner=ondersteuner,
             verslag_zichtbaar=verslag_zichtbaar,
-        ),
-        commit,
-        f"fase {naar.value}",
-        wie.door,
-    )
+            opstartgesprek=_datum_optie(opstartgesprek, "--opstartgesprek"),
+            leervraag=leervraag,
+            overleg_school_clb=_datum_optie(overleg_school_clb, "--overleg-school-clb"),
+        )
+
+    _wijzig(dossier, bewerking, commit, f"fase {naar.value}", wie.door)
 
 
+JdnOptie = Annotated[Optional[JaDeelsNee], typer.Option(help="ja, deels of nee.", show_default=False)]
 
 
 @opdracht("evaluatie")
@@ -622,16 +770,34 @@ def evaluatie_(
     volgende: Annotated[
         Optional[list[str]], typer.Option("--volgende", metavar="JJJJ-MM-DD", help="Bij verderzetten: volgend evaluatiemoment (mag meermaals).")
     ] = None,
+    concreet: Annotated[Optional[JaDeelsNee], typer.Option("--concreet", help="Vier vragen: zijn de doelen concreet en werkbaar?")] = None,
+    context: Annotated[Optional[JaDeelsNee], typer.Option("--context", help="Vier vragen: versterken de doelen de school (context, leerkracht)?")] = None,
+    gedragen: Annotated[Optional[JaDeelsNee], typer.Option("--gedragen", help="Vier vragen: gedragen door alle schoolse partners?")] = None,
+    fase_2_3: Annotated[Optional[JaDeelsNee], typer.Option("--fase-2-3", help="Vier vragen: binnen fase 2/3 van het zorgcontinuüm?")] = None,
+    toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Vier vragen: toelichting bij de antwoorden.")] = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
     commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
-    """Bewaar een evaluatie: verderzetten (eventueel bijgestuurd) of afsluiten met een reden."""
+    """Bewaar een evaluatie: verderzetten of afsluiten, met de vier vragen na vier maanden."""
     from leersteun.trajectory import REDEN_TEKST, evaluatie
 
     wie = _wie(door, datum, notitie)
     interactief = beslissing is None
+    vier: dict[str, Any] | None = None
+    gegeven = {"doelen_concreet": concreet, "doelen_context": context, "gedragen": gedragen, "zorgcontinuum_fase_2_3": fase_2_3}
+    if any(v is not None for v in gegeven.values()):
+        vier = {k: ((v.value, None) if v is not None else None) for k, v in gegeven.items()}
+        vier["toelichting"] = toelichting
+    elif toelichting:
+        from leersteun.errors import GebruikFout
+
+        raise GebruikFout("--toelichting hoort bij de vier vragen (--concreet, --context, --gedragen, --fase-2-3).")
+    if interactief:
+        sessie = _Sessie(dossier)
+        if vier is None and _vier_vragen_open(sessie.gelezen.dossier, wie.datum):
+            vier = _vraag_vier_vragen()
     keuze = beslissing or Beslissing(_vraag("Beslissing", keuzes=[b.value for b in Beslissing]))
     reden_w = reden
     if keuze == Beslissing.afsluiten:
@@ -658,11 +824,244 @@ def evaluatie_(
             frequentie=frequentie,
             intensiteit=intensiteit,
             volgende=[_datum_optie(v, "--volgende") for v in volgende or []],
+            vier_vragen=vier,
         ),
         commit,
         f"evaluatie ({keuze.value})",
         wie.door,
     )
+
+
+def _vier_vragen_open(d: Any, dag: Any) -> bool:
+    """Is the evaluation after four months still to be done (due within a month)?"""
+    import datetime as dt
+
+    from leersteun.deadlines import Soort, deadlines
+
+    return any(x.soort == Soort.vier_maanden and x.datum <= dag + dt.timedelta(days=31) for x in deadlines(d, dag))
+
+
+def _vraag_vier_vragen() -> dict[str, Any]:
+    from leersteun.heropstart import VRAAG
+    from leersteun.model import VIER_VRAGEN
+
+    console = _console()
+    console.print("[bold]De vier vragen na vier maanden ondersteuning[/] (ja, deels of nee; een toelichting mag leeg blijven)")
+    uit: dict[str, Any] = {}
+    for sleutel in VIER_VRAGEN:
+        v = VRAAG[sleutel]
+        console.print(f"\n{v.vraag}", soft_wrap=True)
+        antwoord = _vraag("Antwoord", keuzes=[j.value for j in JaDeelsNee])
+        uitleg = _vraag("Toelichting", leeg=True) or None
+        uit[sleutel] = (antwoord, uitleg)
+    uit["toelichting"] = None
+    return uit
+
+
+@opdracht("betrokkene")
+def betrokkene_(
+    dossier: DossierArg,
+    rol: Annotated[BetrokkeneRol, typer.Option(help="klasleerkracht, zorgcoordinator, directie, ouders, clb of andere.", show_default=False)],
+    naam: Annotated[str, typer.Option(help="Naam van de persoon (bij ouders: zoals ze genoemd willen worden).", show_default=False)],
+    contact: Annotated[Optional[str], typer.Option(help="E-mailadres of telefoonnummer.")] = None,
+    notitie: Annotated[Optional[str], typer.Option(help="Een korte notitie, zoals 'op dinsdag niet op school'.")] = None,
+    weg: Annotated[bool, typer.Option("--weg", help="Verwijder deze persoon uit het dossier.")] = False,
+    commit: CommitOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """Voeg iemand toe rond een dossier, werk het contact bij, of haal iemand weg (--weg)."""
+    from leersteun import mensen
+    from leersteun.model import als_contact
+
+    if weg:
+        _geen_effect("--weg verwijdert de persoon", {"--contact": contact, "--notitie": notitie})
+    elif contact is not None:
+        try:
+            contact = als_contact(contact)
+        except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch
+            from leersteun.errors import GebruikFout
+
+            raise GebruikFout(f"--contact '{contact}' is geen e-mailadres of telefoonnummer; schrijf het als naam@school.be of 014 12 34 56.") from None
+    wie = _wie(door, None, None)
+    if weg:
+        _wijzig(dossier, lambda data, d: mensen.verwijder_betrokkene(data, d, rol.value, naam), commit, f"betrokkene weg ({rol.value})", wie.door)
+    else:
+        _wijzig(dossier, lambda data, d: mensen.zet_betrokkene(data, d, rol.value, naam, contact, notitie), commit, f"betrokkene ({rol.value})", wie.door)
+
+
+@opdracht("overleg")
+def overleg_(
+    dossier: DossierArg,
+    soort: Annotated[
+        OverlegSoort, typer.Option(help="opstartgesprek, evaluatiegesprek, school-clb, overdracht, observatie of andere.", show_default=False)
+    ],
+    met: Annotated[
+        Optional[str], typer.Option(metavar="ROL,ROL", help="Wie er was, als rollen: klasleerkracht, zorgcoordinator, directie, ouders, clb, ondersteuner, ankerpersoon, vorige_ondersteuner, leerling, andere.")
+    ] = None,
+    volgende: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Plan het volgende overleg van deze soort (komt in de agenda).")] = None,
+    datum: Annotated[Optional[str], typer.Option("--datum", metavar="JJJJ-MM-DD", help="Datum van het overleg (standaard: vandaag).")] = None,
+    notitie: Annotated[Optional[str], typer.Option("--notitie", help="Wat er besproken en afgesproken werd.")] = None,
+    commit: CommitOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """Noteer een overleg rond een dossier: opstartgesprek, evaluatiegesprek, school-CLB, overdracht, ..."""
+    from leersteun import mensen
+    from leersteun.errors import GebruikFout
+    from leersteun.waarden import OverlegRol
+
+    rollen: list[str] = []
+    for deel in (met or "").replace(";", ",").split(","):
+        deel = deel.strip().lower().replace("-", "_").replace(" ", "_").replace("ö", "o")
+        if not deel:
+            continue
+        if deel not in {r.value for r in OverlegRol}:
+            raise GebruikFout(f"--met: '{deel}' is geen rol; kies uit {', '.join(r.value for r in OverlegRol)}.")
+        if deel not in rollen:
+            rollen.append(deel)
+    wie = _wie(door, datum, notitie)
+    plan = _datum_optie(volgende, "--volgende")
+    _wijzig(dossier, lambda data, d: mensen.noteer_overleg(data, d, wie, soort, rollen, plan), commit, f"overleg ({soort.value})", wie.door)
+
+
+@opdracht("diplon")
+def diplon_(
+    dossier: DossierArg,
+    stap: Annotated[DiplonStap, typer.Argument(metavar="STAP", help="circqel, inzage, evaluatie, afsluiting of heropend.", show_default=False)],
+    datum: DatumOptie = None,
+    commit: CommitOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """Noteer dat een stap in Diplon gedaan is (CirCQel, inzage, evaluatie, afsluiting, heropend)."""
+    from leersteun.diplon import markeer
+    from leersteun.folder import vandaag
+
+    wie = _wie(door, datum, None)
+    dag = vandaag()
+    _wijzig(dossier, lambda data, d: markeer(data, d, wie, stap, dag), commit, f"Diplon: {stap.value}", wie.door)
+
+
+@opdracht("verslag")
+def verslag_(
+    dossier: DossierArg,
+    soort: Annotated[Optional[VerslagSoort], typer.Option(help="Een nieuw Verslag: GC, IAC of OV4 (met --datum).")] = None,
+    typologie: Annotated[Optional[Typologie], typer.Option(help="Typologie van het nieuwe Verslag: basisaanbod, 'type 2', ...")] = None,
+    ontbindende_voorwaarde: Annotated[
+        Optional[str], typer.Option("--ontbindende-voorwaarde", metavar="JJJJ-MM-DD", help="Bij IAC/OV4: ingeschreven onder ontbindende voorwaarde op.")
+    ] = None,
+    beslist_op: Annotated[
+        Optional[str], typer.Option("--beslist", metavar="JJJJ-MM-DD", help="De school besliste over de ontbindende voorwaarde op deze dag.")
+    ] = None,
+    datum: Annotated[Optional[str], typer.Option("--datum", metavar="JJJJ-MM-DD", help="Met --soort: datum van het nieuwe Verslag.")] = None,
+    notitie: NotitieOptie = None,
+    commit: CommitOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """Noteer een nieuw of gewijzigd Verslag, of de beslissing van de school binnen de 60 dagen."""
+    from leersteun import verslag as vs
+    from leersteun.errors import GebruikFout
+
+    if (soort is None) == (beslist_op is None):
+        raise GebruikFout("Geef een nieuw Verslag (--soort en --datum) of de beslissing van de school (--beslist JJJJ-MM-DD), niet allebei.")
+    if beslist_op is not None:
+        _geen_effect(
+            "ze horen bij een nieuw Verslag (--soort)",
+            {"--typologie": typologie, "--ontbindende-voorwaarde": ontbindende_voorwaarde, "--datum": datum},
+        )
+        wie = _wie(door, beslist_op, notitie)
+        _wijzig(dossier, lambda data, d: vs.beslist(data, d, wie), commit, "beslissing ontbindende voorwaarde", wie.door)
+        return
+    if datum is None:
+        raise GebruikFout("Geef de datum van het nieuwe Verslag met --datum JJJJ-MM-DD.")
+    verslagdatum = _datum_optie(datum, "--datum")
+    wie = _wie(door, None, notitie)
+    ov = _datum_optie(ontbindende_voorwaarde, "--ontbindende-voorwaarde")
+    assert soort is not None
+    sessie = _Sessie(dossier)
+    sessie.bewaar(lambda data, d: vs.nieuw_verslag(data, d, wie, sessie.instellingen, soort, verslagdatum, typologie, ov))
+    sessie.zeg()
+    sessie.commit(commit, f"nieuw Verslag ({soort.value})", wie.door)
+
+
+@opdracht("schooljaar")
+def schooljaar_(
+    jaar: Annotated[str, typer.Argument(metavar="JJJJ-JJJJ", help="Het nieuwe schooljaar, zoals 2027-2028.", show_default=False)],
+    klassen: Annotated[
+        Optional[Path], typer.Option("--klassen", metavar="BESTAND", help="CSV van de school: per regel id;klas of id,klas (met of zonder kopregel).")
+    ] = None,
+    commit: CommitOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """De jaarlijkse overgang: nieuwe klassen, overgangen en eindgesprekken van het schooljaar."""
+    from leersteun import dossiers
+    from leersteun import schooljaar as sj
+    from leersteun.bewerk import pas_toe
+    from leersteun.errors import Fout
+    from leersteun.store import lees_tekst, toon
+
+    nieuw_jaar = sj.lees_schooljaar(jaar)
+    wie = _wie(door, None, None)
+    map_ = _dossiermap()
+    inst = dossiers.instellingen(map_)
+    ctx = dossiers.context(wie.datum, inst)
+    alle = dossiers.alle(map_)
+    _meld_ongeldige([g for g in alle if g.fouten])
+    lopend = [g for g in sorted(alle, key=lambda g: g.id) if g.dossier is not None and g.dossier.fase != Fase.afgesloten]
+    gegeven: dict[str, str] | None = None
+    if klassen is not None:
+        gegeven = sj.lees_klassen(lees_tekst(klassen), toon(klassen))
+        bekend = {g.id for g in alle}
+        onbekend = sorted(set(gegeven) - bekend)
+        if onbekend:
+            raise Fout(f"{toon(klassen)} noemt dossiers die niet bestaan: {', '.join(onbekend)}. Verbeter het bestand; er is niets gewijzigd.")
+        afgesloten = sorted(i for i in gegeven if i not in {g.id for g in lopend})
+        if afgesloten:
+            print(f"Niet aangepast (afgesloten dossier): {', '.join(afgesloten)}.", file=sys.stderr)
+    console = _console()
+    console.print(f"[bold]Schooljaar {nieuw_jaar}[/]: {len(lopend)} lopende dossiers.")
+    laatste_jaar = {g.id: sj.laatste_jaar(g.dossier) for g in lopend}
+    gewijzigd: list[Path] = []
+    for g in lopend:
+        d = g.dossier
+        if gegeven is not None:
+            klas = gegeven.get(d.id)
+        else:
+            klas = _vraag(f"Klas van {d.leerling.volledige_naam} ({d.id}) in {nieuw_jaar} (nu {d.leerling.klas}; leeg = nog niet gekend)", leeg=True) or None
+        if not klas:
+            continue
+        for regel in pas_toe(dossiers.lees_dossier(g.pad, ctx), ctx, lambda data, dd, klas=klas: sj.zet_klas(data, dd, wie, klas, nieuw_jaar)):
+            print(regel)
+            gewijzigd.append(g.pad)
+    na = [dossiers.lees_dossier(g.pad, ctx).dossier for g in lopend]
+    _toon_rollover(console, nieuw_jaar, lopend, na, laatste_jaar)
+    if gewijzigd:
+        _commit(map_, inst, commit, gewijzigd, f"schooljaar {nieuw_jaar}: klas van {len(gewijzigd)} dossier(s)", wie.door)
+
+
+def _toon_rollover(console: Any, nieuw_jaar: str, lopend: list[Any], na: list[Any], laatste_jaar: dict[str, str | None]) -> None:
+    from rich.table import Table
+
+    from leersteun import schooljaar as sj
+
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for kolom in ("dossier", "leerling", "school", "klas", "bevestigd voor"):
+        tabel.add_column(kolom, overflow="fold")
+    for d in na:
+        tabel.add_row(d.id, d.leerling.volledige_naam, d.school.naam, d.leerling.klas, d.leerling.klas_schooljaar or "–")
+    console.print(tabel)
+    console.print("\n[bold underline]Wat het nieuwe schooljaar vraagt[/]")
+    overgangen = [(d, laatste_jaar[d.id]) for d in na if laatste_jaar.get(d.id)]
+    console.print("[bold]Overgangen[/] (laatste jaar van kleuter of lager):" if overgangen else "Geen overgangen van kleuter of lager.")
+    for d, soort in overgangen:
+        console.print(f"  {d.id}  {d.leerling.volledige_naam}: {sj.overgang_uitleg(soort, d)}", soft_wrap=True)
+    vorig = sj.vorig_schooljaar(nieuw_jaar)
+    zonder = [d for d in na if d.fase == Fase.ondersteuning and not sj.eindgesprek_gehouden(d, vorig)]
+    console.print(f"[bold]Zonder evaluatiegesprek op het einde van {vorig}:[/]" if zonder else f"Elke lopende ondersteuning had een eindgesprek in {vorig}.")
+    for d in zonder:
+        console.print(f"  {d.id}  {d.leerling.volledige_naam}: plan het met 'leersteun overleg {d.id} --soort evaluatiegesprek'", soft_wrap=True)
+    zonder_klas = [d for d in na if d.leerling.klas_schooljaar != nieuw_jaar]
+    console.print(f"[bold]Nog zonder klas voor {nieuw_jaar}:[/]" if zonder_klas else f"Elke lopende leerling heeft een klas voor {nieuw_jaar}.")
+    for d in zonder_klas:
+        console.print(f"  {d.id}  {d.leerling.volledige_naam} (nu {d.leerling.klas})")
 
 
 class OvergangKeuze(str, Enum):
@@ -685,6 +1084,8 @@ def overgang_(
     from leersteun.trajectory import overgang
 
     wie = _wie(door, datum, notitie)
+    if soort != OvergangKeuze.kleuter_lager:
+        _geen_effect("de nieuwe klas hoort alleen bij kleuter-lager", {"--klas": klas})
     _wijzig(dossier, lambda data, d: overgang(data, d, soort.value, wie, klas=klas), commit, f"overgang {soort.value}", wie.door)
 
 
@@ -735,7 +1136,11 @@ def heropstart_(
         Optional[Path], typer.Option("--antwoorden", metavar="BESTAND", help="Vul de checklist in zonder vragen, uit een YAML-bestand.")
     ] = None,
     opnieuw: Annotated[bool, typer.Option("--opnieuw", help="Begin de checklist opnieuw (na bevestiging).")] = False,
-    ja: Annotated[bool, typer.Option("--ja", help="Bevestig zonder te vragen.")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Met --opnieuw: bevestig zonder te vragen.")] = False,
+    overleg_school_clb: Annotated[
+        Optional[str], typer.Option("--overleg-school-clb", metavar="JJJJ-MM-DD", help="Datum van het overleg tussen school en CLB (gevraagd als het ontbreekt).")
+    ] = None,
+    klas: KlasOptie = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
     commit: CommitOptie = None,
@@ -750,9 +1155,16 @@ def heropstart_(
     from leersteun.trajectory import naar_fase
 
     wie = _wie(door, datum, notitie)
+    if not opnieuw:
+        _geen_effect("--ja bevestigt alleen --opnieuw", {"--ja": ja})
     sessie = _Sessie(dossier)
     d = sessie.gelezen.dossier
     assert d is not None
+    if d.fase != Fase.afgesloten:
+        _geen_effect(
+            f"de heropstart van {d.id} is al gestart; het overleg en de notitie horen bij de start",
+            {"--overleg-school-clb": overleg_school_clb, "--notitie": notitie},
+        )
 
     gegeven = None
     if antwoorden is not None:  # check the whole answers file before changing anything
@@ -762,8 +1174,17 @@ def heropstart_(
             raise OngeldigBestand(toon(antwoorden), bevindingen)
 
     if d.fase == Fase.afgesloten:
-        sessie.bewaar(lambda data, dd: naar_fase(data, dd, Fase.heropstart, wie))
-        print(f"Heropstart gestart voor {d.id}: het overleg tussen school en CLB is genoteerd.")
+        from leersteun.trajectory import afgesloten_op, kan_heropstarten, overleg_sinds
+        from leersteun.waarden import OverlegSoort
+
+        waarom = kan_heropstarten(d)
+        if waarom:
+            raise Fout(waarom)
+        overleg = _datum_optie(overleg_school_clb, "--overleg-school-clb")
+        if overleg is None and overleg_sinds(d, OverlegSoort.school_clb, afgesloten_op(d)) is None and antwoorden is None:
+            overleg = _vraag_datum("Een heropstart kan pas na een overleg tussen school en CLB. Wanneer vond het plaats")
+        sessie.bewaar(lambda data, dd: naar_fase(data, dd, Fase.heropstart, wie, overleg_school_clb=overleg))
+        print(f"Heropstart gestart voor {d.id}, na het overleg tussen school en CLB.")
     elif d.fase != Fase.heropstart:
         raise Fout(f"Dossier {d.id} staat in fase {d.fase}; een heropstart kan alleen vanuit afgesloten.")
 
@@ -776,6 +1197,7 @@ def heropstart_(
         sessie.bewaar(hs.opnieuw)
         sessie.zeg()
 
+    _bevestig_klas(sessie, wie, klas, gegeven is None)
     if gegeven is not None:
         sessie.bewaar(lambda data, dd: hs.vul_in(data, dd, wie, gegeven))
         sessie.zeg()
@@ -796,6 +1218,30 @@ def heropstart_(
         if ja_nee(_console(), "Nu de mail aan de coördinatie maken?", standaard=True):
             _maak_mail(sessie, wie)
             sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
+
+
+def _bevestig_klas(sessie: _Sessie, wie: Any, klas: str | None, vragen: bool) -> None:
+    """The mail must name the pupil's class of now: warn when it was not confirmed in this
+    school year, and offer to update it (or take --klas)."""
+    from leersteun import schooljaar as sj
+    from leersteun.folder import vandaag
+
+    d = sessie.gelezen.dossier
+    jaar = sj.schooljaar_van(vandaag())
+    if klas is None:
+        waarschuwing = sj.klas_waarschuwing(d, vandaag())
+        if waarschuwing is None:
+            return
+        print(f"Let op: {waarschuwing}", file=sys.stderr)
+        if not vragen:
+            print("Geef de klas van nu mee met --klas KLAS.", file=sys.stderr)
+            return
+        klas = _vraag(f"In welke klas zit {d.leerling.voornaam} nu?", standaard=d.leerling.klas)
+    sessie.bewaar(lambda data, dd: sj.zet_klas(data, dd, wie, klas, jaar))
+    sessie.zeg()
+
+
+KlasOptie = Annotated[Optional[str], typer.Option("--klas", help="De klas waarin de leerling nu zit (bevestigt ze voor dit schooljaar).")]
 
 
 def _maak_mail(sessie: _Sessie, wie: Any) -> Any:
@@ -819,7 +1265,8 @@ def _maak_mail(sessie: _Sessie, wie: Any) -> Any:
 def mail_(
     dossier: DossierArg,
     verstuur: Annotated[bool, typer.Option("--verstuur", help="Verstuur de mail via SMTP (na bevestiging).")] = False,
-    ja: Annotated[bool, typer.Option("--ja", help="Bevestig het versturen zonder te vragen.")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Met --verstuur: bevestig het versturen zonder te vragen.")] = False,
+    klas: KlasOptie = None,
     commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
@@ -830,6 +1277,8 @@ def mail_(
     from leersteun.folder import vandaag
 
     wie = _wie(door, None, None)
+    if not verstuur:
+        _geen_effect("--ja bevestigt alleen --verstuur", {"--ja": ja})
     sessie = _Sessie(dossier)
     h = sessie.gelezen.dossier.laatste_heropstart
     if verstuur:
@@ -838,6 +1287,12 @@ def mail_(
         mail.afzender(sessie.instellingen)
         if sessie.instellingen.smtp is None:
             raise Fout("Er staan geen SMTP-gegevens in leersteun.yaml (smtp: host, poort, starttls, gebruiker).")
+    if h is None or h.uitkomst != hs.Uitkomst.heropstart:
+        raise Fout(
+            f"Voor dossier {sessie.gelezen.id} is er geen afgeronde checklist met uitkomst heropstart; "
+            f"doorloop eerst 'leersteun heropstart {sessie.gelezen.id}'."
+        )
+    _bevestig_klas(sessie, wie, klas, sys.stdin.isatty())
     bericht = _maak_mail(sessie, wie)
     if not verstuur:
         sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
@@ -862,30 +1317,46 @@ def mail_(
 def toewijzen_(
     dossier: DossierArg,
     ondersteuner: Annotated[str, typer.Argument(metavar="ONDERSTEUNER", help="Naam van de ondersteuner.", show_default=False)],
-    vorm: Annotated[Vorm, typer.Option(help="light, medium of nieuw.", show_default=False)],
-    start: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Start van het traject (standaard: --datum).")] = None,
-    frequentie: Annotated[Optional[str], typer.Option(help="Afgesproken frequentie.")] = None,
-    intensiteit: Annotated[Optional[str], typer.Option(help="Afgesproken intensiteit.")] = None,
+    vorm: Annotated[
+        Optional[Vorm], typer.Option(help="light, medium of nieuw, als de vorm al gekozen is (anders later met 'leersteun fase').", show_default=False)
+    ] = None,
+    start: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Met --vorm: start van het traject (standaard: --datum).")] = None,
+    frequentie: Annotated[Optional[str], typer.Option(help="Met --vorm: afgesproken frequentie.")] = None,
+    intensiteit: Annotated[Optional[str], typer.Option(help="Met --vorm: afgesproken intensiteit.")] = None,
+    evaluatie_op: Annotated[
+        Optional[list[str]], typer.Option("--evaluatie-op", metavar="JJJJ-MM-DD", help="Met --vorm: evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
+    ] = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
     commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
-    """Voor de coördinatie: wijs na een heropstart een ondersteuner en een vorm toe."""
+    """Voor de coördinatie: wijs na een heropstart een ondersteuner toe (de vorm mag later)."""
     from leersteun import heropstart as hs
     from leersteun.deadlines import deadlines
     from leersteun.folder import vandaag
+    from leersteun.trajectory import TrajectAfspraak
+
     wie = _wie(door, datum, notitie)
+    if vorm is None:
+        _geen_effect(
+            "start, frequentie, intensiteit en evaluatiemomenten horen bij de keuze van de vorm (geef --vorm, of kies later met 'leersteun fase')",
+            {"--start": start, "--frequentie": frequentie, "--intensiteit": intensiteit, "--evaluatie-op": evaluatie_op},
+        )
+    afspraak = TrajectAfspraak(
+        vorm=vorm,
+        start=_datum_optie(start, "--start"),
+        frequentie=frequentie,
+        intensiteit=intensiteit,
+        evaluatie_op=[_datum_optie(d, "--evaluatie-op") for d in evaluatie_op or []],
+    )
     sessie = _Sessie(dossier)
-    begin = _datum_optie(start, "--start")
-    sessie.bewaar(lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, vorm, begin, frequentie, intensiteit))
+    sessie.bewaar(lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, vorm, afspraak))
     sessie.zeg()
-    sessie.commit(commit, f"toegewezen, {vorm.value}", wie.door)
+    sessie.commit(commit, f"toegewezen{', ' + vorm.value if vorm else ''}", wie.door)
     for b in sessie.gelezen.bevindingen:
         print(b.als_tekst(), file=sys.stderr)
-    d = sessie.gelezen.dossier
-    dag = vandaag()
-    lijstje = deadlines(d, dag)
+    lijstje = deadlines(sessie.gelezen.dossier, vandaag())
     if lijstje:
         print("Deadlines:")
         for x in lijstje:
@@ -968,6 +1439,28 @@ def doel_(
     interactief = not (any(v is not None for v in velden.values()) or onderwijs or ondersteuning or maatregel or any(evaluatie.values()))
     console = _console()
     team = sessie.instellingen.teamnamen()
+    evaluatie_opties = {
+        "--bereikt": bereikt, "--behouden": behouden, "--bijsturen": bijsturen, "--bannen": bannen,
+        "--breder-inzetten": breder_inzetten, "--nieuwe-afspraken": nieuwe_afspraken,
+    }  # fmt: skip
+    if any(v is not None for v in evaluatie_opties.values()) and not evalueer:
+        if doel_id is None:
+            raise GebruikFout("Een evaluatie hoort bij één doel: geef --doel mee, zoals --doel D1 --bereikt deels.")
+        if bereikt is None:
+            raise GebruikFout(f"Een evaluatie van {doel_id.upper()} zegt of het doel bereikt is: geef ook --bereikt ja|deels|nee.")
+        evalueer = True  # --bereikt with --doel is an evaluation, said or not
+    if not maatregel:
+        _geen_effect(
+            "ze beschrijven een nieuwe maatregel: geef ook --maatregel \"wat\"",
+            {"--effect": effect, "--periode": periode, "--wie": wie, "--wanneer": wanneer, "--hoe": hoe, "--maatregel-evaluatie": maatregel_evaluatie},
+        )
+    if evalueer:
+        _geen_effect(
+            "een evaluatie verandert het doel niet; pas het doel apart aan",
+            {**{f"--{k.replace('_', '-')}": v for k, v in velden.items()}, "--onderwijsbehoefte": onderwijs, "--ondersteuningsbehoefte": ondersteuning, "--maatregel": maatregel},
+        )
+    else:
+        _geen_effect("--datum is de datum van een evaluatie (--evalueer); een doel heeft --start en --einde", {"--datum": datum})
 
     if evalueer:
         if doel_id is None:
@@ -1040,6 +1533,7 @@ def fiche(
     doel_id: Annotated[Optional[str], typer.Option("--doel", metavar="ID", help="Alleen dit doel (zoals D1).")] = None,
     formaat: Annotated[FicheFormaat, typer.Option(help="md, html (printbaar A4) of pdf.")] = FicheFormaat.html,
     uit: Annotated[Optional[Path], typer.Option("--uit", metavar="BESTAND", help="Waar de fiche komt (standaard in out/).")] = None,
+    alle: Annotated[bool, typer.Option("--alle", help="Ook de doelen van een vroegere ondersteuning (voor een heropstart met een nieuw traject).")] = False,
     buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Maak de doelfiche: leesbaar voor ouders en leerling, in Markdown, HTML of PDF."""
@@ -1054,7 +1548,9 @@ def fiche(
     dag = vandaag()
     gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(dag, inst))
     d = gevonden.dossier
-    context = goals.fiche_context(d, inst.netwerk, dag, doel_id)
+    if doel_id is not None:
+        _geen_effect("--alle toont alle doelen; met --doel toont de fiche dat ene doel", {"--alle": alle})
+    context = goals.fiche_context(d, inst.netwerk, dag, doel_id, alle)
     if formaat == FicheFormaat.md:
         inhoud = render("fiche/fiche.md.j2", context, map_.pad).encode("utf-8")
     else:
@@ -1166,6 +1662,8 @@ def archief_(
     from leersteun.folder import gebruiker, vandaag
     from leersteun.store import schrijfslot, toon
 
+    if not verwijder:
+        _geen_effect("ze horen bij --verwijder", {"--ja": ja, "--commit/--geen-commit": commit is not None, "--door": door})
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
     if inst.bewaartermijn_jaren is None:

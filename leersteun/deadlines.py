@@ -3,7 +3,10 @@
 Deadlines are computed, never stored (voorbeeld-dossier.yaml):
 - agreed evaluation moments (`evaluatie_op`) of the running traject;
 - interventie light ends at most 2 months after its start, medium at most 3 months;
-- a nieuw ondersteuningstraject is evaluated after 4 months;
+- every traject that runs four months (regulier, nieuw) is evaluated after 4 months with the
+  four questions of seed 000; only an evaluation with the four answers marks it done;
+- planned meetings (`volgende` of a recorded overleg) and an open handover between
+  ondersteuners after a heropstart;
 - running support gets an evaluation at the end of the school year, for the next year;
 - under ontbindende voorwaarde the school decides within 60 calendar days;
 - goal end dates and measure evaluation moments.
@@ -19,11 +22,12 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from leersteun.model import Dossier, Fase, Vorm
+from leersteun.model import Dossier, Fase, OverlegSoort, Vorm
+from leersteun.waarden import OVERLEG_TEKST
 
 MARGE = dt.timedelta(days=14)
 MAANDEN = {Vorm.light: 2, Vorm.medium: 3}  # an interventie light or medium ends within this
-NIEUW_EVALUATIE_MAANDEN = 4
+VIER_MAANDEN = 4
 ONTBINDENDE_DAGEN = 60
 
 
@@ -31,7 +35,9 @@ class Soort(StrEnum):
     evaluatie = "evaluatie"
     einde_light = "einde_light"
     einde_medium = "einde_medium"
-    evaluatie_nieuw = "evaluatie_nieuw"
+    vier_maanden = "vier_maanden"
+    overleg = "overleg"
+    overdracht = "overdracht"
     einde_schooljaar = "einde_schooljaar"
     ontbindende_voorwaarde = "ontbindende_voorwaarde"
     doel_einde = "doel_einde"
@@ -94,6 +100,20 @@ def deadlines(dossier: Dossier, vandaag: dt.date) -> list[Deadline]:
             f"Beslissing van de school over het curriculum ({ONTBINDENDE_DAGEN} dagen na inschrijving onder ontbindende voorwaarde)",
         )
 
+    if d.fase != Fase.afgesloten:
+        for i, o in enumerate(d.overleggen):
+            if o.volgende is None:
+                continue
+            later = [x.datum for x in d.overleggen[i + 1 :] if x.soort == o.soort]
+            if o.soort == OverlegSoort.evaluatiegesprek:
+                later += [e.datum for e in d.evaluaties if e.datum > o.datum]
+            if not _gedaan(o.volgende, later):
+                voeg(o.volgende, Soort.overleg, f"overleg.{o.soort.value}.{o.datum.isoformat()}", f"Gepland: {OVERLEG_TEKST[o.soort.value]}")
+        overdracht = open_overdracht(d)
+        if overdracht is not None:
+            datum, van, naar = overdracht
+            voeg(datum, Soort.overdracht, f"overdracht.{datum.isoformat()}", f"Overdracht van {van} naar {naar}")
+
     if d.fase not in (Fase.opstart, Fase.ondersteuning):
         return sorted(uit)
 
@@ -110,10 +130,11 @@ def deadlines(dossier: Dossier, vandaag: dt.date) -> list[Deadline]:
             soort = Soort.einde_light if lopend.vorm == Vorm.light else Soort.einde_medium
             tekst = f"Interventie {lopend.vorm.value} loopt af (hoogstens {MAANDEN[lopend.vorm]} maanden)"
             voeg(einde, soort, f"t{t}.einde", tekst)
-        elif lopend.vorm == Vorm.nieuw:
-            moment = plus_maanden(lopend.start, NIEUW_EVALUATIE_MAANDEN)
-            if not _gedaan(moment, sinds):
-                voeg(moment, Soort.evaluatie_nieuw, f"t{t}.vier_maanden", "Evaluatie na 4 maanden (nieuw ondersteuningstraject)")
+        else:  # regulier and nieuw run long enough for the evaluation after four months
+            moment = vier_maanden_moment(d)
+            met_antwoorden = [e.datum for e in d.evaluaties if e.datum >= lopend.start and e.vier_vragen and e.vier_vragen.volledig]
+            if moment is not None and not _gedaan(moment, met_antwoorden):
+                voeg(moment, Soort.vier_maanden, f"t{t}.vier_maanden", "Evaluatie na 4 maanden, met de vier vragen ('leersteun evaluatie')")
         if lopend.vorm in (Vorm.regulier, Vorm.nieuw) and d.fase == Fase.ondersteuning:
             juni = einde_schooljaar(vandaag)
             if lopend.start < juni and not any(dt.date(juni.year, 5, 1) <= e <= dt.date(juni.year, 8, 31) for e in evaluaties):
@@ -140,3 +161,23 @@ def uiterlijk_einde(dossier: Dossier) -> dt.date | None:
     if lopend is None or lopend.vorm not in MAANDEN:
         return None
     return plus_maanden(lopend.start, MAANDEN[lopend.vorm])
+
+
+def vier_maanden_moment(dossier: Dossier) -> dt.date | None:
+    """When the running traject is evaluated with the four questions (regulier and nieuw)."""
+    lopend = dossier.lopend_traject
+    if lopend is None or lopend.vorm in MAANDEN:
+        return None
+    return plus_maanden(lopend.start, VIER_MAANDEN)
+
+
+def open_overdracht(dossier: Dossier) -> tuple[dt.date, str, str] | None:
+    """(since, from, to) when a heropstart assigned a new ondersteuner and no handover
+    meeting (overleg overdracht) was recorded since."""
+    h = dossier.laatste_heropstart
+    if h is None or h.toewijzing is None or not h.toewijzing.overdracht_van:
+        return None
+    t = h.toewijzing
+    if any(o.soort == OverlegSoort.overdracht and o.datum >= t.datum for o in dossier.overleggen):
+        return None
+    return t.datum, t.overdracht_van, t.ondersteuner

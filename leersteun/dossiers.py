@@ -164,21 +164,29 @@ def nieuw_dossier_data(
     door: str,
     vandaag: dt.date,
     notitie: str | None,
+    typologie: str | None = None,
+    betrokkenen: list[dict] | None = None,
+    leervraag: dict | None = None,
+    vorig_dossier: str | None = None,
 ) -> dict:
     """The data of a new case in fase aanmelding, keys in the order of the format."""
-    return {
+    from leersteun.schooljaar import schooljaar_van
+
+    data = {
         "id": case_id,
         "leerling": {
             "voornaam": voornaam,
             "naam": naam,
             "geboortedatum": geboortedatum,
             "klas": klas,
+            "klas_schooljaar": schooljaar_van(vandaag),
             "niveau": niveau,
         },
         "school": {"naam": school, "gemeente": gemeente},
         "verslag": {
             "soort": verslag_soort,
             "datum": verslag_datum,
+            "typologie": typologie,
             "zichtbaar_in_diplon": zichtbaar_in_diplon,
             "ontbindende_voorwaarde": ontbindende_voorwaarde,
         },
@@ -187,14 +195,40 @@ def nieuw_dossier_data(
         "ondersteuner": None,
         "vorige_ondersteuners": [],
         "clb_medewerker": clb_medewerker,
+        "betrokkenen": betrokkenen or [],
+        "leervraag": leervraag,
         "trajecten": [],
         "geschiedenis": [
             {"datum": vandaag, "fase": "aanmelding", "door": door, "notitie": notitie or "Aanmelding via Diplon."}
         ],
+        "overleggen": [],
         "evaluaties": [],
+        "diplon": [],
         "doelen": [],
         "heropstarts": [],
     }
+    if typologie is None:
+        del data["verslag"]["typologie"]
+    if leervraag is None:
+        del data["leervraag"]
+    if vorig_dossier:
+        data = {"id": case_id, "vorig_dossier": vorig_dossier, **{k: v for k, v in data.items() if k != "id"}}
+    return data
+
+
+def dubbels(alle_: list[Gelezen], voornaam: str, naam: str, geboortedatum: dt.date | None, school: str) -> list[Dossier]:
+    """Cases not closed of the same pupil: same name and birth date, or same name at the same school."""
+    uit = []
+    for g in alle_:
+        d = g.dossier
+        if d is None or d.fase == "afgesloten":
+            continue
+        if _normaal(d.leerling.voornaam) != _normaal(voornaam) or _normaal(d.leerling.naam) != _normaal(naam):
+            continue
+        zelfde_dag = geboortedatum is not None and d.leerling.geboortedatum == geboortedatum
+        if zelfde_dag or _normaal(d.school.naam) == _normaal(school):
+            uit.append(d)
+    return uit
 
 
 def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
@@ -205,7 +239,9 @@ def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
 
     pad = map_.case_pad(str(data["id"]))
     getoond = toon(pad)
-    tekst = dump(CommentedMap(data))
+    from leersteun.bewerk import als_yaml
+
+    tekst = dump(als_yaml(data))
     bestand = YamlBestand(pad, b"", tekst, ontleed(tekst, getoond), toon_pad=getoond)
     ctx_hier = Context(bestandsnaam=pad.stem, instellingen=ctx.instellingen, vandaag=ctx.vandaag)
     dossier, bevindingen = controleer_dossier(bestand, ctx_hier)

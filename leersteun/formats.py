@@ -26,6 +26,8 @@ BLADEN = {  # short sheet names (xlsx allows 31 characters)
     "per_fase": "Per fase", "per_vorm": "Per vorm", "heropstartvragen": "Heropstartvragen",
     "deadlines_week": "Deadlines in de week", "deadlines_verlopen": "Verlopen deadlines", "caseload": "Caseload",
     "capaciteit": "Capaciteit", "wijzigingen": "Wijzigingen", "dossiers": "Dossiers",
+    "aandachtspunten": "Aandachtspunten", "diplon": "Diplon", "wacht_op_verslag": "Wacht op Verslag",
+    "overgangen": "Overgangen",
 }  # fmt: skip
 
 
@@ -108,6 +110,40 @@ def tabellen(o: Overzicht) -> list[Tabel]:
             "Geen scholen.",
         ),
         Tabel(
+            "aandachtspunten",
+            "Aandachtspunten uit de vier vragen",
+            ["dossier", "leerling", "school", "evaluatie", "aandachtspunt", "ondersteuner"],
+            [[a.id, a.leerling, a.school, a.evaluatie, a.wat, a.ondersteuner or "–"] for a in o.aandachtspunten],
+            "Geen aandachtspunten.",
+        ),
+        Tabel(
+            "diplon",
+            "Open stappen in Diplon",
+            ["dossier", "leerling", "school", "stap", "wie", "sinds", "dagen"],
+            [[r.id, r.leerling, r.school, r.stap, r.wie, r.sinds, r.dagen] for r in o.diplon],
+            "Geen open stappen in Diplon.",
+        ),
+        Tabel(
+            "wacht_op_verslag",
+            "Aanmeldingen die wachten op het Verslag in Diplon",
+            ["dossier", "leerling", "school", "aangemeld", "dagen"],
+            [[h.id, h.leerling, h.school, h.sinds, h.dagen] for h in o.wacht_op_verslag],
+            "Geen aanmeldingen die wachten.",
+        ),
+        *(
+            [
+                Tabel(
+                    "overgangen",
+                    "Overgangen naar het volgende schooljaar",
+                    ["dossier", "leerling", "school", "klas", "overgang", "wat nodig is"],
+                    [[r.id, r.leerling, r.school, r.klas, r.overgang, r.nodig] for r in o.overgangen],
+                    "Geen leerlingen in het laatste jaar van kleuter of lager.",
+                )
+            ]
+            if o.toon_overgangen
+            else []
+        ),
+        Tabel(
             "wijzigingen",
             f"Wijzigingen in week {w}",
             ["datum", "dossier", "leerling", "fase", "door", "notitie"],
@@ -188,6 +224,10 @@ def als_json(o: Overzicht) -> str:
             "trajecten_totaal": o.trajecten_totaal,
             "scholen": [{**_plat(asdict(c)), "verschil": c.verschil} for c in o.capaciteit],
         },
+        "aandachtspunten": [_plat(asdict(a)) for a in o.aandachtspunten],
+        "diplon": [_plat(asdict(r)) for r in o.diplon],
+        "wacht_op_verslag": [_plat(asdict(h)) for h in o.wacht_op_verslag],
+        "overgangen": [_plat(asdict(r)) for r in o.overgangen] if o.toon_overgangen else None,
         "wijzigingen": [_plat(asdict(x)) for x in o.wijzigingen],
         "dossiers": [_rij_dict(r) for r in o.dossiers],
         "ongeldig": o.ongeldig,

@@ -247,10 +247,26 @@ def _datum_nl(d: dt.date | None) -> str:
     return nl(d)
 
 
-def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | None = None) -> dict[str, Any]:
-    """Everything the goal sheet shows, in plain words for parents and the pupil."""
-    doelen = d.doelen if doel_id is None else [d.doelen[_index(d, doel_id)]]
+VRAAG_VAN_TEKST = {"leerkracht": "de leerkracht", "zorg": "het zorgteam", "ouders": "de ouders", "clb": "het CLB", "directie": "de directie", "andere": "anderen"}
+
+
+def opsomming(delen: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return delen[0] if len(delen) == 1 else (", ".join(delen[:-1]) + " en " + delen[-1] if delen else "")
+
+
+def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | None = None, alle: bool = False) -> dict[str, Any]:
+    """Everything the goal sheet shows, in plain words for parents and the pupil. By default
+    the goals of the current support; `alle` adds the goals of an earlier one."""
+    if doel_id is not None:
+        doelen = [d.doelen[_index(d, doel_id)]]
+    else:
+        doelen = d.doelen if alle else d.huidige_doelen
     if not doelen:
+        if d.doelen:
+            raise Geweigerd(
+                f"Dossier {d.id} heeft nog geen doelen voor de huidige ondersteuning; de vroegere doelen zie je met --alle."
+            )
         raise Geweigerd(f"Dossier {d.id} heeft nog geen doelen; voeg er een toe met 'leersteun doel {d.id}'.")
     rijen = []
     for doel in doelen:
@@ -319,9 +335,18 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
             }
         )
     beeld = None
+    lv = d.leervraag
+    vraag = {
+        "vraag": lv.vraag if lv else None,
+        "vraag_van": opsomming([VRAAG_VAN_TEKST[v.value] for v in lv.van]) if lv else "",
+        "al_geprobeerd": list(lv.al_geprobeerd) if lv else [],
+    }
+    if d.beeldvorming is None and (vraag["vraag"] or vraag["al_geprobeerd"]):
+        beeld = {"reden": None, "observaties": [], "toetsgegevens": [], "domeinen": [], **vraag}
     if d.beeldvorming is not None:
         b = d.beeldvorming
         beeld = {
+            **vraag,
             "reden": b.reden,
             "observaties": list(b.observaties),
             "toetsgegevens": list(b.toetsgegevens),

@@ -13,7 +13,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from leersteun.bewerk import als_yaml, flow_lijst, lijst, voeg_toe, zet
+from leersteun.bewerk import als_yaml, lijst, voeg_toe, zet
 from leersteun.model import (
     AnalyseMet,
     Checklist,
@@ -21,10 +21,11 @@ from leersteun.model import (
     Fase,
     Heropstart,
     JaDeelsNee,
+    Toewijzing,
     Uitkomst,
     Vorm,
 )
-from leersteun.trajectory import Geweigerd, Wie, geschiedenis
+from leersteun.trajectory import VORM_TEKST, Geweigerd, TrajectAfspraak, Wie, geschiedenis, kies_vorm
 
 
 @dataclass(frozen=True)
@@ -177,23 +178,29 @@ class Voorstel:
 
 
 def voorstel_analyse(dossier: Dossier, andere: list[Dossier]) -> Voorstel:
-    """The ondersteuner when one still works at this school for another pupil, else the CLB."""
+    """Seed 000: the analysis is done with "de ondersteuner, wanneer deze nog op school aanwezig
+    is voor een andere leerling" (the pupil's own previous ondersteuner), else with the CLB."""
     aanwezig: dict[str, list[str]] = {}
     for d in andere:
         if (
             d.id != dossier.id
             and d.school.naam == dossier.school.naam
             and d.fase in (Fase.opstart, Fase.ondersteuning)
-            and d.ondersteuner
+            and d.ondersteuner in dossier.vorige_ondersteuners
         ):
             aanwezig.setdefault(d.ondersteuner, []).append(d.id)
+    vorige = ", ".join(dossier.vorige_ondersteuners) or "geen"
     if aanwezig:
-        # prefer someone the pupil already knows
-        namen = sorted(aanwezig, key=lambda n: (n not in dossier.vorige_ondersteuners, n))
-        beschrijving = "; ".join(f"{n} (voor {', '.join(aanwezig[n])})" for n in namen)
-        return Voorstel(AnalyseMet.ondersteuner, f"Nog op school als ondersteuner: {beschrijving}.")
+        # the most recent previous ondersteuner first
+        namen = sorted(aanwezig, key=lambda n: -dossier.vorige_ondersteuners.index(n))
+        beschrijving = "; ".join(f"{n} (voor {', '.join(sorted(aanwezig[n]))})" for n in namen)
+        return Voorstel(AnalyseMet.ondersteuner, f"De vorige ondersteuner werkt nog op deze school: {beschrijving}. Doe de analyse samen met {namen[0]}.")
     clb = f" ({dossier.clb_medewerker})" if dossier.clb_medewerker else ""
-    return Voorstel(AnalyseMet.clb, f"Er werkt geen ondersteuner meer op deze school: de analyse gebeurt met de CLB-medewerker{clb}.")
+    return Voorstel(
+        AnalyseMet.clb,
+        f"Vorige ondersteuner: {vorige}; die werkt niet meer op deze school voor een andere leerling. "
+        f"De analyse gebeurt dan met de CLB-medewerker{clb}.",
+    )
 
 
 # ---------------------------------------------------------------------------- edits
@@ -267,12 +274,12 @@ def toewijzen(
     dossier: Dossier,
     wie: Wie,
     ondersteuner: str,
-    vorm: Vorm,
-    start: dt.date | None = None,
-    frequentie: str | None = None,
-    intensiteit: str | None = None,
+    vorm: Vorm | None = None,
+    afspraak: TrajectAfspraak | None = None,
 ) -> list[str]:
-    """Coordination assigns an ondersteuner and a form; the case moves on."""
+    """Coordination assigns an ondersteuner (seed 000, step 3). The assigned ondersteuner
+    contacts the school and then chooses the vorm (`leersteun fase`); with `vorm` both
+    happen in one go."""
     h = open_heropstart(dossier)
     if h.uitkomst != Uitkomst.heropstart:
         raise Geweigerd(
@@ -283,10 +290,12 @@ def toewijzen(
         raise Geweigerd(f"Deze heropstart is al toegewezen aan {h.toewijzing.ondersteuner}.")
     if vorm == Vorm.regulier:
         raise Geweigerd("Na een heropstart is de vorm light, medium of nieuw.")
+    afspraak = afspraak or TrajectAfspraak()
+    if vorm is None and not afspraak.leeg():
+        raise Geweigerd("Start, frequentie, intensiteit en evaluatiemomenten horen bij de keuze van de vorm: geef ook --vorm mee, of kies later met 'leersteun fase'.")
     vorige = dossier.vorige_ondersteuners[-1] if dossier.vorige_ondersteuners else None
     zelfde = ondersteuner in dossier.vorige_ondersteuners
     overdracht = None if zelfde or vorige is None else vorige
-    begin = start or wie.datum
     zet(
         laatste(data, dossier),
         "toewijzing",
@@ -295,25 +304,30 @@ def toewijzen(
             ondersteuner=ondersteuner,
             zelfde_als_vorige=zelfde,
             overdracht_van=overdracht,
-            vorm=vorm.value,
+            vorm=None,
         ),
     )
     zet(data, "ondersteuner", ondersteuner)
-    voeg_toe(
-        lijst(data, "trajecten"),
-        CommentedMap(vorm=vorm.value, start=begin, frequentie=frequentie, intensiteit=intensiteit, evaluatie_op=flow_lijst()),
-    )
-    naar = Fase.opstart if vorm == Vorm.nieuw else Fase.ondersteuning
-    zet(data, "fase", naar.value)
-    vormtekst = {Vorm.light: "interventie light", Vorm.medium: "interventie medium", Vorm.nieuw: "nieuw ondersteuningstraject"}[vorm]
     bij = "dezelfde ondersteuner als voorheen" if zelfde else (f"overdracht van {overdracht}" if overdracht else "nieuwe ondersteuner")
-    geschiedenis(data, naar, wie, f"Toegewezen aan {ondersteuner} ({bij}), {vormtekst}.")
-    uitleg = {
-        Vorm.light: "Wekelijks of enkele contacten, hoogstens 2 maanden, vooral gericht op de leerkracht.",
-        Vorm.medium: "(Twee)wekelijks, hoogstens 3 maanden, evenwicht tussen leerling en leerkracht.",
-        Vorm.nieuw: "Opnieuw starten: plan van aanpak (vorm, duur, intensiteit, frequentie) en groeidocument; evaluatie na 4 maanden.",
-    }[vorm]
-    return [f"Dossier {dossier.id} is toegewezen aan {ondersteuner} ({bij}): {vormtekst}, start {begin.isoformat()}.", uitleg]
+    meldingen = [f"Dossier {dossier.id} is toegewezen aan {ondersteuner} ({bij})."]
+    if overdracht:
+        meldingen.append(
+            f"Plan de overdracht tussen {overdracht} en {ondersteuner} en noteer ze met "
+            f"'leersteun overleg {dossier.id} --soort overdracht'."
+        )
+    if vorm is None:
+        geschiedenis(data, Fase.heropstart, wie, f"Toegewezen aan {ondersteuner} ({bij}); de vorm volgt na contact met de school.")
+        meldingen.append(
+            f"{ondersteuner} neemt contact op met de school en kiest dan de vorm: "
+            f"'leersteun fase {dossier.id} ondersteuning --vorm light|medium' of 'leersteun fase {dossier.id} opstart --vorm nieuw'."
+        )
+        return meldingen
+    gekozen = dossier.model_copy(deep=True)
+    gekozen.heropstarts[-1].toewijzing = Toewijzing(datum=wie.datum, ondersteuner=ondersteuner, zelfde_als_vorige=zelfde, overdracht_van=overdracht)
+    afspraak.vorm = vorm
+    naar = Fase.opstart if vorm == Vorm.nieuw else Fase.ondersteuning
+    notitie = f"Toegewezen aan {ondersteuner} ({bij}), {VORM_TEKST[vorm]}."
+    return meldingen[:1] + kies_vorm(data, gekozen, wie, naar, afspraak, notitie) + meldingen[1:]
 
 
 # ---------------------------------------------------------------------------- --antwoorden

@@ -93,6 +93,8 @@ def context(dossier: Dossier, heropstart: Heropstart, instellingen: Instellingen
         "leerling": dossier.leerling,
         "school": dossier.school.naam + (f", {dossier.school.gemeente}" if dossier.school.gemeente else ""),
         "vorige_ondersteuners": ", ".join(dossier.vorige_ondersteuners),
+        "klasleerkracht": ", ".join(b.naam for b in dossier.betrokkene("klasleerkracht")),
+        "zorgcoordinator": ", ".join(b.naam for b in dossier.betrokkene("zorgcoordinator")),
         "heropstart": heropstart,
         "analyse_met": analyse,
         "rijen": checklist_rijen(heropstart.checklist),

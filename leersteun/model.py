@@ -18,8 +18,14 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from leersteun.waarden import (  # noqa: E402 - the listed values live without pydantic
+    STANDAARD_ONDERSTEUND,
     AnalyseMet,
+    BetrokkeneRol,
     Beslissing,
+    DiplonStap,
+    OverlegRol,
+    OverlegSoort,
+    Typologie,
     Domein,
     Fase,
     JaDeelsNee,
@@ -109,7 +115,37 @@ def als_email(value: Any) -> Any:
     return value.strip()
 
 
+def als_contact(value: Any) -> Any:
+    """A mail address or a phone number."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        tekst = value.strip()
+        if "@" in tekst:
+            return als_email(tekst)
+        if re.fullmatch(r"\+?[0-9][0-9 ./()-]{5,24}", tekst):
+            return tekst
+    raise PydanticCustomError(
+        "contact",
+        "'{waarde}' is geen e-mailadres of telefoonnummer; schrijf het als naam@school.be of 014 12 34 56",
+        {"waarde": value},
+    )
+
+
+def als_schooljaar(value: Any) -> Any:
+    """A school year as 2026-2027 (1 September to 31 August)."""
+    if isinstance(value, str):
+        m = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", value.strip())
+        if m and int(m.group(2)) == int(m.group(1)) + 1 and 1990 <= int(m.group(1)) <= 2100:
+            return f"{m.group(1)}-{m.group(2)}"
+    raise PydanticCustomError(
+        "schooljaar", "'{waarde}' is geen schooljaar; schrijf het als 2026-2027 (twee opeenvolgende jaren)", {"waarde": value}
+    )
+
+
 Datum = Annotated[dt.date, BeforeValidator(als_datum)]
+Contact = Annotated[str, BeforeValidator(als_contact)]
+Schooljaar = Annotated[str, BeforeValidator(als_schooljaar)]
 Klas = Annotated[str, BeforeValidator(lambda v: _naam(_tekst(v)))]
 Tekst = Annotated[str, BeforeValidator(_tekst)]
 Naam = Annotated[str, BeforeValidator(_naam)]
@@ -149,6 +185,7 @@ class Leerling(Basis):
     naam: Naam
     geboortedatum: Datum | None = None
     klas: Klas
+    klas_schooljaar: Schooljaar | None = None  # the school year in which `klas` was last confirmed
     niveau: Niveau
 
     @property
@@ -164,6 +201,7 @@ class School(Basis):
 class Verslag(Basis):
     soort: VerslagSoort
     datum: Datum
+    typologie: Typologie | None = None
     zichtbaar_in_diplon: JaNee = False
     ontbindende_voorwaarde: Datum | None = None
     ontbindende_voorwaarde_beslist: Datum | None = None  # when the school decided (GC or IAC/OV4)
@@ -190,13 +228,66 @@ class Gebeurtenis(Basis):
     notitie: Tekst | None = None
 
 
+class Antwoord(Basis):
+    antwoord: JaDeelsNee | None = None
+    toelichting: Tekst | None = None
+
+
+VIER_VRAGEN = ("doelen_concreet", "doelen_context", "gedragen", "zorgcontinuum_fase_2_3")
+
+
+class VierVragen(Basis):
+    """The four questions asked of every support after four months (seed 000)."""
+
+    doelen_concreet: Antwoord | None = None
+    doelen_context: Antwoord | None = None
+    gedragen: Antwoord | None = None
+    zorgcontinuum_fase_2_3: Antwoord | None = None
+    toelichting: Tekst | None = None
+
+    @property
+    def volledig(self) -> bool:
+        return all(getattr(self, k) is not None and getattr(self, k).antwoord is not None for k in VIER_VRAGEN)
+
+
 class Evaluatie(Basis):
     datum: Datum
     beslissing: Beslissing
     reden: Reden | None = None
     wat_neemt_school_mee: Tekst | None = None
     kansen: Tekst | None = None
+    vier_vragen: VierVragen | None = None
     notitie: Tekst | None = None
+    door: Naam | None = None
+
+
+class Betrokkene(Basis):
+    rol: BetrokkeneRol
+    naam: Naam
+    contact: Contact | None = None
+    notitie: Tekst | None = None
+
+
+class Overleg(Basis):
+    datum: Datum
+    soort: OverlegSoort
+    met: Lijst(OverlegRol)
+    notitie: Tekst | None = None
+    volgende: Datum | None = None  # the next meeting of this kind that was planned
+    door: Naam | None = None
+
+
+class Leervraag(Basis):
+    """The hulp- or leervraag at the start (seed 002, 003): what, from whom, what was tried."""
+
+    vraag: Tekst | None = None
+    van: Lijst(VraagVan)
+    al_geprobeerd: Lijst(Tekst)
+
+
+class DiplonGedaan(Basis):
+    stap: DiplonStap
+    datum: Datum
     door: Naam | None = None
 
 
@@ -252,11 +343,6 @@ class Doel(Basis):
     evaluaties: Lijst(DoelEvaluatie)
 
 
-class Antwoord(Basis):
-    antwoord: JaDeelsNee | None = None
-    toelichting: Tekst | None = None
-
-
 class AnderePartner(Antwoord):
     partner: Partner | None = None
 
@@ -309,17 +395,24 @@ class Heropstart(Basis):
 
 class Dossier(Basis):
     id: CaseId
+    vorig_dossier: CaseId | None = None  # the earlier case of this pupil (nieuw --vanuit)
+    volgend_dossier: CaseId | None = None  # the case that followed (a new school, secundair)
     leerling: Leerling
     school: School
     verslag: Verslag
+    vorige_verslagen: Lijst(Verslag)
     fase: Fase
     ankerpersoon: Naam | None = None
     ondersteuner: Naam | None = None
     vorige_ondersteuners: Lijst(Naam)
     clb_medewerker: Naam | None = None
+    betrokkenen: Lijst(Betrokkene)
+    leervraag: Leervraag | None = None
     trajecten: Lijst(Traject)
     geschiedenis: Lijst(Gebeurtenis)
+    overleggen: Lijst(Overleg)
     evaluaties: Lijst(Evaluatie)
+    diplon: Lijst(DiplonGedaan)
     beeldvorming: Beeldvorming | None = None
     doelen: Lijst(Doel)
     heropstarts: Lijst(Heropstart)
@@ -331,6 +424,19 @@ class Dossier(Basis):
     @property
     def laatste_heropstart(self) -> Heropstart | None:
         return self.heropstarts[-1] if self.heropstarts else None
+
+    @property
+    def huidige_doelen(self) -> list[Doel]:
+        """The goals of the current support. After a heropstart with a new traject (vorm nieuw)
+        the goals set before it belong to the earlier support."""
+        if len(self.trajecten) < 2 or self.trajecten[-1].vorm != Vorm.nieuw:
+            return list(self.doelen)
+        vorige = self.trajecten[-2]
+        grens = vorige.einde or vorige.start
+        return [g for g in self.doelen if g.start is None or g.start > grens]
+
+    def betrokkene(self, rol: str) -> list[Betrokkene]:
+        return [b for b in self.betrokkenen if b.rol == rol]
 
 
 # ---------------------------------------------------------------------------- settings
@@ -369,6 +475,20 @@ class Capaciteit(Basis):
     scholen: Lijst(CapaciteitSchool)
 
 
+class SchoolInstelling(Basis):
+    """A school's standing contacts, taken over by every new case of that school."""
+
+    naam: Naam
+    gemeente: Tekst | None = None
+    ankerpersoon: Naam | None = None  # the team's ankerpersoon for this school
+    betrokkenen: Lijst(Betrokkene)
+
+
+class Typologieen(Basis):
+    ondersteund: list[Typologie] = Field(default_factory=lambda: list(STANDAARD_ONDERSTEUND))
+    andere_naar: Naam | None = None  # the centre that takes the other typologies
+
+
 class Instellingen(Basis):
     netwerk: Naam
     coordinatie: Coordinatie
@@ -378,6 +498,20 @@ class Instellingen(Basis):
     capaciteit: Capaciteit | None = None
     commit: JaNee = False  # does a command commit the case it changed? (--commit / --geen-commit)
     bewaartermijn_jaren: int | None = Field(default=None, ge=1, le=100)  # for leersteun archief
+    scholen: Lijst(SchoolInstelling)
+    typologieen: Typologieen | None = None
+
+    def school(self, naam: str) -> SchoolInstelling | None:
+        return next((s for s in self.scholen if s.naam == naam), None)
+
+    @property
+    def ondersteunde_typologieen(self) -> list[Typologie]:
+        return self.typologieen.ondersteund if self.typologieen else list(STANDAARD_ONDERSTEUND)
+
+    @property
+    def ander_centrum(self) -> str:
+        naam = self.typologieen.andere_naar if self.typologieen else None
+        return naam or "het specifieke leersteuncentrum"
 
     def teamnamen(self) -> set[str]:
         return {lid.naam for lid in self.team}

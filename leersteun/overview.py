@@ -14,12 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from leersteun.deadlines import Deadline, Soort, deadlines, uiterlijk_einde
+from leersteun.diplon import open_stappen, wacht_op_verslag
+from leersteun.schooljaar import laatste_jaar, overgang_uitleg
 from leersteun.errors import GebruikFout
 from leersteun.model import Dossier, Fase, Instellingen, Uitkomst, Vorm
 
 FASEN = [f.value for f in Fase]
 VORMEN = [v.value for v in Vorm]
-EVALUATIE_SOORTEN = (Soort.evaluatie, Soort.evaluatie_nieuw, Soort.einde_schooljaar)
+EVALUATIE_SOORTEN = (Soort.evaluatie, Soort.vier_maanden, Soort.einde_schooljaar)
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,37 @@ class Wijziging:
 
 
 @dataclass
+class Aandachtspunt:
+    id: str
+    leerling: str
+    school: str
+    evaluatie: dt.date
+    wat: str
+    ondersteuner: str | None
+
+
+@dataclass
+class DiplonRij:
+    id: str
+    leerling: str
+    school: str
+    stap: str
+    wie: str
+    sinds: dt.date
+    dagen: int
+
+
+@dataclass
+class OvergangRij:
+    id: str
+    leerling: str
+    school: str
+    klas: str
+    overgang: str
+    nodig: str
+
+
+@dataclass
 class Overzicht:
     netwerk: str
     week: Week
@@ -145,6 +178,11 @@ class Overzicht:
     capaciteit: list[CapaciteitRij] = field(default_factory=list)
     trajecten_totaal: int | None = None
     wijzigingen: list[Wijziging] = field(default_factory=list)
+    aandachtspunten: list[Aandachtspunt] = field(default_factory=list)
+    diplon: list[DiplonRij] = field(default_factory=list)
+    wacht_op_verslag: list[Heropstartvraag] = field(default_factory=list)
+    overgangen: list[OvergangRij] = field(default_factory=list)
+    toon_overgangen: bool = False  # from May on
     dossiers: list[Rij] = field(default_factory=list)
     ongeldig: list[str] = field(default_factory=list)
 
@@ -154,7 +192,12 @@ class Overzicht:
 
 
 def _anoniem_tekst(tekst: str, d: Dossier) -> str:
-    """Free text without the pupil's names (a notitie may mention them)."""
+    """Free text without the pupil's names and without the names of the people around the
+    case (a notitie may mention them)."""
+    for b in d.betrokkenen:
+        for naam in sorted({b.naam, *b.naam.split()}, key=len, reverse=True):
+            if len(naam) > 2:
+                tekst = re.sub(rf"\b{re.escape(naam)}\b", f"({b.rol.value})", tekst)
     for naam in sorted({d.leerling.voornaam, d.leerling.naam, *d.leerling.naam.split()}, key=len, reverse=True):
         if len(naam) > 1:
             tekst = re.sub(rf"\b{re.escape(naam)}\b", f"{naam[0]}.", tekst)
@@ -171,6 +214,7 @@ def bouw(
 ) -> Overzicht:
     """All sections in one pass over the cases."""
     o = Overzicht(instellingen.netwerk if instellingen else "Leersteun", week, vandaag, anoniem, ongeldig=sorted(ongeldig))
+    o.toon_overgangen = vandaag.month in (5, 6, 7, 8)
     fasen: Counter[str] = Counter()
     vormen: Counter[str] = Counter()
     caseload: dict[str, Counter[str]] = defaultdict(Counter)
@@ -190,7 +234,9 @@ def bouw(
 
         h = d.laatste_heropstart
         if d.fase == Fase.heropstart and h is not None:
-            if h.uitkomst is None:
+            if h.toewijzing is not None:
+                stand, sinds = f"toegewezen aan {h.toewijzing.ondersteuner}, vorm nog te kiezen", h.toewijzing.datum
+            elif h.uitkomst is None:
                 stand, sinds = "checklist open", h.gestart
             elif h.uitkomst == Uitkomst.heropstart and h.mail is None:
                 stand, sinds = "mail niet gemaakt", h.gestart
@@ -207,6 +253,25 @@ def bouw(
                 o.deadlines_week.append(rij)
             elif x.datum < week.maandag:
                 o.deadlines_verlopen.append(rij)
+
+        if d.fase != Fase.afgesloten:
+            laatste = next((e for e in reversed(d.evaluaties) if e.vier_vragen and e.vier_vragen.volledig), None)
+            if laatste is not None and laatste.vier_vragen is not None:
+                vv = laatste.vier_vragen
+                for sleutel, wat in (("gedragen", "niet gedragen door alle schoolse partners"), ("zorgcontinuum_fase_2_3", "doelen buiten fase 2/3 van het zorgcontinuüm")):
+                    if getattr(vv, sleutel).antwoord == "nee":
+                        o.aandachtspunten.append(Aandachtspunt(d.id, naam, d.school.naam, laatste.datum, wat, d.ondersteuner))
+        for stap in open_stappen(d, vandaag):
+            o.diplon.append(DiplonRij(d.id, naam, d.school.naam, stap.omschrijving, stap.wie, stap.sinds, (vandaag - stap.sinds).days))
+        wacht = wacht_op_verslag(d)
+        if wacht is not None:
+            o.wacht_op_verslag.append(Heropstartvraag(d.id, naam, d.school.naam, "Verslag nog niet zichtbaar in Diplon", wacht, (vandaag - wacht).days))
+        if o.toon_overgangen and d.fase != Fase.afgesloten:
+            soort = laatste_jaar(d)
+            if soort:
+                o.overgangen.append(
+                    OvergangRij(d.id, naam, d.school.naam, d.leerling.klas, "lager → secundair" if soort == "lager" else "kleuter → lager", overgang_uitleg(soort, d))
+                )
 
         for g in d.geschiedenis:
             if week.bevat(g.datum):
@@ -240,6 +305,10 @@ def bouw(
     o.deadlines_verlopen.sort(key=sleutel)
     o.wijzigingen.sort(key=lambda w: (w.datum, w.id, w.fase))
     o.dossiers.sort(key=lambda r: r.id)
+    o.aandachtspunten.sort(key=lambda a: (a.id, a.wat))
+    o.diplon.sort(key=lambda r: (r.sinds, r.id, r.stap))
+    o.wacht_op_verslag.sort(key=lambda h: (-h.dagen, h.id))
+    o.overgangen.sort(key=lambda r: (r.school, r.id))
     o.capaciteit, o.trajecten_totaal = _capaciteit(instellingen, lopend_per_school, scholen)
     return o
 

@@ -59,6 +59,13 @@ def _represent_none(representer: Any, _data: None) -> Any:
     return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
+def _represent_str(representer: Any, data: str) -> Any:
+    # ruamel writes '?0' or ':x' plain, and reads them back inside [..] as a mapping: quote them.
+    if data[:1] in ("?", ":", "-") and not data.lstrip("-").isdigit():
+        return representer.represent_scalar("tag:yaml.org,2002:str", data, style="'")
+    return representer.represent_str(data)
+
+
 def maak_yaml(stijl: tuple[int, int, int] = HUISSTIJL) -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
@@ -68,6 +75,7 @@ def maak_yaml(stijl: tuple[int, int, int] = HUISSTIJL) -> YAML:
     mapping, sequence, offset = stijl
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     yaml.representer.add_representer(type(None), _represent_none)
+    yaml.representer.add_representer(str, _represent_str)
     # One date object used twice must not become an anchor and alias (&id001 / *id001).
     yaml.representer.ignore_aliases = lambda _data: True
     return yaml
@@ -169,6 +177,30 @@ def lees(pad: Path, toon_pad: str | None = None) -> YamlBestand:
         raise fout(1, 1, "het bestand is leeg; vul het aan zoals in het voorbeelddossier of verwijder het")
     data = ontleed(tekst, getoond)
     return YamlBestand(pad, ruw, tekst, data, crlf=crlf, bom=bom, toon_pad=getoond)
+
+
+def lees_tekst(pad: Path, max_grootte: int = MAX_GROOTTE) -> str:
+    """A small text file the user gives (a class list): a regular file, read with a size
+    limit that does not trust st_size, UTF-8 (with or without BOM) or else Windows-1252
+    (as Excel in Flanders saves CSV)."""
+    getoond = toon(pad)
+    try:
+        if not stat.S_ISREG(os.stat(pad).st_mode):
+            raise Fout(f"{getoond} is geen gewoon bestand; geef een CSV-bestand op.")
+        with open(pad, "rb") as f:
+            ruw = f.read(max_grootte + 1)
+    except FileNotFoundError:
+        raise Fout(f"{getoond}: bestand niet gevonden.") from None
+    except PermissionError:
+        raise Fout(f"{getoond}: geen toestemming om dit bestand te lezen.") from None
+    except OSError as e:
+        raise Fout(f"{getoond} kon niet gelezen worden ({e.strerror or e}).") from None
+    if len(ruw) > max_grootte:
+        raise Fout(f"{getoond} is groter dan {max_grootte // 1000} kB; dat is geen klassenlijst.")
+    try:
+        return ruw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return ruw.decode("cp1252", errors="replace")
 
 
 def ontleed(tekst: str, getoond: str) -> CommentedMap:

@@ -99,3 +99,83 @@ class Rol(StrEnum):
     ankerpersoon = "ankerpersoon"
     ondersteuner = "ondersteuner"
     coordinator = "coördinator"
+
+
+class BetrokkeneRol(StrEnum):
+    """The people around a case besides the team's own (seed 002)."""
+
+    klasleerkracht = "klasleerkracht"
+    zorgcoordinator = "zorgcoordinator"
+    directie = "directie"
+    ouders = "ouders"
+    clb = "clb"
+    andere = "andere"
+
+
+class OverlegRol(StrEnum):
+    """Who took part in a meeting: the betrokkenen's roles, the team's, and the pupil."""
+
+    klasleerkracht = "klasleerkracht"
+    zorgcoordinator = "zorgcoordinator"
+    directie = "directie"
+    ouders = "ouders"
+    clb = "clb"
+    ondersteuner = "ondersteuner"
+    ankerpersoon = "ankerpersoon"
+    vorige_ondersteuner = "vorige_ondersteuner"
+    leerling = "leerling"
+    andere = "andere"
+
+
+class OverlegSoort(StrEnum):
+    opstartgesprek = "opstartgesprek"
+    evaluatiegesprek = "evaluatiegesprek"
+    school_clb = "school-clb"
+    overdracht = "overdracht"
+    observatie = "observatie"
+    andere = "andere"
+
+
+class Typologie(StrEnum):
+    basisaanbod = "basisaanbod"
+    type_2 = "type 2"
+    type_3 = "type 3"
+    type_4 = "type 4"
+    type_6 = "type 6"
+    type_7 = "type 7"
+    type_9 = "type 9"
+
+
+# Seed 003: types 4, 6 and 7 go to the specific leersteuncentrum.
+STANDAARD_ONDERSTEUND = [t for t in Typologie if t not in (Typologie.type_4, Typologie.type_6, Typologie.type_7)]
+
+
+class DiplonStap(StrEnum):
+    circqel = "circqel"
+    inzage = "inzage"
+    evaluatie = "evaluatie"
+    afsluiting = "afsluiting"
+    heropend = "heropend"
+
+
+ROL_TEKST = {
+    "klasleerkracht": "klasleerkracht",
+    "zorgcoordinator": "zorgcoördinator",
+    "directie": "directie",
+    "ouders": "ouders",
+    "clb": "CLB-medewerker",
+    "andere": "andere",
+    "ondersteuner": "ondersteuner",
+    "ankerpersoon": "ankerpersoon",
+    "vorige_ondersteuner": "vorige ondersteuner",
+    "leerling": "leerling",
+}
+
+OVERLEG_TEKST = {
+    "opstartgesprek": "opstartgesprek",
+    "evaluatiegesprek": "evaluatiegesprek",
+    "school-clb": "overleg school en CLB",
+    "overdracht": "overdracht tussen ondersteuners",
+    "observatie": "observatie",
+    "andere": "overleg",
+}

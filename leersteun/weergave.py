@@ -90,34 +90,87 @@ def _velden(paren: Iterable[tuple[str, str | Text | None]]) -> Table:
     return tabel
 
 
+def _klas(d: Dossier, vandaag: dt.date) -> str:
+    from leersteun.schooljaar import klas_bevestigd
+
+    ll = d.leerling
+    tekst = f"{ll.klas} ({ll.niveau})"
+    if ll.klas_schooljaar:
+        tekst += f", schooljaar {ll.klas_schooljaar}"
+    if d.fase != "afgesloten" and not klas_bevestigd(d, vandaag):
+        tekst += ": nog niet bevestigd voor dit schooljaar"
+    return tekst
+
+
+def _verslag(d: Dossier) -> str:
+    v = d.verslag
+    tekst = f"{v.soort}" + (f" ({v.typologie.value})" if v.typologie else "") + f" van {datum(v.datum)}, "
+    return tekst + ("zichtbaar in Diplon" if v.zichtbaar_in_diplon else "nog niet zichtbaar in Diplon")
+
+
 def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
     from leersteun.deadlines import deadlines
+    from leersteun.diplon import open_stappen
+    from leersteun.trajectory import kan_heropstarten
+    from leersteun.waarden import OVERLEG_TEKST, ROL_TEKST
 
     ll, v = d.leerling, d.verslag
+    ov_tekst = None
+    if v.ontbindende_voorwaarde:
+        ov_tekst = f"ingeschreven op {datum(v.ontbindende_voorwaarde)}"
+        if v.ontbindende_voorwaarde_beslist:
+            ov_tekst += f", de school besliste op {datum(v.ontbindende_voorwaarde_beslist)}"
     delen: list[RenderableType] = [
         Text.assemble((f"{ll.volledige_naam}", "bold"), f"  {d.id}  ", fase_tekst(d.fase)),
         _velden(
             [
-                ("klas", f"{ll.klas} ({ll.niveau})"),
+                ("klas", _klas(d, vandaag)),
                 ("geboortedatum", datum(ll.geboortedatum)),
                 ("school", d.school.naam + (f", {d.school.gemeente}" if d.school.gemeente else "")),
-                (
-                    "verslag",
-                    f"{v.soort} van {datum(v.datum)}, "
-                    + ("zichtbaar in Diplon" if v.zichtbaar_in_diplon else "nog niet zichtbaar in Diplon"),
-                ),
+                ("verslag", _verslag(d)),
+                *([("ontbindende voorwaarde", ov_tekst)] if ov_tekst else []),
                 *(
-                    [("ontbindende voorwaarde", f"ingeschreven op {datum(v.ontbindende_voorwaarde)}")]
-                    if v.ontbindende_voorwaarde
+                    [("vorige verslagen", "; ".join(f"{x.soort}" + (f" ({x.typologie.value})" if x.typologie else "") + f" van {datum(x.datum)}" for x in d.vorige_verslagen))]
+                    if d.vorige_verslagen
                     else []
                 ),
                 ("ankerpersoon", d.ankerpersoon),
                 ("ondersteuner", d.ondersteuner or "nog niet toegewezen"),
                 ("vorige ondersteuners", ", ".join(d.vorige_ondersteuners)),
                 ("CLB-medewerker", d.clb_medewerker),
+                *([("vorig dossier", d.vorig_dossier)] if d.vorig_dossier else []),
+                *([("volgend dossier", d.volgend_dossier)] if d.volgend_dossier else []),
             ]
         ),
     ]
+    if d.fase == "afgesloten":
+        waarom = kan_heropstarten(d)
+        delen.append(Text("\n" + (waarom or f"Afgesloten; een heropstart kan na een overleg tussen school en CLB ('leersteun heropstart {d.id}')."), style="dim"))
+    if d.betrokkenen:
+        delen.append(_kop("Betrokkenen"))
+        tabel = Table.grid(padding=(0, 2))
+        for b in d.betrokkenen:
+            tabel.add_row(ROL_TEKST[b.rol.value], b.naam, b.contact or "", b.notitie or "")
+        delen.append(tabel)
+    if d.leervraag and (d.leervraag.vraag or d.leervraag.al_geprobeerd):
+        lv = d.leervraag
+        delen.append(_kop("Hulp- of leervraag"))
+        delen.append(
+            _velden(
+                [
+                    ("vraag", lv.vraag),
+                    ("van", ", ".join(x.value for x in lv.van)),
+                    ("al geprobeerd", "; ".join(lv.al_geprobeerd)),
+                ]
+            )
+        )
+    stappen = open_stappen(d, vandaag)
+    if stappen:
+        delen.append(_kop("Open stappen in Diplon"))
+        tabel = Table.grid(padding=(0, 2))
+        for x in stappen:
+            tabel.add_row(f"sinds {x.sinds.isoformat()}", x.wie, x.omschrijving, Text(f"leersteun diplon {d.id} {x.stap.value}", style="dim"))
+        delen.append(tabel)
     open_ = deadlines(d, vandaag)
     if open_:
         delen.append(_kop("Deadlines"))
@@ -151,11 +204,30 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
             if doel.evaluaties:
                 laatste = doel.evaluaties[-1]
                 delen.append(Text(f"   laatste evaluatie {datum(laatste.datum)}: bereikt {laatste.bereikt}"))
+    if d.overleggen:
+        delen.append(_kop("Overleg"))
+        tabel = Table(show_edge=False, pad_edge=False, show_header=False)
+        tabel.add_column(no_wrap=True)
+        tabel.add_column(no_wrap=True)
+        tabel.add_column(overflow="fold")
+        for o in d.overleggen:
+            met = ", ".join(ROL_TEKST[r.value] for r in o.met)
+            tekst = " ".join(x for x in ((f"met {met}." if met else ""), o.notitie or "", (f"Volgend: {datum(o.volgende)}." if o.volgende else "")) if x)
+            tabel.add_row(datum(o.datum), OVERLEG_TEKST[o.soort.value], tekst)
+        delen.append(tabel)
     if d.evaluaties:
         delen.append(_kop("Evaluaties"))
         for e in d.evaluaties:
             reden = f" ({e.reden.value.replace('_', ' ')})" if e.reden else ""
             delen.append(Text(f"{datum(e.datum)}  {e.beslissing}{reden}"))
+            if e.vier_vragen is not None:
+                from leersteun.model import VIER_VRAGEN
+
+                kort = {"doelen_concreet": "concreet", "doelen_context": "context", "gedragen": "gedragen", "zorgcontinuum_fase_2_3": "fase 2/3"}
+                antwoorden = ", ".join(
+                    f"{kort[k]} {getattr(e.vier_vragen, k).antwoord.value}" for k in VIER_VRAGEN if getattr(e.vier_vragen, k) and getattr(e.vier_vragen, k).antwoord
+                )
+                delen.append(Text(f"   vier vragen: {antwoorden}"))
             if e.wat_neemt_school_mee:
                 delen.append(Text(f"   school neemt mee: {e.wat_neemt_school_mee}"))
             if e.kansen:
@@ -178,6 +250,13 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
                 regels.append(f"   mail aangemaakt {datum(h.mail.aangemaakt)}{verstuurd}")
             if h.toewijzing:
                 regels.append(f"   toegewezen aan {h.toewijzing.ondersteuner} op {datum(h.toewijzing.datum)}")
+                if h.toewijzing.vorm is None:
+                    regels.append("   vorm nog te kiezen door de ondersteuner (light, medium of nieuw)")
+                if h.toewijzing.overdracht_van:
+                    from leersteun.deadlines import open_overdracht
+
+                    stand = "nog te doen" if open_overdracht(d) and h is d.laatste_heropstart else "gedaan"
+                    regels.append(f"   overdracht van {h.toewijzing.overdracht_van}: {stand}")
             elif h.uitkomst == Uitkomst.heropstart:
                 regels.append("   wacht op toewijzing door de coördinatie")
             delen.extend(Text(r) for r in regels)

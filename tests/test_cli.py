@@ -121,7 +121,7 @@ def test_nieuw_with_options_writes_a_valid_case(map_: Map, run) -> None:
 
 
 def test_nieuw_asks_what_is_missing(map_: Map, run) -> None:
-    invoer = "\n".join(["Noor", "Claes", "1A", "lagere", "lager", "Vrije Basisschool Sint-Jozef", "GC", "31-12-2025", "2025-12-31", "misschien", "j"]) + "\n"
+    invoer = "\n".join(["Noor", "Claes", "1A", "lagere", "lager", "Vrije Basisschool Sint-Jozef", "GC", "31-12-2025", "2025-12-31", "type 5", "type 3", "misschien", "j", ""]) + "\n"
     result = run("nieuw", input=invoer)
     assert result.exit_code == 0, result.output
     assert "geen datum" in result.stdout  # the wrong date was asked again
@@ -129,6 +129,7 @@ def test_nieuw_asks_what_is_missing(map_: Map, run) -> None:
     assert "Antwoord met j (ja) of n (nee)" in result.stdout
     tekst = (map_.pad / "cases" / "JZF-2026-001.yaml").read_text()
     assert "voornaam: Noor" in tekst and "niveau: lager" in tekst and "zichtbaar_in_diplon: true" in tekst
+    assert "typologie: type 3" in tekst and "leervraag" not in tekst  # an empty question is not recorded
 
 
 def test_nieuw_without_input_is_a_clear_error(map_: Map, run) -> None:
@@ -185,10 +186,10 @@ def test_lijst_on_the_example_folder(voorbeeld: Path, run, snapshot) -> None:
 @pytest.mark.parametrize(
     "filter_,ids",
     [
-        (["--school", "regenboog"], ["RGN-2024-005", "RGN-2024-010", "RGN-2025-002"]),
+        (["--school", "regenboog"], ["RGN-2024-005", "RGN-2024-010", "RGN-2025-002", "RGN-2025-006"]),
         (["--ondersteuner", "pieter"], ["RGN-2025-002", "VCT-2025-008"]),
         (["--ondersteuner", "geen", "--fase", "aanmelding"], ["JZF-2026-001", "KLM-2026-002"]),
-        (["--fase", "opstart", "--fase", "afgesloten"], ["JZF-2024-006", "JZF-2025-004", "KLM-2023-012", "RGN-2024-005"]),
+        (["--fase", "opstart", "--fase", "afgesloten"], ["JZF-2024-006", "JZF-2025-004", "KLM-2023-012", "RGN-2024-005", "RGN-2025-006"]),
     ],
 )
 def test_lijst_filters(voorbeeld: Path, run, filter_, ids) -> None:

@@ -48,19 +48,40 @@ def test_einde_schooljaar() -> None:
 
 @pytest.mark.parametrize(
     "vorm,soort,datum",
-    [("light", Soort.einde_light, D(2026, 12, 19)), ("medium", Soort.einde_medium, D(2027, 1, 19)), ("nieuw", Soort.evaluatie_nieuw, D(2027, 2, 19))],
+    [("light", Soort.einde_light, D(2026, 12, 19)), ("medium", Soort.einde_medium, D(2027, 1, 19)), ("nieuw", Soort.vier_maanden, D(2027, 2, 19))],
 )
 def test_light_medium_nieuw(vorm: str, soort: Soort, datum: D) -> None:
     d = dossier(trajecten=traject(vorm, D(2026, 10, 19)))
     assert soorten(d, D(2026, 11, 24))[soort] == datum
 
 
-def test_nieuw_four_month_evaluation_is_done_by_an_evaluation() -> None:
-    d = dossier(
-        trajecten=traject("nieuw", D(2026, 10, 19)),
-        evaluaties=[{"datum": D(2027, 2, 10), "beslissing": "verderzetten"}],
+VIER = {k: {"antwoord": "ja"} for k in ("doelen_concreet", "doelen_context", "gedragen", "zorgcontinuum_fase_2_3")}
+
+
+@pytest.mark.parametrize("vorm", ["regulier", "nieuw"])
+def test_four_month_evaluation_is_done_only_by_the_four_answers(vorm: str) -> None:
+    zonder = dossier(
+        trajecten=traject(vorm, D(2026, 6, 19)),
+        evaluaties=[{"datum": D(2026, 10, 10), "beslissing": "verderzetten"}],
     )
-    assert Soort.evaluatie_nieuw not in soorten(d, D(2027, 2, 11))
+    assert soorten(zonder, D(2026, 11, 24))[Soort.vier_maanden] == D(2026, 10, 19)
+    assert deadlines(zonder, D(2026, 11, 24))[0].staat(D(2026, 11, 24)) == Staat.verlopen
+    half = dossier(
+        trajecten=traject(vorm, D(2026, 6, 19)),
+        evaluaties=[{"datum": D(2026, 10, 10), "beslissing": "verderzetten", "vier_vragen": {"gedragen": {"antwoord": "ja"}}}],
+    )
+    assert Soort.vier_maanden in soorten(half, D(2026, 11, 24))
+    met = dossier(
+        trajecten=traject(vorm, D(2026, 6, 19)),
+        evaluaties=[{"datum": D(2026, 10, 10), "beslissing": "verderzetten", "vier_vragen": VIER}],
+    )
+    assert Soort.vier_maanden not in soorten(met, D(2026, 11, 24))
+
+
+@pytest.mark.parametrize("vorm", ["light", "medium"])
+def test_light_and_medium_end_before_four_months(vorm: str) -> None:
+    d = dossier(trajecten=traject(vorm, D(2026, 6, 19)))
+    assert Soort.vier_maanden not in soorten(d, D(2026, 11, 24))
 
 
 def test_agreed_moments_and_their_state() -> None:
@@ -141,7 +162,9 @@ def test_agenda_table(voorbeeld: Path, run, snapshot) -> None:
     result = run("agenda", "--weken", "3")
     assert result.exit_code == 0, result.output
     snapshot("agenda_3_weken.txt", result.stdout)
-    assert "verlopen" in result.stdout and "11 deadlines tot en met 2026-12-15." in result.stdout
+    assert "verlopen" in result.stdout and "14 deadlines tot en met 2026-12-15." in result.stdout
+    assert "RGN-2024-005 │ Olivia Jacobs   │ Overdracht van Tom" in result.stdout  # a handover still open
+    assert "JZF-2025-004 │ Finn Aerts      │ Gepland: observatie" in result.stdout  # a planned meeting
 
 
 def test_agenda_for_one_ondersteuner(voorbeeld: Path, run) -> None:

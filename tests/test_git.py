@@ -65,9 +65,10 @@ def test_commit_default_from_settings_and_never_out(voorbeeld: Path, run) -> Non
     assert "Gecommit: KLM-2024-017: vraag tot heropstart aangemaakt" in result.stdout
     assert git(voorbeeld, "show", "--name-only", "--format=", "HEAD").split() == ["cases/KLM-2024-017.yaml"]
     assert not git(voorbeeld, "ls-files", "out")
-    result = run("fase", "mila", "heropstart", "--geen-commit")
+    result = run("fase", "lena", "heropstart", "--overleg-school-clb", "2026-11-20", "--geen-commit")
+    assert result.exit_code == 0, result.output
     assert "Gecommit" not in result.stdout
-    assert "cases/JZF-2024-006.yaml" in git(voorbeeld, "status", "--short")
+    assert "cases/RGN-2025-006.yaml" in git(voorbeeld, "status", "--short")
 
 
 def test_outside_a_repository_it_says_so(map_: Map, run) -> None:

@@ -70,13 +70,17 @@ def test_advice(wijzig, voorstel, woorden) -> None:
 
 def test_who_analyses(voorbeeld: Path) -> None:
     alle = [lees_dossier(p, Context()).dossier for p in sorted((voorbeeld / "cases").glob("*.yaml"))]
-    mila = next(d for d in alle if d.id == "JZF-2024-006")
-    voorstel = hs.voorstel_analyse(mila, alle)
+    per_id = {d.id: d for d in alle}
+    # Lena's own previous ondersteuner still works at De Regenboog (for Julie): analyse with him
+    voorstel = hs.voorstel_analyse(per_id["RGN-2025-006"], alle)
     assert voorstel.analyse_met == AnalyseMet.ondersteuner
-    assert "Sofie Lambrechts (voor JZF-2025-004)" in voorstel.uitleg
-    lucas = next(d for d in alle if d.id == "KLM-2023-012")
-    # at De Klimop only Els Maes works (for Noah); Lucas knew Tom Vermeulen
-    assert hs.voorstel_analyse(lucas, alle).analyse_met == AnalyseMet.ondersteuner
+    assert "Tom Vermeulen (voor RGN-2024-010)" in voorstel.uitleg
+    # Mila knew Pieter Dewulf, who no longer works at Sint-Jozef; Sofie Lambrechts does, but
+    # never worked with Mila: the analysis is with the CLB, and Mila's ondersteuner is named
+    mila = hs.voorstel_analyse(per_id["JZF-2024-006"], alle)
+    assert mila.analyse_met == AnalyseMet.clb
+    assert "Pieter Dewulf" in mila.uitleg and "Bart Hendrickx" in mila.uitleg and "Sofie" not in mila.uitleg
+    lucas = per_id["KLM-2023-012"]
     alleen = [d for d in alle if d.school.naam != lucas.school.naam] + [lucas]
     assert hs.voorstel_analyse(lucas, alleen).analyse_met == AnalyseMet.clb
     assert "Karen Claes" in hs.voorstel_analyse(lucas, alleen).uitleg
@@ -85,14 +89,15 @@ def test_who_analyses(voorbeeld: Path) -> None:
 # ---------------------------------------------------------------------------- through CliRunner
 
 ANTWOORDEN_INVOER = [
+    "2026-11-20",  # the overleg between school and CLB, not yet recorded
     "",  # analyse met: the proposal
     "ouders, leerkracht",
-    "Mila trekt zich terug.", "",  # leerling factors
+    "Lena blokkeert bij rekenen.", "",  # leerling factors
     "Nieuwe leerkracht.", "",  # leerkracht factors
     "",  # school factors
     "nee", "Afsprakenkaart niet meer gebruikt.",
     "nee", "",
-    "ja", "Hoe betrek ik Mila weer?", "",
+    "ja", "Hoe help ik Lena weer op weg?", "",
     "ja", "",
     "ja", "",
     "deels", "Directie nog te betrekken.",
@@ -101,12 +106,12 @@ ANTWOORDEN_INVOER = [
 
 
 def test_interactive_checklist_resumes_after_an_interruption(voorbeeld: Path, run) -> None:
-    pad = voorbeeld / "cases" / "JZF-2024-006.yaml"
+    pad = voorbeeld / "cases" / "RGN-2025-006.yaml"
     # the input stops after question 4: the command ends, the answers given are kept
-    eerste = "\n".join(ANTWOORDEN_INVOER[:11]) + "\n"
-    result = run("heropstart", "mila", input=eerste)
+    eerste = "\n".join(ANTWOORDEN_INVOER[:12]) + "\n"
+    result = run("heropstart", "lena", input=eerste)
     assert result.exit_code == 1
-    assert "Heropstart gestart voor JZF-2024-006" in result.stdout
+    assert "Heropstart gestart voor RGN-2025-006" in result.stdout
     d = lees_dossier(pad, Context()).dossier
     h = d.laatste_heropstart
     assert d.fase == "heropstart" and h.analyse_met == AnalyseMet.ondersteuner
@@ -114,8 +119,9 @@ def test_interactive_checklist_resumes_after_an_interruption(voorbeeld: Path, ru
     assert h.checklist.factoren.leerkracht == ["Nieuwe leerkracht."]
     assert h.checklist.succesfactoren_toegepast.toelichting == "Afsprakenkaart niet meer gebruikt."
     # the second run resumes at question 5 and finishes
-    tweede = "\n".join(ANTWOORDEN_INVOER[11:] + ["", "Korte interventie bij de leerkracht.", "n"]) + "\n"
-    result = run("heropstart", "mila", input=tweede)
+    assert d.overleggen[-1].soort == "school-clb" and d.overleggen[-1].datum == dt.date(2026, 11, 20)
+    tweede = "\n".join(ANTWOORDEN_INVOER[12:] + ["", "Korte interventie bij de leerkracht.", "n"]) + "\n"
+    result = run("heropstart", "lena", input=tweede)
     assert result.exit_code == 0, result.output
     assert "nog 5 van 9 vragen" in result.stdout
     assert "Vraag 5 van 9" in result.stdout and "Vraag 4 van 9" not in result.stdout
@@ -128,19 +134,19 @@ def test_interactive_checklist_resumes_after_an_interruption(voorbeeld: Path, ru
 
 
 def test_success_factors_question_shows_what_the_school_would_keep(voorbeeld: Path, run) -> None:
-    result = run("heropstart", "lucas", input="clb\nleerkracht\n\n\n\n")  # up to question 3
+    result = run("heropstart", "lena", input="2026-11-20\nclb\nleerkracht\n\n\n\n")  # up to question 3
     plat = " ".join(result.stdout.replace("│", " ").split())
     assert "Vraag 3 van 9" in plat
-    assert "Bij het afsluiten op 2025-06-23: de school zou meenemen: Planningsbord en weekplanning blijven" in plat
+    assert "Bij het afsluiten op 2026-06-22: de school zou meenemen: Maaltafelkaart en dagelijks" in plat
 
 
 def test_geen_heropstart_returns_to_afgesloten(voorbeeld: Path, run) -> None:
-    invoer = ANTWOORDEN_INVOER[:9] + ["ja", "CGGZ", "CGGZ volgt dit op."] + ANTWOORDEN_INVOER[11:] + ["", "CGGZ neemt het op."]
-    result = run("heropstart", "mila", input="\n".join(invoer) + "\n")
+    invoer = ANTWOORDEN_INVOER[:10] + ["ja", "CGGZ", "CGGZ volgt dit op."] + ANTWOORDEN_INVOER[12:] + ["", "CGGZ neemt het op."]
+    result = run("heropstart", "lena", input="\n".join(invoer) + "\n")
     assert result.exit_code == 0, result.output
     assert "Waarschijnlijk geen heropstart." in result.stdout
     assert "Uitkomst [heropstart/geen_heropstart] (geen_heropstart)" in result.stdout
-    tekst = (voorbeeld / "cases" / "JZF-2024-006.yaml").read_text()
+    tekst = (voorbeeld / "cases" / "RGN-2025-006.yaml").read_text()
     assert "\nfase: afgesloten\n" in tekst
     assert "notitie: 'Geen heropstart: CGGZ neemt het op.'" in tekst
 
@@ -166,13 +172,15 @@ def test_antwoorden_file(voorbeeld: Path, run) -> None:
         YAML().dump_to_string if False else "analyse_met: clb\nuitkomst: heropstart\nmotivatie: Aanpak bestaat al.\nchecklist:\n"
         + textwrap.indent(_yaml(VOLLEDIG), "  ")
     )
-    result = run("heropstart", "lucas", "--antwoorden", str(bestand))
+    result = run("heropstart", "lena", "--antwoorden", str(bestand))
+    assert result.exit_code == 1 and "--overleg-school-clb" in result.output  # the overleg comes first
+    result = run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20")
     assert result.exit_code == 0, result.output
-    d = dossier(voorbeeld, "KLM-2023-012").dossier
+    d = dossier(voorbeeld, "RGN-2025-006").dossier
     h = d.laatste_heropstart
     assert d.fase == "heropstart" and h.uitkomst == Uitkomst.heropstart and h.analyse_met == AnalyseMet.clb
     assert hs.open_vragen(h.checklist) == []
-    assert "leersteun mail KLM-2023-012" in result.stdout
+    assert "leersteun mail RGN-2025-006" in result.stdout
     assert run("valideer").exit_code == 0
 
 
@@ -204,7 +212,7 @@ def test_antwoorden_file_reports_every_problem_with_lines_and_changes_nothing(vo
         )
     )
     voor = {p.name: digest(p) for p in (voorbeeld / "cases").iterdir()}
-    result = run("heropstart", "lucas", "--antwoorden", str(bestand))
+    result = run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20")
     assert result.exit_code == 1
     fouten = [r for r in result.stderr.splitlines() if r.startswith("antwoorden.yaml:")]
     assert [r.split(": ", 1)[0] for r in fouten] == [
@@ -224,7 +232,9 @@ def test_toewijzen_same_ondersteuner_light(voorbeeld: Path, run, monkeypatch) ->
     monkeypatch.setenv("LEERSTEUN_GEBRUIKER", "Hanne Verstraeten")
     result = run("toewijzen", "lotte", "Els Maes", "--vorm", "light", "--start", "2026-12-01", "--frequentie", "wekelijks")
     assert result.exit_code == 0, result.output
-    assert "(dezelfde ondersteuner als voorheen): interventie light, start 2026-12-01" in result.stdout
+    assert "toegewezen aan Els Maes (dezelfde ondersteuner als voorheen)" in result.stdout
+    assert "interventie light, start 2026-12-01" in result.stdout
+    assert "2026-12-29  Afgesproken evaluatiemoment" in result.stdout  # light: evaluated after 4 weeks
     assert "2027-02-01  Interventie light loopt af (hoogstens 2 maanden)" in result.stdout
     d = dossier(voorbeeld, "KLM-2024-017").dossier
     assert d.fase == "ondersteuning" and d.ondersteuner == "Els Maes"
@@ -262,14 +272,15 @@ def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
     omgeving = {**os.environ, "COLUMNS": "100", "LINES": "50", "TERM": "dumb", "NO_COLOR": "1"}
 
-    def start():
+    def start(vervolg: bool = False):
         import signal
 
+        argumenten = ["-m", "leersteun", "heropstart", "lena"] + ([] if vervolg else ["--overleg-school-clb", "2026-11-20"])
         # A background job of a non-interactive shell (as CI may be) inherits SIGINT as ignored:
         # give the child the default, as a terminal would.
         return pexpect.spawn(
             sys.executable,
-            ["-m", "leersteun", "heropstart", "mila"],
+            argumenten,
             cwd=str(voorbeeld),
             env=omgeving,
             encoding="utf-8",
@@ -294,10 +305,16 @@ def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
     kind.expect(pexpect.EOF)
     kind.close()
     assert kind.exitstatus == 130
-    h = dossier(voorbeeld, "JZF-2024-006").dossier.laatste_heropstart
+    h = dossier(voorbeeld, "RGN-2025-006").dossier.laatste_heropstart
     assert h.checklist.vraag_van == ["ouders"] and h.checklist.factoren is None
 
-    kind = start()
+    kind = start()  # the heropstart has started: --overleg-school-clb is no longer accepted
+    kind.expect("geen effect")
+    kind.expect(pexpect.EOF)
+    kind.close()
+    assert kind.exitstatus == 2
+
+    kind = start(vervolg=True)
     kind.expect("nog 8 van 9 vragen")
     kind.expect("Vraag 2 van 9")
     for regel in ["Trekt zich terug.", "", "", ""]:
@@ -315,7 +332,7 @@ def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
     kind.expect(pexpect.EOF)
     kind.close()
     assert kind.exitstatus == 0
-    h = dossier(voorbeeld, "JZF-2024-006").dossier.laatste_heropstart
+    h = dossier(voorbeeld, "RGN-2025-006").dossier.laatste_heropstart
     assert h.uitkomst == Uitkomst.heropstart and h.checklist.factoren.leerling == ["Trekt zich terug."]
 
 
@@ -325,6 +342,6 @@ def test_the_readme_answers_example_works(voorbeeld: Path, run) -> None:
     readme = (ROOT / "README.md").read_text()
     blok = readme.split("--antwoorden antwoorden.yaml\n```\n\n```yaml\n", 1)[1].split("```", 1)[0]
     (voorbeeld / "antwoorden.yaml").write_text(blok)
-    result = run("heropstart", "lucas", "--antwoorden", "antwoorden.yaml")
+    result = run("heropstart", "lena", "--antwoorden", "antwoorden.yaml", "--overleg-school-clb", "2026-11-20")
     assert result.exit_code == 0, result.output
     assert run("valideer").exit_code == 0

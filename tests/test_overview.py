@@ -244,7 +244,7 @@ def test_html_is_one_page_and_xlsx_has_a_sheet_per_section(netwerk: Map, run) ->
     boek = load_workbook(netwerk.pad / "out" / "overzicht-2026-W48.xlsx")
     assert boek.sheetnames == [
         "Per fase", "Per vorm", "Heropstartvragen", "Deadlines in de week", "Verlopen deadlines", "Caseload", "Capaciteit",
-        "Wijzigingen", "Dossiers",
+        "Aandachtspunten", "Diplon", "Wacht op Verslag", "Wijzigingen", "Dossiers",
     ]  # fmt: skip
     assert [c.value for c in boek["Dossiers"][1]][:3] == ["id", "leerling", "school"]
 

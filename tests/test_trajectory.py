@@ -83,9 +83,12 @@ def test_ondersteuning_appends_the_agreed_traject(map_: Map, run) -> None:
     result = run(
         "fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 lesuur per week",
         "--start", "2026-11-30", "--evaluatie-op", "2027-02-01", "--datum", "2026-11-24",
+        "--opstartgesprek", "2026-11-20", "--leervraag", "Hoe help ik Lotte zelfstandig starten?",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     nieuw = pad.read_text()
+    assert "overleggen:\n  - datum: 2026-11-20\n    soort: opstartgesprek\n" in nieuw
+    assert "leervraag:\n  vraag: Hoe help ik Lotte zelfstandig starten?\n" in nieuw
     assert (
         "trajecten:\n  - vorm: regulier\n    start: 2026-11-30\n    frequentie: wekelijks\n"
         "    intensiteit: 1 lesuur per week\n    evaluatie_op: [2027-02-01]\n"
@@ -140,15 +143,28 @@ def test_overgang_kleuter_lager_continues(voorbeeld: Path, run) -> None:
     result = run("overgang", "finn", "kleuter-lager", "--klas", "1A")
     assert result.exit_code == 0, result.output
     tekst = (voorbeeld / "cases" / "JZF-2025-004.yaml").read_text()
-    assert "  klas: 1A\n  niveau: lager\n" in tekst and "\nfase: opstart\n" in tekst
+    assert "  klas: 1A\n  klas_schooljaar: 2026-2027\n  niveau: lager\n" in tekst and "\nfase: opstart\n" in tekst
 
 
-def test_heropstart_and_back_without_heropstart(voorbeeld: Path, run) -> None:
-    pad = voorbeeld / "cases" / "JZF-2024-006.yaml"
-    assert run("fase", "mila", "heropstart").exit_code == 0
+AFGESLOTEN = (
+    DOSSIER.replace("fase: ondersteuning\n", "fase: afgesloten\n", 1)
+    .replace("ondersteuner: Els Maes           # de huidige\nvorige_ondersteuners: []", "ondersteuner: null\nvorige_ondersteuners: [Els Maes]")
+    .replace("    evaluatie_op: [2025-01-20]\n", "    einde: 2025-06-20\n    evaluatie_op: [2025-01-20]\n")
+    .replace("    door: Els Maes\nevaluaties: []", "    door: Els Maes\n  - datum: 2025-06-20\n    fase: afgesloten\n    door: Els Maes\nevaluaties:\n"
+             "  - datum: 2025-06-20\n    beslissing: afsluiten\n    reden: REDEN")
+)  # fmt: skip
+
+
+def test_heropstart_and_back_without_heropstart(map_: Map, run) -> None:
+    pad = map_.case(AFGESLOTEN.replace("REDEN", "doelen_bereikt"))
+    assert run("valideer").exit_code == 0
+    geweigerd = run("fase", "lotte", "heropstart")
+    assert geweigerd.exit_code == 1 and "--overleg-school-clb" in geweigerd.output
+    assert run("fase", "lotte", "heropstart", "--overleg-school-clb", "2026-11-20").exit_code == 0
     tekst = pad.read_text()
+    assert "overleggen:\n  - datum: 2026-11-20\n    soort: school-clb\n" in tekst
     assert "heropstarts:\n  - gestart: 2026-11-24\n    analyse_met: null\n" in tekst
-    result = run("fase", "mila", "afgesloten", "--notitie", "Zorg op school volstaat.")
+    result = run("fase", "lotte", "afgesloten", "--notitie", "Zorg op school volstaat.")
     assert result.exit_code == 0, result.output
     tekst = pad.read_text()
     assert "    uitkomst: geen_heropstart\n    motivatie: Zorg op school volstaat.\n" in tekst
@@ -175,9 +191,9 @@ def test_history_is_only_appended(voorbeeld: Path, run) -> None:
     for opdracht in (
         ["evaluatie", "noah", "--beslissing", "verderzetten", "--datum", "2026-11-20"],
         ["evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen_bereikt"],
-        ["fase", "noah", "heropstart"],
+        ["fase", "noah", "heropstart", "--overleg-school-clb", "2026-11-24"],
     ):
         assert run(*opdracht).exit_code == 0
     weg, erbij = wijzigingen(oud, pad.read_text())
     assert not [r for r in weg if r.startswith("  - datum") or r.startswith("    door")]
-    assert sum(r.startswith("  - datum: 2026-11-2") for r in erbij) == 5  # 3 history + 2 evaluations
+    assert sum(r.startswith("  - datum: 2026-11-2") for r in erbij) == 6  # 3 history + 2 evaluations + the overleg
