@@ -495,7 +495,9 @@ def nieuw(
 
     print(f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding).")
     if mensen_:
-        print(f"Overgenomen van de school: {', '.join(b['naam'] + ' (' + b['rol'] + ')' for b in mensen_)}.")
+        from leersteun.waarden import ROL_TEKST
+
+        print(f"Overgenomen van de school: {', '.join(b['naam'] + ' (' + ROL_TEKST[b['rol']] + ')' for b in mensen_)}.")
     bestanden = [pad]
     if vorig is not None:
         from leersteun.bewerk import pas_toe, zet_op_plaats
@@ -673,6 +675,19 @@ def _geen_effect(waarom: str, opties: dict[str, Any]) -> None:
         raise GebruikFout(f"{', '.join(gegeven)} {werkwoord} hier geen effect: {waarom}. Er is niets gewijzigd.")
 
 
+def _afspraak(vorm: Vorm | None, start: str | None, frequentie: str | None, intensiteit: str | None, evaluatie_op: list[str] | None) -> Any:
+    """What was agreed for a traject, from the options (`fase`, `toewijzen`)."""
+    from leersteun.trajectory import TrajectAfspraak
+
+    return TrajectAfspraak(
+        vorm=vorm,
+        start=_datum_optie(start, "--start"),
+        frequentie=frequentie,
+        intensiteit=intensiteit,
+        evaluatie_op=[_datum_optie(d, "--evaluatie-op") for d in evaluatie_op or []],
+    )
+
+
 # Per (from, to) of `leersteun fase`: the options that mean something there.
 _FASE_OPTIES = {
     ("aanmelding", "opstart"): {"--verslag-zichtbaar"},
@@ -719,16 +734,10 @@ def fase_(
     commit: CommitOptie = None,
 ) -> None:
     """Zet een dossier in een volgende fase, volgens de regels van het traject."""
-    from leersteun.trajectory import TrajectAfspraak, naar_fase
+    from leersteun.trajectory import naar_fase
 
     wie = _wie(door, datum, notitie)
-    afspraak = TrajectAfspraak(
-        vorm=vorm,
-        start=_datum_optie(start, "--start"),
-        frequentie=frequentie,
-        intensiteit=intensiteit,
-        evaluatie_op=[_datum_optie(d, "--evaluatie-op") for d in evaluatie_op or []],
-    )
+    afspraak = _afspraak(vorm, start, frequentie, intensiteit, evaluatie_op)
     opties = {
         "--reden": reden, "--verslag-zichtbaar": verslag_zichtbaar, "--frequentie": frequentie, "--intensiteit": intensiteit,
         "--start": start, "--vorm": vorm, "--evaluatie-op": evaluatie_op, "--ondersteuner": ondersteuner,
@@ -1335,7 +1344,6 @@ def toewijzen_(
     from leersteun import heropstart as hs
     from leersteun.deadlines import deadlines
     from leersteun.folder import vandaag
-    from leersteun.trajectory import TrajectAfspraak
 
     wie = _wie(door, datum, notitie)
     if vorm is None:
@@ -1343,13 +1351,7 @@ def toewijzen_(
             "start, frequentie, intensiteit en evaluatiemomenten horen bij de keuze van de vorm (geef --vorm, of kies later met 'leersteun fase')",
             {"--start": start, "--frequentie": frequentie, "--intensiteit": intensiteit, "--evaluatie-op": evaluatie_op},
         )
-    afspraak = TrajectAfspraak(
-        vorm=vorm,
-        start=_datum_optie(start, "--start"),
-        frequentie=frequentie,
-        intensiteit=intensiteit,
-        evaluatie_op=[_datum_optie(d, "--evaluatie-op") for d in evaluatie_op or []],
-    )
+    afspraak = _afspraak(vorm, start, frequentie, intensiteit, evaluatie_op)
     sessie = _Sessie(dossier)
     sessie.bewaar(lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, vorm, afspraak))
     sessie.zeg()

@@ -230,6 +230,8 @@ def als_json(o: Overzicht) -> str:
         "overgangen": [_plat(asdict(r)) for r in o.overgangen] if o.toon_overgangen else None,
         "wijzigingen": [_plat(asdict(x)) for x in o.wijzigingen],
         "dossiers": [_rij_dict(r) for r in o.dossiers],
+        "betrokkenen": dict(sorted(o.mensen.items())),
+        "overleggen": dict(sorted(o.overleggen.items())),
         "ongeldig": o.ongeldig,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

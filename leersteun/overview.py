@@ -183,6 +183,8 @@ class Overzicht:
     wacht_op_verslag: list[Heropstartvraag] = field(default_factory=list)
     overgangen: list[OvergangRij] = field(default_factory=list)
     toon_overgangen: bool = False  # from May on
+    mensen: dict[str, list[dict]] = field(default_factory=dict)  # per running case (json only)
+    overleggen: dict[str, list[dict]] = field(default_factory=dict)
     dossiers: list[Rij] = field(default_factory=list)
     ongeldig: list[str] = field(default_factory=list)
 
@@ -278,6 +280,13 @@ def bouw(
                 o.wijzigingen.append(Wijziging(g.datum, d.id, naam, g.fase.value, g.door, tekst(g.notitie or "")))
 
         if d.fase != Fase.afgesloten:
+            o.mensen[d.id] = [
+                {"rol": b.rol.value} if anoniem else {"rol": b.rol.value, "naam": b.naam, "contact": b.contact} for b in d.betrokkenen
+            ]
+            o.overleggen[d.id] = [
+                {"datum": x.datum.isoformat(), "soort": x.soort.value, "met": [r.value for r in x.met], "volgende": x.volgende.isoformat() if x.volgende else None}
+                for x in d.overleggen
+            ]
             o.dossiers.append(
                 Rij(
                     d.id,

@@ -33,7 +33,7 @@ from leersteun.model import Dossier
 
 CACHE_MAP = ".leersteun-cache"
 CACHE_BESTAND = "dossiers.sqlite"
-FORMAAT = f"1:{__version__}"
+FORMAAT = f"2:{__version__}"  # bump when the model changes
 PARALLEL_VANAF = 200  # cache misses; below this a worker pool costs more than it saves
 
 

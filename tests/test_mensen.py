@@ -46,7 +46,7 @@ def test_a_case_from_aanmelding_to_afsluiten_with_its_people_and_meetings(map_: 
         "--notitie", "Aanmelding via Diplon.",
     )  # fmt: skip
     assert nieuw.exit_code == 0, nieuw.output
-    assert "Overgenomen van de school: Griet Smets (zorgcoordinator), Karen Claes (clb)" in nieuw.stdout
+    assert "Overgenomen van de school: Griet Smets (zorgcoördinator), Karen Claes (CLB-medewerker)" in nieuw.stdout
     pad = map_.pad / "cases" / "KLM-2026-001.yaml"
     d = dossier(map_.pad, "KLM-2026-001")
     assert d.clb_medewerker == "Karen Claes" and d.school.gemeente == "Geel" and d.ankerpersoon == "An Janssens"
