@@ -181,6 +181,13 @@ def verslag_klopt(d: Dossier, ctx: Context) -> Iterator[Melding]:
             "zet zichtbaar_in_diplon op true zodra dat zo is",
             FOUT,
         )
+    geboren = d.leerling.geboortedatum
+    if geboren is not None and not (dt.date(2000, 1, 1) <= geboren <= ctx.vandaag):
+        yield (
+            ("leerling", "geboortedatum"),
+            f"geboortedatum {geboren} kan niet kloppen voor een leerling (tussen 2000 en vandaag); controleer het jaar",
+            FOUT,
+        )
     if d.leerling.geboortedatum and v.datum < d.leerling.geboortedatum:
         yield (("verslag", "datum"), "het Verslag is gedateerd vóór de geboortedatum van de leerling", FOUT)
     if v.datum > ctx.vandaag:

@@ -59,6 +59,9 @@ _USAGE_VERTALING = [
     (r"^Missing command\.", "Geef een opdracht."),
     (r"^Got unexpected extra arguments? \((.*)\)", r"Te veel argumenten: \1"),
     (r"Value error, ", ""),
+    (r"Input should be less than or equal to (\S+)", r"mag hoogstens \1 zijn"),
+    (r"Input should be greater than or equal to (\S+)", r"moet minstens \1 zijn"),
+    (r"Input should be a valid integer.*", "verwacht een geheel getal"),
     (r"^Invalid value for '(.+?)': (.*)", r"Ongeldige waarde voor \1: \2"),
     (r"^Invalid value: (.*)", r"Ongeldige waarde: \1"),
     (r"^Option '(.+)' requires an argument\.", r"De optie \1 heeft een waarde nodig."),
@@ -174,6 +177,12 @@ class LeersteunGroup(_DutchHelp, TyperGroup):
             elif isinstance(e, Fout):
                 _meld_fout(e.boodschap)
                 code = e.exit_code
+            elif isinstance(e, OSError) and not os.environ.get("LEERSTEUN_DEBUG"):
+                from leersteun.store import niet_geschreven
+
+                waar = f"{e.filename}: " if getattr(e, "filename", None) else ""
+                _meld_fout(f"{waar}het systeem weigerde een bestandsbewerking; {niet_geschreven(e).removeprefix('niet bewaard: ')}")
+                code = 1
             elif os.environ.get("LEERSTEUN_DEBUG"):
                 raise
             else:
@@ -294,7 +303,21 @@ def init(
 
     if (map_ / INSTELLINGEN).exists():
         raise Fout(f"{map_ / INSTELLINGEN} bestaat al: dit is al een dossiermap. Er is niets gewijzigd.")
+    from leersteun.errors import GebruikFout
+    from leersteun.model import Naam
+
+    if coordinatie is not None:
+        try:
+            coordinatie = als_email(coordinatie)
+        except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch
+            raise GebruikFout(f"--coordinatie '{coordinatie}' is geen e-mailadres; schrijf het als naam@voorbeeld.be.") from None
     netwerk = netwerk or _vraag("Naam van het leersteuncentrum")
+    from pydantic import TypeAdapter
+
+    try:
+        netwerk = TypeAdapter(Naam).validate_python(netwerk)
+    except Exception:  # noqa: BLE001
+        raise GebruikFout("--netwerk: de naam van het leersteuncentrum past op één regel, zonder stuurtekens, en is hoogstens 200 tekens.") from None
     while coordinatie is None:
         kandidaat = _vraag("E-mailadres van de coördinatie")
         try:
@@ -642,12 +665,26 @@ def _wijzig(naam: str, bewerking: Any, commit: bool | None = None, boodschap: st
 
 
 def _commit(map_: Any, instellingen: Any, keuze: bool | None, bestanden: list[Path], boodschap: str, door: str | None) -> None:
+    """Commit the changed files when asked (--commit) or by default (commit: true). The change
+    is already saved: a commit that fails says so, and an explicit --commit that cannot
+    commit exits 1."""
     from leersteun import gitops
+    from leersteun.errors import Fout
 
+    expliciet = keuze is True
     if keuze is None:
         keuze = bool(instellingen and instellingen.commit)
-    if keuze:
-        print(gitops.commit(map_.pad, bestanden, boodschap, door))
+    if not keuze:
+        return
+    paden = " ".join(Path(os.path.relpath(b, map_.pad)).as_posix() for b in bestanden)
+    zelf = f"Commit ze zelf met: git add -A -- {paden} && git commit -m \"{boodschap}\""
+    try:
+        regel = gitops.commit(map_.pad, bestanden, boodschap, door)
+    except Fout as e:
+        raise Fout(f"De wijziging is bewaard, maar niet gecommit: {e.boodschap} {zelf}") from None
+    if regel.startswith("Niet gecommit") and expliciet:
+        raise Fout(f"De wijziging is bewaard, maar niet gecommit: de dossiermap is geen (bruikbare) git-repository. {zelf}")
+    print(regel)
 
 
 DoorOptie = Annotated[Optional[str], typer.Option("--door", help="Wie de wijziging doet (standaard: LEERSTEUN_GEBRUIKER of git user.name).")]
@@ -1571,7 +1608,7 @@ def fiche(
 @opdracht("agenda")
 def agenda(
     ondersteuner: Annotated[Optional[str], typer.Option(help="Alleen de dossiers van deze ondersteuner.")] = None,
-    weken: Annotated[int, typer.Option(min=0, help="Hoeveel weken vooruit (verlopen deadlines staan er altijd bij).")] = 4,
+    weken: Annotated[int, typer.Option(min=0, max=520, help="Hoeveel weken vooruit, 0 tot 520 (verlopen deadlines staan er altijd bij).")] = 4,
     ics: Annotated[Optional[Path], typer.Option("--ics", metavar="BESTAND", help="Schrijf de deadlines ook als iCalendar-bestand (Outlook, Thunderbird).")] = None,
     anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen.")] = False,
     buiten_out: BuitenOutOptie = False,
@@ -1601,14 +1638,19 @@ def agenda(
         key=lambda x: (x[0].datum, x[0].dossier_id, x[0].sleutel),
     )
     console = _console()
+    anon = None
+    if anoniem:
+        from leersteun.anoniem import Anonimiseerder
+
+        anon = Anonimiseerder(inst.teamnamen()).dossiers(g.dossier for g in alle if g.dossier is not None)
     if items:
-        console.print(agenda_tabel(items, dag, anoniem))
+        console.print(agenda_tabel(items, dag, anoniem, anon))
     console.print(f"{len(items)} deadline{'s' if len(items) != 1 else ''} tot en met {tot.isoformat()}.")
     if ics is not None:
         from leersteun.ics import agenda_ics
 
         netwerk = inst.netwerk if inst else "leersteun"
-        _schrijf_uitvoer(map_, ics, agenda_ics(items, netwerk, dag, anoniem).encode("utf-8"), buiten_out, "--ics")
+        _schrijf_uitvoer(map_, ics, agenda_ics(items, netwerk, dag, anoniem, anon).encode("utf-8"), buiten_out, "--ics")
         console.print(f"Agendabestand geschreven: {ics} (importeer het in Outlook of Thunderbird).")
     _meld_ongeldige([g for g in alle if g.fouten])
 

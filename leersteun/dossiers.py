@@ -248,9 +248,13 @@ def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
     fouten = [b for b in bevindingen if b.is_fout]
     if dossier is None or fouten:
         raise Fout("Het nieuwe dossier is niet geldig; er is niets geschreven:\n" + "\n".join(f"  {b.boodschap}" for b in fouten))
-    map_.cases.mkdir(parents=True, exist_ok=True)
     try:
+        map_.cases.mkdir(parents=True, exist_ok=True)
         schrijf_atomisch(pad, tekst.encode("utf-8"), nieuw=True)
     except FileExistsError:
         raise Fout(f"{getoond} bestaat al; kies een andere id met --id.") from None
+    except OSError as e:
+        from leersteun.store import niet_geschreven
+
+        raise Fout(f"{getoond}: {niet_geschreven(e)}") from None
     return pad

@@ -37,13 +37,37 @@ class Dossiermap:
         return self.cases / f"{case_id}.yaml"
 
     def case_bestanden(self) -> list[Path]:
-        if not self.cases.is_dir():
+        """Every case file: *.yaml or *.yml, in any case (X.YAML counts too)."""
+        if not self.cases.exists():
             return []
+        if not self.cases.is_dir():
+            raise Fout(f"{self.cases} is een bestand, geen map: de dossiers horen in de map {CASES}/. Hernoem of verplaats het bestand.")
         with os.scandir(self.cases) as items:
-            namen = sorted(
-                e.name for e in items if e.name.endswith((".yaml", ".yml")) and not e.name.startswith(".") and e.is_file()
-            )
+            namen = sorted(e.name for e in items if is_dossiernaam(e.name) and e.is_file())
         return [self.cases / n for n in namen]
+
+
+def is_dossiernaam(naam: str) -> bool:
+    return naam.lower().endswith((".yaml", ".yml")) and not naam.startswith(".")
+
+
+def dubbele_ids(paden: list[Path]) -> dict[Path, str]:
+    """Files that name the same case: X.yaml beside X.yml, or names that differ only in
+    capitals (on macOS and Windows they are one file). Every one of them gets a message."""
+    groepen: dict[str, list[Path]] = {}
+    for p in paden:
+        stam = p.name.rsplit(".", 1)[0]
+        groepen.setdefault(stam.casefold(), []).append(p)
+    uit = {}
+    for groep in groepen.values():
+        if len(groep) > 1:
+            for p in groep:
+                anderen = ", ".join(x.name for x in groep if x != p)
+                uit[p] = (
+                    f"dit dossier heeft dezelfde id als {anderen}: één leerling zou dubbel tellen. "
+                    "Voeg ze samen tot één bestand en verwijder het andere"
+                )
+    return uit
 
 
 def vind_map(opgegeven: Path | None = None) -> Dossiermap:
@@ -74,9 +98,11 @@ def vandaag() -> dt.date:
         return dt.date.today()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
         try:
-            return dt.date.fromisoformat(waarde)
+            dag = dt.date.fromisoformat(waarde)
         except ValueError:
-            pass
+            dag = None
+        if dag is not None and 1990 <= dag.year <= 2100:
+            return dag
     raise Fout(f"LEERSTEUN_VANDAAG='{waarde}' is geen datum; schrijf ze als JJJJ-MM-DD, zoals 2026-11-24.")
 
 
@@ -138,8 +164,10 @@ def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
     for naam in (CASES, TEMPLATES):
         (pad / naam).mkdir(exist_ok=True)
         (pad / naam / ".gitkeep").touch()
+    instellingen = INSTELLINGEN_SJABLOON.format(netwerk=_yaml_tekst(netwerk), coordinatie=_yaml_tekst(coordinatie))
+    _controleer_instellingen(instellingen, pad / INSTELLINGEN)
     inhoud = {
-        INSTELLINGEN: INSTELLINGEN_SJABLOON.format(netwerk=_yaml_tekst(netwerk), coordinatie=_yaml_tekst(coordinatie)),
+        INSTELLINGEN: instellingen,
         ".gitignore": GITIGNORE,
         ".pre-commit-config.yaml": PRE_COMMIT,
     }
@@ -155,6 +183,18 @@ def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
         gedaan.append(f"{naam} gemaakt")
     gedaan.append(_git_init(pad))
     return gedaan
+
+
+def _controleer_instellingen(tekst: str, pad: Path) -> None:
+    """init writes only settings that its own validation accepts."""
+    from leersteun.checks import controleer_instellingen
+    from leersteun.store import YamlBestand, ontleed
+
+    bestand = YamlBestand(pad, b"", tekst, ontleed(tekst, str(pad)))
+    _, bevindingen = controleer_instellingen(bestand)
+    fouten = [b for b in bevindingen if b.is_fout]
+    if fouten:
+        raise Fout("De instellingen zouden niet geldig zijn; er is niets gemaakt:\n" + "\n".join(f"  {b.boodschap}" for b in fouten))
 
 
 def _vul_gitignore_aan(doel: Path) -> str:

@@ -7,6 +7,8 @@ moved instead of adding a second one.
 
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -43,7 +45,7 @@ def kort(dossier: Dossier) -> str:
     return f"{dossier.leerling.voornaam} {dossier.leerling.naam[:1]}."
 
 
-def agenda_ics(items: Iterable[tuple[Deadline, Dossier]], netwerk: str, vandaag: dt.date, anoniem: bool = False) -> str:
+def agenda_ics(items: Iterable[tuple[Deadline, Dossier]], netwerk: str, vandaag: dt.date, anoniem: bool = False, anon: Any = None) -> str:
     from leersteun.overview import initialen
 
     domein = f"{_slug(netwerk)}.leersteun"
@@ -64,7 +66,7 @@ def agenda_ics(items: Iterable[tuple[Deadline, Dossier]], netwerk: str, vandaag:
             f"DTSTAMP:{stempel}",
             f"DTSTART;VALUE=DATE:{deadline.datum:%Y%m%d}",
             f"DTEND;VALUE=DATE:{deadline.datum + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(f'{deadline.omschrijving} ({deadline.dossier_id}, {initialen(dossier) if anoniem else kort(dossier)})')}",
+            f"SUMMARY:{_escape(f'{anon.tekst(deadline.omschrijving) if anon else deadline.omschrijving} ({deadline.dossier_id}, {initialen(dossier) if anoniem else kort(dossier)})')}",
             f"DESCRIPTION:{_escape(f'Dossier {deadline.dossier_id}, {dossier.school.naam}.{wie}')}",
             f"CATEGORIES:{_escape('leersteun')},{_escape(str(deadline.soort))}",
             "TRANSP:TRANSPARENT",

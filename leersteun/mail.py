@@ -47,6 +47,15 @@ def afzender(instellingen: Instellingen) -> Afzender:
             "Er is geen afzender: vul 'afzender: {naam: ..., email: ...}' in leersteun.yaml in, of zet "
             "LEERSTEUN_AFZENDER_NAAM en LEERSTEUN_AFZENDER_EMAIL op deze computer. Er is niets geschreven."
         )
+    from leersteun.model import als_email
+
+    try:
+        email = als_email(email)
+    except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch
+        bron = "LEERSTEUN_AFZENDER_EMAIL" if os.environ.get("LEERSTEUN_AFZENDER_EMAIL") else "afzender.email in leersteun.yaml"
+        raise Fout(f"De afzender '{email}' (uit {bron}) is geen e-mailadres; schrijf het als naam@voorbeeld.be. Er is niets geschreven.") from None
+    if any(c in naam for c in "\r\n") or len(naam) > 200:
+        raise Fout("De naam van de afzender past niet op één regel; controleer LEERSTEUN_AFZENDER_NAAM. Er is niets geschreven.")
     return Afzender(naam, email)
 
 

@@ -43,17 +43,30 @@ from leersteun.waarden import (  # noqa: E402 - the listed values live without p
 # ---------------------------------------------------------------------------- scalar types
 
 
+EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100  # a date outside this range is a typing mistake
+
+
+def _in_bereik(datum: dt.date) -> dt.date:
+    if not EERSTE_JAAR <= datum.year <= LAATSTE_JAAR:
+        raise PydanticCustomError(
+            "datum_bereik",
+            "{waarde} kan niet kloppen: een datum ligt tussen {van} en {tot}; controleer het jaar",
+            {"waarde": datum.isoformat(), "van": EERSTE_JAAR, "tot": LAATSTE_JAAR},
+        )
+    return datum
+
+
 def als_datum(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0, 0) and value.tzinfo is None:
-            return value.date()
+            return _in_bereik(value.date())
         raise PydanticCustomError("datum", "verwacht een datum zonder uur, zoals 2024-09-12")
     if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+        return _in_bereik(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         jaar, maand, dag = (int(p) for p in value.strip().split("-"))
         try:
-            return dt.date(jaar, maand, dag)
+            return _in_bereik(dt.date(jaar, maand, dag))
         except ValueError:
             raise PydanticCustomError(
                 "datum",
@@ -65,8 +78,12 @@ def als_datum(value: Any) -> dt.date:
     )
 
 
-_STUUR_TEKST = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # control characters; \t and \n may stay
-_STUUR_NAAM = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Control characters, and the invisible ones that change how text is shown or found: bidi
+# controls (U+202A-202E, U+2066-2069), zero-width characters and lone surrogates. \t and \n may
+# stay in free text.
+_ONZICHTBAAR = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff"
+_STUUR_TEKST = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_ONZICHTBAAR}]")
+_STUUR_NAAM = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_ONZICHTBAAR}]")
 MAX_TEKST = 5000
 MAX_NAAM = 200
 
@@ -77,7 +94,7 @@ def _tekst(value: Any) -> Any:
         return str(value)
     if isinstance(value, str):
         if _STUUR_TEKST.search(value):
-            raise PydanticCustomError("stuurteken", "bevat een onzichtbaar stuurteken; typ de tekst opnieuw zonder dat teken")
+            raise PydanticCustomError("stuurteken", "bevat een onzichtbaar teken (een stuurteken, een teken zonder breedte of een richtingsteken); typ de tekst opnieuw zonder dat teken")
         if len(value) > MAX_TEKST:
             raise PydanticCustomError("lang", f"is te lang (meer dan {MAX_TEKST} tekens); hou het kort en leesbaar")
     return value
@@ -88,7 +105,7 @@ def _naam(value: Any) -> Any:
         if not value.strip():
             raise PydanticCustomError("leeg", "mag niet leeg zijn: vul een naam in of schrijf null")
         if _STUUR_NAAM.search(value):
-            raise PydanticCustomError("stuurteken", "een naam past op één regel, zonder stuurtekens")
+            raise PydanticCustomError("stuurteken", "een naam past op één regel, zonder stuurtekens of onzichtbare tekens")
         if len(value) > MAX_NAAM:
             raise PydanticCustomError("lang", f"is te lang voor een naam (meer dan {MAX_NAAM} tekens)")
     return value
@@ -466,12 +483,12 @@ class Teamlid(Basis):
 
 class CapaciteitSchool(Basis):
     naam: Naam
-    leerlingen: int = Field(ge=0)
-    verslagen_gemiddeld: float = Field(ge=0)
+    leerlingen: int = Field(ge=0, le=1_000_000)
+    verslagen_gemiddeld: float = Field(ge=0, le=100_000, allow_inf_nan=False)
 
 
 class Capaciteit(Basis):
-    trajecten_totaal: int = Field(ge=0)
+    trajecten_totaal: int = Field(ge=0, le=1_000_000)
     scholen: Lijst(CapaciteitSchool)
 
 

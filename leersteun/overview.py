@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from leersteun.deadlines import Deadline, Soort, deadlines, uiterlijk_einde
+from leersteun.anoniem import Anonimiseerder
 from leersteun.diplon import open_stappen, wacht_op_verslag
 from leersteun.schooljaar import laatste_jaar, overgang_uitleg
 from leersteun.errors import GebruikFout
@@ -59,8 +60,9 @@ def week_van(tekst: str | None, vandaag: dt.date) -> Week:
 
 
 def initialen(d: Dossier) -> str:
-    delen = [d.leerling.voornaam, *d.leerling.naam.split()]
-    return "".join(f"{x[0].upper()}." for x in delen if x and x[0].isalpha())
+    from leersteun.anoniem import initialen as van_naam
+
+    return van_naam(d.leerling.voornaam, d.leerling.naam)
 
 
 @dataclass
@@ -193,19 +195,6 @@ class Overzicht:
         return sum(self.per_fase.values())
 
 
-def _anoniem_tekst(tekst: str, d: Dossier) -> str:
-    """Free text without the pupil's names and without the names of the people around the
-    case (a notitie may mention them)."""
-    for b in d.betrokkenen:
-        for naam in sorted({b.naam, *b.naam.split()}, key=len, reverse=True):
-            if len(naam) > 2:
-                tekst = re.sub(rf"\b{re.escape(naam)}\b", f"({b.rol.value})", tekst)
-    for naam in sorted({d.leerling.voornaam, d.leerling.naam, *d.leerling.naam.split()}, key=len, reverse=True):
-        if len(naam) > 1:
-            tekst = re.sub(rf"\b{re.escape(naam)}\b", f"{naam[0]}.", tekst)
-    return tekst
-
-
 def bouw(
     dossiers: Iterable[Dossier],
     instellingen: Instellingen | None,
@@ -223,9 +212,14 @@ def bouw(
     lopend_per_school: Counter[str] = Counter()
     scholen: set[str] = set()
 
+    anon = Anonimiseerder(instellingen.teamnamen() if instellingen else ())
     for d in dossiers:
         naam = f"{initialen(d)} ({d.id})" if anoniem else d.leerling.volledige_naam
-        tekst = (lambda t, d=d: _anoniem_tekst(t, d)) if anoniem else (lambda t: t)
+        if anoniem:
+            anon.dossier(d)
+
+        def tekst(t: str) -> str:
+            return t  # free text is anonymised at the end, with the names of the whole folder
         fasen[d.fase.value] += 1
         scholen.add(d.school.naam)
         lopend = d.lopend_traject
@@ -313,6 +307,11 @@ def bouw(
     o.deadlines_week.sort(key=sleutel)
     o.deadlines_verlopen.sort(key=sleutel)
     o.wijzigingen.sort(key=lambda w: (w.datum, w.id, w.fase))
+    if anoniem:  # every name of every case of the folder, in every text
+        for rij in (*o.deadlines_week, *o.deadlines_verlopen):
+            rij.wat = anon.tekst(rij.wat)
+        for w in o.wijzigingen:
+            w.notitie = anon.tekst(w.notitie)
     o.dossiers.sort(key=lambda r: r.id)
     o.aandachtspunten.sort(key=lambda a: (a.id, a.wat))
     o.diplon.sort(key=lambda r: (r.sinds, r.id, r.stap))

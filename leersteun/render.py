@@ -33,13 +33,37 @@ def _html(naam: str | None) -> bool:
     return bool(naam) and naam.removesuffix(".j2").endswith((".html", ".htm", ".xml"))
 
 
+MAX_UITVOER = 5_000_000  # characters: a sheet or a mail is a few kB
+MAX_SECONDEN = 20
+
+
+def _veilige_lader(map_: Path) -> Any:
+    """A loader for a case folder's own templates that follows no symlink and reads nothing
+    outside that folder (a template is shared with the team; a link could show a local file)."""
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    class VeiligeLader(FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            wortel = map_.resolve()
+            pad = map_
+            for deel in template.split("/"):
+                pad = pad / deel
+                if pad.is_symlink():
+                    raise Fout(f"Sjabloon templates/{template} is (of zit in) een koppeling (symlink); leersteun volgt die niet. Zet het sjabloon zelf in templates/.")
+            if pad.exists() and wortel not in pad.resolve().parents:
+                raise TemplateNotFound(template)
+            return super().get_source(environment, template)
+
+    return VeiligeLader(map_)
+
+
 def omgeving(map_pad: Path | None = None) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     laders = []
-    if map_pad is not None and (map_pad / "templates").is_dir():
-        laders.append(FileSystemLoader(map_pad / "templates"))
+    if map_pad is not None and (map_pad / "templates").is_dir() and not (map_pad / "templates").is_symlink():
+        laders.append(_veilige_lader(map_pad / "templates"))
     laders.append(FileSystemLoader(ingebouwd()))
     env = SandboxedEnvironment(
         loader=ChoiceLoader(laders),
@@ -59,7 +83,21 @@ def render(naam: str, context: dict[str, Any], map_pad: Path | None = None) -> s
 
     env = omgeving(map_pad)
     try:
-        return env.get_template(naam).render(**context)
+        with _tijdslimiet(MAX_SECONDEN):
+            stukken: list[str] = []
+            lengte = 0
+            for stuk in env.get_template(naam).generate(**context):
+                lengte += len(stuk)
+                if lengte > MAX_UITVOER:
+                    raise Fout(f"Sjabloon {naam} maakt meer dan {MAX_UITVOER // 1_000_000} MB tekst; controleer de lussen in het sjabloon.")
+                stukken.append(stuk)
+            return "".join(stukken)
+    except _TeLang:
+        raise Fout(f"Sjabloon {naam} doet er langer dan {MAX_SECONDEN} seconden over; controleer de lussen in het sjabloon.") from None
+    except RecursionError:
+        raise Fout(f"Sjabloon {naam} roept zichzelf eindeloos op (een macro of include in een kring); controleer het sjabloon.") from None
+    except UnicodeDecodeError:
+        raise Fout(f"Sjabloon {naam} is geen UTF-8-tekst; bewaar het opnieuw als UTF-8.") from None
     except jinja2.TemplateNotFound as e:
         raise Fout(f"Sjabloon '{e.name}' niet gevonden (in templates/ van de dossiermap of van leersteun).") from None
     except jinja2.TemplateSyntaxError as e:
@@ -68,6 +106,38 @@ def render(naam: str, context: dict[str, Any], map_pad: Path | None = None) -> s
         regel, bestand = _sjabloonregel(e)
         waar = f"{bestand}:{regel}" if regel else naam
         raise Fout(f"Fout in sjabloon {waar}: {e}") from None
+
+
+class _TeLang(Exception):
+    pass
+
+
+class _tijdslimiet:  # noqa: N801 - used as a context manager
+    """Stop rendering after `seconden` (SIGALRM; only in the main thread, where the CLI runs)."""
+
+    def __init__(self, seconden: int) -> None:
+        self.seconden = seconden
+        self.oud: Any = None
+
+    def __enter__(self) -> None:
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+            return
+
+        def stop(_sig: int, _frame: Any) -> None:
+            raise _TeLang()
+
+        self.oud = signal.signal(signal.SIGALRM, stop)
+        signal.setitimer(signal.ITIMER_REAL, self.seconden)
+
+    def __exit__(self, *_: Any) -> None:
+        import signal
+
+        if self.oud is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.oud)
 
 
 def _sjabloonregel(fout: BaseException) -> tuple[int | None, str | None]:
@@ -93,4 +163,12 @@ def html_naar_pdf(html: str, basis: Path | None = None) -> bytes:
         from weasyprint import HTML
     except (ImportError, OSError) as e:  # OSError: Pango or Cairo missing on this machine
         raise Fout(f"PDF maken lukt niet: WeasyPrint is niet bruikbaar op deze computer ({e}).") from None
-    return HTML(string=html, base_url=str(basis) if basis else None).write_pdf()
+    return HTML(string=html, base_url=str(basis) if basis else None, url_fetcher=_geen_ophalen()).write_pdf()
+
+
+def _geen_ophalen() -> Any:
+    """A PDF is made from the template alone: no file:// (a local file could end up in a PDF
+    that is mailed) and no network. Only inline data: URLs are read."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols={"data"}, fail_on_errors=False)

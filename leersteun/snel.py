@@ -55,7 +55,7 @@ def _hash(ruw: bytes) -> bytes:
 
 # What the safe loader would accept but the round-trip reader refuses: anchors and aliases,
 # tags (also standard ones such as !!str), git conflict markers, NUL, oversized files.
-_VERDACHT = re.compile(rb"(?:^|[\s\[{,:-])[&*!][^\s,\[\]{}]|^(?:<<<<<<<|=======|>>>>>>>)(?: |$)|\x00|^[ \t-]*<<[ \t]*:", re.M)
+_VERDACHT = re.compile(rb"(?:^|[\s\[{,:-])[&*!][^\s,\[\]{}]|^(?:<<<<<<<|=======|>>>>>>>)(?: |$)|\x00|^[ \t-]*<<[ \t]*:|\b\d{4}-(?:\d-|\d{2}-\d\b)|\d{4000}", re.M)
 
 
 def verwerk(pad: Path, ruw: bytes) -> tuple[dict | None, list[Bevinding]]:
@@ -245,7 +245,14 @@ def lees_alle(
 
     from leersteun.store import toon
 
+    from leersteun.errors import Bevinding as _Bevinding
+    from leersteun.folder import dubbele_ids
+
+    dubbel = {str(k): v for k, v in dubbele_ids([Path(p) for p in paden]).items()}
     for p in paden:
+        if p in dubbel:
+            yield Gelezen(Path(p), None, [_Bevinding(toon(Path(p)), 1, 1, dubbel[p])])
+            continue
         blob = vers.get(p) if p in vers else (db.data(p) if db is not None else None)
         if blob is None:
             if db is None:

@@ -45,7 +45,14 @@ class _Constructor(RoundTripConstructor):
     validation reports it with its position instead of the loader crashing."""
 
 
+_DATUM_VOLUIT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ].*)?")
+
+
 def _timestamp(constructor: _Constructor, node: Any) -> Any:
+    # YAML also reads 2015-3-4 as a date; the format says JJJJ-MM-DD, so keep it as text and
+    # let validation say how to write it.
+    if not _DATUM_VOLUIT.fullmatch(str(node.value)):
+        return constructor.construct_scalar(node)
     try:
         return RoundTripConstructor.construct_yaml_timestamp(constructor, node)
     except ValueError:
@@ -53,6 +60,17 @@ def _timestamp(constructor: _Constructor, node: Any) -> Any:
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _int(constructor: _Constructor, node: Any) -> Any:
+    # No case holds a number of more than a few digits: keep a huge one as text (Python
+    # refuses to convert more than 4300 digits), so validation reports it with its position.
+    if len(str(node.value)) > 30:
+        return constructor.construct_scalar(node)
+    return RoundTripConstructor.construct_yaml_int(constructor, node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _int)
 
 
 def _represent_none(representer: Any, _data: None) -> Any:
@@ -100,6 +118,7 @@ class YamlBestand:
     data: CommentedMap
     crlf: bool = False
     bom: bool = False
+    eindes: list[str] = field(default_factory=list)  # each line's own ending (\n, \r\n or \r)
     toon_pad: str = ""  # the path as shown to the user
     _stijl: tuple[int, int, int] | None = field(default=None, repr=False)
 
@@ -140,9 +159,12 @@ def lees(pad: Path, toon_pad: str | None = None) -> YamlBestand:
         if pad.parent.resolve() not in doel.parents:
             raise fout(1, 1, f"is een koppeling naar een bestand buiten de map ({doel}); leersteun volgt die niet. Zet het dossier zelf in de map")
     try:
-        if pad.stat().st_size > MAX_GROOTTE:
+        if not stat.S_ISREG(pad.stat().st_mode):
+            raise fout(1, 1, "is geen gewoon bestand (een apparaat, een pipe of iets anders); geef een YAML-bestand op")
+        with open(pad, "rb") as f:  # never trust st_size: read at most one byte more than allowed
+            ruw = f.read(MAX_GROOTTE + 1)
+        if len(ruw) > MAX_GROOTTE:
             raise fout(1, 1, f"bestand is groter dan {MAX_GROOTTE // 1000} kB; een dossier is maar enkele kB")
-        ruw = pad.read_bytes()
     except FileNotFoundError:
         raise Fout(f"{getoond}: bestand niet gevonden.") from None
     except IsADirectoryError:
@@ -158,9 +180,10 @@ def lees(pad: Path, toon_pad: str | None = None) -> YamlBestand:
         raise fout(
             regel, kolom, "dit bestand is geen UTF-8-tekst; bewaar het opnieuw als UTF-8 (in de meeste editors: 'Opslaan als', codering UTF-8)"
         ) from None
-    crlf = "\r\n" in tekst
-    if crlf:
-        tekst = tekst.replace("\r\n", "\n")
+    eindes = _EINDE.findall(tekst)
+    crlf = "\r\n" in eindes
+    if any(e != "\n" for e in eindes):
+        tekst = _EINDE.sub("\n", tekst)
     if "\x00" in tekst:
         regel, kolom = _regel_kolom(tekst, tekst.index("\x00"))
         raise fout(regel, kolom, "het bestand bevat een NUL-teken: het is geen tekstbestand")
@@ -176,7 +199,29 @@ def lees(pad: Path, toon_pad: str | None = None) -> YamlBestand:
     if not tekst.strip() or all(r.lstrip().startswith("#") or not r.strip() for r in tekst.splitlines()):
         raise fout(1, 1, "het bestand is leeg; vul het aan zoals in het voorbeelddossier of verwijder het")
     data = ontleed(tekst, getoond)
-    return YamlBestand(pad, ruw, tekst, data, crlf=crlf, bom=bom, toon_pad=getoond)
+    return YamlBestand(pad, ruw, tekst, data, crlf=crlf, bom=bom, toon_pad=getoond, eindes=eindes)
+
+
+_EINDE = re.compile(r"\r\n|\r|\n")
+
+
+def met_eindes(nieuw: str, oud: str, eindes: list[str]) -> str:
+    """`nieuw` (with \n) with the line endings of the file it replaces: every line kept from
+    the old text keeps its own ending, a new line takes the ending most lines have."""
+    if all(e == "\n" for e in eindes):
+        return nieuw
+    from collections import Counter
+
+    meest = Counter(eindes).most_common(1)[0][0]
+    oud_l, nieuw_l = oud.split("\n"), nieuw.split("\n")
+    einde = [meest] * len(nieuw_l)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, oud_l, nieuw_l, autojunk=False).get_opcodes():
+        for k in range(j2 - j1):
+            if tag in ("equal", "replace") and i1 + k < min(i2, len(eindes)):
+                einde[j1 + k] = eindes[i1 + k]  # a kept or changed line keeps its ending
+            elif 0 < i1 <= len(eindes):
+                einde[j1 + k] = eindes[i1 - 1]  # a new line: the ending of the line before it
+    return "".join(regel + (einde[i] if i < len(nieuw_l) - 1 else "") for i, regel in enumerate(nieuw_l))
 
 
 def lees_tekst(pad: Path, max_grootte: int = MAX_GROOTTE) -> str:
@@ -219,6 +264,8 @@ def ontleed(tekst: str, getoond: str) -> CommentedMap:
         raise fout(1, 1, f"ongeldige YAML: {e}") from None
     except RecursionError:
         raise fout(1, 1, "het bestand is te diep genest om te lezen") from None
+    except ValueError as e:
+        raise fout(1, 1, f"een waarde kan niet gelezen worden ({e}); controleer getallen en datums") from None
     if not isinstance(data, CommentedMap):
         raise fout(1, 1, "verwacht een groep sleutels (zoals 'id: ...' op de eerste regel), geen losse waarde of lijst")
     bevindingen = _vreemde_knopen(data, getoond)
@@ -477,23 +524,41 @@ def bewaar(bestand: YamlBestand) -> bool:
     tekst = nieuwe_tekst(bestand)
     if tekst == bestand.tekst:
         return False
-    if bestand.crlf:
-        tekst = tekst.replace("\n", "\r\n")
-    ruw = (b"\xef\xbb\xbf" if bestand.bom else b"") + tekst.encode("utf-8")
-    with schrijfslot(bestand.pad.parent):
-        try:
-            op_schijf = bestand.pad.read_bytes()
-        except FileNotFoundError:
-            op_schijf = None
-        if op_schijf != bestand.ruw:
-            raise Fout(
-                f"{bestand.toon_pad}: het bestand is gewijzigd sinds leersteun het las "
-                "(door iemand anders of in een editor). Er is niets geschreven; voer de opdracht opnieuw uit."
-            )
-        schrijf_atomisch(bestand.pad, ruw)
+    geschreven = met_eindes(tekst, bestand.tekst, bestand.eindes)
+    ruw = (b"\xef\xbb\xbf" if bestand.bom else b"") + geschreven.encode("utf-8")
+    try:
+        with schrijfslot(bestand.pad.parent):
+            try:
+                op_schijf = bestand.pad.read_bytes()
+            except FileNotFoundError:
+                op_schijf = None
+            if op_schijf != bestand.ruw:
+                raise Fout(
+                    f"{bestand.toon_pad}: het bestand is gewijzigd sinds leersteun het las "
+                    "(door iemand anders of in een editor). Er is niets geschreven; voer de opdracht opnieuw uit."
+                )
+            schrijf_atomisch(bestand.pad, ruw)
+    except OSError as e:
+        raise Fout(f"{bestand.toon_pad}: {niet_geschreven(e)}") from None
     bestand.ruw = ruw
-    bestand.tekst = tekst.replace("\r\n", "\n") if bestand.crlf else tekst
+    bestand.eindes = _EINDE.findall(geschreven)
+    bestand.tekst = tekst
     return True
+
+
+def niet_geschreven(e: OSError) -> str:
+    """What a failed write means for the user: nothing changed, and what to check."""
+    import errno
+
+    waarom = {
+        errno.ENOSPC: "de schijf is vol",
+        errno.EDQUOT: "je schijfquotum is op",
+        errno.EACCES: "geen toestemming om in deze map te schrijven",
+        errno.EPERM: "geen toestemming om in deze map te schrijven",
+        errno.EROFS: "de map is alleen-lezen",
+        errno.ENOTDIR: "een bestand staat waar een map hoort",
+    }.get(e.errno or 0, e.strerror or str(e))
+    return f"niet bewaard: {waarom}. Er is niets gewijzigd; los dat op en voer de opdracht opnieuw uit."
 
 
 @contextmanager

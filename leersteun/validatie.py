@@ -8,7 +8,8 @@ from pathlib import Path
 from leersteun.checks import Context
 from leersteun.dossiers import context, lees_dossier, lees_instellingen
 from leersteun.errors import Bevinding, Fout
-from leersteun.folder import INSTELLINGEN, Dossiermap, vandaag, vind_map
+from leersteun.folder import INSTELLINGEN, Dossiermap, dubbele_ids, is_dossiernaam, vandaag, vind_map
+from leersteun.store import toon
 
 
 @dataclass
@@ -55,7 +56,7 @@ def _bestanden(paden: list[Path], map_optie: Path | None) -> tuple[Dossiermap | 
                 sub = Dossiermap(pad)
                 gevonden += [sub.instellingen_pad, *sub.case_bestanden()]
             else:
-                gevonden += sorted(p for p in pad.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+                gevonden += sorted(p for p in pad.iterdir() if is_dossiernaam(p.name) and p.is_file())
         elif pad.exists():
             gevonden.append(pad)
         else:
@@ -78,7 +79,13 @@ def valideer(paden: list[Path], map_optie: Path | None = None) -> Resultaat:
     if not paden and map_ is not None:  # the whole folder: the fast path
         resultaat.bevindingen += _hele_map(map_, ctx)
     else:
-        resultaat.bevindingen += [b for p in bestanden if p.name != INSTELLINGEN for b in lees_dossier(p, ctx).bevindingen]
+        dubbel = dubbele_ids([p for p in bestanden if p.name != INSTELLINGEN])
+        for p in bestanden:
+            if p.name == INSTELLINGEN:
+                continue
+            if p in dubbel:
+                resultaat.bevindingen.append(Bevinding(toon(p), 1, 1, dubbel[p]))
+            resultaat.bevindingen += lees_dossier(p, ctx).bevindingen
     return resultaat
 
 

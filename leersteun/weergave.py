@@ -276,7 +276,7 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
 STAAT_KLEUR = {"verlopen": "bold red", "deze week": "yellow", "komend": ""}
 
 
-def agenda_tabel(items, vandaag: dt.date, anoniem: bool = False) -> Table:
+def agenda_tabel(items, vandaag: dt.date, anoniem: bool = False, anon=None) -> Table:
     """Deadlines (with their case) as a table: datum, staat, dossier, leerling, wat, ondersteuner."""
     tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
     for kolom in ("datum", "staat", "dossier", "leerling", "wat", "ondersteuner"):
@@ -289,7 +289,7 @@ def agenda_tabel(items, vandaag: dt.date, anoniem: bool = False) -> Table:
             Text(staat, style=STAAT_KLEUR[staat]),
             deadline.dossier_id,
             leerling_naam(dossier, anoniem),
-            deadline.omschrijving,
+            anon.tekst(deadline.omschrijving) if anon else deadline.omschrijving,
             deadline.ondersteuner or "–",
         )
     return tabel

@@ -72,10 +72,29 @@ def test_commit_default_from_settings_and_never_out(voorbeeld: Path, run) -> Non
 
 
 def test_outside_a_repository_it_says_so(map_: Map, run) -> None:
-    map_.case(DOSSIER)
+    pad = map_.case(DOSSIER)
     result = run("evaluatie", "lotte", "--beslissing", "verderzetten", "--commit")
-    assert result.exit_code == 0
-    assert "Niet gecommit: de dossiermap is geen git-repository" in result.stdout
+    assert result.exit_code == 1  # --commit was asked and could not be done
+    assert "De wijziging is bewaard, maar niet gecommit" in result.stderr and "git commit" in result.stderr
+    assert "Evaluatie van 2026-11-24 bewaard" in result.stdout and "2026-11-24" in pad.read_text()
+    # commit: true in the settings is a default, not an order: it says so and exits 0
+    (map_.pad / "leersteun.yaml").write_text((map_.pad / "leersteun.yaml").read_text() + "commit: true\n")
+    result = run("evaluatie", "lotte", "--beslissing", "verderzetten")
+    assert result.exit_code == 0 and "Niet gecommit: de dossiermap is geen git-repository" in result.stdout
+
+
+@pytest.mark.parametrize("fout", ["index.lock", "kapotte .git"])
+def test_a_commit_that_fails_says_the_change_is_saved(map_: Map, run, fout: str) -> None:
+    pad = map_.case(DOSSIER)
+    repo(map_)
+    if fout == "index.lock":
+        (map_.pad / ".git" / "index.lock").write_text("")
+    else:
+        (map_.pad / ".git" / "HEAD").write_text("kapot\n")
+    result = run("evaluatie", "lotte", "--beslissing", "verderzetten", "--commit")
+    assert result.exit_code == 1, result.output
+    assert "De wijziging is bewaard, maar niet gecommit" in result.stderr and "onverwachte fout" not in result.output
+    assert "beslissing: verderzetten" in pad.read_text()
 
 
 def test_geschiedenis_shows_the_case_and_git(map_: Map, run) -> None:

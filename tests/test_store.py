@@ -289,3 +289,21 @@ def test_a_write_removes_old_temp_files_of_killed_writers(tmp_path: Path) -> Non
     bestand.data["leerling"]["klas"] = "6A"
     store.bewaar(bestand)
     assert not oud.exists() and vers.exists()
+
+
+@pytest.mark.parametrize("eindes", [["\r\n", "\n"], ["\r"], ["\n", "\r\n", "\r\n"]], ids=["gemengd", "alleen-cr", "meest-crlf"])
+def test_each_line_keeps_its_own_line_ending(tmp_path: Path, eindes: list[str]) -> None:
+    regels = DOSSIER.split("\n")[:-1]
+    tekst = "".join(r + eindes[i % len(eindes)] for i, r in enumerate(regels))
+    pad = tmp_path / "T-001.yaml"
+    pad.write_bytes(tekst.encode())
+    bestand = store.lees(pad)
+    bestand.data["ondersteuner"] = "Tom Vermeulen"
+    assert store.bewaar(bestand) is True
+    oud, nieuw = tekst.encode().splitlines(keepends=True), pad.read_bytes().splitlines(keepends=True)
+    verschil = [(a, b) for a, b in zip(oud, nieuw) if a != b]
+    assert len(oud) == len(nieuw) and len(verschil) == 1
+    a, b = verschil[0]
+    assert b.startswith(b"ondersteuner: Tom Vermeulen")
+    assert a[len(a.rstrip(b"\r\n")) :] == b[len(b.rstrip(b"\r\n")) :]  # the changed line keeps its ending too
+    assert store.lees(pad).data["ondersteuner"] == "Tom Vermeulen"

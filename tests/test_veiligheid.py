@@ -140,3 +140,245 @@ def test_init_beside_an_existing_gitignore_still_ignores_out(tmp_path: Path, run
     (doel / "out" / "x.eml").write_text("x", encoding="utf-8")
     status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=doel, capture_output=True, text=True).stdout
     assert "out/" not in status
+
+
+# ---------------------------------------------------------------------------- values with a domain
+
+
+@pytest.mark.parametrize(
+    "vervang,woord",
+    [
+        (("geboortedatum: 2015-03-14", "geboortedatum: 2015-3-14"), "JJJJ-MM-DD"),
+        (("  datum: 2024-09-12", "  datum: 9999-12-30"), "kan niet kloppen"),
+        (("  datum: 2024-09-12", "  datum: 0001-01-01"), "kan niet kloppen"),
+        (("geboortedatum: 2015-03-14", "geboortedatum: 1970-03-14"), "kan niet kloppen"),
+        (("klas: 5B", "klas: " + "9" * 5000), "te lang"),
+        (("voornaam: Lotte", 'voornaam: "Lo\\u200btte"'), "onzichtbare"),
+        (("voornaam: Lotte", 'voornaam: "Lotte\\u202e"'), "onzichtbare"),
+        (("voornaam: Lotte", 'voornaam: "Lo\\ud800tte"'), "onzichtbare"),
+    ],
+    ids=["maand-een-cijfer", "jaar-9999", "jaar-1", "geboren-1970", "getal-5000-cijfers", "nulbreedte", "bidi", "surrogaat"],
+)
+def test_values_outside_their_domain_are_refused_at_the_door(map_: Map, run, vervang: tuple[str, str], woord: str) -> None:
+    map_.case(DOSSIER.replace(*vervang))
+    voor = map_.hashes()
+    for opdracht in (["valideer"], ["lijst"], ["agenda"], ["overzicht", "--formaat", "json"], ["toon", "T-001"]):
+        result = run(*opdracht)
+        assert result.exit_code == 1, (opdracht, result.output)
+        assert "onverwachte fout" not in result.output and "cases/T-001.yaml:" in result.output, (opdracht, result.output)
+    assert woord in run("valideer").output
+    assert map_.hashes() == voor
+
+
+def test_today_and_weeks_have_a_range(map_: Map, run, monkeypatch) -> None:
+    map_.case(DOSSIER)
+    assert run("agenda", "--weken", "99999999").exit_code == 2
+    monkeypatch.setenv("LEERSTEUN_VANDAAG", "9999-12-30")
+    result = run("agenda")
+    assert result.exit_code == 1 and "LEERSTEUN_VANDAAG" in result.stderr and "onverwachte fout" not in result.output
+
+
+def test_infinite_capacity_is_refused_so_json_stays_valid(map_: Map, run) -> None:
+    map_.case(DOSSIER)
+    (map_.pad / "leersteun.yaml").write_text(
+        (map_.pad / "leersteun.yaml").read_text()
+        + "capaciteit:\n  trajecten_totaal: 10\n  scholen:\n    - naam: X\n      leerlingen: 10\n      verslagen_gemiddeld: .inf\n"
+    )
+    result = run("overzicht", "--formaat", "json")
+    assert result.exit_code == 1 and "leersteun.yaml:" in result.output
+
+
+# ---------------------------------------------------------------------------- files that are not what they seem
+
+
+@pytest.mark.parametrize("soort", ["fifo", "apparaat"])
+def test_non_regular_files_are_refused_without_reading(map_: Map, run, soort: str, tmp_path: Path) -> None:
+    map_.case(DOSSIER)
+    if soort == "fifo":
+        pad = tmp_path / "antwoorden.yaml"
+        os.mkfifo(pad)
+    else:
+        pad = Path("/dev/zero")
+    for opdracht in (["valideer", str(pad)], ["heropstart", "T-001", "--antwoorden", str(pad)]):
+        result = run(*opdracht)  # would hang or fill memory if it read the file
+        assert result.exit_code == 1, (opdracht, result.output)
+        assert "geen gewoon bestand" in result.output
+
+
+def test_two_files_for_one_case_are_refused(map_: Map, run) -> None:
+    map_.case(DOSSIER)
+    (map_.pad / "cases" / "T-001.yml").write_text(DOSSIER)
+    (map_.pad / "cases" / "T-002.YAML").write_text(DOSSIER.replace("T-001", "T-002"))
+    (map_.pad / "cases" / "t-002.yaml").write_text(DOSSIER.replace("T-001", "t-002"))
+    for opdracht in (["valideer"], ["lijst"], ["overzicht", "--formaat", "csv"]):
+        result = run(*opdracht)
+        assert result.exit_code == 1, (opdracht, result.output)
+        for naam in ("T-001.yaml", "T-001.yml", "T-002.YAML", "t-002.yaml"):
+            assert f"cases/{naam}:1:1: dit dossier heeft dezelfde id" in result.output, (opdracht, naam)
+
+
+def test_cases_as_a_file_is_an_error_not_an_empty_folder(map_: Map, run) -> None:
+    import shutil
+
+    shutil.rmtree(map_.pad / "cases")
+    (map_.pad / "cases").write_text("oeps\n")
+    for opdracht in (["valideer"], ["lijst"], ["overzicht"]):
+        result = run(*opdracht)
+        assert result.exit_code == 1 and "is een bestand, geen map" in result.output, opdracht
+
+
+def test_an_invalid_sender_address_is_a_dutch_message(voorbeeld: Path, run, monkeypatch) -> None:
+    monkeypatch.setenv("LEERSTEUN_AFZENDER_EMAIL", "an janssens")
+    result = run("mail", "lotte")
+    assert result.exit_code == 1 and "LEERSTEUN_AFZENDER_EMAIL" in result.stderr and "onverwachte fout" not in result.output
+    assert not (voorbeeld / "out").exists() or not list((voorbeeld / "out").glob("*.eml"))
+
+
+# ---------------------------------------------------------------------------- --anoniem
+
+
+def test_anoniem_keeps_every_name_out_of_every_output(voorbeeld: Path, run, monkeypatch) -> None:
+    from leersteun.anoniem import delen, kern
+    from leersteun.store import lees
+
+    monkeypatch.setenv("LEERSTEUN_VANDAAG", "2026-11-30")
+    # notes that name pupils in every form: capitals, accents, possessive, another pupil, a parent
+    arthur = voorbeeld / "cases" / "RGN-2025-002.yaml"
+    arthur.write_text(
+        arthur.read_text().replace(
+            "    notitie: Toegewezen aan Pieter Dewulf met overdracht van Els Maes; interventie medium.\n",
+            "    notitie: Toegewezen aan Pieter Dewulf met overdracht van Els Maes; interventie medium.\n"
+            "  - datum: 2026-11-26\n    fase: ondersteuning\n    door: Pieter Dewulf\n"
+            "    notitie: ARTHUR's planning; Árthur zit naast Lotte en Noah. Mama Sofie Goossens-Michiels belde.\n",
+        )
+    )
+    namen: set[str] = set()
+    for pad in (voorbeeld / "cases").glob("*.yaml"):
+        data = lees(pad).data
+        namen |= {kern(x) for x in delen(str(data["leerling"]["voornaam"])) + delen(str(data["leerling"]["naam"]))}
+        for b in data.get("betrokkenen") or []:
+            namen |= {kern(x) for x in delen(str(b["naam"]))}
+    team = {kern(x) for naam in ("An Janssens", "Els Maes", "Tom Vermeulen", "Sofie Lambrechts", "Pieter Dewulf", "Hanne Verstraeten") for x in delen(naam)}
+    namen -= team
+    assert {"arthur", "goossens", "michiels", "noah", "lotte", "broeck"} <= namen
+
+    uitvoer = []
+    for formaat in ("tabel", "md", "csv", "json", "html"):
+        result = run("overzicht", "--anoniem", "--formaat", formaat, "--week", "2026-W48")
+        assert result.exit_code == 0, result.output
+        uitvoer.append(result.stdout)
+    assert run("overzicht", "--anoniem", "--formaat", "xlsx", "--week", "2026-W48").exit_code == 0
+    from openpyxl import load_workbook
+
+    boek = load_workbook(voorbeeld / "out" / "overzicht-2026-W48.xlsx")
+    uitvoer += [str(c.value) for blad in boek for rij in blad.iter_rows() for c in rij if c.value is not None]
+    uitvoer.append(run("lijst", "--anoniem").stdout + run("lijst", "--anoniem", "--json").stdout)
+    uitvoer.append(run("agenda", "--anoniem", "--weken", "60", "--ics", "out/a.ics").stdout)
+    uitvoer.append((voorbeeld / "out" / "a.ics").read_text())
+    woorden = {kern(w) for tekst in uitvoer for w in __import__("re").findall(r"[^\W\d_]+", tekst)}
+    assert not (woorden & namen), sorted(woorden & namen)
+    assert "Pieter Dewulf" in uitvoer[1]  # the team's names stay
+
+
+# ---------------------------------------------------------------------------- templates
+
+
+def _sjabloon(voorbeeld: Path, tekst: str | bytes, naam: str = "fiche/fiche.md.j2") -> Path:
+    pad = voorbeeld / "templates" / naam
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(tekst, bytes):
+        pad.write_bytes(tekst)
+    else:
+        pad.write_text(tekst, encoding="utf-8")
+    return pad
+
+
+@pytest.mark.parametrize(
+    "soort,tekst,woord",
+    [
+        ("macro", "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "eindeloos"),
+        ("utf8", b"\xff\xfe{{ leerling.voornaam }}", "UTF-8"),
+        ("groot", "{% for i in range(99999) %}{{ 'x' * 999 }}{% endfor %}", "MB tekst"),
+        ("lus", "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}", "seconden"),
+    ],
+)
+def test_a_broken_user_template_is_a_dutch_message(voorbeeld: Path, run, monkeypatch, soort: str, tekst, woord: str) -> None:
+    from leersteun import render
+
+    monkeypatch.setattr(render, "MAX_SECONDEN", 2)
+    _sjabloon(voorbeeld, tekst)
+    result = run("fiche", "arthur", "--formaat", "md")
+    assert result.exit_code == 1, result.output
+    assert woord in result.stderr and "onverwachte fout" not in result.output
+
+
+def test_a_template_symlink_is_not_followed(voorbeeld: Path, run, tmp_path: Path) -> None:
+    geheim = tmp_path / "geheim.txt"
+    geheim.write_text("GEHEIM-{{ leerling.voornaam }}")
+    pad = voorbeeld / "templates" / "fiche" / "fiche.md.j2"
+    pad.parent.mkdir(parents=True)
+    pad.symlink_to(geheim)
+    result = run("fiche", "arthur", "--formaat", "md")
+    assert result.exit_code == 1 and "koppeling" in result.stderr
+    assert not list((voorbeeld / "out").glob("*")) if (voorbeeld / "out").exists() else True
+
+
+def test_a_template_cannot_pull_a_local_file_into_a_pdf(voorbeeld: Path, run, tmp_path: Path, pdftotext: str) -> None:
+    import subprocess
+
+    geheim = tmp_path / "geheim.html"
+    geheim.write_text("<p>GEHEIM-BESTAND</p>")
+    _sjabloon(
+        voorbeeld,
+        f'<!DOCTYPE html><html lang="nl"><head><title>x</title><link rel="stylesheet" href="file://{tmp_path}/x.css"></head>'
+        f'<body><p>Fiche</p><img src="file://{geheim}"><a rel="attachment" href="file://{geheim}">bijlage</a></body></html>',
+        "fiche/fiche.html.j2",
+    )
+    (tmp_path / "x.css").write_text("body::after { content: 'CSS-GEHEIM'; }")
+    result = run("fiche", "arthur", "--formaat", "pdf")
+    assert result.exit_code == 0, result.output
+    pdf = voorbeeld / "out" / "RGN-2025-002-doelfiche.pdf"
+    assert b"GEHEIM-BESTAND" not in pdf.read_bytes()
+    tekst = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Fiche" in tekst and "CSS-GEHEIM" not in tekst
+
+
+@pytest.mark.parametrize(
+    "opties,woord",
+    [(["--netwerk", "Kempen\nNoord", "--coordinatie", "c@example.org"], "--netwerk"), (["--netwerk", "Kempen", "--coordinatie", "c@example.org\nBcc: x@y.z"], "--coordinatie")],
+)
+def test_init_never_writes_settings_its_own_validation_refuses(tmp_path: Path, run, opties: list[str], woord: str) -> None:
+    doel = tmp_path / "map"
+    result = run("init", str(doel), *opties)
+    assert result.exit_code == 2 and woord in result.stderr
+    assert not (doel / "leersteun.yaml").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere; the disk-full case below covers the same route")
+def test_a_read_only_folder_says_nothing_was_saved(map_: Map, run) -> None:
+    map_.case(DOSSIER)
+    os.chmod(map_.pad / "cases", 0o555)
+    try:
+        result = run("evaluatie", "lotte", "--beslissing", "verderzetten")
+    finally:
+        os.chmod(map_.pad / "cases", 0o755)
+    assert result.exit_code == 1 and "niet bewaard" in result.stderr
+
+
+@pytest.mark.parametrize("fout", ["ENOSPC", "EROFS", "EACCES"])
+def test_environment_faults_say_what_happened_to_the_change(map_: Map, run, monkeypatch, fout: str) -> None:
+    import errno
+
+    from leersteun import store
+
+    pad = map_.case(DOSSIER)
+    voor = map_.hashes()
+
+    def weiger(*_a, **_k):
+        raise OSError(getattr(errno, fout), os.strerror(getattr(errno, fout)))
+
+    monkeypatch.setattr(store, "schrijf_atomisch", weiger)
+    result = run("evaluatie", "lotte", "--beslissing", "verderzetten")
+    assert result.exit_code == 1, result.output
+    assert "niet bewaard" in result.stderr and "Er is niets gewijzigd" in result.stderr and "onverwachte fout" not in result.output
+    assert map_.hashes() == voor and pad.exists()
