@@ -98,6 +98,8 @@ def vertaal(fout: dict, model: type[BaseModel]) -> tuple[str, bool]:
         return f"onbekende sleutel '{veld}'; hier kan: {lijst}", True
     if soort in ("enum", "literal_error"):
         return f"{_soort(waarde)} is hier geen geldige waarde; kies uit: {_keuzes(fout.get('ctx'))}", False
+    if soort in ("string_unicode",):
+        return "bevat een ongeldig teken (geen echte tekst); typ de waarde opnieuw", False
     if soort in ("string_type",):
         return f"verwacht tekst, maar hier staat {_soort(waarde)}", False
     if soort in ("int_type", "int_parsing", "int_from_float"):

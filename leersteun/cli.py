@@ -1771,12 +1771,15 @@ def overzicht(
     formaat: Annotated[OverzichtFormaat, typer.Option(help="tabel, md, csv, html, json of xlsx.")] = OverzichtFormaat.tabel,
     anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen met dossier-id.")] = False,
     uit: Annotated[Optional[Path], typer.Option("--uit", metavar="BESTAND", help="Schrijf naar dit bestand in plaats van naar het scherm.")] = None,
+    komma: Annotated[bool, typer.Option("--komma", help="CSV met komma's en zonder BOM (voor andere programma's dan Excel).")] = False,
     buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Het weekoverzicht voor de coördinatie: heropstartvragen, deadlines, caseload, capaciteit."""
     from leersteun import dossiers, formats, overview
     from leersteun.folder import vandaag
 
+    if formaat != OverzichtFormaat.csv:
+        _geen_effect("--komma hoort bij --formaat csv", {"--komma": komma})
     map_ = _dossiermap()
     _controleer_uitvoer(map_, uit, buiten_out)
     inst = dossiers.instellingen(map_)
@@ -1801,7 +1804,7 @@ def overzicht(
     else:
         schrijvers = {
             OverzichtFormaat.md: formats.als_md,
-            OverzichtFormaat.csv: formats.als_csv,
+            OverzichtFormaat.csv: lambda o: formats.als_csv(o, komma),
             OverzichtFormaat.html: formats.als_html,
             OverzichtFormaat.json: formats.als_json,
             OverzichtFormaat.tabel: formats.als_md,

@@ -170,7 +170,9 @@ def _onder(o: Overzicht) -> str:
 
 
 def _md_cel(x: Any) -> str:
-    return _mens(x).replace("|", "\\|").replace("\n", " ")
+    from leersteun.render import md
+
+    return md(_mens(x))
 
 
 def als_md(o: Overzicht) -> str:
@@ -195,14 +197,27 @@ def _rij_dict(r: Rij) -> dict[str, Any]:
     return {k: _d(v) if isinstance(v, dt.date) else v for k, v in ((k, getattr(r, k)) for k in CSV_KOLOMMEN)}
 
 
-def als_csv(o: Overzicht) -> str:
+FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+
+
+def zonder_formule(waarde: Any) -> Any:
+    """OWASP's advice against CSV injection: a text cell that a spreadsheet would read as a
+    formula (=, +, -, @, tab, CR at the start) gets a leading quote. Numbers stay numbers."""
+    if isinstance(waarde, str) and waarde.startswith(FORMULE_BEGIN):
+        return "'" + waarde
+    return waarde
+
+
+def als_csv(o: Overzicht, komma: bool = False) -> str:
+    """CSV as Excel in Flanders opens it by double-click: `;` and UTF-8 with a BOM. With
+    `komma`: `,` and plain UTF-8, for other programs."""
     uit = io.StringIO()
-    schrijver = csv.writer(uit, lineterminator="\n")
+    schrijver = csv.writer(uit, delimiter="," if komma else ";", lineterminator="\r\n" if not komma else "\n")
     schrijver.writerow(CSV_KOLOMMEN)
     for r in o.dossiers:
         d = _rij_dict(r)
-        schrijver.writerow(["" if d[k] is None else d[k] for k in CSV_KOLOMMEN])
-    return uit.getvalue()
+        schrijver.writerow(["" if d[k] is None else zonder_formule(d[k]) for k in CSV_KOLOMMEN])
+    return uit.getvalue() if komma else "\ufeff" + uit.getvalue()
 
 
 def als_json(o: Overzicht) -> str:
@@ -300,12 +315,26 @@ def als_xlsx(o: Overzicht) -> bytes:
         blad.append(t.kolommen)
         for cel in blad[1]:
             cel.font = Font(bold=True)
-        for rij in t.rijen:
-            blad.append([c for c in rij])
+        for r, rij in enumerate(t.rijen, start=2):
+            for k, waarde in enumerate(rij, start=1):
+                cel = blad.cell(row=r, column=k, value=waarde)
+                if isinstance(waarde, str):
+                    cel.data_type = "s"  # text, never a formula (a class typed as =HYPERLINK(...) stays text)
+                elif isinstance(waarde, dt.date):
+                    cel.number_format = "dd/mm/yyyy"
         for i, kolom in enumerate(t.kolommen, start=1):
             breedte = max([len(str(kolom)), *(len(str(_d(r[i - 1]))) for r in t.rijen)])
             blad.column_dimensions[get_column_letter(i)].width = min(60, breedte + 2)
         blad.freeze_panes = "A2"
+        # printing: the header on every page, landscape, one page wide
+        blad.print_title_rows = "1:1"
+        blad.page_setup.orientation = "landscape"
+        blad.page_setup.paperSize = blad.PAPERSIZE_A4
+        blad.page_setup.fitToWidth = 1
+        blad.page_setup.fitToHeight = 0
+        blad.sheet_properties.pageSetUpPr.fitToPage = True
+        if t.rijen:
+            blad.auto_filter.ref = f"A1:{get_column_letter(len(t.kolommen))}{len(t.rijen) + 1}"
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()

@@ -72,7 +72,7 @@ VRAGEN: list[Vraag] = [
         "werkbare_leervraag",
         "leervraag",
         "Kan de school, samen met het team, de noden formuleren als een werkbare leervraag en werkbare doelen?",
-        "Een werkbare leervraag zegt wat de leerkracht of school wil leren, zoals 'Hoe help ik Lotte opnieuw zelfstandig starten?'.",
+        "Een werkbare leervraag zegt wat de leerkracht of school wil leren, zoals 'Hoe help ik de leerling opnieuw zelfstandig starten?'.",
         "Werkbare leervraag",
     ),
     Vraag(

@@ -43,6 +43,11 @@ from leersteun.waarden import (  # noqa: E402 - the listed values live without p
 # ---------------------------------------------------------------------------- scalar types
 
 
+def _veilig(waarde: Any) -> str:
+    """A value as it may stand in a message: a lone surrogate (invalid text) shown escaped."""
+    return str(waarde).encode("utf-8", "backslashreplace").decode("utf-8")[:80]
+
+
 EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100  # a date outside this range is a typing mistake
 
 
@@ -71,10 +76,10 @@ def als_datum(value: Any) -> dt.date:
             raise PydanticCustomError(
                 "datum",
                 "'{waarde}' is geen bestaande datum: controleer dag en maand (JJJJ-MM-DD)",
-                {"waarde": value},
+                {"waarde": _veilig(value)},
             ) from None
     raise PydanticCustomError(
-        "datum", "verwacht een datum als JJJJ-MM-DD, zoals 2024-09-12, niet '{waarde}'", {"waarde": value}
+        "datum", "verwacht een datum als JJJJ-MM-DD, zoals 2024-09-12, niet '{waarde}'", {"waarde": _veilig(value)}
     )
 
 
@@ -115,7 +120,7 @@ def _ja_nee(value: Any) -> Any:
     if isinstance(value, str) and value.strip().lower() in ("ja", "nee"):
         return value.strip().lower() == "ja"
     if not isinstance(value, bool):
-        raise PydanticCustomError("janee", "verwacht true of false (of ja / nee), niet '{waarde}'", {"waarde": value})
+        raise PydanticCustomError("janee", "verwacht true of false (of ja / nee), niet '{waarde}'", {"waarde": _veilig(value)})
     return value
 
 
@@ -127,7 +132,7 @@ def _lijst(value: Any) -> Any:
 def als_email(value: Any) -> Any:
     if not isinstance(value, str) or not re.fullmatch(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+", value.strip()):
         raise PydanticCustomError(
-            "email", "'{waarde}' is geen e-mailadres; schrijf het als naam@voorbeeld.be", {"waarde": value}
+            "email", "'{waarde}' is geen e-mailadres; schrijf het als naam@voorbeeld.be", {"waarde": _veilig(value)}
         )
     return value.strip()
 
@@ -145,7 +150,7 @@ def als_contact(value: Any) -> Any:
     raise PydanticCustomError(
         "contact",
         "'{waarde}' is geen e-mailadres of telefoonnummer; schrijf het als naam@school.be of 014 12 34 56",
-        {"waarde": value},
+        {"waarde": _veilig(value)},
     )
 
 
@@ -156,14 +161,21 @@ def als_schooljaar(value: Any) -> Any:
         if m and int(m.group(2)) == int(m.group(1)) + 1 and 1990 <= int(m.group(1)) <= 2100:
             return f"{m.group(1)}-{m.group(2)}"
     raise PydanticCustomError(
-        "schooljaar", "'{waarde}' is geen schooljaar; schrijf het als 2026-2027 (twee opeenvolgende jaren)", {"waarde": value}
+        "schooljaar", "'{waarde}' is geen schooljaar; schrijf het als 2026-2027 (twee opeenvolgende jaren)", {"waarde": _veilig(value)}
     )
 
 
 Datum = Annotated[dt.date, BeforeValidator(als_datum)]
 Contact = Annotated[str, BeforeValidator(als_contact)]
 Schooljaar = Annotated[str, BeforeValidator(als_schooljaar)]
-Klas = Annotated[str, BeforeValidator(lambda v: _naam(_tekst(v)))]
+def _klas(value: Any) -> Any:
+    # A class is text exactly as written: 5 is "5", but 5.10 or 1e3 would not come back as typed.
+    if isinstance(value, float):
+        raise PydanticCustomError("klas", "zet de klas tussen aanhalingstekens, zoals '{waarde}', zodat ze blijft zoals je ze schreef", {"waarde": _veilig(value)})
+    return _naam(_tekst(value))
+
+
+Klas = Annotated[str, BeforeValidator(_klas)]
 Tekst = Annotated[str, BeforeValidator(_tekst)]
 Naam = Annotated[str, BeforeValidator(_naam)]
 JaNee = Annotated[bool, BeforeValidator(_ja_nee)]
@@ -178,7 +190,7 @@ def _case_id(value: Any) -> Any:
             "id",
             "'{waarde}' is geen geldige id: gebruik letters, cijfers en - _ . (geen spaties of /), "
             "zoals KLM-2024-017",
-            {"waarde": value},
+            {"waarde": _veilig(value)},
         )
     return _tekst(value)
 

@@ -57,7 +57,18 @@ def _veilige_lader(map_: Path) -> Any:
     return VeiligeLader(map_)
 
 
-def omgeving(map_pad: Path | None = None) -> Any:
+def md(waarde: Any) -> Any:
+    """A value in a Markdown document: user text never becomes HTML or Markdown syntax
+    (an <img onerror=...> in a goal stays text, a | does not break a table)."""
+    if not isinstance(waarde, str):
+        return waarde
+    import html
+    import re
+
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", html.escape(waarde, quote=False)).replace("\n", " ")
+
+
+def omgeving(map_pad: Path | None = None, markdown: bool = False) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -72,6 +83,7 @@ def omgeving(map_pad: Path | None = None) -> Any:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=md if markdown else None,
     )
     env.filters["datum"] = _datum_nl
     return env
@@ -81,7 +93,7 @@ def render(naam: str, context: dict[str, Any], map_pad: Path | None = None) -> s
     """Render template `naam`; errors become a Dutch `Fout` naming template and line."""
     import jinja2
 
-    env = omgeving(map_pad)
+    env = omgeving(map_pad, markdown=naam.removesuffix(".j2").endswith(".md"))
     try:
         with _tijdslimiet(MAX_SECONDEN):
             stukken: list[str] = []
@@ -153,7 +165,8 @@ def _sjabloonregel(fout: BaseException) -> tuple[int | None, str | None]:
 
 
 def html_naar_pdf(html: str, basis: Path | None = None) -> bytes:
-    """HTML to PDF with WeasyPrint (imported only here: it is slow to import)."""
+    """HTML to PDF with WeasyPrint (imported only here: it is slow to import), as PDF/UA: tagged,
+    with the language and title of the HTML, so that a screen reader reads it well."""
     import logging
 
     # WeasyPrint logs technical warnings (fonts, HarfBuzz) that mean nothing to a user.
@@ -163,7 +176,7 @@ def html_naar_pdf(html: str, basis: Path | None = None) -> bytes:
         from weasyprint import HTML
     except (ImportError, OSError) as e:  # OSError: Pango or Cairo missing on this machine
         raise Fout(f"PDF maken lukt niet: WeasyPrint is niet bruikbaar op deze computer ({e}).") from None
-    return HTML(string=html, base_url=str(basis) if basis else None, url_fetcher=_geen_ophalen()).write_pdf()
+    return HTML(string=html, base_url=str(basis) if basis else None, url_fetcher=_geen_ophalen()).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def _geen_ophalen() -> Any:

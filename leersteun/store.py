@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import math
 import os
 import re
 import stat
@@ -318,6 +319,16 @@ def _vreemde_knopen(data: Any, getoond: str) -> list[Bevinding]:
             tag = node.tag.value if hasattr(node.tag, "value") else node.tag
             gevonden.append(
                 Bevinding(getoond, pos[0] + 1, pos[1] + 1, f"YAML-tag '{tag}' is niet toegestaan; schrijf gewone waarden zonder '!'")
+            )
+            return
+        if (isinstance(node, int) and type(node) not in (int, bool)) or (isinstance(node, float) and not math.isfinite(node)):
+            # 0017, 0x1F, 0o17, 1_000, .inf: YAML turns them into another number than was written
+            gevonden.append(
+                Bevinding(
+                    getoond, pos[0] + 1, pos[1] + 1,
+                    "dit getal leest YAML anders dan het er staat (zoals 0017, 0x1F of .inf); "
+                    "is het tekst, zet het dan tussen aanhalingstekens, zoals '0017'",
+                )
             )
             return
         if not isinstance(node, _GEWOON) or type(node).__name__ == "CommentedOrderedMap":  # !!set, !!omap, !!binary, ...: not plain data

@@ -120,3 +120,47 @@ def test_fuzzed_cases(tmp_path_factory, monkeypatch, run, inhoud: bytes) -> None
         if result.exit_code == 1:
             assert POSITIE.search(result.output), (opdracht, result.output)
     assert map_.hashes() == voor
+
+
+# ---------------------------------------------------------------------------- the two read paths agree
+
+LASTIG = [
+    "0017", "0x1F", "0o17", "1_000", ".inf", "-.inf", ".nan", "1e3", "5.0", "'0017'", "!!str x", "!!int 5", "&a x", "*a",
+    "2015-3-4", "2015-03-4", "9999-12-31", "2026-02-30", "2026-02-28T10:00:00", "12:30", "yes", "no", "~", "null", "true",
+    "[a, b]", "{x: 1}", "'a\\u200bb'", "\"a\\u202eb\"", "\"\\ud800\"", "|\n    tekst", "9" * 40, "'<<'",
+]  # fmt: skip
+
+
+@st.composite
+def waarde_vervangen(draw) -> str:
+    regels = DOSSIER.splitlines(keepends=True)
+    for _ in range(draw(st.integers(1, 3))):
+        kandidaten = [i for i, r in enumerate(regels) if re.match(r"^\s*(- )?\w+: \S", r)]
+        i = draw(st.sampled_from(kandidaten))
+        sleutel = regels[i].split(":", 1)[0]
+        regels[i] = f"{sleutel}: {draw(st.sampled_from(LASTIG))}\n"
+    if draw(st.booleans()):
+        regels.insert(draw(st.integers(1, len(regels) - 1)), draw(st.sampled_from(["<<: {x: 1}\n", "extra: !!set {a}\n"])))
+    return "".join(regels)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tekst=waarde_vervangen())
+def test_fast_and_round_trip_paths_accept_exactly_the_same_files(tmp_path_factory, tekst: str) -> None:
+    """Differential: the fast path (C safe loader, used by lijst, overzicht, agenda) and the
+    round-trip path (used to edit) accept and refuse the same files."""
+    from leersteun.checks import Context, controleer_dossier
+    from leersteun.errors import OngeldigBestand
+    from leersteun.snel import verwerk
+    from leersteun.store import lees
+
+    pad = tmp_path_factory.mktemp("diff") / "T-001.yaml"
+    pad.write_text(tekst, encoding="utf-8", errors="surrogatepass")
+    data, fouten = verwerk(pad, pad.read_bytes())
+    snel_ok = data is not None and not fouten
+    try:
+        dossier, bevindingen = controleer_dossier(lees(pad), Context(bestandsnaam="T-001"))
+        rt_ok = dossier is not None and not [b for b in bevindingen if b.is_fout]
+    except OngeldigBestand:
+        rt_ok = False
+    assert snel_ok == rt_ok, (tekst, fouten)

@@ -273,3 +273,59 @@ def test_fiche_html_is_escaped(voorbeeld: Path, run) -> None:
 
 def test_root_fixture_is_the_repository() -> None:
     assert (ROOT / "templates" / "fiche" / "fiche.html.j2").is_file()
+
+
+def test_markdown_outputs_escape_user_text(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "RGN-2025-002.yaml"
+    pad.write_text(
+        pad.read_text()
+        .replace("omschrijving: Arthur plant zijn taken", "omschrijving: <img src=x onerror=alert(1)> Arthur plant | zijn *taken*")
+        .replace("    notitie: Toegewezen aan Pieter Dewulf", "    notitie: <script>alert(1)</script> | Toegewezen aan Pieter Dewulf")
+    )
+    assert run("fiche", "arthur", "--formaat", "md").exit_code == 0
+    fiche = (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text()
+    assert "<img" not in fiche and "&lt;img src=x onerror=alert(1)&gt; Arthur plant \\| zijn \\*taken\\*" in fiche
+    overzicht = run("overzicht", "--formaat", "md", "--week", "2026-W38").stdout
+    assert "<script>" not in overzicht and "&lt;script&gt;alert(1)&lt;/script&gt; \\| Toegewezen" in overzicht
+    regel = next(r for r in overzicht.splitlines() if "alert(1)" in r)
+    assert regel.count(" | ") == 5  # the | in the note does not add a column (6 columns)
+
+
+def test_pdfs_are_tagged_for_screen_readers(voorbeeld: Path, run, pdftotext: str) -> None:
+    """PDF/UA: a structure tree, the language nl-BE and a title (as pdfinfo, an independent reader, sees them)."""
+    import email
+    import email.policy
+    import shutil
+    import subprocess
+
+    pdfinfo = shutil.which("pdfinfo") or str(Path(pdftotext).with_name("pdfinfo"))
+    assert run("fiche", "arthur", "--formaat", "pdf").exit_code == 0
+    assert run("mail", "arthur").exit_code == 0, run("mail", "arthur").output
+    eml = next((voorbeeld / "out").glob("*.eml"))
+    bijlage = next(
+        d.get_content() for d in email.message_from_bytes(eml.read_bytes(), policy=email.policy.default).iter_attachments()
+        if d.get_content_type() == "application/pdf"
+    )
+    checklist = voorbeeld / "out" / "checklist.pdf"
+    checklist.write_bytes(bijlage)
+    for pad, titel in ((voorbeeld / "out" / "RGN-2025-002-doelfiche.pdf", "Doelen voor Arthur Goossens"), (checklist, "Checklist heropstart")):
+        info = subprocess.run([pdfinfo, str(pad)], capture_output=True, text=True).stdout
+        assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+        assert titel in info
+        assert 'pdfuaid:part="1"' in subprocess.run([pdfinfo, "-meta", str(pad)], capture_output=True, text=True).stdout
+        objecten = b"".join(_pdf_stromen(pad.read_bytes()))
+        assert b"/StructTreeRoot" in objecten and b"(nl-BE)" in objecten
+        assert "Lotte" not in subprocess.run([pdftotext, str(pad), "-"], capture_output=True, text=True).stdout  # no example pupil in a template
+
+
+def _pdf_stromen(pdf: bytes) -> list[bytes]:
+    """The decompressed streams of a PDF (its objects live in compressed object streams)."""
+    import zlib
+
+    uit = [pdf]
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            uit.append(zlib.decompress(m.group(1)))
+        except zlib.error:
+            pass
+    return uit

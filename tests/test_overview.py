@@ -193,7 +193,8 @@ def test_wijzigingen_in_the_week(netwerk: Map, run) -> None:
 
 def test_csv_rows_and_json_dossiers_agree(netwerk: Map, run) -> None:
     result = run("overzicht", "--week", "2026-W48", "--formaat", "csv")
-    rijen = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert result.stdout_bytes.startswith("\ufeff".encode()) and b"\r\n" in result.stdout_bytes  # as Excel in Flanders opens it
+    rijen = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
     assert list(rijen[0]) == ["id", "leerling", "school", "klas", "fase", "vorm", "ondersteuner", "start", "uiterlijk_einde", "volgende_evaluatie"]
     assert [r["id"] for r in rijen] == ["A-1", "A-2", "B-1", "C-1", "H-1", "H-2", "H-3", "H-4"]  # not the closed Z-1
     a2 = next(r for r in rijen if r["id"] == "A-2")
@@ -277,7 +278,7 @@ def test_example_folder_overview(voorbeeld: Path, run, snapshot) -> None:
 
 
 def ids(run) -> dict[str, str]:
-    return {r["id"]: r["klas"] for r in csv.DictReader(io.StringIO(run("overzicht", "--formaat", "csv").stdout))}
+    return {r["id"]: r["klas"] for r in csv.DictReader(io.StringIO(run("overzicht", "--formaat", "csv", "--komma").stdout))}
 
 
 def test_cache_sees_every_change(netwerk: Map, run) -> None:
@@ -334,3 +335,50 @@ def test_anoniem_for_lijst_and_agenda(netwerk: Map, run, opdracht: list[str]) ->
     tekst = result.stdout + ((netwerk.pad / "out" / "a.ics").read_text() if "--ics" in opdracht else "")
     for naam in NAMEN:
         assert naam not in tekst and not re.search(rf"\b{naam.split()[0]}\b", tekst), naam
+
+
+def test_csv_for_excel_and_for_other_programs(netwerk: Map, run) -> None:
+    excel = run("overzicht", "--week", "2026-W48", "--formaat", "csv").stdout_bytes
+    komma = run("overzicht", "--week", "2026-W48", "--formaat", "csv", "--komma").stdout_bytes
+    assert excel.startswith(b"\xef\xbb\xbfid;leerling;school;") and not komma.startswith(b"\xef\xbb\xbf")
+    assert komma.startswith(b"id,leerling,school,")
+    via_excel = list(csv.reader(io.StringIO(excel.decode("utf-8-sig")), delimiter=";"))
+    via_komma = list(csv.reader(io.StringIO(komma.decode("utf-8"))))
+    assert via_excel == via_komma and len(via_excel) > 2
+    assert run("overzicht", "--formaat", "md", "--komma").exit_code == 2
+
+
+FORMULES = ["=HYPERLINK(\"http://x\",\"klik\")", "+32 14 12", "-2+3", "@SUM(A1)"]  # a tab or CR is refused in a class anyway
+
+
+@pytest.mark.parametrize("formule", FORMULES)
+def test_no_formula_injection_in_csv_or_xlsx(netwerk: Map, run, formule: str) -> None:
+    from openpyxl import load_workbook
+
+    pad = netwerk.pad / "cases" / "A-2.yaml"
+    pad.write_text(pad.read_text().replace("klas: 3A", "klas: " + json.dumps(formule)))
+    rijen = list(csv.reader(io.StringIO(run("overzicht", "--formaat", "csv").stdout.removeprefix("\ufeff")), delimiter=";"))
+    klas = next(r for r in rijen if r[0] == "A-2")[3]
+    assert klas == "'" + formule  # neutralised: a spreadsheet shows it as text
+    assert run("overzicht", "--formaat", "xlsx", "--week", "2026-W48").exit_code == 0
+    boek = load_workbook(netwerk.pad / "out" / "overzicht-2026-W48.xlsx")
+    blad = boek["Dossiers"]
+    cel = next(r[3] for r in blad.iter_rows(min_row=2) if r[0].value == "A-2")
+    assert cel.value == formule and cel.data_type == "s"
+    # numbers and dates stay numbers and dates
+    per_fase = boek["Per fase"]
+    assert isinstance(per_fase["B2"].value, int)
+    start = next(r[7] for r in blad.iter_rows(min_row=2) if r[0].value == "A-2")
+    assert start.is_date
+
+
+def test_xlsx_prints_well(netwerk: Map, run) -> None:
+    from openpyxl import load_workbook
+
+    assert run("overzicht", "--formaat", "xlsx", "--week", "2026-W48").exit_code == 0
+    boek = load_workbook(netwerk.pad / "out" / "overzicht-2026-W48.xlsx")
+    for blad in boek:
+        assert blad.freeze_panes == "A2" and blad.print_title_rows in ("1:1", "$1:$1")
+        assert blad.page_setup.orientation == "landscape" and blad.page_setup.fitToWidth == 1
+        assert blad.sheet_properties.pageSetUpPr.fitToPage
+    assert boek["Dossiers"].auto_filter.ref.startswith("A1:J")
