@@ -127,6 +127,12 @@ class _DutchHelp:
     def format_help(self, ctx: Any, formatter: Any) -> None:
         import typer.core
 
+        for param in getattr(self, "params", []):
+            if getattr(param, "name", "") == "install_completion":
+                param.help = "Installeer het aanvullen met Tab voor deze shell (bash, zsh, fish)."
+            elif getattr(param, "name", "") == "show_completion":
+                param.help = "Toon het script voor het aanvullen met Tab, om het zelf te installeren."
+
         typer.core._ = lambda tekst: _HELP_VERTALING.get(tekst, tekst)  # type: ignore[attr-defined]
         for klasse in (typer.core.TyperArgument, typer.core.TyperOption):
             if not getattr(klasse.display_type, "_nl", False):
@@ -203,7 +209,7 @@ app = typer.Typer(
     cls=LeersteunGroup,
     name="leersteun",
     help="Dossiers van leersteun: valideren, trajecten, heropstart, doelen en overzichten.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -287,6 +293,33 @@ def _schrijf_uitvoer(map_: Any, pad: Path, inhoud: bytes, buiten_out: bool = Fal
     return doel
 
 
+def _voltooi_dossier(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of a case: ids and first names that start with what was typed."""
+    try:
+        from leersteun.dossiers import _normaal
+        from leersteun.folder import vind_map
+        from leersteun.snel import lees_alle
+
+        begin = _normaal(incomplete)
+        uit: dict[str, str] = {}
+        for g in lees_alle(vind_map(_map_optie)):
+            d = g.dossier
+            if d is None:
+                continue
+            for kandidaat in (d.id, d.leerling.voornaam.lower(), d.leerling.naam.lower().replace(" ", "-")):
+                if _normaal(kandidaat).startswith(begin):
+                    uit.setdefault(kandidaat, f"{d.leerling.volledige_naam} ({d.id})")
+        return sorted(uit.items())
+    except Exception:  # noqa: BLE001 - completion never shows an error in the middle of typing
+        return []
+
+
+DossierArg = Annotated[
+    str,
+    typer.Argument(metavar="DOSSIER", help="Id of een deel van de naam van de leerling.", show_default=False, autocompletion=_voltooi_dossier),
+]
+
+
 # ---------------------------------------------------------------------------- init
 
 
@@ -296,13 +329,20 @@ def init(
     netwerk: Annotated[Optional[str], typer.Option(help="Naam van het leersteuncentrum.")] = None,
     coordinatie: Annotated[Optional[str], typer.Option("--coordinatie", help="E-mailadres van de coördinatie.")] = None,
 ) -> None:
-    """Maak een nieuwe dossiermap: leersteun.yaml, cases/, .gitignore, pre-commit en git."""
+    """Maak een nieuwe dossiermap (leersteun.yaml, cases/, .gitignore, git), of richt een kloon in."""
     from leersteun.errors import Fout
-    from leersteun.folder import INSTELLINGEN, maak_map
+    from leersteun.folder import INSTELLINGEN, maak_map, richt_kloon_in
     from leersteun.model import als_email
 
     if (map_ / INSTELLINGEN).exists():
-        raise Fout(f"{map_ / INSTELLINGEN} bestaat al: dit is al een dossiermap. Er is niets gewijzigd.")
+        if netwerk is not None or coordinatie is not None:
+            raise Fout(f"{map_ / INSTELLINGEN} bestaat al: dit is al een dossiermap; --netwerk en --coordinatie veranderen daar niets. Er is niets gewijzigd.")
+        if not (map_ / ".git").exists():
+            raise Fout(f"{map_ / INSTELLINGEN} bestaat al: dit is al een dossiermap. Er is niets gewijzigd.")
+        for regel in richt_kloon_in(map_):
+            print(f"  {regel}")
+        print(f"Deze kloon van de dossiermap is klaar in {map_}; er is geen bestand uit git gewijzigd.")
+        return
     from leersteun.errors import GebruikFout
     from leersteun.model import Naam
 
@@ -597,7 +637,7 @@ def lijst(
 
 @opdracht("toon")
 def toon_(
-    dossier: Annotated[str, typer.Argument(metavar="DOSSIER", help="Id of een deel van de naam van de leerling.", show_default=False)],
+    dossier: DossierArg,
 ) -> None:
     """Toon één dossier, leesbaar."""
     from leersteun import dossiers
@@ -694,7 +734,6 @@ CommitOptie = Annotated[
     Optional[bool],
     typer.Option("--commit/--geen-commit", help="Commit het gewijzigde dossier in git (standaard: 'commit' in leersteun.yaml)."),
 ]
-DossierArg = Annotated[str, typer.Argument(metavar="DOSSIER", help="Id of een deel van de naam van de leerling.", show_default=False)]
 
 
 

@@ -140,17 +140,54 @@ out/
 .leersteun-cache/
 """
 
-PRE_COMMIT = """\
-# Controleert elk gewijzigd dossier voor het gecommit wordt (https://pre-commit.com).
-repos:
-  - repo: local
-    hooks:
-      - id: leersteun-valideer
-        name: leersteun valideer --streng
-        entry: leersteun valideer --streng
-        language: system
-        files: ^(cases/.*\\.ya?ml|leersteun\\.yaml)$
+HOOK_MERK = "# leersteun: controleert de gewijzigde dossiers voor elke commit"
+HOOK = """\
+#!/bin/sh
+{merk}
+# Gemaakt door 'leersteun init'; opnieuw maken: 'leersteun init' in deze map.
+PY={python}
+bestanden=$(git diff --cached --name-only --diff-filter=ACMR -- 'cases/*.yaml' 'cases/*.yml' 'cases/*.YAML' 'cases/*.YML' leersteun.yaml)
+[ -z "$bestanden" ] && exit 0
+if [ ! -x "$PY" ]; then
+  echo "leersteun is niet gevonden ($PY). Voer 'leersteun init' opnieuw uit in deze map." >&2
+  exit 1
+fi
+# shellcheck disable=SC2086
+"$PY" -m leersteun valideer --streng $bestanden || {{
+  echo "De commit is tegengehouden: verbeter de dossiers hierboven (of commit met --no-verify als het echt moet)." >&2
+  exit 1
+}}
 """
+
+
+def installeer_hook(pad: Path) -> str:
+    """Install the validation hook in this clone's .git/hooks (never a tracked file). It runs
+    this very leersteun, so it works without activating a virtual environment."""
+    import shlex
+    import sys
+
+    try:
+        uit = subprocess.run(["git", "rev-parse", "--git-path", "hooks"], cwd=pad, capture_output=True, text=True, check=False)
+    except OSError:
+        return "git is niet geïnstalleerd: er is geen controle voor elke commit"
+    if uit.returncode != 0:
+        return "geen git-repository: er is geen controle voor elke commit"
+    hooks = (pad / uit.stdout.strip()).resolve()
+    hook = hooks / "pre-commit"
+    if hook.exists() and HOOK_MERK not in hook.read_text(encoding="utf-8", errors="replace"):
+        return f"er staat al een andere pre-commit hook ({hook}); die is niet aangeraakt"
+    hooks.mkdir(parents=True, exist_ok=True)
+    from leersteun.store import schrijf_atomisch
+
+    schrijf_atomisch(hook, HOOK.format(merk=HOOK_MERK, python=shlex.quote(sys.executable)).encode("utf-8"))
+    hook.chmod(0o755)
+    return "controle voor elke commit geïnstalleerd (.git/hooks/pre-commit): een ongeldig dossier wordt niet gecommit"
+
+
+def richt_kloon_in(pad: Path) -> list[str]:
+    """`leersteun init` inside an existing case folder (a colleague's fresh clone): set up what
+    git does not clone, and change no tracked file."""
+    return [installeer_hook(pad)]
 
 
 def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
@@ -169,7 +206,6 @@ def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
     inhoud = {
         INSTELLINGEN: instellingen,
         ".gitignore": GITIGNORE,
-        ".pre-commit-config.yaml": PRE_COMMIT,
     }
     for naam, tekst in inhoud.items():
         doel = pad / naam
@@ -182,6 +218,7 @@ def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
         schrijf_atomisch(doel, tekst.encode("utf-8"), nieuw=True)
         gedaan.append(f"{naam} gemaakt")
     gedaan.append(_git_init(pad))
+    gedaan.append(installeer_hook(pad))
     return gedaan
 
 

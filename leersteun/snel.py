@@ -55,7 +55,7 @@ def _hash(ruw: bytes) -> bytes:
 
 # What the safe loader would accept but the round-trip reader refuses: anchors and aliases,
 # tags (also standard ones such as !!str), git conflict markers, NUL, oversized files.
-_VERDACHT = re.compile(rb"(?:^|[\s\[{,:-])[&*!][^\s,\[\]{}]|^(?:<<<<<<<|=======|>>>>>>>)(?: |$)|\x00|^[ \t-]*<<[ \t]*:|\b\d{4}-(?:\d-|\d{2}-\d\b)|\d{4000}|[:\[,-][ \t]*[-+]?(?:0[0-9xXoObB_]|\d+_|\.(?:inf|Inf|INF|nan|NaN|NAN)\b)", re.M)
+_VERDACHT = re.compile(rb"(?:^|[\s\[{,:-])[&*!][^\s,\[\]{}]|^(?:<<<<<<<|=======|>>>>>>>)(?: |$)|\x00|^[ \t-]*<<[ \t]*:|\b\d{4}-(?:\d-|\d{2}-\d\b)|\d{4000}|(?:^[ \t]*-[ \t]+|:[ \t]+|[\[,][ \t]*)[-+]?(?:0[0-9_]+|0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|\d[\d_]*_[\d_]*|\.(?:inf|Inf|INF|nan|NaN|NAN))[ \t]*(?:$|[,\]}#])", re.M)
 
 
 def verwerk(pad: Path, ruw: bytes) -> tuple[dict | None, list[Bevinding]]:

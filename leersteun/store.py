@@ -321,7 +321,7 @@ def _vreemde_knopen(data: Any, getoond: str) -> list[Bevinding]:
                 Bevinding(getoond, pos[0] + 1, pos[1] + 1, f"YAML-tag '{tag}' is niet toegestaan; schrijf gewone waarden zonder '!'")
             )
             return
-        if (isinstance(node, int) and type(node) not in (int, bool)) or (isinstance(node, float) and not math.isfinite(node)):
+        if _anders_gelezen(node):
             # 0017, 0x1F, 0o17, 1_000, .inf: YAML turns them into another number than was written
             gevonden.append(
                 Bevinding(
@@ -360,6 +360,18 @@ def _vreemde_knopen(data: Any, getoond: str) -> list[Bevinding]:
 
     bezoek(data, (0, 0), (0, 0))
     return gevonden
+
+
+def _anders_gelezen(node: Any) -> bool:
+    """A number YAML reads as another value than is written: 0017 (17), 0x1F, 0o17, 1_000, .inf."""
+    if isinstance(node, float):
+        return not math.isfinite(node)
+    if not isinstance(node, int) or type(node) in (int, bool):
+        return False
+    if type(node).__name__ != "ScalarInt" or getattr(node, "_underscore", None):
+        return True  # HexInt, OctalInt, BinaryInt, or with underscores
+    breedte = getattr(node, "_width", None)
+    return breedte is not None and breedte != len(str(abs(int(node))))  # leading zeros
 
 
 _GEWOON = (CommentedMap, CommentedSeq, str, bool, int, float, dt.date, type(None))
