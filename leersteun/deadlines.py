@@ -124,17 +124,17 @@ def deadlines(dossier: Dossier, vandaag: dt.date) -> list[Deadline]:
         sinds = [e for e in evaluaties if e >= lopend.start]
         for i, moment in enumerate(lopend.evaluatie_op):
             if not _gedaan(moment, sinds):
-                voeg(moment, Soort.evaluatie, f"t{t}.e{i}", "Afgesproken evaluatiemoment")
+                voeg(moment, Soort.evaluatie, f"t{lopend.start:%Y%m%d}.e{moment:%Y%m%d}", "Afgesproken evaluatiemoment")
         einde = uiterlijk_einde(d)
         if einde is not None:
             soort = Soort.einde_light if lopend.vorm == Vorm.light else Soort.einde_medium
             tekst = f"Interventie {lopend.vorm.value} loopt af (hoogstens {MAANDEN[lopend.vorm]} maanden)"
-            voeg(einde, soort, f"t{t}.einde", tekst)
+            voeg(einde, soort, f"t{lopend.start:%Y%m%d}.einde", tekst)
         else:  # regulier and nieuw run long enough for the evaluation after four months
             moment = vier_maanden_moment(d)
             met_antwoorden = [e.datum for e in d.evaluaties if e.datum >= lopend.start and e.vier_vragen and e.vier_vragen.volledig]
             if moment is not None and not _gedaan(moment, met_antwoorden):
-                voeg(moment, Soort.vier_maanden, f"t{t}.vier_maanden", "Evaluatie na 4 maanden, met de vier vragen ('leersteun evaluatie')")
+                voeg(moment, Soort.vier_maanden, f"t{lopend.start:%Y%m%d}.vier_maanden", "Evaluatie na 4 maanden, met de vier vragen ('leersteun evaluatie')")
         if lopend.vorm in (Vorm.regulier, Vorm.nieuw) and d.fase == Fase.ondersteuning:
             juni = einde_schooljaar(vandaag)
             if lopend.start < juni and not any(dt.date(juni.year, 5, 1) <= e <= dt.date(juni.year, 8, 31) for e in evaluaties):
@@ -149,7 +149,7 @@ def deadlines(dossier: Dossier, vandaag: dt.date) -> list[Deadline]:
                 voeg(
                     maatregel.evaluatie_op,
                     Soort.maatregel_evaluatie,
-                    f"doel.{doel.id}.m{j}",
+                    f"doel.{doel.id}.m{_kenmerk(maatregel.wat)}",
                     f"Evaluatie van maatregel bij {doel.id}: {maatregel.wat}",
                 )
     return sorted(uit)
@@ -161,6 +161,13 @@ def uiterlijk_einde(dossier: Dossier) -> dt.date | None:
     if lopend is None or lopend.vorm not in MAANDEN:
         return None
     return plus_maanden(lopend.start, MAANDEN[lopend.vorm])
+
+
+def _kenmerk(tekst: str) -> str:
+    """A short, stable identity of a text (a measure), never its position in a list."""
+    import hashlib
+
+    return hashlib.blake2b(" ".join(tekst.split()).casefold().encode("utf-8"), digest_size=4).hexdigest()
 
 
 def vier_maanden_moment(dossier: Dossier) -> dt.date | None:

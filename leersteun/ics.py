@@ -1,39 +1,24 @@
-"""Deadlines as an iCalendar file (RFC 5545) that Outlook and Thunderbird import.
+"""Deadlines as an iCalendar file (RFC 5545), made with the maintained `icalendar` library.
 
-Each deadline is an all-day VEVENT. Its UID is built from the case id and the deadline's
-place in the case (not its date), so importing a newer file updates an event whose date
-moved instead of adding a second one.
+Each open deadline is an all-day VEVENT. Its UID says what the deadline is (case, kind, and
+the identity of the traject, moment, goal or measure), never a position in a list: removing
+one evaluation moment leaves the others' UIDs alone. Deadlines that are done are not in the
+file, so a calendar subscribed to the file drops them at its next refresh. SEQUENCE grows
+with every export day and LAST-MODIFIED is the export day, so a client that re-imports
+takes the newer version.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from leersteun.deadlines import Deadline
 from leersteun.model import Dossier
 
-
-def _escape(tekst: str) -> str:
-    tekst = tekst.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return re.sub(r"\r\n|\r|\n", "\\\\n", tekst)
-
-
-def _vouw(regel: str) -> str:
-    """Fold a content line at 75 octets, never inside a UTF-8 character."""
-    delen, huidig, grootte, limiet = [], "", 0, 75
-    for teken in regel:
-        n = len(teken.encode("utf-8"))
-        if grootte + n > limiet:
-            delen.append(huidig)
-            huidig, grootte, limiet = "", 0, 74  # continuation lines start with a space
-        huidig += teken
-        grootte += n
-    delen.append(huidig)
-    return "\r\n ".join(delen)
+BEGIN = dt.date(2020, 1, 1)
 
 
 def _slug(tekst: str) -> str:
@@ -45,32 +30,36 @@ def kort(dossier: Dossier) -> str:
     return f"{dossier.leerling.voornaam} {dossier.leerling.naam[:1]}."
 
 
+def uid(deadline: Deadline, netwerk: str) -> str:
+    return f"{deadline.dossier_id}.{deadline.soort}.{deadline.sleutel}@{_slug(netwerk)}.leersteun"
+
+
 def agenda_ics(items: Iterable[tuple[Deadline, Dossier]], netwerk: str, vandaag: dt.date, anoniem: bool = False, anon: Any = None) -> str:
+    from icalendar import Calendar, Event
+
     from leersteun.overview import initialen
 
-    domein = f"{_slug(netwerk)}.leersteun"
-    stempel = f"{vandaag:%Y%m%d}T000000Z"
-    regels = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//leersteun//agenda//NL",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(f'Leersteun: {netwerk}')}",
-    ]
+    stempel = dt.datetime(vandaag.year, vandaag.month, vandaag.day, tzinfo=dt.timezone.utc)
+    kalender = Calendar()
+    kalender.add("prodid", "-//leersteun//agenda//NL")
+    kalender.add("version", "2.0")
+    kalender.add("calscale", "GREGORIAN")
+    kalender.add("method", "PUBLISH")
+    kalender.add("x-wr-calname", f"Leersteun: {netwerk}")
     for deadline, dossier in items:
         wie = f" Ondersteuner: {deadline.ondersteuner}." if deadline.ondersteuner else ""
-        regels += [
-            "BEGIN:VEVENT",
-            f"UID:{deadline.dossier_id}.{deadline.soort}.{deadline.sleutel}@{domein}",
-            f"DTSTAMP:{stempel}",
-            f"DTSTART;VALUE=DATE:{deadline.datum:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{deadline.datum + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(f'{anon.tekst(deadline.omschrijving) if anon else deadline.omschrijving} ({deadline.dossier_id}, {initialen(dossier) if anoniem else kort(dossier)})')}",
-            f"DESCRIPTION:{_escape(f'Dossier {deadline.dossier_id}, {dossier.school.naam}.{wie}')}",
-            f"CATEGORIES:{_escape('leersteun')},{_escape(str(deadline.soort))}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    regels.append("END:VCALENDAR")
-    return "".join(_vouw(r) + "\r\n" for r in regels)
+        wat = anon.tekst(deadline.omschrijving) if anon else deadline.omschrijving
+        leerling = initialen(dossier) if anoniem else kort(dossier)
+        gebeurtenis = Event()
+        gebeurtenis.add("uid", uid(deadline, netwerk))
+        gebeurtenis.add("dtstamp", stempel)
+        gebeurtenis.add("last-modified", stempel)
+        gebeurtenis.add("sequence", (vandaag - BEGIN).days)
+        gebeurtenis.add("dtstart", deadline.datum)
+        gebeurtenis.add("dtend", deadline.datum + dt.timedelta(days=1))
+        gebeurtenis.add("summary", f"{wat} ({deadline.dossier_id}, {leerling})")
+        gebeurtenis.add("description", f"Dossier {deadline.dossier_id}, {dossier.school.naam}.{wie}")
+        gebeurtenis.add("categories", ["leersteun", str(deadline.soort)])
+        gebeurtenis.add("transp", "TRANSPARENT")
+        kalender.add_component(gebeurtenis)
+    return kalender.to_ical().decode("utf-8")

@@ -138,7 +138,10 @@ def test_goals_and_measures() -> None:
     }
     d = dossier(doelen=[doel])
     gevonden = {x.sleutel: x.datum for x in deadlines(d, D(2026, 11, 24)) if x.soort in (Soort.doel_einde, Soort.maatregel_evaluatie)}
-    assert gevonden == {"doel.D1": D(2027, 1, 31), "doel.D1.m0": D(2026, 12, 14)}
+    from leersteun.deadlines import _kenmerk
+
+    maatregel = next(iter(d.doelen[0].maatregelen)).wat
+    assert gevonden == {"doel.D1": D(2027, 1, 31), f"doel.D1.m{_kenmerk(maatregel)}": D(2026, 12, 14)}
     doel["evaluaties"] = [{"datum": D(2027, 1, 25), "bereikt": "ja"}]
     assert not [x for x in deadlines(dossier(doelen=[doel]), D(2027, 1, 26)) if x.sleutel.startswith("doel")]
 
@@ -199,26 +202,40 @@ def test_ics_is_valid_and_holds_every_deadline(voorbeeld: Path, run) -> None:
     assert all("Willems" not in str(e["SUMMARY"]) for e in lotte)
 
 
-def test_ics_uid_is_stable_when_a_date_moves(voorbeeld: Path, run) -> None:
-    run("agenda", "--weken", "52", "--ics", "out/a.ics")
-    pad = voorbeeld / "cases" / "RGN-2024-010.yaml"
-    pad.write_text(pad.read_text().replace("evaluatie_op: [2026-12-07]", "evaluatie_op: [2026-12-14]"))
-    run("agenda", "--weken", "52", "--ics", "out/b.ics")
-
+def test_ics_uids_say_what_a_deadline_is_not_where_it_stands(voorbeeld: Path, run) -> None:
     def events(naam: str) -> dict[str, D]:
         kalender = icalendar.Calendar.from_ical((voorbeeld / "out" / naam).read_bytes())
         return {str(e["UID"]): e.decoded("DTSTART") for e in kalender.walk("VEVENT")}
 
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    pad.write_text(pad.read_text().replace("evaluatie_op: [2026-01-19, 2026-06-15, 2026-12-07]", "evaluatie_op: [2026-12-07, 2027-01-25]"))
+    assert run("agenda", "--weken", "52", "--ics", "out/a.ics").exit_code == 0
+    # removing the first moment does not rename the second
+    pad.write_text(pad.read_text().replace("evaluatie_op: [2026-12-07, 2027-01-25]", "evaluatie_op: [2027-01-25]"))
+    # a measure moves down the list: same measure, same UID
+    arthur = voorbeeld / "cases" / "RGN-2025-002.yaml"
+    tekst = arthur.read_text()
+    eerste = tekst.index("      - wat: Weekplanning op papier met vaste momenten.")
+    einde = tekst.index("  - id: D2")
+    maatregel = tekst[eerste:einde]
+    arthur.write_text(tekst[:eerste] + "      - wat: Een nieuwe maatregel vooraan.\n        evaluatie_op: 2027-01-11\n" + maatregel + tekst[einde:])
+    assert run("agenda", "--weken", "52", "--ics", "out/b.ics").exit_code == 0
     a, b = events("a.ics"), events("b.ics")
-    assert set(a) == set(b)
-    uid = next(u for u in a if u.startswith("RGN-2024-010.evaluatie."))
-    assert (a[uid], b[uid]) == (D(2026, 12, 7), D(2026, 12, 14))
+    moment = "KLM-2025-003.evaluatie.t20250915.e20270125@leersteuncentrum-kempen-noord.leersteun"
+    assert a[moment] == b[moment] == D(2027, 1, 25)
+    weg = "KLM-2025-003.evaluatie.t20250915.e20261207@leersteuncentrum-kempen-noord.leersteun"
+    assert weg in a and weg not in b  # the removed moment leaves the file
+    oud = [u for u in a if u.startswith("RGN-2025-002.maatregel_evaluatie.doel.D1.m")]
+    assert len(oud) == 1 and oud[0] in b
+    assert len([u for u in b if u.startswith("RGN-2025-002.maatregel_evaluatie.doel.D1.m")]) == 2
 
 
-def test_ics_folding_never_splits_a_character() -> None:
-    from leersteun.ics import _vouw
-
-    regel = "SUMMARY:" + "é" * 100
-    gevouwen = _vouw(regel).encode("utf-8")
-    assert all(len(r) <= 75 for r in gevouwen.split(b"\r\n"))
-    assert gevouwen.decode("utf-8").replace("\r\n ", "") == regel
+def test_ics_is_made_with_sequence_and_last_modified(voorbeeld: Path, run, monkeypatch) -> None:
+    assert run("agenda", "--ics", "out/a.ics").exit_code == 0
+    monkeypatch.setenv("LEERSTEUN_VANDAAG", "2026-11-25")
+    assert run("agenda", "--ics", "out/b.ics").exit_code == 0
+    a = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((voorbeeld / "out" / "a.ics").read_bytes()).walk("VEVENT")}
+    b = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((voorbeeld / "out" / "b.ics").read_bytes()).walk("VEVENT")}
+    gedeeld = set(a) & set(b)
+    assert gedeeld and all(int(b[u]["SEQUENCE"]) > int(a[u]["SEQUENCE"]) for u in gedeeld)
+    assert all("LAST-MODIFIED" in e for e in b.values())
