@@ -250,6 +250,18 @@ def _datum_nl(d: dt.date | None) -> str:
 VRAAG_VAN_TEKST = {"leerkracht": "de leerkracht", "zorg": "het zorgteam", "ouders": "de ouders", "clb": "het CLB", "directie": "de directie", "andere": "anderen"}
 
 
+def _herbekeken(moment: dt.date | None, doel: Any, vandaag: dt.date) -> str:
+    """The review date of a measure, and, once it is past, whether the review happened."""
+    if moment is None:
+        return ""
+    if moment >= vandaag:
+        return f"We bekijken ze opnieuw op {_datum_nl(moment)}."
+    gedaan = [e.datum for e in doel.evaluaties if e.datum >= moment - MARGE]
+    if gedaan:
+        return f"Afgesproken om ze op {_datum_nl(moment)} te bekijken; dat gebeurde op {_datum_nl(min(gedaan))}."
+    return f"Afgesproken om ze op {_datum_nl(moment)} te bekijken; dat gesprek moet nog plaatsvinden."
+
+
 def opsomming(delen: list[str]) -> str:
     """'a', 'a en b', 'a, b en c'."""
     return delen[0] if len(delen) == 1 else (", ".join(delen[:-1]) + " en " + delen[-1] if delen else "")
@@ -284,7 +296,7 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
                     x
                     for x in (
                         {"tijdelijk": "Tijdelijke maatregel.", "blijvend": "Blijvende maatregel."}.get(m.periode.value if m.periode else "", ""),
-                        f"We bekijken ze opnieuw op {_datum_nl(m.evaluatie_op)}." if m.evaluatie_op else "",
+                        _herbekeken(m.evaluatie_op, doel, vandaag),
                     )
                     if x
                 ),
@@ -322,7 +334,7 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
                     for label, waarde in (
                         ("Wat zien we precies?", doel.specifiek),
                         ("Hoe meten we het?", doel.meetbaar),
-                        ("Wie doet wat?", doel.acceptabel),
+                        ("Met wie is het afgesproken?", doel.acceptabel),
                         ("Waarom is het haalbaar?", doel.realistisch),
                         ("Wanneer?", periode[:1].upper() + periode[1:] if periode else None),
                     )
@@ -355,7 +367,18 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
                 for k, v in sorted(b.domeinen.items(), key=lambda kv: list(DOMEIN_TEKST).index(kv[0].value))
             ],
         }
+    from leersteun.trajectory import REDEN_TEKST, afgesloten_op, afsluitreden
+
+    afgesloten = None
+    if d.fase == Fase.afgesloten:
+        dag, reden = afgesloten_op(d), afsluitreden(d)
+        afgesloten = (
+            f"De ondersteuning is afgesloten op {_datum_nl(dag)}" + (f" ({REDEN_TEKST[reden]})" if reden else "") + "."
+            if dag
+            else "De ondersteuning is afgesloten."
+        )
     return {
+        "afgesloten": afgesloten,
         "leerling": d.leerling,
         "school": d.school.naam + (f", {d.school.gemeente}" if d.school.gemeente else ""),
         "ondersteuner": d.ondersteuner,

@@ -246,8 +246,9 @@ def opnieuw(data: CommentedMap, dossier: Dossier) -> list[str]:
     if h.toewijzing is not None:
         raise Geweigerd("Deze heropstart is al toegewezen; de checklist kan niet meer opnieuw.")
     item = laatste(data, dossier)
-    for sleutel in ("analyse_met", "checklist", "uitkomst", "motivatie"):
-        zet(item, sleutel, None)
+    for sleutel in ("analyse_met", "ingevuld_door", "checklist", "uitkomst", "motivatie"):
+        if sleutel in item:
+            zet(item, sleutel, None)
     return ["De checklist begint opnieuw."]
 
 
@@ -259,6 +260,10 @@ def beslis(data: CommentedMap, dossier: Dossier, wie: Wie, uitkomst: Uitkomst, m
     if not motivatie.strip():
         raise Geweigerd("Geef een motivatie bij de uitkomst.")
     item = laatste(data, dossier)
+    if "ingevuld_door" in item:
+        zet(item, "ingevuld_door", wie.door)
+    else:
+        item.insert(list(item).index("analyse_met") + 1 if "analyse_met" in item else len(item), "ingevuld_door", wie.door)
     zet(item, "uitkomst", uitkomst.value)
     zet(item, "motivatie", motivatie)
     if uitkomst == Uitkomst.geen_heropstart:

@@ -111,6 +111,7 @@ def context(dossier: Dossier, heropstart: Heropstart, instellingen: Instellingen
         "uitkomst": {Uitkomst.heropstart: "heropstart", Uitkomst.geen_heropstart: "geen heropstart", None: "nog open"}[heropstart.uitkomst],
         "netwerk": instellingen.netwerk,
         "afzender": wie.naam,
+        "ingevuld_door": heropstart.ingevuld_door or wie.naam,
         "vandaag": vandaag,
     }
 

@@ -415,6 +415,7 @@ class Toewijzing(Basis):
 class Heropstart(Basis):
     gestart: Datum
     analyse_met: AnalyseMet | None = None
+    ingevuld_door: Naam | None = None  # who completed the checklist (named on its PDF)
     checklist: Checklist | None = None
     uitkomst: Uitkomst | None = None
     motivatie: Tekst | None = None

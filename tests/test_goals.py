@@ -329,3 +329,43 @@ def _pdf_stromen(pdf: bytes) -> list[bytes]:
         except zlib.error:
             pass
     return uit
+
+
+def test_documents_say_what_a_reader_needs(voorbeeld: Path, run, monkeypatch) -> None:
+    # a past review date says that it still has to happen
+    assert run("fiche", "arthur", "--formaat", "md").exit_code == 0
+    fiche = (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text()
+    assert "Afgesproken om ze op 23 november 2026 te bekijken; dat gesprek moet nog plaatsvinden." in fiche
+    assert "**Met wie is het afgesproken?**" in fiche and "Wie doet wat?" not in fiche
+    # the goal sheet of a closed support says that it ended, and when
+    assert run("fiche", "lena", "--formaat", "md").exit_code == 0
+    lena = (voorbeeld / "out" / "RGN-2025-006-doelfiche.md").read_text()
+    assert "**De ondersteuning is afgesloten op 26 juni 2026 (de doelen zijn bereikt).**" in lena
+    html = run("fiche", "lena", "--formaat", "html")
+    assert html.exit_code == 0
+    assert "page-break-inside: avoid" in (voorbeeld / "out" / "RGN-2025-006-doelfiche.html").read_text()
+
+
+def test_the_checklist_names_who_filled_it_in(voorbeeld: Path, run, monkeypatch) -> None:
+    import email
+    import email.policy
+    import shutil
+    import subprocess
+    import textwrap
+
+    bestand = voorbeeld / "antwoorden.yaml"
+    from .test_heropstart import VOLLEDIG, _yaml
+
+    bestand.write_text("analyse_met: ondersteuner\nuitkomst: heropstart\nmotivatie: Aanpak bestaat.\nchecklist:\n" + textwrap.indent(_yaml(VOLLEDIG), "  "))
+    monkeypatch.setenv("LEERSTEUN_GEBRUIKER", "Tom Vermeulen")
+    assert run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20").exit_code == 0
+    assert run("mail", "lena").exit_code == 0
+    eml = next((voorbeeld / "out").glob("RGN-2025-006-*.eml"))
+    pdf = next(
+        d.get_content() for d in email.message_from_bytes(eml.read_bytes(), policy=email.policy.default).iter_attachments()
+        if d.get_content_type() == "application/pdf"
+    )
+    (voorbeeld / "out" / "c.pdf").write_bytes(pdf)
+    tekst = subprocess.run([shutil.which("pdftotext") or "pdftotext", str(voorbeeld / "out" / "c.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Ingevuld door Tom Vermeulen" in " ".join(tekst.split())
+    assert "An Janssens" not in tekst  # the configured sender did not fill it in
