@@ -213,8 +213,24 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "token_normalize_func": lambda t: _normaliseer(t)},
 )
+
+
+_ALIASSEN = {"sociaal-emotioneel": "socio-emotioneel", "zorgco": "zorgcoordinator", "zoco": "zorgcoordinator", "leerlingbegeleider": "zorgcoordinator"}
+
+
+def _normaliseer(token: str) -> str:
+    """Choices (and option and command names) as a person types them: capitals, accents,
+    spaces, '-' and '_' do not matter ('Doelen bereikt' is doelen_bereikt, 'Type 2' is type 2,
+    'zorgcoördinator' and 'zoco' are zorgcoordinator)."""
+    import unicodedata
+
+    # '-' as the one separator: an option's own name (verslag-zichtbaar) is already in this
+    # form, so click's messages show it as typed
+    zonder = "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c)).casefold()
+    kern = re.sub(r"[\s_-]+", "-", zonder.strip())
+    return _ALIASSEN.get(kern, kern)
 
 
 def opdracht(*args: Any, **kwargs: Any) -> Any:
@@ -230,11 +246,14 @@ def _hoofd(
         Optional[Path],
         typer.Option("--map", help="De dossiermap (standaard: de dichtstbijzijnde map met leersteun.yaml, of LEERSTEUN_MAP)."),
     ] = None,
-    versie: Annotated[bool, typer.Option("--versie", help="Toon de versie en stop.")] = False,
+    versie: Annotated[bool, typer.Option("--versie", help="Toon de versie en stop.", is_eager=True, callback=lambda w: _toon_versie(w))] = False,
 ) -> None:
     global _map_optie
     _map_optie = map_
-    if versie:
+
+
+def _toon_versie(waarde: bool) -> None:
+    if waarde:
         from leersteun import __version__
 
         print(f"leersteun {__version__}")
@@ -385,15 +404,17 @@ def _vraag_datum(tekst: str, leeg: bool = False) -> Any:
 
 
 def _datum_optie(waarde: str | None, optie: str) -> Any:
+    """A date option as a teacher types it: 31-12-2025, 31/12/2025, 2025-12-31, vandaag, morgen."""
     if waarde is None:
         return None
+    from leersteun import invoer
     from leersteun.errors import GebruikFout
-    from leersteun.model import als_datum
+    from leersteun.folder import vandaag
 
     try:
-        return als_datum(waarde)
-    except Exception:  # noqa: BLE001
-        raise GebruikFout(f"{optie} '{waarde}' is geen datum; schrijf ze als JJJJ-MM-DD, zoals 2024-09-12.") from None
+        return invoer.datum(waarde, vandaag())
+    except ValueError as e:
+        raise GebruikFout(f"{optie}: {e}.") from None
 
 
 # ---------------------------------------------------------------------------- nieuw
@@ -628,7 +649,7 @@ def lijst(
 
         console = _console()
         if gekozen:
-            console.print(lijst_tabel(gekozen, anoniem))
+            console.print(lijst_tabel(gekozen, anoniem, console.width))
         meervoud = "dossier" if len(geldig) == 1 else "dossiers"
         filter_ = fasen or school or ondersteuner
         console.print(f"{len(gekozen)} van {len(geldig)} {meervoud}." if filter_ else f"{len(gekozen)} {meervoud}.")
@@ -996,7 +1017,7 @@ def overleg_(
 
     rollen: list[str] = []
     for deel in (met or "").replace(";", ",").split(","):
-        deel = deel.strip().lower().replace("-", "_").replace(" ", "_").replace("ö", "o")
+        deel = _normaliseer(deel).replace("-", "_")
         if not deel:
             continue
         if deel not in {r.value for r in OverlegRol}:

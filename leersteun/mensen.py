@@ -18,6 +18,10 @@ from leersteun.trajectory import Geweigerd, Wie, voeg_overleg
 from leersteun.waarden import OVERLEG_TEKST, ROL_TEKST
 
 
+def _hoofdletter(tekst: str) -> str:
+    return tekst[:1].upper() + tekst[1:]  # 'CLB-medewerker' keeps its capitals
+
+
 def _zelfde(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
@@ -37,16 +41,16 @@ def zet_betrokkene(
                         zet(item, sleutel, waarde)
                     else:
                         item[sleutel] = waarde
-            return [f"{ROL_TEKST[rol].capitalize()} {b.naam} bijgewerkt in dossier {dossier.id}."]
+            return [f"{_hoofdletter(ROL_TEKST[rol])} {b.naam} bijgewerkt in dossier {dossier.id}."]
     voeg_toe(lijst(data, "betrokkenen"), zonder_leeg(rol=rol, naam=naam, contact=contact, notitie=notitie))
-    return [f"{ROL_TEKST[rol].capitalize()} {naam} toegevoegd aan dossier {dossier.id}."]
+    return [f"{_hoofdletter(ROL_TEKST[rol])} {naam} toegevoegd aan dossier {dossier.id}."]
 
 
 def verwijder_betrokkene(data: CommentedMap, dossier: Dossier, rol: str, naam: str) -> list[str]:
     for i, b in enumerate(dossier.betrokkenen):
         if b.rol == rol and _zelfde(b.naam, naam):
             del data["betrokkenen"][i]
-            return [f"{ROL_TEKST[rol].capitalize()} {b.naam} verwijderd uit dossier {dossier.id}."]
+            return [f"{_hoofdletter(ROL_TEKST[rol])} {b.naam} verwijderd uit dossier {dossier.id}."]
     namen = ", ".join(f"{x.naam} ({x.rol.value})" for x in dossier.betrokkenen) or "geen"
     raise Geweigerd(f"Dossier {dossier.id} heeft geen {ROL_TEKST[rol]} '{naam}'. Betrokkenen: {namen}.")
 
@@ -70,7 +74,7 @@ def noteer_overleg(
                     f"Een overdracht gebeurt tussen een vorige en een nieuwe ondersteuner; dossier {dossier.id} heeft geen vorige ondersteuner."
                 )
     voeg_overleg(data, soort, wie.datum, met=met, notitie=wie.notitie, volgende=volgende, door=wie.door)
-    meldingen = [f"{OVERLEG_TEKST[soort.value].capitalize()} van {wie.datum.isoformat()} genoteerd in dossier {dossier.id}."]
+    meldingen = [f"{_hoofdletter(OVERLEG_TEKST[soort.value])} van {wie.datum.isoformat()} genoteerd in dossier {dossier.id}."]
     if volgende is not None:
         meldingen.append(f"Volgend {OVERLEG_TEKST[soort.value]} gepland op {volgende.isoformat()}; het staat in de agenda.")
     return meldingen

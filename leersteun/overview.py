@@ -49,14 +49,16 @@ def week_van(tekst: str | None, vandaag: dt.date) -> Week:
     if not tekst:
         jaar, nummer, _ = vandaag.isocalendar()
         return Week(jaar, nummer)
-    m = re.fullmatch(r"(\d{4})-?W(\d{1,2})", tekst.strip(), re.I)
+    # 2026-W48, 2026W48, W48, week 48 or 48 (a week of this year)
+    m = re.fullmatch(r"(?:(\d{4})[- ]?)?(?:w|week)?\s*(\d{1,2})", tekst.strip(), re.I)
     if m:
+        jaar = int(m.group(1)) if m.group(1) else vandaag.isocalendar()[0]
         try:
-            dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            return Week(int(m.group(1)), int(m.group(2)))
+            dt.date.fromisocalendar(jaar, int(m.group(2)), 1)
+            return Week(jaar, int(m.group(2)))
         except ValueError:
             pass
-    raise GebruikFout(f"--week '{tekst}' is geen week; schrijf ze als JJJJ-Wnn, zoals 2026-W48.")
+    raise GebruikFout(f"--week '{tekst}' is geen week; schrijf ze als 48, W48 of 2026-W48.")
 
 
 def initialen(d: Dossier) -> str:

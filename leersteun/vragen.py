@@ -77,16 +77,17 @@ def ja_nee(console: Console, tekst: str, standaard: bool = False) -> bool:
 
 
 def vraag_datum(console: Console, tekst: str, leeg: bool = False, standaard: dt.date | None = None) -> dt.date | None:
-    from leersteun.model import als_datum
+    from leersteun import invoer
+    from leersteun.folder import vandaag
 
     while True:
         hint = f", leeg = {standaard.isoformat()}" if standaard else (", leeg = geen" if leeg else "")
-        antwoord = vraag(console, f"{tekst} (JJJJ-MM-DD{hint})", leeg=leeg or standaard is not None)
+        antwoord = vraag(console, f"{tekst} (zoals 31-12-2025 of vandaag{hint})", leeg=leeg or standaard is not None)
         if not antwoord and standaard is not None:
             return standaard
         if not antwoord and leeg:
             return None
         try:
-            return als_datum(antwoord)
-        except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch below
-            console.print(f"'{antwoord}' is geen datum; schrijf ze als 2024-09-12.")
+            return invoer.datum(antwoord, vandaag())
+        except ValueError as e:
+            console.print(f"{e}.")

@@ -34,31 +34,53 @@ def leerling_naam(d: Dossier, anoniem: bool) -> str:
     return initialen(d) if anoniem else d.leerling.volledige_naam
 
 
-def lijst_tabel(dossiers: Iterable[Dossier], anoniem: bool = False) -> Table:
+LIJST_KOLOMMEN = ("id", "leerling", "klas", "school", "fase", "vorm", "ondersteuner")
+LIJST_VOORRANG = ("id", "leerling", "fase", "vorm", "ondersteuner", "klas", "school")  # what stays on a narrow terminal
+
+
+def lijst_tabel(dossiers: Iterable[Dossier], anoniem: bool = False, breedte: int | None = None) -> Table:
+    """The cases as a table. On a narrow terminal the id, the pupil's full name, fase and vorm
+    always stay whole; school, class and ondersteuner wrap between words, and when even that
+    does not fit, the least important of them is left out (school first)."""
     rijen = []
     for d in dossiers:
         lopend = d.lopend_traject
         rijen.append(
-            (
-                d.id,
-                leerling_naam(d, anoniem),
-                d.leerling.klas,
-                d.school.naam,
-                d.fase.value,
-                lopend.vorm.value if lopend else "–",
-                d.ondersteuner or "–",
+            dict(
+                zip(
+                    LIJST_KOLOMMEN,
+                    (
+                        d.id,
+                        leerling_naam(d, anoniem),
+                        d.leerling.klas,
+                        d.school.naam,
+                        d.fase.value,
+                        lopend.vorm.value if lopend else "–",
+                        d.ondersteuner or "–",
+                    ),
+                )
             )
         )
-    kolommen = ("id", "leerling", "klas", "school", "fase", "vorm", "ondersteuner")
+    vast = {"id", "leerling", "fase", "vorm"}
+
+    def minimum(kolom: str) -> int:
+        if kolom in vast:
+            return max([len(kolom), *(len(r[kolom]) for r in rijen)])
+        return min(max([len(kolom), *(len(w) for r in rijen for w in r[kolom].split())]), 14)
+
+    gekozen: list[str] = []
+    nodig = 0
+    for kolom in LIJST_VOORRANG:
+        extra = minimum(kolom) + (3 if gekozen else 0)
+        if breedte is not None and kolom not in vast and nodig + extra > breedte:
+            continue
+        gekozen.append(kolom)
+        nodig += extra
     tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for i, kolom in enumerate(kolommen):
-        breedst = max([len(kolom), *(len(r[i]) for r in rijen)])
-        # On a narrow terminal the free-text columns give way, never id, fase or vorm.
-        vast = kolom in ("id", "fase", "vorm")
-        tabel.add_column(kolom, no_wrap=vast, min_width=breedst if vast else min(breedst, 6))
+    for kolom in (k for k in LIJST_KOLOMMEN if k in gekozen):
+        tabel.add_column(kolom, no_wrap=kolom in vast, min_width=minimum(kolom), overflow="fold")
     for rij in rijen:
-        cellen = [Text(w, no_wrap=True, overflow="ellipsis") for w in rij]
-        cellen[4] = fase_tekst(rij[4])
+        cellen = [fase_tekst(rij[k]) if k == "fase" else Text(rij[k]) for k in LIJST_KOLOMMEN if k in gekozen]
         tabel.add_row(*cellen)
     return tabel
 
@@ -277,19 +299,29 @@ STAAT_KLEUR = {"verlopen": "bold red", "deze week": "yellow", "komend": ""}
 
 
 def agenda_tabel(items, vandaag: dt.date, anoniem: bool = False, anon=None) -> Table:
-    """Deadlines (with their case) as a table: datum, staat, dossier, leerling, wat, ondersteuner."""
-    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for kolom in ("datum", "staat", "dossier", "leerling", "wat", "ondersteuner"):
-        vast = kolom in ("datum", "staat", "dossier")
-        tabel.add_column(kolom, no_wrap=vast, overflow="fold")
+    """Deadlines (with their case) as a table: datum, staat, leerling (with the case id under
+    the name), wat, ondersteuner. Names and words are never cut: text wraps between words."""
+    rijen = []
     for deadline, dossier in items:
+        wat = anon.tekst(deadline.omschrijving) if anon else deadline.omschrijving
+        rijen.append((deadline, dossier, wat))
+
+    def langste_woord(teksten: Iterable[str]) -> int:
+        return max([0, *(len(w) for t in teksten for w in t.split())])
+
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+    tabel.add_column("datum", no_wrap=True)
+    tabel.add_column("staat", no_wrap=True)
+    tabel.add_column("leerling", no_wrap=True)
+    tabel.add_column("wat", min_width=max(14, langste_woord(r[2] for r in rijen)), ratio=3, overflow="fold")
+    tabel.add_column("ondersteuner", min_width=max(12, langste_woord(r[0].ondersteuner or "–" for r in rijen)), ratio=1, overflow="fold")
+    for deadline, dossier, wat in rijen:
         staat = deadline.staat(vandaag).value
         tabel.add_row(
             deadline.datum.isoformat(),
             Text(staat, style=STAAT_KLEUR[staat]),
-            deadline.dossier_id,
-            leerling_naam(dossier, anoniem),
-            anon.tekst(deadline.omschrijving) if anon else deadline.omschrijving,
+            Text.assemble(leerling_naam(dossier, anoniem), "\n", (deadline.dossier_id, "dim")),
+            wat,
             deadline.ondersteuner or "–",
         )
     return tabel

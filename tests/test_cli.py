@@ -122,7 +122,7 @@ def test_nieuw_with_options_writes_a_valid_case(map_: Map, run) -> None:
 
 
 def test_nieuw_asks_what_is_missing(map_: Map, run) -> None:
-    invoer = "\n".join(["Noor", "Claes", "1A", "lagere", "lager", "Vrije Basisschool Sint-Jozef", "GC", "31-12-2025", "2025-12-31", "type 5", "type 3", "misschien", "j", ""]) + "\n"
+    invoer = "\n".join(["Noor", "Claes", "1A", "lagere", "lager", "Vrije Basisschool Sint-Jozef", "GC", "31-02-2025", "2025-12-31", "type 5", "type 3", "misschien", "j", ""]) + "\n"
     result = run("nieuw", input=invoer)
     assert result.exit_code == 0, result.output
     assert "geen datum" in result.stdout  # the wrong date was asked again
@@ -317,3 +317,60 @@ def test_the_commit_hook_works_without_activating_the_venv(tmp_path: Path, run, 
     (kloon / "cases" / "T-001.yaml").write_text(DOSSIER.replace("fase: ondersteuning\n", "fase: misschien\n", 1))
     _git(kloon, "add", "-A")
     assert _git(kloon, "commit", "-m", "kapot").returncode != 0
+
+
+@pytest.mark.parametrize("breedte", ["80", "60"])
+def test_lijst_never_cuts_a_name_on_a_narrow_terminal(voorbeeld: Path, run, monkeypatch, breedte: str) -> None:
+    from leersteun.checks import Context
+    from leersteun.dossiers import lees_dossier
+
+    monkeypatch.setenv("LEERSTEUN_BREEDTE", breedte)
+    uit = run("lijst").stdout
+    assert all(len(r) <= int(breedte) for r in uit.splitlines())
+    for pad in (voorbeeld / "cases").glob("*.yaml"):
+        d = lees_dossier(pad, Context()).dossier
+        assert d.leerling.volledige_naam in uit and d.id in uit
+    assert "…" not in uit
+
+
+def test_versie_works_on_its_own(run) -> None:
+    result = run("--versie")
+    assert result.exit_code == 0 and result.stdout.startswith("leersteun ")
+
+
+@pytest.mark.parametrize(
+    "datum,verwacht",
+    [("31-12-2025", "2025-12-31"), ("31/12/2025", "2025-12-31"), ("1.2.2026", "2026-02-01"), ("vandaag", "2026-11-24"), ("morgen", "2026-11-25"), ("2026-11-20", "2026-11-20")],
+)
+def test_dates_as_a_teacher_types_them(map_, run, datum: str, verwacht: str) -> None:
+    from .conftest import DOSSIER
+
+    pad = map_.case(DOSSIER)
+    result = run("overleg", "lotte", "--soort", "observatie", "--datum", "2026-11-20", "--volgende", datum) if datum != "2026-11-20" else run(
+        "overleg", "lotte", "--soort", "observatie", "--datum", datum
+    )
+    if verwacht <= "2026-11-20" and datum != "2026-11-20":
+        assert result.exit_code == 1  # a next meeting before this one
+        return
+    assert result.exit_code == 0, result.output
+    assert verwacht in pad.read_text()
+
+
+@pytest.mark.parametrize("week", ["48", "W48", "w48", "2026-W48", "2026W48", "week 48"])
+def test_weeks_as_a_teacher_types_them(voorbeeld: Path, run, week: str) -> None:
+    assert json.loads(run("overzicht", "--week", week, "--formaat", "json").stdout)["week"] == "2026-W48"
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [
+        ["lijst", "--fase", "Ondersteuning"],
+        ["evaluatie", "noah", "--beslissing", "Afsluiten", "--reden", "Doelen bereikt"],
+        ["overleg", "noah", "--soort", "School CLB", "--met", "Zoco, ouders, vorige ondersteuner"],
+        ["betrokkene", "noah", "--rol", "Zorgcoördinator", "--naam", "Griet Smets"],
+        ["doel", "noah", "--doel", "D1", "--bereikt", "Deels"],
+    ],
+)
+def test_fixed_values_as_a_teacher_writes_them(voorbeeld: Path, run, opdracht: list[str]) -> None:
+    result = run(*opdracht)
+    assert result.exit_code == 0, result.output

@@ -192,7 +192,7 @@ def test_betrokkene_checks_the_contact(map_: Map, run) -> None:
 def test_four_months_overdue_in_agenda_until_the_four_answers(map_: Map, run) -> None:
     map_.case(DOSSIER)  # regulier since 2024-10-15: the evaluation after four months is long overdue
     agenda = run("agenda")
-    assert "2025-02-15 │ verlopen │ T-001" in agenda.stdout and "Evaluatie na 4" in agenda.stdout
+    assert "2025-02-15 │ verlopen │ Lotte Peeters" in agenda.stdout and "Evaluatie na 4" in agenda.stdout
     half = run("evaluatie", "lotte", "--beslissing", "verderzetten", "--concreet", "ja", "--gedragen", "deels")
     assert half.exit_code == 1 and "--context" in half.stderr and "--fase-2-3" in half.stderr
     gewoon = run("evaluatie", "lotte", "--beslissing", "verderzetten")

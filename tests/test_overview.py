@@ -257,7 +257,7 @@ def test_no_progress_bar_in_redirected_output(netwerk: Map, run) -> None:
 
 def test_bad_week_is_a_usage_error(netwerk: Map, run) -> None:
     result = run("overzicht", "--week", "2026-W54")
-    assert result.exit_code == 2 and "JJJJ-Wnn" in result.stderr
+    assert result.exit_code == 2 and "2026-W48" in result.stderr
 
 
 def test_an_invalid_case_is_named_and_not_counted(netwerk: Map, run) -> None:

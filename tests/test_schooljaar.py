@@ -182,7 +182,7 @@ def test_a_changed_verslag_keeps_the_previous_one_and_starts_the_60_days(voorbee
     assert d.verslag.soort == "IAC" and d.verslag.typologie == "type 2"
     assert [(v.soort.value, v.datum) for v in d.vorige_verslagen] == [("GC", dt.date(2025, 5, 20))]
     assert "Nieuw Verslag: IAC (type 2)" in d.geschiedenis[-1].notitie
-    beslissing = lambda: [r for r in run("agenda", "--weken", "10").stdout.splitlines() if "KLM-2025-003" in r and "Beslissing van de school" in r]  # noqa: E731
+    beslissing = lambda: [r for r in run("agenda", "--weken", "10").stdout.splitlines() if "Noah Wouters" in r and "Beslissing van de school" in r]  # noqa: E731
     assert beslissing()
     result = run("verslag", "noah", "--beslist", "2026-11-24", "--notitie", "Volgt het gemeenschappelijk curriculum.")
     assert result.exit_code == 0, result.output
