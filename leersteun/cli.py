@@ -233,8 +233,37 @@ def _normaliseer(token: str) -> str:
     return _ALIASSEN.get(kern, kern)
 
 
-def opdracht(*args: Any, **kwargs: Any) -> Any:
-    return app.command(*args, cls=LeersteunCommand, **kwargs)
+VOORBEELDEN = {
+    "init": ["leersteun init leersteun-kempen --netwerk \"Leersteuncentrum Kempen-Noord\" --coordinatie info@wanteam.be", "leersteun init   (in de kloon van een collega)"],
+    "nieuw": ["leersteun nieuw", "leersteun nieuw --vanuit mila --school \"Basisschool De Klimop\" --klas 5A --niveau lager --verslag GC --verslagdatum 10-12-2025 --diplon"],
+    "lijst": ["leersteun lijst --fase ondersteuning", "leersteun lijst --ondersteuner pieter --json"],
+    "toon": ["leersteun toon lotte"],
+    "valideer": ["leersteun valideer", "leersteun valideer cases/KLM-2024-017.yaml --streng"],
+    "fase": ["leersteun fase ella opstart --verslag-zichtbaar", "leersteun fase mats ondersteuning --frequentie wekelijks --intensiteit \"1 lesuur per week\" --opstartgesprek vandaag"],
+    "evaluatie": ["leersteun evaluatie noah", "leersteun evaluatie jules --beslissing verderzetten --concreet ja --context deels --gedragen ja --fase-2-3 ja"],
+    "betrokkene": ["leersteun betrokkene mats --rol klasleerkracht --naam \"Joris Van Aken\" --contact joris@klimop.example.be"],
+    "overleg": ["leersteun overleg mats --soort opstartgesprek --met klasleerkracht,ouders", "leersteun overleg lena --soort school-clb --datum 20-11-2026"],
+    "diplon": ["leersteun diplon olivia circqel"],
+    "verslag": ["leersteun verslag noah --soort IAC --datum 20-11-2026 --ontbindende-voorwaarde 23-11-2026", "leersteun verslag ella --beslist vandaag"],
+    "schooljaar": ["leersteun schooljaar 2027-2028 --klassen klassen.csv"],
+    "overgang": ["leersteun overgang finn kleuter-lager --klas 1A", "leersteun overgang arthur lager-secundair"],
+    "heropstart": ["leersteun heropstart lena", "leersteun heropstart lena --overleg-school-clb 20-11-2026 --antwoorden antwoorden.yaml"],
+    "mail": ["leersteun mail lotte", "leersteun mail lotte --klas 6B --verstuur"],
+    "toewijzen": ["leersteun toewijzen lotte \"Pieter Dewulf\"", "leersteun toewijzen lotte \"Els Maes\" --vorm light --start 1-12-2026"],
+    "doel": ["leersteun doel finn", "leersteun doel arthur --doel D1 --bereikt deels --behouden \"Weekplanning op maandag.\""],
+    "fiche": ["leersteun fiche arthur", "leersteun fiche arthur --formaat pdf"],
+    "agenda": ["leersteun agenda --ondersteuner pieter", "leersteun agenda --weken 8 --ics out/agenda.ics"],
+    "geschiedenis": ["leersteun geschiedenis lotte"],
+    "archief": ["leersteun archief", "leersteun archief --verwijder"],
+    "overzicht": ["leersteun overzicht", "leersteun overzicht --week 48 --formaat xlsx"],
+}
+
+
+def opdracht(naam: str, **kwargs: Any) -> Any:
+    voorbeelden = VOORBEELDEN.get(naam)
+    if voorbeelden:  # \b keeps click from rewrapping the lines
+        kwargs.setdefault("epilog", "\b\nVoorbeelden:\n" + "\n".join(f"  {v}" for v in voorbeelden))
+    return app.command(naam, cls=LeersteunCommand, **kwargs)
 
 
 _map_optie: Path | None = None
@@ -273,9 +302,22 @@ def _meld_ongeldige(gelezen: list[Any]) -> None:
 
 
 def _dossiermap() -> Dossiermap:
+    from leersteun import dossiers
     from leersteun.folder import vind_map
 
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        dossiers.KIES = _kies_dossier
     return vind_map(_map_optie)
+
+
+def _kies_dossier(treffers: list[Any], beschrijvingen: list[str]) -> Any:
+    """Several cases fit the name: a numbered list to choose from (on a terminal only)."""
+    console = _console()
+    console.print(f"Er passen {len(treffers)} dossiers bij die naam:")
+    for i, tekst in enumerate(beschrijvingen, start=1):
+        console.print(f"  {i}. {tekst}")
+    keuze = _vraag("Welk dossier? (nummer)", keuzes=[str(i) for i in range(1, len(treffers) + 1)])
+    return treffers[int(keuze) - 1]
 
 
 BuitenOutOptie = Annotated[

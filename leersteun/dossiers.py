@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +87,10 @@ def _beschrijf(g: Gelezen) -> str:
     return f"{d.id}  {d.leerling.volledige_naam} ({d.leerling.klas}, {d.school.naam}, {d.fase})"
 
 
+# Set by the CLI on a terminal: picks one of several cases that fit a name (a numbered list).
+KIES: Callable[[list[Gelezen], list[str]], Gelezen] | None = None
+
+
 def zoek(gelezen: list[Gelezen], naam: str) -> Gelezen:
     """The case named by its id or by a unique part of the pupil's name."""
     gezocht = _normaal(naam)
@@ -104,6 +109,8 @@ def zoek(gelezen: list[Gelezen], naam: str) -> Gelezen:
             treffers.append(g)
     if not treffers:
         raise Fout(f"Geen dossier gevonden voor '{naam}'. Bekijk de dossiers met 'leersteun lijst'.")
+    if len(treffers) > 1 and KIES is not None:
+        return KIES(treffers, [_beschrijf(g) for g in treffers])
     if len(treffers) > 1:
         lijst = "\n".join(f"  {_beschrijf(g)}" for g in treffers)
         raise Fout(f"'{naam}' past bij {len(treffers)} dossiers; geef de id of een langer deel van de naam:\n{lijst}")

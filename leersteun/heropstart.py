@@ -57,15 +57,15 @@ VRAGEN: list[Vraag] = [
     Vraag(
         "succesfactoren_toegepast",
         "jdn",
-        "Worden de succesfactoren (maatregelen, hulpmiddelen) die de ondersteuning on hold lieten zetten, nog gebruikt?",
+        "Worden de succesfactoren (maatregelen, hulpmiddelen) waardoor de ondersteuning kon stoppen, nog gebruikt?",
         "Dit zijn de maatregelen en hulpmiddelen die de school bij het afsluiten zou meenemen.",
         "Succesfactoren nog toegepast",
     ),
     Vraag(
         "andere_partner",
         "partner",
-        "Liggen de noden buiten de opdracht van leersteun, zodat een andere partner beter past (PBD, CLB, CGGZ, ...)?",
-        "Dit is de centrale vraag: kan een andere partner tegemoetkomen aan de vraag? 'ja' betekent: een andere partner past beter.",
+        "Kan een andere partner (PBD, CLB, CGGZ, ...) beter tegemoetkomen aan deze noden dan leersteun?",
+        "Dit is de centrale vraag. 'ja': een andere partner past beter (verwijs door). 'nee': de noden horen bij leersteun.",
         "Andere partner past beter",
     ),
     Vraag(

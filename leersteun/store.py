@@ -259,8 +259,15 @@ def ontleed(tekst: str, getoond: str) -> CommentedMap:
         data = maak_yaml().load(tekst)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        boodschap = yaml_boodschap(e)
+        opener = e.context_mark
+        context = str(e.context or "")
+        if opener is not None and mark is not None and ("flow" in context or "quoted scalar" in context) and opener.line != mark.line:
+            # an unclosed [ { or quote: point at where it opens, as Python does; name both lines
+            boodschap += f" (opgemerkt op regel {mark.line + 1})"
+            mark = opener
         regel, kolom = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise fout(regel, kolom, yaml_boodschap(e)) from None
+        raise fout(regel, kolom, boodschap) from None
     except YAMLError as e:
         raise fout(1, 1, f"ongeldige YAML: {e}") from None
     except RecursionError:
@@ -286,13 +293,14 @@ def yaml_boodschap(e: MarkedYAMLError) -> str:
         naam = f"'{m.group(1)}' " if m else ""
         return f"sleutel {naam}staat twee keer in dezelfde groep{eerste}; hou er één over"
     if "flow sequence" in probleem or "flow mapping" in probleem:
-        begin = f" die op regel {e.context_mark.line + 1} begint" if e.context_mark else ""
-        return f"een lijst [ ... ] of groep {{ ... }}{begin} is niet correct afgesloten; controleer de haakjes en komma's"
+        return "een lijst [ ... ] of groep { ... } is hier geopend maar niet correct afgesloten; controleer de haakjes en komma's"
     if "mapping values are not allowed" in probleem:
         return "onverwachte ':' in een waarde; zet de waarde tussen aanhalingstekens, of controleer de inspringing"
     if "could not find expected ':'" in probleem:
         return "verwacht 'sleutel: waarde' maar er ontbreekt een ':'"
-    if "quoted scalar" in probleem or "end of stream" in probleem:
+    if "quoted scalar" in probleem:
+        return "een aanhalingsteken wordt niet afgesloten; sluit de tekst af met hetzelfde teken (' of \")"
+    if "end of stream" in probleem:
         return "een aanhalingsteken of haakje wordt niet afgesloten"
     if "expected <block end>" in probleem or "did not find expected" in probleem or "expected node content" in probleem:
         return "de inspringing klopt niet: sleutels op hetzelfde niveau moeten precies onder elkaar staan"

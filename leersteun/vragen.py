@@ -16,6 +16,25 @@ class Vraag(Prompt):
     illegal_choice_message = "[prompt.invalid.choice]Kies een van de mogelijkheden tussen [ ]."
     validate_error_message = "[prompt.invalid]Dat antwoord is niet geldig."
 
+    def process_response(self, value: str) -> str:
+        """A choice as a person types it: capitals, accents, spaces, '-' and '_' do not matter;
+        a wrong answer lists the choices."""
+        if self.choices:
+            gevonden = {_kern(c): c for c in self.choices}.get(_kern(value))
+            if gevonden is not None:
+                return gevonden
+            if value.strip():
+                raise InvalidResponse(f"[prompt.invalid.choice]Kies een van: {', '.join(self.choices)}.")
+        return super().process_response(value)
+
+
+def _kern(tekst: str) -> str:
+    import re
+    import unicodedata
+
+    zonder = "".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[\s_-]+", "-", zonder.strip())
+
 
 class JaNee(Confirm):
     choices = ["j", "n"]

@@ -27,7 +27,7 @@ def een(map_: Map, tekst: str, naam: str = "T-001"):
 
 # (name, the damaged case, line, column, words the message must contain)
 KAPOT = [
-    ("yaml-syntax", DOSSIER.replace("  klas: 5B", "  klas: [5B"), 7, 9, "op regel 6 begint"),
+    ("yaml-syntax", DOSSIER.replace("  klas: 5B", "  klas: [5B"), 6, 9, "hier geopend maar niet correct afgesloten; controleer de haakjes en komma's (opgemerkt op regel 7)"),
     ("yaml-dubbelpunt", DOSSIER.replace("  klas: 5B", "  klas: 5B: rood"), 6, 11, "onverwachte ':'"),
     ("tab", DOSSIER.replace("  klas: 5B", "\tklas: 5B"), 6, 1, "tab"),
     ("dubbele-sleutel", DOSSIER.replace("  klas: 5B\n", "  klas: 5B\n  klas: 6B\n"), 7, 3, "twee keer"),

@@ -126,7 +126,7 @@ def test_nieuw_asks_what_is_missing(map_: Map, run) -> None:
     result = run("nieuw", input=invoer)
     assert result.exit_code == 0, result.output
     assert "geen datum" in result.stdout  # the wrong date was asked again
-    assert "Kies een van de mogelijkheden" in result.stdout
+    assert "Kies een van: kleuter, lager, secundair." in result.stdout
     assert "Antwoord met j (ja) of n (nee)" in result.stdout
     tekst = (map_.pad / "cases" / "JZF-2026-001.yaml").read_text()
     assert "voornaam: Noor" in tekst and "niveau: lager" in tekst and "zichtbaar_in_diplon: true" in tekst
@@ -374,3 +374,27 @@ def test_weeks_as_a_teacher_types_them(voorbeeld: Path, run, week: str) -> None:
 def test_fixed_values_as_a_teacher_writes_them(voorbeeld: Path, run, opdracht: list[str]) -> None:
     result = run(*opdracht)
     assert result.exit_code == 0, result.output
+
+
+def test_a_name_that_fits_several_cases_offers_a_numbered_choice_on_a_terminal(voorbeeld: Path, run) -> None:
+    import os
+    import signal
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    # without a terminal: the list and a clear error
+    result = run("toon", "lo")
+    assert result.exit_code == 1 and "JZF-2025-001" in result.stderr and "KLM-2024-017" in result.stderr
+    kind = pexpect.spawn(
+        sys.executable, ["-m", "leersteun", "toon", "lo"], cwd=str(voorbeeld), encoding="utf-8", timeout=20, dimensions=(60, 100),
+        env={**os.environ, "TERM": "dumb", "NO_COLOR": "1"}, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    kind.expect("Er passen 2 dossiers bij die naam")
+    kind.expect(r"Welk dossier\? \(nummer\) \[1/2\]: ")
+    kind.sendline("3")
+    kind.expect("Kies een van: 1, 2.")
+    kind.sendline("2")
+    kind.expect("Lotte Peeters  KLM-2024-017")
+    kind.expect(pexpect.EOF)
+    kind.close()
+    assert kind.exitstatus == 0
