@@ -9,10 +9,10 @@ den, ...) are never replaced on their own, so "de klas" stays "de klas".
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from leersteun.model import Dossier
+from leersteun.tekst import normaal
 
 PARTIKELS = {
     "van", "de", "den", "der", "vande", "vanden", "vander", "ter", "ten", "het", "la", "le", "du", "des", "di", "da",
@@ -23,8 +23,7 @@ _WOORD = re.compile(r"[^\W\d_]+")
 
 def kern(woord: str) -> str:
     """A word without accents and capitals: 'Nóah' and 'NOAH' both give 'noah'."""
-    zonder = unicodedata.normalize("NFKD", woord)
-    return "".join(c for c in zonder if not unicodedata.combining(c)).casefold()
+    return normaal(woord)
 
 
 def delen(naam: str) -> list[str]:

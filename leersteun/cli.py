@@ -224,12 +224,11 @@ def _normaliseer(token: str) -> str:
     """Choices (and option and command names) as a person types them: capitals, accents,
     spaces, '-' and '_' do not matter ('Doelen bereikt' is doelen_bereikt, 'Type 2' is type 2,
     'zorgcoördinator' and 'zoco' are zorgcoordinator)."""
-    import unicodedata
+    from leersteun.tekst import keuze
 
     # '-' as the one separator: an option's own name (verslag-zichtbaar) is already in this
     # form, so click's messages show it as typed
-    zonder = "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c)).casefold()
-    kern = re.sub(r"[\s_-]+", "-", zonder.strip())
+    kern = keuze(token)
     return _ALIASSEN.get(kern, kern)
 
 
@@ -357,9 +356,10 @@ def _schrijf_uitvoer(map_: Any, pad: Path, inhoud: bytes, buiten_out: bool = Fal
 def _voltooi_dossier(incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of a case: ids and first names that start with what was typed."""
     try:
-        from leersteun.dossiers import _normaal
         from leersteun.folder import vind_map
         from leersteun.snel import lees_alle
+
+        from leersteun.tekst import normaal as _normaal
 
         begin = _normaal(incomplete)
         uit: dict[str, str] = {}
@@ -644,9 +644,9 @@ def nieuw(
 
 
 def _bevat(veld: str | None, gezocht: str) -> bool:
-    from leersteun.dossiers import _normaal
+    from leersteun.tekst import normaal
 
-    return bool(veld) and _normaal(gezocht) in _normaal(veld or "")
+    return bool(veld) and normaal(gezocht) in normaal(veld or "")
 
 
 @opdracht("lijst")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,7 @@ from leersteun.errors import Bevinding, Fout, OngeldigBestand
 from leersteun.folder import Dossiermap
 from leersteun.model import ID_PATROON, Dossier, Instellingen
 from leersteun.store import YamlBestand, lees, toon
+from leersteun.tekst import normaal
 
 
 @dataclass
@@ -75,9 +75,7 @@ def alle(map_: Dossiermap) -> list[Gelezen]:
     return [Gelezen(g.pad, None, g.dossier, g.fouten) for g in lees_alle(map_)]
 
 
-def _normaal(tekst: str) -> str:
-    zonder = unicodedata.normalize("NFKD", tekst)
-    return "".join(c for c in zonder if not unicodedata.combining(c)).casefold().strip()
+_normaal = normaal  # the search compares names without capitals and accents
 
 
 def _beschrijf(g: Gelezen) -> str:

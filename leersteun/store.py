@@ -159,19 +159,7 @@ def lees(pad: Path, toon_pad: str | None = None) -> YamlBestand:
         doel = pad.resolve()
         if pad.parent.resolve() not in doel.parents:
             raise fout(1, 1, f"is een koppeling naar een bestand buiten de map ({doel}); leersteun volgt die niet. Zet het dossier zelf in de map")
-    try:
-        if not stat.S_ISREG(pad.stat().st_mode):
-            raise fout(1, 1, "is geen gewoon bestand (een apparaat, een pipe of iets anders); geef een YAML-bestand op")
-        with open(pad, "rb") as f:  # never trust st_size: read at most one byte more than allowed
-            ruw = f.read(MAX_GROOTTE + 1)
-        if len(ruw) > MAX_GROOTTE:
-            raise fout(1, 1, f"bestand is groter dan {MAX_GROOTTE // 1000} kB; een dossier is maar enkele kB")
-    except FileNotFoundError:
-        raise Fout(f"{getoond}: bestand niet gevonden.") from None
-    except IsADirectoryError:
-        raise Fout(f"{getoond}: is een map, geen bestand.") from None
-    except PermissionError:
-        raise Fout(f"{getoond}: geen toestemming om dit bestand te lezen.") from None
+    ruw = lees_begrensd(pad, getoond, MAX_GROOTTE, lambda boodschap: fout(1, 1, boodschap))
     bom = ruw.startswith(b"\xef\xbb\xbf")
     try:
         tekst = ruw[3:].decode("utf-8") if bom else ruw.decode("utf-8")
@@ -225,24 +213,33 @@ def met_eindes(nieuw: str, oud: str, eindes: list[str]) -> str:
     return "".join(regel + (einde[i] if i < len(nieuw_l) - 1 else "") for i, regel in enumerate(nieuw_l))
 
 
-def lees_tekst(pad: Path, max_grootte: int = MAX_GROOTTE) -> str:
-    """A small text file the user gives (a class list): a regular file, read with a size
-    limit that does not trust st_size, UTF-8 (with or without BOM) or else Windows-1252
-    (as Excel in Flanders saves CSV)."""
-    getoond = toon(pad)
+def lees_begrensd(pad: Path, getoond: str, max_grootte: int, fout: Any) -> bytes:
+    """The bytes of a file a user names: only a regular file (a pipe or /dev/zero would hang or
+    fill memory), read with a limit that does not trust st_size. `fout(boodschap)` makes the
+    error for a file that is not acceptable."""
     try:
         if not stat.S_ISREG(os.stat(pad).st_mode):
-            raise Fout(f"{getoond} is geen gewoon bestand; geef een CSV-bestand op.")
+            raise fout("is geen gewoon bestand (een apparaat, een pipe of iets anders); geef een gewoon bestand op")
         with open(pad, "rb") as f:
             ruw = f.read(max_grootte + 1)
     except FileNotFoundError:
         raise Fout(f"{getoond}: bestand niet gevonden.") from None
+    except IsADirectoryError:
+        raise Fout(f"{getoond}: is een map, geen bestand.") from None
     except PermissionError:
         raise Fout(f"{getoond}: geen toestemming om dit bestand te lezen.") from None
     except OSError as e:
         raise Fout(f"{getoond} kon niet gelezen worden ({e.strerror or e}).") from None
     if len(ruw) > max_grootte:
-        raise Fout(f"{getoond} is groter dan {max_grootte // 1000} kB; dat is geen klassenlijst.")
+        raise fout(f"bestand is groter dan {max_grootte // 1000} kB; dat is te groot voor dit soort bestand")
+    return ruw
+
+
+def lees_tekst(pad: Path, max_grootte: int = MAX_GROOTTE) -> str:
+    """A small text file the user gives (a class list): UTF-8 (with or without BOM) or else
+    Windows-1252 (as Excel in Flanders saves CSV)."""
+    getoond = toon(pad)
+    ruw = lees_begrensd(pad, getoond, max_grootte, lambda boodschap: Fout(f"{getoond}: {boodschap}."))
     try:
         return ruw.decode("utf-8-sig")
     except UnicodeDecodeError:

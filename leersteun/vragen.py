@@ -29,11 +29,9 @@ class Vraag(Prompt):
 
 
 def _kern(tekst: str) -> str:
-    import re
-    import unicodedata
+    from leersteun.tekst import keuze
 
-    zonder = "".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[\s_-]+", "-", zonder.strip())
+    return keuze(tekst)
 
 
 class JaNee(Confirm):

@@ -1,0 +1,20 @@
+"""Comparing text as people write it: without capitals and accents ('Nóah' is 'noah'), and for
+fixed values also without regard to spaces, '-' and '_' ('Doelen bereikt' is 'doelen-bereikt').
+Pure functions, no dependencies: used by the search for a case, --anoniem, the CLI's choices
+and the prompts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def normaal(tekst: str) -> str:
+    """Without accents and capitals, trimmed."""
+    zonder = unicodedata.normalize("NFKD", tekst)
+    return "".join(c for c in zonder if not unicodedata.combining(c)).casefold().strip()
+
+
+def keuze(tekst: str) -> str:
+    """A fixed value as typed: normaal, with '-' as the one separator."""
+    return re.sub(r"[\s_-]+", "-", normaal(tekst))
