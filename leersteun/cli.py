@@ -57,7 +57,10 @@ _USAGE_VERTALING = [
     (r"^No such option: (\S+)", r"Onbekende optie: \1"),
     (r"^No such command '(.+)'\.", r"Onbekende opdracht '\1'."),
     (r"^Missing command\.", "Geef een opdracht."),
-    (r"^Got unexpected extra arguments? \((.*)\)", r"Te veel argumenten: \1"),
+    (r"^Got unexpected extra arguments?(?:\(s\))? \((.*)\)", r"Te veel argumenten: \1"),
+    (r"\s*Choose from:\s*", " Kies uit: "),
+    (r",\s*\n\s*", ", "),
+    (r"(Kies uit: [^\n]*?)\.?\s*$", r"\1."),
     (r"Value error, ", ""),
     (r"Input should be less than or equal to (\S+)", r"mag hoogstens \1 zijn"),
     (r"Input should be greater than or equal to (\S+)", r"moet minstens \1 zijn"),
@@ -106,6 +109,7 @@ def _nl_type(origineel: Any) -> Any:
         label = re.sub(r"list\[(.*)\]", r"\1", label)
         for en, nl in (("str", "tekst"), ("Path", "pad"), ("path", "pad"), ("int", "getal"), ("float", "getal")):
             label = re.sub(rf"\b{en}\b", nl, label)
+        label = re.sub(r"\s*\brange\b", "", label)  # the limits are in the help text
         return label
 
     display_type._nl = True  # type: ignore[attr-defined]

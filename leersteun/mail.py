@@ -177,7 +177,35 @@ def verstuur(bericht: EmailMessage, instellingen: Instellingen) -> None:
     except smtplib.SMTPNotSupportedError:
         raise Fout(f"{smtp.host} ondersteunt geen STARTTLS; zonder versleuteling verstuurt leersteun niets.") from None
     except (smtplib.SMTPException, OSError, ssl.SSLError) as e:
-        raise Fout(f"Versturen via {smtp.host}:{smtp.poort} lukte niet ({e}). De mail staat nog in out/.") from None
+        raise Fout(f"Versturen via {smtp.host}:{smtp.poort} lukte niet: {_smtp_reden(e)}. De mail staat nog in out/.") from None
+
+
+def _smtp_reden(e: BaseException) -> str:
+    """Why sending failed, in Dutch (never the OS's or the server's English)."""
+    import errno
+    import socket
+
+    if isinstance(e, ssl.SSLCertVerificationError):
+        return "het certificaat van de server wordt niet vertrouwd (een eigen CA-certificaat kan met LEERSTEUN_SMTP_CAFILE)"
+    if isinstance(e, ssl.SSLError):
+        return "de versleutelde verbinding lukte niet"
+    if isinstance(e, socket.gaierror):
+        return "de naam van de server is niet gevonden; controleer smtp.host in leersteun.yaml en de internetverbinding"
+    if isinstance(e, (socket.timeout, TimeoutError)):
+        return "de server antwoordt niet (time-out)"
+    if isinstance(e, ConnectionRefusedError) or getattr(e, "errno", None) == errno.ECONNREFUSED:
+        return "de server weigert de verbinding; controleer smtp.host en smtp.poort in leersteun.yaml"
+    if isinstance(e, smtplib.SMTPRecipientsRefused):
+        return "de server weigert het adres van de coördinatie"
+    if isinstance(e, smtplib.SMTPSenderRefused):
+        return "de server weigert de afzender"
+    if isinstance(e, smtplib.SMTPServerDisconnected):
+        return "de server verbrak de verbinding"
+    if isinstance(e, smtplib.SMTPResponseException):
+        return f"de server antwoordde met code {e.smtp_code}"
+    if isinstance(e, OSError):
+        return "geen verbinding met de server (netwerkfout)"
+    return "de server weigerde de mail"
 
 
 def _zonder_concept(bericht: EmailMessage) -> EmailMessage:

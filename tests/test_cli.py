@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -398,3 +399,38 @@ def test_a_name_that_fits_several_cases_offers_a_numbered_choice_on_a_terminal(v
     kind.expect(pexpect.EOF)
     kind.close()
     assert kind.exitstatus == 0
+
+
+ENGELS = re.compile(
+    r"\b(Usage|Error|Invalid|Missing|Input should|Choose from|Try|Aborted|No such|Got unexpected|is not one of|required|"
+    r"expected|Options|Commands|Show this|exit|Errno|Traceback|valid|range|must|cannot)\b"
+)
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [
+        ["bestaat-niet"], ["toon"], ["toon", "lotte", "extra"], ["lijst", "--fase", "misschien"], ["agenda", "--weken", "-1"],
+        ["agenda", "--weken", "x"], ["overzicht", "--week", "99"], ["overzicht", "--formaat", "pdf"], ["fase", "noah", "ergens"],
+        ["evaluatie", "noah", "--beslissing", "misschien"], ["doel", "noah", "--start", "morgenvroeg"], ["toewijzen", "lotte"],
+        ["overleg", "noah"], ["betrokkene", "noah", "--rol", "juf", "--naam", "X"], ["verslag", "noah"], ["diplon", "noah", "x"],
+        ["schooljaar", "2027"], ["mail", "--verstuur"], ["lijst", "--onbekend"], ["fiche", "arthur", "--formaat"],
+    ],
+)  # fmt: skip
+def test_no_english_in_what_a_user_sees(voorbeeld: Path, run, opdracht: list[str]) -> None:
+    import re as _re
+
+    result = run(*opdracht)
+    assert result.exit_code in (1, 2), result.output
+    gevonden = ENGELS.findall(result.output)
+    assert not gevonden, (opdracht, gevonden, result.output)
+    assert _re.search(r"Fout:|Gebruik:", result.output)
+
+
+def test_help_has_no_english(run) -> None:
+    from leersteun.cli import VOORBEELDEN
+
+    for opdracht in [[], *([n] for n in VOORBEELDEN)]:
+        result = run(*opdracht, "--help")
+        tekst = result.output.replace("--install-completion", "").replace("--show-completion", "")
+        assert not ENGELS.findall(tekst), (opdracht, ENGELS.findall(tekst))

@@ -247,3 +247,24 @@ def test_verstuur_can_be_declined(voorbeeld: Path, run, smtp_server, monkeypatch
     result = run("mail", "lotte", "--verstuur", input="n\n")
     assert result.exit_code == 0
     assert "Niet verstuurd" in result.stdout and ontvanger.berichten == []
+
+
+@pytest.mark.parametrize("soort", ["geweigerd", "certificaat"])
+def test_sending_problems_are_told_in_dutch(voorbeeld: Path, run, smtp_server, monkeypatch: pytest.MonkeyPatch, soort: str) -> None:
+    import socket
+
+    poort, _ontvanger = smtp_server
+    if soort == "geweigerd":
+        with socket.socket() as s:  # a port on loopback where nobody listens
+            s.bind(("127.0.0.1", 0))
+            poort = s.getsockname()[1]
+    else:
+        monkeypatch.delenv("LEERSTEUN_SMTP_CAFILE")  # the test server's own certificate is not trusted then
+    smtp_instellingen(voorbeeld, poort)
+    monkeypatch.setenv("LEERSTEUN_SMTP_WACHTWOORD", "geheim")
+    result = run("mail", "lotte", "--verstuur", "--ja")
+    assert result.exit_code == 1
+    uitleg = {"geweigerd": "de server weigert de verbinding", "certificaat": "het certificaat van de server wordt niet vertrouwd"}[soort]
+    assert uitleg in result.stderr and "De mail staat nog in out/" in result.stderr
+    for engels in ("Errno", "refused", "Connection", "certificate", "verify failed"):
+        assert engels not in result.stderr, engels
