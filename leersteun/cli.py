@@ -954,9 +954,9 @@ def evaluatie_(
     reden_w = reden
     if keuze == Beslissing.afsluiten:
         if reden_w is None and interactief:
-            for r in Reden:
-                _console().print(f"  {r.value:24} {REDEN_TEKST[r]}")
-            reden_w = Reden(_vraag("Reden", keuzes=[r.value for r in Reden]))
+            for i, r in enumerate(Reden, start=1):
+                _console().print(f"  {i}. {r.value:24} {REDEN_TEKST[r]}")
+            reden_w = Reden(_vraag("Reden (nummer of woord)", keuzes=[r.value for r in Reden]))
         if interactief:
             wat_neemt_school_mee = wat_neemt_school_mee or _vraag("Wat neemt de school mee bij het afronden?", leeg=True) or None
             kansen = kansen or _vraag("Waar liggen volgens jullie nog kansen?", leeg=True) or None

@@ -23,6 +23,8 @@ class Vraag(Prompt):
             gevonden = {_kern(c): c for c in self.choices}.get(_kern(value))
             if gevonden is not None:
                 return gevonden
+            if value.strip().isdigit() and 1 <= int(value) <= len(self.choices) and not all(c.isdigit() for c in self.choices):
+                return self.choices[int(value) - 1]  # the number of a choice in a numbered list
             if value.strip():
                 raise InvalidResponse(f"[prompt.invalid.choice]Kies een van: {', '.join(self.choices)}.")
         return super().process_response(value)
