@@ -78,11 +78,16 @@ def vraag_lijst(console: Console, titel: str, voorbeelden: list[str] | None = No
 
 def vraag(console: Console, tekst: str, keuzes: list[str] | None = None, standaard: str | None = None, leeg: bool = False) -> str:
     """Ask until there is an answer (or accept empty with `leeg`)."""
-    while keuzes and leeg:  # one of the choices, or nothing
-        antwoord = (Vraag.ask(f"{tekst} [{'/'.join(keuzes)}]", default=standaard, console=console) or "").strip()
-        if not antwoord or antwoord in keuzes:
+    while keuzes and leeg:  # one of the choices (as a person types it), or nothing
+        from rich.markup import escape
+
+        antwoord = (Vraag.ask(f"{tekst} {escape('[' + '/'.join(keuzes) + ']')}", default=standaard, console=console) or "").strip()
+        if not antwoord:
             return antwoord
-        console.print("[prompt.invalid.choice]Kies een van de mogelijkheden tussen [ ], of laat het leeg.")
+        gevonden = {_kern(c): c for c in keuzes}.get(_kern(antwoord))
+        if gevonden is not None:
+            return gevonden
+        console.print(f"[prompt.invalid.choice]Kies een van: {escape(', '.join(keuzes))}, of laat het leeg.")
     while True:
         antwoord = Vraag.ask(tekst, choices=keuzes, default=standaard, console=console, show_choices=bool(keuzes))
         antwoord = (antwoord or "").strip()

@@ -123,7 +123,7 @@ def test_nieuw_with_options_writes_a_valid_case(map_: Map, run) -> None:
 
 
 def test_nieuw_asks_what_is_missing(map_: Map, run) -> None:
-    invoer = "\n".join(["Noor", "Claes", "1A", "lagere", "lager", "Vrije Basisschool Sint-Jozef", "GC", "31-02-2025", "2025-12-31", "type 5", "type 3", "misschien", "j", ""]) + "\n"
+    invoer = "\n".join(["Noor", "Claes", "1A", "lagere", "lager", "Vrije Basisschool Sint-Jozef", "GC", "31-02-2025", "2025-12-31", "type 5", "Type-3", "misschien", "j", ""]) + "\n"
     result = run("nieuw", input=invoer)
     assert result.exit_code == 0, result.output
     assert "geen datum" in result.stdout  # the wrong date was asked again
@@ -132,6 +132,7 @@ def test_nieuw_asks_what_is_missing(map_: Map, run) -> None:
     tekst = (map_.pad / "cases" / "JZF-2026-001.yaml").read_text()
     assert "voornaam: Noor" in tekst and "niveau: lager" in tekst and "zichtbaar_in_diplon: true" in tekst
     assert "typologie: type 3" in tekst and "leervraag" not in tekst  # an empty question is not recorded
+    assert "Kies een van: basisaanbod, type 2, type 3" in result.stdout  # 'type 5' was refused with the choices
 
 
 def test_nieuw_without_input_is_a_clear_error(map_: Map, run) -> None:
