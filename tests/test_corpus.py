@@ -31,6 +31,11 @@ OPDRACHTEN = [
     ["toewijzen", "T-001", "Els Maes", "--vorm", "light"],
     ["doel", "T-001", "--domein", "cognitief", "--omschrijving", "Lotte telt tot 10."],
     ["fiche", "T-001"],
+    ["betrokkene", "T-001", "--rol", "ouders", "--naam", "Katrien"],
+    ["overleg", "T-001", "--soort", "observatie"],
+    ["verslag", "T-001", "--soort", "IAC", "--datum", "2026-11-20"],
+    ["diplon", "T-001", "circqel"],
+    ["schooljaar", "2027-2028"],
 ]
 POSITIE = re.compile(r"(cases/T-001\.yaml|leersteun\.yaml):\d+:\d+: ")
 
