@@ -79,10 +79,10 @@ def tabellen(o: Overzicht) -> list[Tabel]:
         ),
         Tabel(
             "deadlines_verlopen",
-            "Verlopen deadlines",
+            f"Verlopen deadlines van vóór week {w}",
             ["datum", "dossier", "leerling", "wat", "ondersteuner"],
             [[r.datum, r.id, r.leerling, r.wat, r.ondersteuner or "–"] for r in o.deadlines_verlopen],
-            "Geen verlopen deadlines.",
+            "Geen verlopen deadlines van vóór deze week.",
         ),
         Tabel(
             "caseload",

@@ -308,7 +308,7 @@ def bouw(
     sleutel = lambda r: (r.datum, r.id, r.wat)  # noqa: E731
     o.deadlines_week.sort(key=sleutel)
     o.deadlines_verlopen.sort(key=sleutel)
-    o.wijzigingen.sort(key=lambda w: (w.datum, w.id, w.fase))
+    o.wijzigingen.sort(key=lambda w: (w.datum, w.id))  # stable: the same day in the order of the history
     if anoniem:  # every name of every case of the folder, in every text
         for rij in (*o.deadlines_week, *o.deadlines_verlopen):
             rij.wat = anon.tekst(rij.wat)

@@ -382,3 +382,14 @@ def test_xlsx_prints_well(netwerk: Map, run) -> None:
         assert blad.page_setup.orientation == "landscape" and blad.page_setup.fitToWidth == 1
         assert blad.sheet_properties.pageSetUpPr.fitToPage
     assert boek["Dossiers"].auto_filter.ref.startswith("A1:J")
+
+
+def test_overview_never_contradicts_itself_and_keeps_the_order_of_a_day(voorbeeld: Path, run) -> None:
+    assert run("evaluatie", "noah", "--beslissing", "verderzetten").exit_code == 0
+    assert run("evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen_bereikt").exit_code == 0
+    md = run("overzicht", "--formaat", "md").stdout
+    wijzigingen = [r for r in md.split("## Wijzigingen in week 2026-W48", 1)[1].splitlines() if "KLM-2025-003" in r]
+    assert "ondersteuning" in wijzigingen[0] and "afgesloten" in wijzigingen[1]  # as it happened, not alphabetical
+    # rows marked 'verlopen' in the week's section never stand above a section that says there are none
+    assert "Verlopen deadlines van vóór week 2026-W48" in md
+    assert "Geen verlopen deadlines." not in md
