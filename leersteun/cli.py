@@ -363,16 +363,16 @@ def _voltooi_dossier(incomplete: str) -> list[tuple[str, str]]:
         from leersteun.folder import vind_map
         from leersteun.snel import lees_alle
 
-        from leersteun.tekst import normaal as _normaal
+        from leersteun.tekst import normaal
 
-        begin = _normaal(incomplete)
+        begin = normaal(incomplete)
         uit: dict[str, str] = {}
         for g in lees_alle(vind_map(_map_optie)):
             d = g.dossier
             if d is None:
                 continue
             for kandidaat in (d.id, d.leerling.voornaam.lower(), d.leerling.naam.lower().replace(" ", "-")):
-                if _normaal(kandidaat).startswith(begin):
+                if normaal(kandidaat).startswith(begin):
                     uit.setdefault(kandidaat, f"{d.leerling.volledige_naam} ({d.id})")
         return sorted(uit.items())
     except Exception:  # noqa: BLE001 - completion never shows an error in the middle of typing
@@ -888,6 +888,10 @@ def fase_(
     }  # fmt: skip
 
     def bewerking(data: Any, d: Any) -> list[str]:
+        from leersteun.trajectory import OVERGANGEN
+
+        if naar not in OVERGANGEN[d.fase]:  # the rule of the trajectory speaks first
+            return naar_fase(data, d, naar, wie)
         toegestaan = _FASE_OPTIES.get((d.fase.value, naar.value), set())
         _geen_effect(f"ze horen niet bij de stap van {d.fase.value} naar {naar.value}", {k: v for k, v in opties.items() if k not in toegestaan})
         return naar_fase(
@@ -946,10 +950,9 @@ def evaluatie_(
         from leersteun.errors import GebruikFout
 
         raise GebruikFout("--toelichting hoort bij de vier vragen (--concreet, --context, --gedragen, --fase-2-3).")
-    if interactief:
-        sessie = _Sessie(dossier)
-        if vier is None and _vier_vragen_open(sessie.gelezen.dossier, wie.datum):
-            vier = _vraag_vier_vragen()
+    sessie = _Sessie(dossier)  # read once: for the questions and for the edit
+    if interactief and vier is None and _vier_vragen_open(sessie.gelezen.dossier, wie.datum):
+        vier = _vraag_vier_vragen()
     keuze = beslissing or Beslissing(_vraag("Beslissing", keuzes=[b.value for b in Beslissing]))
     reden_w = reden
     if keuze == Beslissing.afsluiten:
@@ -963,8 +966,7 @@ def evaluatie_(
     elif interactief and not volgende:
         moment = _vraag_datum("Volgend evaluatiemoment", leeg=True)
         volgende = [moment.isoformat()] if moment else None
-    _wijzig(
-        dossier,
+    sessie.bewaar(
         lambda data, d: evaluatie(
             data,
             d,
@@ -977,11 +979,10 @@ def evaluatie_(
             intensiteit=intensiteit,
             volgende=[_datum_optie(v, "--volgende") for v in volgende or []],
             vier_vragen=vier,
-        ),
-        commit,
-        f"evaluatie ({keuze.value})",
-        wie.door,
+        )
     )
+    sessie.zeg()
+    sessie.commit(commit, f"evaluatie ({keuze.value})", wie.door)
 
 
 def _vier_vragen_open(d: Any, dag: Any) -> bool:
@@ -1757,7 +1758,7 @@ def agenda(
 
         netwerk = inst.netwerk if inst else "leersteun"
         _schrijf_uitvoer(map_, ics, agenda_ics(items, netwerk, dag, anoniem, anon).encode("utf-8"), buiten_out, "--ics")
-        console.print(f"Agendabestand geschreven: {ics} (importeer het in Outlook of Thunderbird).")
+        console.print(f"Agendabestand geschreven: {ics} (abonneer je agenda in Thunderbird op dit bestand, of importeer het in Outlook).")
     _meld_ongeldige([g for g in alle if g.fouten])
 
 

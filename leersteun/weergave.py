@@ -66,7 +66,7 @@ def lijst_tabel(dossiers: Iterable[Dossier], anoniem: bool = False, breedte: int
     def minimum(kolom: str) -> int:
         if kolom in vast:
             return max([len(kolom), *(len(r[kolom]) for r in rijen)])
-        return min(max([len(kolom), *(len(w) for r in rijen for w in r[kolom].split())]), 14)
+        return max([len(kolom), *(len(w) for r in rijen for w in r[kolom].split())])  # wrap between words, never inside one
 
     gekozen: list[str] = []
     nodig = 0
@@ -133,6 +133,7 @@ def _verslag(d: Dossier) -> str:
 def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
     from leersteun.deadlines import deadlines
     from leersteun.diplon import open_stappen
+    from leersteun.model import VIER_VRAGEN
     from leersteun.trajectory import kan_heropstarten
     from leersteun.waarden import OVERLEG_TEKST, ROL_TEKST
 
@@ -243,8 +244,6 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
             reden = f" ({e.reden.value.replace('_', ' ')})" if e.reden else ""
             delen.append(Text(f"{datum(e.datum)}  {e.beslissing}{reden}"))
             if e.vier_vragen is not None:
-                from leersteun.model import VIER_VRAGEN
-
                 kort = {"doelen_concreet": "concreet", "doelen_context": "context", "gedragen": "gedragen", "zorgcontinuum_fase_2_3": "fase 2/3"}
                 antwoorden = ", ".join(
                     f"{kort[k]} {getattr(e.vier_vragen, k).antwoord.value}" for k in VIER_VRAGEN if getattr(e.vier_vragen, k) and getattr(e.vier_vragen, k).antwoord

@@ -435,3 +435,15 @@ def test_help_has_no_english(run) -> None:
         result = run(*opdracht, "--help")
         tekst = result.output.replace("--install-completion", "").replace("--show-completion", "")
         assert not ENGELS.findall(tekst), (opdracht, ENGELS.findall(tekst))
+
+
+def test_a_step_the_trajectory_does_not_allow_is_told_before_any_option(voorbeeld: Path, run) -> None:
+    result = run("fase", "ella", "ondersteuning", "--frequentie", "wekelijks")
+    assert result.exit_code == 1 and "Van fase aanmelding kan het dossier niet naar ondersteuning" in result.stderr
+
+
+@pytest.mark.parametrize("breedte", ["100", "120", "160"])
+def test_lijst_never_breaks_a_word(voorbeeld: Path, run, monkeypatch, breedte: str) -> None:
+    monkeypatch.setenv("LEERSTEUN_BREEDTE", breedte)
+    uit = run("lijst").stdout
+    assert "Sint-Victorinstit" not in uit or "Sint-Victorinstituut" in uit
