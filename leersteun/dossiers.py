@@ -75,9 +75,6 @@ def alle(map_: Dossiermap) -> list[Gelezen]:
     return [Gelezen(g.pad, None, g.dossier, g.fouten) for g in lees_alle(map_)]
 
 
-_normaal = normaal  # the search compares names without capitals and accents
-
-
 def _beschrijf(g: Gelezen) -> str:
     if g.dossier is None:
         return f"{g.id}  (ongeldig bestand: {toon(g.pad)})"
@@ -91,10 +88,10 @@ KIES: Callable[[list[Gelezen], list[str]], Gelezen] | None = None
 
 def zoek(gelezen: list[Gelezen], naam: str) -> Gelezen:
     """The case named by its id or by a unique part of the pupil's name."""
-    gezocht = _normaal(naam)
+    gezocht = normaal(naam)
     if not gezocht:
         raise Fout("Geef een dossier-id of een deel van de naam van de leerling.")
-    exact = [g for g in gelezen if _normaal(g.id) == gezocht]
+    exact = [g for g in gelezen if normaal(g.id) == gezocht]
     if exact:
         return exact[0]
     treffers = []
@@ -103,7 +100,7 @@ def zoek(gelezen: list[Gelezen], naam: str) -> Gelezen:
         if g.dossier:
             ll = g.dossier.leerling
             velden += [f"{ll.voornaam} {ll.naam}", f"{ll.naam} {ll.voornaam}"]
-        if any(gezocht in _normaal(v) for v in velden):
+        if any(gezocht in normaal(v) for v in velden):
             treffers.append(g)
     if not treffers:
         raise Fout(f"Geen dossier gevonden voor '{naam}'. Bekijk de dossiers met 'leersteun lijst'.")
@@ -133,7 +130,7 @@ def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Gelezen:
 
 def school_code(school: str) -> str:
     """Three letters for case ids: 'Basisschool De Klimop' -> 'KLM'."""
-    woorden = [w for w in "".join(c if c.isalnum() else " " for c in _normaal(school)).split() if w]
+    woorden = [w for w in "".join(c if c.isalnum() else " " for c in normaal(school)).split() if w]
     woord = woorden[-1] if woorden else "X"
     letters = woord[0] + "".join(c for c in woord[1:] if c.isalpha() and c not in "aeiouy")
     letters = (letters + woord[1:])[:3] if len(letters) < 3 else letters[:3]
@@ -228,10 +225,10 @@ def dubbels(alle_: list[Gelezen], voornaam: str, naam: str, geboortedatum: dt.da
         d = g.dossier
         if d is None or d.fase == "afgesloten":
             continue
-        if _normaal(d.leerling.voornaam) != _normaal(voornaam) or _normaal(d.leerling.naam) != _normaal(naam):
+        if normaal(d.leerling.voornaam) != normaal(voornaam) or normaal(d.leerling.naam) != normaal(naam):
             continue
         zelfde_dag = geboortedatum is not None and d.leerling.geboortedatum == geboortedatum
-        if zelfde_dag or _normaal(d.school.naam) == _normaal(school):
+        if zelfde_dag or normaal(d.school.naam) == normaal(school):
             uit.append(d)
     return uit
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from leersteun.bewerk import als_yaml, lijst, voeg_toe, zet
+from leersteun.bewerk import als_yaml, lijst, voeg_toe, zet, zet_op_plaats
 from leersteun.model import (
     AnalyseMet,
     Checklist,
@@ -260,10 +260,7 @@ def beslis(data: CommentedMap, dossier: Dossier, wie: Wie, uitkomst: Uitkomst, m
     if not motivatie.strip():
         raise Geweigerd("Geef een motivatie bij de uitkomst.")
     item = laatste(data, dossier)
-    if "ingevuld_door" in item:
-        zet(item, "ingevuld_door", wie.door)
-    else:
-        item.insert(list(item).index("analyse_met") + 1 if "analyse_met" in item else len(item), "ingevuld_door", wie.door)
+    zet_op_plaats(item, "ingevuld_door", wie.door, list(Heropstart.model_fields))
     zet(item, "uitkomst", uitkomst.value)
     zet(item, "motivatie", motivatie)
     if uitkomst == Uitkomst.geen_heropstart:
