@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from leersteun import datums
 from leersteun import heropstart as hs
 from leersteun.dossiers import Gelezen
 from leersteun.model import AnalyseMet, Beslissing, Dossier, JaDeelsNee, Partner, Uitkomst, VraagVan
@@ -29,7 +30,7 @@ def _context(d: Dossier, v: hs.Vraag) -> str | None:
     if v.sleutel == "succesfactoren_toegepast":
         afsluiting = next((e for e in reversed(d.evaluaties) if e.beslissing == Beslissing.afsluiten), None)
         if afsluiting and (afsluiting.wat_neemt_school_mee or afsluiting.kansen):
-            delen = [f"Bij het afsluiten op {afsluiting.datum.isoformat()}:"]
+            delen = [f"Bij het afsluiten op {datums.kort(afsluiting.datum)}:"]
             if afsluiting.wat_neemt_school_mee:
                 delen.append(f"de school zou meenemen: {afsluiting.wat_neemt_school_mee}")
             if afsluiting.kansen:

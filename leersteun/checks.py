@@ -324,7 +324,7 @@ def heropstarts_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
             yield (
                 ("heropstarts", len(h) - 1, "gestart"),
                 "geen overleg tussen school en CLB genoteerd vóór deze heropstart; noteer het met "
-                f"'leersteun overleg {d.id} --soort school-clb --datum JJJJ-MM-DD'",
+                f"'leersteun overleg {d.id} --soort school-clb --datum DATUM'",
                 WAARSCHUWING,
             )
 

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup
 
+from leersteun import datums
 from leersteun.waarden import (
     Beslissing,
     BetrokkeneRol,
@@ -40,44 +42,69 @@ if TYPE_CHECKING:
     from leersteun.folder import Dossiermap
 
 HELP_TEKST = "Toon deze hulp en stop."
-_HELP_VERTALING = {
-    "Arguments": "Argumenten",
-    "Options": "Opties",
-    "Commands": "Opdrachten",
-    "required": "verplicht",
-    "default: {default}": "standaard: {default}",
-    "env var: {var}": "omgevingsvariabele: {var}",
-    "(dynamic)": "(berekend)",
-}
-
-_USAGE_VERTALING = [
-    (r"^Missing argument '(.+)'\.", r"Het argument \1 ontbreekt."),
-    (r"^Missing option '(.+)'\.", r"De optie \1 ontbreekt."),
-    (r"^Missing parameter: (.+)", r"Er ontbreekt een waarde: \1"),
-    (r"^No such option: (\S+)", r"Onbekende optie: \1"),
-    (r"^No such command '(.+)'\.", r"Onbekende opdracht '\1'."),
-    (r"^Missing command\.", "Geef een opdracht."),
-    (r"^Got unexpected extra arguments?(?:\(s\))? \((.*)\)", r"Te veel argumenten: \1"),
-    (r"\s*Choose from:\s*", " Kies uit: "),
-    (r",\s*\n\s*", ", "),
-    (r"(Kies uit: [^\n]*?)\.?\s*$", r"\1."),
-    (r"Value error, ", ""),
-    (r"Input should be less than or equal to (\S+)", r"mag hoogstens \1 zijn"),
-    (r"Input should be greater than or equal to (\S+)", r"moet minstens \1 zijn"),
-    (r"Input should be a valid integer.*", "verwacht een geheel getal"),
-    (r"^Invalid value for '(.+?)': (.*)", r"Ongeldige waarde voor \1: \2"),
-    (r"^Invalid value: (.*)", r"Ongeldige waarde: \1"),
-    (r"^Option '(.+)' requires an argument\.", r"De optie \1 heeft een waarde nodig."),
-    (r"'(.+)' is not one of (.+)\.", r"'\1' is geen geldige keuze; kies uit \2."),
-    (r"Did you mean (.+)\?", r"Bedoel je \1?"),
-    (r"\(Possible options: (.+)\)", r"(mogelijk: \1)"),
-]
 
 
-def _vertaal_gebruik(tekst: str) -> str:
-    for patroon, vervanging in _USAGE_VERTALING:
-        tekst = re.sub(patroon, vervanging, tekst)
-    return tekst
+def _label(waarde: Any) -> str:
+    """A fixed value as people read it: doelen_bereikt is 'doelen bereikt'."""
+    return str(getattr(waarde, "value", waarde)).replace("_", " ")
+
+
+def _param_naam(param: Any) -> str:
+    opts = getattr(param, "opts", None) or []
+    if getattr(param, "param_type_name", "") == "option" and opts:
+        return max(opts, key=len)
+    return (getattr(param, "metavar", None) or getattr(param, "name", "") or "").upper()
+
+
+def _gebruik_boodschap(e: Any) -> str:
+    """A usage error in Dutch, built from the exception's fields (option, parameter, the
+    pydantic error that typer wraps), never from its English text."""
+    from typer._click import exceptions as ce
+
+    if isinstance(e, ce.NoSuchOption):
+        tekst = f"Onbekende optie: {e.option_name}."
+        if e.possibilities:
+            tekst += f" Bedoel je {' of '.join(sorted(e.possibilities))}?"
+        return tekst
+    if isinstance(e, ce.BadOptionUsage):
+        opdracht = e.ctx.command if e.ctx else None
+        vlag = any(e.option_name in getattr(p, "opts", []) and getattr(p, "is_flag", False) for p in getattr(opdracht, "params", []))
+        if vlag:
+            return f"De optie {e.option_name} krijgt geen waarde; schrijf alleen {e.option_name}."
+        return f"De optie {e.option_name} heeft een waarde nodig."
+    if isinstance(e, ce.MissingParameter):
+        if getattr(e.param, "param_type_name", "") == "option":
+            return f"De optie {_param_naam(e.param)} ontbreekt."
+        return f"Het argument {_param_naam(e.param)} ontbreekt."
+    if isinstance(e, ce.BadParameter):
+        waar = _param_naam(e.param) if e.param is not None else "een waarde"
+        oorzaak = e.__cause__
+        fouten = oorzaak.errors() if hasattr(oorzaak, "errors") else []
+        if not fouten:  # leersteun's own callbacks raise in Dutch
+            return f"Ongeldige waarde voor {waar}: {e.message}"
+        fout = fouten[0]
+        soort, invoer, grenzen = fout.get("type"), fout.get("input"), fout.get("ctx") or {}
+        keuzes = getattr(getattr(e.param, "type_descriptor", None), "choices", None)
+        if keuzes and soort == "value_error":
+            return f"'{invoer}' past niet bij {waar}; kies uit: {', '.join(_label(k) for k in keuzes)}."
+        if soort in ("greater_than_equal", "greater_than"):
+            return f"{waar} moet minstens {grenzen.get('ge', grenzen.get('gt'))} zijn (je gaf {invoer})."
+        if soort in ("less_than_equal", "less_than"):
+            return f"{waar} mag hoogstens {grenzen.get('le', grenzen.get('lt'))} zijn (je gaf {invoer})."
+        if soort in ("int_parsing", "int_type", "int_from_float", "float_parsing"):
+            return f"{waar} verwacht een getal; '{invoer}' is er geen."
+        return f"'{invoer}' is geen geldige waarde voor {waar}."
+    if isinstance(e, _TeVeelArgumenten):
+        return f"Te veel argumenten: {' '.join(e.over)}. Zet een naam met spaties tussen aanhalingstekens."
+    return e.format_message()  # typer's own texts, Dutch through the catalogue (leersteun.taal)
+
+
+class _TeVeelArgumenten(UsageError):
+    """More arguments than the command takes (click only says so in English text)."""
+
+    def __init__(self, over: list[str], ctx: Any):
+        super().__init__(" ".join(over), ctx)
+        self.over = over
 
 
 def _console(stderr: bool = False) -> Console:
@@ -126,34 +153,86 @@ class _DutchHelp:
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         stukken = " ".join(self.collect_usage_pieces(ctx))  # type: ignore[attr-defined]
         stukken = stukken.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]...")
+        stukken = re.sub(r"\{([^{}]+)\}", r"\1", stukken)  # typer marks a required argument {LIKE_THIS}
         formatter.write_usage(ctx.command_path, stukken, prefix="Gebruik: ")
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        import typer.core
-
         for param in getattr(self, "params", []):
             if getattr(param, "name", "") == "install_completion":
                 param.help = "Installeer het aanvullen met Tab voor deze shell (bash, zsh, fish)."
             elif getattr(param, "name", "") == "show_completion":
                 param.help = "Toon het script voor het aanvullen met Tab, om het zelf te installeren."
-
-        typer.core._ = lambda tekst: _HELP_VERTALING.get(tekst, tekst)  # type: ignore[attr-defined]
-        for klasse in (typer.core.TyperArgument, typer.core.TyperOption):
-            if not getattr(klasse.display_type, "_nl", False):
-                klasse.display_type = _nl_type(klasse.display_type)  # type: ignore[method-assign]
+            if param.metavar is None and not getattr(param, "is_flag", False):
+                param.metavar = _metavar(param)
         super().format_help(ctx, formatter)  # type: ignore[misc]
 
 
+_METAVAR = {str: "TEKST", int: "GETAL", float: "GETAL", Path: "PAD"}
+
+
+def _metavar(param: Any) -> str | None:
+    """The Dutch placeholder of a parameter in help (click's public `metavar`): the
+    choices as typed, or what kind of value; None leaves typer's own."""
+    from leersteun.tekst import keuze
+
+    beschrijving = getattr(param, "type_descriptor", None)
+    if beschrijving is None:
+        return None
+    if beschrijving.is_choice:
+        return "|".join(keuze(_label(k)) for k in beschrijving.choices or ())
+    soort = beschrijving.annotation
+    if getattr(soort, "__origin__", None) is list:
+        soort = soort.__args__[0]
+    if soort in _METAVAR:
+        naam = _METAVAR[soort]
+        return naam if getattr(param, "param_type_name", "") == "option" else (param.name or naam).upper()
+    return None
+
+
 class LeersteunCommand(_DutchHelp, TyperCommand):
-    pass
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        """Arguments and options, as typer lists them, but an argument by its name alone
+        (typer adds its Python type, <str>)."""
+        from gettext import gettext as _
+
+        argumenten, opties = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                naam = (param.metavar or param.name or "").upper()
+                beschrijving = getattr(param, "type_descriptor", None)
+                if beschrijving is not None and beschrijving.is_choice:
+                    naam += " " + (_metavar(param) or "")
+                argumenten.append((naam, record[1]))
+            else:
+                opties.append(record)
+        for titel, rijen in ((_("Arguments"), argumenten), (_("Options"), opties)):
+            if rijen:
+                with formatter.section(titel):
+                    formatter.write_dl(rijen)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.allow_extra_args = True  # told below, in Dutch and with the arguments as a field
+        try:
+            rest = super().parse_args(ctx, args)
+        except UsageError as e:
+            e.ctx = e.ctx or ctx  # the parser raises some without it: the help hint names this command
+            raise
+        if ctx.args and not ctx.resilient_parsing:
+            raise _TeVeelArgumenten(list(ctx.args), ctx)
+        return rest
 
 
 class LeersteunGroup(_DutchHelp, TyperGroup):
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:  # noqa: E501
         from typer._click import exceptions as click_exc
 
+        from leersteun import taal
         from leersteun.errors import EXIT_GEBRUIK, EXIT_ONDERBROKEN
 
+        taal.installeer()
         code = 0
         try:
             uitkomst = super().main(args=args, prog_name=prog_name or "leersteun", complete_var=complete_var, standalone_mode=False, **extra)
@@ -165,7 +244,7 @@ class LeersteunGroup(_DutchHelp, TyperGroup):
             code = 0
         except click_exc.UsageError as e:
             opdracht = e.ctx.command_path if e.ctx else "leersteun"
-            _meld_fout(_vertaal_gebruik(e.format_message()))
+            _meld_fout(_gebruik_boodschap(e))
             print(f"Hulp: {opdracht} --help", file=sys.stderr)
             code = EXIT_GEBRUIK
         except (typer.Abort, KeyboardInterrupt, EOFError) as e:
@@ -317,10 +396,8 @@ def _kies_dossier(treffers: list[Any], beschrijvingen: list[str]) -> Any:
     """Several cases fit the name: a numbered list to choose from (on a terminal only)."""
     console = _console()
     console.print(f"Er passen {len(treffers)} dossiers bij die naam:")
-    for i, tekst in enumerate(beschrijvingen, start=1):
-        console.print(f"  {i}. {tekst}")
-    keuze = _vraag("Welk dossier? (nummer)", keuzes=[str(i) for i in range(1, len(treffers) + 1)])
-    return treffers[int(keuze) - 1]
+    keuze = _vraag("Welk dossier?", keuzes=beschrijvingen)
+    return treffers[beschrijvingen.index(keuze)]
 
 
 BuitenOutOptie = Annotated[
@@ -437,10 +514,10 @@ def init(
 # ---------------------------------------------------------------------------- prompts
 
 
-def _vraag(tekst: str, keuzes: list[str] | None = None, standaard: str | None = None, leeg: bool = False) -> str:
+def _vraag(tekst: str, keuzes: list[str] | None = None, standaard: str | None = None, leeg: bool = False, uitleg: dict[str, str] | None = None) -> str:
     from leersteun.vragen import vraag
 
-    return vraag(_console(), tekst, keuzes, standaard, leeg)
+    return vraag(_console(), tekst, keuzes, standaard, leeg, uitleg)
 
 
 def _vraag_datum(tekst: str, leeg: bool = False) -> Any:
@@ -476,11 +553,11 @@ def nieuw(
     naam: Annotated[Optional[str], typer.Option(help="Familienaam van de leerling.")] = None,
     klas: Annotated[Optional[str], typer.Option(help="Huidige klas, zoals 5B.")] = None,
     niveau: Annotated[Optional[Niveau], typer.Option(help="kleuter, lager of secundair.")] = None,
-    geboortedatum: Annotated[Optional[str], typer.Option(help="JJJJ-MM-DD.")] = None,
+    geboortedatum: Annotated[Optional[str], typer.Option(help="Geboortedatum, bv. 11-02-2019.")] = None,
     school: Annotated[Optional[str], typer.Option(help="Naam van de school.")] = None,
     gemeente: Annotated[Optional[str], typer.Option(help="Gemeente van de school.")] = None,
     verslag: Annotated[Optional[VerslagSoort], typer.Option(help="Soort Verslag: GC, IAC of OV4.")] = None,
-    verslagdatum: Annotated[Optional[str], typer.Option(help="Datum van het Verslag (JJJJ-MM-DD).")] = None,
+    verslagdatum: Annotated[Optional[str], typer.Option(help="Datum van het Verslag (bv. 10-12-2025).")] = None,
     typologie: Annotated[Optional[Typologie], typer.Option(help="Typologie van het Verslag: basisaanbod, 'type 2', 'type 3', 'type 9', ...")] = None,
     diplon: Annotated[
         Optional[bool], typer.Option("--diplon/--niet-in-diplon", help="Is het Verslag al zichtbaar in Diplon?")
@@ -795,7 +872,7 @@ def _commit(map_: Any, instellingen: Any, keuze: bool | None, bestanden: list[Pa
 
 
 DoorOptie = Annotated[Optional[str], typer.Option("--door", help="Wie de wijziging doet (standaard: LEERSTEUN_GEBRUIKER of git user.name).")]
-DatumOptie = Annotated[Optional[str], typer.Option("--datum", metavar="JJJJ-MM-DD", help="Datum van de wijziging (standaard: vandaag).")]
+DatumOptie = Annotated[Optional[str], typer.Option("--datum", metavar="DATUM", help="Datum van de wijziging (standaard: vandaag).")]
 NotitieOptie = Annotated[Optional[str], typer.Option("--notitie", help="Notitie in de geschiedenis.")]
 CommitOptie = Annotated[
     Optional[bool],
@@ -859,20 +936,20 @@ def fase_(
     ] = False,
     frequentie: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken frequentie.")] = None,
     intensiteit: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken intensiteit.")] = None,
-    start: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Bij ondersteuning: start van het traject (standaard: --datum).")] = None,
+    start: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Bij ondersteuning: start van het traject (standaard: --datum).")] = None,
     vorm: Annotated[
         Optional[Vorm], typer.Option(help="Vorm van het traject: regulier (standaard na opstart); na een heropstart light, medium of nieuw.")
     ] = None,
     evaluatie_op: Annotated[
-        Optional[list[str]], typer.Option("--evaluatie-op", metavar="JJJJ-MM-DD", help="Afgesproken evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
+        Optional[list[str]], typer.Option("--evaluatie-op", metavar="DATUM", help="Afgesproken evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
     ] = None,
     ondersteuner: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: de ondersteuner.")] = None,
     opstartgesprek: Annotated[
-        Optional[str], typer.Option("--opstartgesprek", metavar="JJJJ-MM-DD", help="Bij ondersteuning: datum van het opstartgesprek (als het nog niet genoteerd is).")
+        Optional[str], typer.Option("--opstartgesprek", metavar="DATUM", help="Bij ondersteuning: datum van het opstartgesprek (als het nog niet genoteerd is).")
     ] = None,
     leervraag: Annotated[Optional[str], typer.Option("--leervraag", help="Bij ondersteuning: de hulp- of leervraag van de school.")] = None,
     overleg_school_clb: Annotated[
-        Optional[str], typer.Option("--overleg-school-clb", metavar="JJJJ-MM-DD", help="Bij heropstart: datum van het overleg tussen school en CLB.")
+        Optional[str], typer.Option("--overleg-school-clb", metavar="DATUM", help="Bij heropstart: datum van het overleg tussen school en CLB.")
     ] = None,
     commit: CommitOptie = None,
 ) -> None:
@@ -924,7 +1001,7 @@ def evaluatie_(
     frequentie: Annotated[Optional[str], typer.Option(help="Bij verderzetten: bijgestuurde frequentie.")] = None,
     intensiteit: Annotated[Optional[str], typer.Option(help="Bij verderzetten: bijgestuurde intensiteit.")] = None,
     volgende: Annotated[
-        Optional[list[str]], typer.Option("--volgende", metavar="JJJJ-MM-DD", help="Bij verderzetten: volgend evaluatiemoment (mag meermaals).")
+        Optional[list[str]], typer.Option("--volgende", metavar="DATUM", help="Bij verderzetten: volgend evaluatiemoment (mag meermaals).")
     ] = None,
     concreet: Annotated[Optional[JaDeelsNee], typer.Option("--concreet", help="Vier vragen: zijn de doelen concreet en werkbaar?")] = None,
     context: Annotated[Optional[JaDeelsNee], typer.Option("--context", help="Vier vragen: versterken de doelen de school (context, leerkracht)?")] = None,
@@ -957,9 +1034,7 @@ def evaluatie_(
     reden_w = reden
     if keuze == Beslissing.afsluiten:
         if reden_w is None and interactief:
-            for i, r in enumerate(Reden, start=1):
-                _console().print(f"  {i}. {r.value:24} {REDEN_TEKST[r]}")
-            reden_w = Reden(_vraag("Reden (nummer of woord)", keuzes=[r.value for r in Reden]))
+            reden_w = Reden(_vraag("Reden", keuzes=[r.value for r in Reden], uitleg={r.value: REDEN_TEKST[r] for r in Reden}))
         if interactief:
             wat_neemt_school_mee = wat_neemt_school_mee or _vraag("Wat neemt de school mee bij het afronden?", leeg=True) or None
             kansen = kansen or _vraag("Waar liggen volgens jullie nog kansen?", leeg=True) or None
@@ -1051,8 +1126,8 @@ def overleg_(
     met: Annotated[
         Optional[str], typer.Option(metavar="ROL,ROL", help="Wie er was, als rollen: klasleerkracht, zorgcoordinator, directie, ouders, clb, ondersteuner, ankerpersoon, vorige_ondersteuner, leerling, andere.")
     ] = None,
-    volgende: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Plan het volgende overleg van deze soort (komt in de agenda).")] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", metavar="JJJJ-MM-DD", help="Datum van het overleg (standaard: vandaag).")] = None,
+    volgende: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Plan het volgende overleg van deze soort (komt in de agenda).")] = None,
+    datum: Annotated[Optional[str], typer.Option("--datum", metavar="DATUM", help="Datum van het overleg (standaard: vandaag).")] = None,
     notitie: Annotated[Optional[str], typer.Option("--notitie", help="Wat er besproken en afgesproken werd.")] = None,
     commit: CommitOptie = None,
     door: DoorOptie = None,
@@ -1099,12 +1174,12 @@ def verslag_(
     soort: Annotated[Optional[VerslagSoort], typer.Option(help="Een nieuw Verslag: GC, IAC of OV4 (met --datum).")] = None,
     typologie: Annotated[Optional[Typologie], typer.Option(help="Typologie van het nieuwe Verslag: basisaanbod, 'type 2', ...")] = None,
     ontbindende_voorwaarde: Annotated[
-        Optional[str], typer.Option("--ontbindende-voorwaarde", metavar="JJJJ-MM-DD", help="Bij IAC/OV4: ingeschreven onder ontbindende voorwaarde op.")
+        Optional[str], typer.Option("--ontbindende-voorwaarde", metavar="DATUM", help="Bij IAC/OV4: ingeschreven onder ontbindende voorwaarde op.")
     ] = None,
     beslist_op: Annotated[
-        Optional[str], typer.Option("--beslist", metavar="JJJJ-MM-DD", help="De school besliste over de ontbindende voorwaarde op deze dag.")
+        Optional[str], typer.Option("--beslist", metavar="DATUM", help="De school besliste over de ontbindende voorwaarde op deze dag.")
     ] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", metavar="JJJJ-MM-DD", help="Met --soort: datum van het nieuwe Verslag.")] = None,
+    datum: Annotated[Optional[str], typer.Option("--datum", metavar="DATUM", help="Met --soort: datum van het nieuwe Verslag.")] = None,
     notitie: NotitieOptie = None,
     commit: CommitOptie = None,
     door: DoorOptie = None,
@@ -1114,7 +1189,7 @@ def verslag_(
     from leersteun.errors import GebruikFout
 
     if (soort is None) == (beslist_op is None):
-        raise GebruikFout("Geef een nieuw Verslag (--soort en --datum) of de beslissing van de school (--beslist JJJJ-MM-DD), niet allebei.")
+        raise GebruikFout("Geef een nieuw Verslag (--soort en --datum) of de beslissing van de school (--beslist DATUM), niet allebei.")
     if beslist_op is not None:
         _geen_effect(
             "ze horen bij een nieuw Verslag (--soort)",
@@ -1124,7 +1199,7 @@ def verslag_(
         _wijzig(dossier, lambda data, d: vs.beslist(data, d, wie), commit, "beslissing ontbindende voorwaarde", wie.door)
         return
     if datum is None:
-        raise GebruikFout("Geef de datum van het nieuwe Verslag met --datum JJJJ-MM-DD.")
+        raise GebruikFout("Geef de datum van het nieuwe Verslag met --datum DATUM, bv. --datum 20-11-2026.")
     verslagdatum = _datum_optie(datum, "--datum")
     wie = _wie(door, None, notitie)
     ov = _datum_optie(ontbindende_voorwaarde, "--ontbindende-voorwaarde")
@@ -1291,7 +1366,7 @@ def heropstart_(
     opnieuw: Annotated[bool, typer.Option("--opnieuw", help="Begin de checklist opnieuw (na bevestiging).")] = False,
     ja: Annotated[bool, typer.Option("--ja", help="Met --opnieuw: bevestig zonder te vragen.")] = False,
     overleg_school_clb: Annotated[
-        Optional[str], typer.Option("--overleg-school-clb", metavar="JJJJ-MM-DD", help="Datum van het overleg tussen school en CLB (gevraagd als het ontbreekt).")
+        Optional[str], typer.Option("--overleg-school-clb", metavar="DATUM", help="Datum van het overleg tussen school en CLB (gevraagd als het ontbreekt).")
     ] = None,
     klas: KlasOptie = None,
     datum: DatumOptie = None,
@@ -1436,7 +1511,7 @@ def mail_(
     h = sessie.gelezen.dossier.laatste_heropstart
     if verstuur:
         if h is not None and h.mail is not None and h.mail.verstuurd is not None:
-            raise Fout(f"Deze vraag is al verstuurd op {h.mail.verstuurd.isoformat()}; er is niets opnieuw verstuurd.")
+            raise Fout(f"Deze vraag is al verstuurd op {datums.kort(h.mail.verstuurd)}; er is niets opnieuw verstuurd.")
         mail.afzender(sessie.instellingen)
         if sessie.instellingen.smtp is None:
             raise Fout("Er staan geen SMTP-gegevens in leersteun.yaml (smtp: host, poort, starttls, gebruiker).")
@@ -1473,11 +1548,11 @@ def toewijzen_(
     vorm: Annotated[
         Optional[Vorm], typer.Option(help="light, medium of nieuw, als de vorm al gekozen is (anders later met 'leersteun fase').", show_default=False)
     ] = None,
-    start: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Met --vorm: start van het traject (standaard: --datum).")] = None,
+    start: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Met --vorm: start van het traject (standaard: --datum).")] = None,
     frequentie: Annotated[Optional[str], typer.Option(help="Met --vorm: afgesproken frequentie.")] = None,
     intensiteit: Annotated[Optional[str], typer.Option(help="Met --vorm: afgesproken intensiteit.")] = None,
     evaluatie_op: Annotated[
-        Optional[list[str]], typer.Option("--evaluatie-op", metavar="JJJJ-MM-DD", help="Met --vorm: evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
+        Optional[list[str]], typer.Option("--evaluatie-op", metavar="DATUM", help="Met --vorm: evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
     ] = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
@@ -1506,7 +1581,7 @@ def toewijzen_(
     if lijstje:
         print("Deadlines:")
         for x in lijstje:
-            print(f"  {x.datum.isoformat()}  {x.omschrijving}")
+            print(f"  {datums.kort(x.datum)}  {x.omschrijving}")
 
 
 # ---------------------------------------------------------------------------- doel
@@ -1536,8 +1611,8 @@ def doel_(
     meetbaar: Annotated[Optional[str], typer.Option(help="Hoe en hoe vaak wordt het gemeten?")] = None,
     acceptabel: Annotated[Optional[str], typer.Option(help="Wie doet wat; is er draagvlak?")] = None,
     realistisch: Annotated[Optional[str], typer.Option(help="Waarom is het haalbaar?")] = None,
-    start: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Start van het doel.")] = None,
-    einde: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Einde van het doel.")] = None,
+    start: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Start van het doel.")] = None,
+    einde: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Einde van het doel.")] = None,
     onderwijsbehoefte: Annotated[Optional[list[str]], typer.Option(help="'De leerling heeft …' (mag meermaals).")] = None,
     ondersteuningsbehoefte: Annotated[Optional[list[str]], typer.Option(help="'Als leraar heb ik nood aan …' (mag meermaals).")] = None,
     maatregel: Annotated[Optional[str], typer.Option(help="Voeg een maatregel toe: wat?")] = None,
@@ -1546,7 +1621,7 @@ def doel_(
     wie: Annotated[Optional[str], typer.Option(help="Maatregel: wie (een functie, zoals klasleerkracht).")] = None,
     wanneer: Annotated[Optional[str], typer.Option(help="Maatregel: frequentie en duur.")] = None,
     hoe: Annotated[Optional[str], typer.Option(help="Maatregel: methode, aanpak, materiaal.")] = None,
-    maatregel_evaluatie: Annotated[Optional[str], typer.Option(metavar="JJJJ-MM-DD", help="Maatregel: wanneer ze geëvalueerd wordt.")] = None,
+    maatregel_evaluatie: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Maatregel: wanneer ze geëvalueerd wordt.")] = None,
     bereikt: Annotated[Optional[JaDeelsNee], typer.Option(help="Evaluatie: is het doel bereikt?")] = None,
     behouden: Annotated[Optional[str], typer.Option(help="Evaluatie: wat behouden we?")] = None,
     bijsturen: Annotated[Optional[str], typer.Option(help="Evaluatie: waar sturen we bij?")] = None,
@@ -1752,7 +1827,7 @@ def agenda(
         anon = Anonimiseerder(inst.teamnamen()).dossiers(g.dossier for g in alle if g.dossier is not None)
     if items:
         console.print(agenda_tabel(items, dag, anoniem, anon))
-    console.print(f"{len(items)} deadline{'s' if len(items) != 1 else ''} tot en met {tot.isoformat()}.")
+    console.print(f"{len(items)} deadline{'s' if len(items) != 1 else ''} tot en met {datums.kort(tot)}.")
     if ics is not None:
         from leersteun.ics import agenda_ics
 
@@ -1784,7 +1859,7 @@ def geschiedenis_(dossier: DossierArg) -> None:
     for kolom in ("datum", "fase", "door", "notitie"):
         tabel.add_column(kolom, overflow="fold")
     for regel in d.geschiedenis:
-        tabel.add_row(regel.datum.isoformat(), regel.fase.value, regel.door, regel.notitie or "")
+        tabel.add_row(datums.kort(regel.datum), regel.fase.value, regel.door, regel.notitie or "")
     console.print(tabel)
     log = gitops.log(map_.pad, g.pad)
     if not gitops.is_repo(map_.pad):
@@ -1794,7 +1869,7 @@ def geschiedenis_(dossier: DossierArg) -> None:
     for kolom in ("datum", "wie", "commit", "wat"):
         tabel.add_column(kolom, overflow="fold")
     for regel in log:
-        tabel.add_row(regel.datum.isoformat(), regel.auteur, regel.commit, regel.boodschap)
+        tabel.add_row(datums.kort(regel.datum), regel.auteur, regel.commit, regel.boodschap)
     console.print()
     console.print(tabel if log else "In git: nog geen commits voor dit bestand.")
 
@@ -1828,7 +1903,7 @@ def archief_(
         return
     print(f"Afgesloten dossiers voorbij de bewaartermijn ({inst.bewaartermijn_jaren} jaar):")
     for x in lijst_:
-        print(f"  {x.id}  afgesloten op {x.afgesloten_op.isoformat()}, te bewaren tot {x.bewaren_tot.isoformat()}")
+        print(f"  {x.id}  afgesloten op {datums.kort(x.afgesloten_op)}, te bewaren tot {datums.kort(x.bewaren_tot)}")
     if not verwijder:
         print("Verwijder ze met 'leersteun archief --verwijder'.")
         return

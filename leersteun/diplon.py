@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ruamel.yaml.comments import CommentedMap
 
+from leersteun import datums
 from leersteun.bewerk import lijst, voeg_toe, zonder_leeg
 from leersteun.model import Dossier, Fase, Uitkomst
 from leersteun.trajectory import Geweigerd, Wie, afgesloten_op
@@ -80,7 +81,7 @@ def open_stappen(dossier: Dossier, vandaag: dt.date) -> list[OpenStap]:
         evaluaties = [e.datum for e in d.evaluaties if e.datum >= start]
         if evaluaties:
             laatste = max(evaluaties)
-            voeg(DiplonStap.evaluatie, laatste, datum=laatste.isoformat())
+            voeg(DiplonStap.evaluatie, laatste, datum=datums.kort(laatste))
     if d.fase == Fase.afgesloten:
         dag = afgesloten_op(d)
         if dag is not None and vandaag - dag <= AFSLUITING_TOT:
@@ -110,6 +111,6 @@ def markeer(data: CommentedMap, dossier: Dossier, wie: Wie, stap: DiplonStap, va
         raise Geweigerd(f"In dossier {dossier.id} staat de stap '{stap.value}' niet open. Open stappen: {nog}.")
     s = open_[0]
     if wie.datum < s.sinds:
-        raise Geweigerd(f"De stap '{stap.value}' staat open sinds {s.sinds.isoformat()}; {wie.datum.isoformat()} ligt daarvoor.")
+        raise Geweigerd(f"De stap '{stap.value}' staat open sinds {datums.kort(s.sinds)}; {datums.kort(wie.datum)} ligt daarvoor.")
     voeg_toe(lijst(data, "diplon"), zonder_leeg(stap=stap.value, datum=wie.datum, door=wie.door))
-    return [f"Diplon: {s.omschrijving} is gedaan ({wie.datum.isoformat()})."]
+    return [f"Diplon: {s.omschrijving} is gedaan ({datums.kort(wie.datum)})."]

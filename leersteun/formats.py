@@ -15,6 +15,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from leersteun import datums
 from leersteun.overview import Overzicht, Rij
 
 CSV_KOLOMMEN = [
@@ -47,7 +48,9 @@ def _d(waarde: Any) -> Any:
 
 
 def _mens(waarde: Any) -> str:
-    """A cell for people to read: dates ISO, decimals with a comma (54,0)."""
+    """A cell for people to read: dates the Flemish way (23-11-2026), decimals with a comma (54,0)."""
+    if isinstance(waarde, dt.date):
+        return datums.kort(waarde)
     if isinstance(waarde, float):
         return f"{waarde:.1f}".replace(".", ",")
     return str(_d(waarde))
@@ -72,7 +75,7 @@ def tabellen(o: Overzicht) -> list[Tabel]:
         ),
         Tabel(
             "deadlines_week",
-            f"Deadlines in week {w} ({o.week.maandag.isoformat()} tot {o.week.zondag.isoformat()})",
+            f"Deadlines in week {w} ({datums.kort(o.week.maandag)} tot {datums.kort(o.week.zondag)})",
             ["datum", "staat", "dossier", "leerling", "wat", "ondersteuner"],
             [[r.datum, r.staat, r.id, r.leerling, r.wat, r.ondersteuner or "–"] for r in o.deadlines_week],
             "Geen deadlines in deze week.",
@@ -160,7 +163,7 @@ def _kop(o: Overzicht) -> str:
 
 
 def _onder(o: Overzicht) -> str:
-    tekst = f"Gemaakt op {o.vandaag.isoformat()} met leersteun; {o.aantal} dossiers."
+    tekst = f"Gemaakt op {datums.kort(o.vandaag)} met leersteun; {o.aantal} dossiers."
     if o.ongeldig:
         tekst += f" Niet meegeteld (ongeldig): {', '.join(o.ongeldig)}."
     return tekst
@@ -302,9 +305,12 @@ def als_html(o: Overzicht) -> str:
 # ---------------------------------------------------------------------------- xlsx
 
 
+BREEDSTE = 58  # characters: a wider text wraps in its cell
+
+
 def als_xlsx(o: Overzicht) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     boek = Workbook()
@@ -320,11 +326,13 @@ def als_xlsx(o: Overzicht) -> bytes:
                 cel = blad.cell(row=r, column=k, value=waarde)
                 if isinstance(waarde, str):
                     cel.data_type = "s"  # text, never a formula (a class typed as =HYPERLINK(...) stays text)
+                    if len(waarde) > BREEDSTE:  # wider than its column: wrapped, never cut off in print
+                        cel.alignment = Alignment(wrap_text=True, vertical="top")
                 elif isinstance(waarde, dt.date):
-                    cel.number_format = "dd/mm/yyyy"
+                    cel.number_format = "dd-mm-yyyy"
         for i, kolom in enumerate(t.kolommen, start=1):
             breedte = max([len(str(kolom)), *(len(str(_d(r[i - 1]))) for r in t.rijen)])
-            blad.column_dimensions[get_column_letter(i)].width = min(60, breedte + 2)
+            blad.column_dimensions[get_column_letter(i)].width = min(BREEDSTE, breedte) + 2
         blad.freeze_panes = "A2"
         # printing: the header on every page, landscape, one page wide
         blad.print_title_rows = "1:1"

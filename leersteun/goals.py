@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from leersteun import datums
 from leersteun.bewerk import als_yaml, flow_lijst, lijst, voeg_toe, zet, zonder_leeg
 from leersteun.errors import WAARSCHUWING
 from leersteun.model import Dossier, Fase
@@ -241,12 +242,6 @@ DOMEIN_TEKST = {
 BEREIKT_TEKST = {"ja": "Ja, het doel is bereikt.", "deels": "Het doel is deels bereikt.", "nee": "Het doel is nog niet bereikt."}
 
 
-def _datum_nl(d: dt.date | None) -> str:
-    from leersteun.render import _datum_nl as nl
-
-    return nl(d)
-
-
 VRAAG_VAN_TEKST = {"leerkracht": "de leerkracht", "zorg": "het zorgteam", "ouders": "de ouders", "clb": "het CLB", "directie": "de directie", "andere": "anderen"}
 
 
@@ -255,11 +250,11 @@ def _herbekeken(moment: dt.date | None, doel: Any, vandaag: dt.date) -> str:
     if moment is None:
         return ""
     if moment >= vandaag:
-        return f"We bekijken ze opnieuw op {_datum_nl(moment)}."
+        return f"We bekijken ze opnieuw op {datums.lang(moment)}."
     gedaan = [e.datum for e in doel.evaluaties if e.datum >= moment - MARGE]
     if gedaan:
-        return f"Afgesproken om ze op {_datum_nl(moment)} te bekijken; dat gebeurde op {_datum_nl(min(gedaan))}."
-    return f"Afgesproken om ze op {_datum_nl(moment)} te bekijken; dat gesprek moet nog plaatsvinden."
+        return f"Afgesproken om ze op {datums.lang(moment)} te bekijken; dat gebeurde op {datums.lang(min(gedaan))}."
+    return f"Afgesproken om ze op {datums.lang(moment)} te bekijken; dat gesprek moet nog plaatsvinden."
 
 
 def opsomming(delen: list[str]) -> str:
@@ -284,9 +279,9 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
     for doel in doelen:
         nummer = d.doelen.index(doel) + 1
         periode = (
-            f"van {_datum_nl(doel.start)} tot {_datum_nl(doel.einde)}"
+            f"van {datums.lang(doel.start)} tot {datums.lang(doel.einde)}"
             if doel.start and doel.einde
-            else (f"vanaf {_datum_nl(doel.start)}" if doel.start else "")
+            else (f"vanaf {datums.lang(doel.start)}" if doel.start else "")
         )
         maatregelen = [
             {
@@ -308,7 +303,7 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
         ]
         evaluaties = [
             {
-                "datum": _datum_nl(e.datum),
+                "datum": datums.lang(e.datum),
                 "bereikt": BEREIKT_TEKST[e.bereikt.value],
                 "proces": [
                     (label, waarde)
@@ -373,7 +368,7 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
     if d.fase == Fase.afgesloten:
         dag, reden = afgesloten_op(d), afsluitreden(d)
         afgesloten = (
-            f"De ondersteuning is afgesloten op {_datum_nl(dag)}" + (f" ({REDEN_TEKST[reden]})" if reden else "") + "."
+            f"De ondersteuning is afgesloten op {datums.lang(dag)}" + (f" ({REDEN_TEKST[reden]})" if reden else "") + "."
             if dag
             else "De ondersteuning is afgesloten."
         )

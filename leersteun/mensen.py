@@ -12,6 +12,7 @@ import datetime as dt
 
 from ruamel.yaml.comments import CommentedMap
 
+from leersteun import datums
 from leersteun.bewerk import lijst, voeg_toe, zet, zonder_leeg
 from leersteun.model import Dossier, Instellingen, OverlegSoort
 from leersteun.trajectory import Geweigerd, Wie, voeg_overleg
@@ -65,7 +66,7 @@ def noteer_overleg(
 ) -> list[str]:
     """Append a meeting (never rewritten); `volgende` plans the next one of the same kind."""
     if volgende is not None and volgende <= wie.datum:
-        raise Geweigerd(f"Het volgende overleg ({volgende.isoformat()}) moet na dit overleg ({wie.datum.isoformat()}) liggen.")
+        raise Geweigerd(f"Het volgende overleg ({datums.kort(volgende)}) moet na dit overleg ({datums.kort(wie.datum)}) liggen.")
     if soort == OverlegSoort.overdracht:
         h = dossier.laatste_heropstart
         if h is None or h.toewijzing is None or not h.toewijzing.overdracht_van:
@@ -74,9 +75,9 @@ def noteer_overleg(
                     f"Een overdracht gebeurt tussen een vorige en een nieuwe ondersteuner; dossier {dossier.id} heeft geen vorige ondersteuner."
                 )
     voeg_overleg(data, soort, wie.datum, met=met, notitie=wie.notitie, volgende=volgende, door=wie.door)
-    meldingen = [f"{_hoofdletter(OVERLEG_TEKST[soort.value])} van {wie.datum.isoformat()} genoteerd in dossier {dossier.id}."]
+    meldingen = [f"{_hoofdletter(OVERLEG_TEKST[soort.value])} van {datums.kort(wie.datum)} genoteerd in dossier {dossier.id}."]
     if volgende is not None:
-        meldingen.append(f"Volgend {OVERLEG_TEKST[soort.value]} gepland op {volgende.isoformat()}; het staat in de agenda.")
+        meldingen.append(f"Gepland: {OVERLEG_TEKST[soort.value]} op {datums.kort(volgende)}; het staat in de agenda.")
     return meldingen
 
 

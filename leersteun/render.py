@@ -23,11 +23,6 @@ def ingebouwd() -> Path:
     raise Fout("De ingebouwde sjablonen van leersteun ontbreken; installeer leersteun opnieuw.")
 
 
-def _datum_nl(waarde: dt.date | None) -> str:
-    maanden = "januari februari maart april mei juni juli augustus september oktober november december".split()
-    return f"{waarde.day} {maanden[waarde.month - 1]} {waarde.year}" if waarde else "–"
-
-
 def _html(naam: str | None) -> bool:
     """Autoescape HTML and XML templates, also when they end in .j2 (fiche.html.j2)."""
     return bool(naam) and naam.removesuffix(".j2").endswith((".html", ".htm", ".xml"))
@@ -85,7 +80,10 @@ def omgeving(map_pad: Path | None = None, markdown: bool = False) -> Any:
         lstrip_blocks=True,
         finalize=md if markdown else None,
     )
-    env.filters["datum"] = _datum_nl
+    from leersteun import datums
+
+    env.filters["datum"] = datums.lang
+    env.filters["datum_kort"] = datums.kort
     return env
 
 

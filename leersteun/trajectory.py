@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ruamel.yaml.comments import CommentedMap
 
+from leersteun import datums
 from leersteun.bewerk import flow_lijst, lijst, voeg_toe, zet, zonder_leeg
 from leersteun.errors import Fout
 from leersteun.model import Beslissing, Dossier, Fase, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, VIER_VRAGEN
@@ -270,18 +271,18 @@ def start_heropstart(data: CommentedMap, dossier: Dossier, wie: Wie, overleg_sch
     if overleg_school_clb is not None:
         if sinds is not None and overleg_school_clb < sinds:
             raise Geweigerd(
-                f"Het overleg tussen school en CLB ({overleg_school_clb.isoformat()}) ligt vóór het afsluiten "
-                f"({sinds.isoformat()}); een heropstart vraagt een overleg daarna."
+                f"Het overleg tussen school en CLB ({datums.kort(overleg_school_clb)}) ligt vóór het afsluiten "
+                f"({datums.kort(sinds)}); een heropstart vraagt een overleg daarna."
             )
         if overleg_school_clb > wie.datum:
-            raise Geweigerd(f"Het overleg tussen school en CLB ({overleg_school_clb.isoformat()}) ligt in de toekomst; noteer het als het gebeurd is.")
+            raise Geweigerd(f"Het overleg tussen school en CLB ({datums.kort(overleg_school_clb)}) ligt in de toekomst; noteer het als het gebeurd is.")
         voeg_overleg(data, OverlegSoort.school_clb, overleg_school_clb, met=["clb"], door=wie.door)
     elif overleg_sinds(dossier, OverlegSoort.school_clb, sinds) is None:
         raise Geweigerd(
             "Een heropstart kan pas na een overleg tussen de school en het CLB. Er is er geen genoteerd "
-            + (f"sinds het afsluiten op {sinds.isoformat()}" if sinds else "")
-            + f". Geef de datum mee met --overleg-school-clb JJJJ-MM-DD, of noteer het eerst met "
-            f"'leersteun overleg {dossier.id} --soort school-clb --datum JJJJ-MM-DD'."
+            + (f"sinds het afsluiten op {datums.kort(sinds)}" if sinds else "")
+            + f". Geef de datum mee met --overleg-school-clb DATUM, of noteer het eerst met "
+            f"'leersteun overleg {dossier.id} --soort school-clb --datum DATUM'."
         )
     voeg_toe(lijst(data, "heropstarts"), 
         CommentedMap(
@@ -324,7 +325,7 @@ def _naar_ondersteuning(
     sinds = lopend.start - dt.timedelta(days=30) if lopend is not None else None
     if opstartgesprek is None and overleg_sinds(dossier, OverlegSoort.opstartgesprek, sinds) is None:
         ontbreekt.append(
-            f"een opstartgesprek (--opstartgesprek JJJJ-MM-DD, of 'leersteun overleg {dossier.id} --soort opstartgesprek')"
+            f"een opstartgesprek (--opstartgesprek DATUM, of 'leersteun overleg {dossier.id} --soort opstartgesprek')"
         )
     heeft_vraag = bool(leervraag) or bool(dossier.leervraag and dossier.leervraag.vraag)
     if not heeft_vraag:
@@ -342,7 +343,7 @@ def _naar_ondersteuning(
         )
     if opstartgesprek is not None:
         if opstartgesprek > wie.datum:
-            raise Geweigerd(f"Het opstartgesprek ({opstartgesprek.isoformat()}) ligt in de toekomst; noteer het als het gebeurd is.")
+            raise Geweigerd(f"Het opstartgesprek ({datums.kort(opstartgesprek)}) ligt in de toekomst; noteer het als het gebeurd is.")
         voeg_overleg(data, OverlegSoort.opstartgesprek, opstartgesprek, door=wie.door)
     if leervraag:
         zet_leervraag(data, leervraag)
@@ -414,7 +415,7 @@ def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspra
     assert vorm is not None
     begin = afspraak.start or wie.datum
     if begin < h.toewijzing.datum:
-        raise Geweigerd(f"De start ({begin.isoformat()}) ligt vóór de toewijzing ({h.toewijzing.datum.isoformat()}).")
+        raise Geweigerd(f"De start ({datums.kort(begin)}) ligt vóór de toewijzing ({datums.kort(h.toewijzing.datum)}).")
     momenten = sorted(afspraak.evaluatie_op) or ([begin + LIGHT_EVALUATIE_NA] if vorm == Vorm.light else [])
     zet(data["heropstarts"][len(dossier.heropstarts) - 1]["toewijzing"], "vorm", vorm.value)
     voeg_toe(
@@ -429,9 +430,9 @@ def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspra
     )
     zet(data, "fase", naar.value)
     geschiedenis(data, naar, wie, notitie or f"Vorm gekozen: {VORM_TEKST[vorm]}.")
-    meldingen = [f"Dossier {dossier.id}: {VORM_TEKST[vorm]}, start {begin.isoformat()} (fase {naar.value}).", VORM_UITLEG[vorm]]
+    meldingen = [f"Dossier {dossier.id}: {VORM_TEKST[vorm]}, start {datums.kort(begin)} (fase {naar.value}).", VORM_UITLEG[vorm]]
     if vorm == Vorm.light and not afspraak.evaluatie_op:
-        meldingen.append(f"Evaluatie na enkele weken uitproberen: {momenten[0].isoformat()} (wijzig met --evaluatie-op).")
+        meldingen.append(f"Evaluatie na enkele weken uitproberen: {datums.kort(momenten[0])} (wijzig met --evaluatie-op).")
     return meldingen
 
 
@@ -512,7 +513,7 @@ def evaluatie(
             door=wie.door,
         )
     )
-    meldingen = [f"Evaluatie van {wie.datum.isoformat()} bewaard: de ondersteuning gaat verder."]
+    meldingen = [f"Evaluatie van {datums.kort(wie.datum)} bewaard: de ondersteuning gaat verder."]
     if vier_vragen:
         meldingen.append("De vier vragen na vier maanden zijn beantwoord.")
         for sleutel, tekst in (("gedragen", "gedragen door alle schoolse partners"), ("zorgcontinuum_fase_2_3", "binnen fase 2/3 van het zorgcontinuüm")):
@@ -530,7 +531,7 @@ def evaluatie(
     nieuwe = [d for d in volgende or [] if d not in lopend.evaluatie_op]
     if nieuwe:
         lijst(traject, "evaluatie_op").extend(sorted(nieuwe))
-        meldingen.append("Volgend evaluatiemoment: " + ", ".join(d.isoformat() for d in sorted(nieuwe)) + ".")
+        meldingen.append("Volgend evaluatiemoment: " + ", ".join(datums.kort(d) for d in sorted(nieuwe)) + ".")
     bijgestuurd = [m for m in meldingen[1:] if "bijgestuurd" in m]
     geschiedenis(data, Fase.ondersteuning, wie, "Evaluatie: verderzetten" + (" met bijsturing." if bijgestuurd else "."))
     return meldingen

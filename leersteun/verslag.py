@@ -13,13 +13,14 @@ import datetime as dt
 
 from ruamel.yaml.comments import CommentedMap
 
+from leersteun import datums
 from leersteun.bewerk import VOLGORDE_IN, lijst, voeg_toe, zet, zet_op_plaats, zonder_leeg
 from leersteun.model import Dossier, Fase, Instellingen, Typologie, VerslagSoort
 from leersteun.trajectory import Geweigerd, Wie, geschiedenis
 
 
 def beschrijf(soort: str, datum: dt.date, typologie: str | None) -> str:
-    return f"{soort}" + (f" ({typologie})" if typologie else "") + f" van {datum.isoformat()}"
+    return f"{soort}" + (f" ({typologie})" if typologie else "") + f" van {datums.kort(datum)}"
 
 
 def nieuw_verslag(
@@ -40,9 +41,9 @@ def nieuw_verslag(
         )
     oud = dossier.verslag
     if datum < oud.datum:
-        raise Geweigerd(f"Het nieuwe Verslag ({datum.isoformat()}) is ouder dan het huidige ({oud.datum.isoformat()}).")
+        raise Geweigerd(f"Het nieuwe Verslag ({datums.kort(datum)}) is ouder dan het huidige ({datums.kort(oud.datum)}).")
     if datum > wie.datum:
-        raise Geweigerd(f"Het Verslag van {datum.isoformat()} ligt in de toekomst; noteer het als het er is.")
+        raise Geweigerd(f"Het Verslag van {datums.kort(datum)} ligt in de toekomst; noteer het als het er is.")
     if instellingen is not None and typologie is not None and typologie not in instellingen.ondersteunde_typologieen:
         raise Geweigerd(
             f"Een Verslag onder {typologie.value} ondersteunt dit centrum niet; {instellingen.ander_centrum} neemt over. "
@@ -76,14 +77,14 @@ def nieuw_verslag(
     vorig = beschrijf(oud.soort.value, oud.datum, oud.typologie.value if oud.typologie else None)
     notitie = f"Nieuw Verslag: {nieuw} (was {vorig})."
     if ontbindende_voorwaarde is not None:
-        notitie += f" Ingeschreven onder ontbindende voorwaarde op {ontbindende_voorwaarde.isoformat()}."
+        notitie += f" Ingeschreven onder ontbindende voorwaarde op {datums.kort(ontbindende_voorwaarde)}."
     geschiedenis(data, dossier.fase, Wie(wie.door, wie.datum, (wie.notitie + " " if wie.notitie else "") + notitie))
     meldingen = [f"Dossier {dossier.id}: {notitie}"]
     if ontbindende_voorwaarde is not None:
         grens = ontbindende_voorwaarde + dt.timedelta(days=60)
         meldingen.append(
-            f"De school beslist binnen 60 kalenderdagen (uiterlijk {grens.isoformat()}) of de leerling het gemeenschappelijk "
-            f"curriculum volgt; noteer het met 'leersteun verslag {dossier.id} --beslist JJJJ-MM-DD'."
+            f"De school beslist binnen 60 kalenderdagen (uiterlijk {datums.kort(grens)}) of de leerling het gemeenschappelijk "
+            f"curriculum volgt; noteer het met 'leersteun verslag {dossier.id} --beslist DATUM'."
         )
     if soort != oud.soort:
         meldingen.append("Een gewijzigd Verslag volgt de juiste procedure: de school kijkt na welk Verslag de leerling heeft.")
@@ -98,10 +99,10 @@ def beslist(data: CommentedMap, dossier: Dossier, wie: Wie) -> list[str]:
             f"Dossier {dossier.id} heeft geen inschrijving onder ontbindende voorwaarde; er is geen beslissing van de school te noteren."
         )
     if v.ontbindende_voorwaarde_beslist is not None:
-        raise Geweigerd(f"De beslissing van de school is al genoteerd op {v.ontbindende_voorwaarde_beslist.isoformat()}.")
+        raise Geweigerd(f"De beslissing van de school is al genoteerd op {datums.kort(v.ontbindende_voorwaarde_beslist)}.")
     if wie.datum < v.ontbindende_voorwaarde:
         raise Geweigerd(
-            f"De beslissing ({wie.datum.isoformat()}) ligt vóór de inschrijving onder ontbindende voorwaarde ({v.ontbindende_voorwaarde.isoformat()})."
+            f"De beslissing ({datums.kort(wie.datum)}) ligt vóór de inschrijving onder ontbindende voorwaarde ({datums.kort(v.ontbindende_voorwaarde)})."
         )
     zet_op_plaats(data["verslag"], "ontbindende_voorwaarde_beslist", wie.datum, VOLGORDE_IN["verslag"])
     geschiedenis(

@@ -8,26 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from leersteun import datums
+
 from rich.console import Console
 from rich.prompt import Confirm, InvalidResponse, Prompt
 
 
 class Vraag(Prompt):
-    illegal_choice_message = "[prompt.invalid.choice]Kies een van de mogelijkheden tussen [ ]."
     validate_error_message = "[prompt.invalid]Dat antwoord is niet geldig."
-
-    def process_response(self, value: str) -> str:
-        """A choice as a person types it: capitals, accents, spaces, '-' and '_' do not matter;
-        a wrong answer lists the choices."""
-        if self.choices:
-            gevonden = {_kern(c): c for c in self.choices}.get(_kern(value))
-            if gevonden is not None:
-                return gevonden
-            if value.strip().isdigit() and 1 <= int(value) <= len(self.choices) and not all(c.isdigit() for c in self.choices):
-                return self.choices[int(value) - 1]  # the number of a choice in a numbered list
-            if value.strip():
-                raise InvalidResponse(f"[prompt.invalid.choice]Kies een van: {', '.join(self.choices)}.")
-        return super().process_response(value)
 
 
 def _kern(tekst: str) -> str:
@@ -76,24 +64,64 @@ def vraag_lijst(console: Console, titel: str, voorbeelden: list[str] | None = No
         items.append(regel)
 
 
-def vraag(console: Console, tekst: str, keuzes: list[str] | None = None, standaard: str | None = None, leeg: bool = False) -> str:
-    """Ask until there is an answer (or accept empty with `leeg`)."""
-    while keuzes and leeg:  # one of the choices (as a person types it), or nothing
-        from rich.markup import escape
+def label(code: str) -> str:
+    """A fixed value as people read it; the file keeps the code (doelen_bereikt)."""
+    return code.replace("_", " ")
 
-        antwoord = (Vraag.ask(f"{tekst} {escape('[' + '/'.join(keuzes) + ']')}", default=standaard, console=console) or "").strip()
-        if not antwoord:
-            return antwoord
-        gevonden = {_kern(c): c for c in keuzes}.get(_kern(antwoord))
-        if gevonden is not None:
-            return gevonden
-        console.print(f"[prompt.invalid.choice]Kies een van: {escape(', '.join(keuzes))}, of laat het leeg.")
+
+KORT = 30  # up to three choices this short fit on the question's own line
+
+
+def vraag(
+    console: Console,
+    tekst: str,
+    keuzes: list[str] | None = None,
+    standaard: str | None = None,
+    leeg: bool = False,
+    uitleg: dict[str, str] | None = None,
+) -> str:
+    """Ask until there is an answer (or accept empty with `leeg`). With `keuzes`: a
+    numbered list of their labels (with `uitleg` beside them), answered by number or by
+    the word as a person types it; the code is returned."""
+    if keuzes:
+        return _kies(console, tekst, keuzes, standaard, leeg, uitleg or {})
     while True:
-        antwoord = Vraag.ask(tekst, choices=keuzes, default=standaard, console=console, show_choices=bool(keuzes))
-        antwoord = (antwoord or "").strip()
+        antwoord = (Vraag.ask(tekst, default=standaard, console=console) or "").strip()
         if antwoord or leeg:
             return antwoord
         console.print("Dit is nodig; typ een antwoord.")
+
+
+def _kies(console: Console, tekst: str, keuzes: list[str], standaard: str | None, leeg: bool, uitleg: dict[str, str]) -> str:
+    from rich.markup import escape
+
+    labels = [label(k) for k in keuzes]
+    if len(keuzes) <= 3 and not uitleg and sum(map(len, labels)) <= KORT:
+        opties = ", ".join(f"{i} {lab}" for i, lab in enumerate(labels, start=1))
+    else:
+        breedte = max(map(len, labels))
+        for i, (k, lab) in enumerate(zip(keuzes, labels), start=1):
+            console.print(f"  {i:>{len(str(len(keuzes)))}}. {escape(lab):{breedte}}  {escape(uitleg.get(k, ''))}".rstrip())
+        opties = f"1-{len(keuzes)}"
+    leeg_tekst = f", leeg = {label(standaard)}" if standaard else (", leeg = geen" if leeg else "")
+    while True:
+        antwoord = (Vraag.ask(f"{tekst} {escape(f'[{opties}{leeg_tekst}]')}", default="", show_default=False, console=console) or "").strip()
+        if not antwoord:
+            if standaard is not None:
+                return standaard
+            if leeg:
+                return ""
+            console.print("Dit is nodig; typ het nummer of het woord.")
+            continue
+        if antwoord.isdigit() and 1 <= int(antwoord) <= len(keuzes):
+            return keuzes[int(antwoord) - 1]
+        gevonden = {_kern(c): c for c in keuzes}.get(_kern(antwoord))
+        if gevonden is not None:
+            return gevonden
+        console.print(
+            f"'{escape(antwoord)}' is geen van de mogelijkheden. Typ een nummer van 1 tot {len(keuzes)} of een van: "
+            f"{escape(', '.join(labels))}{', of laat het leeg' if leeg else ''}."
+        )
 
 
 def ja_nee(console: Console, tekst: str, standaard: bool = False) -> bool:
@@ -105,7 +133,7 @@ def vraag_datum(console: Console, tekst: str, leeg: bool = False, standaard: dt.
     from leersteun.folder import vandaag
 
     while True:
-        hint = f", leeg = {standaard.isoformat()}" if standaard else (", leeg = geen" if leeg else "")
+        hint = f", leeg = {datums.kort(standaard)}" if standaard else (", leeg = geen" if leeg else "")
         antwoord = vraag(console, f"{tekst} (zoals 31-12-2025 of vandaag{hint})", leeg=leeg or standaard is not None)
         if not antwoord and standaard is not None:
             return standaard

@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from leersteun import datums
 from leersteun.model import Dossier, Uitkomst
 
 FASE_KLEUR = {
@@ -21,7 +22,7 @@ FASE_KLEUR = {
 
 
 def datum(d: dt.date | None) -> str:
-    return d.isoformat() if d else "–"
+    return datums.kort(d) if d else "–"
 
 
 def fase_tekst(fase: str) -> Text:
@@ -192,7 +193,7 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
         delen.append(_kop("Open stappen in Diplon"))
         tabel = Table.grid(padding=(0, 2))
         for x in stappen:
-            tabel.add_row(f"sinds {x.sinds.isoformat()}", x.wie, x.omschrijving, Text(f"leersteun diplon {d.id} {x.stap.value}", style="dim"))
+            tabel.add_row(f"sinds {datums.kort(x.sinds)}", x.wie, x.omschrijving, Text(f"leersteun diplon {d.id} {x.stap.value}", style="dim"))
         delen.append(tabel)
     open_ = deadlines(d, vandaag)
     if open_:
@@ -200,7 +201,7 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
         tabel = Table.grid(padding=(0, 2))
         for x in open_:
             staat = x.staat(vandaag).value
-            tabel.add_row(x.datum.isoformat(), Text(staat, style=STAAT_KLEUR[staat]), x.omschrijving)
+            tabel.add_row(datums.kort(x.datum), Text(staat, style=STAAT_KLEUR[staat]), x.omschrijving)
         delen.append(tabel)
     if d.trajecten:
         delen.append(_kop("Trajecten"))
@@ -317,7 +318,7 @@ def agenda_tabel(items, vandaag: dt.date, anoniem: bool = False, anon=None) -> T
     for deadline, dossier, wat in rijen:
         staat = deadline.staat(vandaag).value
         tabel.add_row(
-            deadline.datum.isoformat(),
+            Text.assemble(datums.kort(deadline.datum), "\n", (datums.weekdag(deadline.datum), "dim")),
             Text(staat, style=STAAT_KLEUR[staat]),
             Text.assemble(leerling_naam(dossier, anoniem), "\n", (deadline.dossier_id, "dim")),
             wat,

@@ -123,16 +123,19 @@ def test_nieuw_with_options_writes_a_valid_case(map_: Map, run) -> None:
 
 
 def test_nieuw_asks_what_is_missing(map_: Map, run) -> None:
-    invoer = "\n".join(["Noor", "Claes", "1A", "lagere", "lager", "Vrije Basisschool Sint-Jozef", "GC", "31-02-2025", "2025-12-31", "type 5", "Type-3", "misschien", "j", ""]) + "\n"
+    invoer = "\n".join(["Noor", "Claes", "1A", "lagere", "2", "Vrije Basisschool Sint-Jozef", "GC", "31-02-2025", "2025-12-31", "type 5", "Type-3", "misschien", "j", ""]) + "\n"
     result = run("nieuw", input=invoer)
     assert result.exit_code == 0, result.output
     assert "geen datum" in result.stdout  # the wrong date was asked again
-    assert "Kies een van: kleuter, lager, secundair." in result.stdout
+    assert "Niveau [1 kleuter, 2 lager, 3 secundair]" in result.stdout  # a numbered choice, answered with 2
+    uit = " ".join(result.stdout.split())
+    assert "'lagere' is geen van de mogelijkheden. Typ een nummer van 1 tot 3 of een van: kleuter, lager, secundair." in uit
     assert "Antwoord met j (ja) of n (nee)" in result.stdout
     tekst = (map_.pad / "cases" / "JZF-2026-001.yaml").read_text()
     assert "voornaam: Noor" in tekst and "niveau: lager" in tekst and "zichtbaar_in_diplon: true" in tekst
     assert "typologie: type 3" in tekst and "leervraag" not in tekst  # an empty question is not recorded
-    assert "Kies een van: basisaanbod, type 2, type 3" in result.stdout  # 'type 5' was refused with the choices
+    assert "'type 5' is geen van de mogelijkheden. Typ een nummer van 1 tot" in uit  # refused with the choices
+    assert "basisaanbod, type 2, type 3" in uit
 
 
 def test_nieuw_without_input_is_a_clear_error(map_: Map, run) -> None:
@@ -392,9 +395,10 @@ def test_a_name_that_fits_several_cases_offers_a_numbered_choice_on_a_terminal(v
         env={**os.environ, "TERM": "dumb", "NO_COLOR": "1"}, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     kind.expect("Er passen 2 dossiers bij die naam")
-    kind.expect(r"Welk dossier\? \(nummer\) \[1/2\]: ")
+    kind.expect(r"1\. .*JZF-2025-001")
+    kind.expect(r"Welk dossier\? \[1-2\]: ")
     kind.sendline("3")
-    kind.expect("Kies een van: 1, 2.")
+    kind.expect("Typ een nummer van 1 tot 2")
     kind.sendline("2")
     kind.expect("Lotte Peeters  KLM-2024-017")
     kind.expect(pexpect.EOF)

@@ -76,7 +76,7 @@ def test_outside_a_repository_it_says_so(map_: Map, run) -> None:
     result = run("evaluatie", "lotte", "--beslissing", "verderzetten", "--commit")
     assert result.exit_code == 1  # --commit was asked and could not be done
     assert "De wijziging is bewaard, maar niet gecommit" in result.stderr and "git commit" in result.stderr
-    assert "Evaluatie van 2026-11-24 bewaard" in result.stdout and "2026-11-24" in pad.read_text()
+    assert "Evaluatie van 24-11-2026 bewaard" in result.stdout and "2026-11-24" in pad.read_text()
     # commit: true in the settings is a default, not an order: it says so and exits 0
     (map_.pad / "leersteun.yaml").write_text((map_.pad / "leersteun.yaml").read_text() + "commit: true\n")
     result = run("evaluatie", "lotte", "--beslissing", "verderzetten")
@@ -116,7 +116,7 @@ def test_archief(voorbeeld: Path, run) -> None:
     (voorbeeld / "leersteun.yaml").write_text((voorbeeld / "leersteun.yaml").read_text() + "bewaartermijn_jaren: 1\n")
     git(voorbeeld, "-c", "user.name=A", "-c", "user.email=a@b.be", "commit", "-qam", "termijn")
     result = run("archief")
-    assert "KLM-2023-012  afgesloten op 2025-06-27, te bewaren tot 2026-06-27" in result.stdout
+    assert "KLM-2023-012  afgesloten op 27-06-2025, te bewaren tot 27-06-2026" in result.stdout
     assert "Hermans" not in result.stdout  # ids, no names
     result = run("archief", "--verwijder", input="n\n")
     assert "Er is niets verwijderd." in result.stdout and (voorbeeld / "cases" / "KLM-2023-012.yaml").exists()

@@ -215,7 +215,7 @@ def test_verstuur_sends_the_exact_message(voorbeeld: Path, run, smtp_server, mon
     assert "      verstuurd: 2026-11-24\n" in (voorbeeld / "cases" / "KLM-2024-017.yaml").read_text()
     # it is not sent twice
     result = run("mail", "lotte", "--verstuur", "--ja")
-    assert result.exit_code == 1 and "al verstuurd op 2026-11-24" in result.stderr
+    assert result.exit_code == 1 and "al verstuurd op 24-11-2026" in result.stderr
     assert len(ontvanger.berichten) == 1
 
 

@@ -384,6 +384,20 @@ def test_xlsx_prints_well(netwerk: Map, run) -> None:
     assert boek["Dossiers"].auto_filter.ref.startswith("A1:J")
 
 
+def test_xlsx_wraps_a_long_text_instead_of_cutting_it_in_print(voorbeeld: Path, run) -> None:
+    from openpyxl import load_workbook
+
+    from leersteun.formats import BREEDSTE
+
+    assert run("overzicht", "--formaat", "xlsx").exit_code == 0
+    blad = load_workbook(voorbeeld / "out" / "overzicht-2026-W48.xlsx")["Deadlines in de week"]
+    lang = [c for rij in blad.iter_rows(min_row=2) for c in rij if isinstance(c.value, str) and len(c.value) > BREEDSTE]
+    assert lang and all(c.alignment.wrap_text for c in lang)
+    assert all(blad.column_dimensions[k].width <= BREEDSTE + 2 for k in "ABCDEF")
+    datum = blad["A2"]
+    assert datum.is_date and datum.number_format == "dd-mm-yyyy"
+
+
 def test_overview_never_contradicts_itself_and_keeps_the_order_of_a_day(voorbeeld: Path, run) -> None:
     assert run("evaluatie", "noah", "--beslissing", "verderzetten").exit_code == 0
     assert run("evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen_bereikt").exit_code == 0

@@ -177,7 +177,7 @@ def test_unsupported_typology_is_refused_in_nieuw_and_in_verslag(voorbeeld: Path
 def test_a_changed_verslag_keeps_the_previous_one_and_starts_the_60_days(voorbeeld: Path, run) -> None:
     result = run("verslag", "noah", "--soort", "IAC", "--datum", "2026-11-20", "--typologie", "type 2", "--ontbindende-voorwaarde", "2026-11-23")
     assert result.exit_code == 0, result.output
-    assert "uiterlijk 2027-01-22" in result.stdout
+    assert "uiterlijk 22-01-2027" in result.stdout
     d = dossier(voorbeeld, "KLM-2025-003")
     assert d.verslag.soort == "IAC" and d.verslag.typologie == "type 2"
     assert [(v.soort.value, v.datum) for v in d.vorige_verslagen] == [("GC", dt.date(2025, 5, 20))]
@@ -222,7 +222,7 @@ def test_an_evaluation_opens_its_diplon_step(map_: Map, run) -> None:
     map_.case(D.replace("    door: Els Maes\nevaluaties", "    door: Els Maes\ndiplon:\n  - stap: circqel\n    datum: 2024-10-20\n  - stap: inzage\n    datum: 2024-10-21\nevaluaties"))
     assert "Open stappen in Diplon" not in run("toon", "lotte").stdout
     assert run("evaluatie", "lotte", "--beslissing", "verderzetten").exit_code == 0
-    assert "de evaluatie van 2026-11-24 in de CirCQel zetten" in run("toon", "lotte").stdout
+    assert "de evaluatie van 24-11-2026 in de CirCQel zetten" in run("toon", "lotte").stdout
     assert run("diplon", "lotte", "evaluatie").exit_code == 0
     assert "Open stappen in Diplon" not in run("toon", "lotte").stdout
 

@@ -1,0 +1,54 @@
+"""Dates for people, the Flemish way, through babel's nl_BE data.
+
+Screens and documents for people show `23-11-2026`, `ma 23 nov 2026` or `23 november
+2026`; files for machines (YAML, csv, json, ics, xlsx cells) keep ISO and never come here.
+babel is imported on the first date shown, not with `leersteun --help`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+TAAL = "nl_BE"
+GEEN = "–"
+
+
+@lru_cache(maxsize=1)
+def _locale() -> Any:
+    from babel import Locale
+
+    return Locale.parse(TAAL)
+
+
+@lru_cache(maxsize=8192)
+def _vorm(d: dt.date, patroon: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(d, patroon, locale=_locale())
+
+
+def kort(d: dt.date | None) -> str:
+    """23-11-2026: in tables and messages (always ten characters)."""
+    return _vorm(d, "dd-MM-yyyy") if d else GEEN
+
+
+def dag(d: dt.date | None) -> str:
+    """ma 23 nov 2026: where the day of the week helps to plan (agenda, weekly overview)."""
+    return _vorm(d, "EEE d MMM yyyy").replace(".", "") if d else GEEN
+
+
+def lang(d: dt.date | None) -> str:
+    """23 november 2026: in documents for parents and schools."""
+    return _vorm(d, "d MMMM yyyy") if d else GEEN
+
+
+def maand(d: dt.date) -> str:
+    """november 2026."""
+    return _vorm(d, "MMMM yyyy")
+
+
+def weekdag(d: dt.date) -> str:
+    """maandag."""
+    return _vorm(d, "EEEE")
