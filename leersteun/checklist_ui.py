@@ -19,8 +19,9 @@ from leersteun import datums
 from leersteun import heropstart as hs
 from leersteun.dossiers import Gelezen
 from leersteun.model import AnalyseMet, Beslissing, Dossier, JaDeelsNee, Partner, Uitkomst, VraagVan
+from leersteun.tekst import keuze
 from leersteun.trajectory import Wie
-from leersteun.vragen import vraag, vraag_lijst
+from leersteun.vragen import label, vraag, vraag_lijst
 
 Bewaar = Callable[[Callable[[Any, Dossier], list[str]]], Gelezen]
 
@@ -43,19 +44,42 @@ def _context(d: Dossier, v: hs.Vraag) -> str | None:
 
 
 def vraag_van_keuzes(console: Console) -> list[str]:
-    """From whom a question comes: one or more of leerkracht, zorg, ouders, clb, directie, andere."""
+    """From whom a question comes: one or more of leerkracht, zorg, ouders, clb, directie,
+    andere, from a numbered list, by number or by word ('1, 3' or 'leerkracht, ouders')."""
+    from rich.markup import escape
+
     geldig = [k.value for k in VraagVan]
+    for i, k in enumerate(geldig, start=1):
+        console.print(f"  {i}. {escape(label(k))}")
     while True:
-        antwoord = vraag(console, "Antwoord (een of meer, gescheiden door komma's)")
-        gekozen = [a.strip().lower() for a in antwoord.replace(";", ",").split(",") if a.strip()]
-        fout = [a for a in gekozen if a not in geldig]
+        antwoord = vraag(console, escape(f"Van wie? [een of meer, zoals 1, 3 of {geldig[0]}, {geldig[2]}]"))
+        gekozen, fout = [], []
+        for deel in (a.strip() for a in antwoord.replace(";", ",").split(",")):
+            if deel.isdigit() and 1 <= int(deel) <= len(geldig):
+                gekozen.append(geldig[int(deel) - 1])
+            elif deel:
+                gevonden = {keuze(k): k for k in geldig}.get(keuze(deel))
+                (gekozen if gevonden else fout).append(gevonden or deel)
         if gekozen and not fout:
             return list(dict.fromkeys(gekozen))
-        console.print(f"Kies uit: {', '.join(geldig)}" + (f" ('{fout[0]}' kan niet)" if fout else ""))
+        console.print(
+            (f"'{escape(fout[0])}' is geen van de mogelijkheden. " if fout else "")
+            + f"Typ een of meer nummers van 1 tot {len(geldig)}, of woorden uit de lijst, gescheiden door komma's."
+        )
 
 
-def _jdn(console: Console) -> str:
-    return vraag(console, "Antwoord", keuzes=[k.value for k in JaDeelsNee])
+PARTNER_UITLEG = {  # question 4: 'ja' argues against a heropstart, so each answer says what it means
+    "nee": "de noden horen bij leersteun",
+    "deels": "een andere partner kan een deel opnemen",
+    "ja": "een andere partner past beter: verwijs door",
+}
+
+
+def _jdn(console: Console, uitleg: dict[str, str] | None = None) -> str:
+    keuzes = [k.value for k in JaDeelsNee]
+    if uitleg:
+        keuzes = list(uitleg)
+    return vraag(console, "Antwoord", keuzes=keuzes, uitleg=uitleg)
 
 
 def vraag_antwoord(console: Console, v: hs.Vraag) -> Any:
@@ -68,7 +92,7 @@ def vraag_antwoord(console: Console, v: hs.Vraag) -> Any:
             "leerkracht": vraag_lijst(console, "Bij de leerkracht"),
             "school": vraag_lijst(console, "Op school"),
         }
-    antwoord = _jdn(console)
+    antwoord = _jdn(console, PARTNER_UITLEG if v.soort == "partner" else None)
     uit: dict[str, Any] = {"antwoord": antwoord}
     if v.soort == "partner":
         uit["partner"] = vraag(console, "Welke partner?", keuzes=[p.value for p in Partner]) if antwoord != "nee" else None

@@ -293,8 +293,8 @@ def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
     kind.expect(r"Analyse met \[1 ondersteuner, 2 clb, leeg = ondersteuner\]:")
     kind.sendline("")
     kind.expect("Vraag 1 van 9")
-    kind.expect("gescheiden door komma's\\): ")
-    kind.sendline("ouders")
+    kind.expect(r"Van wie\? \[een of meer, zoals 1, 3 of leerkracht, ouders\]: ")
+    kind.sendline("Ouders")
     kind.expect("Bewaard.")
     kind.expect("Bij de leerling")
     kind.sendline("Trekt zich terug.")
@@ -319,8 +319,13 @@ def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
     kind.expect("Vraag 2 van 9")
     for regel in ["Trekt zich terug.", "", "", ""]:
         kind.sendline(regel)
-    for antwoorden in (["nee", ""], ["nee", ""], ["ja", "Hoe?", ""], ["ja", ""], ["ja", ""], ["ja", ""], ["ja", ""]):
-        kind.expect(r"Antwoord \[1 ja, 2 deels, 3 nee\]: ")
+    for antwoorden in (["nee", ""], ["1", ""], ["ja", "Hoe?", ""], ["ja", ""], ["ja", ""], ["ja", ""], ["ja", ""]):
+        if antwoorden[0] == "1":  # question 4: each answer says what it means ('ja' argues against)
+            kind.expect(r"1\. nee\s+de noden horen bij leersteun")
+            kind.expect(r"3\. ja\s+een andere partner past beter: verwijs door")
+            kind.expect(r"Antwoord \[1-3\]: ")
+        else:
+            kind.expect(r"Antwoord \[1 ja, 2 deels, 3 nee\]: ")
         for a in antwoorden:
             kind.sendline(a)
     kind.expect(r"Uitkomst \[1 heropstart, 2 geen heropstart, leeg = heropstart\]: ")

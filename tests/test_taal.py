@@ -128,3 +128,32 @@ def test_a_choice_is_a_numbered_list_answered_by_number_or_by_word() -> None:
     assert "'9' is geen van de mogelijkheden. Typ een nummer van 1 tot 4 of een van: doelen bereikt, opname" in " ".join(scherm.split())
     gekozen, scherm = stel("\n", keuzes=["ja", "deels", "nee"], standaard="nee")
     assert gekozen == "nee" and "Reden [1 ja, 2 deels, 3 nee, leeg = nee]" in scherm
+
+
+def test_a_session_typed_the_way_a_teacher_types(voorbeeld: Path, run) -> None:
+    """Every kind of command with Flemish dates, week numbers and labels as people write them;
+    the files keep the codes and ISO dates."""
+    stappen = [
+        ["nieuw", "--voornaam", "Mats", "--naam", "Claes", "--klas", "2B", "--niveau", "Lager", "--geboortedatum", "11-02-2019",
+         "--school", "Basisschool De Klimop", "--verslag", "gc", "--verslagdatum", "15/10/2026", "--typologie", "Basisaanbod", "--diplon"],
+        ["betrokkene", "mats", "--rol", "Zorgcoördinator", "--naam", "Griet Smets"],
+        ["fase", "mats", "opstart", "--datum", "vandaag"],
+        ["overleg", "mats", "--soort", "Opstartgesprek", "--datum", "20.11.2026", "--met", "klasleerkracht,Zoco,Ouders"],
+        ["doel", "mats", "--domein", "Sociaal-emotioneel", "--omschrijving", "Mats speelt samen.", "--specifiek", "3 keer per week",
+         "--meetbaar", "turven", "--acceptabel", "juf en Mats", "--realistisch", "lukt thuis al", "--start", "vandaag",
+         "--einde", "26-03-2027", "--maatregel", "Speelkaartjes.", "--wie", "Klasleerkracht", "--maatregel-evaluatie", "29/01/2027"],
+        ["fase", "mats", "Ondersteuning", "--frequentie", "Wekelijks", "--intensiteit", "1 lesuur per week", "--leervraag", "Hoe speelt Mats mee?"],
+        ["evaluatie", "noah", "--beslissing", "Verderzetten", "--volgende", "morgen"],
+        ["evaluatie", "arthur", "--beslissing", "AFSLUITEN", "--reden", "Doelen bereikt", "--concreet", "Ja", "--context", "Deels",
+         "--gedragen", "ja", "--fase-2-3", "JA"],
+        ["overzicht", "--week", "48"], ["overzicht", "--week", "W48", "--formaat", "md"], ["overzicht", "--week", "2026-W48", "--formaat", "csv"],
+        ["agenda", "--weken", "4"], ["lijst", "--fase", "Ondersteuning"],
+    ]  # fmt: skip
+    for stap in stappen:
+        result = run(*stap)
+        assert result.exit_code == 0, (stap, result.output)
+    mats = next((voorbeeld / "cases").glob("KLM-2026-*.yaml"), None)
+    tekst = "".join(p.read_text(encoding="utf-8") for p in (voorbeeld / "cases").glob("KLM-2026-*.yaml"))
+    assert mats is not None and "geboortedatum: 2019-02-11" in tekst and "datum: 2026-10-15" in tekst
+    assert "rol: zorgcoordinator" in tekst and "domein: socio-emotioneel" in tekst and "datum: 2026-11-20" in tekst
+    assert "reden: doelen_bereikt" in (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text(encoding="utf-8")
