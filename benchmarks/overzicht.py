@@ -4,9 +4,12 @@
 
 Generates AANTAL realistic cases (at least 1.5 KB, 4+ history entries, 2 goals each), then
 measures: the naive round-trip load of all files (ruamel rt, one core), a cold overview run
-(no cache), a warm run (files unchanged), and the peak memory of the runs at AANTAL/5 and
-AANTAL cases. Prints the ratios next to the targets of the issue: cold <= 15 %, warm <= 3 %
-of the naive load, memory flat. Not a test: timings depend on the machine.
+(the files just written, first run of the process), a warm run (the same again: the
+operating system has the files in memory; leersteun keeps no cache of its own), and the peak
+memory of the runs at AANTAL/5 and AANTAL cases. Prints the ratios next to the targets:
+cold <= 3 %, warm <= 2 % of the naive load; at 20,000 cases cold under 4 s and memory under
+150 MB. `--zonder-naief` skips the naive load (minutes at 20,000). Not a test: timings depend
+on the machine.
 """
 
 from __future__ import annotations
@@ -165,22 +168,29 @@ def draai(map_: Path) -> tuple[float, float]:
 
 
 def main() -> None:
-    aantal = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    getallen = [a for a in sys.argv[1:] if a.isdigit()]
+    aantal = int(getallen[0]) if getallen else 5000
+    zonder_naief = "--zonder-naief" in sys.argv
     with tempfile.TemporaryDirectory() as tmp:
         groot, klein = Path(tmp) / "groot", Path(tmp) / "klein"
         maak_map(groot, aantal)
         maak_map(klein, max(1, aantal // 5))
         grootte = sum(p.stat().st_size for p in (groot / "cases").glob("*.yaml")) / aantal
         print(f"{aantal} dossiers, gemiddeld {grootte:.0f} bytes")
-        t_naief = naief(groot)
-        print(f"naïef (ruamel round-trip, 1 kern):  {t_naief:7.2f} s")
         koud, mem_koud = draai(groot)
         warm, mem_warm = draai(groot)
         draai(klein)
         _, mem_klein = draai(klein)
-        print(f"koud (geen cache):                   {koud:7.2f} s  = {100 * koud / t_naief:5.1f} % van naïef (doel <= 15 %)")
-        print(f"warm (bestanden ongewijzigd):        {warm:7.2f} s  = {100 * warm / t_naief:5.1f} % van naïef (doel <= 3 %)")
-        print(f"geheugen warm: {mem_klein:.0f} MB bij {aantal // 5} dossiers, {mem_warm:.0f} MB bij {aantal} (koud {mem_koud:.0f} MB)")
+        t_naief = None if zonder_naief else naief(groot)
+        if t_naief:
+            print(f"naïef (ruamel round-trip, 1 kern):  {t_naief:7.2f} s")
+
+        def deel(t: float, doel: int) -> str:
+            return f"  = {100 * t / t_naief:5.1f} % van naïef (doel <= {doel} %)" if t_naief else ""
+
+        print(f"koud (eerste keer):                  {koud:7.2f} s{deel(koud, 3)}")
+        print(f"warm (nog eens):                     {warm:7.2f} s{deel(warm, 2)}")
+        print(f"piekgeheugen: {mem_klein:.0f} MB bij {aantal // 5} dossiers, {mem_warm:.0f} MB bij {aantal} (koud {mem_koud:.0f} MB)")
 
 
 if __name__ == "__main__":

@@ -3,9 +3,12 @@
 Only typer is imported at module level so that `leersteun --help` stays fast; every
 command imports what it needs. `LeersteunGroup.main` is the one place that maps
 exceptions to exit codes: 0 ok, 1 user or data error, 2 usage, 130 interrupted.
+
+No `from __future__ import annotations` here: typer would then eval every parameter's
+annotation string at each start (about 40 ms of `leersteun --help`); names defined further
+down are quoted instead ("CommitOptie").
 """
 
-from __future__ import annotations
 
 import os
 import re
@@ -107,7 +110,7 @@ class _TeVeelArgumenten(UsageError):
         self.over = over
 
 
-def _console(stderr: bool = False) -> Console:
+def _console(stderr: bool = False) -> "Console":
     """A rich console made when needed (never at import time: tests capture stdout)."""
     from rich.console import Console
 
@@ -383,7 +386,7 @@ def _meld_ongeldige(gelezen: list[Any]) -> None:
     raise typer.Exit(1)
 
 
-def _dossiermap() -> Dossiermap:
+def _dossiermap() -> "Dossiermap":
     from leersteun import dossiers
     from leersteun.folder import vind_map
 
@@ -580,7 +583,7 @@ def nieuw(
     ] = None,
     dossier_id: Annotated[Optional[str], typer.Option("--id", help="Eigen id (standaard: schoolcode-jaar-nummer).")] = None,
     door: Annotated[Optional[str], typer.Option(help="Wie de aanmelding noteert (standaard: LEERSTEUN_GEBRUIKER of git user.name).")] = None,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     notitie: Annotated[Optional[str], typer.Option(help="Notitie bij de aanmelding.")] = None,
 ) -> None:
     """Maak een nieuw dossier in fase aanmelding (vraagt wat ontbreekt)."""
@@ -951,7 +954,7 @@ def fase_(
     overleg_school_clb: Annotated[
         Optional[str], typer.Option("--overleg-school-clb", metavar="DATUM", help="Bij heropstart: datum van het overleg tussen school en CLB.")
     ] = None,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
 ) -> None:
     """Zet een dossier in een volgende fase, volgens de regels van het traject."""
     from leersteun.trajectory import naar_fase
@@ -1010,7 +1013,7 @@ def evaluatie_(
     toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Vier vragen: toelichting bij de antwoorden.")] = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """Bewaar een evaluatie: verderzetten of afsluiten, met de vier vragen na vier maanden."""
@@ -1094,7 +1097,7 @@ def betrokkene_(
     contact: Annotated[Optional[str], typer.Option(help="E-mailadres of telefoonnummer.")] = None,
     notitie: Annotated[Optional[str], typer.Option(help="Een korte notitie, zoals 'op dinsdag niet op school'.")] = None,
     weg: Annotated[bool, typer.Option("--weg", help="Verwijder deze persoon uit het dossier.")] = False,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """Voeg iemand toe rond een dossier, werk het contact bij, of haal iemand weg (--weg)."""
@@ -1129,7 +1132,7 @@ def overleg_(
     volgende: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Plan het volgende overleg van deze soort (komt in de agenda).")] = None,
     datum: Annotated[Optional[str], typer.Option("--datum", metavar="DATUM", help="Datum van het overleg (standaard: vandaag).")] = None,
     notitie: Annotated[Optional[str], typer.Option("--notitie", help="Wat er besproken en afgesproken werd.")] = None,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """Noteer een overleg rond een dossier: opstartgesprek, evaluatiegesprek, school-CLB, overdracht, ..."""
@@ -1156,7 +1159,7 @@ def diplon_(
     dossier: DossierArg,
     stap: Annotated[DiplonStap, typer.Argument(metavar="STAP", help="circqel, inzage, evaluatie, afsluiting of heropend.", show_default=False)],
     datum: DatumOptie = None,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """Noteer dat een stap in Diplon gedaan is (CirCQel, inzage, evaluatie, afsluiting, heropend)."""
@@ -1181,7 +1184,7 @@ def verslag_(
     ] = None,
     datum: Annotated[Optional[str], typer.Option("--datum", metavar="DATUM", help="Met --soort: datum van het nieuwe Verslag.")] = None,
     notitie: NotitieOptie = None,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """Noteer een nieuw of gewijzigd Verslag, of de beslissing van de school binnen de 60 dagen."""
@@ -1216,7 +1219,7 @@ def schooljaar_(
     klassen: Annotated[
         Optional[Path], typer.Option("--klassen", metavar="BESTAND", help="CSV van de school: per regel id;klas of id,klas (met of zonder kopregel).")
     ] = None,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """De jaarlijkse overgang: nieuwe klassen, overgangen en eindgesprekken van het schooljaar."""
@@ -1305,7 +1308,7 @@ def overgang_(
     klas: Annotated[Optional[str], typer.Option(help="Bij kleuter-lager: de nieuwe klas.")] = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """Een overgang: kleuter naar lager (loopt verder), lager naar secundair of andere school (sluit af)."""
@@ -1368,10 +1371,10 @@ def heropstart_(
     overleg_school_clb: Annotated[
         Optional[str], typer.Option("--overleg-school-clb", metavar="DATUM", help="Datum van het overleg tussen school en CLB (gevraagd als het ontbreekt).")
     ] = None,
-    klas: KlasOptie = None,
+    klas: "KlasOptie" = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """De checklist voor een heropstart: vraag per vraag, elk antwoord meteen bewaard."""
@@ -1494,8 +1497,8 @@ def mail_(
     dossier: DossierArg,
     verstuur: Annotated[bool, typer.Option("--verstuur", help="Verstuur de mail via SMTP (na bevestiging).")] = False,
     ja: Annotated[bool, typer.Option("--ja", help="Met --verstuur: bevestig het versturen zonder te vragen.")] = False,
-    klas: KlasOptie = None,
-    commit: CommitOptie = None,
+    klas: "KlasOptie" = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """Maak de vraag tot heropstart aan de coördinatie als .eml, met de checklist als PDF."""
@@ -1556,7 +1559,7 @@ def toewijzen_(
     ] = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """Voor de coördinatie: wijs na een heropstart een ondersteuner toe (de vorm mag later)."""
@@ -1629,7 +1632,7 @@ def doel_(
     breder_inzetten: Annotated[Optional[str], typer.Option(help="Evaluatie: wat zetten we breder in?")] = None,
     nieuwe_afspraken: Annotated[Optional[str], typer.Option(help="Evaluatie: welke nieuwe afspraken?")] = None,
     datum: DatumOptie = None,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """Voeg een SMART-doel toe, of pas een doel aan, met maatregelen en evaluatie."""
@@ -1878,7 +1881,7 @@ def geschiedenis_(dossier: DossierArg) -> None:
 def archief_(
     verwijder: Annotated[bool, typer.Option("--verwijder", help="Verwijder de getoonde dossiers (na bevestiging), met een commit.")] = False,
     ja: Annotated[bool, typer.Option("--ja", help="Bevestig zonder te vragen.")] = False,
-    commit: CommitOptie = None,
+    commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
     """Afgesloten dossiers voorbij de bewaartermijn uit leersteun.yaml: tonen, en verwijderen."""
@@ -1933,7 +1936,7 @@ class OverzichtFormaat(str, Enum):
     xlsx = "xlsx"
 
 
-def _alle_snel(map_: Dossiermap) -> Any:
+def _alle_snel(map_: "Dossiermap") -> Any:
     """Every case through the fast path, with a progress bar on a terminal (stderr only)."""
     from leersteun.snel import lees_alle
 
@@ -1954,6 +1957,7 @@ def overzicht(
     anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen met dossier-id.")] = False,
     uit: Annotated[Optional[Path], typer.Option("--uit", metavar="BESTAND", help="Schrijf naar dit bestand in plaats van naar het scherm.")] = None,
     komma: Annotated[bool, typer.Option("--komma", help="CSV met komma's en zonder BOM (voor andere programma's dan Excel).")] = False,
+    alles: Annotated[bool, typer.Option("--alles", help="In de terminal: elke rij van elk deel (standaard: een samenvatting en de 10 dringendste).")] = False,
     buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Het weekoverzicht voor de coördinatie: heropstartvragen, deadlines, caseload, capaciteit."""
@@ -1962,6 +1966,8 @@ def overzicht(
 
     if formaat != OverzichtFormaat.csv:
         _geen_effect("--komma hoort bij --formaat csv", {"--komma": komma})
+    if formaat != OverzichtFormaat.tabel or uit is not None:
+        _geen_effect("--alles hoort bij het overzicht in de terminal; de bestanden hebben altijd elke rij", {"--alles": alles})
     map_ = _dossiermap()
     _controleer_uitvoer(map_, uit, buiten_out)
     inst = dossiers.instellingen(map_)
@@ -1982,7 +1988,7 @@ def overzicht(
     o = overview.bouw(geldige(), inst, w, dag, anoniem=anoniem)
     o.ongeldig = sorted(ongeldig)
     if formaat == OverzichtFormaat.tabel and uit is None:
-        _console().print(formats.als_tabel(o))
+        _console().print(formats.als_tabel(o, alles))
     else:
         schrijvers = {
             OverzichtFormaat.md: formats.als_md,

@@ -1,4 +1,4 @@
-"""Dates for people, the Flemish way, through babel's nl_BE data.
+"""Dates (and counts) for people, the Flemish way, through babel's nl_BE data.
 
 Screens and documents for people show `23-11-2026`, `ma 23 nov 2026` or `23 november
 2026`; files for machines (YAML, csv, json, ics, xlsx cells) keep ISO and never come here.
@@ -52,3 +52,10 @@ def maand(d: dt.date) -> str:
 def weekdag(d: dt.date) -> str:
     """maandag."""
     return _vorm(d, "EEEE")
+
+
+def getal(n: int) -> str:
+    """4.185: a count as a Flemish reader writes it."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=_locale())

@@ -67,7 +67,7 @@ def lees_dossier(pad: Path, ctx: Context) -> Gelezen:
 
 
 def alle(map_: Dossiermap) -> list[Gelezen]:
-    """Every case through the fast path (cache, C loader). Only errors are reported here;
+    """Every case through the fast read path (`snel`). Only errors are reported here;
     warnings need the round-trip read (see `validatie`). To edit a case, read it with
     `lees_dossier`."""
     from leersteun.snel import lees_alle

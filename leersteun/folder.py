@@ -137,7 +137,6 @@ capaciteit: null                  # trajecten_totaal en per school: naam, leerli
 GITIGNORE = """\
 # Gemaakt door leersteun: gegenereerde bestanden bevatten persoonsgegevens.
 out/
-.leersteun-cache/
 """
 
 HOOK_MERK = "# leersteun: controleert de gewijzigde dossiers voor elke commit"

@@ -351,23 +351,54 @@ def als_xlsx(o: Overzicht) -> bytes:
 # ---------------------------------------------------------------------------- tabel (terminal)
 
 
-def als_tabel(o: Overzicht) -> Any:
+TOON_RIJEN = 10  # rows of a long section in the terminal; --alles shows every row
+
+
+def samenvatting(t: Tabel) -> str:
+    """What a long section holds, in one line: the total and how it is spread over the people
+    (or schools) in it."""
+    kolom = next((k for k in ("ondersteuner", "school") if k in t.kolommen), None)
+    tekst = f"{datums.getal(len(t.rijen))} in totaal"
+    if kolom is None:
+        return tekst + "."
+    i = t.kolommen.index(kolom)
+    tellers: dict[str, int] = {}
+    for rij in t.rijen:
+        tellers[str(rij[i])] = tellers.get(str(rij[i]), 0) + 1
+    verdeling = sorted(tellers.items(), key=lambda kv: (-kv[1], kv[0]))
+    getoond = ", ".join(f"{naam if naam != '–' else 'zonder ' + kolom} {datums.getal(n)}" for naam, n in verdeling[:6])
+    return f"{tekst}; per {kolom}: {getoond}" + (f" en nog {len(verdeling) - 6} andere" if len(verdeling) > 6 else "") + "."
+
+
+def als_tabel(o: Overzicht, alles: bool = False) -> Any:
+    """The overview for the terminal. A long section shows a summary and its most urgent rows
+    (each section is ordered most urgent first); `alles` shows every row."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     delen: list[Any] = [Text(_kop(o), style="bold")]
+    ingekort = False
     for t in tabellen(o):
         delen.append(Text(f"\n{t.titel}", style="bold underline"))
         if not t.rijen:
             delen.append(Text(t.leeg, style="dim"))
             continue
+        rijen = t.rijen
+        if not alles and len(rijen) > TOON_RIJEN:
+            delen.append(Text(samenvatting(t) + f" De {TOON_RIJEN} dringendste:"))
+            rijen = rijen[:TOON_RIJEN]
+            ingekort = True
         tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
         for i, k in enumerate(t.kolommen):
             getal = isinstance(t.rijen[0][i], (int, float))
             tabel.add_column(k, justify="right" if getal else "left", overflow="fold")
-        for rij in t.rijen:
+        for rij in rijen:
             tabel.add_row(*(Text(_mens(c), style="bold red" if c == "verlopen" else "") for c in rij))
         delen.append(tabel)
+        if len(rijen) < len(t.rijen):
+            delen.append(Text(f"… en nog {datums.getal(len(t.rijen) - len(rijen))}.", style="dim"))
+    if ingekort:
+        delen.append(Text("\nAlle rijen: leersteun overzicht --alles, of --formaat xlsx, md of html.", style="dim"))
     delen.append(Text(f"\n{_onder(o)}", style="dim"))
     return Group(*delen)

@@ -14,7 +14,7 @@ import types
 import typing
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from leersteun.waarden import (  # noqa: E402 - the listed values live without pydantic
@@ -62,6 +62,8 @@ def _in_bereik(datum: dt.date) -> dt.date:
 
 
 def als_datum(value: Any) -> dt.date:
+    if value.__class__ is dt.date:  # the common case first
+        return _in_bereik(value)
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0, 0) and value.tzinfo is None:
             return _in_bereik(value.date())
@@ -93,9 +95,15 @@ MAX_TEKST = 5000
 MAX_NAAM = 200
 
 
-def _tekst(value: Any) -> Any:
-    # Free text: a bare number (klas: 5) is meant as text.
+GEEN_GETALLEN = "geen_getallen"  # validation context of the fast read path (snel.py)
+
+
+def _tekst(value: Any, info: ValidationInfo) -> Any:
+    # Free text: a bare number (klas: 5) is meant as text. The fast read path cannot tell how
+    # the number was written (0017, 1_000), so there it sends the file to the round trip.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if info.context and info.context.get(GEEN_GETALLEN):
+            raise PydanticCustomError("getal", "een getal als tekst: de round trip leest het zoals het er staat")
         return str(value)
     if isinstance(value, str):
         if _STUUR_TEKST.search(value):
@@ -168,11 +176,11 @@ def als_schooljaar(value: Any) -> Any:
 Datum = Annotated[dt.date, BeforeValidator(als_datum)]
 Contact = Annotated[str, BeforeValidator(als_contact)]
 Schooljaar = Annotated[str, BeforeValidator(als_schooljaar)]
-def _klas(value: Any) -> Any:
+def _klas(value: Any, info: ValidationInfo) -> Any:
     # A class is text exactly as written: 5 is "5", but 5.10 or 1e3 would not come back as typed.
     if isinstance(value, float):
         raise PydanticCustomError("klas", "zet de klas tussen aanhalingstekens, zoals '{waarde}', zodat ze blijft zoals je ze schreef", {"waarde": _veilig(value)})
-    return _naam(_tekst(value))
+    return _naam(_tekst(value, info))
 
 
 Klas = Annotated[str, BeforeValidator(_klas)]
@@ -184,7 +192,7 @@ Email = Annotated[str, BeforeValidator(als_email)]
 ID_PATROON = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"
 
 
-def _case_id(value: Any) -> Any:
+def _case_id(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, str) and not re.fullmatch(ID_PATROON, value):
         raise PydanticCustomError(
             "id",
@@ -192,7 +200,7 @@ def _case_id(value: Any) -> Any:
             "zoals KLM-2024-017",
             {"waarde": _veilig(value)},
         )
-    return _tekst(value)
+    return _tekst(value, info)
 
 
 CaseId = Annotated[str, BeforeValidator(_case_id)]

@@ -81,12 +81,7 @@ class Map:
         return pad
 
     def hashes(self) -> dict[str, str]:
-        # user files only: the cache (.leersteun-cache/) is not part of the case folder's data
-        return {
-            str(p.relative_to(self.pad)): digest(p)
-            for p in sorted(self.pad.rglob("*"))
-            if p.is_file() and ".leersteun-cache" not in p.parts
-        }
+        return {str(p.relative_to(self.pad)): digest(p) for p in sorted(self.pad.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

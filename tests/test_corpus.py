@@ -149,23 +149,104 @@ def waarde_vervangen(draw) -> str:
     return "".join(regels)
 
 
-@settings(max_examples=200, deadline=None)
-@given(tekst=waarde_vervangen())
-def test_fast_and_round_trip_paths_accept_exactly_the_same_files(tmp_path_factory, tekst: str) -> None:
-    """Differential: the fast path (C safe loader, used by lijst, overzicht, agenda) and the
-    round-trip path (used to edit) accept and refuse the same files."""
+def beide_paden_gelijk(pad: Path, tekst: str) -> None:
+    """The differential check: where ruamel's round trip gives a valid case, the fast path
+    gives the same validated model; where it refuses, so does the fast path, with ruamel's
+    messages and positions."""
     from leersteun.checks import Context, controleer_dossier
     from leersteun.errors import OngeldigBestand
     from leersteun.snel import verwerk
     from leersteun.store import lees
 
-    pad = tmp_path_factory.mktemp("diff") / "T-001.yaml"
     pad.write_text(tekst, encoding="utf-8", errors="surrogatepass")
-    data, fouten = verwerk(pad, pad.read_bytes())
-    snel_ok = data is not None and not fouten
+    snel, fouten = verwerk(pad, pad.read_bytes())
     try:
-        dossier, bevindingen = controleer_dossier(lees(pad), Context(bestandsnaam="T-001"))
-        rt_ok = dossier is not None and not [b for b in bevindingen if b.is_fout]
-    except OngeldigBestand:
-        rt_ok = False
-    assert snel_ok == rt_ok, (tekst, fouten)
+        dossier, bevindingen = controleer_dossier(lees(pad), Context(bestandsnaam=pad.stem))
+        rt_fouten = [b for b in bevindingen if b.is_fout]
+    except OngeldigBestand as e:
+        dossier, rt_fouten = None, e.bevindingen
+    if dossier is not None and not rt_fouten:
+        assert snel == dossier and not fouten, (tekst, fouten)
+    else:
+        assert snel is None and fouten == rt_fouten, tekst
+
+
+@settings(max_examples=200, deadline=None)
+@given(tekst=waarde_vervangen())
+def test_fast_and_round_trip_paths_agree_on_hard_values(tmp_path_factory, tekst: str) -> None:
+    """Differential on values that YAML parsers read differently (0017, .inf, anchors, tags,
+    impossible dates, merge keys): the fast path (yaml-rs, used by every command that reads
+    many cases) and the round-trip path (used to edit) give the same result."""
+    beide_paden_gelijk(tmp_path_factory.mktemp("diff") / "T-001.yaml", tekst)
+
+
+# Scalars as people write them in a case file; both parsers must read each the same way.
+KLASSEN = ["5B", "'5'", '"0017"', "5", "no", "'no'", "1e3", "K3 De Vlinders"]
+NAMEN_LASTIG = ["no", "yes", "on", "off", "Yes", "NO", "y", "n", "True", "null", "Null", "~", "0017", "1e3", "12:30", "5B", "Zoë", "Çeşme", "Ğ", "李", "O'Brien", "Van den Broeck", "É"]  # fmt: skip
+
+
+def _scalar(draw, tekst: str) -> str:
+    """A string written plain, single- or double-quoted."""
+    stijl = draw(st.sampled_from(["plain", "enkel", "dubbel"]))
+    if stijl == "enkel":
+        return "'" + tekst.replace("'", "''") + "'"
+    if stijl == "dubbel":
+        return '"' + tekst.replace("\\\\", "\\\\\\\\").replace('"', '\\\\"') + '"'
+    return tekst
+
+
+@st.composite
+def geldig_geschreven(draw) -> str:
+    """The house-style case with generated names, class, dates, notes (one-line and block,
+    with unicode), empty or filled lists, and comments."""
+    tekst_st = st.text(st.characters(codec="utf-8", categories=["L", "N", "Zs", "P"], exclude_characters="\\x85\\u2028\\u2029"), min_size=1, max_size=30)
+    import datetime as dt
+
+    regels = DOSSIER.splitlines()
+    voornaam = _scalar(draw, draw(st.sampled_from(NAMEN_LASTIG) | tekst_st.map(str.strip).filter(bool)))
+    klas = draw(st.sampled_from(KLASSEN))
+    geboren = draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2026, 11, 1)))
+    verslag = draw(st.sampled_from(["2024-09-12", "'2024-09-12'", "2024-02-29", "2025-02-29"]))
+    vervang = {
+        "  voornaam: Lotte": f"  voornaam: {voornaam}",
+        "  klas: 5B": f"  klas: {klas}",
+        "  geboortedatum: 2015-03-14": f"  geboortedatum: {geboren}",
+        "  datum: 2024-09-12": f"  datum: {verslag}",
+        "vorige_ondersteuners: []": draw(st.sampled_from(["vorige_ondersteuners: []", "vorige_ondersteuners:\n  - Tom Vermeulen", "vorige_ondersteuners: [Tom Vermeulen, 'Sofie Lambrechts']"])),
+        "doelen: []": draw(st.sampled_from(["doelen: []", "doelen:", "doelen: [ ]"])),
+    }
+    regels = [vervang.get(r, r) for r in regels]
+    notitie = draw(tekst_st)
+    blok = draw(st.sampled_from(["", "plain", "|", ">", "|-"]))
+    i = regels.index("    door: Els Maes")
+    if blok == "plain":
+        regels.insert(i + 1, f"    notitie: {_scalar(draw, notitie.strip() or 'x')}")
+    elif blok:
+        regels[i + 1 : i + 1] = [f"    notitie: {blok}", *(f"      {r}" for r in (notitie.strip() or "x", draw(tekst_st).strip() or "y"))]
+    for _ in range(draw(st.integers(0, 4))):  # comments: whole lines and at the end of a line
+        j = draw(st.integers(1, len(regels) - 1))
+        if draw(st.booleans()):
+            regels.insert(j, (" " * (len(regels[j]) - len(regels[j].lstrip()))) + f"# {draw(tekst_st)}")
+        elif not regels[j].rstrip().endswith((":", "|", ">", "|-")) and not regels[j].startswith("      "):
+            regels[j] = regels[j] + f"  # {draw(tekst_st)}"
+    return "\n".join(regels) + "\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(tekst=geldig_geschreven())
+def test_fast_path_gives_the_same_model_as_ruamel_on_generated_cases(tmp_path_factory, tekst: str) -> None:
+    """Differential, on cases as people write them (names such as 'no' or 'Zoë', quoted
+    numbers, dates, block text, empty lists, comments)."""
+    beide_paden_gelijk(tmp_path_factory.mktemp("gen") / "T-001.yaml", tekst)
+
+
+def test_the_fast_parser_is_used_for_valid_files(tmp_path: Path, monkeypatch) -> None:
+    """A valid file never takes the round-trip path (else the read path is not fast)."""
+    from leersteun import snel, store
+
+    pad = tmp_path / "T-001.yaml"
+    pad.write_text(DOSSIER, encoding="utf-8")
+    monkeypatch.setattr(store, "lees", lambda *a, **k: pytest.fail("round-trip path for a valid file"))
+    dossier, fouten = snel.verwerk(pad, pad.read_bytes())
+    assert dossier is not None and not fouten and dossier.leerling.voornaam == "Lotte"
+    import yaml_rs  # noqa: F401 - the fast parser is installed with leersteun
