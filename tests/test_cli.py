@@ -451,3 +451,18 @@ def test_lijst_never_breaks_a_word(voorbeeld: Path, run, monkeypatch, breedte: s
     monkeypatch.setenv("LEERSTEUN_BREEDTE", breedte)
     uit = run("lijst").stdout
     assert "Sint-Victorinstit" not in uit or "Sint-Victorinstituut" in uit
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    """The README is the user's manual: each command and each of its options stands in it."""
+    import typer.main
+
+    from leersteun.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ontbreekt = []
+    for naam, opdracht_ in typer.main.get_command(app).commands.items():
+        if f"leersteun {naam}" not in readme:
+            ontbreekt.append(naam)
+        ontbreekt += [f"{naam} {o}" for p in opdracht_.params for o in (*p.opts, *p.secondary_opts) if o.startswith("--") and o != "--help" and o not in readme]
+    assert not ontbreekt
