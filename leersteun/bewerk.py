@@ -37,24 +37,6 @@ def zonder_leeg(**velden: Any) -> CommentedMap:
     return CommentedMap((k, v) for k, v in velden.items() if v is not None)
 
 
-def flow_lijst(items: Any = ()) -> CommentedSeq:
-    """A list written on one line: [2025-01-20, 2025-06-16] or []."""
-    seq = CommentedSeq(items)
-    seq.fa.set_flow_style()
-    return seq
-
-
-def als_yaml(waarde: Any) -> Any:
-    """Plain data as round-trip data; short lists of words on one line ([leerkracht, ouders])."""
-    if isinstance(waarde, dict):
-        return CommentedMap((k, als_yaml(v)) for k, v in waarde.items())
-    if isinstance(waarde, list):
-        if all(isinstance(v, str) and len(v) < 40 for v in waarde):
-            return flow_lijst(waarde)
-        return CommentedSeq(als_yaml(v) for v in waarde)
-    return waarde
-
-
 def lijst(data: CommentedMap, sleutel: str) -> CommentedSeq:
     """The list under `sleutel`, created (in format order) when missing or null."""
     huidig = data.get(sleutel)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,7 @@ from leersteun.model import (
     VerslagSoort,
     model_op,
 )
+from leersteun.deadlines import MARGE
 from leersteun.store import YamlBestand, gewoon
 
 Loc = tuple[Any, ...]
@@ -421,10 +423,119 @@ def controleer_instellingen(bestand: YamlBestand) -> tuple[Instellingen | None, 
     return instellingen, bevindingen
 
 
-def _smart(d: Dossier, ctx: Context) -> Iterable[Melding]:
-    from leersteun.goals import smart_meldingen
+# ---------------------------------------------------------------------------- the SMART check (seed 004)
 
-    return smart_meldingen(d, ctx)
+# Bijlage 3: one line per SMART part, shown beside the question.
+SMART_UITLEG = {
+    "specifiek": "Specifiek: een waarneembaar gedrag of resultaat, met een getal of percentage.",
+    "meetbaar": "Meetbaar: hoe en hoe vaak stellen we vast in welke mate het doel bereikt is?",
+    "acceptabel": "Acceptabel: wie doet wat, en is er draagvlak bij team, leerkracht, ouders en leerling?",
+    "realistisch": "Realistisch: is het haalbaar met de tijd, kennis en middelen die er zijn?",
+    "tijdgebonden": "Tijdgebonden: wanneer starten we en wanneer is het doel bereikt?",
+}
+
+# Bijlage 4: HGW-hulpzinnen (Pameijer, 2010).
+FUNCTIES = [
+    "klasleerkracht", "zorgleerkracht", "zorgcoördinator", "zorgco", "ondersteuner", "leerkracht", "titularis",
+    "vakleerkracht", "LO-leerkracht", "bijzondere leermeester", "leerlingbegeleider", "CLB-medewerker",
+    "directie", "ouders", "leerling", "klasgroep", "team", "logopedist", "kinesitherapeut", "externe hulpverlener",
+]  # fmt: skip
+
+VAAG = ["beter", "proberen", "probeert", "meer", "minder", "zoveel mogelijk", "zo veel mogelijk", "voldoende", "goed", "vaker", "regelmatig"]
+GETAL = re.compile(
+    r"\d|%|procent|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|honderd|helft|alle|elke|iedere)\b",
+    re.I,
+)
+HOE = re.compile(
+    r"\b(noteer\w*|turf\w*|telt|tellen|meet\w*|observe\w*|registre\w*|houdt bij|bijhouden|kijkt na|nakijken|toets\w*|"
+    r"lijst|fiche|checklist|schaal|score|logboek|klasboek|schema|weekfiche|agenda)\b",
+    re.I,
+)
+HOE_VAAK = re.compile(r"\d|\b(per (dag|week|maand|les)|dagelijks|wekelijks|maandelijks|keer|elke|iedere|telkens)\b", re.I)
+NAAM = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'-]+(\s+(van|de|der|den|vande|Van|De|Der|Den|Vande)?\s*[A-ZÀ-Þ][a-zà-ÿ'-]+)+$")
 
 
+def vage_woorden(tekst: str) -> list[str]:
+    woorden = re.findall(r"[\wà-ÿ]+", tekst.lower())
+    gevonden = [v for v in VAAG if " " not in v and v in woorden]
+    gevonden += [v for v in VAAG if " " in v and v in tekst.lower()]
+    return gevonden
+
+
+def lijkt_naam(wie: str, team: set[str]) -> bool:
+    schoon = wie.strip()
+    if schoon.lower() in (f.lower() for f in FUNCTIES):
+        return False
+    if schoon in team or any(schoon == lid.split()[0] for lid in team):
+        return True
+    return bool(NAAM.match(schoon)) and not any(f.lower() in schoon.lower() for f in FUNCTIES)
+
+
+def smart_meldingen(d: Dossier, ctx: Context) -> Iterator[Melding]:
+    """The SMART check: warnings with a concrete suggestion. They never block."""
+    team = ctx.instellingen.teamnamen() if ctx.instellingen else set()
+    actief = d.fase != Fase.afgesloten
+    for i, doel in enumerate(d.doelen):
+        plek = ("doelen", i)
+        if not doel.specifiek:
+            yield ((*plek, "id"), f"{doel.id}: 'specifiek' ontbreekt; {SMART_UITLEG['specifiek']}", WAARSCHUWING)
+        elif not GETAL.search(doel.specifiek):
+            yield (
+                (*plek, "specifiek"),
+                f"{doel.id}: 'specifiek' noemt geen getal of percentage; zeg hoeveel, bv. '4 op 5 keer' of '80 %'",
+                WAARSCHUWING,
+            )
+        if not doel.meetbaar:
+            yield ((*plek, "id"), f"{doel.id}: 'meetbaar' ontbreekt; {SMART_UITLEG['meetbaar']}", WAARSCHUWING)
+        else:
+            mist = [w for w, patroon in (("hoe", HOE), ("hoe vaak", HOE_VAAK)) if not patroon.search(doel.meetbaar)]
+            if mist:
+                yield (
+                    (*plek, "meetbaar"),
+                    f"{doel.id}: 'meetbaar' zegt niet {' en '.join(mist)} er gemeten wordt; "
+                    "bv. 'De klasleerkracht noteert 5 keer per week of het lukt'",
+                    WAARSCHUWING,
+                )
+        for deel in ("acceptabel", "realistisch"):
+            if not getattr(doel, deel):
+                yield ((*plek, "id"), f"{doel.id}: '{deel}' ontbreekt; {SMART_UITLEG[deel]}", WAARSCHUWING)
+        if doel.start is None or doel.einde is None:
+            welke = " en ".join(w for w, v in (("start", doel.start), ("einde", doel.einde)) if v is None)
+            yield ((*plek, "id"), f"{doel.id}: geen {welke}; {SMART_UITLEG['tijdgebonden']}", WAARSCHUWING)
+        elif actief and doel.einde < ctx.vandaag and not any(e.datum >= doel.einde - MARGE for e in doel.evaluaties):
+            yield (
+                (*plek, "einde"),
+                f"{doel.id}: het einde ({doel.einde}) is voorbij en het doel is niet geëvalueerd; "
+                f"evalueer het met 'leersteun doel {d.id} --doel {doel.id} --evalueer'",
+                WAARSCHUWING,
+            )
+        for veld in ("omschrijving", "specifiek"):
+            vaag = vage_woorden(getattr(doel, veld) or "")
+            if vaag:
+                yield (
+                    (*plek, veld),
+                    f"{doel.id}: vaag woord '{vaag[0]}' in '{veld}'; beschrijf wat je ziet of hoort, en hoeveel",
+                    WAARSCHUWING,
+                )
+        if not doel.maatregelen:
+            yield ((*plek, "id"), f"{doel.id}: geen maatregelen; voeg er een toe (wat, wie, wanneer, hoe)", WAARSCHUWING)
+        for j, m in enumerate(doel.maatregelen):
+            if m.evaluatie_op is None:
+                yield (
+                    (*plek, "maatregelen", j, "wat"),
+                    f"{doel.id}: maatregel '{m.wat}' heeft geen evaluatiemoment; spreek vooraf af wanneer ze geëvalueerd wordt",
+                    WAARSCHUWING,
+                )
+            if m.wie and lijkt_naam(m.wie, team):
+                yield (
+                    (*plek, "maatregelen", j, "wie"),
+                    f"{doel.id}: 'wie' is een functie, geen naam ('{m.wie}'); schrijf bv. klasleerkracht, zorgleerkracht of ondersteuner",
+                    WAARSCHUWING,
+                )
+
+
+# ---------------------------------------------------------------------------- edits
+
+
+_smart = smart_meldingen
 DOSSIER_REGELS.append(_smart)

@@ -1456,9 +1456,10 @@ def _bevestig_klas(sessie: _Sessie, wie: Any, klas: str | None, vragen: bool) ->
     school year, and offer to update it (or take --klas)."""
     from leersteun import schooljaar as sj
     from leersteun.folder import vandaag
+    from leersteun.model import schooljaar_van
 
     d = sessie.gelezen.dossier
-    jaar = sj.schooljaar_van(vandaag())
+    jaar = schooljaar_van(vandaag())
     if klas is None:
         waarschuwing = sj.klas_waarschuwing(d, vandaag())
         if waarschuwing is None:
@@ -1592,7 +1593,7 @@ def toewijzen_(
 
 def _toon_smart(sessie: _Sessie, doel_id: str) -> None:
     """The SMART warnings of one goal, with their line, after it was saved."""
-    from leersteun.goals import smart_meldingen
+    from leersteun.checks import smart_meldingen
 
     g = sessie.gelezen
     index = next(i for i, x in enumerate(g.dossier.doelen) if x.id == doel_id)
@@ -1761,7 +1762,7 @@ def fiche(
     buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Maak de doelfiche: leesbaar voor ouders en leerling, in Markdown, HTML of PDF."""
-    from leersteun import dossiers, goals
+    from leersteun import dossiers, fiche
     from leersteun.folder import vandaag
     from leersteun.render import html_naar_pdf, render
     from leersteun.store import toon
@@ -1774,7 +1775,7 @@ def fiche(
     d = gevonden.dossier
     if doel_id is not None:
         _geen_effect("--alle toont alle doelen; met --doel toont de fiche dat ene doel", {"--alle": alle})
-    context = goals.fiche_context(d, inst.netwerk, dag, doel_id, alle)
+    context = fiche.fiche_context(d, inst.netwerk, dag, doel_id, alle)
     if formaat == FicheFormaat.md:
         inhoud = render("fiche/fiche.md.j2", context, map_.pad).encode("utf-8")
     else:

@@ -120,9 +120,8 @@ def deadlines(dossier: Dossier, vandaag: dt.date) -> list[Deadline]:
     evaluaties = [e.datum for e in d.evaluaties]
     lopend = d.lopend_traject
     if lopend is not None:
-        t = len(d.trajecten) - 1
         sinds = [e for e in evaluaties if e >= lopend.start]
-        for i, moment in enumerate(lopend.evaluatie_op):
+        for moment in lopend.evaluatie_op:
             if not _gedaan(moment, sinds):
                 voeg(moment, Soort.evaluatie, f"t{lopend.start:%Y%m%d}.e{moment:%Y%m%d}", "Afgesproken evaluatiemoment")
         einde = uiterlijk_einde(d)

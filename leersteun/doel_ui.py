@@ -10,7 +10,7 @@ from typing import Any
 
 from rich.console import Console
 
-from leersteun import goals
+from leersteun import checks, fiche, goals
 from leersteun.model import Doel, Domein, JaDeelsNee, Periode
 from leersteun.vragen import vraag, vraag_datum, vraag_lijst
 
@@ -34,8 +34,8 @@ def vraag_doel(console: Console, bestaand: Doel | None = None) -> tuple[dict[str
     velden["domein"] = vraag(console, "Domein", keuzes=[d.value for d in Domein], standaard=b.domein.value if b else None)
     velden["omschrijving"] = tekst("omschrijving", "Het doel in één zin", "Wat wil je bereiken? In gewone woorden, leesbaar voor ouders en leerling.", leeg=False)
     for deel in ("specifiek", "meetbaar", "acceptabel", "realistisch"):
-        velden[deel] = tekst(deel, deel.capitalize(), goals.SMART_UITLEG[deel])
-    _uitleg(console, goals.SMART_UITLEG["tijdgebonden"])
+        velden[deel] = tekst(deel, deel.capitalize(), checks.SMART_UITLEG[deel])
+    _uitleg(console, checks.SMART_UITLEG["tijdgebonden"])
     velden["start"] = vraag_datum(console, "Start", leeg=True, standaard=b.start if b else None)
     velden["einde"] = vraag_datum(console, "Einde", leeg=True, standaard=b.einde if b else None)
     onderwijs = vraag_lijst(console, f"{goals.ONDERWIJSBEHOEFTEN_STAM} …", goals.ONDERWIJSBEHOEFTEN)
@@ -52,7 +52,7 @@ def vraag_maatregel(console: Console, team: set[str]) -> dict[str, Any]:
     m["evaluatie_op"] = vraag_datum(console, "Wanneer evalueren jullie deze maatregel", leeg=True)
     while True:
         wie = vraag(console, "Wie voert ze uit (een functie, zoals klasleerkracht)", leeg=True)
-        if wie and goals.lijkt_naam(wie, team):
+        if wie and checks.lijkt_naam(wie, team):
             console.print("Schrijf een functie (klasleerkracht, zorgleerkracht, ondersteuner, …), geen naam.")
             continue
         m["wie"] = wie or None
@@ -91,7 +91,7 @@ def vraag_beeldvorming(console: Console) -> dict[str, Any]:
     }
     domeinen: dict[str, Any] = {}
     for domein in Domein:
-        naam = goals.DOMEIN_TEKST[domein.value]
+        naam = fiche.DOMEIN_TEKST[domein.value]
         stimulerend = vraag_lijst(console, f"{naam}: wat lukt goed, welke sterktes?", voorbeelden[domein][0])
         belemmerend = vraag_lijst(console, f"{naam}: wat is moeilijk?", voorbeelden[domein][1])
         if stimulerend or belemmerend:

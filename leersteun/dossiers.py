@@ -172,7 +172,7 @@ def nieuw_dossier_data(
     vorig_dossier: str | None = None,
 ) -> dict:
     """The data of a new case in fase aanmelding, keys in the order of the format."""
-    from leersteun.schooljaar import schooljaar_van
+    from leersteun.model import schooljaar_van
 
     data = {
         "id": case_id,
@@ -235,13 +235,12 @@ def dubbels(alle_: list[Gelezen], voornaam: str, naam: str, geboortedatum: dt.da
 
 def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
     """Validate a new case and write it (never overwriting an existing file)."""
-    from ruamel.yaml.comments import CommentedMap
 
     from leersteun.store import dump, ontleed, schrijf_atomisch
 
     pad = map_.case_pad(str(data["id"]))
     getoond = toon(pad)
-    from leersteun.bewerk import als_yaml
+    from leersteun.store import als_yaml
 
     tekst = dump(als_yaml(data))
     bestand = YamlBestand(pad, b"", tekst, ontleed(tekst, getoond), toon_pad=getoond)

@@ -13,7 +13,8 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from leersteun.bewerk import als_yaml, lijst, voeg_toe, zet, zet_op_plaats
+from leersteun.bewerk import zet, zet_op_plaats
+from leersteun.store import als_yaml
 from leersteun.model import (
     AnalyseMet,
     Checklist,

@@ -48,6 +48,13 @@ def _veilig(waarde: Any) -> str:
     return str(waarde).encode("utf-8", "backslashreplace").decode("utf-8")[:80]
 
 
+def schooljaar_van(datum: dt.date) -> str:
+    """'2026-2027' for any date from 1 September 2026 to 31 August 2027."""
+    begin = datum.year if datum.month >= 9 else datum.year - 1
+    return f"{begin}-{begin + 1}"
+
+
+
 EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100  # a date outside this range is a typing mistake
 
 

@@ -16,14 +16,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from leersteun.bewerk import VOLGORDE_IN, zet, zet_op_plaats
 from leersteun.errors import Fout
-from leersteun.model import Dossier, Fase, Niveau
+from leersteun.model import Dossier, Fase, Niveau, schooljaar_van
 from leersteun.trajectory import Geweigerd, Wie, geschiedenis
-
-
-def schooljaar_van(datum: dt.date) -> str:
-    """'2026-2027' for any date from 1 September 2026 to 31 August 2027."""
-    begin = datum.year if datum.month >= 9 else datum.year - 1
-    return f"{begin}-{begin + 1}"
 
 
 def begin_van(schooljaar: str) -> dt.date:

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from ruamel.yaml.comments import CommentedMap
 
 from leersteun import datums
-from leersteun.bewerk import flow_lijst, lijst, voeg_toe, zet, zonder_leeg
+from leersteun.bewerk import lijst, voeg_toe, zet, zonder_leeg
+from leersteun.store import flow_lijst
 from leersteun.errors import Fout
-from leersteun.model import Beslissing, Dossier, Fase, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, VIER_VRAGEN
+from leersteun.model import Beslissing, Dossier, Fase, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, VIER_VRAGEN, schooljaar_van
 
 REDEN_TEKST = {
     Reden.doelen_bereikt: "de doelen zijn bereikt",
@@ -570,7 +571,6 @@ def overgang(data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *, klas
         if not klas:
             raise Geweigerd("Geef de nieuwe klas in het lager mee met --klas (zoals 1A).")
         from leersteun.bewerk import VOLGORDE_IN, zet_op_plaats
-        from leersteun.schooljaar import schooljaar_van
 
         leerling = data["leerling"]
         zet(leerling, "niveau", Niveau.lager.value)

@@ -12,7 +12,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from leersteun.checks import Context
-from leersteun.goals import lijkt_naam, smart_meldingen
+from leersteun.checks import lijkt_naam, smart_meldingen
 from leersteun.model import Dossier, Instellingen
 
 from .conftest import DOSSIER, ROOT, digest

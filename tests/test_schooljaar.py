@@ -13,6 +13,7 @@ import pytest
 from leersteun import schooljaar as sj
 from leersteun.checks import Context
 from leersteun.dossiers import lees_dossier
+from leersteun.model import schooljaar_van
 
 from .conftest import DOSSIER, Map, digest
 
@@ -27,8 +28,8 @@ def dossier(map_pad: Path, case_id: str):
 
 
 def test_school_year_of_a_date() -> None:
-    assert sj.schooljaar_van(dt.date(2026, 8, 31)) == "2025-2026"
-    assert sj.schooljaar_van(dt.date(2026, 9, 1)) == "2026-2027"
+    assert schooljaar_van(dt.date(2026, 8, 31)) == "2025-2026"
+    assert schooljaar_van(dt.date(2026, 9, 1)) == "2026-2027"
     assert sj.lees_schooljaar("2027-28") == "2027-2028"
     with pytest.raises(Exception):
         sj.lees_schooljaar("2027-2029")
