@@ -1989,7 +1989,8 @@ def overzicht(
     o = overview.bouw(geldige(), inst, w, dag, anoniem=anoniem)
     o.ongeldig = sorted(ongeldig)
     if formaat == OverzichtFormaat.tabel and uit is None:
-        _console().print(formats.als_tabel(o, alles))
+        console = _console()
+        console.print(formats.als_tabel(o, alles, console.width))
     else:
         schrijvers = {
             OverzichtFormaat.md: formats.als_md,

@@ -8,6 +8,7 @@ from typing import Any
 
 from leersteun import datums
 from leersteun.deadlines import MARGE
+from leersteun.grafiek import tijdlijn
 from leersteun.goals import ONDERWIJSBEHOEFTEN_STAM, ONDERSTEUNINGSBEHOEFTEN_STAM, _index
 from leersteun.model import Dossier, Fase
 from leersteun.trajectory import Geweigerd
@@ -17,6 +18,7 @@ DOMEIN_TEKST = {
     "motorisch": "Motorische en lichamelijke ontwikkeling",
     "cognitief": "Cognitieve ontwikkeling",
 }
+TIJDLIJN_KORT = {"ja": "bereikt", "deels": "deels", "nee": "nog niet"}  # under a point of the time line
 BEREIKT_TEKST = {"ja": "Ja, het doel is bereikt.", "deels": "Het doel is deels bereikt.", "nee": "Het doel is nog niet bereikt."}
 
 
@@ -117,6 +119,7 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
                 "ondersteuningsbehoeften": [f"{ONDERSTEUNINGSBEHOEFTEN_STAM} {x}" for x in doel.ondersteuningsbehoeften],
                 "maatregelen": maatregelen,
                 "evaluaties": evaluaties,
+                "tijdlijn": tijdlijn(doel.id, [(e.datum, e.bereikt.value) for e in doel.evaluaties]),
             }
         )
     beeld = None
@@ -159,4 +162,5 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
         "vandaag": vandaag,
         "beeldvorming": beeld,
         "doelen": rijen,
+        "woord": TIJDLIJN_KORT,
     }

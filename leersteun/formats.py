@@ -39,6 +39,7 @@ class Tabel:
     kolommen: list[str]
     rijen: list[list[Any]]
     leeg: str = "Niets te melden."
+    weg_als_smal: tuple[str, ...] = ()  # columns a narrow terminal drops first
 
 
 def _d(waarde: Any) -> Any:
@@ -111,6 +112,7 @@ def tabellen(o: Overzicht) -> list[Tabel]:
                 for c in o.capaciteit
             ],
             "Geen scholen.",
+            ("verslagen (gem.)", "leerlingen"),
         ),
         Tabel(
             "aandachtspunten",
@@ -271,6 +273,7 @@ th { background: #eef4f7; }
 td.getal { text-align: right; font-variant-numeric: tabular-nums; }
 td.verlopen { color: #a11; font-weight: bold; }
 p.leeg { color: #666; font-style: italic; }
+svg.grafiek { display: block; max-width: 100%; height: auto; margin: 8px 0 4px; page-break-inside: avoid; }
 footer { margin-top: 20px; color: #666; font-size: 8.5pt; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
 @page { size: A4 landscape; margin: 12mm; }
@@ -278,7 +281,10 @@ footer { margin-top: 20px; color: #666; font-size: 8.5pt; }
 
 
 def als_html(o: Overzicht) -> str:
+    from leersteun import grafiek
+
     e = html.escape
+    grafieken = {g.sleutel: g for g in grafiek.grafieken(o)}
     delen = [
         "<!DOCTYPE html>",
         '<html lang="nl"><head><meta charset="utf-8">',
@@ -298,6 +304,8 @@ def als_html(o: Overzicht) -> str:
                 cellen.append(f"<td{klasse}>{e(_mens(c))}</td>")
             delen.append("<tr>" + "".join(cellen) + "</tr>")
         delen.append("</tbody></table>")
+        if t.sleutel in grafieken:
+            delen.append(grafiek.svg(grafieken[t.sleutel]))
     delen.append(f"<footer>{e(_onder(o))}</footer></body></html>")
     return "\n".join(delen) + "\n"
 
@@ -313,6 +321,9 @@ def als_xlsx(o: Overzicht) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    from leersteun import grafiek
+
+    grafieken = {g.sleutel: g for g in grafiek.grafieken(o)}
     boek = Workbook()
     boek.remove(boek.active)
     bladen = [*tabellen(o), Tabel("dossiers", "Dossiers", CSV_KOLOMMEN, [[getattr(r, k) for k in CSV_KOLOMMEN] for r in o.dossiers])]
@@ -343,9 +354,44 @@ def als_xlsx(o: Overzicht) -> bytes:
         blad.sheet_properties.pageSetUpPr.fitToPage = True
         if t.rijen:
             blad.auto_filter.ref = f"A1:{get_column_letter(len(t.kolommen))}{len(t.rijen) + 1}"
+        if t.sleutel in grafieken:
+            _xlsx_grafiek(blad, grafieken[t.sleutel], len(t.kolommen) + 2)
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()
+
+
+def _xlsx_grafiek(blad: Any, g: Any, kolom: int) -> None:
+    """A native Excel bar chart beside the table, from the chart's own data (written as a small
+    table beside the sheet's, so the chart shows exactly what the HTML and the terminal show):
+    capacity as richtcapaciteit beside the running trajecten, caseload stacked by vorm."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    reeksen = ["richtcapaciteit", "lopend"] if g.sleutel == "capaciteit" else list(g.reeksen)
+    blad.cell(row=1, column=kolom, value="grafiek").font = Font(bold=True)
+    for j, reeks in enumerate(reeksen, start=1):
+        blad.cell(row=1, column=kolom + j, value=reeks).font = Font(bold=True)
+        blad.column_dimensions[get_column_letter(kolom + j)].width = len(reeks) + 2
+    for r, b in enumerate(g.balken, start=2):
+        blad.cell(row=r, column=kolom, value=b.label).data_type = "s"
+        for j, reeks in enumerate(reeksen, start=1):
+            blad.cell(row=r, column=kolom + j, value=b.richt if reeks == "richtcapaciteit" else b.delen[reeks])
+    blad.column_dimensions[get_column_letter(kolom)].width = min(BREEDSTE, max(len(b.label) for b in g.balken)) + 2
+    grafiek_ = BarChart()
+    grafiek_.type = "bar"  # horizontal bars, names readable
+    grafiek_.title = g.titel
+    grafiek_.y_axis.title = "trajecten"
+    if g.sleutel == "caseload":
+        grafiek_.grouping = "stacked"
+        grafiek_.overlap = 100
+    n = len(g.balken)
+    grafiek_.add_data(Reference(blad, min_col=kolom + 1, max_col=kolom + len(reeksen), min_row=1, max_row=n + 1), titles_from_data=True)
+    grafiek_.set_categories(Reference(blad, min_col=kolom, min_row=2, max_row=n + 1))
+    grafiek_.height = max(7.5, 1.2 * n + 3)
+    grafiek_.width = 18
+    blad.add_chart(grafiek_, f"{get_column_letter(kolom)}{n + 3}")
 
 
 # ---------------------------------------------------------------------------- tabel (terminal)
@@ -370,13 +416,16 @@ def samenvatting(t: Tabel) -> str:
     return f"{tekst}; per {kolom}: {getoond}" + (f" en nog {len(verdeling) - 6} andere" if len(verdeling) > 6 else "") + "."
 
 
-def als_tabel(o: Overzicht, alles: bool = False) -> Any:
+def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> Any:
     """The overview for the terminal. A long section shows a summary and its most urgent rows
     (each section is ordered most urgent first); `alles` shows every row."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    from leersteun import grafiek
+
+    grafieken = {g.sleutel: g for g in grafiek.grafieken(o)}
     delen: list[Any] = [Text(_kop(o), style="bold")]
     ingekort = False
     for t in tabellen(o):
@@ -390,12 +439,26 @@ def als_tabel(o: Overzicht, alles: bool = False) -> Any:
             rijen = rijen[:TOON_RIJEN]
             ingekort = True
         tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
-        for i, k in enumerate(t.kolommen):
+        # wrap between words, never inside one ('richtcapacitei t'): drop the less important
+        # columns when the longest words do not fit, else fold as a last resort
+        kolommen = list(range(len(t.kolommen)))
+        langste = [max((len(w) for tekst in (k, *(_mens(r[i]) for r in rijen)) for w in str(tekst).split()), default=1) for i, k in enumerate(t.kolommen)]
+
+        def past() -> bool:
+            return breedte is None or sum(langste[i] for i in kolommen) + 3 * (len(kolommen) - 1) <= breedte
+
+        for weg in t.weg_als_smal:
+            if not past():
+                kolommen.remove(t.kolommen.index(weg))
+        vast = bool(t.weg_als_smal) and past()  # rich keeps these minimums only for a few short columns
+        for i in kolommen:
             getal = isinstance(t.rijen[0][i], (int, float))
-            tabel.add_column(k, justify="right" if getal else "left", overflow="fold")
+            tabel.add_column(t.kolommen[i], justify="right" if getal else "left", overflow="fold", min_width=langste[i] if vast else None)
         for rij in rijen:
-            tabel.add_row(*(Text(_mens(c), style="bold red" if c == "verlopen" else "") for c in rij))
+            tabel.add_row(*(Text(_mens(rij[i]), style="bold red" if rij[i] == "verlopen" else "") for i in kolommen))
         delen.append(tabel)
+        if t.sleutel in grafieken:
+            delen.append(Text("\n".join(grafiek.terminal_regels(grafieken[t.sleutel])), no_wrap=True, overflow="ellipsis"))
         if len(rijen) < len(t.rijen):
             delen.append(Text(f"… en nog {datums.getal(len(t.rijen) - len(rijen))}.", style="dim"))
     if ingekort:

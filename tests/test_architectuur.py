@@ -16,7 +16,7 @@ LAGEN = [
     ("regels", {"checks"}),
     ("lezen", {"folder", "snel", "dossiers", "validatie", "gitops"}),
     ("bewerken", {"bewerk", "trajectory", "schooljaar", "goals", "heropstart", "mensen", "verslag", "diplon", "archief"}),
-    ("uitvoer", {"anoniem", "overview", "fiche", "render", "formats", "mail", "ics", "weergave"}),
+    ("uitvoer", {"anoniem", "overview", "grafiek", "fiche", "render", "formats", "mail", "ics", "weergave"}),
     ("terminal", {"vragen", "checklist_ui", "doel_ui"}),
     ("cli", {"cli", "__main__", "__init__"}),
 ]
