@@ -272,6 +272,7 @@ th, td { border: 1px solid #c9d6de; padding: 4px 7px; text-align: left; vertical
 th { background: #eef4f7; }
 td.getal { text-align: right; font-variant-numeric: tabular-nums; }
 td.verlopen { color: #a11; font-weight: bold; }
+td.heel { white-space: nowrap; }
 p.leeg { color: #666; font-style: italic; }
 svg.grafiek { display: block; max-width: 100%; height: auto; margin: 8px 0 4px; page-break-inside: avoid; }
 footer { margin-top: 20px; color: #666; font-size: 8.5pt; }
@@ -300,7 +301,12 @@ def als_html(o: Overzicht) -> str:
         for rij in t.rijen:
             cellen = []
             for c in rij:
-                klasse = ' class="getal"' if isinstance(c, (int, float)) else (' class="verlopen"' if c == "verlopen" else "")
+                klasse = (
+                    ' class="getal"' if isinstance(c, (int, float))
+                    else ' class="verlopen"' if c == "verlopen"
+                    else ' class="heel"' if isinstance(c, dt.date) or t.kolommen[len(cellen)] == "dossier"
+                    else ""
+                )  # fmt: skip
                 cellen.append(f"<td{klasse}>{e(_mens(c))}</td>")
             delen.append("<tr>" + "".join(cellen) + "</tr>")
         delen.append("</tbody></table>")
