@@ -438,15 +438,16 @@ def _schrijf_uitvoer(map_: Any, pad: Path, inhoud: bytes, buiten_out: bool = Fal
 
 
 def _voltooi_dossier(incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion of a case: ids and first names that start with what was typed."""
+    """Shell completion of a case: ids and first names that start with what was typed. A
+    folder that cannot be read completes nothing (no message in the middle of typing)."""
+    from leersteun.errors import Fout
+    from leersteun.folder import vind_map
+    from leersteun.snel import lees_alle
+    from leersteun.tekst import normaal
+
+    begin = normaal(incomplete)
+    uit: dict[str, str] = {}
     try:
-        from leersteun.folder import vind_map
-        from leersteun.snel import lees_alle
-
-        from leersteun.tekst import normaal
-
-        begin = normaal(incomplete)
-        uit: dict[str, str] = {}
         for g in lees_alle(vind_map(_map_optie)):
             d = g.dossier
             if d is None:
@@ -454,9 +455,9 @@ def _voltooi_dossier(incomplete: str) -> list[tuple[str, str]]:
             for kandidaat in (d.id, d.leerling.voornaam.lower(), d.leerling.naam.lower().replace(" ", "-")):
                 if normaal(kandidaat).startswith(begin):
                     uit.setdefault(kandidaat, f"{d.leerling.volledige_naam} ({d.id})")
-        return sorted(uit.items())
-    except Exception:  # noqa: BLE001 - completion never shows an error in the middle of typing
+    except (Fout, OSError):
         return []
+    return sorted(uit.items())
 
 
 DossierArg = Annotated[
@@ -494,20 +495,20 @@ def init(
     if coordinatie is not None:
         try:
             coordinatie = als_email(coordinatie)
-        except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch
+        except ValueError:  # pydantic's error, told in Dutch
             raise GebruikFout(f"--coordinatie '{coordinatie}' is geen e-mailadres; schrijf het als naam@voorbeeld.be.") from None
     netwerk = netwerk or _vraag("Naam van het leersteuncentrum")
     from pydantic import TypeAdapter
 
     try:
         netwerk = TypeAdapter(Naam).validate_python(netwerk)
-    except Exception:  # noqa: BLE001
+    except ValueError:  # pydantic's error, told in Dutch
         raise GebruikFout("--netwerk: de naam van het leersteuncentrum past op één regel, zonder stuurtekens, en is hoogstens 200 tekens.") from None
     while coordinatie is None:
         kandidaat = _vraag("E-mailadres van de coördinatie")
         try:
             coordinatie = als_email(kandidaat)
-        except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch below
+        except ValueError:  # pydantic's error, told in Dutch below
             _console().print(f"'{kandidaat}' is geen e-mailadres; schrijf het als naam@voorbeeld.be.")
     for regel in maak_map(map_, netwerk, coordinatie):
         print(f"  {regel}")
@@ -1109,7 +1110,7 @@ def betrokkene_(
     elif contact is not None:
         try:
             contact = als_contact(contact)
-        except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch
+        except ValueError:  # pydantic's error, told in Dutch
             from leersteun.errors import GebruikFout
 
             raise GebruikFout(f"--contact '{contact}' is geen e-mailadres of telefoonnummer; schrijf het als naam@school.be of 014 12 34 56.") from None

@@ -1,7 +1,7 @@
 """The one exception family of leersteun, and the findings that checks report.
 
 Every error a user can cause is a `Fout`: a Dutch message plus an exit code. The CLI maps
-it to output and exit code in one place (`cli.LeersteunGroup.invoke`); domain modules
+it to output and exit code in one place (`cli.LeersteunGroup.main`); domain modules
 only raise.
 """
 

@@ -25,5 +25,5 @@ def datum(tekst: str, vandaag: dt.date) -> dt.date:
         t = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     try:
         return als_datum(t)
-    except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch
+    except ValueError:  # pydantic's error, told in Dutch
         raise ValueError(f"'{tekst}' is geen datum; schrijf ze als {VORMEN}") from None

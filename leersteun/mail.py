@@ -51,7 +51,7 @@ def afzender(instellingen: Instellingen) -> Afzender:
 
     try:
         email = als_email(email)
-    except Exception:  # noqa: BLE001 - pydantic's error, told in Dutch
+    except ValueError:  # pydantic's error, told in Dutch
         bron = "LEERSTEUN_AFZENDER_EMAIL" if os.environ.get("LEERSTEUN_AFZENDER_EMAIL") else "afzender.email in leersteun.yaml"
         raise Fout(f"De afzender '{email}' (uit {bron}) is geen e-mailadres; schrijf het als naam@voorbeeld.be. Er is niets geschreven.") from None
     if any(c in naam for c in "\r\n") or len(naam) > 200:

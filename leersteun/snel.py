@@ -82,7 +82,7 @@ def verwerk(pad: Path, ruw: bytes) -> tuple[Dossier | None, list[Bevinding]]:
         fouten = [m for regel in _regels() for m in regel(dossier, hier) if m[2] == "fout"]
         if not fouten:
             return dossier, []
-    except Exception:  # noqa: BLE001 - anything odd: the round-trip path below says exactly what
+    except (ValueError, TypeError, OverflowError, RecursionError, OSError):  # the round-trip path below says exactly what
         pass
     from leersteun.errors import OngeldigBestand
     from leersteun.store import lees, toon

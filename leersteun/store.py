@@ -39,6 +39,7 @@ from leersteun.errors import Bevinding, Fout, OngeldigBestand
 
 HUISSTIJL = (2, 4, 2)  # mapping, sequence, offset: the style of voorbeeld-dossier.yaml
 MAX_GROOTTE = 1_000_000  # bytes; a case file is a few KB
+MAX_DIEPTE = 64  # levels of nesting; a case file has about six, ruamel needs seconds to fail on thousands
 
 
 class _Constructor(RoundTripConstructor):
@@ -246,12 +247,41 @@ def lees_tekst(pad: Path, max_grootte: int = MAX_GROOTTE) -> str:
         return ruw.decode("cp1252", errors="replace")
 
 
+def te_diep(tekst: str, grens: int = MAX_DIEPTE) -> tuple[int, int] | None:
+    """Where the nesting of brackets, indentation or '- - -' goes past `grens` levels
+    (1-based line and column), or None. Quoted text and comments do not count."""
+    if tekst.count("[") + tekst.count("{") + tekst.count("- ") > grens:
+        diepte = 0
+        for nummer, regel in enumerate(tekst.split("\n"), start=1):
+            inspringing = len(regel) - len(regel.lstrip(" -"))
+            if inspringing > 2 * grens:
+                return nummer, 2 * grens
+            aanhaling = ""
+            for kolom, teken in enumerate(regel, start=1):
+                if aanhaling:
+                    aanhaling = "" if teken == aanhaling else aanhaling
+                elif teken in "'\"":
+                    aanhaling = teken
+                elif teken == "#" and (kolom == 1 or regel[kolom - 2] in " \t"):
+                    break
+                elif teken in "[{":
+                    diepte += 1
+                    if diepte > grens:
+                        return nummer, kolom
+                elif teken in "]}":
+                    diepte = max(0, diepte - 1)
+    return None
+
+
 def ontleed(tekst: str, getoond: str) -> CommentedMap:
     """Parse YAML text (already decoded, \n line endings) into round-trip data."""
 
     def fout(regel: int, kolom: int, boodschap: str) -> OngeldigBestand:
         return OngeldigBestand(getoond, [Bevinding(getoond, regel, kolom, boodschap)])
 
+    diep = te_diep(tekst)
+    if diep is not None:  # refused at once: ruamel would recurse for seconds before it gives up
+        raise fout(*diep, f"het bestand is te diep genest om te lezen (meer dan {MAX_DIEPTE} niveaus); een dossier heeft er een handvol")
     try:
         data = maak_yaml().load(tekst)
     except MarkedYAMLError as e:

@@ -382,3 +382,17 @@ def test_environment_faults_say_what_happened_to_the_change(map_: Map, run, monk
     assert result.exit_code == 1, result.output
     assert "niet bewaard" in result.stderr and "Er is niets gewijzigd" in result.stderr and "onverwachte fout" not in result.output
     assert map_.hashes() == voor and pad.exists()
+
+
+@pytest.mark.parametrize(
+    ("tekst", "plek"),
+    [
+        ("a: " + "[" * 100 + "]" * 100 + "\n", (1, 4 + 64)),
+        ("a:\n  " + "- " * 100 + "x\n", (2, 128)),
+        ("a: '" + "[" * 100 + "'\nb: 1  # " + "{" * 100 + "\n", None),  # quoted text and comments do not nest
+    ],
+)
+def test_deep_nesting_is_refused_at_once_with_its_place(tekst: str, plek: tuple[int, int] | None) -> None:
+    from leersteun.store import te_diep
+
+    assert te_diep(tekst) == plek
