@@ -140,9 +140,14 @@ def pdftotext() -> str:
 
     pad = shutil.which("pdftotext")
     if pad is None and shutil.which("apt-get") and os.geteuid() == 0:
+        import fcntl
+
         omgeving = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], capture_output=True, env=omgeving, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "poppler-utils"], capture_output=True, env=omgeving, timeout=600)
+        with open("/tmp/leersteun-tests-apt.lock", "w") as slot:  # the test workers install it once
+            fcntl.flock(slot, fcntl.LOCK_EX)
+            if shutil.which("pdftotext") is None:
+                subprocess.run(["apt-get", "update", "-qq"], capture_output=True, env=omgeving, timeout=600)
+                subprocess.run(["apt-get", "install", "-y", "-qq", "poppler-utils"], capture_output=True, env=omgeving, timeout=600)
         pad = shutil.which("pdftotext")
     if pad is None:
         pytest.fail("pdftotext is missing and could not be installed (apt-get install poppler-utils)")
