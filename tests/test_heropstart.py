@@ -345,7 +345,7 @@ def test_the_readme_answers_example_works(voorbeeld: Path, run) -> None:
     from .conftest import ROOT
 
     readme = (ROOT / "README.md").read_text()
-    blok = readme.split("--antwoorden antwoorden.yaml\n```\n\n```yaml\n", 1)[1].split("```", 1)[0]
+    blok = readme.split("```yaml antwoorden.yaml\n", 1)[1].split("```", 1)[0]
     (voorbeeld / "antwoorden.yaml").write_text(blok)
     result = run("heropstart", "lena", "--antwoorden", "antwoorden.yaml", "--overleg-school-clb", "2026-11-20")
     assert result.exit_code == 0, result.output

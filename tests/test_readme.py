@@ -1,0 +1,76 @@
+"""The README's examples, run in order on a fresh copy of the example folder, give what the
+README shows.
+
+Conventions in README.md: a ```sh block is run line by line (a `\\` continues a line, `#`
+starts a comment); the plain ``` block right after it is its output, and each of its lines
+must appear in what the commands printed (`...` stands for lines left out). A ```text block
+is an illustration and is not compared; ```sh interactief is not run (it asks questions); a
+block whose info string names a file (```csv klassen.csv) is written to that file before the
+commands beside it run. An example that shows a refusal (`Fout:`) may exit with 1 or 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+OVERSLAAN = ("leersteun init", "--install-completion", "python3 -m venv")
+
+
+def blokken() -> list[tuple[str, str]]:
+    return re.findall(r"```([^\n]*)\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+
+
+def plat(tekst: str) -> str:
+    return " ".join(tekst.split())
+
+
+def test_readme_examples_give_what_the_readme_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    map_ = tmp_path / "voorbeeld"
+    map_.mkdir()
+    shutil.copy(ROOT / "leersteun.yaml", map_)
+    shutil.copytree(ROOT / "cases", map_ / "cases")
+    for git in (["init", "-q"], ["add", "."], ["-c", "user.name=Test", "-c", "user.email=t@example.org", "commit", "-qm", "voorbeeld"]):
+        subprocess.run(["git", *git], cwd=map_, check=True, capture_output=True)
+    omgeving = {**os.environ, "LEERSTEUN_VANDAAG": "2026-11-24", "LEERSTEUN_GEBRUIKER": "An Janssens", "LEERSTEUN_BREEDTE": "120", "COLUMNS": "120"}
+    alle = blokken()
+    verschillen: list[str] = []
+    gedraaid = 0
+    for i, (info, inhoud) in enumerate(alle):
+        if info.strip() != "sh" or "leersteun " not in inhoud or any(k in inhoud for k in OVERSLAAN):
+            continue
+        j = i + 1  # the files shown beside these commands
+        while j < len(alle) and not alle[j][0].startswith("sh"):
+            delen = alle[j][0].split()
+            if len(delen) == 2:
+                (map_ / delen[1]).write_text(alle[j][1], encoding="utf-8")
+            j += 1
+        verwacht = alle[i + 1][1] if i + 1 < len(alle) and alle[i + 1][0] == "" else None
+        uit = ""
+        for regel in re.sub(r"\\\n\s*", " ", inhoud).splitlines():
+            regel = re.sub(r"\s+#.*$", "", regel).strip()
+            if not regel.startswith("leersteun "):
+                continue
+            r = subprocess.run(
+                [sys.executable, "-m", "leersteun", *shlex.split(regel)[1:]],
+                cwd=map_, env=omgeving, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120,
+            )  # fmt: skip
+            gedraaid += 1
+            uit += r.stdout + r.stderr
+            weigering = verwacht is not None and "Fout:" in verwacht
+            if r.returncode != 0 and not (weigering and r.returncode in (1, 2)):
+                verschillen.append(f"{regel}: exit {r.returncode}: {(r.stdout + r.stderr).strip()[:300]}")
+        if verwacht is not None:
+            for r_ in verwacht.splitlines():
+                if r_.strip() and r_.strip() != "..." and plat(r_) not in plat(uit):
+                    verschillen.append(f"{inhoud.splitlines()[0][:60]}: niet in de uitvoer: {r_.strip()[:100]}")
+    assert gedraaid >= 30
+    assert not verschillen, "\n".join(verschillen)
