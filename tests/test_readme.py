@@ -26,7 +26,8 @@ OVERSLAAN = ("leersteun init", "--install-completion", "python3 -m venv")
 
 
 def blokken() -> list[tuple[str, str]]:
-    return re.findall(r"```([^\n]*)\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    # fences start a line; ``` inside a sentence is not one
+    return re.findall(r"^```([^\n]*)\n(.*?)^```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S | re.M)
 
 
 def plat(tekst: str) -> str:
