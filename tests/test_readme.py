@@ -27,7 +27,7 @@ OVERSLAAN = ("leersteun init", "--install-completion", "python3 -m venv")
 
 def blokken() -> list[tuple[str, str]]:
     # fences start a line; ``` inside a sentence is not one
-    return re.findall(r"^```([^\n]*)\n(.*?)^```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S | re.M)
+    return re.findall(r"^[ \t]*```([^\n]*)\n(.*?)^[ \t]*```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S | re.M)
 
 
 def plat(tekst: str) -> str:
