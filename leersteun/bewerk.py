@@ -143,3 +143,27 @@ def pas_toe(gelezen: Gelezen, ctx: Context, bewerking: Bewerking) -> list[str]:
         raise Fout(f"Deze wijziging zou het dossier ongeldig maken; er is niets gewijzigd:\n{uitleg}")
     bewaar(bestand)
     return meldingen
+
+
+class Sessie:
+    """One case opened by a command that saves one or more times: the folder's settings and
+    context, the case as read, and after every save the case read again (a change made by
+    someone else in between is caught when writing, by the changed-on-disk check)."""
+
+    def __init__(self, map_: Any, naam: str, vandaag: Any) -> None:
+        from leersteun import dossiers
+
+        self.map = map_
+        self.instellingen = dossiers.instellingen(map_)
+        self.ctx = dossiers.context(vandaag, self.instellingen)
+        self.gelezen = dossiers.open_dossier(map_, naam, self.ctx)
+        self.pad = self.gelezen.pad
+        self.meldingen: list[str] = []
+
+    def bewaar(self, bewerking: Bewerking) -> Gelezen:
+        """Apply one edit and save it; `meldingen` says what happened."""
+        from leersteun.dossiers import lees_dossier
+
+        self.meldingen = pas_toe(self.gelezen, self.ctx, bewerking)
+        self.gelezen = lees_dossier(self.pad, self.ctx)
+        return self.gelezen

@@ -1324,41 +1324,22 @@ def overgang_(
 # ---------------------------------------------------------------------------- heropstart
 
 
-class _Sessie:
-    """One case opened for a command that saves more than once (re-read before every edit)."""
+def _Sessie(naam: str) -> Any:  # noqa: N802 - reads as the class it makes
+    """The engine's session (`bewerk.Sessie`) on the case folder of this command, with what the
+    terminal adds: printing what happened (`zeg`) and committing the case file (`commit`)."""
+    from leersteun.bewerk import Sessie
+    from leersteun.folder import vandaag
 
-    def __init__(self, naam: str) -> None:
-        from leersteun import dossiers
-        from leersteun.folder import vandaag
+    class TerminalSessie(Sessie):
+        def zeg(self) -> None:
+            for melding in self.meldingen:
+                print(melding)
 
-        self.map = _dossiermap()
-        self.instellingen = dossiers.instellingen(self.map)
-        self.ctx = dossiers.context(vandaag(), self.instellingen)
-        self.gelezen = dossiers.open_dossier(self.map, naam, self.ctx)
-        self.pad = self.gelezen.pad
+        def commit(self, keuze: bool | None, boodschap: str, door: str | None = None) -> None:
+            """Commit this case file alone, named by its id, when asked (or by default)."""
+            _commit(self.map, self.instellingen, keuze, [self.pad], f"{self.pad.stem}: {boodschap}", door)
 
-    def bewaar(self, bewerking: Any) -> Any:
-        """Apply one edit and save; then read the case again for the next step.
-
-        `self.gelezen` is always fresh (read at open and after every save); a change made by
-        someone else in between is caught when writing (the changed-on-disk check).
-        """
-        from leersteun.bewerk import pas_toe
-        from leersteun.dossiers import lees_dossier
-
-        self.meldingen = pas_toe(self.gelezen, self.ctx, bewerking)
-        self.gelezen = lees_dossier(self.pad, self.ctx)
-        return self.gelezen
-
-    def zeg(self) -> None:
-        for melding in getattr(self, "meldingen", []):
-            print(melding)
-
-    def commit(self, keuze: bool | None, boodschap: str, door: str | None = None) -> None:
-        """Commit this case file alone, named by its id, when asked (or by default)."""
-        _commit(self.map, self.instellingen, keuze, [self.pad], f"{self.pad.stem}: {boodschap}", door)
-
-
+    return TerminalSessie(_dossiermap(), naam, vandaag())
 
 
 @opdracht("heropstart")
