@@ -54,8 +54,9 @@ def weekdag(d: dt.date) -> str:
     return _vorm(d, "EEEE")
 
 
-def getal(n: int) -> str:
-    """4.185: a count as a Flemish reader writes it."""
+def getal(n: float, patroon: str = "#,##0.#") -> str:
+    """4.185 or 25,7: a number as a Flemish reader writes it (babel's pattern: `#,##0.0`
+    always shows one decimal)."""
     from babel.numbers import format_decimal
 
-    return format_decimal(n, locale=_locale())
+    return format_decimal(n, format=patroon, locale=_locale())

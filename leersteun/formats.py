@@ -53,7 +53,7 @@ def _mens(waarde: Any) -> str:
     if isinstance(waarde, dt.date):
         return datums.kort(waarde)
     if isinstance(waarde, float):
-        return f"{waarde:.1f}".replace(".", ",")
+        return datums.getal(waarde, "#,##0.0")
     return str(_d(waarde))
 
 

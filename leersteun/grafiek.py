@@ -29,8 +29,7 @@ TEKEN = {"regulier": "█", "light": "▒", "medium": "░", "nieuw": "▓"}  # 
 
 def getal(x: float) -> str:
     """54 or 25,7: one decimal only when it is not whole (the tables' style)."""
-    x = round(x, 1)
-    return str(int(x)) if x == int(x) else f"{x:.1f}".replace(".", ",")
+    return datums.getal(round(x, 1))
 
 
 @dataclass
