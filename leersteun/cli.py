@@ -1975,11 +1975,11 @@ def overzicht(
         console.print(formats.als_tabel(o, alles, console.width))
     else:
         schrijvers = {
-            OverzichtFormaat.md: formats.als_md,
+            OverzichtFormaat.md: lambda o: formats.als_md(o, map_.pad),
             OverzichtFormaat.csv: lambda o: formats.als_csv(o, komma),
-            OverzichtFormaat.html: formats.als_html,
+            OverzichtFormaat.html: lambda o: formats.als_html(o, map_.pad),
             OverzichtFormaat.json: formats.als_json,
-            OverzichtFormaat.tabel: formats.als_md,
+            OverzichtFormaat.tabel: lambda o: formats.als_md(o, map_.pad),
         }
         if formaat == OverzichtFormaat.xlsx:
             if uit is None:

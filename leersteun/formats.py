@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
 import json
 from dataclasses import asdict, dataclass
@@ -174,25 +173,30 @@ def _onder(o: Overzicht) -> str:
 # ---------------------------------------------------------------------------- md
 
 
-def _md_cel(x: Any) -> str:
-    from leersteun.render import md
+def _sjabloon_context(o: Overzicht) -> dict[str, Any]:
+    """What the overview templates (templates/overzicht/) get: the sections with their cells
+    already written for people."""
+    return {
+        "kop": _kop(o),
+        "onder": _onder(o),
+        "tabellen": [
+            {
+                "sleutel": t.sleutel,
+                "titel": t.titel,
+                "leeg": t.leeg,
+                "kolommen": t.kolommen,
+                "rechts": [isinstance(t.rijen[0][i], (int, float)) for i in range(len(t.kolommen))] if t.rijen else [],
+                "rijen": [[_mens(c) for c in rij] for rij in t.rijen],
+            }
+            for t in tabellen(o)
+        ],
+    }
 
-    return md(_mens(x))
 
+def als_md(o: Overzicht, map_pad: Any = None) -> str:
+    from leersteun.render import render
 
-def als_md(o: Overzicht) -> str:
-    regels = [f"# {_kop(o)}", ""]
-    for t in tabellen(o):
-        regels += [f"## {t.titel}", ""]
-        if not t.rijen:
-            regels += [t.leeg, ""]
-            continue
-        regels.append("| " + " | ".join(t.kolommen) + " |")
-        regels.append("|" + "|".join("---:" if isinstance(t.rijen[0][i], (int, float)) else "---" for i in range(len(t.kolommen))) + "|")
-        regels += ["| " + " | ".join(_md_cel(c) for c in rij) + " |" for rij in t.rijen]
-        regels.append("")
-    regels.append(_onder(o))
-    return "\n".join(regels) + "\n"
+    return render("overzicht/overzicht.md.j2", _sjabloon_context(o), map_pad)
 
 
 # ---------------------------------------------------------------------------- csv, json
@@ -263,57 +267,26 @@ def _plat(d: dict) -> dict:
 
 # ---------------------------------------------------------------------------- html
 
-_CSS = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #222; max-width: 1100px; margin: 24px auto; padding: 0 16px; }
-h1 { font-size: 18pt; border-bottom: 2px solid #2c6e8f; padding-bottom: 6px; }
-h2 { font-size: 12.5pt; color: #1b4f68; margin-top: 22px; }
-table { border-collapse: collapse; width: auto; min-width: 45%; margin-bottom: 6px; }
-th, td { border: 1px solid #c9d6de; padding: 4px 7px; text-align: left; vertical-align: top; }
-th { background: #eef4f7; }
-td.getal { text-align: right; font-variant-numeric: tabular-nums; }
-td.verlopen { color: #a11; font-weight: bold; }
-td.heel { white-space: nowrap; }
-p.leeg { color: #666; font-style: italic; }
-svg.grafiek { display: block; max-width: 100%; height: auto; margin: 8px 0 4px; page-break-inside: avoid; }
-footer { margin-top: 20px; color: #666; font-size: 8.5pt; }
-@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
-@page { size: A4 landscape; margin: 12mm; }
-"""
+def _klasse(c: Any, kolom: str) -> str:
+    """The class of a cell in the HTML overview: numbers right, overdue in red, dates and case
+    ids on one line."""
+    if isinstance(c, (int, float)):
+        return "getal"
+    if c == "verlopen":
+        return "verlopen"
+    return "heel" if isinstance(c, dt.date) or kolom == "dossier" else ""
 
 
-def als_html(o: Overzicht) -> str:
+def als_html(o: Overzicht, map_pad: Any = None) -> str:
     from leersteun import grafiek
+    from leersteun.render import render
 
-    e = html.escape
-    grafieken = {g.sleutel: g for g in grafiek.grafieken(o)}
-    delen = [
-        "<!DOCTYPE html>",
-        '<html lang="nl"><head><meta charset="utf-8">',
-        f"<title>{e(_kop(o))}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{e(_kop(o))}</h1>",
-    ]
-    for t in tabellen(o):
-        delen.append(f'<h2 id="{t.sleutel}">{e(t.titel)}</h2>')
-        if not t.rijen:
-            delen.append(f'<p class="leeg">{e(t.leeg)}</p>')
-            continue
-        delen.append("<table><thead><tr>" + "".join(f"<th>{e(k)}</th>" for k in t.kolommen) + "</tr></thead><tbody>")
-        for rij in t.rijen:
-            cellen = []
-            for c in rij:
-                klasse = (
-                    ' class="getal"' if isinstance(c, (int, float))
-                    else ' class="verlopen"' if c == "verlopen"
-                    else ' class="heel"' if isinstance(c, dt.date) or t.kolommen[len(cellen)] == "dossier"
-                    else ""
-                )  # fmt: skip
-                cellen.append(f"<td{klasse}>{e(_mens(c))}</td>")
-            delen.append("<tr>" + "".join(cellen) + "</tr>")
-        delen.append("</tbody></table>")
-        if t.sleutel in grafieken:
-            delen.append(grafiek.svg(grafieken[t.sleutel]))
-    delen.append(f"<footer>{e(_onder(o))}</footer></body></html>")
-    return "\n".join(delen) + "\n"
+    grafieken = {g.sleutel: grafiek.svg(g, map_pad) for g in grafiek.grafieken(o)}
+    context = _sjabloon_context(o)
+    for t, tabel in zip(tabellen(o), context["tabellen"]):
+        tabel["cellen"] = [[(_mens(c), _klasse(c, t.kolommen[i])) for i, c in enumerate(rij)] for rij in t.rijen]
+        tabel["grafiek"] = grafieken.get(t.sleutel)
+    return render("overzicht/overzicht.html.j2", context, map_pad)
 
 
 # ---------------------------------------------------------------------------- xlsx

@@ -61,7 +61,7 @@ def test_templates_are_packaged_in_the_wheel(tmp_path: Path) -> None:
     wiel = next(tmp_path.glob("leersteun-*.whl"))
     namen = zipfile.ZipFile(wiel).namelist()
     for sjabloon in ("README.md", "mail/heropstart.txt.j2", "checklist/checklist.html.j2", "fiche/fiche.md.j2", "fiche/fiche.html.j2",
-                     "grafiek/balken.svg.j2", "grafiek/tijdlijn.svg.j2"):
+                     "grafiek/balken.svg.j2", "grafiek/tijdlijn.svg.j2", "overzicht/overzicht.md.j2", "overzicht/overzicht.html.j2"):
         assert f"leersteun/templates/{sjabloon}" in namen
     assert "leersteun/cli.py" in namen
     assert "leersteun/locale/nl/LC_MESSAGES/leersteun.mo" in namen  # typer's labels in Dutch

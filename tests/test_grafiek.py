@@ -100,3 +100,12 @@ def test_timeline_points_keep_their_order_and_room() -> None:
     xs = [p.x for p in t.punten]
     assert xs[0] == 0 and xs[-1] == 1 and xs[1] - xs[0] >= 0.25  # a day apart, still readable
     assert tijdlijn("D2", [(dt.date(2026, 1, 5), "ja")]) is None
+
+
+def test_a_case_folder_can_override_the_overview_template(voorbeeld: Path, run) -> None:
+    eigen = voorbeeld / "templates" / "overzicht"
+    eigen.mkdir(parents=True)
+    (eigen / "overzicht.md.j2").write_text("# {{ kop }}\nEigen sjabloon van het team.\n", encoding="utf-8")
+    uit = run("overzicht", "--formaat", "md").stdout
+    assert uit == "# Weekoverzicht 2026-W48: Leersteuncentrum Kempen-Noord\nEigen sjabloon van het team.\n"
+    assert "<svg" in run("overzicht", "--formaat", "html").stdout  # the built-in HTML template still
