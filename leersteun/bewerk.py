@@ -14,7 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
 from leersteun.checks import Context, controleer_dossier
-from leersteun.dossiers import Gelezen
+from leersteun.snel import Gelezen
 from leersteun.errors import Fout
 from leersteun.model import Dossier
 from leersteun.store import bewaar

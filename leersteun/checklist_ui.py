@@ -17,7 +17,7 @@ from rich.text import Text
 
 from leersteun import datums
 from leersteun import heropstart as hs
-from leersteun.dossiers import Gelezen
+from leersteun.snel import Gelezen
 from leersteun.model import AnalyseMet, Beslissing, Dossier, JaDeelsNee, Partner, Uitkomst, VraagVan
 from leersteun.tekst import keuze
 from leersteun.trajectory import Wie

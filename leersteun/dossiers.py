@@ -5,33 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from leersteun.checks import Context, controleer_dossier, controleer_instellingen
 from leersteun.errors import Bevinding, Fout, OngeldigBestand
 from leersteun.folder import Dossiermap
 from leersteun.model import ID_PATROON, Dossier, Instellingen
+from leersteun.snel import Gelezen
 from leersteun.store import YamlBestand, lees, toon
 from leersteun.tekst import normaal
-
-
-@dataclass
-class Gelezen:
-    """One case file as read: the data (when readable), the model (when valid), findings."""
-
-    pad: Path
-    bestand: YamlBestand | None
-    dossier: Dossier | None
-    bevindingen: list[Bevinding] = field(default_factory=list)
-
-    @property
-    def fouten(self) -> list[Bevinding]:
-        return [b for b in self.bevindingen if b.is_fout]
-
-    @property
-    def id(self) -> str:
-        return self.dossier.id if self.dossier else self.pad.stem
 
 
 def lees_instellingen(map_: Dossiermap) -> tuple[Instellingen | None, list[Bevinding]]:
@@ -72,7 +54,7 @@ def alle(map_: Dossiermap) -> list[Gelezen]:
     `lees_dossier`."""
     from leersteun.snel import lees_alle
 
-    return [Gelezen(g.pad, None, g.dossier, g.fouten) for g in lees_alle(map_)]
+    return list(lees_alle(map_))
 
 
 def _beschrijf(g: Gelezen) -> str:

@@ -16,22 +16,36 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leersteun.errors import Bevinding
 from leersteun.folder import Dossiermap
 from leersteun.model import GEEN_GETALLEN, Dossier
+
+if TYPE_CHECKING:
+    from leersteun.store import YamlBestand
 
 OUDE_CACHE = ".leersteun-cache"  # written by versions before 0.9; held pupils' data
 
 
 @dataclass
 class Gelezen:
+    """One case file as read: the data (when readable), the model (when valid), findings."""
+
     pad: Path
+    bestand: YamlBestand | None
     dossier: Dossier | None
-    fouten: list[Bevinding]
+    bevindingen: list[Bevinding] = field(default_factory=list)
+
+    @property
+    def fouten(self) -> list[Bevinding]:
+        return [b for b in self.bevindingen if b.is_fout]
+
+    @property
+    def id(self) -> str:
+        return self.dossier.id if self.dossier else self.pad.stem
 
 
 # What the fast parser would read but the round-trip reader refuses or reads otherwise:
@@ -116,7 +130,7 @@ def lees_alle(map_: Dossiermap, voortgang: Callable[[int, int], Any] | None = No
     dubbel = dubbele_ids(paden)
     for i, pad in enumerate(paden, start=1):
         if pad in dubbel:
-            yield Gelezen(pad, None, [Bevinding(toon(pad), 1, 1, dubbel[pad])])
+            yield Gelezen(pad, None, None, [Bevinding(toon(pad), 1, 1, dubbel[pad])])
             continue
         try:
             with open(pad, "rb") as f:
@@ -125,7 +139,7 @@ def lees_alle(map_: Dossiermap, voortgang: Callable[[int, int], Any] | None = No
             continue  # removed while the folder was read
         except OSError:
             ruw = b""  # unreadable: the round-trip path says what is wrong
-        yield Gelezen(pad, *verwerk(pad, ruw))
+        yield Gelezen(pad, None, *verwerk(pad, ruw))
         if voortgang and i % 500 == 0:
             voortgang(i, len(paden))
     if voortgang:
