@@ -135,7 +135,7 @@ def pas_toe(gelezen: Gelezen, ctx: Context, bewerking: Bewerking) -> list[str]:
     assert gelezen.bestand is not None and gelezen.dossier is not None
     bestand = gelezen.bestand
     meldingen = bewerking(bestand.data, gelezen.dossier)
-    ctx_hier = Context(bestandsnaam=gelezen.pad.stem, instellingen=ctx.instellingen, vandaag=ctx.vandaag)
+    ctx_hier = ctx.voor(gelezen.pad)
     _, bevindingen = controleer_dossier(bestand, ctx_hier)
     fouten = [b for b in bevindingen if b.is_fout]
     if fouten:

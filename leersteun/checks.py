@@ -14,6 +14,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -46,6 +47,10 @@ class Context:
     bestandsnaam: str | None = None  # file name without .yaml
     instellingen: Instellingen | None = None
     vandaag: dt.date = field(default_factory=dt.date.today)
+
+    def voor(self, pad: Path) -> Context:
+        """The same context for one case file (the rules compare its id with the file name)."""
+        return Context(bestandsnaam=pad.stem, instellingen=self.instellingen, vandaag=self.vandaag)
 
 
 # ---------------------------------------------------------------------------- schema

@@ -43,7 +43,7 @@ def lees_dossier(pad: Path, ctx: Context) -> Gelezen:
         bestand = lees(pad)
     except OngeldigBestand as e:
         return Gelezen(pad, None, None, e.bevindingen)
-    ctx_hier = Context(bestandsnaam=pad.stem, instellingen=ctx.instellingen, vandaag=ctx.vandaag)
+    ctx_hier = ctx.voor(pad)
     dossier, bevindingen = controleer_dossier(bestand, ctx_hier)
     return Gelezen(pad, bestand, dossier, bevindingen)
 
@@ -226,7 +226,7 @@ def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
 
     tekst = dump(als_yaml(data))
     bestand = YamlBestand(pad, b"", tekst, ontleed(tekst, getoond), toon_pad=getoond)
-    ctx_hier = Context(bestandsnaam=pad.stem, instellingen=ctx.instellingen, vandaag=ctx.vandaag)
+    ctx_hier = ctx.voor(pad)
     dossier, bevindingen = controleer_dossier(bestand, ctx_hier)
     fouten = [b for b in bevindingen if b.is_fout]
     if dossier is None or fouten:

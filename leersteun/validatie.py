@@ -99,7 +99,7 @@ def _hele_map(map_: Dossiermap, ctx: Context) -> list[Bevinding]:
         if g.fouten or g.dossier is None:
             uit += g.fouten
             continue
-        hier = Context(bestandsnaam=g.pad.stem, instellingen=ctx.instellingen, vandaag=ctx.vandaag)
+        hier = ctx.voor(g.pad)
         if any(True for regel in DOSSIER_REGELS for _ in regel(g.dossier, hier)):
             uit += lees_dossier(g.pad, ctx).bevindingen  # exact positions of the warnings
     return uit
