@@ -129,23 +129,6 @@ def _meld_fout(boodschap: str) -> None:
     _console(stderr=True).print(f"[bold red]Fout:[/] {escape(boodschap)}", soft_wrap=True)
 
 
-def _nl_type(origineel: Any) -> Any:
-    """Typer shows a parameter's type as <str>, <path>, <list[Path]>: say it in Dutch."""
-
-    def display_type(self: Any, ctx: Any) -> Any:
-        label = origineel(self, ctx)
-        if not label:
-            return label
-        label = re.sub(r"list\[(.*)\]", r"\1", label)
-        for en, nl in (("str", "tekst"), ("Path", "pad"), ("path", "pad"), ("int", "getal"), ("float", "getal")):
-            label = re.sub(rf"\b{en}\b", nl, label)
-        label = re.sub(r"\s*\brange\b", "", label)  # the limits are in the help text
-        return label
-
-    display_type._nl = True  # type: ignore[attr-defined]
-    return display_type
-
-
 class _DutchHelp:
     def get_help_option(self, ctx: Any) -> Any:
         optie = super().get_help_option(ctx)  # type: ignore[misc]
