@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from leersteun.errors import Bevinding
 from leersteun.folder import Dossiermap
 from leersteun.model import GEEN_GETALLEN, Dossier
+from leersteun.tekst import CONFLICTTEKEN
 
 if TYPE_CHECKING:
     from leersteun.store import YamlBestand
@@ -53,7 +54,7 @@ class Gelezen:
 # markers, NUL. Each pattern runs only when its characters occur at all (a plain `in` on the
 # bytes): the fast path stays fast on ordinary files.
 _TEKEN = re.compile(rb"(?:^|[\s\[{,:-])[&*!][^\s,\[\]{}]", re.M)
-_CONFLICT = re.compile(rb"^(?:<<<<<<<|=======|>>>>>>>)(?: |$)", re.M)
+_CONFLICT = re.compile(CONFLICTTEKEN.encode(), re.M)
 _SAMENVOEGEN = re.compile(rb"^[ \t-]*<<[ \t]*:", re.M)
 
 

@@ -36,6 +36,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from leersteun.errors import Bevinding, Fout, OngeldigBestand
+from leersteun.tekst import CONFLICTTEKEN
 
 HUISSTIJL = (2, 4, 2)  # mapping, sequence, offset: the style of voorbeeld-dossier.yaml
 MAX_GROOTTE = 1_000_000  # bytes; a case file is a few KB
@@ -146,7 +147,7 @@ def _regel_kolom(tekst: str, offset: int) -> tuple[int, int]:
     return regel, offset - begin + 1
 
 
-_CONFLICT = re.compile(r"^(<<<<<<<|=======|>>>>>>>)( |$)", re.M)
+_CONFLICT = re.compile(CONFLICTTEKEN, re.M)
 
 
 def lees(pad: Path, toon_pad: str | None = None) -> YamlBestand:

@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# A line that git left behind in a file after a merge it could not finish.
+CONFLICTTEKEN = r"^(?:<<<<<<<|=======|>>>>>>>)(?: |$)"
+
 
 def normaal(tekst: str) -> str:
     """Without accents and capitals, trimmed."""
