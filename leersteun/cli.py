@@ -10,6 +10,7 @@ down are quoted instead ("CommitOptie").
 """
 
 
+import functools
 import os
 import re
 import sys
@@ -1310,8 +1311,15 @@ def overgang_(
 def _Sessie(naam: str) -> Any:  # noqa: N802 - reads as the class it makes
     """The engine's session (`bewerk.Sessie`) on the case folder of this command, with what the
     terminal adds: printing what happened (`zeg`) and committing the case file (`commit`)."""
-    from leersteun.bewerk import Sessie
     from leersteun.folder import vandaag
+
+    return _terminal_sessie()(_dossiermap(), naam, vandaag())
+
+
+@functools.cache
+def _terminal_sessie() -> Any:
+    """Made on first use: `bewerk` imports the editing engine, too heavy for `--help`."""
+    from leersteun.bewerk import Sessie
 
     class TerminalSessie(Sessie):
         def zeg(self) -> None:
@@ -1322,7 +1330,7 @@ def _Sessie(naam: str) -> Any:  # noqa: N802 - reads as the class it makes
             """Commit this case file alone, named by its id, when asked (or by default)."""
             _commit(self.map, self.instellingen, keuze, [self.pad], f"{self.pad.stem}: {boodschap}", door)
 
-    return TerminalSessie(_dossiermap(), naam, vandaag())
+    return TerminalSessie
 
 
 @opdracht("heropstart")

@@ -173,6 +173,16 @@ def _onder(o: Overzicht) -> str:
 # ---------------------------------------------------------------------------- md
 
 
+def _klasse(c: Any, kolom: str) -> str:
+    """The class of a cell in the HTML overview: numbers right, overdue in red, dates and case
+    ids on one line."""
+    if isinstance(c, (int, float)):
+        return "getal"
+    if c == "verlopen":
+        return "verlopen"
+    return "heel" if isinstance(c, dt.date) or kolom == "dossier" else ""
+
+
 def _sjabloon_context(o: Overzicht) -> dict[str, Any]:
     """What the overview templates (templates/overzicht/) get: the sections with their cells
     already written for people."""
@@ -187,6 +197,7 @@ def _sjabloon_context(o: Overzicht) -> dict[str, Any]:
                 "kolommen": t.kolommen,
                 "rechts": [isinstance(t.rijen[0][i], (int, float)) for i in range(len(t.kolommen))] if t.rijen else [],
                 "rijen": [[_mens(c) for c in rij] for rij in t.rijen],
+                "cellen": [[(_mens(c), _klasse(c, t.kolommen[i])) for i, c in enumerate(rij)] for rij in t.rijen],
             }
             for t in tabellen(o)
         ],
@@ -267,25 +278,14 @@ def _plat(d: dict) -> dict:
 
 # ---------------------------------------------------------------------------- html
 
-def _klasse(c: Any, kolom: str) -> str:
-    """The class of a cell in the HTML overview: numbers right, overdue in red, dates and case
-    ids on one line."""
-    if isinstance(c, (int, float)):
-        return "getal"
-    if c == "verlopen":
-        return "verlopen"
-    return "heel" if isinstance(c, dt.date) or kolom == "dossier" else ""
-
-
 def als_html(o: Overzicht, map_pad: Any = None) -> str:
     from leersteun import grafiek
     from leersteun.render import render
 
     grafieken = {g.sleutel: grafiek.svg(g, map_pad) for g in grafiek.grafieken(o)}
     context = _sjabloon_context(o)
-    for t, tabel in zip(tabellen(o), context["tabellen"]):
-        tabel["cellen"] = [[(_mens(c), _klasse(c, t.kolommen[i])) for i, c in enumerate(rij)] for rij in t.rijen]
-        tabel["grafiek"] = grafieken.get(t.sleutel)
+    for tabel in context["tabellen"]:
+        tabel["grafiek"] = grafieken.get(tabel["sleutel"])
     return render("overzicht/overzicht.html.j2", context, map_pad)
 
 

@@ -28,7 +28,7 @@ ONDERWIJSBEHOEFTEN = [
 ONDERSTEUNINGSBEHOEFTEN_STAM = "Als leraar heb ik nood aan"
 ONDERSTEUNINGSBEHOEFTEN = [
     "kennis van …", "vaardigheden die …", "inzichten in …", "een attitude die …", "ondersteuning tijdens …",
-    "materialen waarmee …", "collega's die …", "een zoco die …", "een directie die …",
+    "materialen waarmee …", "collega's die …", "een zorgcoördinator die …", "een directie die …",
     "'meer handen in de klas' in de vorm van …", "een ondersteuner die …", "een CLB-medewerker die …",
 ]  # fmt: skip
 
