@@ -19,9 +19,9 @@ from leersteun import datums
 from leersteun import heropstart as hs
 from leersteun.snel import Gelezen
 from leersteun.model import AnalyseMet, Beslissing, Dossier, JaDeelsNee, Partner, Uitkomst, VraagVan
-from leersteun.tekst import keuze
+from leersteun.tekst import keuze, label
 from leersteun.trajectory import Wie
-from leersteun.vragen import label, vraag, vraag_lijst
+from leersteun.vragen import vraag, vraag_lijst
 
 Bewaar = Callable[[Callable[[Any, Dossier], list[str]]], Gelezen]
 

@@ -48,11 +48,6 @@ if TYPE_CHECKING:
 HELP_TEKST = "Toon deze hulp en stop."
 
 
-def _label(waarde: Any) -> str:
-    """A fixed value as people read it: doelen_bereikt is 'doelen bereikt'."""
-    return str(getattr(waarde, "value", waarde)).replace("_", " ")
-
-
 def _param_naam(param: Any) -> str:
     opts = getattr(param, "opts", None) or []
     if getattr(param, "param_type_name", "") == "option" and opts:
@@ -88,9 +83,11 @@ def _gebruik_boodschap(e: Any) -> str:
             return f"Ongeldige waarde voor {waar}: {e.message}"
         fout = fouten[0]
         soort, invoer, grenzen = fout.get("type"), fout.get("input"), fout.get("ctx") or {}
+        from leersteun.tekst import label
+
         keuzes = getattr(getattr(e.param, "type_descriptor", None), "choices", None)
         if keuzes and soort == "value_error":
-            return f"'{invoer}' past niet bij {waar}; kies uit: {', '.join(_label(k) for k in keuzes)}."
+            return f"'{invoer}' past niet bij {waar}; kies uit: {', '.join(label(k) for k in keuzes)}."
         if soort in ("greater_than_equal", "greater_than"):
             return f"{waar} moet minstens {grenzen.get('ge', grenzen.get('gt'))} zijn (je gaf {invoer})."
         if soort in ("less_than_equal", "less_than"):
@@ -127,7 +124,8 @@ def _console(stderr: bool = False) -> "Console":
 def _meld_fout(boodschap: str) -> None:
     from rich.markup import escape
 
-    _console(stderr=True).print(f"[bold red]Fout:[/] {escape(boodschap)}", soft_wrap=True)
+    # on a terminal: wrapped between words; in a pipe or a log: one line per message
+    _console(stderr=True).print(f"[bold red]Fout:[/] {escape(boodschap)}", soft_wrap=not sys.stderr.isatty())
 
 
 class _DutchHelp:
@@ -160,13 +158,13 @@ _METAVAR = {str: "TEKST", int: "GETAL", float: "GETAL", Path: "PAD"}
 def _metavar(param: Any) -> str | None:
     """The Dutch placeholder of a parameter in help (click's public `metavar`): the
     choices as typed, or what kind of value; None leaves typer's own."""
-    from leersteun.tekst import keuze
+    from leersteun.tekst import keuze, label
 
     beschrijving = getattr(param, "type_descriptor", None)
     if beschrijving is None:
         return None
     if beschrijving.is_choice:
-        return "|".join(keuze(_label(k)) for k in beschrijving.choices or ())
+        return "|".join(keuze(label(k)) for k in beschrijving.choices or ())
     soort = beschrijving.annotation
     if getattr(soort, "__origin__", None) is list:
         soort = soort.__args__[0]

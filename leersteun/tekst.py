@@ -21,3 +21,9 @@ def normaal(tekst: str) -> str:
 def keuze(tekst: str) -> str:
     """A fixed value as typed: normaal, with '-' as the one separator."""
     return re.sub(r"[\s_-]+", "-", normaal(tekst))
+
+
+def label(code: object) -> str:
+    """A fixed value as people read it: doelen_bereikt is 'doelen bereikt' (the file keeps
+    the code)."""
+    return str(getattr(code, "value", code)).replace("_", " ")

@@ -16,6 +16,7 @@ from ruamel.yaml.comments import CommentedMap
 from leersteun import datums
 from leersteun.bewerk import lijst, voeg_toe, zet, zonder_leeg
 from leersteun.store import flow_lijst
+from leersteun.tekst import label
 from leersteun.errors import Fout
 from leersteun.model import Beslissing, Dossier, Fase, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, VIER_VRAGEN, schooljaar_van
 
@@ -253,7 +254,7 @@ def naar_fase(
             raise Geweigerd(
                 "Afsluiten gebeurt na een evaluatie of met een reden. Gebruik 'leersteun evaluatie "
                 f"{dossier.id} --beslissing afsluiten', of geef --reden mee (een van: "
-                + ", ".join(r.value for r in Reden)
+                + ", ".join(label(r) for r in Reden)
                 + ")."
             )
         return afsluiten(data, dossier, wie, reden)
@@ -497,7 +498,7 @@ def evaluatie(
             raise Geweigerd("Beantwoord de vier vragen samen; er ontbreekt: " + ", ".join(VIER_VRAGEN_OPTIE[k] for k in ontbreekt) + ".")
     if beslissing == Beslissing.afsluiten:
         if reden is None:
-            raise Geweigerd("Wie afsluit, geeft een reden: --reden " + " | ".join(r.value for r in Reden) + ".")
+            raise Geweigerd("Wie afsluit, geeft een reden met --reden, een van: " + ", ".join(label(r) for r in Reden) + ".")
         if frequentie or intensiteit or volgende:
             raise Geweigerd("Frequentie, intensiteit en een volgend evaluatiemoment horen bij verderzetten, niet bij afsluiten.")
         return afsluiten(data, dossier, wie, reden, wat_neemt_school_mee, kansen, vier_vragen)

@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from leersteun import datums
+from leersteun.tekst import label
 
 from rich.console import Console
 from rich.prompt import Confirm, InvalidResponse, Prompt
@@ -62,11 +63,6 @@ def vraag_lijst(console: Console, titel: str, voorbeelden: list[str] | None = No
         if not regel:
             return items
         items.append(regel)
-
-
-def label(code: str) -> str:
-    """A fixed value as people read it; the file keeps the code (doelen_bereikt)."""
-    return code.replace("_", " ")
 
 
 KORT = 30  # up to three choices this short fit on the question's own line
