@@ -120,6 +120,11 @@ def voeg_toe(seq: CommentedSeq, item: Any) -> None:
     from ruamel.yaml.tokens import CommentToken
 
     nieuwe_houder, nieuwe_sleutel = nieuw
+    eigen = nieuwe_houder.ca.items.get(nieuwe_sleutel)
+    eigen_token = eigen[2] if eigen and len(eigen) > 2 else None
+    if eigen_token is not None and isinstance(eigen_token.value, str) and not eigen_token.value.startswith("\n"):
+        eigen_token.value = eigen_token.value.partition("\n")[0] + "\n" + staart  # keep its own end-of-line comment
+        return
     nieuwe_houder.ca.items[nieuwe_sleutel] = [None, None, CommentToken("\n" + staart, CommentMark(0), None), None]
 
 

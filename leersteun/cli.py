@@ -321,6 +321,8 @@ VOORBEELDEN = {
     "fiche": ["leersteun fiche arthur", "leersteun fiche arthur --formaat pdf"],
     "agenda": ["leersteun agenda --ondersteuner pieter", "leersteun agenda --weken 8 --ics out/agenda.ics"],
     "geschiedenis": ["leersteun geschiedenis lotte"],
+    "delen": ["leersteun delen"],
+    "conflict": ["leersteun conflict", "leersteun conflict noah", "leersteun conflict noah --kies hun"],
     "archief": ["leersteun archief", "leersteun archief --verwijder"],
     "overzicht": ["leersteun overzicht", "leersteun overzicht --week 48 --formaat xlsx"],
 }
@@ -1813,6 +1815,67 @@ def agenda(
 
 
 # ---------------------------------------------------------------------------- git, archief
+
+
+class Kant(str, Enum):
+    mijn = "mijn"
+    hun = "hun"
+
+
+@opdracht("delen")
+def delen_(door: DoorOptie = None) -> None:
+    """Deel de dossiermap met het team: commit je dossiers, haal binnen, voeg samen, controleer en push."""
+    from leersteun.delen import delen
+    from leersteun.folder import gebruiker
+
+    for regel in delen(_dossiermap(), gebruiker(door)).regels:
+        print(regel)
+
+
+@opdracht("conflict")
+def conflict_(
+    dossier: Annotated[
+        Optional[str],
+        typer.Argument(metavar="DOSSIER", help="Id of naam van het dossier (standaard: alle dossiers met een conflict).", show_default=False),
+    ] = None,
+    kies: Annotated[Optional[Kant], typer.Option("--kies", help="Neem voor elke tegenspraak die versie, zonder te vragen.")] = None,
+    door: DoorOptie = None,
+) -> None:
+    """Dossiers met tegenstrijdige wijzigingen na het samenvoegen: uitleggen en kiezen welke versie blijft."""
+    from leersteun import dossiers
+    from leersteun.delen import schrijf_keuze, zoek_conflict
+    from leersteun.errors import Fout
+    from leersteun.folder import gebruiker, vandaag
+    from leersteun.weergave import conflict_weergave
+
+    map_ = _dossiermap()
+    gevonden = zoek_conflict(map_, dossier)
+    console = _console()
+    if not gevonden:
+        console.print("Geen dossiers met een conflict.")
+        return
+    if dossier is None and kies is None:
+        for cd in gevonden:
+            console.print(conflict_weergave(cd))
+        console.print("Kies per dossier met 'leersteun conflict DOSSIER', of neem één kant met --kies mijn of --kies hun.")
+        return
+    try:
+        inst = dossiers.instellingen(map_)
+    except Fout:  # the settings may be in conflict too; the rules run without them
+        inst = None
+    ctx = dossiers.context(vandaag(), inst)
+    wie = gebruiker(door)
+    for cd in gevonden:
+        console.print(conflict_weergave(cd))
+        try:
+            for i, keuze in enumerate(cd.keuzes, start=1):
+                cd.conflict.kies(keuze, kies.value if kies else _vraag(f"{i}. {keuze.titel}: welke versie blijft?", keuzes=["mijn", "hun"]))
+        except (KeyboardInterrupt, typer.Abort, EOFError):
+            schrijf_keuze(map_, cd, wie, vandaag(), ctx)  # keep what was answered
+            raise
+        if schrijf_keuze(map_, cd, wie, vandaag(), ctx):
+            console.print(f"Opgelost: {cd.id} is weer één geldig dossier.")
+    console.print("Voer 'leersteun delen' uit om de samenvoeging af te ronden en te delen.")
 
 
 @opdracht("geschiedenis")

@@ -159,19 +159,26 @@ fi
 """
 
 
+def _git_pad(pad: Path, naam: str) -> Path | str:
+    """A path inside this clone's .git (hooks, info), or why there is none."""
+    try:
+        uit = subprocess.run(["git", "rev-parse", "--git-path", naam], cwd=pad, capture_output=True, text=True, check=False)
+    except OSError:
+        return "git is niet geïnstalleerd"
+    if uit.returncode != 0:
+        return "geen git-repository"
+    return (pad / uit.stdout.strip()).resolve()
+
+
 def installeer_hook(pad: Path) -> str:
     """Install the validation hook in this clone's .git/hooks (never a tracked file). It runs
     this very leersteun, so it works without activating a virtual environment."""
     import shlex
     import sys
 
-    try:
-        uit = subprocess.run(["git", "rev-parse", "--git-path", "hooks"], cwd=pad, capture_output=True, text=True, check=False)
-    except OSError:
-        return "git is niet geïnstalleerd: er is geen controle voor elke commit"
-    if uit.returncode != 0:
-        return "geen git-repository: er is geen controle voor elke commit"
-    hooks = (pad / uit.stdout.strip()).resolve()
+    hooks = _git_pad(pad, "hooks")
+    if isinstance(hooks, str):
+        return f"{hooks}: er is geen controle voor elke commit"
     hook = hooks / "pre-commit"
     if hook.exists() and HOOK_MERK not in hook.read_text(encoding="utf-8", errors="replace"):
         return f"er staat al een andere pre-commit hook ({hook}); die is niet aangeraakt"
@@ -183,10 +190,51 @@ def installeer_hook(pad: Path) -> str:
     return "controle voor elke commit geïnstalleerd (.git/hooks/pre-commit): een ongeldig dossier wordt niet gecommit"
 
 
+ATTRIBUTEN_MERK = "# leersteun: dossiers samenvoegen per veld (leersteun conflict bij tegenspraak)"
+ATTRIBUTEN = f"""\
+{ATTRIBUTEN_MERK}
+cases/*.yaml merge=leersteun
+cases/*.yml merge=leersteun
+"""
+
+
+def installeer_driver(pad: Path) -> str:
+    """Set up git's merge driver for case files in this clone: the driver in the clone's git
+    config (never cloned), and the attribute that names it in `.git/info/attributes` unless
+    the folder's `.gitattributes` already does (so no tracked file changes)."""
+    import shlex
+    import sys
+
+    info = _git_pad(pad, "info")
+    if isinstance(info, str):
+        return f"{info}: dossiers worden niet per veld samengevoegd"
+    commando = f"{shlex.quote(sys.executable)} -m leersteun.merge %O %A %B %P"
+    for sleutel, waarde in (("merge.leersteun.name", "leersteun: dossiers per veld samenvoegen"), ("merge.leersteun.driver", commando)):
+        subprocess.run(["git", "config", sleutel, waarde], cwd=pad, capture_output=True, check=False)
+    gedeeld = pad / ".gitattributes"
+    if not (gedeeld.is_file() and "merge=leersteun" in gedeeld.read_text(encoding="utf-8", errors="replace")):
+        attributen = info / "attributes"
+        tekst = attributen.read_text(encoding="utf-8", errors="replace") if attributen.is_file() else ""
+        if ATTRIBUTEN_MERK not in tekst:
+            from leersteun.store import schrijf_atomisch
+
+            info.mkdir(parents=True, exist_ok=True)
+            schrijf_atomisch(attributen, (tekst + ("" if tekst.endswith("\n") or not tekst else "\n") + ATTRIBUTEN).encode("utf-8"))
+    return "samenvoegen per veld ingesteld: wat twee collega's aan hetzelfde dossier toevoegen, blijft allebei bewaard"
+
+
+def driver_ingesteld(pad: Path) -> bool:
+    try:
+        uit = subprocess.run(["git", "config", "merge.leersteun.driver"], cwd=pad, capture_output=True, text=True, check=False)
+    except OSError:
+        return False
+    return "leersteun.merge" in uit.stdout
+
+
 def richt_kloon_in(pad: Path) -> list[str]:
     """`leersteun init` inside an existing case folder (a colleague's fresh clone): set up what
     git does not clone, and change no tracked file."""
-    return [installeer_hook(pad)]
+    return [installeer_hook(pad), installeer_driver(pad)]
 
 
 def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
@@ -205,6 +253,7 @@ def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
     inhoud = {
         INSTELLINGEN: instellingen,
         ".gitignore": GITIGNORE,
+        ".gitattributes": ATTRIBUTEN,
     }
     for naam, tekst in inhoud.items():
         doel = pad / naam
@@ -218,6 +267,7 @@ def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
         gedaan.append(f"{naam} gemaakt")
     gedaan.append(_git_init(pad))
     gedaan.append(installeer_hook(pad))
+    gedaan.append(installeer_driver(pad))
     return gedaan
 
 

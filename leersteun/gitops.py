@@ -15,7 +15,7 @@ from leersteun.errors import Fout
 from leersteun.folder import OUT
 
 
-def _git(map_: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def git(map_: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     try:
         uit = subprocess.run(["git", *args], cwd=map_, capture_output=True, text=True, timeout=60, check=False)
     except FileNotFoundError:
@@ -27,7 +27,7 @@ def _git(map_: Path, *args: str, check: bool = True) -> subprocess.CompletedProc
 
 def is_repo(map_: Path) -> bool:
     try:
-        return _git(map_, "rev-parse", "--is-inside-work-tree", check=False).returncode == 0
+        return git(map_, "rev-parse", "--is-inside-work-tree", check=False).returncode == 0
     except Fout:
         return False
 
@@ -42,16 +42,21 @@ def commit(map_: Path, bestanden: list[Path], boodschap: str, door: str | None =
         if r.parts and r.parts[0] == OUT:
             raise Fout("leersteun commit nooit iets uit out/ (daar staan gegenereerde bestanden met persoonsgegevens).")
         relatief.append(r.as_posix())
-    _git(map_, "add", "--all", "--", *relatief)
-    if not _git(map_, "diff", "--cached", "--quiet", "--", *relatief, check=False).returncode:
+    git(map_, "add", "--all", "--", *relatief)
+    if not git(map_, "diff", "--cached", "--quiet", "--", *relatief, check=False).returncode:
         return "Niets te committen: het bestand was al zo in git."
-    extra: list[str] = []
-    if not _git(map_, "config", "user.name", check=False).stdout.strip():
-        extra += ["-c", f"user.name={door or 'leersteun'}"]
-    if not _git(map_, "config", "user.email", check=False).stdout.strip():
-        extra += ["-c", "user.email=leersteun@localhost"]
-    _git(map_, *extra, "commit", "--quiet", "--only", "-m", boodschap, "--", *relatief)
+    git(map_, *identiteit(map_, door), "commit", "--quiet", "--only", "-m", boodschap, "--", *relatief)
     return f"Gecommit: {boodschap}"
+
+
+def identiteit(map_: Path, door: str | None) -> list[str]:
+    """git options that name the author when this clone has no git user configured."""
+    extra: list[str] = []
+    if not git(map_, "config", "user.name", check=False).stdout.strip():
+        extra += ["-c", f"user.name={door or 'leersteun'}"]
+    if not git(map_, "config", "user.email", check=False).stdout.strip():
+        extra += ["-c", "user.email=leersteun@localhost"]
+    return extra
 
 
 @dataclass
@@ -66,7 +71,7 @@ def log(map_: Path, bestand: Path) -> list[LogRegel]:
     """The git log of one file, oldest first (empty outside a repository)."""
     if not is_repo(map_):
         return []
-    uit = _git(map_, "log", "--follow", "--date=short", "--format=%ad%x1f%an%x1f%s%x1f%h", "--", str(bestand), check=False)
+    uit = git(map_, "log", "--follow", "--date=short", "--format=%ad%x1f%an%x1f%s%x1f%h", "--", str(bestand), check=False)
     regels = []
     for regel in uit.stdout.splitlines():
         delen = regel.split("\x1f")

@@ -185,7 +185,8 @@ def lees(pad: Path, toon_pad: str | None = None) -> YamlBestand:
             regel,
             1,
             "git-mergeconflict: het bestand bevat nog conflicttekens (<<<<<<<, =======, >>>>>>>). "
-            "Kies per blok de juiste versie, verwijder de tekens en voer 'leersteun valideer' opnieuw uit",
+            f"Kies welke versie blijft met 'leersteun conflict {pad.stem}' (of met de hand: "
+            "kies per blok, verwijder de tekens en voer 'leersteun valideer' uit)",
         )
     if not tekst.strip() or all(r.lstrip().startswith("#") or not r.strip() for r in tekst.splitlines()):
         raise fout(1, 1, "het bestand is leeg; vul het aan zoals in het voorbeelddossier of verwijder het")

@@ -325,3 +325,30 @@ def agenda_tabel(items, vandaag: dt.date, anoniem: bool = False, anon=None) -> T
             deadline.ondersteuner or "–",
         )
     return tabel
+
+
+def conflict_weergave(cd) -> RenderableType:  # noqa: ANN001 - a delen.Conflictdossier
+    """A case with contradictions after a merge: which field, both values, who wrote each."""
+    n = len(cd.keuzes)
+    naam = cd.naam()
+    regels = [
+        Text.assemble((cd.id, "bold"), f" ({naam})" if naam else "", f": {n} tegenstrijdige wijziging{'en' if n != 1 else ''}"),
+        Text(f"  mijn versie: {cd.mijn_door or 'op deze computer'}"),
+        Text(f"  hun versie:  {cd.hun_door or 'binnengekomen van een collega'}"),
+    ]
+    for i, keuze in enumerate(cd.keuzes, start=1):
+        regels.append(Text(f"  {i}. {keuze.titel}", style="bold"))
+        for j, pad in enumerate(keuze.paden):
+            inspringing = "     "
+            if len(keuze.paden) > 1:
+                regels.append(Text(f"     {_pad_tekst(cd, pad)}"))
+                inspringing = "       "
+            regels.append(Text(f"{inspringing}mijn: {keuze.mijn[j]}"))
+            regels.append(Text(f"{inspringing}hun:  {keuze.hun[j]}"))
+    return Group(*regels)
+
+
+def _pad_tekst(cd, pad) -> str:  # noqa: ANN001
+    from leersteun.merge import toon_pad
+
+    return toon_pad(cd.conflict.mijn.data, pad)
