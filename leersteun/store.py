@@ -15,6 +15,7 @@ This module knows nothing about cases or trajectories.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import io
@@ -123,6 +124,8 @@ class YamlBestand:
     bom: bool = False
     eindes: list[str] = field(default_factory=list)  # each line's own ending (\n, \r\n or \r)
     toon_pad: str = ""  # the path as shown to the user
+    # a pristine copy of `data` as read (copying costs a tenth of parsing the text again)
+    origineel: Any = field(default=None, repr=False)
     _stijl: tuple[int, int, int] | None = field(default=None, repr=False)
 
     def positie(self, loc: tuple, sleutel: bool = False) -> tuple[int, int]:
@@ -191,7 +194,7 @@ def lees(pad: Path, toon_pad: str | None = None) -> YamlBestand:
     if not tekst.strip() or all(r.lstrip().startswith("#") or not r.strip() for r in tekst.splitlines()):
         raise fout(1, 1, "het bestand is leeg; vul het aan zoals in het voorbeelddossier of verwijder het")
     data = ontleed(tekst, getoond)
-    return YamlBestand(pad, ruw, tekst, data, crlf=crlf, bom=bom, toon_pad=getoond, eindes=eindes)
+    return YamlBestand(pad, ruw, tekst, data, crlf=crlf, bom=bom, toon_pad=getoond, eindes=eindes, origineel=copy.deepcopy(data))
 
 
 _EINDE = re.compile(r"\r\n|\r|\n")
@@ -562,7 +565,7 @@ def samenvoegen(ruw: str, basis: str, nieuw: str) -> str | None:
 
 def nieuwe_tekst(bestand: YamlBestand) -> str:
     """The text to write for the (possibly changed) data, touching only changed lines."""
-    origineel = maak_yaml().load(bestand.tekst)
+    origineel = bestand.origineel if bestand.origineel is not None else maak_yaml().load(bestand.tekst)
     if gewoon(origineel) == gewoon(bestand.data):
         return bestand.tekst
     stijl, basis = _stijl_van(bestand, origineel)
@@ -603,6 +606,7 @@ def bewaar(bestand: YamlBestand) -> bool:
     bestand.ruw = ruw
     bestand.eindes = _EINDE.findall(geschreven)
     bestand.tekst = tekst
+    bestand.origineel = None  # the text changed: the next write parses it again
     return True
 
 

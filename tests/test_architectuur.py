@@ -20,33 +20,69 @@ LAGEN = [
     ("terminal", {"vragen", "checklist_ui", "doel_ui"}),
     ("cli", {"cli", "__main__", "__init__"}),
 ]
+# The CLI's own modules, in their order: each imports only those before it (the command
+# modules, last, import none of each other).
+CLI = ["cli.fouten", "cli.kern", "cli.gemeen", "cli.dossiers", "cli.traject", "cli.heropstart", "cli.doelen", "cli.overzicht", "cli.team"]
+
+
+def _naam(pad: Path) -> str:
+    """A module's name below leersteun: `store`, `cli.kern`; a package by its folder name."""
+    delen = pad.relative_to(PAKKET).with_suffix("").parts
+    return ".".join(delen[:-1]) if delen[-1] == "__init__" and len(delen) > 1 else ".".join(delen)
+
+
+def _geimporteerd(module: str, naam: str, modules: set[str]) -> set[str]:
+    """`from leersteun.cli import kern` -> cli.kern; `from leersteun.store import x` -> store."""
+    binnen = module.removeprefix("leersteun").removeprefix(".")
+    sub = f"{binnen}.{naam}" if binnen else naam
+    if sub in modules:
+        return {sub}
+    return {binnen} if binnen in modules else set()
 
 
 def imports() -> dict[str, set[str]]:
-    modules = {p.stem for p in PAKKET.glob("*.py")}
+    paden = sorted(PAKKET.rglob("*.py"))
+    modules = {_naam(p) for p in paden}
     uit: dict[str, set[str]] = {}
-    for pad in PAKKET.glob("*.py"):
+    for pad in paden:
+        naam = _naam(pad)
         namen: set[str] = set()
         for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
-            if isinstance(knoop, ast.ImportFrom) and knoop.module:
-                if knoop.module.startswith("leersteun."):
-                    namen.add(knoop.module.split(".")[1])
-                elif knoop.module == "leersteun":
-                    namen |= {a.name for a in knoop.names}
+            if isinstance(knoop, ast.ImportFrom) and knoop.module and knoop.module.split(".")[0] == "leersteun":
+                for alias in knoop.names:
+                    namen |= _geimporteerd(knoop.module, alias.name, modules)
             elif isinstance(knoop, ast.Import):
-                namen |= {a.name.split(".")[1] for a in knoop.names if a.name.startswith("leersteun.")}
-        uit[pad.stem] = (namen & modules) - {pad.stem, "__init__"}
+                namen |= {_naam_van(a.name, modules) for a in knoop.names if a.name.startswith("leersteun.")} - {None}
+        uit[naam] = namen - {naam, "__init__"}
     return uit
 
 
+def _naam_van(module: str, modules: set[str]) -> str | None:
+    binnen = module.removeprefix("leersteun.")
+    return binnen if binnen in modules else None
+
+
+def laag_van(module: str) -> int:
+    if module.startswith("cli."):
+        return len(LAGEN) - 1
+    return next(i for i, (_, ms) in enumerate(LAGEN) if module in ms)
+
+
+def test_the_cli_modules_import_only_those_before_them() -> None:
+    alle = imports()
+    assert {m for m in alle if m.startswith("cli.")} == set(CLI)
+    achteruit = [f"{m} -> {d}" for i, m in enumerate(CLI) for d in alle[m] if d in CLI and CLI.index(d) >= i]
+    assert not achteruit
+    assert not [f"{m} -> cli" for m in CLI if "cli" in alle[m]]  # never the package, which imports them all
+
+
 def test_every_module_has_a_layer() -> None:
-    ingedeeld = set().union(*(m for _, m in LAGEN))
-    assert set(imports()) == ingedeeld
+    ingedeeld = set().union(*(m for _, m in LAGEN)) | set(CLI)
+    assert set(imports()) | {"__init__"} == ingedeeld
 
 
 def test_no_upward_import() -> None:
-    laag = {m: i for i, (_, ms) in enumerate(LAGEN) for m in ms}
-    omhoog = [f"{m} ({LAGEN[laag[m]][0]}) -> {d} ({LAGEN[laag[d]][0]})" for m, ds in imports().items() for d in ds if laag[d] > laag[m]]
+    omhoog = [f"{m} -> {d}" for m, ds in imports().items() for d in ds if laag_van(d) > laag_van(m)]
     assert not omhoog
 
 
@@ -71,4 +107,7 @@ def test_no_import_circle() -> None:
 
 def test_architecture_md_names_every_module() -> None:
     tekst = (PAKKET.parent / "ARCHITECTURE.md").read_text(encoding="utf-8")
-    assert all(f"`{m}.py`" in tekst for m in imports() if not m.startswith("__")), [m for m in imports() if f"`{m}.py`" not in tekst]
+    def bestand(m: str) -> str:
+        return f"`{m.split('.')[-1]}.py`" if m != "cli" else "`cli/`"
+
+    assert all(bestand(m) in tekst for m in imports() if not m.startswith("__")), [m for m in imports() if bestand(m) not in tekst]

@@ -63,7 +63,7 @@ def test_templates_are_packaged_in_the_wheel(tmp_path: Path) -> None:
     for sjabloon in ("README.md", "mail/heropstart.txt.j2", "checklist/checklist.html.j2", "fiche/fiche.md.j2", "fiche/fiche.html.j2",
                      "grafiek/balken.svg.j2", "grafiek/tijdlijn.svg.j2", "overzicht/overzicht.md.j2", "overzicht/overzicht.html.j2"):
         assert f"leersteun/templates/{sjabloon}" in namen
-    assert "leersteun/cli.py" in namen
+    assert "leersteun/cli/__init__.py" in namen and "leersteun/cli/team.py" in namen
     assert "leersteun/locale/nl/LC_MESSAGES/leersteun.mo" in namen  # typer's labels in Dutch
 
 

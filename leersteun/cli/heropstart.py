@@ -1,0 +1,261 @@
+"""Commands of the heropstart: the checklist, the mail to coordination, the assignment.
+"""
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from leersteun import datums
+from leersteun.cli.fouten import _console
+from leersteun.cli.gemeen import (
+    CommitOptie,
+    DatumOptie,
+    DoorOptie,
+    DossierArg,
+    KlasOptie,
+    NotitieOptie,
+    _afspraak,
+    _datum_optie,
+    _geen_effect,
+    _schrijf_uitvoer,
+    _Sessie,
+    _vraag,
+    _vraag_datum,
+    _wie,
+)
+from leersteun.cli.kern import opdracht
+from leersteun.waarden import (
+    Fase,
+    Vorm,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+@opdracht("heropstart")
+def heropstart_(
+    dossier: DossierArg,
+    antwoorden: Annotated[
+        Optional[Path], typer.Option("--antwoorden", metavar="BESTAND", help="Vul de checklist in zonder vragen, uit een YAML-bestand.")
+    ] = None,
+    opnieuw: Annotated[bool, typer.Option("--opnieuw", help="Begin de checklist opnieuw (na bevestiging).")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Met --opnieuw: bevestig zonder te vragen.")] = False,
+    overleg_school_clb: Annotated[
+        Optional[str], typer.Option("--overleg-school-clb", metavar="DATUM", help="Datum van het overleg tussen school en CLB (gevraagd als het ontbreekt).")
+    ] = None,
+    klas: "KlasOptie" = None,
+    datum: DatumOptie = None,
+    notitie: NotitieOptie = None,
+    commit: "CommitOptie" = None,
+    door: DoorOptie = None,
+) -> None:
+    """De checklist voor een heropstart: vraag per vraag, elk antwoord meteen bewaard."""
+    from leersteun import heropstart as hs
+    from leersteun.checks import valideer_model
+    from leersteun.errors import Fout, OngeldigBestand
+    from leersteun.model import Uitkomst
+    from leersteun.store import lees, toon
+    from leersteun.trajectory import naar_fase
+
+    wie = _wie(door, datum, notitie)
+    if not opnieuw:
+        _geen_effect("--ja bevestigt alleen --opnieuw", {"--ja": ja})
+    sessie = _Sessie(dossier)
+    d = sessie.gelezen.dossier
+    assert d is not None
+    if d.fase != Fase.afgesloten:
+        _geen_effect(
+            f"de heropstart van {d.id} is al gestart; het overleg en de notitie horen bij de start",
+            {"--overleg-school-clb": overleg_school_clb, "--notitie": notitie},
+        )
+
+    gegeven = None
+    if antwoorden is not None:  # check the whole answers file before changing anything
+        bestand = lees(antwoorden)
+        gegeven, bevindingen = valideer_model(bestand, hs.antwoorden_model())
+        if gegeven is None:
+            raise OngeldigBestand(toon(antwoorden), bevindingen)
+
+    if d.fase == Fase.afgesloten:
+        from leersteun.trajectory import afgesloten_op, kan_heropstarten, overleg_sinds
+        from leersteun.waarden import OverlegSoort
+
+        waarom = kan_heropstarten(d)
+        if waarom:
+            raise Fout(waarom)
+        overleg = _datum_optie(overleg_school_clb, "--overleg-school-clb")
+        if overleg is None and overleg_sinds(d, OverlegSoort.school_clb, afgesloten_op(d)) is None and antwoorden is None:
+            overleg = _vraag_datum("Een heropstart kan pas na een overleg tussen school en CLB. Wanneer vond het plaats")
+        sessie.bewaar(lambda data, dd: naar_fase(data, dd, Fase.heropstart, wie, overleg_school_clb=overleg))
+        print(f"Heropstart gestart voor {d.id}, na het overleg tussen school en CLB.")
+    elif d.fase != Fase.heropstart:
+        raise Fout(f"Dossier {d.id} staat in fase {d.fase}; een heropstart kan alleen vanuit afgesloten.")
+
+    if opnieuw:
+        from leersteun.vragen import ja_nee
+
+        if not ja and not ja_nee(_console(), "Alle antwoorden van deze checklist wissen en opnieuw beginnen?"):
+            print("Er is niets gewijzigd.")
+            return
+        sessie.bewaar(hs.opnieuw)
+        sessie.zeg()
+
+    _bevestig_klas(sessie, wie, klas, gegeven is None)
+    if gegeven is not None:
+        sessie.bewaar(lambda data, dd: hs.vul_in(data, dd, wie, gegeven))
+        sessie.zeg()
+        sessie.commit(commit, f"checklist heropstart ingevuld ({gegeven.uitkomst.value})", wie.door)
+        return
+
+    from leersteun import dossiers as ds
+    from leersteun.checklist_ui import doorloop
+
+    andere = [g.dossier for g in ds.alle(sessie.map) if g.dossier is not None]
+    uitkomst = doorloop(_console(), sessie.gelezen, sessie.bewaar, andere, wie)
+    sessie.zeg()
+    sessie.commit(commit, f"checklist heropstart ({uitkomst.value if uitkomst else 'open'})", wie.door)
+    h = sessie.gelezen.dossier.laatste_heropstart if sessie.gelezen.dossier else None
+    if uitkomst == Uitkomst.heropstart and h is not None and h.mail is None:
+        from leersteun.vragen import ja_nee
+
+        if ja_nee(_console(), "Nu de mail aan de coördinatie maken?", standaard=True):
+            _maak_mail(sessie, wie)
+            sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
+
+
+def _bevestig_klas(sessie: _Sessie, wie: Any, klas: str | None, vragen: bool) -> None:
+    """The mail must name the pupil's class of now: warn when it was not confirmed in this
+    school year, and offer to update it (or take --klas)."""
+    from leersteun import schooljaar as sj
+    from leersteun.folder import vandaag
+    from leersteun.model import schooljaar_van
+
+    d = sessie.gelezen.dossier
+    jaar = schooljaar_van(vandaag())
+    if klas is None:
+        waarschuwing = sj.klas_waarschuwing(d, vandaag())
+        if waarschuwing is None:
+            return
+        print(f"Let op: {waarschuwing}", file=sys.stderr)
+        if not vragen:
+            print("Geef de klas van nu mee met --klas KLAS.", file=sys.stderr)
+            return
+        klas = _vraag(f"In welke klas zit {d.leerling.voornaam} nu?", standaard=d.leerling.klas)
+    sessie.bewaar(lambda data, dd: sj.zet_klas(data, dd, wie, klas, jaar))
+    sessie.zeg()
+
+
+def _maak_mail(sessie: _Sessie, wie: Any) -> Any:
+    from leersteun import heropstart as hs
+    from leersteun import mail
+    from leersteun.folder import vandaag
+    from leersteun.store import toon
+
+    d = sessie.gelezen.dossier
+    dag = vandaag()
+    bericht = mail.maak_bericht(d, sessie.instellingen, dag, sessie.map.pad)
+    pad = _schrijf_uitvoer(sessie.map, sessie.map.out / mail.bestandsnaam(d, dag), mail.als_bytes(bericht))
+    relatief = Path(os.path.relpath(pad, sessie.map.pad)).as_posix()
+    sessie.bewaar(lambda data, dd: hs.noteer_mail(data, dd, dag, relatief))
+    print(f"Mail klaar: {toon(pad)} (aan {sessie.instellingen.coordinatie.email}).")
+    print("Open het bestand in Outlook of Thunderbird om het na te lezen en te versturen, of gebruik --verstuur.")
+    return bericht
+
+
+@opdracht("mail")
+def mail_(
+    dossier: DossierArg,
+    verstuur: Annotated[bool, typer.Option("--verstuur", help="Verstuur de mail via SMTP (na bevestiging).")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Met --verstuur: bevestig het versturen zonder te vragen.")] = False,
+    klas: "KlasOptie" = None,
+    commit: "CommitOptie" = None,
+    door: DoorOptie = None,
+) -> None:
+    """Maak de vraag tot heropstart aan de coördinatie als .eml, met de checklist als PDF."""
+    from leersteun import heropstart as hs
+    from leersteun import mail
+    from leersteun.errors import Fout
+    from leersteun.folder import vandaag
+
+    wie = _wie(door, None, None)
+    if not verstuur:
+        _geen_effect("--ja bevestigt alleen --verstuur", {"--ja": ja})
+    sessie = _Sessie(dossier)
+    h = sessie.gelezen.dossier.laatste_heropstart
+    if verstuur:
+        if h is not None and h.mail is not None and h.mail.verstuurd is not None:
+            raise Fout(f"Deze vraag is al verstuurd op {datums.kort(h.mail.verstuurd)}; er is niets opnieuw verstuurd.")
+        mail.afzender(sessie.instellingen)
+        if sessie.instellingen.smtp is None:
+            raise Fout("Er staan geen SMTP-gegevens in leersteun.yaml (smtp: host, poort, starttls, gebruiker).")
+    if h is None or h.uitkomst != hs.Uitkomst.heropstart:
+        raise Fout(
+            f"Voor dossier {sessie.gelezen.id} is er geen afgeronde checklist met uitkomst heropstart; "
+            f"doorloop eerst 'leersteun heropstart {sessie.gelezen.id}'."
+        )
+    _bevestig_klas(sessie, wie, klas, sys.stdin.isatty())
+    bericht = _maak_mail(sessie, wie)
+    if not verstuur:
+        sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
+        return
+    smtp = sessie.instellingen.smtp
+    assert smtp is not None
+    if not ja:
+        from leersteun.vragen import ja_nee
+
+        if not ja_nee(_console(), f"Versturen naar {sessie.instellingen.coordinatie.email} via {smtp.host}?"):
+            print("Niet verstuurd; de mail staat klaar in out/.")
+            sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
+            return
+    mail.verstuur(bericht, sessie.instellingen)
+    dag = vandaag()
+    sessie.bewaar(lambda data, dd: hs.noteer_mail(data, dd, dag, None, verstuurd=dag))
+    print(f"Verstuurd naar {sessie.instellingen.coordinatie.email}.")
+    sessie.commit(commit, "vraag tot heropstart verstuurd", wie.door)
+
+
+@opdracht("toewijzen")
+def toewijzen_(
+    dossier: DossierArg,
+    ondersteuner: Annotated[str, typer.Argument(metavar="ONDERSTEUNER", help="Naam van de ondersteuner.", show_default=False)],
+    vorm: Annotated[
+        Optional[Vorm], typer.Option(help="light, medium of nieuw, als de vorm al gekozen is (anders later met 'leersteun fase').", show_default=False)
+    ] = None,
+    start: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Met --vorm: start van het traject (standaard: --datum).")] = None,
+    frequentie: Annotated[Optional[str], typer.Option(help="Met --vorm: afgesproken frequentie.")] = None,
+    intensiteit: Annotated[Optional[str], typer.Option(help="Met --vorm: afgesproken intensiteit.")] = None,
+    evaluatie_op: Annotated[
+        Optional[list[str]], typer.Option("--evaluatie-op", metavar="DATUM", help="Met --vorm: evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
+    ] = None,
+    datum: DatumOptie = None,
+    notitie: NotitieOptie = None,
+    commit: "CommitOptie" = None,
+    door: DoorOptie = None,
+) -> None:
+    """Voor de coördinatie: wijs na een heropstart een ondersteuner toe (de vorm mag later)."""
+    from leersteun import heropstart as hs
+    from leersteun.deadlines import deadlines
+    from leersteun.folder import vandaag
+
+    wie = _wie(door, datum, notitie)
+    if vorm is None:
+        _geen_effect(
+            "start, frequentie, intensiteit en evaluatiemomenten horen bij de keuze van de vorm (geef --vorm, of kies later met 'leersteun fase')",
+            {"--start": start, "--frequentie": frequentie, "--intensiteit": intensiteit, "--evaluatie-op": evaluatie_op},
+        )
+    afspraak = _afspraak(vorm, start, frequentie, intensiteit, evaluatie_op)
+    sessie = _Sessie(dossier)
+    sessie.bewaar(lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, vorm, afspraak))
+    sessie.zeg()
+    sessie.commit(commit, f"toegewezen{', ' + vorm.value if vorm else ''}", wie.door)
+    for b in sessie.gelezen.bevindingen:
+        print(b.als_tekst(), file=sys.stderr)
+    lijstje = deadlines(sessie.gelezen.dossier, vandaag())
+    if lijstje:
+        print("Deadlines:")
+        for x in lijstje:
+            print(f"  {datums.kort(x.datum)}  {x.omschrijving}")

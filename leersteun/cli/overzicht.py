@@ -1,0 +1,163 @@
+"""Commands for coordinators: agenda and the weekly overview.
+"""
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from leersteun import datums
+from leersteun.cli.dossiers import _bevat
+from leersteun.cli.fouten import _console
+from leersteun.cli.gemeen import (
+    BuitenOutOptie,
+    _controleer_uitvoer,
+    _dossiermap,
+    _geen_effect,
+    _meld_ongeldige,
+    _schrijf_uitvoer,
+)
+from leersteun.cli.kern import opdracht
+
+if TYPE_CHECKING:
+    from leersteun.folder import Dossiermap
+
+
+@opdracht("agenda")
+def agenda(
+    ondersteuner: Annotated[Optional[str], typer.Option(help="Alleen de dossiers van deze ondersteuner.")] = None,
+    weken: Annotated[int, typer.Option(min=0, max=520, help="Hoeveel weken vooruit, 0 tot 520 (verlopen deadlines staan er altijd bij).")] = 4,
+    ics: Annotated[Optional[Path], typer.Option("--ics", metavar="BESTAND", help="Schrijf de deadlines ook als iCalendar-bestand (Outlook, Thunderbird).")] = None,
+    anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen.")] = False,
+    buiten_out: BuitenOutOptie = False,
+) -> None:
+    """Toon de komende en verlopen deadlines, in de terminal en als agendabestand."""
+    import datetime as dt
+
+    from leersteun import dossiers
+    from leersteun.deadlines import deadlines
+    from leersteun.folder import vandaag
+    from leersteun.weergave import agenda_tabel
+
+    map_ = _dossiermap()
+    _controleer_uitvoer(map_, ics, buiten_out, "--ics")
+    inst = dossiers.instellingen(map_)
+    dag = vandaag()
+    alle = dossiers.alle(map_)
+    tot = dag + dt.timedelta(weeks=weken)
+    items = sorted(
+        (
+            (dl, g.dossier)
+            for g in alle
+            if g.dossier is not None and (ondersteuner is None or _bevat(g.dossier.ondersteuner, ondersteuner))
+            for dl in deadlines(g.dossier, dag)
+            if dl.datum <= tot
+        ),
+        key=lambda x: (x[0].datum, x[0].dossier_id, x[0].sleutel),
+    )
+    console = _console()
+    anon = None
+    if anoniem:
+        from leersteun.anoniem import Anonimiseerder
+
+        anon = Anonimiseerder(inst.teamnamen()).dossiers(g.dossier for g in alle if g.dossier is not None)
+    if items:
+        console.print(agenda_tabel(items, dag, anoniem, anon))
+    console.print(f"{len(items)} deadline{'s' if len(items) != 1 else ''} tot en met {datums.kort(tot)}.")
+    if ics is not None:
+        from leersteun.ics import agenda_ics
+
+        netwerk = inst.netwerk if inst else "leersteun"
+        _schrijf_uitvoer(map_, ics, agenda_ics(items, netwerk, dag, anoniem, anon).encode("utf-8"), buiten_out, "--ics")
+        console.print(f"Agendabestand geschreven: {ics} (abonneer je agenda in Thunderbird op dit bestand, of importeer het in Outlook).")
+    _meld_ongeldige([g for g in alle if g.fouten])
+
+
+class OverzichtFormaat(str, Enum):
+    tabel = "tabel"
+    md = "md"
+    csv = "csv"
+    html = "html"
+    json = "json"
+    xlsx = "xlsx"
+
+
+def _alle_snel(map_: "Dossiermap") -> Any:
+    """Every case through the fast path, with a progress bar on a terminal (stderr only)."""
+    from leersteun.snel import lees_alle
+
+    if not sys.stderr.isatty():
+        yield from lees_alle(map_)
+        return
+    from rich.progress import Progress
+
+    with Progress(console=_console(stderr=True), transient=True) as balk:
+        taak = balk.add_task("Dossiers lezen", total=None)
+        yield from lees_alle(map_, voortgang=lambda klaar, totaal: balk.update(taak, completed=klaar, total=totaal))
+
+
+@opdracht("overzicht")
+def overzicht(
+    week: Annotated[Optional[str], typer.Option(metavar="JJJJ-Wnn", help="De week, zoals 2026-W48 (standaard: deze week).")] = None,
+    formaat: Annotated[OverzichtFormaat, typer.Option(help="tabel, md, csv, html, json of xlsx.")] = OverzichtFormaat.tabel,
+    anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen met dossier-id.")] = False,
+    uit: Annotated[Optional[Path], typer.Option("--uit", metavar="BESTAND", help="Schrijf naar dit bestand in plaats van naar het scherm.")] = None,
+    komma: Annotated[bool, typer.Option("--komma", help="CSV met komma's en zonder BOM (voor andere programma's dan Excel).")] = False,
+    alles: Annotated[bool, typer.Option("--alles", help="In de terminal: elke rij van elk deel (standaard: een samenvatting en de 10 dringendste).")] = False,
+    buiten_out: BuitenOutOptie = False,
+) -> None:
+    """Het weekoverzicht voor de coördinatie: heropstartvragen, deadlines, caseload, capaciteit."""
+    from leersteun import dossiers, formats, overview
+    from leersteun.folder import vandaag
+
+    if formaat != OverzichtFormaat.csv:
+        _geen_effect("--komma hoort bij --formaat csv", {"--komma": komma})
+    if formaat != OverzichtFormaat.tabel or uit is not None:
+        _geen_effect("--alles hoort bij het overzicht in de terminal; de bestanden hebben altijd elke rij", {"--alles": alles})
+    map_ = _dossiermap()
+    _controleer_uitvoer(map_, uit, buiten_out)
+    inst = dossiers.instellingen(map_)
+    dag = vandaag()
+    w = overview.week_van(week, dag)
+    ongeldig: list[str] = []
+    fout: list[Any] = []
+
+    def geldige() -> Any:
+        for g in _alle_snel(map_):
+            if g.fouten:
+                fout.append(g)
+            if g.dossier is None:
+                ongeldig.append(g.pad.name)
+            else:
+                yield g.dossier
+
+    o = overview.bouw(geldige(), inst, w, dag, anoniem=anoniem)
+    o.ongeldig = sorted(ongeldig)
+    if formaat == OverzichtFormaat.tabel and uit is None:
+        console = _console()
+        console.print(formats.als_tabel(o, alles, console.width))
+    else:
+        schrijvers = {
+            OverzichtFormaat.md: lambda o: formats.als_md(o, map_.pad),
+            OverzichtFormaat.csv: lambda o: formats.als_csv(o, komma),
+            OverzichtFormaat.html: lambda o: formats.als_html(o, map_.pad),
+            OverzichtFormaat.json: formats.als_json,
+            OverzichtFormaat.tabel: lambda o: formats.als_md(o, map_.pad),
+        }
+        if formaat == OverzichtFormaat.xlsx:
+            if uit is None:
+                uit = map_.out / f"overzicht-{w}.xlsx"
+            inhoud = formats.als_xlsx(o)
+        else:
+            inhoud = schrijvers[formaat](o).encode("utf-8")
+        if uit is None:
+            sys.stdout.buffer.write(inhoud)
+            sys.stdout.flush()
+        else:
+            from leersteun.store import toon
+
+            uit = _schrijf_uitvoer(map_, uit, inhoud, buiten_out)
+            print(f"Overzicht geschreven: {toon(uit)}", file=sys.stderr)
+    _meld_ongeldige(fout)

@@ -1,0 +1,166 @@
+"""Commands around git and the team: geschiedenis, archief, delen, conflict.
+"""
+
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from leersteun import datums
+from leersteun.cli.fouten import _console
+from leersteun.cli.gemeen import (
+    CommitOptie,
+    DoorOptie,
+    DossierArg,
+    _commit,
+    _dossiermap,
+    _geen_effect,
+    _meld_ongeldige,
+    _vraag,
+)
+from leersteun.cli.kern import opdracht
+
+if TYPE_CHECKING:
+    pass
+
+
+class Kant(str, Enum):
+    mijn = "mijn"
+    hun = "hun"
+
+
+@opdracht("delen")
+def delen_(door: DoorOptie = None) -> None:
+    """Deel de dossiermap met het team: commit je dossiers, haal binnen, voeg samen, controleer en push."""
+    from leersteun.delen import delen
+    from leersteun.folder import gebruiker
+
+    for regel in delen(_dossiermap(), gebruiker(door)).regels:
+        print(regel)
+
+
+@opdracht("conflict")
+def conflict_(
+    dossier: Annotated[
+        Optional[str],
+        typer.Argument(metavar="DOSSIER", help="Id of naam van het dossier (standaard: alle dossiers met een conflict).", show_default=False),
+    ] = None,
+    kies: Annotated[Optional[Kant], typer.Option("--kies", help="Neem voor elke tegenspraak die versie, zonder te vragen.")] = None,
+    door: DoorOptie = None,
+) -> None:
+    """Dossiers met tegenstrijdige wijzigingen na het samenvoegen: uitleggen en kiezen welke versie blijft."""
+    from leersteun import dossiers
+    from leersteun.delen import schrijf_keuze, zoek_conflict
+    from leersteun.errors import Fout
+    from leersteun.folder import gebruiker, vandaag
+    from leersteun.weergave import conflict_weergave
+
+    map_ = _dossiermap()
+    gevonden = zoek_conflict(map_, dossier)
+    console = _console()
+    if not gevonden:
+        console.print("Geen dossiers met een conflict.")
+        return
+    if dossier is None and kies is None:
+        for cd in gevonden:
+            console.print(conflict_weergave(cd))
+        console.print("Kies per dossier met 'leersteun conflict DOSSIER', of neem één kant met --kies mijn of --kies hun.")
+        return
+    try:
+        inst = dossiers.instellingen(map_)
+    except Fout:  # the settings may be in conflict too; the rules run without them
+        inst = None
+    ctx = dossiers.context(vandaag(), inst)
+    wie = gebruiker(door)
+    for cd in gevonden:
+        console.print(conflict_weergave(cd))
+        try:
+            for i, keuze in enumerate(cd.keuzes, start=1):
+                cd.conflict.kies(keuze, kies.value if kies else _vraag(f"{i}. {keuze.titel}: welke versie blijft?", keuzes=["mijn", "hun"]))
+        except (KeyboardInterrupt, typer.Abort, EOFError):
+            schrijf_keuze(map_, cd, wie, vandaag(), ctx)  # keep what was answered
+            raise
+        if schrijf_keuze(map_, cd, wie, vandaag(), ctx):
+            console.print(f"Opgelost: {cd.id} is weer één geldig dossier.")
+    console.print("Voer 'leersteun delen' uit om de samenvoeging af te ronden en te delen.")
+
+
+@opdracht("geschiedenis")
+def geschiedenis_(dossier: DossierArg) -> None:
+    """De geschiedenis van een dossier naast de git-log van zijn bestand."""
+    from rich.table import Table
+
+    from leersteun import dossiers, gitops
+    from leersteun.folder import vandaag
+    from leersteun.store import toon
+
+    map_ = _dossiermap()
+    inst = dossiers.instellingen(map_)
+    g = dossiers.open_dossier(map_, dossier, dossiers.context(vandaag(), inst))
+    d = g.dossier
+    console = _console()
+    console.print(f"[bold]Geschiedenis van {d.id}[/] (fase {d.fase})")
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold", title="In het dossier", title_justify="left")
+    for kolom in ("datum", "fase", "door", "notitie"):
+        tabel.add_column(kolom, overflow="fold")
+    for regel in d.geschiedenis:
+        tabel.add_row(datums.kort(regel.datum), regel.fase.value, regel.door, regel.notitie or "")
+    console.print(tabel)
+    log = gitops.log(map_.pad, g.pad)
+    if not gitops.is_repo(map_.pad):
+        console.print("\nIn git: de dossiermap is geen git-repository.")
+        return
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold", title=f"In git ({toon(g.pad)})", title_justify="left")
+    for kolom in ("datum", "wie", "commit", "wat"):
+        tabel.add_column(kolom, overflow="fold")
+    for regel in log:
+        tabel.add_row(datums.kort(regel.datum), regel.auteur, regel.commit, regel.boodschap)
+    console.print()
+    console.print(tabel if log else "In git: nog geen commits voor dit bestand.")
+
+
+@opdracht("archief")
+def archief_(
+    verwijder: Annotated[bool, typer.Option("--verwijder", help="Verwijder de getoonde dossiers (na bevestiging), met een commit.")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Bevestig zonder te vragen.")] = False,
+    commit: "CommitOptie" = None,
+    door: DoorOptie = None,
+) -> None:
+    """Afgesloten dossiers voorbij de bewaartermijn uit leersteun.yaml: tonen, en verwijderen."""
+    from leersteun import dossiers
+    from leersteun.archief import te_archiveren
+    from leersteun.errors import Fout
+    from leersteun.folder import gebruiker, vandaag
+    from leersteun.store import schrijfslot, toon
+
+    if not verwijder:
+        _geen_effect("ze horen bij --verwijder", {"--ja": ja, "--commit/--geen-commit": commit is not None, "--door": door})
+    map_ = _dossiermap()
+    inst = dossiers.instellingen(map_)
+    if inst.bewaartermijn_jaren is None:
+        raise Fout("Er is geen bewaartermijn: zet 'bewaartermijn_jaren: N' in leersteun.yaml (het aantal jaren na het afsluiten).")
+    dag = vandaag()
+    alle = dossiers.alle(map_)
+    _meld_ongeldige([g for g in alle if g.fouten])
+    lijst_ = te_archiveren(((g.pad, g.dossier) for g in alle if g.dossier), inst.bewaartermijn_jaren, dag)
+    if not lijst_:
+        print(f"Geen afgesloten dossiers voorbij de bewaartermijn ({inst.bewaartermijn_jaren} jaar).")
+        return
+    print(f"Afgesloten dossiers voorbij de bewaartermijn ({inst.bewaartermijn_jaren} jaar):")
+    for x in lijst_:
+        print(f"  {x.id}  afgesloten op {datums.kort(x.afgesloten_op)}, te bewaren tot {datums.kort(x.bewaren_tot)}")
+    if not verwijder:
+        print("Verwijder ze met 'leersteun archief --verwijder'.")
+        return
+    if not ja:
+        from leersteun.vragen import ja_nee
+
+        if not ja_nee(_console(), f"Deze {len(lijst_)} dossiers definitief verwijderen?"):
+            print("Er is niets verwijderd.")
+            return
+    with schrijfslot(map_.cases):
+        for x in lijst_:
+            x.pad.unlink()
+            print(f"Verwijderd: {toon(x.pad)}")
+    ids = ", ".join(x.id for x in lijst_)
+    _commit(map_, inst, True if commit is None else commit, [x.pad for x in lijst_], f"archief: {len(lijst_)} afgesloten dossier(s) verwijderd na de bewaartermijn ({ids})", gebruiker(door))
