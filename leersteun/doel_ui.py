@@ -12,6 +12,7 @@ from rich.console import Console
 
 from leersteun import checks, fiche, goals
 from leersteun.model import Doel, Domein, JaDeelsNee, Periode
+from leersteun.waarden import PROCES_VRAGEN
 from leersteun.vragen import vraag, vraag_datum, vraag_lijst
 
 
@@ -65,13 +66,7 @@ def vraag_maatregel(console: Console, team: set[str]) -> dict[str, Any]:
 def vraag_evaluatie(console: Console) -> dict[str, Any]:
     """Product (goal reached?) and process (keep, adjust, drop, widen, new agreements)."""
     e: dict[str, Any] = {"bereikt": vraag(console, "Is het doel bereikt", keuzes=[j.value for j in JaDeelsNee])}
-    for veld, label in (
-        ("behouden", "Wat behouden we"),
-        ("bijsturen", "Waar sturen we bij"),
-        ("bannen", "Wat bannen we"),
-        ("breder_inzetten", "Wat zetten we breder in, voor alle leerlingen"),
-        ("nieuwe_afspraken", "Welke nieuwe afspraken maken we"),
-    ):
+    for veld, label, _, _ in PROCES_VRAGEN:
         e[veld] = vraag(console, label, leeg=True) or None
     return e
 

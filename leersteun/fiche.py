@@ -11,6 +11,7 @@ from leersteun.deadlines import MARGE
 from leersteun.grafiek import tijdlijn
 from leersteun.goals import ONDERWIJSBEHOEFTEN_STAM, ONDERSTEUNINGSBEHOEFTEN_STAM, _index
 from leersteun.model import Dossier, Fase
+from leersteun.waarden import PROCES_VRAGEN
 from leersteun.trajectory import Geweigerd
 
 DOMEIN_TEKST = {
@@ -85,17 +86,7 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
             {
                 "datum": datums.lang(e.datum),
                 "bereikt": BEREIKT_TEKST[e.bereikt.value],
-                "proces": [
-                    (label, waarde)
-                    for label, waarde in (
-                        ("Dit behouden we", e.behouden),
-                        ("Hier sturen we bij", e.bijsturen),
-                        ("Dit laten we los", e.bannen),
-                        ("Dit doen we voor de hele klas", e.breder_inzetten),
-                        ("Nieuwe afspraken", e.nieuwe_afspraken),
-                    )
-                    if waarde
-                ],
+                "proces": [(kop, getattr(e, veld)) for veld, _, _, kop in PROCES_VRAGEN if getattr(e, veld)],
             }
             for e in doel.evaluaties
         ]

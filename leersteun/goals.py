@@ -13,6 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from leersteun.bewerk import lijst, voeg_toe, zet, zonder_leeg
 from leersteun.store import als_yaml, flow_lijst
 from leersteun.model import Dossier, Fase
+from leersteun.waarden import PROCES_VRAGEN
 from leersteun.trajectory import Geweigerd
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ ONDERSTEUNINGSBEHOEFTEN = [
 # Bijlage 6: who carries out a measure is a function, never a person's name.
 DOEL_VELDEN = ("domein", "omschrijving", "specifiek", "meetbaar", "acceptabel", "realistisch", "start", "einde")
 MAATREGEL_VELDEN = ("wat", "beoogd_effect", "periode", "wie", "wanneer", "hoe", "evaluatie_op")
-EVALUATIE_VELDEN = ("datum", "bereikt", "behouden", "bijsturen", "bannen", "breder_inzetten", "nieuwe_afspraken", "door")
+EVALUATIE_VELDEN = ("datum", "bereikt", *(veld for veld, *_ in PROCES_VRAGEN), "door")  # model.DoelEvaluatie, in order
 
 
 def volgende_doel_id(d: Dossier) -> str:

@@ -179,3 +179,16 @@ OVERLEG_TEKST = {
     "observatie": "observatie",
     "andere": "overleg",
 }
+
+
+# The process questions of a goal's evaluation (seed: behouden, bijsturen, bannen, breder
+# inzetten, nieuwe afspraken), in one place for the command's options, the prompts and the
+# goal sheet: field, question on the terminal, help of the option, heading on the sheet.
+PROCES_VRAGEN = (
+    ("behouden", "Wat behouden we", "Evaluatie: wat behouden we?", "Dit behouden we"),
+    ("bijsturen", "Waar sturen we bij", "Evaluatie: waar sturen we bij?", "Hier sturen we bij"),
+    ("bannen", "Wat bannen we", "Evaluatie: wat bannen we?", "Dit laten we los"),
+    ("breder_inzetten", "Wat zetten we breder in, voor alle leerlingen", "Evaluatie: wat zetten we breder in?", "Dit doen we voor de hele klas"),
+    ("nieuwe_afspraken", "Welke nieuwe afspraken maken we", "Evaluatie: welke nieuwe afspraken?", "Nieuwe afspraken"),
+)
+PROCES = {veld: (vraag, hulp, kop) for veld, vraag, hulp, kop in PROCES_VRAGEN}

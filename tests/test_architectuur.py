@@ -15,7 +15,7 @@ LAGEN = [
     ("model", {"model", "invoer", "deadlines"}),
     ("regels", {"checks"}),
     ("lezen", {"folder", "snel", "dossiers", "validatie", "gitops"}),
-    ("bewerken", {"bewerk", "trajectory", "schooljaar", "goals", "heropstart", "mensen", "verslag", "diplon", "archief", "merge", "delen"}),
+    ("bewerken", {"bewerk", "aanmelding", "trajectory", "schooljaar", "goals", "heropstart", "mensen", "verslag", "diplon", "archief", "merge", "delen"}),
     ("uitvoer", {"anoniem", "overview", "grafiek", "fiche", "render", "formats", "mail", "ics", "weergave"}),
     ("terminal", {"vragen", "checklist_ui", "doel_ui"}),
     ("cli", {"cli", "__main__", "__init__"}),

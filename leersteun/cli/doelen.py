@@ -3,7 +3,7 @@
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -23,14 +23,7 @@ from leersteun.cli.gemeen import (
     _wie,
 )
 from leersteun.cli.kern import opdracht
-from leersteun.waarden import (
-    Domein,
-    JaDeelsNee,
-    Periode,
-)
-
-if TYPE_CHECKING:
-    pass
+from leersteun.waarden import PROCES, Domein, JaDeelsNee, Periode
 
 
 def _toon_smart(sessie: _Sessie, doel_id: str) -> None:
@@ -46,10 +39,22 @@ def _toon_smart(sessie: _Sessie, doel_id: str) -> None:
         print(f"{doel_id} is SMART geformuleerd: geen opmerkingen.")
 
 
+def _proces_optie(veld: str) -> Any:
+    """An option of a goal evaluation's process question, its help from `waarden.PROCES`."""
+    return Annotated[Optional[str], typer.Option(help=PROCES[veld][1])]
+
+
+DoelOptie = Annotated[Optional[str], typer.Option("--doel", metavar="ID", help="Een bestaand doel (zoals D1) aanpassen, aanvullen of evalueren.")]
+BehoefteOptie = Annotated[Optional[list[str]], typer.Option(help="'De leerling heeft …' (mag meermaals).")]
+NoodOptie = Annotated[Optional[list[str]], typer.Option(help="'Als leraar heb ik nood aan …' (mag meermaals).")]
+WieOptie = Annotated[Optional[str], typer.Option(help="Maatregel: wie (een functie, zoals klasleerkracht).")]
+MaatregelEvaluatieOptie = Annotated[Optional[str], typer.Option(metavar="DATUM", help="Maatregel: wanneer ze geëvalueerd wordt.")]
+
+
 @opdracht("doel")
 def doel_(
     dossier: DossierArg,
-    doel_id: Annotated[Optional[str], typer.Option("--doel", metavar="ID", help="Een bestaand doel (zoals D1) aanpassen, aanvullen of evalueren.")] = None,
+    doel_id: DoelOptie = None,
     evalueer: Annotated[bool, typer.Option("--evalueer", help="Evalueer het doel (met --doel).")] = False,
     domein: Annotated[Optional[Domein], typer.Option(help="Domein van het doel.")] = None,
     omschrijving: Annotated[Optional[str], typer.Option(help="Het doel in één zin.")] = None,
@@ -59,133 +64,142 @@ def doel_(
     realistisch: Annotated[Optional[str], typer.Option(help="Waarom is het haalbaar?")] = None,
     start: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Start van het doel.")] = None,
     einde: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Einde van het doel.")] = None,
-    onderwijsbehoefte: Annotated[Optional[list[str]], typer.Option(help="'De leerling heeft …' (mag meermaals).")] = None,
-    ondersteuningsbehoefte: Annotated[Optional[list[str]], typer.Option(help="'Als leraar heb ik nood aan …' (mag meermaals).")] = None,
+    onderwijsbehoefte: BehoefteOptie = None,
+    ondersteuningsbehoefte: NoodOptie = None,
     maatregel: Annotated[Optional[str], typer.Option(help="Voeg een maatregel toe: wat?")] = None,
     effect: Annotated[Optional[str], typer.Option(help="Maatregel: het beoogde effect.")] = None,
     periode: Annotated[Optional[Periode], typer.Option(help="Maatregel: tijdelijk of blijvend.")] = None,
-    wie: Annotated[Optional[str], typer.Option(help="Maatregel: wie (een functie, zoals klasleerkracht).")] = None,
+    wie: WieOptie = None,
     wanneer: Annotated[Optional[str], typer.Option(help="Maatregel: frequentie en duur.")] = None,
     hoe: Annotated[Optional[str], typer.Option(help="Maatregel: methode, aanpak, materiaal.")] = None,
-    maatregel_evaluatie: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Maatregel: wanneer ze geëvalueerd wordt.")] = None,
+    maatregel_evaluatie: MaatregelEvaluatieOptie = None,
     bereikt: Annotated[Optional[JaDeelsNee], typer.Option(help="Evaluatie: is het doel bereikt?")] = None,
-    behouden: Annotated[Optional[str], typer.Option(help="Evaluatie: wat behouden we?")] = None,
-    bijsturen: Annotated[Optional[str], typer.Option(help="Evaluatie: waar sturen we bij?")] = None,
-    bannen: Annotated[Optional[str], typer.Option(help="Evaluatie: wat bannen we?")] = None,
-    breder_inzetten: Annotated[Optional[str], typer.Option(help="Evaluatie: wat zetten we breder in?")] = None,
-    nieuwe_afspraken: Annotated[Optional[str], typer.Option(help="Evaluatie: welke nieuwe afspraken?")] = None,
+    behouden: _proces_optie("behouden") = None,
+    bijsturen: _proces_optie("bijsturen") = None,
+    bannen: _proces_optie("bannen") = None,
+    breder_inzetten: _proces_optie("breder_inzetten") = None,
+    nieuwe_afspraken: _proces_optie("nieuwe_afspraken") = None,
     datum: DatumOptie = None,
-    commit: "CommitOptie" = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Voeg een SMART-doel toe, of pas een doel aan, met maatregelen en evaluatie."""
-    from leersteun import goals
-    from leersteun.errors import GebruikFout
+    _doel(dict(locals()))
 
-    wie_door = _wie(door, datum, None)
-    sessie = _Sessie(dossier)
-    velden = {
-        "domein": domein.value if domein else None,
-        "omschrijving": omschrijving,
-        "specifiek": specifiek,
-        "meetbaar": meetbaar,
-        "acceptabel": acceptabel,
-        "realistisch": realistisch,
-        "start": _datum_optie(start, "--start"),
-        "einde": _datum_optie(einde, "--einde"),
-    }
-    onderwijs, ondersteuning = list(onderwijsbehoefte or []), list(ondersteuningsbehoefte or [])
-    nieuwe_maatregel = {
-        "wat": maatregel, "beoogd_effect": effect, "periode": periode.value if periode else None, "wie": wie,
-        "wanneer": wanneer, "hoe": hoe, "evaluatie_op": _datum_optie(maatregel_evaluatie, "--maatregel-evaluatie"),
-    }  # fmt: skip
-    evaluatie = {
-        "bereikt": bereikt.value if bereikt else None, "behouden": behouden, "bijsturen": bijsturen, "bannen": bannen,
-        "breder_inzetten": breder_inzetten, "nieuwe_afspraken": nieuwe_afspraken,
-    }  # fmt: skip
-    interactief = not (any(v is not None for v in velden.values()) or onderwijs or ondersteuning or maatregel or any(evaluatie.values()))
-    console = _console()
-    team = sessie.instellingen.teamnamen()
-    evaluatie_opties = {
-        "--bereikt": bereikt, "--behouden": behouden, "--bijsturen": bijsturen, "--bannen": bannen,
-        "--breder-inzetten": breder_inzetten, "--nieuwe-afspraken": nieuwe_afspraken,
-    }  # fmt: skip
-    if any(v is not None for v in evaluatie_opties.values()) and not evalueer:
-        if doel_id is None:
-            raise GebruikFout("Een evaluatie hoort bij één doel: geef --doel mee, zoals --doel D1 --bereikt deels.")
-        if bereikt is None:
-            raise GebruikFout(f"Een evaluatie van {doel_id.upper()} zegt of het doel bereikt is: geef ook --bereikt ja|deels|nee.")
-        evalueer = True  # --bereikt with --doel is an evaluation, said or not
-    if not maatregel:
-        _geen_effect(
-            "ze beschrijven een nieuwe maatregel: geef ook --maatregel \"wat\"",
-            {"--effect": effect, "--periode": periode, "--wie": wie, "--wanneer": wanneer, "--hoe": hoe, "--maatregel-evaluatie": maatregel_evaluatie},
-        )
-    if evalueer:
-        _geen_effect(
-            "een evaluatie verandert het doel niet; pas het doel apart aan",
-            {**{f"--{k.replace('_', '-')}": v for k, v in velden.items()}, "--onderwijsbehoefte": onderwijs, "--ondersteuningsbehoefte": ondersteuning, "--maatregel": maatregel},
-        )
-    else:
-        _geen_effect("--datum is de datum van een evaluatie (--evalueer); een doel heeft --start en --einde", {"--datum": datum})
 
-    if evalueer:
-        if doel_id is None:
-            raise GebruikFout("Zeg welk doel je evalueert met --doel, zoals --doel D1.")
+def _doel(o: dict[str, Any]) -> None:
+    wie_door = _wie(o["door"], o["datum"], None)
+    sessie = _Sessie(o["dossier"])
+    velden = {k: o[k] for k in ("omschrijving", "specifiek", "meetbaar", "acceptabel", "realistisch")}
+    velden = {"domein": o["domein"].value if o["domein"] else None, **velden, "start": _datum_optie(o["start"], "--start"), "einde": _datum_optie(o["einde"], "--einde")}
+    behoeften = (list(o["onderwijsbehoefte"] or []), list(o["ondersteuningsbehoefte"] or []))
+    evaluatie = {"bereikt": o["bereikt"].value if o["bereikt"] else None, **{veld: o[veld] for veld in PROCES}}
+    interactief = not (any(v is not None for v in velden.values()) or any(behoeften) or o["maatregel"] or any(evaluatie.values()))
+    if _controleer_doel_opties(o, velden, behoeften):
         if interactief:
             from leersteun.doel_ui import vraag_evaluatie
 
-            evaluatie = vraag_evaluatie(console)
-        evaluatie |= {"datum": wie_door.datum, "door": wie_door.door}
-        sessie.bewaar(lambda data, d: goals.evalueer_doel(data, d, doel_id, evaluatie) or [])
-        print(f"Evaluatie van {doel_id.upper()} bewaard.")
-        sessie.commit(commit, f"evaluatie van doel {doel_id.upper()}", wie_door.door)
+            evaluatie = vraag_evaluatie(_console())
+        _evalueer_doel(sessie, o["doel_id"], evaluatie | {"datum": wie_door.datum, "door": wie_door.door})
+        sessie.commit(o["commit"], f"evaluatie van doel {o['doel_id'].upper()}", wie_door.door)
         return
+    doel_id = _nieuw_of_gewijzigd_doel(sessie, o["doel_id"], velden, behoeften, interactief)
+    _maatregelen(sessie, doel_id, o, interactief)
+    _toon_smart(sessie, doel_id)
+    sessie.commit(o["commit"], f"doel {doel_id}", wie_door.door)
+
+
+def _controleer_doel_opties(o: dict[str, Any], velden: dict[str, Any], behoeften: tuple[list[str], list[str]]) -> bool:
+    """Refuse options that would do nothing; True when this is an evaluation."""
+    from leersteun.errors import GebruikFout
+
+    evalueer, doel_id = o["evalueer"], o["doel_id"]
+    if any(o[k] is not None for k in ("bereikt", *PROCES)) and not evalueer:
+        if doel_id is None:
+            raise GebruikFout("Een evaluatie hoort bij één doel: geef --doel mee, zoals --doel D1 --bereikt deels.")
+        if o["bereikt"] is None:
+            raise GebruikFout(f"Een evaluatie van {doel_id.upper()} zegt of het doel bereikt is: geef ook --bereikt ja|deels|nee.")
+        evalueer = True  # --bereikt with --doel is an evaluation, said or not
+    if not o["maatregel"]:
+        maatregel = {f"--{k.replace('_', '-')}": o[k] for k in ("effect", "periode", "wie", "wanneer", "hoe", "maatregel_evaluatie")}
+        _geen_effect("ze beschrijven een nieuwe maatregel: geef ook --maatregel \"wat\"", maatregel)
+    if evalueer:
+        doel = {**{f"--{k.replace('_', '-')}": v for k, v in velden.items()}, "--onderwijsbehoefte": behoeften[0], "--ondersteuningsbehoefte": behoeften[1]}
+        _geen_effect("een evaluatie verandert het doel niet; pas het doel apart aan", {**doel, "--maatregel": o["maatregel"]})
+        if doel_id is None:
+            raise GebruikFout("Zeg welk doel je evalueert met --doel, zoals --doel D1.")
+    else:
+        _geen_effect("--datum is de datum van een evaluatie (--evalueer); een doel heeft --start en --einde", {"--datum": o["datum"]})
+    return evalueer
+
+
+def _evalueer_doel(sessie: Any, doel_id: str, evaluatie: dict[str, Any]) -> None:
+    from leersteun import goals
+
+    sessie.bewaar(lambda data, d: goals.evalueer_doel(data, d, doel_id, evaluatie) or [])
+    print(f"Evaluatie van {doel_id.upper()} bewaard.")
+
+
+def _nieuw_of_gewijzigd_doel(sessie: Any, doel_id: str | None, velden: dict[str, Any], behoeften: tuple, interactief: bool) -> str:
+    """A new goal (after the beeldvorming, when asked), or a changed one; its id."""
+    from leersteun import goals
+    from leersteun.errors import GebruikFout
 
     if doel_id is None:
-        d = sessie.gelezen.dossier
         if interactief:
-            from leersteun.doel_ui import vraag_beeldvorming, vraag_doel
-            from leersteun.vragen import ja_nee
+            _beeldvorming(sessie)
+            from leersteun.doel_ui import vraag_doel
 
-            if not d.doelen and d.beeldvorming is None and ja_nee(console, "Eerst de beeldvorming invullen (reden, observaties, sterktes en moeilijkheden)?", standaard=True):
-                beeld = vraag_beeldvorming(console)
-                sessie.bewaar(lambda data, dd: goals.zet_beeldvorming(data, dd, beeld) or [])
-                print("Beeldvorming bewaard.")
-            velden, onderwijs, ondersteuning = vraag_doel(console)
+            velden, *behoeften = vraag_doel(_console())
         gemaakt: list[str] = []
-        sessie.bewaar(lambda data, dd: gemaakt.append(goals.nieuw_doel(data, dd, velden, onderwijs, ondersteuning)) or [])
-        doel_id = gemaakt[0]
-        print(f"Doel {doel_id} toegevoegd.")
-    elif interactief:
+        sessie.bewaar(lambda data, dd: gemaakt.append(goals.nieuw_doel(data, dd, velden, *behoeften)) or [])
+        print(f"Doel {gemaakt[0]} toegevoegd.")
+        return gemaakt[0]
+    bestaand = next((x for x in sessie.gelezen.dossier.doelen if x.id.lower() == doel_id.lower()), None)
+    if interactief:
         from leersteun.doel_ui import vraag_doel
 
-        bestaand = next((x for x in sessie.gelezen.dossier.doelen if x.id.lower() == doel_id.lower()), None)
         if bestaand is None:
             raise GebruikFout(f"Dossier {sessie.gelezen.id} heeft geen doel '{doel_id}'.")
-        doel_id = bestaand.id
-        velden, onderwijs, ondersteuning = vraag_doel(console, bestaand)
-        sessie.bewaar(lambda data, dd: goals.wijzig_doel(data, dd, doel_id, velden, onderwijs, ondersteuning) or [])
+        velden, *behoeften = vraag_doel(_console(), bestaand)
+    sessie.bewaar(lambda data, dd: goals.wijzig_doel(data, dd, doel_id, velden, *behoeften) or [])
+    doel_id = next(x.id for x in sessie.gelezen.dossier.doelen if x.id.lower() == doel_id.lower())
+    if interactief or any(v is not None for v in velden.values()) or any(behoeften):
         print(f"Doel {doel_id} aangepast.")
-    else:
-        sessie.bewaar(lambda data, dd: goals.wijzig_doel(data, dd, doel_id, velden, onderwijs, ondersteuning) or [])
-        doel_id = next(x.id for x in sessie.gelezen.dossier.doelen if x.id.lower() == doel_id.lower())
-        if any(v is not None for v in velden.values()) or onderwijs or ondersteuning:
-            print(f"Doel {doel_id} aangepast.")
+    return doel_id
 
-    if maatregel:
-        sessie.bewaar(lambda data, dd: goals.voeg_maatregel_toe(data, dd, doel_id, nieuwe_maatregel) or [])
+
+def _beeldvorming(sessie: Any) -> None:
+    """Before the first goal: the beeldvorming, when the person wants to fill it in."""
+    from leersteun import goals
+    from leersteun.doel_ui import vraag_beeldvorming
+    from leersteun.vragen import ja_nee
+
+    d = sessie.gelezen.dossier
+    if not d.doelen and d.beeldvorming is None and ja_nee(_console(), "Eerst de beeldvorming invullen (reden, observaties, sterktes en moeilijkheden)?", standaard=True):
+        beeld = vraag_beeldvorming(_console())
+        sessie.bewaar(lambda data, dd: goals.zet_beeldvorming(data, dd, beeld) or [])
+        print("Beeldvorming bewaard.")
+
+
+def _maatregelen(sessie: Any, doel_id: str, o: dict[str, Any], interactief: bool) -> None:
+    """The measure given as options, or on the terminal as many as the person adds."""
+    from leersteun import goals
+
+    if o["maatregel"]:
+        m = {"wat": o["maatregel"], "beoogd_effect": o["effect"], "periode": o["periode"].value if o["periode"] else None}
+        m |= {k: o[k] for k in ("wie", "wanneer", "hoe")} | {"evaluatie_op": _datum_optie(o["maatregel_evaluatie"], "--maatregel-evaluatie")}
+        sessie.bewaar(lambda data, dd: goals.voeg_maatregel_toe(data, dd, doel_id, m) or [])
         print(f"Maatregel toegevoegd aan {doel_id}.")
     elif interactief:
         from leersteun.doel_ui import vraag_maatregel
         from leersteun.vragen import ja_nee
 
-        while ja_nee(console, f"Een maatregel toevoegen aan {doel_id}?", standaard=not sessie.gelezen.dossier.doelen[-1].maatregelen):
-            m = vraag_maatregel(console, team)
+        team = sessie.instellingen.teamnamen()
+        while ja_nee(_console(), f"Een maatregel toevoegen aan {doel_id}?", standaard=not sessie.gelezen.dossier.doelen[-1].maatregelen):
+            m = vraag_maatregel(_console(), team)
             sessie.bewaar(lambda data, dd, m=m: goals.voeg_maatregel_toe(data, dd, doel_id, m) or [])
             print("Maatregel bewaard.")
-    _toon_smart(sessie, doel_id)
-    sessie.commit(commit, f"doel {doel_id}", wie_door.door)
 
 
 class FicheFormaat(str, Enum):

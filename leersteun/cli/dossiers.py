@@ -3,7 +3,7 @@
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -28,9 +28,6 @@ from leersteun.waarden import (
     VerslagSoort,
     VraagVan,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 @opdracht("init")
@@ -79,6 +76,23 @@ def init(
     print(f"Dossiermap klaar in {map_}. Vul team en capaciteit aan in {map_ / INSTELLINGEN}.")
 
 
+VanuitOptie = Annotated[
+    Optional[str], typer.Option("--vanuit", metavar="DOSSIER", help="Nieuwe aanmelding na een afgesloten dossier (andere school, secundair): neemt de leerling over.")
+]
+TochOptie = Annotated[
+    Optional[str], typer.Option("--toch", metavar="REDEN", help="Maak het dossier ook als de leerling al een lopend dossier heeft (met de reden).")
+]
+VraagVanOptie = Annotated[
+    Optional[list[VraagVan]], typer.Option("--vraag-van", help="Van wie de vraag komt: leerkracht, zorg, ouders, clb, directie, andere (mag meermaals).")
+]
+TypologieOptie = Annotated[Optional[Typologie], typer.Option(help="Typologie van het Verslag: basisaanbod, 'type 2', 'type 3', 'type 9', ...")]
+DiplonOptie = Annotated[Optional[bool], typer.Option("--diplon/--niet-in-diplon", help="Is het Verslag al zichtbaar in Diplon?")]
+OvOptie = Annotated[Optional[str], typer.Option(help="Bij IAC/OV4: datum van inschrijving onder ontbindende voorwaarde.")]
+GeprobeerdOptie = Annotated[Optional[list[str]], typer.Option("--al-geprobeerd", help="Wat de school al uitprobeerde (mag meermaals).")]
+AankerOptie = Annotated[Optional[str], typer.Option(help="De ankerpersoon van het dossier (standaard: die van de school).")]
+AanmelderOptie = Annotated[Optional[str], typer.Option(help="Wie de aanmelding noteert (standaard: LEERSTEUN_GEBRUIKER of git user.name).")]
+
+
 @opdracht("nieuw")
 def nieuw(
     voornaam: Annotated[Optional[str], typer.Option(help="Voornaam van de leerling.")] = None,
@@ -90,87 +104,103 @@ def nieuw(
     gemeente: Annotated[Optional[str], typer.Option(help="Gemeente van de school.")] = None,
     verslag: Annotated[Optional[VerslagSoort], typer.Option(help="Soort Verslag: GC, IAC of OV4.")] = None,
     verslagdatum: Annotated[Optional[str], typer.Option(help="Datum van het Verslag (bv. 10-12-2025).")] = None,
-    typologie: Annotated[Optional[Typologie], typer.Option(help="Typologie van het Verslag: basisaanbod, 'type 2', 'type 3', 'type 9', ...")] = None,
-    diplon: Annotated[
-        Optional[bool], typer.Option("--diplon/--niet-in-diplon", help="Is het Verslag al zichtbaar in Diplon?")
-    ] = None,
-    ontbindende_voorwaarde: Annotated[
-        Optional[str], typer.Option(help="Bij IAC/OV4: datum van inschrijving onder ontbindende voorwaarde.")
-    ] = None,
+    typologie: TypologieOptie = None,
+    diplon: DiplonOptie = None,
+    ontbindende_voorwaarde: OvOptie = None,
     leervraag: Annotated[Optional[str], typer.Option("--leervraag", help="De hulp- of leervraag van de school.")] = None,
-    vraag_van: Annotated[
-        Optional[list[VraagVan]], typer.Option("--vraag-van", help="Van wie de vraag komt: leerkracht, zorg, ouders, clb, directie, andere (mag meermaals).")
-    ] = None,
-    al_geprobeerd: Annotated[Optional[list[str]], typer.Option("--al-geprobeerd", help="Wat de school al uitprobeerde (mag meermaals).")] = None,
-    ankerpersoon: Annotated[Optional[str], typer.Option(help="De ankerpersoon van het dossier (standaard: die van de school).")] = None,
+    vraag_van: VraagVanOptie = None,
+    al_geprobeerd: GeprobeerdOptie = None,
+    ankerpersoon: AankerOptie = None,
     clb: Annotated[Optional[str], typer.Option("--clb", help="De CLB-medewerker (standaard: die van de school).")] = None,
-    vanuit: Annotated[
-        Optional[str], typer.Option("--vanuit", metavar="DOSSIER", help="Nieuwe aanmelding na een afgesloten dossier (andere school, secundair): neemt de leerling over.")
-    ] = None,
-    toch: Annotated[
-        Optional[str], typer.Option("--toch", metavar="REDEN", help="Maak het dossier ook als de leerling al een lopend dossier heeft (met de reden).")
-    ] = None,
+    vanuit: VanuitOptie = None,
+    toch: TochOptie = None,
     dossier_id: Annotated[Optional[str], typer.Option("--id", help="Eigen id (standaard: schoolcode-jaar-nummer).")] = None,
-    door: Annotated[Optional[str], typer.Option(help="Wie de aanmelding noteert (standaard: LEERSTEUN_GEBRUIKER of git user.name).")] = None,
-    commit: "CommitOptie" = None,
+    door: AanmelderOptie = None,
+    commit: CommitOptie = None,
     notitie: Annotated[Optional[str], typer.Option(help="Notitie bij de aanmelding.")] = None,
 ) -> None:
     """Maak een nieuw dossier in fase aanmelding (vraagt wat ontbreekt)."""
-    from leersteun import dossiers, mensen
-    from leersteun.errors import Fout
-    from leersteun.folder import gebruiker, vandaag
+    from leersteun import aanmelding, dossiers
+    from leersteun.folder import vandaag
 
+    opties = dict(locals())  # the options as given; _vraag_aanmelding asks what is missing
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
-    dag = vandaag()
-    ctx = dossiers.context(dag, inst)
-    vorig = None
-    if vanuit is not None:
-        from leersteun.trajectory import REDEN_TEKST, afsluitreden
+    ctx = dossiers.context(vandaag(), inst)
+    vorig = _meld_vanuit(map_, ctx, opties) if vanuit is not None else None
+    gemaakt = aanmelding.meld_aan(map_, inst, ctx, _vraag_aanmelding(opties, inst, vorig), vorig)
+    for regel in gemaakt.meldingen:
+        print(regel)
+    _commit(map_, inst, commit, gemaakt.bestanden, f"{gemaakt.id}: nieuw dossier (aanmelding)", opties["door"])
 
-        vorig = dossiers.open_dossier(map_, vanuit, ctx)
-        v = vorig.dossier
-        if v.fase != Fase.afgesloten:
-            raise Fout(
-                f"Dossier {v.id} loopt nog (fase {v.fase}). Sluit het eerst af, zoals met 'leersteun overgang {v.id} andere-school' "
-                f"of 'leersteun overgang {v.id} lager-secundair'; daarna volgt de nieuwe aanmelding."
-            )
-        if v.volgend_dossier:
-            raise Fout(f"Na dossier {v.id} volgde al dossier {v.volgend_dossier}.")
-        for optie, waarde in (("--voornaam", voornaam), ("--naam", naam), ("--geboortedatum", geboortedatum)):
-            if waarde is not None:
-                raise Fout(f"{optie} komt met --vanuit uit dossier {v.id}; laat de optie weg.")
-        voornaam, naam = v.leerling.voornaam, v.leerling.naam
-        reden = afsluitreden(v)
-        _console().print(f"Nieuwe aanmelding voor {v.leerling.volledige_naam}, na {v.id}" + (f" ({REDEN_TEKST[reden]})." if reden else "."))
-    interactief = sys.stdin.isatty() or voornaam is None
 
-    voornaam = voornaam or _vraag("Voornaam van de leerling")
-    naam = naam or _vraag("Familienaam van de leerling")
-    klas = klas or _vraag("Klas (zoals 5B)")
-    niveau_w = niveau.value if niveau else _vraag("Niveau", keuzes=[n.value for n in Niveau])
-    if school is None:
-        bekend = sorted({s.naam for s in inst.scholen} | ({s.naam for s in inst.capaciteit.scholen} if inst.capaciteit else set()))
-        if bekend:
-            _console().print("Scholen: " + "; ".join(bekend))
-        school = _vraag("School")
-    verslag_w = verslag.value if verslag else _vraag("Soort Verslag", keuzes=[v.value for v in VerslagSoort])
-    v_datum = _datum_optie(verslagdatum, "--verslagdatum") or _vraag_datum("Datum van het Verslag")
+def _meld_vanuit(map_: Any, ctx: Any, o: dict[str, Any]) -> Any:
+    """The closed case that a new one follows (--vanuit), announced."""
+    from leersteun.aanmelding import vorig_dossier
+    from leersteun.trajectory import REDEN_TEKST, afsluitreden
+
+    vorig = vorig_dossier(map_, o["vanuit"], ctx, {"--voornaam": o["voornaam"], "--naam": o["naam"], "--geboortedatum": o["geboortedatum"]})
+    v = vorig.dossier
+    reden = afsluitreden(v)
+    _console().print(f"Nieuwe aanmelding voor {v.leerling.volledige_naam}, na {v.id}" + (f" ({REDEN_TEKST[reden]})." if reden else "."))
+    return vorig
+
+
+def _vraag_aanmelding(o: dict[str, Any], inst: Any, vorig: Any) -> Any:
+    """The options of `nieuw`, with what is missing asked on the terminal (`o["door"]` becomes
+    who notes it)."""
+    from leersteun.aanmelding import Aanmelding, controleer_typologie
+    from leersteun.errors import Fout
+    from leersteun.folder import gebruiker
+
+    if vorig is not None:
+        o["voornaam"], o["naam"] = vorig.dossier.leerling.voornaam, vorig.dossier.leerling.naam
+    interactief = sys.stdin.isatty() or o["voornaam"] is None
+    voornaam = o["voornaam"] or _vraag("Voornaam van de leerling")
+    naam = o["naam"] or _vraag("Familienaam van de leerling")
+    klas = o["klas"] or _vraag("Klas (zoals 5B)")
+    niveau = o["niveau"].value if o["niveau"] else _vraag("Niveau", keuzes=[n.value for n in Niveau])
+    school = o["school"] or _vraag_school(inst)
+    verslag = o["verslag"].value if o["verslag"] else _vraag("Soort Verslag", keuzes=[v.value for v in VerslagSoort])
+    verslagdatum = _datum_optie(o["verslagdatum"], "--verslagdatum") or _vraag_datum("Datum van het Verslag")
+    typologie = o["typologie"]
     if typologie is None and interactief:
         gekozen = _vraag("Typologie van het Verslag (leeg als onbekend)", keuzes=[t.value for t in Typologie], leeg=True)
         typologie = Typologie(gekozen) if gekozen else None
-    if typologie is not None and typologie not in inst.ondersteunde_typologieen:
-        raise Fout(
-            f"Een Verslag onder {typologie.value} ondersteunt dit centrum niet: de aanmelding gaat naar {inst.ander_centrum} "
-            "(types 4, 6 en 7 gaan naar het specifieke leersteuncentrum). Er is geen dossier gemaakt."
-        )
-    if diplon is None:
-        from leersteun.vragen import ja_nee
-
-        diplon = ja_nee(_console(), "Is het Verslag al zichtbaar in Diplon?")
-    ov = _datum_optie(ontbindende_voorwaarde, "--ontbindende-voorwaarde")
-    if ov is None and verslag_w in ("IAC", "OV4") and ontbindende_voorwaarde is None and sys.stdin.isatty():
+    controleer_typologie(inst, typologie)
+    diplon = o["diplon"] if o["diplon"] is not None else _vraag_ja_nee("Is het Verslag al zichtbaar in Diplon?")
+    ov = _datum_optie(o["ontbindende_voorwaarde"], "--ontbindende-voorwaarde")
+    if ov is None and verslag in ("IAC", "OV4") and o["ontbindende_voorwaarde"] is None and sys.stdin.isatty():
         ov = _vraag_datum("Ingeschreven onder ontbindende voorwaarde op", leeg=True)
+    leervraag, vraag_van, geprobeerd = _vraag_leervraag(o, interactief)
+    o["door"] = gebruiker(o["door"]) or (inst.afzender.naam if inst.afzender else None)
+    if not o["door"]:
+        raise Fout("Wie noteert deze aanmelding? Geef --door NAAM, of zet LEERSTEUN_GEBRUIKER of git user.name.")
+    return Aanmelding(
+        voornaam=voornaam, naam=naam, klas=klas, niveau=niveau, school=school, verslag=verslag, verslagdatum=verslagdatum,
+        door=o["door"], gemeente=o["gemeente"], geboortedatum=_datum_optie(o["geboortedatum"], "--geboortedatum"),
+        typologie=typologie, diplon=bool(diplon), ontbindende_voorwaarde=ov, leervraag=leervraag, vraag_van=vraag_van,
+        al_geprobeerd=geprobeerd, ankerpersoon=o["ankerpersoon"], clb=o["clb"], dossier_id=o["dossier_id"],
+        notitie=o["notitie"], toch=o["toch"],
+    )  # fmt: skip
+
+
+def _vraag_ja_nee(vraag: str) -> bool:
+    from leersteun.vragen import ja_nee
+
+    return ja_nee(_console(), vraag)
+
+
+def _vraag_school(inst: Any) -> str:
+    bekend = sorted({s.naam for s in inst.scholen} | ({s.naam for s in inst.capaciteit.scholen} if inst.capaciteit else set()))
+    if bekend:
+        _console().print("Scholen: " + "; ".join(bekend))
+    return _vraag("School")
+
+
+def _vraag_leervraag(o: dict[str, Any], interactief: bool) -> tuple[str | None, list[str], list[str]]:
+    """The question of the school, who asks it and what was tried."""
+    leervraag, vraag_van, geprobeerd = o["leervraag"], o["vraag_van"], o["al_geprobeerd"]
     if leervraag is None and interactief:
         leervraag = _vraag("De hulp- of leervraag van de school (leeg als nog niet helder)", leeg=True) or None
         if leervraag and not vraag_van:
@@ -178,77 +208,13 @@ def nieuw(
 
             _console().print("Van wie komt de vraag?")
             vraag_van = [VraagVan(x) for x in vraag_van_keuzes(_console())]
-        if leervraag and not al_geprobeerd:
+        if leervraag and not geprobeerd:
             from leersteun.vragen import vraag_lijst
 
-            al_geprobeerd = vraag_lijst(_console(), "Wat probeerde de school al uit?")
+            geprobeerd = vraag_lijst(_console(), "Wat probeerde de school al uit?")
     elif leervraag is None:
-        _geen_effect("ze horen bij de hulp- of leervraag: geef ook --leervraag", {"--vraag-van": vraag_van, "--al-geprobeerd": al_geprobeerd})
-    wie = gebruiker(door) or (inst.afzender.naam if inst.afzender else None)
-    if not wie:
-        raise Fout("Wie noteert deze aanmelding? Geef --door NAAM, of zet LEERSTEUN_GEBRUIKER of git user.name.")
-    geb = _datum_optie(geboortedatum, "--geboortedatum") or (vorig.dossier.leerling.geboortedatum if vorig else None)
-    alle = dossiers.alle(map_)
-    dubbel = dossiers.dubbels(alle, voornaam, naam, geb, school)
-    if dubbel and not toch:
-        lijst_ = "\n".join(f"  {d.id}  {d.leerling.volledige_naam} ({d.leerling.klas}, {d.school.naam}, fase {d.fase})" for d in dubbel)
-        raise Fout(
-            f"{voornaam} {naam} heeft al een dossier dat niet afgesloten is:\n{lijst_}\n"
-            f"Werk in dat dossier verder (zoals 'leersteun toon {dubbel[0].id}'). Is dit echt een andere leerling of een "
-            "tweede aanmelding, geef dan --toch \"reden\" mee. Er is niets gemaakt."
-        )
-    mensen_, anker_school, clb_school, gemeente_school = mensen.van_school(inst, school)
-    if toch:
-        notitie = f"{notitie or 'Aanmelding via Diplon.'} Ook gemaakt naast {', '.join(d.id for d in dubbel) or 'geen'}: {toch}"
-    if vorig:
-        notitie = notitie or f"Nieuwe aanmelding na {vorig.dossier.id}."
-    data = dossiers.nieuw_dossier_data(
-        case_id=dossier_id or dossiers.volgende_id(map_, school, dag.year),
-        voornaam=voornaam,
-        naam=naam,
-        klas=klas,
-        niveau=niveau_w,
-        school=school,
-        gemeente=gemeente or gemeente_school,
-        geboortedatum=geb,
-        verslag_soort=verslag_w,
-        verslag_datum=v_datum,
-        zichtbaar_in_diplon=bool(diplon),
-        ontbindende_voorwaarde=ov,
-        ankerpersoon=ankerpersoon or anker_school or (wie if wie in inst.teamnamen() else None),
-        clb_medewerker=clb or clb_school,
-        door=wie,
-        vandaag=dag,
-        notitie=notitie,
-        typologie=typologie.value if typologie else None,
-        betrokkenen=mensen_,
-        leervraag=(
-            {k: v for k, v in (("vraag", leervraag), ("van", [x.value for x in vraag_van or []]), ("al_geprobeerd", list(al_geprobeerd or []))) if v}
-            if leervraag
-            else None
-        ),
-        vorig_dossier=vorig.dossier.id if vorig else None,
-    )
-    pad = dossiers.maak_dossier(map_, data, ctx)
-    from leersteun.store import toon
-
-    print(f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding).")
-    if mensen_:
-        from leersteun.waarden import ROL_TEKST
-
-        print(f"Overgenomen van de school: {', '.join(b['naam'] + ' (' + ROL_TEKST[b['rol']] + ')' for b in mensen_)}.")
-    bestanden = [pad]
-    if vorig is not None:
-        from leersteun.bewerk import pas_toe, zet_op_plaats
-
-        def koppel(gegevens: Any, _d: Any) -> list[str]:
-            zet_op_plaats(gegevens, "volgend_dossier", data["id"])
-            return [f"Dossier {vorig.dossier.id} verwijst nu naar {data['id']}."]
-
-        for regel in pas_toe(dossiers.lees_dossier(vorig.pad, ctx), ctx, koppel):
-            print(regel)
-        bestanden.append(vorig.pad)
-    _commit(map_, inst, commit, bestanden, f"{data['id']}: nieuw dossier (aanmelding)", wie)
+        _geen_effect("ze horen bij de hulp- of leervraag: geef ook --leervraag", {"--vraag-van": vraag_van, "--al-geprobeerd": geprobeerd})
+    return leervraag, [x.value for x in vraag_van or []], list(geprobeerd or [])
 
 
 def _bevat(veld: str | None, gezocht: str) -> bool:

@@ -4,7 +4,7 @@
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -32,9 +32,6 @@ from leersteun.waarden import (
     Vorm,
 )
 
-if TYPE_CHECKING:
-    pass
-
 
 @opdracht("heropstart")
 def heropstart_(
@@ -55,64 +52,79 @@ def heropstart_(
 ) -> None:
     """De checklist voor een heropstart: vraag per vraag, elk antwoord meteen bewaard."""
     from leersteun import heropstart as hs
-    from leersteun.checks import valideer_model
-    from leersteun.errors import Fout, OngeldigBestand
-    from leersteun.model import Uitkomst
-    from leersteun.store import lees, toon
-    from leersteun.trajectory import naar_fase
 
     wie = _wie(door, datum, notitie)
     if not opnieuw:
         _geen_effect("--ja bevestigt alleen --opnieuw", {"--ja": ja})
     sessie = _Sessie(dossier)
-    d = sessie.gelezen.dossier
-    assert d is not None
-    if d.fase != Fase.afgesloten:
-        _geen_effect(
-            f"de heropstart van {d.id} is al gestart; het overleg en de notitie horen bij de start",
-            {"--overleg-school-clb": overleg_school_clb, "--notitie": notitie},
-        )
-
-    gegeven = None
-    if antwoorden is not None:  # check the whole answers file before changing anything
-        bestand = lees(antwoorden)
-        gegeven, bevindingen = valideer_model(bestand, hs.antwoorden_model())
-        if gegeven is None:
-            raise OngeldigBestand(toon(antwoorden), bevindingen)
-
-    if d.fase == Fase.afgesloten:
-        from leersteun.trajectory import afgesloten_op, kan_heropstarten, overleg_sinds
-        from leersteun.waarden import OverlegSoort
-
-        waarom = kan_heropstarten(d)
-        if waarom:
-            raise Fout(waarom)
-        overleg = _datum_optie(overleg_school_clb, "--overleg-school-clb")
-        if overleg is None and overleg_sinds(d, OverlegSoort.school_clb, afgesloten_op(d)) is None and antwoorden is None:
-            overleg = _vraag_datum("Een heropstart kan pas na een overleg tussen school en CLB. Wanneer vond het plaats")
-        sessie.bewaar(lambda data, dd: naar_fase(data, dd, Fase.heropstart, wie, overleg_school_clb=overleg))
-        print(f"Heropstart gestart voor {d.id}, na het overleg tussen school en CLB.")
-    elif d.fase != Fase.heropstart:
-        raise Fout(f"Dossier {d.id} staat in fase {d.fase}; een heropstart kan alleen vanuit afgesloten.")
-
-    if opnieuw:
-        from leersteun.vragen import ja_nee
-
-        if not ja and not ja_nee(_console(), "Alle antwoorden van deze checklist wissen en opnieuw beginnen?"):
-            print("Er is niets gewijzigd.")
-            return
-        sessie.bewaar(hs.opnieuw)
-        sessie.zeg()
-
+    gegeven = _lees_antwoorden(antwoorden)  # the whole answers file is checked before any change
+    _start_heropstart(sessie, wie, overleg_school_clb, notitie, vragen=antwoorden is None)
+    if opnieuw and not _wis_antwoorden(sessie, ja):
+        return
     _bevestig_klas(sessie, wie, klas, gegeven is None)
     if gegeven is not None:
         sessie.bewaar(lambda data, dd: hs.vul_in(data, dd, wie, gegeven))
         sessie.zeg()
         sessie.commit(commit, f"checklist heropstart ingevuld ({gegeven.uitkomst.value})", wie.door)
         return
+    _doorloop_checklist(sessie, wie, commit)
 
+
+def _lees_antwoorden(antwoorden: Path | None) -> Any:
+    from leersteun import heropstart as hs
+    from leersteun.checks import valideer_model
+    from leersteun.errors import OngeldigBestand
+    from leersteun.store import lees, toon
+
+    if antwoorden is None:
+        return None
+    gegeven, bevindingen = valideer_model(lees(antwoorden), hs.antwoorden_model())
+    if gegeven is None:
+        raise OngeldigBestand(toon(antwoorden), bevindingen)
+    return gegeven
+
+
+def _start_heropstart(sessie: _Sessie, wie: Any, overleg_school_clb: str | None, notitie: str | None, vragen: bool) -> None:
+    """From afgesloten to heropstart, after the meeting of school and CLB (asked when missing)."""
+    from leersteun.errors import Fout
+    from leersteun.trajectory import afgesloten_op, kan_heropstarten, naar_fase, overleg_sinds
+    from leersteun.waarden import OverlegSoort
+
+    d = sessie.gelezen.dossier
+    if d.fase == Fase.heropstart:
+        uitleg = f"de heropstart van {d.id} is al gestart; het overleg en de notitie horen bij de start"
+        _geen_effect(uitleg, {"--overleg-school-clb": overleg_school_clb, "--notitie": notitie})
+        return
+    if d.fase != Fase.afgesloten:
+        raise Fout(f"Dossier {d.id} staat in fase {d.fase}; een heropstart kan alleen vanuit afgesloten.")
+    waarom = kan_heropstarten(d)
+    if waarom:
+        raise Fout(waarom)
+    overleg = _datum_optie(overleg_school_clb, "--overleg-school-clb")
+    if overleg is None and overleg_sinds(d, OverlegSoort.school_clb, afgesloten_op(d)) is None and vragen:
+        overleg = _vraag_datum("Een heropstart kan pas na een overleg tussen school en CLB. Wanneer vond het plaats")
+    sessie.bewaar(lambda data, dd: naar_fase(data, dd, Fase.heropstart, wie, overleg_school_clb=overleg))
+    print(f"Heropstart gestart voor {d.id}, na het overleg tussen school en CLB.")
+
+
+def _wis_antwoorden(sessie: _Sessie, ja: bool) -> bool:
+    """--opnieuw: clear the checklist after confirmation; False when the person said no."""
+    from leersteun import heropstart as hs
+    from leersteun.vragen import ja_nee
+
+    if not ja and not ja_nee(_console(), "Alle antwoorden van deze checklist wissen en opnieuw beginnen?"):
+        print("Er is niets gewijzigd.")
+        return False
+    sessie.bewaar(hs.opnieuw)
+    sessie.zeg()
+    return True
+
+
+def _doorloop_checklist(sessie: _Sessie, wie: Any, commit: bool | None) -> None:
+    """The checklist on the terminal; after a heropstart, the offer to make the mail."""
     from leersteun import dossiers as ds
     from leersteun.checklist_ui import doorloop
+    from leersteun.model import Uitkomst
 
     andere = [g.dossier for g in ds.alle(sessie.map) if g.dossier is not None]
     uitkomst = doorloop(_console(), sessie.gelezen, sessie.bewaar, andere, wie)
@@ -176,15 +188,26 @@ def mail_(
     door: DoorOptie = None,
 ) -> None:
     """Maak de vraag tot heropstart aan de coördinatie als .eml, met de checklist als PDF."""
-    from leersteun import heropstart as hs
-    from leersteun import mail
-    from leersteun.errors import Fout
-    from leersteun.folder import vandaag
-
     wie = _wie(door, None, None)
     if not verstuur:
         _geen_effect("--ja bevestigt alleen --verstuur", {"--ja": ja})
     sessie = _Sessie(dossier)
+    _kan_mailen(sessie, verstuur)
+    _bevestig_klas(sessie, wie, klas, sys.stdin.isatty())
+    bericht = _maak_mail(sessie, wie)
+    if verstuur and _verstuur(sessie, bericht, ja):
+        sessie.commit(commit, "vraag tot heropstart verstuurd", wie.door)
+    else:
+        sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
+
+
+def _kan_mailen(sessie: _Sessie, verstuur: bool) -> None:
+    """A mail needs a finished checklist with outcome heropstart; sending also needs SMTP and
+    a question not sent before."""
+    from leersteun import heropstart as hs
+    from leersteun import mail
+    from leersteun.errors import Fout
+
     h = sessie.gelezen.dossier.laatste_heropstart
     if verstuur:
         if h is not None and h.mail is not None and h.mail.verstuurd is not None:
@@ -197,25 +220,26 @@ def mail_(
             f"Voor dossier {sessie.gelezen.id} is er geen afgeronde checklist met uitkomst heropstart; "
             f"doorloop eerst 'leersteun heropstart {sessie.gelezen.id}'."
         )
-    _bevestig_klas(sessie, wie, klas, sys.stdin.isatty())
-    bericht = _maak_mail(sessie, wie)
-    if not verstuur:
-        sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
-        return
+
+
+def _verstuur(sessie: _Sessie, bericht: Any, ja: bool) -> bool:
+    """Send after confirmation and note when; False when the person said no."""
+    from leersteun import heropstart as hs
+    from leersteun import mail
+    from leersteun.folder import vandaag
+
     smtp = sessie.instellingen.smtp
-    assert smtp is not None
     if not ja:
         from leersteun.vragen import ja_nee
 
         if not ja_nee(_console(), f"Versturen naar {sessie.instellingen.coordinatie.email} via {smtp.host}?"):
             print("Niet verstuurd; de mail staat klaar in out/.")
-            sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
-            return
+            return False
     mail.verstuur(bericht, sessie.instellingen)
     dag = vandaag()
     sessie.bewaar(lambda data, dd: hs.noteer_mail(data, dd, dag, None, verstuurd=dag))
     print(f"Verstuurd naar {sessie.instellingen.coordinatie.email}.")
-    sessie.commit(commit, "vraag tot heropstart verstuurd", wie.door)
+    return True
 
 
 @opdracht("toewijzen")

@@ -5,7 +5,7 @@ Commands register themselves with `opdracht` in the modules of this package.
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from typer._click.exceptions import UsageError
@@ -13,8 +13,6 @@ from typer.core import TyperCommand, TyperGroup
 
 from leersteun.cli.fouten import _TeVeelArgumenten, afhandelen
 
-if TYPE_CHECKING:
-    pass
 
 HELP_TEKST = "Toon deze hulp en stop."
 

@@ -2,7 +2,7 @@
 """
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -19,9 +19,6 @@ from leersteun.cli.gemeen import (
     _vraag,
 )
 from leersteun.cli.kern import opdracht
-
-if TYPE_CHECKING:
-    pass
 
 
 class Kant(str, Enum):

@@ -5,7 +5,7 @@ schooljaar, overgang.
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -42,8 +42,6 @@ from leersteun.waarden import (
     Vorm,
 )
 
-if TYPE_CHECKING:
-    pass
 
 # Per (from, to) of `leersteun fase`: the options that mean something there.
 _FASE_OPTIES = {
