@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from leersteun.model import Dossier, Fase
 
@@ -46,3 +47,27 @@ def te_archiveren(gevallen: Iterable[tuple[Path, Dossier]], jaren: int, vandaag:
         if tot < vandaag:
             uit.append(TeArchiveren(d.id, pad, gesloten, tot))
     return sorted(uit, key=lambda x: (x.afgesloten_op, x.id))
+
+
+def te_archiveren_in(map_: Any) -> tuple[int, list[TeArchiveren], list[Any]]:
+    """The retention period of the folder, its closed cases past it, and the files that could
+    not be read (refused without a period in leersteun.yaml)."""
+    from leersteun import dossiers
+    from leersteun.errors import Fout
+    from leersteun.folder import vandaag
+
+    inst = dossiers.instellingen(map_)
+    if inst.bewaartermijn_jaren is None:
+        raise Fout("Er is geen bewaartermijn: zet 'bewaartermijn_jaren: N' in leersteun.yaml (het aantal jaren na het afsluiten).")
+    alle = dossiers.alle(map_)
+    lijst = te_archiveren(((g.pad, g.dossier) for g in alle if g.dossier), inst.bewaartermijn_jaren, vandaag())
+    return inst.bewaartermijn_jaren, lijst, [g for g in alle if g.fouten]
+
+
+def verwijder(map_: Any, lijst: list[TeArchiveren]) -> None:
+    """Delete the files, under the folder's write lock (no command writes one meanwhile)."""
+    from leersteun.store import schrijfslot
+
+    with schrijfslot(map_.cases):
+        for x in lijst:
+            x.pad.unlink()

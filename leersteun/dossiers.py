@@ -241,3 +241,20 @@ def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
 
         raise Fout(f"{getoond}: {niet_geschreven(e)}") from None
     return pad
+
+
+def kies_uit(alle_: list[Dossier], fasen: set[str] | None = None, school: str | None = None, ondersteuner: str | None = None) -> list[Dossier]:
+    """`leersteun lijst`'s filters: the phases, part of the school's name, part of the
+    ondersteuner's name ('geen': not assigned); sorted by id."""
+    from leersteun.tekst import bevat
+
+    def past(d: Dossier) -> bool:
+        if fasen and d.fase not in fasen:
+            return False
+        if school is not None and not bevat(d.school.naam, school):
+            return False
+        if ondersteuner is None:
+            return True
+        return (ondersteuner.strip().lower() == "geen" and not d.ondersteuner) or bevat(d.ondersteuner, ondersteuner)
+
+    return sorted((d for d in alle_ if past(d)), key=lambda d: d.id)

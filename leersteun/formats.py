@@ -444,3 +444,17 @@ def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> 
         delen.append(Text("\nAlle rijen: leersteun overzicht --alles, of --formaat xlsx, md of html.", style="dim"))
     delen.append(Text(f"\n{_onder(o)}", style="dim"))
     return Group(*delen)
+
+
+def als_bestand(o: Overzicht, formaat: str, map_pad: Any = None, komma: bool = False) -> bytes:
+    """The overview as the bytes of a file: md, csv, html, json or xlsx."""
+    if formaat == "xlsx":
+        return als_xlsx(o)
+    schrijvers = {
+        "md": lambda: als_md(o, map_pad),
+        "tabel": lambda: als_md(o, map_pad),  # a table written to a file is Markdown
+        "csv": lambda: als_csv(o, komma),
+        "html": lambda: als_html(o, map_pad),
+        "json": lambda: als_json(o),
+    }
+    return schrijvers[formaat]().encode("utf-8")

@@ -10,7 +10,10 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -154,3 +157,27 @@ def komende_overgangen(dossiers: list[Dossier], vandaag: dt.date) -> list[tuple[
     if vandaag.month not in (5, 6, 7, 8):
         return []
     return [(d, soort) for d in lopend(dossiers) if (soort := laatste_jaar(d))]
+
+
+def klassen_uit_bestand(tekst: str, getoond: str, alle: list, lopend: list) -> tuple[dict[str, str], list[str]]:
+    """The classes of a school's CSV, checked against the folder; and the ids in it whose case
+    is closed (they are left as they are)."""
+    gegeven = lees_klassen(tekst, getoond)
+    onbekend = sorted(set(gegeven) - {g.id for g in alle})
+    if onbekend:
+        raise Fout(f"{getoond} noemt dossiers die niet bestaan: {', '.join(onbekend)}. Verbeter het bestand; er is niets gewijzigd.")
+    return gegeven, sorted(i for i in gegeven if i not in {g.id for g in lopend})
+
+
+def zet_klassen(lopend: list, ctx: Any, wie: Wie, nieuw_jaar: str, klas_van: Callable[[Dossier], str | None]) -> Iterator[tuple[Path, str]]:
+    """Give each running case its class of the new school year (`klas_van(dossier)`: the class,
+    or None to leave it); each case is checked and saved on its own, and said as it is done."""
+    from leersteun.bewerk import pas_toe
+    from leersteun.dossiers import lees_dossier
+
+    for g in lopend:
+        klas = klas_van(g.dossier)
+        if not klas:
+            continue
+        for regel in pas_toe(lees_dossier(g.pad, ctx), ctx, lambda data, dd, klas=klas: zet_klas(data, dd, wie, klas, nieuw_jaar)):
+            yield g.pad, regel

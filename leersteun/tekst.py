@@ -27,3 +27,8 @@ def label(code: object) -> str:
     """A fixed value as people read it: doelen_bereikt is 'doelen bereikt' (the file keeps
     the code)."""
     return str(getattr(code, "value", code)).replace("_", " ")
+
+
+def bevat(veld: str | None, gezocht: str) -> bool:
+    """Does a field contain what was typed ('klimop' is in 'Basisschool De Klimop')?"""
+    return bool(veld) and normaal(gezocht) in normaal(veld or "")

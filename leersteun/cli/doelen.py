@@ -18,6 +18,7 @@ from leersteun.cli.gemeen import (
     _datum_optie,
     _dossiermap,
     _geen_effect,
+    _ja_nee,
     _schrijf_uitvoer,
     _Sessie,
     _wie,
@@ -173,10 +174,9 @@ def _beeldvorming(sessie: Any) -> None:
     """Before the first goal: the beeldvorming, when the person wants to fill it in."""
     from leersteun import goals
     from leersteun.doel_ui import vraag_beeldvorming
-    from leersteun.vragen import ja_nee
 
     d = sessie.gelezen.dossier
-    if not d.doelen and d.beeldvorming is None and ja_nee(_console(), "Eerst de beeldvorming invullen (reden, observaties, sterktes en moeilijkheden)?", standaard=True):
+    if not d.doelen and d.beeldvorming is None and _ja_nee("Eerst de beeldvorming invullen (reden, observaties, sterktes en moeilijkheden)?", standaard=True):
         beeld = vraag_beeldvorming(_console())
         sessie.bewaar(lambda data, dd: goals.zet_beeldvorming(data, dd, beeld) or [])
         print("Beeldvorming bewaard.")
@@ -193,10 +193,9 @@ def _maatregelen(sessie: Any, doel_id: str, o: dict[str, Any], interactief: bool
         print(f"Maatregel toegevoegd aan {doel_id}.")
     elif interactief:
         from leersteun.doel_ui import vraag_maatregel
-        from leersteun.vragen import ja_nee
 
         team = sessie.instellingen.teamnamen()
-        while ja_nee(_console(), f"Een maatregel toevoegen aan {doel_id}?", standaard=not sessie.gelezen.dossier.doelen[-1].maatregelen):
+        while _ja_nee(f"Een maatregel toevoegen aan {doel_id}?", standaard=not sessie.gelezen.dossier.doelen[-1].maatregelen):
             m = vraag_maatregel(_console(), team)
             sessie.bewaar(lambda data, dd, m=m: goals.voeg_maatregel_toe(data, dd, doel_id, m) or [])
             print("Maatregel bewaard.")

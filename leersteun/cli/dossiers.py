@@ -16,6 +16,7 @@ from leersteun.cli.gemeen import (
     _datum_optie,
     _dossiermap,
     _geen_effect,
+    _ja_nee,
     _meld_ongeldige,
     _vraag,
     _vraag_datum,
@@ -39,7 +40,6 @@ def init(
     """Maak een nieuwe dossiermap (leersteun.yaml, cases/, .gitignore, git), of richt een kloon in."""
     from leersteun.errors import Fout
     from leersteun.folder import INSTELLINGEN, maak_map, richt_kloon_in
-    from leersteun.model import als_email
 
     if (map_ / INSTELLINGEN).exists():
         if netwerk is not None or coordinatie is not None:
@@ -50,8 +50,18 @@ def init(
             print(f"  {regel}")
         print(f"Deze kloon van de dossiermap is klaar in {map_}; er is geen bestand uit git gewijzigd.")
         return
+    netwerk, coordinatie = _vraag_netwerk(netwerk, coordinatie)
+    for regel in maak_map(map_, netwerk, coordinatie):
+        print(f"  {regel}")
+    print(f"Dossiermap klaar in {map_}. Vul team en capaciteit aan in {map_ / INSTELLINGEN}.")
+
+
+def _vraag_netwerk(netwerk: str | None, coordinatie: str | None) -> tuple[str, str]:
+    """The name of the centre and the coordination's address: checked, asked when missing."""
+    from pydantic import TypeAdapter
+
     from leersteun.errors import GebruikFout
-    from leersteun.model import Naam
+    from leersteun.model import Naam, als_email
 
     if coordinatie is not None:
         try:
@@ -59,8 +69,6 @@ def init(
         except ValueError:  # pydantic's error, told in Dutch
             raise GebruikFout(f"--coordinatie '{coordinatie}' is geen e-mailadres; schrijf het als naam@voorbeeld.be.") from None
     netwerk = netwerk or _vraag("Naam van het leersteuncentrum")
-    from pydantic import TypeAdapter
-
     try:
         netwerk = TypeAdapter(Naam).validate_python(netwerk)
     except ValueError:  # pydantic's error, told in Dutch
@@ -71,9 +79,7 @@ def init(
             coordinatie = als_email(kandidaat)
         except ValueError:  # pydantic's error, told in Dutch below
             _console().print(f"'{kandidaat}' is geen e-mailadres; schrijf het als naam@voorbeeld.be.")
-    for regel in maak_map(map_, netwerk, coordinatie):
-        print(f"  {regel}")
-    print(f"Dossiermap klaar in {map_}. Vul team en capaciteit aan in {map_ / INSTELLINGEN}.")
+    return netwerk, coordinatie
 
 
 VanuitOptie = Annotated[
@@ -168,7 +174,7 @@ def _vraag_aanmelding(o: dict[str, Any], inst: Any, vorig: Any) -> Any:
         gekozen = _vraag("Typologie van het Verslag (leeg als onbekend)", keuzes=[t.value for t in Typologie], leeg=True)
         typologie = Typologie(gekozen) if gekozen else None
     controleer_typologie(inst, typologie)
-    diplon = o["diplon"] if o["diplon"] is not None else _vraag_ja_nee("Is het Verslag al zichtbaar in Diplon?")
+    diplon = o["diplon"] if o["diplon"] is not None else _ja_nee("Is het Verslag al zichtbaar in Diplon?")
     ov = _datum_optie(o["ontbindende_voorwaarde"], "--ontbindende-voorwaarde")
     if ov is None and verslag in ("IAC", "OV4") and o["ontbindende_voorwaarde"] is None and sys.stdin.isatty():
         ov = _vraag_datum("Ingeschreven onder ontbindende voorwaarde op", leeg=True)
@@ -184,11 +190,6 @@ def _vraag_aanmelding(o: dict[str, Any], inst: Any, vorig: Any) -> Any:
         notitie=o["notitie"], toch=o["toch"],
     )  # fmt: skip
 
-
-def _vraag_ja_nee(vraag: str) -> bool:
-    from leersteun.vragen import ja_nee
-
-    return ja_nee(_console(), vraag)
 
 
 def _vraag_school(inst: Any) -> str:
@@ -217,12 +218,6 @@ def _vraag_leervraag(o: dict[str, Any], interactief: bool) -> tuple[str | None, 
     return leervraag, [x.value for x in vraag_van or []], list(geprobeerd or [])
 
 
-def _bevat(veld: str | None, gezocht: str) -> bool:
-    from leersteun.tekst import normaal
-
-    return bool(veld) and normaal(gezocht) in normaal(veld or "")
-
-
 @opdracht("lijst")
 def lijst(
     fase: Annotated[Optional[list[Fase]], typer.Option(help="Alleen deze fase (mag meermaals).")] = None,
@@ -242,18 +237,7 @@ def lijst(
     geldig = [g.dossier for g in alle if g.dossier is not None]
     met_fouten = [g for g in alle if g.fouten]
     fasen = {f.value for f in fase or []}
-    gekozen = [
-        d
-        for d in geldig
-        if (not fasen or d.fase in fasen)
-        and (school is None or _bevat(d.school.naam, school))
-        and (
-            ondersteuner is None
-            or (ondersteuner.strip().lower() == "geen" and not d.ondersteuner)
-            or _bevat(d.ondersteuner, ondersteuner)
-        )
-    ]
-    gekozen.sort(key=lambda d: d.id)
+    gekozen = dossiers.kies_uit(geldig, fasen, school, ondersteuner)
     if als_json:
         import json
 

@@ -41,28 +41,33 @@ def _gebruik_boodschap(e: Any) -> str:
             return f"De optie {_param_naam(e.param)} ontbreekt."
         return f"Het argument {_param_naam(e.param)} ontbreekt."
     if isinstance(e, ce.BadParameter):
-        waar = _param_naam(e.param) if e.param is not None else "een waarde"
-        oorzaak = e.__cause__
-        fouten = oorzaak.errors() if hasattr(oorzaak, "errors") else []
-        if not fouten:  # leersteun's own callbacks raise in Dutch
-            return f"Ongeldige waarde voor {waar}: {e.message}"
-        fout = fouten[0]
-        soort, invoer, grenzen = fout.get("type"), fout.get("input"), fout.get("ctx") or {}
-        from leersteun.tekst import label
-
-        keuzes = getattr(getattr(e.param, "type_descriptor", None), "choices", None)
-        if keuzes and soort == "value_error":
-            return f"'{invoer}' past niet bij {waar}; kies uit: {', '.join(label(k) for k in keuzes)}."
-        if soort in ("greater_than_equal", "greater_than"):
-            return f"{waar} moet minstens {grenzen.get('ge', grenzen.get('gt'))} zijn (je gaf {invoer})."
-        if soort in ("less_than_equal", "less_than"):
-            return f"{waar} mag hoogstens {grenzen.get('le', grenzen.get('lt'))} zijn (je gaf {invoer})."
-        if soort in ("int_parsing", "int_type", "int_from_float", "float_parsing"):
-            return f"{waar} verwacht een getal; '{invoer}' is er geen."
-        return f"'{invoer}' is geen geldige waarde voor {waar}."
+        return _slechte_waarde(e)
     if isinstance(e, _TeVeelArgumenten):
         return f"Te veel argumenten: {' '.join(e.over)}. Zet een naam met spaties tussen aanhalingstekens."
     return e.format_message()  # typer's own texts, Dutch through the catalogue (leersteun.taal)
+
+
+def _slechte_waarde(e: Any) -> str:
+    """A value typer refused: from pydantic's error type, input and limits when typer wraps
+    one, else leersteun's own Dutch message."""
+    from leersteun.tekst import label
+
+    waar = _param_naam(e.param) if e.param is not None else "een waarde"
+    oorzaak = e.__cause__
+    fouten = oorzaak.errors() if hasattr(oorzaak, "errors") else []
+    if not fouten:  # leersteun's own callbacks raise in Dutch
+        return f"Ongeldige waarde voor {waar}: {e.message}"
+    soort, invoer, grenzen = fouten[0].get("type"), fouten[0].get("input"), fouten[0].get("ctx") or {}
+    keuzes = getattr(getattr(e.param, "type_descriptor", None), "choices", None)
+    if keuzes and soort == "value_error":
+        return f"'{invoer}' past niet bij {waar}; kies uit: {', '.join(label(k) for k in keuzes)}."
+    if soort in ("greater_than_equal", "greater_than"):
+        return f"{waar} moet minstens {grenzen.get('ge', grenzen.get('gt'))} zijn (je gaf {invoer})."
+    if soort in ("less_than_equal", "less_than"):
+        return f"{waar} mag hoogstens {grenzen.get('le', grenzen.get('lt'))} zijn (je gaf {invoer})."
+    if soort in ("int_parsing", "int_type", "int_from_float", "float_parsing"):
+        return f"{waar} verwacht een getal; '{invoer}' is er geen."
+    return f"'{invoer}' is geen geldige waarde voor {waar}."
 
 
 class _TeVeelArgumenten(UsageError):

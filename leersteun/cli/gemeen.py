@@ -120,6 +120,12 @@ def _vraag(tekst: str, keuzes: list[str] | None = None, standaard: str | None = 
     return vraag(_console(), tekst, keuzes, standaard, leeg, uitleg)
 
 
+def _ja_nee(vraag: str, **opties: Any) -> bool:
+    from leersteun.vragen import ja_nee
+
+    return ja_nee(_console(), vraag, **opties)
+
+
 def _vraag_datum(tekst: str, leeg: bool = False) -> Any:
     from leersteun.vragen import vraag_datum
 

@@ -20,6 +20,7 @@ from leersteun.cli.gemeen import (
     _afspraak,
     _datum_optie,
     _geen_effect,
+    _ja_nee,
     _schrijf_uitvoer,
     _Sessie,
     _vraag,
@@ -87,7 +88,12 @@ def _lees_antwoorden(antwoorden: Path | None) -> Any:
 def _start_heropstart(sessie: _Sessie, wie: Any, overleg_school_clb: str | None, notitie: str | None, vragen: bool) -> None:
     """From afgesloten to heropstart, after the meeting of school and CLB (asked when missing)."""
     from leersteun.errors import Fout
-    from leersteun.trajectory import afgesloten_op, kan_heropstarten, naar_fase, overleg_sinds
+    from leersteun.trajectory import (
+        afgesloten_op,
+        kan_heropstarten,
+        naar_fase,
+        overleg_sinds,
+    )
     from leersteun.waarden import OverlegSoort
 
     d = sessie.gelezen.dossier
@@ -110,9 +116,8 @@ def _start_heropstart(sessie: _Sessie, wie: Any, overleg_school_clb: str | None,
 def _wis_antwoorden(sessie: _Sessie, ja: bool) -> bool:
     """--opnieuw: clear the checklist after confirmation; False when the person said no."""
     from leersteun import heropstart as hs
-    from leersteun.vragen import ja_nee
 
-    if not ja and not ja_nee(_console(), "Alle antwoorden van deze checklist wissen en opnieuw beginnen?"):
+    if not ja and not _ja_nee("Alle antwoorden van deze checklist wissen en opnieuw beginnen?"):
         print("Er is niets gewijzigd.")
         return False
     sessie.bewaar(hs.opnieuw)
@@ -132,9 +137,8 @@ def _doorloop_checklist(sessie: _Sessie, wie: Any, commit: bool | None) -> None:
     sessie.commit(commit, f"checklist heropstart ({uitkomst.value if uitkomst else 'open'})", wie.door)
     h = sessie.gelezen.dossier.laatste_heropstart if sessie.gelezen.dossier else None
     if uitkomst == Uitkomst.heropstart and h is not None and h.mail is None:
-        from leersteun.vragen import ja_nee
 
-        if ja_nee(_console(), "Nu de mail aan de coördinatie maken?", standaard=True):
+        if _ja_nee("Nu de mail aan de coördinatie maken?", standaard=True):
             _maak_mail(sessie, wie)
             sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
 
@@ -230,9 +234,8 @@ def _verstuur(sessie: _Sessie, bericht: Any, ja: bool) -> bool:
 
     smtp = sessie.instellingen.smtp
     if not ja:
-        from leersteun.vragen import ja_nee
 
-        if not ja_nee(_console(), f"Versturen naar {sessie.instellingen.coordinatie.email} via {smtp.host}?"):
+        if not _ja_nee(f"Versturen naar {sessie.instellingen.coordinatie.email} via {smtp.host}?"):
             print("Niet verstuurd; de mail staat klaar in out/.")
             return False
     mail.verstuur(bericht, sessie.instellingen)

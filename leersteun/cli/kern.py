@@ -13,7 +13,6 @@ from typer.core import TyperCommand, TyperGroup
 
 from leersteun.cli.fouten import _TeVeelArgumenten, afhandelen
 
-
 HELP_TEKST = "Toon deze hulp en stop."
 
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from leersteun import datums
-from leersteun.cli.dossiers import _bevat
 from leersteun.cli.fouten import _console
 from leersteun.cli.gemeen import (
     BuitenOutOptie,
@@ -37,7 +36,7 @@ def agenda(
     import datetime as dt
 
     from leersteun import dossiers
-    from leersteun.deadlines import deadlines
+    from leersteun.deadlines import agenda as deadlines_tot
     from leersteun.folder import vandaag
     from leersteun.weergave import agenda_tabel
 
@@ -46,33 +45,26 @@ def agenda(
     inst = dossiers.instellingen(map_)
     dag = vandaag()
     alle = dossiers.alle(map_)
+    geldig = [g.dossier for g in alle if g.dossier is not None]
     tot = dag + dt.timedelta(weeks=weken)
-    items = sorted(
-        (
-            (dl, g.dossier)
-            for g in alle
-            if g.dossier is not None and (ondersteuner is None or _bevat(g.dossier.ondersteuner, ondersteuner))
-            for dl in deadlines(g.dossier, dag)
-            if dl.datum <= tot
-        ),
-        key=lambda x: (x[0].datum, x[0].dossier_id, x[0].sleutel),
-    )
+    items = deadlines_tot(geldig, dag, tot, ondersteuner)
+    anon = _anoniem(inst, geldig) if anoniem else None
     console = _console()
-    anon = None
-    if anoniem:
-        from leersteun.anoniem import Anonimiseerder
-
-        anon = Anonimiseerder(inst.teamnamen()).dossiers(g.dossier for g in alle if g.dossier is not None)
     if items:
         console.print(agenda_tabel(items, dag, anoniem, anon))
     console.print(f"{len(items)} deadline{'s' if len(items) != 1 else ''} tot en met {datums.kort(tot)}.")
     if ics is not None:
         from leersteun.ics import agenda_ics
 
-        netwerk = inst.netwerk if inst else "leersteun"
-        _schrijf_uitvoer(map_, ics, agenda_ics(items, netwerk, dag, anoniem, anon).encode("utf-8"), buiten_out, "--ics")
+        _schrijf_uitvoer(map_, ics, agenda_ics(items, inst.netwerk if inst else "leersteun", dag, anoniem, anon).encode("utf-8"), buiten_out, "--ics")
         console.print(f"Agendabestand geschreven: {ics} (abonneer je agenda in Thunderbird op dit bestand, of importeer het in Outlook).")
     _meld_ongeldige([g for g in alle if g.fouten])
+
+
+def _anoniem(inst: Any, geldig: list[Any]) -> Any:
+    from leersteun.anoniem import Anonimiseerder
+
+    return Anonimiseerder(inst.teamnamen()).dossiers(geldig)
 
 
 class OverzichtFormaat(str, Enum):
@@ -119,45 +111,31 @@ def overzicht(
     map_ = _dossiermap()
     _controleer_uitvoer(map_, uit, buiten_out)
     inst = dossiers.instellingen(map_)
-    dag = vandaag()
-    w = overview.week_van(week, dag)
-    ongeldig: list[str] = []
+    w = overview.week_van(week, vandaag())
     fout: list[Any] = []
-
-    def geldige() -> Any:
-        for g in _alle_snel(map_):
-            if g.fouten:
-                fout.append(g)
-            if g.dossier is None:
-                ongeldig.append(g.pad.name)
-            else:
-                yield g.dossier
-
-    o = overview.bouw(geldige(), inst, w, dag, anoniem=anoniem)
-    o.ongeldig = sorted(ongeldig)
+    o = overview.bouw(_geldige(map_, fout), inst, w, vandaag(), anoniem=anoniem)
+    o.ongeldig = sorted(g.pad.name for g in fout if g.dossier is None)
     if formaat == OverzichtFormaat.tabel and uit is None:
         console = _console()
         console.print(formats.als_tabel(o, alles, console.width))
     else:
-        schrijvers = {
-            OverzichtFormaat.md: lambda o: formats.als_md(o, map_.pad),
-            OverzichtFormaat.csv: lambda o: formats.als_csv(o, komma),
-            OverzichtFormaat.html: lambda o: formats.als_html(o, map_.pad),
-            OverzichtFormaat.json: formats.als_json,
-            OverzichtFormaat.tabel: lambda o: formats.als_md(o, map_.pad),
-        }
-        if formaat == OverzichtFormaat.xlsx:
-            if uit is None:
-                uit = map_.out / f"overzicht-{w}.xlsx"
-            inhoud = formats.als_xlsx(o)
-        else:
-            inhoud = schrijvers[formaat](o).encode("utf-8")
+        if formaat == OverzichtFormaat.xlsx and uit is None:
+            uit = map_.out / f"overzicht-{w}.xlsx"
+        inhoud = formats.als_bestand(o, formaat.value, map_.pad, komma)
         if uit is None:
             sys.stdout.buffer.write(inhoud)
             sys.stdout.flush()
         else:
             from leersteun.store import toon
 
-            uit = _schrijf_uitvoer(map_, uit, inhoud, buiten_out)
-            print(f"Overzicht geschreven: {toon(uit)}", file=sys.stderr)
+            print(f"Overzicht geschreven: {toon(_schrijf_uitvoer(map_, uit, inhoud, buiten_out))}", file=sys.stderr)
     _meld_ongeldige(fout)
+
+
+def _geldige(map_: "Dossiermap", fout: list[Any]) -> Any:
+    """The valid cases, one by one; `fout` collects the files with errors."""
+    for g in _alle_snel(map_):
+        if g.fouten:
+            fout.append(g)
+        if g.dossier is not None:
+            yield g.dossier

@@ -15,6 +15,7 @@ from leersteun.cli.gemeen import (
     _commit,
     _dossiermap,
     _geen_effect,
+    _ja_nee,
     _meld_ongeldige,
     _vraag,
 )
@@ -46,9 +47,7 @@ def conflict_(
     door: DoorOptie = None,
 ) -> None:
     """Dossiers met tegenstrijdige wijzigingen na het samenvoegen: uitleggen en kiezen welke versie blijft."""
-    from leersteun import dossiers
-    from leersteun.delen import schrijf_keuze, zoek_conflict
-    from leersteun.errors import Fout
+    from leersteun.delen import context_zonder_conflict, schrijf_keuze, zoek_conflict
     from leersteun.folder import gebruiker, vandaag
     from leersteun.weergave import conflict_weergave
 
@@ -63,11 +62,7 @@ def conflict_(
             console.print(conflict_weergave(cd))
         console.print("Kies per dossier met 'leersteun conflict DOSSIER', of neem één kant met --kies mijn of --kies hun.")
         return
-    try:
-        inst = dossiers.instellingen(map_)
-    except Fout:  # the settings may be in conflict too; the rules run without them
-        inst = None
-    ctx = dossiers.context(vandaag(), inst)
+    ctx = context_zonder_conflict(map_)
     wie = gebruiker(door)
     for cd in gevonden:
         console.print(conflict_weergave(cd))
@@ -120,44 +115,36 @@ def geschiedenis_(dossier: DossierArg) -> None:
 def archief_(
     verwijder: Annotated[bool, typer.Option("--verwijder", help="Verwijder de getoonde dossiers (na bevestiging), met een commit.")] = False,
     ja: Annotated[bool, typer.Option("--ja", help="Bevestig zonder te vragen.")] = False,
-    commit: "CommitOptie" = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Afgesloten dossiers voorbij de bewaartermijn uit leersteun.yaml: tonen, en verwijderen."""
-    from leersteun import dossiers
-    from leersteun.archief import te_archiveren
-    from leersteun.errors import Fout
-    from leersteun.folder import gebruiker, vandaag
-    from leersteun.store import schrijfslot, toon
+    from leersteun import archief, dossiers
+    from leersteun.folder import gebruiker
+    from leersteun.store import toon
 
     if not verwijder:
         _geen_effect("ze horen bij --verwijder", {"--ja": ja, "--commit/--geen-commit": commit is not None, "--door": door})
     map_ = _dossiermap()
-    inst = dossiers.instellingen(map_)
-    if inst.bewaartermijn_jaren is None:
-        raise Fout("Er is geen bewaartermijn: zet 'bewaartermijn_jaren: N' in leersteun.yaml (het aantal jaren na het afsluiten).")
-    dag = vandaag()
-    alle = dossiers.alle(map_)
-    _meld_ongeldige([g for g in alle if g.fouten])
-    lijst_ = te_archiveren(((g.pad, g.dossier) for g in alle if g.dossier), inst.bewaartermijn_jaren, dag)
+    jaren, lijst_, ongeldig = archief.te_archiveren_in(map_)
+    _meld_ongeldige(ongeldig)
     if not lijst_:
-        print(f"Geen afgesloten dossiers voorbij de bewaartermijn ({inst.bewaartermijn_jaren} jaar).")
+        print(f"Geen afgesloten dossiers voorbij de bewaartermijn ({jaren} jaar).")
         return
-    print(f"Afgesloten dossiers voorbij de bewaartermijn ({inst.bewaartermijn_jaren} jaar):")
+    print(f"Afgesloten dossiers voorbij de bewaartermijn ({jaren} jaar):")
     for x in lijst_:
         print(f"  {x.id}  afgesloten op {datums.kort(x.afgesloten_op)}, te bewaren tot {datums.kort(x.bewaren_tot)}")
     if not verwijder:
         print("Verwijder ze met 'leersteun archief --verwijder'.")
         return
-    if not ja:
-        from leersteun.vragen import ja_nee
-
-        if not ja_nee(_console(), f"Deze {len(lijst_)} dossiers definitief verwijderen?"):
-            print("Er is niets verwijderd.")
-            return
-    with schrijfslot(map_.cases):
-        for x in lijst_:
-            x.pad.unlink()
-            print(f"Verwijderd: {toon(x.pad)}")
+    if not ja and not _ja_nee(f"Deze {len(lijst_)} dossiers definitief verwijderen?"):
+        print("Er is niets verwijderd.")
+        return
+    archief.verwijder(map_, lijst_)
+    for x in lijst_:
+        print(f"Verwijderd: {toon(x.pad)}")
     ids = ", ".join(x.id for x in lijst_)
-    _commit(map_, inst, True if commit is None else commit, [x.pad for x in lijst_], f"archief: {len(lijst_)} afgesloten dossier(s) verwijderd na de bewaartermijn ({ids})", gebruiker(door))
+    boodschap = f"archief: {len(lijst_)} afgesloten dossier(s) verwijderd na de bewaartermijn ({ids})"
+    _commit(map_, dossiers.instellingen(map_), True if commit is None else commit, [x.pad for x in lijst_], boodschap, gebruiker(door))
+
+

@@ -42,7 +42,6 @@ from leersteun.waarden import (
     Vorm,
 )
 
-
 # Per (from, to) of `leersteun fase`: the options that mean something there.
 _FASE_OPTIES = {
     ("aanmelding", "opstart"): {"--verslag-zichtbaar"},
@@ -58,6 +57,21 @@ _FASE_OPTIES = {
 }  # fmt: skip
 
 
+VerslagZichtbaarOptie = Annotated[bool, typer.Option("--verslag-zichtbaar", help="Bij opstart: het Verslag is nu zichtbaar in Diplon.")]
+VormOptie = Annotated[Optional[Vorm], typer.Option(help="Vorm van het traject: regulier (standaard na opstart); na een heropstart light, medium of nieuw.")]
+EvaluatieOpOptie = Annotated[
+    Optional[list[str]], typer.Option("--evaluatie-op", metavar="DATUM", help="Afgesproken evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
+]
+OpstartgesprekOptie = Annotated[
+    Optional[str], typer.Option("--opstartgesprek", metavar="DATUM", help="Bij ondersteuning: datum van het opstartgesprek (als het nog niet genoteerd is).")
+]
+OverlegSchoolClbOptie = Annotated[
+    Optional[str], typer.Option("--overleg-school-clb", metavar="DATUM", help="Bij heropstart: datum van het overleg tussen school en CLB.")
+]
+StartOptie = Annotated[Optional[str], typer.Option(metavar="DATUM", help="Bij ondersteuning: start van het traject (standaard: --datum).")]
+FaseLeervraagOptie = Annotated[Optional[str], typer.Option("--leervraag", help="Bij ondersteuning: de hulp- of leervraag van de school.")]
+
+
 @opdracht("fase")
 def fase_(
     dossier: DossierArg,
@@ -66,61 +80,51 @@ def fase_(
     notitie: NotitieOptie = None,
     door: DoorOptie = None,
     reden: Annotated[Optional[Reden], typer.Option(help="Bij afgesloten: de reden.")] = None,
-    verslag_zichtbaar: Annotated[
-        bool, typer.Option("--verslag-zichtbaar", help="Bij opstart: het Verslag is nu zichtbaar in Diplon.")
-    ] = False,
+    verslag_zichtbaar: VerslagZichtbaarOptie = False,
     frequentie: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken frequentie.")] = None,
     intensiteit: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken intensiteit.")] = None,
-    start: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Bij ondersteuning: start van het traject (standaard: --datum).")] = None,
-    vorm: Annotated[
-        Optional[Vorm], typer.Option(help="Vorm van het traject: regulier (standaard na opstart); na een heropstart light, medium of nieuw.")
-    ] = None,
-    evaluatie_op: Annotated[
-        Optional[list[str]], typer.Option("--evaluatie-op", metavar="DATUM", help="Afgesproken evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
-    ] = None,
+    start: StartOptie = None,
+    vorm: VormOptie = None,
+    evaluatie_op: EvaluatieOpOptie = None,
     ondersteuner: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: de ondersteuner.")] = None,
-    opstartgesprek: Annotated[
-        Optional[str], typer.Option("--opstartgesprek", metavar="DATUM", help="Bij ondersteuning: datum van het opstartgesprek (als het nog niet genoteerd is).")
-    ] = None,
-    leervraag: Annotated[Optional[str], typer.Option("--leervraag", help="Bij ondersteuning: de hulp- of leervraag van de school.")] = None,
-    overleg_school_clb: Annotated[
-        Optional[str], typer.Option("--overleg-school-clb", metavar="DATUM", help="Bij heropstart: datum van het overleg tussen school en CLB.")
-    ] = None,
-    commit: "CommitOptie" = None,
+    opstartgesprek: OpstartgesprekOptie = None,
+    leervraag: FaseLeervraagOptie = None,
+    overleg_school_clb: OverlegSchoolClbOptie = None,
+    commit: CommitOptie = None,
 ) -> None:
     """Zet een dossier in een volgende fase, volgens de regels van het traject."""
-    from leersteun.trajectory import naar_fase
-
+    o = dict(locals())
     wie = _wie(door, datum, notitie)
-    afspraak = _afspraak(vorm, start, frequentie, intensiteit, evaluatie_op)
-    opties = {
-        "--reden": reden, "--verslag-zichtbaar": verslag_zichtbaar, "--frequentie": frequentie, "--intensiteit": intensiteit,
-        "--start": start, "--vorm": vorm, "--evaluatie-op": evaluatie_op, "--ondersteuner": ondersteuner,
-        "--opstartgesprek": opstartgesprek, "--leervraag": leervraag, "--overleg-school-clb": overleg_school_clb,
-    }  # fmt: skip
+    _wijzig(dossier, _naar_fase(naar, wie, o), commit, f"fase {naar.value}", wie.door)
+
+
+def _naar_fase(naar: Fase, wie: Any, o: dict[str, Any]) -> Any:
+    """The edit of `leersteun fase`: refuse options that mean nothing for this step."""
+    from leersteun.trajectory import OVERGANGEN, naar_fase
+
+    afspraak = _afspraak(o["vorm"], o["start"], o["frequentie"], o["intensiteit"], o["evaluatie_op"])
+    namen = ("reden", "verslag_zichtbaar", "frequentie", "intensiteit", "start", "vorm", "evaluatie_op", "ondersteuner", "opstartgesprek", "leervraag", "overleg_school_clb")
+    opties = {f"--{k.replace('_', '-')}": o[k] for k in namen}
 
     def bewerking(data: Any, d: Any) -> list[str]:
-        from leersteun.trajectory import OVERGANGEN
-
         if naar not in OVERGANGEN[d.fase]:  # the rule of the trajectory speaks first
             return naar_fase(data, d, naar, wie)
         toegestaan = _FASE_OPTIES.get((d.fase.value, naar.value), set())
         _geen_effect(f"ze horen niet bij de stap van {d.fase.value} naar {naar.value}", {k: v for k, v in opties.items() if k not in toegestaan})
         return naar_fase(
-            data,
-            d,
-            naar,
-            wie,
-            reden=reden,
-            afspraak=afspraak,
-            ondersteuner=ondersteuner,
-            verslag_zichtbaar=verslag_zichtbaar,
-            opstartgesprek=_datum_optie(opstartgesprek, "--opstartgesprek"),
-            leervraag=leervraag,
-            overleg_school_clb=_datum_optie(overleg_school_clb, "--overleg-school-clb"),
-        )
+            data, d, naar, wie, reden=o["reden"], afspraak=afspraak, ondersteuner=o["ondersteuner"], verslag_zichtbaar=o["verslag_zichtbaar"],
+            opstartgesprek=_datum_optie(o["opstartgesprek"], "--opstartgesprek"), leervraag=o["leervraag"],
+            overleg_school_clb=_datum_optie(o["overleg_school_clb"], "--overleg-school-clb"),
+        )  # fmt: skip
 
-    _wijzig(dossier, bewerking, commit, f"fase {naar.value}", wie.door)
+    return bewerking
+
+
+VolgendeOptie = Annotated[Optional[list[str]], typer.Option("--volgende", metavar="DATUM", help="Bij verderzetten: volgend evaluatiemoment (mag meermaals).")]
+ConcreetOptie = Annotated[Optional[JaDeelsNee], typer.Option("--concreet", help="Vier vragen: zijn de doelen concreet en werkbaar?")]
+ContextOptie = Annotated[Optional[JaDeelsNee], typer.Option("--context", help="Vier vragen: versterken de doelen de school (context, leerkracht)?")]
+GedragenOptie = Annotated[Optional[JaDeelsNee], typer.Option("--gedragen", help="Vier vragen: gedragen door alle schoolse partners?")]
+Fase23Optie = Annotated[Optional[JaDeelsNee], typer.Option("--fase-2-3", help="Vier vragen: binnen fase 2/3 van het zorgcontinuüm?")]
 
 
 @opdracht("evaluatie")
@@ -132,64 +136,63 @@ def evaluatie_(
     kansen: Annotated[Optional[str], typer.Option(help="Waar liggen volgens de school nog kansen?")] = None,
     frequentie: Annotated[Optional[str], typer.Option(help="Bij verderzetten: bijgestuurde frequentie.")] = None,
     intensiteit: Annotated[Optional[str], typer.Option(help="Bij verderzetten: bijgestuurde intensiteit.")] = None,
-    volgende: Annotated[
-        Optional[list[str]], typer.Option("--volgende", metavar="DATUM", help="Bij verderzetten: volgend evaluatiemoment (mag meermaals).")
-    ] = None,
-    concreet: Annotated[Optional[JaDeelsNee], typer.Option("--concreet", help="Vier vragen: zijn de doelen concreet en werkbaar?")] = None,
-    context: Annotated[Optional[JaDeelsNee], typer.Option("--context", help="Vier vragen: versterken de doelen de school (context, leerkracht)?")] = None,
-    gedragen: Annotated[Optional[JaDeelsNee], typer.Option("--gedragen", help="Vier vragen: gedragen door alle schoolse partners?")] = None,
-    fase_2_3: Annotated[Optional[JaDeelsNee], typer.Option("--fase-2-3", help="Vier vragen: binnen fase 2/3 van het zorgcontinuüm?")] = None,
+    volgende: VolgendeOptie = None,
+    concreet: ConcreetOptie = None,
+    context: ContextOptie = None,
+    gedragen: GedragenOptie = None,
+    fase_2_3: Fase23Optie = None,
     toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Vier vragen: toelichting bij de antwoorden.")] = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
-    commit: "CommitOptie" = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Bewaar een evaluatie: verderzetten of afsluiten, met de vier vragen na vier maanden."""
-    from leersteun.trajectory import REDEN_TEKST, evaluatie
+    from leersteun.trajectory import evaluatie
 
+    o = dict(locals())
     wie = _wie(door, datum, notitie)
-    interactief = beslissing is None
-    vier: dict[str, Any] | None = None
-    gegeven = {"doelen_concreet": concreet, "doelen_context": context, "gedragen": gedragen, "zorgcontinuum_fase_2_3": fase_2_3}
-    if any(v is not None for v in gegeven.values()):
-        vier = {k: ((v.value, None) if v is not None else None) for k, v in gegeven.items()}
-        vier["toelichting"] = toelichting
-    elif toelichting:
+    vier = _vier_vragen_opties(concreet, context, gedragen, fase_2_3, toelichting)
+    sessie = _Sessie(dossier)  # read once: for the questions and for the edit
+    if beslissing is None and vier is None and _vier_vragen_open(sessie.gelezen.dossier, wie.datum):
+        vier = _vraag_vier_vragen()
+    keuze = _vraag_beslissing(o)
+    velden = {k: o[k] for k in ("reden", "wat_neemt_school_mee", "kansen", "frequentie", "intensiteit")}
+    volgende_ = [_datum_optie(v, "--volgende") for v in o["volgende"] or []]
+    sessie.bewaar(lambda data, d: evaluatie(data, d, wie, keuze, **velden, volgende=volgende_, vier_vragen=vier))
+    sessie.zeg()
+    sessie.commit(commit, f"evaluatie ({keuze.value})", wie.door)
+
+
+def _vier_vragen_opties(*antwoorden: Any) -> dict[str, Any] | None:
+    """The four questions as options (the last one is the toelichting), or None."""
+    *gegeven, toelichting = antwoorden
+    if any(v is not None for v in gegeven):
+        sleutels = ("doelen_concreet", "doelen_context", "gedragen", "zorgcontinuum_fase_2_3")
+        return {k: ((v.value, None) if v is not None else None) for k, v in zip(sleutels, gegeven)} | {"toelichting": toelichting}
+    if toelichting:
         from leersteun.errors import GebruikFout
 
         raise GebruikFout("--toelichting hoort bij de vier vragen (--concreet, --context, --gedragen, --fase-2-3).")
-    sessie = _Sessie(dossier)  # read once: for the questions and for the edit
-    if interactief and vier is None and _vier_vragen_open(sessie.gelezen.dossier, wie.datum):
-        vier = _vraag_vier_vragen()
-    keuze = beslissing or Beslissing(_vraag("Beslissing", keuzes=[b.value for b in Beslissing]))
-    reden_w = reden
-    if keuze == Beslissing.afsluiten:
-        if reden_w is None and interactief:
-            reden_w = Reden(_vraag("Reden", keuzes=[r.value for r in Reden], uitleg={r.value: REDEN_TEKST[r] for r in Reden}))
-        if interactief:
-            wat_neemt_school_mee = wat_neemt_school_mee or _vraag("Wat neemt de school mee bij het afronden?", leeg=True) or None
-            kansen = kansen or _vraag("Waar liggen volgens jullie nog kansen?", leeg=True) or None
-    elif interactief and not volgende:
+    return None
+
+
+def _vraag_beslissing(o: dict[str, Any]) -> Beslissing:
+    """The decision, and on the terminal what goes with it (reason, what the school keeps,
+    the next evaluation); `o` gets the answers."""
+    from leersteun.trajectory import REDEN_TEKST
+
+    interactief = o["beslissing"] is None
+    keuze = o["beslissing"] or Beslissing(_vraag("Beslissing", keuzes=[b.value for b in Beslissing]))
+    if keuze == Beslissing.afsluiten and interactief:
+        if o["reden"] is None:
+            o["reden"] = Reden(_vraag("Reden", keuzes=[r.value for r in Reden], uitleg={r.value: REDEN_TEKST[r] for r in Reden}))
+        o["wat_neemt_school_mee"] = o["wat_neemt_school_mee"] or _vraag("Wat neemt de school mee bij het afronden?", leeg=True) or None
+        o["kansen"] = o["kansen"] or _vraag("Waar liggen volgens jullie nog kansen?", leeg=True) or None
+    elif keuze != Beslissing.afsluiten and interactief and not o["volgende"]:
         moment = _vraag_datum("Volgend evaluatiemoment", leeg=True)
-        volgende = [moment.isoformat()] if moment else None
-    sessie.bewaar(
-        lambda data, d: evaluatie(
-            data,
-            d,
-            wie,
-            keuze,
-            reden=reden_w,
-            wat_neemt_school_mee=wat_neemt_school_mee,
-            kansen=kansen,
-            frequentie=frequentie,
-            intensiteit=intensiteit,
-            volgende=[_datum_optie(v, "--volgende") for v in volgende or []],
-            vier_vragen=vier,
-        )
-    )
-    sessie.zeg()
-    sessie.commit(commit, f"evaluatie ({keuze.value})", wie.door)
+        o["volgende"] = [moment.isoformat()] if moment else None
+    return keuze
 
 
 def _vier_vragen_open(d: Any, dag: Any) -> bool:
@@ -226,7 +229,7 @@ def betrokkene_(
     contact: Annotated[Optional[str], typer.Option(help="E-mailadres of telefoonnummer.")] = None,
     notitie: Annotated[Optional[str], typer.Option(help="Een korte notitie, zoals 'op dinsdag niet op school'.")] = None,
     weg: Annotated[bool, typer.Option("--weg", help="Verwijder deze persoon uit het dossier.")] = False,
-    commit: "CommitOptie" = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Voeg iemand toe rond een dossier, werk het contact bij, of haal iemand weg (--weg)."""
@@ -261,7 +264,7 @@ def overleg_(
     volgende: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Plan het volgende overleg van deze soort (komt in de agenda).")] = None,
     datum: Annotated[Optional[str], typer.Option("--datum", metavar="DATUM", help="Datum van het overleg (standaard: vandaag).")] = None,
     notitie: Annotated[Optional[str], typer.Option("--notitie", help="Wat er besproken en afgesproken werd.")] = None,
-    commit: "CommitOptie" = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Noteer een overleg rond een dossier: opstartgesprek, evaluatiegesprek, school-CLB, overdracht, ..."""
@@ -288,7 +291,7 @@ def diplon_(
     dossier: DossierArg,
     stap: Annotated[DiplonStap, typer.Argument(metavar="STAP", help="circqel, inzage, evaluatie, afsluiting of heropend.", show_default=False)],
     datum: DatumOptie = None,
-    commit: "CommitOptie" = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Noteer dat een stap in Diplon gedaan is (CirCQel, inzage, evaluatie, afsluiting, heropend)."""
@@ -313,7 +316,7 @@ def verslag_(
     ] = None,
     datum: Annotated[Optional[str], typer.Option("--datum", metavar="DATUM", help="Met --soort: datum van het nieuwe Verslag.")] = None,
     notitie: NotitieOptie = None,
-    commit: "CommitOptie" = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Noteer een nieuw of gewijzigd Verslag, of de beslissing van de school binnen de 60 dagen."""
@@ -348,14 +351,12 @@ def schooljaar_(
     klassen: Annotated[
         Optional[Path], typer.Option("--klassen", metavar="BESTAND", help="CSV van de school: per regel id;klas of id,klas (met of zonder kopregel).")
     ] = None,
-    commit: "CommitOptie" = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """De jaarlijkse overgang: nieuwe klassen, overgangen en eindgesprekken van het schooljaar."""
     from leersteun import dossiers
     from leersteun import schooljaar as sj
-    from leersteun.bewerk import pas_toe
-    from leersteun.errors import Fout
     from leersteun.store import lees_tekst, toon
 
     nieuw_jaar = sj.lees_schooljaar(jaar)
@@ -366,35 +367,28 @@ def schooljaar_(
     alle = dossiers.alle(map_)
     _meld_ongeldige([g for g in alle if g.fouten])
     lopend = [g for g in sorted(alle, key=lambda g: g.id) if g.dossier is not None and g.dossier.fase != Fase.afgesloten]
-    gegeven: dict[str, str] | None = None
+    klas_van = _vraag_klas(nieuw_jaar)
     if klassen is not None:
-        gegeven = sj.lees_klassen(lees_tekst(klassen), toon(klassen))
-        bekend = {g.id for g in alle}
-        onbekend = sorted(set(gegeven) - bekend)
-        if onbekend:
-            raise Fout(f"{toon(klassen)} noemt dossiers die niet bestaan: {', '.join(onbekend)}. Verbeter het bestand; er is niets gewijzigd.")
-        afgesloten = sorted(i for i in gegeven if i not in {g.id for g in lopend})
+        gegeven, afgesloten = sj.klassen_uit_bestand(lees_tekst(klassen), toon(klassen), alle, lopend)
         if afgesloten:
             print(f"Niet aangepast (afgesloten dossier): {', '.join(afgesloten)}.", file=sys.stderr)
-    console = _console()
-    console.print(f"[bold]Schooljaar {nieuw_jaar}[/]: {len(lopend)} lopende dossiers.")
+        klas_van = lambda d: gegeven.get(d.id)  # noqa: E731
+    _console().print(f"[bold]Schooljaar {nieuw_jaar}[/]: {len(lopend)} lopende dossiers.")
     laatste_jaar = {g.id: sj.laatste_jaar(g.dossier) for g in lopend}
-    gewijzigd: list[Path] = []
-    for g in lopend:
-        d = g.dossier
-        if gegeven is not None:
-            klas = gegeven.get(d.id)
-        else:
-            klas = _vraag(f"Klas van {d.leerling.volledige_naam} ({d.id}) in {nieuw_jaar} (nu {d.leerling.klas}; leeg = nog niet gekend)", leeg=True) or None
-        if not klas:
-            continue
-        for regel in pas_toe(dossiers.lees_dossier(g.pad, ctx), ctx, lambda data, dd, klas=klas: sj.zet_klas(data, dd, wie, klas, nieuw_jaar)):
-            print(regel)
-            gewijzigd.append(g.pad)
-    na = [dossiers.lees_dossier(g.pad, ctx).dossier for g in lopend]
-    _toon_rollover(console, nieuw_jaar, lopend, na, laatste_jaar)
+    gewijzigd = []
+    for pad, regel in sj.zet_klassen(lopend, ctx, wie, nieuw_jaar, klas_van):
+        print(regel)
+        gewijzigd.append(pad)
+    _toon_rollover(_console(), nieuw_jaar, lopend, [dossiers.lees_dossier(g.pad, ctx).dossier for g in lopend], laatste_jaar)
     if gewijzigd:
         _commit(map_, inst, commit, gewijzigd, f"schooljaar {nieuw_jaar}: klas van {len(gewijzigd)} dossier(s)", wie.door)
+
+
+def _vraag_klas(nieuw_jaar: str) -> Any:
+    def vraag(d: Any) -> str | None:
+        return _vraag(f"Klas van {d.leerling.volledige_naam} ({d.id}) in {nieuw_jaar} (nu {d.leerling.klas}; leeg = nog niet gekend)", leeg=True) or None
+
+    return vraag
 
 
 def _toon_rollover(console: Any, nieuw_jaar: str, lopend: list[Any], na: list[Any], laatste_jaar: dict[str, str | None]) -> None:
@@ -437,7 +431,7 @@ def overgang_(
     klas: Annotated[Optional[str], typer.Option(help="Bij kleuter-lager: de nieuwe klas.")] = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
-    commit: "CommitOptie" = None,
+    commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Een overgang: kleuter naar lager (loopt verder), lager naar secundair of andere school (sluit af)."""
