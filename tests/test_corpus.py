@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from .conftest import DOSSIER, Map
 
+from tests.hypothese import voorbeelden
+
 CORPUS = Path(__file__).parent / "corpus"
 DOSSIERS = sorted((CORPUS / "dossiers").glob("*.yaml"))
 INSTELLINGEN_CORPUS = sorted((CORPUS / "instellingen").glob("*.yaml"))
@@ -111,7 +113,7 @@ def gemuteerd(draw) -> bytes:
     return tekst.encode("utf-8", errors="surrogatepass")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=voorbeelden(80), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(inhoud=gemuteerd())
 def test_fuzzed_cases(tmp_path_factory, monkeypatch, run, inhoud: bytes) -> None:
     map_ = Map(tmp_path_factory.mktemp("fuzz"))
@@ -171,7 +173,7 @@ def beide_paden_gelijk(pad: Path, tekst: str) -> None:
         assert snel is None and fouten == rt_fouten, tekst
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=voorbeelden(100), deadline=None)
 @given(tekst=waarde_vervangen())
 def test_fast_and_round_trip_paths_agree_on_hard_values(tmp_path_factory, tekst: str) -> None:
     """Differential on values that YAML parsers read differently (0017, .inf, anchors, tags,
@@ -232,7 +234,7 @@ def geldig_geschreven(draw) -> str:
     return "\n".join(regels) + "\n"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=voorbeelden(150), deadline=None)
 @given(tekst=geldig_geschreven())
 def test_fast_path_gives_the_same_model_as_ruamel_on_generated_cases(tmp_path_factory, tekst: str) -> None:
     """Differential, on cases as people write them (names such as 'no' or 'Zoë', quoted

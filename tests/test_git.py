@@ -194,11 +194,15 @@ import sys
 from pathlib import Path
 from leersteun import store
 pad = Path(sys.argv[1])
+eerste = True
 while True:
     b = store.lees(pad)
     b.data["leerling"]["klas"] = "6B" if b.data["leerling"]["klas"] == "5B" else "5B"
     b.data["ondersteuner"] = "Tom Vermeulen" if b.data["leerling"]["klas"] == "6B" else "Els Maes"
     store.bewaar(b)
+    if eerste:
+        print("bezig", flush=True)
+        eerste = False
 """
 
 
@@ -209,11 +213,13 @@ def test_killed_writers_never_leave_a_mixed_file(map_: Map) -> None:
     assert nieuw != oud and len(nieuw) == len(oud)
     r = random.Random(7)
     gezien = set()
-    for _ in range(25):
-        kind = subprocess.Popen([sys.executable, "-c", SCHRIJVER, str(pad)], cwd=ROOT)
-        time.sleep(r.uniform(0.3, 0.9))
+    for _ in range(16):
+        kind = subprocess.Popen([sys.executable, "-c", SCHRIJVER, str(pad)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        assert kind.stdout.readline() == "bezig\n"  # it writes, over and over, from here on
+        time.sleep(r.uniform(0.0, 0.2))
         kind.send_signal(signal.SIGKILL)
         kind.wait()
+        kind.stdout.close()
         inhoud = pad.read_bytes()
         assert inhoud in (oud, nieuw)
         gezien.add(inhoud)

@@ -6,13 +6,14 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leersteun.checks import Context
 from leersteun.merge import Conflict, met_tekens, splits, voeg_samen
 from leersteun.store import gewoon, maak_yaml
+
+from tests.hypothese import voorbeelden
 
 ROOT = Path(__file__).resolve().parents[1]
 NOAH = ROOT / "cases" / "KLM-2025-003.yaml"
@@ -190,7 +191,7 @@ def _speel(run, map_: Path, wie: str, reeks: list[tuple[int, int]], monkeypatch)
 reeksen = st.lists(st.tuples(st.integers(0, len(OPDRACHTEN) - 1), st.integers(1, 24)), max_size=4)
 
 
-@settings(max_examples=12, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=voorbeelden(8), deadline=None, print_blob=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mijn=reeksen, hun=reeksen)
 def test_concurrent_commands_merge_without_losing_anything(tmp_path_factory, run, monkeypatch, mijn, hun) -> None:
     werk = tmp_path_factory.mktemp("team")
