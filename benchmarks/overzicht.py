@@ -144,7 +144,7 @@ def maak_map(doel: Path, aantal: int) -> None:
 
 def naief(map_: Path) -> float:
     sys.path.insert(0, str(HIER))
-    from leersteun.store import maak_yaml
+    from leersteun.files.store import maak_yaml
 
     begin = time.perf_counter()
     for p in sorted((map_ / "cases").glob("*.yaml")):

@@ -1,6 +1,6 @@
-"""The package's one direction of flow (ARCHITECTURE.md): each module imports only modules of
-its own layer or of a layer before it, and no import circle anywhere. Imports inside
-functions count too."""
+"""The package's one direction of flow (ARCHITECTURE.md): the sub-packages are the layers, in
+this order, and a module imports only modules of its own layer or of one before it; no import
+circle anywhere. Imports inside functions count too."""
 
 from __future__ import annotations
 
@@ -9,30 +9,21 @@ from pathlib import Path
 
 PAKKET = Path(__file__).resolve().parents[1] / "leersteun"
 
-LAGEN = [
-    ("basis", {"errors", "waarden", "tekst", "datums", "taal"}),
-    ("bestanden", {"store"}),
-    ("model", {"model", "invoer", "deadlines"}),
-    ("regels", {"checks"}),
-    ("lezen", {"folder", "snel", "dossiers", "validatie", "gitops"}),
-    ("bewerken", {"bewerk", "aanmelding", "trajectory", "schooljaar", "goals", "heropstart", "mensen", "verslag", "diplon", "archief", "merge", "delen"}),
-    ("uitvoer", {"anoniem", "overview", "grafiek", "fiche", "render", "formats", "mail", "ics", "weergave"}),
-    ("terminal", {"vragen", "checklist_ui", "doel_ui"}),
-    ("cli", {"cli", "__main__", "__init__"}),
-]
+# The layers, as folders of the package, in the order of the flow.
+LAGEN = ["core", "files", "rules", "reading", "editing", "outputs", "terminal", "cli"]
 # The CLI's own modules, in their order: each imports only those before it (the command
 # modules, last, import none of each other).
 CLI = ["cli.fouten", "cli.kern", "cli.gemeen", "cli.dossiers", "cli.traject", "cli.heropstart", "cli.doelen", "cli.overzicht", "cli.team"]
 
 
 def _naam(pad: Path) -> str:
-    """A module's name below leersteun: `store`, `cli.kern`; a package by its folder name."""
+    """A module's name below leersteun: `files.store`, `cli.kern`; a package by its folder."""
     delen = pad.relative_to(PAKKET).with_suffix("").parts
     return ".".join(delen[:-1]) if delen[-1] == "__init__" and len(delen) > 1 else ".".join(delen)
 
 
 def _geimporteerd(module: str, naam: str, modules: set[str]) -> set[str]:
-    """`from leersteun.cli import kern` -> cli.kern; `from leersteun.store import x` -> store."""
+    """`from leersteun.cli import kern` -> cli.kern; `from leersteun.files.store import x` -> files.store."""
     binnen = module.removeprefix("leersteun").removeprefix(".")
     sub = f"{binnen}.{naam}" if binnen else naam
     if sub in modules:
@@ -52,20 +43,31 @@ def imports() -> dict[str, set[str]]:
                 for alias in knoop.names:
                     namen |= _geimporteerd(knoop.module, alias.name, modules)
             elif isinstance(knoop, ast.Import):
-                namen |= {_naam_van(a.name, modules) for a in knoop.names if a.name.startswith("leersteun.")} - {None}
+                namen |= {a.name.removeprefix("leersteun.") for a in knoop.names if a.name.removeprefix("leersteun.") in modules}
         uit[naam] = namen - {naam, "__init__"}
     return uit
 
 
-def _naam_van(module: str, modules: set[str]) -> str | None:
-    binnen = module.removeprefix("leersteun.")
-    return binnen if binnen in modules else None
+def laag(module: str) -> int:
+    """The layer of a module: its folder; the package's own __init__ and __main__ are the CLI."""
+    map_ = module.split(".")[0]
+    return LAGEN.index(map_) if map_ in LAGEN else LAGEN.index("cli")
 
 
-def laag_van(module: str) -> int:
-    if module.startswith("cli."):
-        return len(LAGEN) - 1
-    return next(i for i, (_, ms) in enumerate(LAGEN) if module in ms)
+def test_every_module_is_in_a_layer_folder() -> None:
+    los = [m for m in imports() if "." not in m and m not in ("__init__", "__main__", *LAGEN)]
+    assert not los, f"modules outside a layer folder: {los}"
+    assert {p.name for p in PAKKET.iterdir() if p.is_dir() and (p / "__init__.py").exists()} == set(LAGEN)
+
+
+def test_no_upward_import() -> None:
+    omhoog = [f"{m} -> {d}" for m, ds in imports().items() for d in ds if laag(d) > laag(m)]
+    assert not omhoog
+
+
+def test_a_layer_package_imports_nothing() -> None:
+    """The folders' __init__ only describe the layer: importing one module never loads the others."""
+    assert not [m for m in LAGEN if m != "cli" and imports()[m]]
 
 
 def test_the_cli_modules_import_only_those_before_them() -> None:
@@ -74,16 +76,6 @@ def test_the_cli_modules_import_only_those_before_them() -> None:
     achteruit = [f"{m} -> {d}" for i, m in enumerate(CLI) for d in alle[m] if d in CLI and CLI.index(d) >= i]
     assert not achteruit
     assert not [f"{m} -> cli" for m in CLI if "cli" in alle[m]]  # never the package, which imports them all
-
-
-def test_every_module_has_a_layer() -> None:
-    ingedeeld = set().union(*(m for _, m in LAGEN)) | set(CLI)
-    assert set(imports()) | {"__init__"} == ingedeeld
-
-
-def test_no_upward_import() -> None:
-    omhoog = [f"{m} -> {d}" for m, ds in imports().items() for d in ds if laag_van(d) > laag_van(m)]
-    assert not omhoog
 
 
 def test_no_import_circle() -> None:
@@ -105,9 +97,8 @@ def test_no_import_circle() -> None:
         bezoek(m, [])
 
 
-def test_architecture_md_names_every_module() -> None:
+def test_architecture_md_names_every_module_and_layer() -> None:
     tekst = (PAKKET.parent / "ARCHITECTURE.md").read_text(encoding="utf-8")
-    def bestand(m: str) -> str:
-        return f"`{m.split('.')[-1]}.py`" if m != "cli" else "`cli/`"
-
-    assert all(bestand(m) in tekst for m in imports() if not m.startswith("__")), [m for m in imports() if bestand(m) not in tekst]
+    ontbreekt = [m for m in imports() if not m.startswith("__") and m not in LAGEN and f"`{m.split('.')[-1]}.py`" not in tekst]
+    ontbreekt += [f"{m}/" for m in LAGEN if f"`{m}/`" not in tekst]
+    assert not ontbreekt

@@ -238,8 +238,8 @@ def test_an_invalid_sender_address_is_a_dutch_message(voorbeeld: Path, run, monk
 
 
 def test_anoniem_keeps_every_name_out_of_every_output(voorbeeld: Path, run, monkeypatch) -> None:
-    from leersteun.anoniem import delen, kern
-    from leersteun.store import lees
+    from leersteun.outputs.anoniem import delen, kern
+    from leersteun.files.store import lees
 
     monkeypatch.setenv("LEERSTEUN_VANDAAG", "2026-11-30")
     # notes that name pupils in every form: capitals, accents, possessive, another pupil, a parent
@@ -303,7 +303,7 @@ def _sjabloon(voorbeeld: Path, tekst: str | bytes, naam: str = "fiche/fiche.md.j
     ],
 )
 def test_a_broken_user_template_is_a_dutch_message(voorbeeld: Path, run, monkeypatch, soort: str, tekst, woord: str) -> None:
-    from leersteun import render
+    from leersteun.outputs import render
 
     monkeypatch.setattr(render, "MAX_SECONDEN", 2)
     _sjabloon(voorbeeld, tekst)
@@ -369,7 +369,7 @@ def test_a_read_only_folder_says_nothing_was_saved(map_: Map, run) -> None:
 def test_environment_faults_say_what_happened_to_the_change(map_: Map, run, monkeypatch, fout: str) -> None:
     import errno
 
-    from leersteun import store
+    from leersteun.files import store
 
     pad = map_.case(DOSSIER)
     voor = map_.hashes()
@@ -393,6 +393,6 @@ def test_environment_faults_say_what_happened_to_the_change(map_: Map, run, monk
     ],
 )
 def test_deep_nesting_is_refused_at_once_with_its_place(tekst: str, plek: tuple[int, int] | None) -> None:
-    from leersteun.store import te_diep
+    from leersteun.files.store import te_diep
 
     assert te_diep(tekst) == plek

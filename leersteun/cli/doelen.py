@@ -24,12 +24,12 @@ from leersteun.cli.gemeen import (
     _wie,
 )
 from leersteun.cli.kern import opdracht
-from leersteun.waarden import PROCES, Domein, JaDeelsNee, Periode
+from leersteun.core.waarden import PROCES, Domein, JaDeelsNee, Periode
 
 
 def _toon_smart(sessie: _Sessie, doel_id: str) -> None:
     """The SMART warnings of one goal, with their line, after it was saved."""
-    from leersteun.checks import smart_meldingen
+    from leersteun.rules.checks import smart_meldingen
 
     g = sessie.gelezen
     index = next(i for i, x in enumerate(g.dossier.doelen) if x.id == doel_id)
@@ -98,7 +98,7 @@ def _doel(o: dict[str, Any]) -> None:
     interactief = not (any(v is not None for v in velden.values()) or any(behoeften) or o["maatregel"] or any(evaluatie.values()))
     if _controleer_doel_opties(o, velden, behoeften):
         if interactief:
-            from leersteun.doel_ui import vraag_evaluatie
+            from leersteun.terminal.doel_ui import vraag_evaluatie
 
             evaluatie = vraag_evaluatie(_console())
         _evalueer_doel(sessie, o["doel_id"], evaluatie | {"datum": wie_door.datum, "door": wie_door.door})
@@ -112,7 +112,7 @@ def _doel(o: dict[str, Any]) -> None:
 
 def _controleer_doel_opties(o: dict[str, Any], velden: dict[str, Any], behoeften: tuple[list[str], list[str]]) -> bool:
     """Refuse options that would do nothing; True when this is an evaluation."""
-    from leersteun.errors import GebruikFout
+    from leersteun.core.errors import GebruikFout
 
     evalueer, doel_id = o["evalueer"], o["doel_id"]
     if any(o[k] is not None for k in ("bereikt", *PROCES)) and not evalueer:
@@ -135,7 +135,7 @@ def _controleer_doel_opties(o: dict[str, Any], velden: dict[str, Any], behoeften
 
 
 def _evalueer_doel(sessie: Any, doel_id: str, evaluatie: dict[str, Any]) -> None:
-    from leersteun import goals
+    from leersteun.editing import goals
 
     sessie.bewaar(lambda data, d: goals.evalueer_doel(data, d, doel_id, evaluatie) or [])
     print(f"Evaluatie van {doel_id.upper()} bewaard.")
@@ -143,13 +143,13 @@ def _evalueer_doel(sessie: Any, doel_id: str, evaluatie: dict[str, Any]) -> None
 
 def _nieuw_of_gewijzigd_doel(sessie: Any, doel_id: str | None, velden: dict[str, Any], behoeften: tuple, interactief: bool) -> str:
     """A new goal (after the beeldvorming, when asked), or a changed one; its id."""
-    from leersteun import goals
-    from leersteun.errors import GebruikFout
+    from leersteun.editing import goals
+    from leersteun.core.errors import GebruikFout
 
     if doel_id is None:
         if interactief:
             _beeldvorming(sessie)
-            from leersteun.doel_ui import vraag_doel
+            from leersteun.terminal.doel_ui import vraag_doel
 
             velden, *behoeften = vraag_doel(_console())
         gemaakt: list[str] = []
@@ -158,7 +158,7 @@ def _nieuw_of_gewijzigd_doel(sessie: Any, doel_id: str | None, velden: dict[str,
         return gemaakt[0]
     bestaand = next((x for x in sessie.gelezen.dossier.doelen if x.id.lower() == doel_id.lower()), None)
     if interactief:
-        from leersteun.doel_ui import vraag_doel
+        from leersteun.terminal.doel_ui import vraag_doel
 
         if bestaand is None:
             raise GebruikFout(f"Dossier {sessie.gelezen.id} heeft geen doel '{doel_id}'.")
@@ -172,8 +172,8 @@ def _nieuw_of_gewijzigd_doel(sessie: Any, doel_id: str | None, velden: dict[str,
 
 def _beeldvorming(sessie: Any) -> None:
     """Before the first goal: the beeldvorming, when the person wants to fill it in."""
-    from leersteun import goals
-    from leersteun.doel_ui import vraag_beeldvorming
+    from leersteun.editing import goals
+    from leersteun.terminal.doel_ui import vraag_beeldvorming
 
     d = sessie.gelezen.dossier
     if not d.doelen and d.beeldvorming is None and _ja_nee("Eerst de beeldvorming invullen (reden, observaties, sterktes en moeilijkheden)?", standaard=True):
@@ -184,7 +184,7 @@ def _beeldvorming(sessie: Any) -> None:
 
 def _maatregelen(sessie: Any, doel_id: str, o: dict[str, Any], interactief: bool) -> None:
     """The measure given as options, or on the terminal as many as the person adds."""
-    from leersteun import goals
+    from leersteun.editing import goals
 
     if o["maatregel"]:
         m = {"wat": o["maatregel"], "beoogd_effect": o["effect"], "periode": o["periode"].value if o["periode"] else None}
@@ -192,7 +192,7 @@ def _maatregelen(sessie: Any, doel_id: str, o: dict[str, Any], interactief: bool
         sessie.bewaar(lambda data, dd: goals.voeg_maatregel_toe(data, dd, doel_id, m) or [])
         print(f"Maatregel toegevoegd aan {doel_id}.")
     elif interactief:
-        from leersteun.doel_ui import vraag_maatregel
+        from leersteun.terminal.doel_ui import vraag_maatregel
 
         team = sessie.instellingen.teamnamen()
         while _ja_nee(f"Een maatregel toevoegen aan {doel_id}?", standaard=not sessie.gelezen.dossier.doelen[-1].maatregelen):
@@ -217,10 +217,11 @@ def fiche(
     buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Maak de doelfiche: leesbaar voor ouders en leerling, in Markdown, HTML of PDF."""
-    from leersteun import dossiers, fiche
-    from leersteun.folder import vandaag
-    from leersteun.render import html_naar_pdf, render
-    from leersteun.store import toon
+    from leersteun.outputs import fiche
+    from leersteun.reading import dossiers
+    from leersteun.reading.folder import vandaag
+    from leersteun.outputs.render import html_naar_pdf, render
+    from leersteun.files.store import toon
 
     map_ = _dossiermap()
     _controleer_uitvoer(map_, uit, buiten_out)

@@ -22,7 +22,7 @@ from leersteun.cli.gemeen import (
     _vraag_datum,
 )
 from leersteun.cli.kern import opdracht
-from leersteun.waarden import (
+from leersteun.core.waarden import (
     Fase,
     Niveau,
     Typologie,
@@ -38,8 +38,8 @@ def init(
     coordinatie: Annotated[Optional[str], typer.Option("--coordinatie", help="E-mailadres van de coördinatie.")] = None,
 ) -> None:
     """Maak een nieuwe dossiermap (leersteun.yaml, cases/, .gitignore, git), of richt een kloon in."""
-    from leersteun.errors import Fout
-    from leersteun.folder import INSTELLINGEN, maak_map, richt_kloon_in
+    from leersteun.core.errors import Fout
+    from leersteun.reading.folder import INSTELLINGEN, maak_map, richt_kloon_in
 
     if (map_ / INSTELLINGEN).exists():
         if netwerk is not None or coordinatie is not None:
@@ -60,8 +60,8 @@ def _vraag_netwerk(netwerk: str | None, coordinatie: str | None) -> tuple[str, s
     """The name of the centre and the coordination's address: checked, asked when missing."""
     from pydantic import TypeAdapter
 
-    from leersteun.errors import GebruikFout
-    from leersteun.model import Naam, als_email
+    from leersteun.core.errors import GebruikFout
+    from leersteun.rules.model import Naam, als_email
 
     if coordinatie is not None:
         try:
@@ -126,8 +126,9 @@ def nieuw(
     notitie: Annotated[Optional[str], typer.Option(help="Notitie bij de aanmelding.")] = None,
 ) -> None:
     """Maak een nieuw dossier in fase aanmelding (vraagt wat ontbreekt)."""
-    from leersteun import aanmelding, dossiers
-    from leersteun.folder import vandaag
+    from leersteun.editing import aanmelding
+    from leersteun.reading import dossiers
+    from leersteun.reading.folder import vandaag
 
     opties = dict(locals())  # the options as given; _vraag_aanmelding asks what is missing
     map_ = _dossiermap()
@@ -142,8 +143,8 @@ def nieuw(
 
 def _meld_vanuit(map_: Any, ctx: Any, o: dict[str, Any]) -> Any:
     """The closed case that a new one follows (--vanuit), announced."""
-    from leersteun.aanmelding import vorig_dossier
-    from leersteun.trajectory import REDEN_TEKST, afsluitreden
+    from leersteun.editing.aanmelding import vorig_dossier
+    from leersteun.editing.trajectory import REDEN_TEKST, afsluitreden
 
     vorig = vorig_dossier(map_, o["vanuit"], ctx, {"--voornaam": o["voornaam"], "--naam": o["naam"], "--geboortedatum": o["geboortedatum"]})
     v = vorig.dossier
@@ -155,9 +156,9 @@ def _meld_vanuit(map_: Any, ctx: Any, o: dict[str, Any]) -> Any:
 def _vraag_aanmelding(o: dict[str, Any], inst: Any, vorig: Any) -> Any:
     """The options of `nieuw`, with what is missing asked on the terminal (`o["door"]` becomes
     who notes it)."""
-    from leersteun.aanmelding import Aanmelding, controleer_typologie
-    from leersteun.errors import Fout
-    from leersteun.folder import gebruiker
+    from leersteun.editing.aanmelding import Aanmelding, controleer_typologie
+    from leersteun.core.errors import Fout
+    from leersteun.reading.folder import gebruiker
 
     if vorig is not None:
         o["voornaam"], o["naam"] = vorig.dossier.leerling.voornaam, vorig.dossier.leerling.naam
@@ -205,12 +206,12 @@ def _vraag_leervraag(o: dict[str, Any], interactief: bool) -> tuple[str | None, 
     if leervraag is None and interactief:
         leervraag = _vraag("De hulp- of leervraag van de school (leeg als nog niet helder)", leeg=True) or None
         if leervraag and not vraag_van:
-            from leersteun.checklist_ui import vraag_van_keuzes
+            from leersteun.terminal.checklist_ui import vraag_van_keuzes
 
             _console().print("Van wie komt de vraag?")
             vraag_van = [VraagVan(x) for x in vraag_van_keuzes(_console())]
         if leervraag and not geprobeerd:
-            from leersteun.vragen import vraag_lijst
+            from leersteun.terminal.vragen import vraag_lijst
 
             geprobeerd = vraag_lijst(_console(), "Wat probeerde de school al uit?")
     elif leervraag is None:
@@ -229,7 +230,7 @@ def lijst(
     anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen.")] = False,
 ) -> None:
     """Toon de dossiers, gefilterd op fase, school of ondersteuner."""
-    from leersteun import dossiers
+    from leersteun.reading import dossiers
 
     map_ = _dossiermap()
     dossiers.instellingen(map_)  # a broken leersteun.yaml stops here, with its position
@@ -241,11 +242,11 @@ def lijst(
     if als_json:
         import json
 
-        from leersteun.weergave import lijst_rij
+        from leersteun.outputs.weergave import lijst_rij
 
         print(json.dumps([lijst_rij(d, anoniem) for d in gekozen], ensure_ascii=False, indent=2))
     else:
-        from leersteun.weergave import lijst_tabel
+        from leersteun.outputs.weergave import lijst_tabel
 
         console = _console()
         if gekozen:
@@ -261,9 +262,9 @@ def toon_(
     dossier: DossierArg,
 ) -> None:
     """Toon één dossier, leesbaar."""
-    from leersteun import dossiers
-    from leersteun.folder import vandaag
-    from leersteun.weergave import toon_dossier
+    from leersteun.reading import dossiers
+    from leersteun.reading.folder import vandaag
+    from leersteun.outputs.weergave import toon_dossier
 
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
@@ -284,7 +285,7 @@ def valideer(
     streng: Annotated[bool, typer.Option("--streng", help="Waarschuwingen tellen als fouten (voor een pre-commit hook).")] = False,
 ) -> None:
     """Controleer dossiers en leersteun.yaml; toont pad:regel:kolom: boodschap."""
-    from leersteun import validatie
+    from leersteun.reading import validatie
 
     resultaat = validatie.valideer(paden or [], kern._map_optie)
     fouten = [b for b in resultaat.bevindingen if b.is_fout or streng]

@@ -44,13 +44,13 @@ def _gebruik_boodschap(e: Any) -> str:
         return _slechte_waarde(e)
     if isinstance(e, _TeVeelArgumenten):
         return f"Te veel argumenten: {' '.join(e.over)}. Zet een naam met spaties tussen aanhalingstekens."
-    return e.format_message()  # typer's own texts, Dutch through the catalogue (leersteun.taal)
+    return e.format_message()  # typer's own texts, Dutch through the catalogue (leersteun.core.taal)
 
 
 def _slechte_waarde(e: Any) -> str:
     """A value typer refused: from pydantic's error type, input and limits when typer wraps
     one, else leersteun's own Dutch message."""
-    from leersteun.tekst import label
+    from leersteun.core.tekst import label
 
     waar = _param_naam(e.param) if e.param is not None else "een waarde"
     oorzaak = e.__cause__
@@ -102,7 +102,7 @@ def afhandelen(e: BaseException) -> int:
     """The one place that turns an exception into what the user sees and an exit code."""
     from typer._click import exceptions as click_exc
 
-    from leersteun.errors import EXIT_GEBRUIK, EXIT_ONDERBROKEN, Fout, OngeldigBestand
+    from leersteun.core.errors import EXIT_GEBRUIK, EXIT_ONDERBROKEN, Fout, OngeldigBestand
 
     if isinstance(e, typer.Exit):
         return e.exit_code
@@ -135,7 +135,7 @@ def _onverwacht(e: BaseException) -> int:
     if os.environ.get("LEERSTEUN_DEBUG"):
         raise e
     if isinstance(e, OSError):
-        from leersteun.store import niet_geschreven
+        from leersteun.files.store import niet_geschreven
 
         waar = f"{e.filename}: " if getattr(e, "filename", None) else ""
         _meld_fout(f"{waar}het systeem weigerde een bestandsbewerking; {niet_geschreven(e).removeprefix('niet bewaard: ')}")

@@ -13,13 +13,13 @@ import typer
 
 from leersteun.cli import kern
 from leersteun.cli.fouten import _console, _meld_fout
-from leersteun.waarden import (
+from leersteun.core.waarden import (
     JaDeelsNee,
     Vorm,
 )
 
 if TYPE_CHECKING:
-    from leersteun.folder import Dossiermap
+    from leersteun.reading.folder import Dossiermap
 
 
 def _meld_ongeldige(gelezen: list[Any]) -> None:
@@ -35,8 +35,8 @@ def _meld_ongeldige(gelezen: list[Any]) -> None:
 
 
 def _dossiermap() -> "Dossiermap":
-    from leersteun import dossiers
-    from leersteun.folder import vind_map
+    from leersteun.reading import dossiers
+    from leersteun.reading.folder import vind_map
 
     if sys.stdin.isatty() and sys.stdout.isatty():
         dossiers.KIES = _kies_dossier
@@ -58,8 +58,8 @@ BuitenOutOptie = Annotated[
 
 def _controleer_uitvoer(map_: Any, pad: Path | None, buiten_out: bool, optie: str = "--uit") -> None:
     """Refuse a bad output path before any work is done."""
-    from leersteun.errors import GebruikFout
-    from leersteun.folder import uitvoer_pad
+    from leersteun.core.errors import GebruikFout
+    from leersteun.reading.folder import uitvoer_pad
 
     if pad is not None:
         uitvoer_pad(map_, pad, buiten_out, optie)
@@ -69,9 +69,9 @@ def _controleer_uitvoer(map_: Any, pad: Path | None, buiten_out: bool, optie: st
 
 def _schrijf_uitvoer(map_: Any, pad: Path, inhoud: bytes, buiten_out: bool = False, optie: str = "--uit") -> Path:
     """Write generated output after checking where it goes (see `folder.uitvoer_pad`)."""
-    from leersteun.errors import Fout
-    from leersteun.folder import buiten_git_ignore_melding, uitvoer_pad
-    from leersteun.store import schrijf_atomisch
+    from leersteun.core.errors import Fout
+    from leersteun.reading.folder import buiten_git_ignore_melding, uitvoer_pad
+    from leersteun.files.store import schrijf_atomisch
 
     doel = uitvoer_pad(map_, pad, buiten_out, optie)
     try:
@@ -88,10 +88,10 @@ def _schrijf_uitvoer(map_: Any, pad: Path, inhoud: bytes, buiten_out: bool = Fal
 def _voltooi_dossier(incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of a case: ids and first names that start with what was typed. A
     folder that cannot be read completes nothing (no message in the middle of typing)."""
-    from leersteun.errors import Fout
-    from leersteun.folder import vind_map
-    from leersteun.snel import lees_alle
-    from leersteun.tekst import normaal
+    from leersteun.core.errors import Fout
+    from leersteun.reading.folder import vind_map
+    from leersteun.reading.snel import lees_alle
+    from leersteun.core.tekst import normaal
 
     begin = normaal(incomplete)
     uit: dict[str, str] = {}
@@ -115,19 +115,19 @@ DossierArg = Annotated[
 
 
 def _vraag(tekst: str, keuzes: list[str] | None = None, standaard: str | None = None, leeg: bool = False, uitleg: dict[str, str] | None = None) -> str:
-    from leersteun.vragen import vraag
+    from leersteun.terminal.vragen import vraag
 
     return vraag(_console(), tekst, keuzes, standaard, leeg, uitleg)
 
 
 def _ja_nee(vraag: str, **opties: Any) -> bool:
-    from leersteun.vragen import ja_nee
+    from leersteun.terminal.vragen import ja_nee
 
     return ja_nee(_console(), vraag, **opties)
 
 
 def _vraag_datum(tekst: str, leeg: bool = False) -> Any:
-    from leersteun.vragen import vraag_datum
+    from leersteun.terminal.vragen import vraag_datum
 
     return vraag_datum(_console(), tekst, leeg)
 
@@ -136,9 +136,9 @@ def _datum_optie(waarde: str | None, optie: str) -> Any:
     """A date option as a teacher types it: 31-12-2025, 31/12/2025, 2025-12-31, vandaag, morgen."""
     if waarde is None:
         return None
-    from leersteun import invoer
-    from leersteun.errors import GebruikFout
-    from leersteun.folder import vandaag
+    from leersteun.rules import invoer
+    from leersteun.core.errors import GebruikFout
+    from leersteun.reading.folder import vandaag
 
     try:
         return invoer.datum(waarde, vandaag())
@@ -147,9 +147,9 @@ def _datum_optie(waarde: str | None, optie: str) -> Any:
 
 
 def _wie(door: str | None, datum: str | None, notitie: str | None) -> Any:
-    from leersteun.errors import Fout
-    from leersteun.folder import gebruiker, vandaag
-    from leersteun.trajectory import Wie
+    from leersteun.core.errors import Fout
+    from leersteun.reading.folder import gebruiker, vandaag
+    from leersteun.editing.trajectory import Wie
 
     naam = gebruiker(door)
     if not naam:
@@ -169,8 +169,8 @@ def _commit(map_: Any, instellingen: Any, keuze: bool | None, bestanden: list[Pa
     """Commit the changed files when asked (--commit) or by default (commit: true). The change
     is already saved: a commit that fails says so, and an explicit --commit that cannot
     commit exits 1."""
-    from leersteun import gitops
-    from leersteun.errors import Fout
+    from leersteun.reading import gitops
+    from leersteun.core.errors import Fout
 
     expliciet = keuze is True
     if keuze is None:
@@ -206,7 +206,7 @@ CommitOptie = Annotated[
 def _geen_effect(waarom: str, opties: dict[str, Any]) -> None:
     """Refuse options that were given but would change nothing here: a command never exits 0
     with an option quietly ignored."""
-    from leersteun.errors import GebruikFout
+    from leersteun.core.errors import GebruikFout
 
     gegeven = [naam for naam, waarde in opties.items() if waarde not in (None, False, [], ())]
     if gegeven:
@@ -216,7 +216,7 @@ def _geen_effect(waarom: str, opties: dict[str, Any]) -> None:
 
 def _afspraak(vorm: Vorm | None, start: str | None, frequentie: str | None, intensiteit: str | None, evaluatie_op: list[str] | None) -> Any:
     """What was agreed for a traject, from the options (`fase`, `toewijzen`)."""
-    from leersteun.trajectory import TrajectAfspraak
+    from leersteun.editing.trajectory import TrajectAfspraak
 
     return TrajectAfspraak(
         vorm=vorm,
@@ -233,7 +233,7 @@ JdnOptie = Annotated[Optional[JaDeelsNee], typer.Option(help="ja, deels of nee."
 def _Sessie(naam: str) -> Any:  # noqa: N802 - reads as the class it makes
     """The engine's session (`bewerk.Sessie`) on the case folder of this command, with what the
     terminal adds: printing what happened (`zeg`) and committing the case file (`commit`)."""
-    from leersteun.folder import vandaag
+    from leersteun.reading.folder import vandaag
 
     return _terminal_sessie()(_dossiermap(), naam, vandaag())
 
@@ -241,7 +241,7 @@ def _Sessie(naam: str) -> Any:  # noqa: N802 - reads as the class it makes
 @functools.cache
 def _terminal_sessie() -> Any:
     """Made on first use: `bewerk` imports the editing engine, too heavy for `--help`."""
-    from leersteun.bewerk import Sessie
+    from leersteun.editing.bewerk import Sessie
 
     class TerminalSessie(Sessie):
         def zeg(self) -> None:

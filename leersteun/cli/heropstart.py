@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from leersteun import datums
+from leersteun.core import datums
 from leersteun.cli.fouten import _console
 from leersteun.cli.gemeen import (
     CommitOptie,
@@ -28,7 +28,7 @@ from leersteun.cli.gemeen import (
     _wie,
 )
 from leersteun.cli.kern import opdracht
-from leersteun.waarden import (
+from leersteun.core.waarden import (
     Fase,
     Vorm,
 )
@@ -52,7 +52,7 @@ def heropstart_(
     door: DoorOptie = None,
 ) -> None:
     """De checklist voor een heropstart: vraag per vraag, elk antwoord meteen bewaard."""
-    from leersteun import heropstart as hs
+    from leersteun.editing import heropstart as hs
 
     wie = _wie(door, datum, notitie)
     if not opnieuw:
@@ -72,10 +72,10 @@ def heropstart_(
 
 
 def _lees_antwoorden(antwoorden: Path | None) -> Any:
-    from leersteun import heropstart as hs
-    from leersteun.checks import valideer_model
-    from leersteun.errors import OngeldigBestand
-    from leersteun.store import lees, toon
+    from leersteun.editing import heropstart as hs
+    from leersteun.rules.checks import valideer_model
+    from leersteun.core.errors import OngeldigBestand
+    from leersteun.files.store import lees, toon
 
     if antwoorden is None:
         return None
@@ -87,14 +87,14 @@ def _lees_antwoorden(antwoorden: Path | None) -> Any:
 
 def _start_heropstart(sessie: _Sessie, wie: Any, overleg_school_clb: str | None, notitie: str | None, vragen: bool) -> None:
     """From afgesloten to heropstart, after the meeting of school and CLB (asked when missing)."""
-    from leersteun.errors import Fout
-    from leersteun.trajectory import (
+    from leersteun.core.errors import Fout
+    from leersteun.editing.trajectory import (
         afgesloten_op,
         kan_heropstarten,
         naar_fase,
         overleg_sinds,
     )
-    from leersteun.waarden import OverlegSoort
+    from leersteun.core.waarden import OverlegSoort
 
     d = sessie.gelezen.dossier
     if d.fase == Fase.heropstart:
@@ -115,7 +115,7 @@ def _start_heropstart(sessie: _Sessie, wie: Any, overleg_school_clb: str | None,
 
 def _wis_antwoorden(sessie: _Sessie, ja: bool) -> bool:
     """--opnieuw: clear the checklist after confirmation; False when the person said no."""
-    from leersteun import heropstart as hs
+    from leersteun.editing import heropstart as hs
 
     if not ja and not _ja_nee("Alle antwoorden van deze checklist wissen en opnieuw beginnen?"):
         print("Er is niets gewijzigd.")
@@ -127,9 +127,9 @@ def _wis_antwoorden(sessie: _Sessie, ja: bool) -> bool:
 
 def _doorloop_checklist(sessie: _Sessie, wie: Any, commit: bool | None) -> None:
     """The checklist on the terminal; after a heropstart, the offer to make the mail."""
-    from leersteun import dossiers as ds
-    from leersteun.checklist_ui import doorloop
-    from leersteun.model import Uitkomst
+    from leersteun.reading import dossiers as ds
+    from leersteun.terminal.checklist_ui import doorloop
+    from leersteun.rules.model import Uitkomst
 
     andere = [g.dossier for g in ds.alle(sessie.map) if g.dossier is not None]
     uitkomst = doorloop(_console(), sessie.gelezen, sessie.bewaar, andere, wie)
@@ -146,9 +146,9 @@ def _doorloop_checklist(sessie: _Sessie, wie: Any, commit: bool | None) -> None:
 def _bevestig_klas(sessie: _Sessie, wie: Any, klas: str | None, vragen: bool) -> None:
     """The mail must name the pupil's class of now: warn when it was not confirmed in this
     school year, and offer to update it (or take --klas)."""
-    from leersteun import schooljaar as sj
-    from leersteun.folder import vandaag
-    from leersteun.model import schooljaar_van
+    from leersteun.editing import schooljaar as sj
+    from leersteun.reading.folder import vandaag
+    from leersteun.rules.model import schooljaar_van
 
     d = sessie.gelezen.dossier
     jaar = schooljaar_van(vandaag())
@@ -166,10 +166,10 @@ def _bevestig_klas(sessie: _Sessie, wie: Any, klas: str | None, vragen: bool) ->
 
 
 def _maak_mail(sessie: _Sessie, wie: Any) -> Any:
-    from leersteun import heropstart as hs
-    from leersteun import mail
-    from leersteun.folder import vandaag
-    from leersteun.store import toon
+    from leersteun.editing import heropstart as hs
+    from leersteun.outputs import mail
+    from leersteun.reading.folder import vandaag
+    from leersteun.files.store import toon
 
     d = sessie.gelezen.dossier
     dag = vandaag()
@@ -208,9 +208,9 @@ def mail_(
 def _kan_mailen(sessie: _Sessie, verstuur: bool) -> None:
     """A mail needs a finished checklist with outcome heropstart; sending also needs SMTP and
     a question not sent before."""
-    from leersteun import heropstart as hs
-    from leersteun import mail
-    from leersteun.errors import Fout
+    from leersteun.editing import heropstart as hs
+    from leersteun.outputs import mail
+    from leersteun.core.errors import Fout
 
     h = sessie.gelezen.dossier.laatste_heropstart
     if verstuur:
@@ -228,9 +228,9 @@ def _kan_mailen(sessie: _Sessie, verstuur: bool) -> None:
 
 def _verstuur(sessie: _Sessie, bericht: Any, ja: bool) -> bool:
     """Send after confirmation and note when; False when the person said no."""
-    from leersteun import heropstart as hs
-    from leersteun import mail
-    from leersteun.folder import vandaag
+    from leersteun.editing import heropstart as hs
+    from leersteun.outputs import mail
+    from leersteun.reading.folder import vandaag
 
     smtp = sessie.instellingen.smtp
     if not ja:
@@ -264,9 +264,9 @@ def toewijzen_(
     door: DoorOptie = None,
 ) -> None:
     """Voor de coördinatie: wijs na een heropstart een ondersteuner toe (de vorm mag later)."""
-    from leersteun import heropstart as hs
-    from leersteun.deadlines import deadlines
-    from leersteun.folder import vandaag
+    from leersteun.editing import heropstart as hs
+    from leersteun.rules.deadlines import deadlines
+    from leersteun.reading.folder import vandaag
 
     wie = _wie(door, datum, notitie)
     if vorm is None:

@@ -46,7 +46,7 @@ _METAVAR = {str: "TEKST", int: "GETAL", float: "GETAL", Path: "PAD"}
 def _metavar(param: Any) -> str | None:
     """The Dutch placeholder of a parameter in help (click's public `metavar`): the
     choices as typed, or what kind of value; None leaves typer's own."""
-    from leersteun.tekst import keuze, label
+    from leersteun.core.tekst import keuze, label
 
     beschrijving = getattr(param, "type_descriptor", None)
     if beschrijving is None:
@@ -100,8 +100,8 @@ class LeersteunCommand(_DutchHelp, TyperCommand):
 
 class LeersteunGroup(_DutchHelp, TyperGroup):
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:  # noqa: E501
-        from leersteun import taal
-        from leersteun.errors import EXIT_ONDERBROKEN
+        from leersteun.core import taal
+        from leersteun.core.errors import EXIT_ONDERBROKEN
 
         taal.installeer()
         try:
@@ -135,7 +135,7 @@ def _normaliseer(token: str) -> str:
     """Choices (and option and command names) as a person types them: capitals, accents,
     spaces, '-' and '_' do not matter ('Doelen bereikt' is doelen_bereikt, 'Type 2' is type 2,
     'zorgcoördinator' and 'zoco' are zorgcoordinator)."""
-    from leersteun.tekst import keuze
+    from leersteun.core.tekst import keuze
 
     # '-' as the one separator: an option's own name (verslag-zichtbaar) is already in this
     # form, so click's messages show it as typed

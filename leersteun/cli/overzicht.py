@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from leersteun import datums
+from leersteun.core import datums
 from leersteun.cli.fouten import _console
 from leersteun.cli.gemeen import (
     BuitenOutOptie,
@@ -21,7 +21,7 @@ from leersteun.cli.gemeen import (
 from leersteun.cli.kern import opdracht
 
 if TYPE_CHECKING:
-    from leersteun.folder import Dossiermap
+    from leersteun.reading.folder import Dossiermap
 
 
 @opdracht("agenda")
@@ -35,10 +35,10 @@ def agenda(
     """Toon de komende en verlopen deadlines, in de terminal en als agendabestand."""
     import datetime as dt
 
-    from leersteun import dossiers
-    from leersteun.deadlines import agenda as deadlines_tot
-    from leersteun.folder import vandaag
-    from leersteun.weergave import agenda_tabel
+    from leersteun.reading import dossiers
+    from leersteun.rules.deadlines import agenda as deadlines_tot
+    from leersteun.reading.folder import vandaag
+    from leersteun.outputs.weergave import agenda_tabel
 
     map_ = _dossiermap()
     _controleer_uitvoer(map_, ics, buiten_out, "--ics")
@@ -54,7 +54,7 @@ def agenda(
         console.print(agenda_tabel(items, dag, anoniem, anon))
     console.print(f"{len(items)} deadline{'s' if len(items) != 1 else ''} tot en met {datums.kort(tot)}.")
     if ics is not None:
-        from leersteun.ics import agenda_ics
+        from leersteun.outputs.ics import agenda_ics
 
         _schrijf_uitvoer(map_, ics, agenda_ics(items, inst.netwerk if inst else "leersteun", dag, anoniem, anon).encode("utf-8"), buiten_out, "--ics")
         console.print(f"Agendabestand geschreven: {ics} (abonneer je agenda in Thunderbird op dit bestand, of importeer het in Outlook).")
@@ -62,7 +62,7 @@ def agenda(
 
 
 def _anoniem(inst: Any, geldig: list[Any]) -> Any:
-    from leersteun.anoniem import Anonimiseerder
+    from leersteun.outputs.anoniem import Anonimiseerder
 
     return Anonimiseerder(inst.teamnamen()).dossiers(geldig)
 
@@ -78,7 +78,7 @@ class OverzichtFormaat(str, Enum):
 
 def _alle_snel(map_: "Dossiermap") -> Any:
     """Every case through the fast path, with a progress bar on a terminal (stderr only)."""
-    from leersteun.snel import lees_alle
+    from leersteun.reading.snel import lees_alle
 
     if not sys.stderr.isatty():
         yield from lees_alle(map_)
@@ -101,8 +101,9 @@ def overzicht(
     buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Het weekoverzicht voor de coördinatie: heropstartvragen, deadlines, caseload, capaciteit."""
-    from leersteun import dossiers, formats, overview
-    from leersteun.folder import vandaag
+    from leersteun.outputs import formats, overview
+    from leersteun.reading import dossiers
+    from leersteun.reading.folder import vandaag
 
     if formaat != OverzichtFormaat.csv:
         _geen_effect("--komma hoort bij --formaat csv", {"--komma": komma})
@@ -126,7 +127,7 @@ def overzicht(
             sys.stdout.buffer.write(inhoud)
             sys.stdout.flush()
         else:
-            from leersteun.store import toon
+            from leersteun.files.store import toon
 
             print(f"Overzicht geschreven: {toon(_schrijf_uitvoer(map_, uit, inhoud, buiten_out))}", file=sys.stderr)
     _meld_ongeldige(fout)

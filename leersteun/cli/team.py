@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from leersteun import datums
+from leersteun.core import datums
 from leersteun.cli.fouten import _console
 from leersteun.cli.gemeen import (
     CommitOptie,
@@ -30,8 +30,8 @@ class Kant(str, Enum):
 @opdracht("delen")
 def delen_(door: DoorOptie = None) -> None:
     """Deel de dossiermap met het team: commit je dossiers, haal binnen, voeg samen, controleer en push."""
-    from leersteun.delen import delen
-    from leersteun.folder import gebruiker
+    from leersteun.editing.delen import delen
+    from leersteun.reading.folder import gebruiker
 
     for regel in delen(_dossiermap(), gebruiker(door)).regels:
         print(regel)
@@ -47,9 +47,9 @@ def conflict_(
     door: DoorOptie = None,
 ) -> None:
     """Dossiers met tegenstrijdige wijzigingen na het samenvoegen: uitleggen en kiezen welke versie blijft."""
-    from leersteun.delen import context_zonder_conflict, schrijf_keuze, zoek_conflict
-    from leersteun.folder import gebruiker, vandaag
-    from leersteun.weergave import conflict_weergave
+    from leersteun.editing.delen import context_zonder_conflict, schrijf_keuze, zoek_conflict
+    from leersteun.reading.folder import gebruiker, vandaag
+    from leersteun.outputs.weergave import conflict_weergave
 
     map_ = _dossiermap()
     gevonden = zoek_conflict(map_, dossier)
@@ -82,9 +82,9 @@ def geschiedenis_(dossier: DossierArg) -> None:
     """De geschiedenis van een dossier naast de git-log van zijn bestand."""
     from rich.table import Table
 
-    from leersteun import dossiers, gitops
-    from leersteun.folder import vandaag
-    from leersteun.store import toon
+    from leersteun.reading import dossiers, gitops
+    from leersteun.reading.folder import vandaag
+    from leersteun.files.store import toon
 
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
@@ -119,9 +119,10 @@ def archief_(
     door: DoorOptie = None,
 ) -> None:
     """Afgesloten dossiers voorbij de bewaartermijn uit leersteun.yaml: tonen, en verwijderen."""
-    from leersteun import archief, dossiers
-    from leersteun.folder import gebruiker
-    from leersteun.store import toon
+    from leersteun.editing import archief
+    from leersteun.reading import dossiers
+    from leersteun.reading.folder import gebruiker
+    from leersteun.files.store import toon
 
     if not verwijder:
         _geen_effect("ze horen bij --verwijder", {"--ja": ja, "--commit/--geen-commit": commit is not None, "--door": door})

@@ -29,7 +29,7 @@ from leersteun.cli.gemeen import (
     _wijzig,
 )
 from leersteun.cli.kern import _normaliseer, opdracht
-from leersteun.waarden import (
+from leersteun.core.waarden import (
     Beslissing,
     BetrokkeneRol,
     DiplonStap,
@@ -100,7 +100,7 @@ def fase_(
 
 def _naar_fase(naar: Fase, wie: Any, o: dict[str, Any]) -> Any:
     """The edit of `leersteun fase`: refuse options that mean nothing for this step."""
-    from leersteun.trajectory import OVERGANGEN, naar_fase
+    from leersteun.editing.trajectory import OVERGANGEN, naar_fase
 
     afspraak = _afspraak(o["vorm"], o["start"], o["frequentie"], o["intensiteit"], o["evaluatie_op"])
     namen = ("reden", "verslag_zichtbaar", "frequentie", "intensiteit", "start", "vorm", "evaluatie_op", "ondersteuner", "opstartgesprek", "leervraag", "overleg_school_clb")
@@ -148,7 +148,7 @@ def evaluatie_(
     door: DoorOptie = None,
 ) -> None:
     """Bewaar een evaluatie: verderzetten of afsluiten, met de vier vragen na vier maanden."""
-    from leersteun.trajectory import evaluatie
+    from leersteun.editing.trajectory import evaluatie
 
     o = dict(locals())
     wie = _wie(door, datum, notitie)
@@ -171,7 +171,7 @@ def _vier_vragen_opties(*antwoorden: Any) -> dict[str, Any] | None:
         sleutels = ("doelen_concreet", "doelen_context", "gedragen", "zorgcontinuum_fase_2_3")
         return {k: ((v.value, None) if v is not None else None) for k, v in zip(sleutels, gegeven)} | {"toelichting": toelichting}
     if toelichting:
-        from leersteun.errors import GebruikFout
+        from leersteun.core.errors import GebruikFout
 
         raise GebruikFout("--toelichting hoort bij de vier vragen (--concreet, --context, --gedragen, --fase-2-3).")
     return None
@@ -180,7 +180,7 @@ def _vier_vragen_opties(*antwoorden: Any) -> dict[str, Any] | None:
 def _vraag_beslissing(o: dict[str, Any]) -> Beslissing:
     """The decision, and on the terminal what goes with it (reason, what the school keeps,
     the next evaluation); `o` gets the answers."""
-    from leersteun.trajectory import REDEN_TEKST
+    from leersteun.editing.trajectory import REDEN_TEKST
 
     interactief = o["beslissing"] is None
     keuze = o["beslissing"] or Beslissing(_vraag("Beslissing", keuzes=[b.value for b in Beslissing]))
@@ -199,14 +199,14 @@ def _vier_vragen_open(d: Any, dag: Any) -> bool:
     """Is the evaluation after four months still to be done (due within a month)?"""
     import datetime as dt
 
-    from leersteun.deadlines import Soort, deadlines
+    from leersteun.rules.deadlines import Soort, deadlines
 
     return any(x.soort == Soort.vier_maanden and x.datum <= dag + dt.timedelta(days=31) for x in deadlines(d, dag))
 
 
 def _vraag_vier_vragen() -> dict[str, Any]:
-    from leersteun.heropstart import VRAAG
-    from leersteun.model import VIER_VRAGEN
+    from leersteun.editing.heropstart import VRAAG
+    from leersteun.rules.model import VIER_VRAGEN
 
     console = _console()
     console.print("[bold]De vier vragen na vier maanden ondersteuning[/] (ja, deels of nee; een toelichting mag leeg blijven)")
@@ -233,8 +233,8 @@ def betrokkene_(
     door: DoorOptie = None,
 ) -> None:
     """Voeg iemand toe rond een dossier, werk het contact bij, of haal iemand weg (--weg)."""
-    from leersteun import mensen
-    from leersteun.model import als_contact
+    from leersteun.editing import mensen
+    from leersteun.rules.model import als_contact
 
     if weg:
         _geen_effect("--weg verwijdert de persoon", {"--contact": contact, "--notitie": notitie})
@@ -242,7 +242,7 @@ def betrokkene_(
         try:
             contact = als_contact(contact)
         except ValueError:  # pydantic's error, told in Dutch
-            from leersteun.errors import GebruikFout
+            from leersteun.core.errors import GebruikFout
 
             raise GebruikFout(f"--contact '{contact}' is geen e-mailadres of telefoonnummer; schrijf het als naam@school.be of 014 12 34 56.") from None
     wie = _wie(door, None, None)
@@ -268,9 +268,9 @@ def overleg_(
     door: DoorOptie = None,
 ) -> None:
     """Noteer een overleg rond een dossier: opstartgesprek, evaluatiegesprek, school-CLB, overdracht, ..."""
-    from leersteun import mensen
-    from leersteun.errors import GebruikFout
-    from leersteun.waarden import OverlegRol
+    from leersteun.editing import mensen
+    from leersteun.core.errors import GebruikFout
+    from leersteun.core.waarden import OverlegRol
 
     rollen: list[str] = []
     for deel in (met or "").replace(";", ",").split(","):
@@ -295,8 +295,8 @@ def diplon_(
     door: DoorOptie = None,
 ) -> None:
     """Noteer dat een stap in Diplon gedaan is (CirCQel, inzage, evaluatie, afsluiting, heropend)."""
-    from leersteun.diplon import markeer
-    from leersteun.folder import vandaag
+    from leersteun.editing.diplon import markeer
+    from leersteun.reading.folder import vandaag
 
     wie = _wie(door, datum, None)
     dag = vandaag()
@@ -320,8 +320,8 @@ def verslag_(
     door: DoorOptie = None,
 ) -> None:
     """Noteer een nieuw of gewijzigd Verslag, of de beslissing van de school binnen de 60 dagen."""
-    from leersteun import verslag as vs
-    from leersteun.errors import GebruikFout
+    from leersteun.editing import verslag as vs
+    from leersteun.core.errors import GebruikFout
 
     if (soort is None) == (beslist_op is None):
         raise GebruikFout("Geef een nieuw Verslag (--soort en --datum) of de beslissing van de school (--beslist DATUM), niet allebei.")
@@ -355,9 +355,9 @@ def schooljaar_(
     door: DoorOptie = None,
 ) -> None:
     """De jaarlijkse overgang: nieuwe klassen, overgangen en eindgesprekken van het schooljaar."""
-    from leersteun import dossiers
-    from leersteun import schooljaar as sj
-    from leersteun.store import lees_tekst, toon
+    from leersteun.reading import dossiers
+    from leersteun.editing import schooljaar as sj
+    from leersteun.files.store import lees_tekst, toon
 
     nieuw_jaar = sj.lees_schooljaar(jaar)
     wie = _wie(door, None, None)
@@ -394,7 +394,7 @@ def _vraag_klas(nieuw_jaar: str) -> Any:
 def _toon_rollover(console: Any, nieuw_jaar: str, lopend: list[Any], na: list[Any], laatste_jaar: dict[str, str | None]) -> None:
     from rich.table import Table
 
-    from leersteun import schooljaar as sj
+    from leersteun.editing import schooljaar as sj
 
     tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
     for kolom in ("dossier", "leerling", "school", "klas", "bevestigd voor"):
@@ -435,7 +435,7 @@ def overgang_(
     door: DoorOptie = None,
 ) -> None:
     """Een overgang: kleuter naar lager (loopt verder), lager naar secundair of andere school (sluit af)."""
-    from leersteun.trajectory import overgang
+    from leersteun.editing.trajectory import overgang
 
     wie = _wie(door, datum, notitie)
     if soort != OvergangKeuze.kleuter_lager:

@@ -1,0 +1,174 @@
+"""Small, minimal edits of a case's round-trip data, and applying a change safely.
+
+Edits only set leaves and append list items, so that `store.bewaar` writes just the lines
+a change is about. `pas_toe` re-checks the whole case after the edit and refuses (writing
+nothing) when the result would not be valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import ScalarString
+
+from leersteun.rules.checks import Context, controleer_dossier
+from leersteun.reading.snel import Gelezen
+from leersteun.core.errors import Fout
+from leersteun.rules.model import Dossier
+from leersteun.files.store import bewaar
+
+# The order of the top-level keys in the format, to place a key a hand-written file lacks.
+VOLGORDE = [
+    "id", "vorig_dossier", "volgend_dossier", "leerling", "school", "verslag", "vorige_verslagen", "fase",
+    "ankerpersoon", "ondersteuner", "vorige_ondersteuners", "clb_medewerker", "betrokkenen", "leervraag",
+    "trajecten", "geschiedenis", "overleggen", "evaluaties", "diplon", "beeldvorming", "doelen", "heropstarts",
+]  # fmt: skip
+# The same for the groups inside a case that got new keys.
+VOLGORDE_IN = {
+    "leerling": ["voornaam", "naam", "geboortedatum", "klas", "klas_schooljaar", "niveau"],
+    "verslag": ["soort", "datum", "typologie", "zichtbaar_in_diplon", "ontbindende_voorwaarde", "ontbindende_voorwaarde_beslist"],
+}
+
+
+def zonder_leeg(**velden: Any) -> CommentedMap:
+    """A new mapping for a list item, in the given key order, leaving out None values."""
+    return CommentedMap((k, v) for k, v in velden.items() if v is not None)
+
+
+def lijst(data: CommentedMap, sleutel: str) -> CommentedSeq:
+    """The list under `sleutel`, created (in format order) when missing or null."""
+    huidig = data.get(sleutel)
+    if isinstance(huidig, CommentedSeq):  # append with voeg_toe() to keep blank lines in place
+        if not huidig:
+            huidig.fa.set_block_style()  # `[]` becomes a block list when it gets items
+        return huidig
+    nieuw = CommentedSeq()
+    if sleutel in data:
+        data[sleutel] = nieuw
+    else:
+        positie = len(data)
+        if sleutel in VOLGORDE:
+            na = VOLGORDE[VOLGORDE.index(sleutel) + 1 :]
+            positie = next((i for i, k in enumerate(data) if k in na), len(data))
+        data.insert(positie, sleutel, nieuw)
+    return nieuw
+
+
+def zet_op_plaats(data: CommentedMap, sleutel: str, waarde: Any, volgorde: list[str] = VOLGORDE) -> None:
+    """Set a key; a key the file lacks is inserted where the format puts it (not at the end)."""
+    if sleutel in data:
+        zet(data, sleutel, waarde)
+        return
+    positie = len(data)
+    if sleutel in volgorde:
+        na = volgorde[volgorde.index(sleutel) + 1 :]
+        positie = next((i for i, k in enumerate(data) if k in na), len(data))
+    data.insert(positie, sleutel, waarde)
+
+
+def zet(data: CommentedMap, sleutel: str, waarde: Any) -> None:
+    """Set a leaf only when it differs (so an unchanged value keeps its exact text)."""
+    oud = data.get(sleutel, _GEEN)
+    if oud == waarde and isinstance(oud, bool) == isinstance(waarde, bool):
+        return
+    if isinstance(oud, ScalarString) and isinstance(waarde, str):
+        waarde = type(oud)(waarde)  # keep the user's quoting style
+    data[sleutel] = waarde
+
+
+_GEEN = object()
+
+
+def _staart(node: Any) -> tuple[CommentedMap, Any] | None:
+    """The mapping and key whose comment token closes the text of `node` (deepest, last)."""
+    if isinstance(node, CommentedMap) and node:
+        sleutel = list(node)[-1]
+        waarde = node[sleutel]
+        if isinstance(waarde, (CommentedMap, CommentedSeq)) and waarde and not waarde.fa.flow_style():
+            dieper = _staart(waarde[-1] if isinstance(waarde, CommentedSeq) else waarde)
+            if dieper is not None:
+                return dieper
+        return node, sleutel
+    return None
+
+
+def voeg_toe(seq: CommentedSeq, item: Any) -> None:
+    """Append `item`; blank lines and full-line comments that ended the list move below it.
+
+    ruamel keeps what follows a list's last value (its end-of-line comment, then comment lines
+    and blank lines up to the next key) in one token on that value. Left there, a new item
+    would land after the blank line that separates two sections.
+    """
+    vorige = _staart(seq[-1]) if seq else None
+    seq.append(item)
+    nieuw = _staart(item)
+    if vorige is None or nieuw is None:
+        return
+    houder, sleutel = vorige
+    plaats = houder.ca.items.get(sleutel)
+    token = plaats[2] if plaats and len(plaats) > 2 else None
+    if token is None or not isinstance(token.value, str):
+        return
+    waarde = token.value
+    kop, _, staart = waarde.partition("\n") if not waarde.startswith("\n") else ("", "\n", waarde[1:])
+    if not staart:
+        return
+    token.value = kop + "\n"
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    nieuwe_houder, nieuwe_sleutel = nieuw
+    eigen = nieuwe_houder.ca.items.get(nieuwe_sleutel)
+    eigen_token = eigen[2] if eigen and len(eigen) > 2 else None
+    if eigen_token is not None and isinstance(eigen_token.value, str) and not eigen_token.value.startswith("\n"):
+        eigen_token.value = eigen_token.value.partition("\n")[0] + "\n" + staart  # keep its own end-of-line comment
+        return
+    nieuwe_houder.ca.items[nieuwe_sleutel] = [None, None, CommentToken("\n" + staart, CommentMark(0), None), None]
+
+
+Bewerking = Callable[[CommentedMap, Dossier], list[str]]
+
+
+def pas_toe(gelezen: Gelezen, ctx: Context, bewerking: Bewerking) -> list[str]:
+    """Run an edit on a valid case, re-check it, and save only when it stays valid.
+
+    Returns the edit's messages (Dutch, for the user). Raises `Fout` and leaves the file
+    untouched when the edit refuses or would make the case invalid.
+    """
+    assert gelezen.bestand is not None and gelezen.dossier is not None
+    bestand = gelezen.bestand
+    meldingen = bewerking(bestand.data, gelezen.dossier)
+    ctx_hier = ctx.voor(gelezen.pad)
+    _, bevindingen = controleer_dossier(bestand, ctx_hier)
+    fouten = [b for b in bevindingen if b.is_fout]
+    if fouten:
+        uitleg = "\n".join(f"  {b.boodschap}" for b in fouten)
+        raise Fout(f"Deze wijziging zou het dossier ongeldig maken; er is niets gewijzigd:\n{uitleg}")
+    bewaar(bestand)
+    return meldingen
+
+
+class Sessie:
+    """One case opened by a command that saves one or more times: the folder's settings and
+    context, the case as read, and after every save the case read again (a change made by
+    someone else in between is caught when writing, by the changed-on-disk check)."""
+
+    def __init__(self, map_: Any, naam: str, vandaag: Any) -> None:
+        from leersteun.reading import dossiers
+
+        self.map = map_
+        self.instellingen = dossiers.instellingen(map_)
+        self.ctx = dossiers.context(vandaag, self.instellingen)
+        self.gelezen = dossiers.open_dossier(map_, naam, self.ctx)
+        self.pad = self.gelezen.pad
+        self.meldingen: list[str] = []
+
+    def bewaar(self, bewerking: Bewerking) -> Gelezen:
+        """Apply one edit and save it; `meldingen` says what happened."""
+        from leersteun.reading.dossiers import lees_dossier
+
+        self.meldingen = pas_toe(self.gelezen, self.ctx, bewerking)
+        self.gelezen = lees_dossier(self.pad, self.ctx)
+        return self.gelezen

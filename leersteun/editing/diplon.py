@@ -1,0 +1,116 @@
+"""The Diplon steps of the procedure (seed 003) as tasks with an owner.
+
+- the CirCQel filled in at the start of support (ondersteuner);
+- inzage in the CirCQel given to teachers and parents (school);
+- each evaluation entered in the CirCQel (ondersteuner);
+- the closing entered in Diplon (ondersteuner);
+- the dossier reopened in Diplon at a heropstart (school).
+
+A step becomes open when its phase starts and is done when the case records it under
+`diplon` (`leersteun diplon DOSSIER STAP`) on or after that day. Computed, never stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ruamel.yaml.comments import CommentedMap
+
+from leersteun.core import datums
+from leersteun.editing.bewerk import lijst, voeg_toe, zonder_leeg
+from leersteun.rules.model import Dossier, Fase, Uitkomst
+from leersteun.editing.trajectory import Geweigerd, Wie, afgesloten_op
+from leersteun.core.waarden import DiplonStap
+
+WIE = {
+    DiplonStap.circqel: "ondersteuner",
+    DiplonStap.inzage: "school",
+    DiplonStap.evaluatie: "ondersteuner",
+    DiplonStap.afsluiting: "ondersteuner",
+    DiplonStap.heropend: "school",
+}
+STAP_TEKST = {
+    DiplonStap.circqel: "CirCQel invullen in Diplon",
+    DiplonStap.inzage: "inzage in de CirCQel geven aan leerkrachten en ouders",
+    DiplonStap.evaluatie: "de evaluatie van {datum} in de CirCQel zetten",
+    DiplonStap.afsluiting: "het afsluiten ingeven in Diplon",
+    DiplonStap.heropend: "het dossier heropenen in Diplon",
+}
+AFSLUITING_TOT = dt.timedelta(days=365)  # an older closing no longer asks for this step
+
+
+@dataclass(frozen=True)
+class OpenStap:
+    stap: DiplonStap
+    wie: str  # ondersteuner | school
+    sinds: dt.date
+    omschrijving: str
+
+
+def steun_start(dossier: Dossier) -> dt.date | None:
+    """The day the current support started: opstart entered, or ondersteuning entered from a
+    phase other than opstart (after a heropstart with light or medium)."""
+    start = None
+    vorige = None
+    for g in dossier.geschiedenis:
+        if g.fase == Fase.opstart and vorige != Fase.opstart:
+            start = g.datum
+        elif g.fase == Fase.ondersteuning and vorige not in (Fase.opstart, Fase.ondersteuning):
+            start = g.datum
+        vorige = g.fase
+    return start
+
+
+def _gedaan(dossier: Dossier, stap: DiplonStap, sinds: dt.date) -> bool:
+    return any(x.stap == stap and x.datum >= sinds for x in dossier.diplon)
+
+
+def open_stappen(dossier: Dossier, vandaag: dt.date) -> list[OpenStap]:
+    d = dossier
+    uit: list[OpenStap] = []
+
+    def voeg(stap: DiplonStap, sinds: dt.date, **waarden: str) -> None:
+        if not _gedaan(d, stap, sinds):
+            uit.append(OpenStap(stap, WIE[stap], sinds, STAP_TEKST[stap].format(**waarden)))
+
+    start = steun_start(d)
+    if d.fase in (Fase.opstart, Fase.ondersteuning) and start is not None:
+        voeg(DiplonStap.circqel, start)
+        voeg(DiplonStap.inzage, start)
+        evaluaties = [e.datum for e in d.evaluaties if e.datum >= start]
+        if evaluaties:
+            laatste = max(evaluaties)
+            voeg(DiplonStap.evaluatie, laatste, datum=datums.kort(laatste))
+    if d.fase == Fase.afgesloten:
+        dag = afgesloten_op(d)
+        if dag is not None and vandaag - dag <= AFSLUITING_TOT:
+            voeg(DiplonStap.afsluiting, dag)
+    h = d.laatste_heropstart
+    if h is not None and d.fase != Fase.afgesloten and h.uitkomst != Uitkomst.geen_heropstart:
+        voeg(DiplonStap.heropend, h.gestart)
+    return sorted(uit, key=lambda s: (s.sinds, s.stap.value))
+
+
+def wacht_op_verslag(dossier: Dossier) -> dt.date | None:
+    """An aanmelding whose Verslag is not yet visible in Diplon: waiting since when."""
+    if dossier.fase != Fase.aanmelding or dossier.verslag.zichtbaar_in_diplon:
+        return None
+    for g in reversed(dossier.geschiedenis):
+        if g.fase == Fase.aanmelding:
+            return g.datum
+    return None
+
+
+def markeer(data: CommentedMap, dossier: Dossier, wie: Wie, stap: DiplonStap, vandaag: dt.date) -> list[str]:
+    """Record a Diplon step as done."""
+    open_ = [s for s in open_stappen(dossier, vandaag) if s.stap == stap]
+    if not open_:
+        alle = open_stappen(dossier, vandaag)
+        nog = "; ".join(f"{s.stap.value} ({s.omschrijving})" for s in alle) or "geen"
+        raise Geweigerd(f"In dossier {dossier.id} staat de stap '{stap.value}' niet open. Open stappen: {nog}.")
+    s = open_[0]
+    if wie.datum < s.sinds:
+        raise Geweigerd(f"De stap '{stap.value}' staat open sinds {datums.kort(s.sinds)}; {datums.kort(wie.datum)} ligt daarvoor.")
+    voeg_toe(lijst(data, "diplon"), zonder_leeg(stap=stap.value, datum=wie.datum, door=wie.door))
+    return [f"Diplon: {s.omschrijving} is gedaan ({datums.kort(wie.datum)})."]

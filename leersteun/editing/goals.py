@@ -1,0 +1,122 @@
+"""Goals and measures (seed 004, bijlagen 2 to 6): the HGW-hulpzinnen and the edits that add
+or change a goal, a measure, an evaluation or the beeldvorming. The SMART check is a rule
+(`checks`); the goal sheet is an output (`fiche`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from leersteun.editing.bewerk import lijst, voeg_toe, zet, zonder_leeg
+from leersteun.files.store import als_yaml, flow_lijst
+from leersteun.rules.model import Dossier, Fase
+from leersteun.core.waarden import PROCES_VRAGEN
+from leersteun.editing.trajectory import Geweigerd
+
+if TYPE_CHECKING:
+    pass
+
+ONDERWIJSBEHOEFTEN_STAM = "De leerling heeft"
+ONDERWIJSBEHOEFTEN = [
+    "instructie nodig die …", "opdrachten of taken nodig die …", "leeractiviteiten of materialen nodig die …",
+    "een leeromgeving nodig die …", "spel nodig dat …", "feedback nodig die …", "klasgenoten nodig die …",
+    "een leerkracht nodig die …", "ouders nodig die …", "een attitude nodig die …",
+    "hulp of ondersteuning nodig bij …", "inzichten nodig in …",
+]  # fmt: skip
+ONDERSTEUNINGSBEHOEFTEN_STAM = "Als leraar heb ik nood aan"
+ONDERSTEUNINGSBEHOEFTEN = [
+    "kennis van …", "vaardigheden die …", "inzichten in …", "een attitude die …", "ondersteuning tijdens …",
+    "materialen waarmee …", "collega's die …", "een zorgcoördinator die …", "een directie die …",
+    "'meer handen in de klas' in de vorm van …", "een ondersteuner die …", "een CLB-medewerker die …",
+]  # fmt: skip
+
+# Bijlage 6: who carries out a measure is a function, never a person's name.
+DOEL_VELDEN = ("domein", "omschrijving", "specifiek", "meetbaar", "acceptabel", "realistisch", "start", "einde")
+MAATREGEL_VELDEN = ("wat", "beoogd_effect", "periode", "wie", "wanneer", "hoe", "evaluatie_op")
+EVALUATIE_VELDEN = ("datum", "bereikt", *(veld for veld, *_ in PROCES_VRAGEN), "door")  # model.DoelEvaluatie, in order
+
+
+def volgende_doel_id(d: Dossier) -> str:
+    nummers = [int(x.id[1:]) for x in d.doelen if re.fullmatch(r"D\d+", x.id)]
+    return f"D{max(nummers, default=0) + 1}"
+
+
+def _index(d: Dossier, doel_id: str) -> int:
+    for i, doel in enumerate(d.doelen):
+        if doel.id.lower() == doel_id.lower():
+            return i
+    bestaande = ", ".join(x.id for x in d.doelen) or "geen"
+    raise Geweigerd(f"Dossier {d.id} heeft geen doel '{doel_id}' (wel: {bestaande}).")
+
+
+def _flow(waarden: list[str]) -> CommentedSeq:
+    """An empty list as [], a filled one as a block list."""
+    return CommentedSeq(waarden) if waarden else flow_lijst()
+
+
+def nieuw_doel(data: CommentedMap, d: Dossier, velden: dict[str, Any], onderwijsbehoeften: list[str], ondersteuningsbehoeften: list[str]) -> str:
+    """Append a goal in the order of the format; returns its id."""
+    if d.fase == Fase.afgesloten:
+        raise Geweigerd(f"Dossier {d.id} is afgesloten; doelen horen bij een lopend dossier.")
+    if not velden.get("domein") or not velden.get("omschrijving"):
+        raise Geweigerd("Een doel heeft minstens een domein en een omschrijving.")
+    doel_id = volgende_doel_id(d)
+    item = CommentedMap(id=doel_id)
+    for veld in DOEL_VELDEN:
+        item[veld] = velden.get(veld)
+    item["onderwijsbehoeften"] = _flow(onderwijsbehoeften)
+    item["ondersteuningsbehoeften"] = _flow(ondersteuningsbehoeften)
+    item["maatregelen"] = _flow([])
+    item["evaluaties"] = _flow([])
+    voeg_toe(lijst(data, "doelen"), item)
+    return doel_id
+
+
+def wijzig_doel(data: CommentedMap, d: Dossier, doel_id: str, velden: dict[str, Any], onderwijsbehoeften: list[str], ondersteuningsbehoeften: list[str]) -> None:
+    i = _index(d, doel_id)
+    item = data["doelen"][i]
+    for veld, waarde in velden.items():
+        if waarde is not None:
+            if veld in item:
+                zet(item, veld, waarde)
+            else:
+                item.insert(len(item), veld, waarde)
+    bestaand = d.doelen[i]
+    for sleutel, nieuw, oud in (
+        ("onderwijsbehoeften", onderwijsbehoeften, bestaand.onderwijsbehoeften),
+        ("ondersteuningsbehoeften", ondersteuningsbehoeften, bestaand.ondersteuningsbehoeften),
+    ):
+        erbij = [x for x in nieuw if x not in oud]
+        if erbij:
+            seq = lijst(item, sleutel)
+            for x in erbij:
+                voeg_toe(seq, x)
+
+
+def voeg_maatregel_toe(data: CommentedMap, d: Dossier, doel_id: str, maatregel: dict[str, Any]) -> None:
+    if not maatregel.get("wat"):
+        raise Geweigerd("Een maatregel heeft minstens een 'wat'.")
+    i = _index(d, doel_id)
+    voeg_toe(lijst(data["doelen"][i], "maatregelen"), zonder_leeg(**{k: maatregel.get(k) for k in MAATREGEL_VELDEN}))
+
+
+def evalueer_doel(data: CommentedMap, d: Dossier, doel_id: str, evaluatie: dict[str, Any]) -> None:
+    if not evaluatie.get("bereikt") or not evaluatie.get("datum"):
+        raise Geweigerd("Een evaluatie van een doel zegt of het bereikt is: ja, deels of nee.")
+    i = _index(d, doel_id)
+    voeg_toe(lijst(data["doelen"][i], "evaluaties"), zonder_leeg(**{k: evaluatie.get(k) for k in EVALUATIE_VELDEN}))
+
+
+def zet_beeldvorming(data: CommentedMap, d: Dossier, beeld: dict[str, Any]) -> None:
+    """Store the beeldvorming (bijlage 2); only when the case has none yet."""
+    if d.beeldvorming is not None:
+        raise Geweigerd("Dit dossier heeft al een beeldvorming; pas ze aan in het bestand.")
+    kaart = als_yaml({k: v for k, v in beeld.items() if v not in (None, [], {})})
+    positie = list(data).index("doelen") if "doelen" in data else len(data)
+    data.insert(positie, "beeldvorming", kaart)
+
+
+# ---------------------------------------------------------------------------- the goal sheet

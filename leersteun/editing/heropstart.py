@@ -1,0 +1,418 @@
+"""The heropstart checklist (seed 000) as data, its flow, its advice, and the assignment.
+
+The checklist is asked question by question; each answer is stored in the case at once, so
+an interrupted checklist resumes at its first open question. The outcome is decided by the
+people at the table; the tool gives a reasoned advice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap
+
+from leersteun.editing.bewerk import zet, zet_op_plaats
+from leersteun.files.store import als_yaml
+from leersteun.rules.model import (
+    AnalyseMet,
+    Checklist,
+    Dossier,
+    Fase,
+    Heropstart,
+    JaDeelsNee,
+    Toewijzing,
+    Uitkomst,
+    Vorm,
+)
+from leersteun.editing.trajectory import VORM_TEKST, Geweigerd, TrajectAfspraak, Wie, geschiedenis, kies_vorm
+
+
+@dataclass(frozen=True)
+class Vraag:
+    sleutel: str  # the key under `checklist`
+    soort: str  # keuzes | factoren | jdn | partner | leervraag
+    vraag: str
+    uitleg: str
+    kort: str  # label in summaries
+
+
+VIER_MAANDEN = "Een van de vier vragen die we bij elke ondersteuning na vier maanden stellen."
+
+VRAGEN: list[Vraag] = [
+    Vraag(
+        "vraag_van",
+        "keuzes",
+        "Van wie komt de vraag naar heropstart?",
+        "Meer dan één antwoord kan: leerkracht, zorg, ouders, clb, directie, andere.",
+        "Vraag van",
+    ),
+    Vraag(
+        "factoren",
+        "factoren",
+        "Welke factoren maken dat de ondersteuning opnieuw gevraagd wordt?",
+        "Noem ze per soort: bij de leerling, bij de leerkracht, op school. Eén factor per antwoord.",
+        "Factoren",
+    ),
+    Vraag(
+        "succesfactoren_toegepast",
+        "jdn",
+        "Worden de succesfactoren (maatregelen, hulpmiddelen) waardoor de ondersteuning kon stoppen, nog gebruikt?",
+        "Dit zijn de maatregelen en hulpmiddelen die de school bij het afsluiten zou meenemen.",
+        "Succesfactoren nog toegepast",
+    ),
+    Vraag(
+        "andere_partner",
+        "partner",
+        "Kan een andere partner (PBD, CLB, CGGZ, ...) beter tegemoetkomen aan deze noden dan leersteun?",
+        "Dit is de centrale vraag. 'ja': een andere partner past beter (verwijs door). 'nee': de noden horen bij leersteun.",
+        "Andere partner past beter",
+    ),
+    Vraag(
+        "werkbare_leervraag",
+        "leervraag",
+        "Kan de school, samen met het team, de noden formuleren als een werkbare leervraag en werkbare doelen?",
+        "Een werkbare leervraag zegt wat de leerkracht of school wil leren, zoals 'Hoe help ik de leerling opnieuw zelfstandig starten?'.",
+        "Werkbare leervraag",
+    ),
+    Vraag(
+        "doelen_concreet",
+        "jdn",
+        "Zijn de nieuwe doelen voldoende concreet en werkbaar geformuleerd?",
+        f"{VIER_MAANDEN} Concreet: je kunt zien en tellen of het doel bereikt is, en wie wat doet.",
+        "Doelen concreet en werkbaar",
+    ),
+    Vraag(
+        "doelen_context",
+        "jdn",
+        "Hebben de nieuwe doelen genoeg te maken met de context, de leerkracht en de school, zodat de school sterker wordt om zelf verder te gaan?",
+        f"{VIER_MAANDEN} Leersteun versterkt de school; doelen alleen voor de leerling volstaan niet.",
+        "Doelen versterken de school",
+    ),
+    Vraag(
+        "gedragen",
+        "jdn",
+        "Wordt de ondersteuning gedragen door alle schoolse partijen, met gedeelde verantwoordelijkheid voor aanpassingen en maatregelen?",
+        f"{VIER_MAANDEN} Denk aan leerkracht, zorgcoördinator, directie en ouders.",
+        "Gedragen door de school",
+    ),
+    Vraag(
+        "zorgcontinuum_fase_2_3",
+        "jdn",
+        "Liggen de doelen binnen fase 2 of 3 van het zorgcontinuüm?",
+        f"{VIER_MAANDEN} Fase 0 is brede basiszorg, 1 verhoogde zorg, 2 uitbreiding van zorg, 3 een individueel aangepast curriculum. Leersteun richt zich op fase 2 en 3.",
+        "Binnen fase 2/3 zorgcontinuüm",
+    ),
+]
+VRAAG = {v.sleutel: v for v in VRAGEN}
+
+
+def beantwoord(checklist: Checklist | None, vraag: Vraag) -> bool:
+    if checklist is None:
+        return False
+    waarde = getattr(checklist, vraag.sleutel)
+    if waarde is None:
+        return False
+    if vraag.soort == "keuzes":
+        return bool(waarde)
+    if vraag.soort == "factoren":
+        return True
+    return waarde.antwoord is not None
+
+
+def open_vragen(checklist: Checklist | None) -> list[Vraag]:
+    return [v for v in VRAGEN if not beantwoord(checklist, v)]
+
+
+# ---------------------------------------------------------------------------- advice
+
+
+@dataclass
+class Advies:
+    voorstel: Uitkomst
+    redenen: list[str]
+
+
+def advies(checklist: Checklist) -> Advies:
+    """A reasoned advice; the people at the table decide."""
+    tegen: list[str] = []
+    aandacht: list[str] = []
+    ap = checklist.andere_partner
+    if ap and ap.antwoord == JaDeelsNee.ja:
+        partner = f" ({ap.partner.value})" if ap.partner else ""
+        tegen.append(f"Een andere partner{partner} past beter bij deze noden: verwijs door in plaats van heropstart.")
+    elif ap and ap.antwoord == JaDeelsNee.deels:
+        aandacht.append("Een andere partner kan een deel opnemen: spreek af wie wat doet.")
+    wl = checklist.werkbare_leervraag
+    if wl and wl.antwoord == JaDeelsNee.nee:
+        tegen.append("Er is nog geen werkbare leervraag: breng eerst samen met de school de vraag helder.")
+    zc = checklist.zorgcontinuum_fase_2_3
+    if zc and zc.antwoord == JaDeelsNee.nee:
+        tegen.append("De doelen liggen buiten fase 2/3 van het zorgcontinuüm, waar leersteun zich op richt.")
+    sf = checklist.succesfactoren_toegepast
+    if sf and sf.antwoord in (JaDeelsNee.nee, JaDeelsNee.deels):
+        aandacht.append(
+            "De succesfactoren worden niet meer (volledig) toegepast: kijk of de school ze opnieuw kan inzetten; "
+            "een korte interventie bij de leerkracht kan dan volstaan."
+        )
+    for sleutel, tekst in (
+        ("doelen_concreet", "De doelen zijn nog niet concreet en werkbaar: werk ze SMART uit."),
+        ("doelen_context", "De doelen versterken de school nog te weinig: betrek de context en de leerkracht."),
+        ("gedragen", "De ondersteuning is nog niet door alle partijen gedragen: betrek wie nog ontbreekt."),
+    ):
+        antwoord = getattr(checklist, sleutel)
+        if antwoord and antwoord.antwoord in (JaDeelsNee.nee, JaDeelsNee.deels):
+            aandacht.append(tekst)
+    if tegen:
+        return Advies(Uitkomst.geen_heropstart, ["Waarschijnlijk geen heropstart.", *tegen, *aandacht])
+    return Advies(Uitkomst.heropstart, ["Een heropstart lijkt zinvol.", *aandacht])
+
+
+# ---------------------------------------------------------------------------- who analyses
+
+
+@dataclass
+class Voorstel:
+    analyse_met: AnalyseMet
+    uitleg: str
+
+
+def voorstel_analyse(dossier: Dossier, andere: list[Dossier]) -> Voorstel:
+    """Seed 000: the analysis is done with "de ondersteuner, wanneer deze nog op school aanwezig
+    is voor een andere leerling" (the pupil's own previous ondersteuner), else with the CLB."""
+    aanwezig: dict[str, list[str]] = {}
+    for d in andere:
+        if (
+            d.id != dossier.id
+            and d.school.naam == dossier.school.naam
+            and d.fase in (Fase.opstart, Fase.ondersteuning)
+            and d.ondersteuner in dossier.vorige_ondersteuners
+        ):
+            aanwezig.setdefault(d.ondersteuner, []).append(d.id)
+    vorige = ", ".join(dossier.vorige_ondersteuners) or "geen"
+    if aanwezig:
+        # the most recent previous ondersteuner first
+        namen = sorted(aanwezig, key=lambda n: -dossier.vorige_ondersteuners.index(n))
+        beschrijving = "; ".join(f"{n} (voor {', '.join(sorted(aanwezig[n]))})" for n in namen)
+        return Voorstel(AnalyseMet.ondersteuner, f"De vorige ondersteuner werkt nog op deze school: {beschrijving}. Doe de analyse samen met {namen[0]}.")
+    clb = f" ({dossier.clb_medewerker})" if dossier.clb_medewerker else ""
+    return Voorstel(
+        AnalyseMet.clb,
+        f"Vorige ondersteuner: {vorige}; die werkt niet meer op deze school voor een andere leerling. "
+        f"De analyse gebeurt dan met de CLB-medewerker{clb}.",
+    )
+
+
+# ---------------------------------------------------------------------------- edits
+
+
+def laatste(data: CommentedMap, dossier: Dossier) -> CommentedMap:
+    return data["heropstarts"][len(dossier.heropstarts) - 1]
+
+
+def open_heropstart(dossier: Dossier) -> Heropstart:
+    """The heropstart in progress, or a refusal that says what to do."""
+    h = dossier.laatste_heropstart
+    if dossier.fase != Fase.heropstart or h is None:
+        raise Geweigerd(
+            f"Dossier {dossier.id} staat niet in fase heropstart (maar in {dossier.fase}). "
+            + ("Start een heropstart met 'leersteun heropstart'." if dossier.fase == Fase.afgesloten else "")
+        )
+    return h
+
+
+def zet_analyse_met(data: CommentedMap, dossier: Dossier, keuze: AnalyseMet) -> list[str]:
+    open_heropstart(dossier)
+    zet(laatste(data, dossier), "analyse_met", keuze.value)
+    return []
+
+
+def zet_antwoord(data: CommentedMap, dossier: Dossier, sleutel: str, waarde: Any) -> list[str]:
+    """Store one checklist answer (plain data) in the open heropstart."""
+    if open_heropstart(dossier).uitkomst is not None:
+        raise Geweigerd("De checklist van deze heropstart is al afgerond; begin opnieuw met --opnieuw.")
+    heropstart = laatste(data, dossier)
+    checklist = heropstart.get("checklist")
+    if not isinstance(checklist, CommentedMap):
+        checklist = CommentedMap((v.sleutel, None) for v in VRAGEN)
+        zet(heropstart, "checklist", checklist)
+    zet(checklist, sleutel, als_yaml(waarde))
+    return []
+
+
+def opnieuw(data: CommentedMap, dossier: Dossier) -> list[str]:
+    """Start the checklist of the open heropstart over (before an assignment only)."""
+    h = open_heropstart(dossier)
+    if h.toewijzing is not None:
+        raise Geweigerd("Deze heropstart is al toegewezen; de checklist kan niet meer opnieuw.")
+    item = laatste(data, dossier)
+    for sleutel in ("analyse_met", "ingevuld_door", "checklist", "uitkomst", "motivatie"):
+        if sleutel in item:
+            zet(item, sleutel, None)
+    return ["De checklist begint opnieuw."]
+
+
+def beslis(data: CommentedMap, dossier: Dossier, wie: Wie, uitkomst: Uitkomst, motivatie: str) -> list[str]:
+    """Record the outcome. geen_heropstart returns the case to afgesloten, with the motivation."""
+    h = open_heropstart(dossier)
+    if open_vragen(h.checklist):
+        raise Geweigerd("De checklist is nog niet volledig; beantwoord eerst alle vragen.")
+    if not motivatie.strip():
+        raise Geweigerd("Geef een motivatie bij de uitkomst.")
+    item = laatste(data, dossier)
+    zet_op_plaats(item, "ingevuld_door", wie.door, list(Heropstart.model_fields))
+    zet(item, "uitkomst", uitkomst.value)
+    zet(item, "motivatie", motivatie)
+    if uitkomst == Uitkomst.geen_heropstart:
+        zet(data, "fase", Fase.afgesloten.value)
+        geschiedenis(data, Fase.afgesloten, Wie(wie.door, wie.datum, f"Geen heropstart: {motivatie}"))
+        return [f"Uitkomst: geen heropstart. Dossier {dossier.id} is terug afgesloten."]
+    geschiedenis(data, Fase.heropstart, Wie(wie.door, wie.datum, "Checklist afgerond: vraag tot heropstart naar de coördinatie."))
+    return [f"Uitkomst: heropstart. Stuur nu de vraag naar de coördinatie: 'leersteun mail {dossier.id}'."]
+
+
+def toewijzen(
+    data: CommentedMap,
+    dossier: Dossier,
+    wie: Wie,
+    ondersteuner: str,
+    vorm: Vorm | None = None,
+    afspraak: TrajectAfspraak | None = None,
+) -> list[str]:
+    """Coordination assigns an ondersteuner (seed 000, step 3). The assigned ondersteuner
+    contacts the school and then chooses the vorm (`leersteun fase`); with `vorm` both
+    happen in one go."""
+    h = open_heropstart(dossier)
+    if h.uitkomst != Uitkomst.heropstart:
+        raise Geweigerd(
+            "Toewijzen kan pas als de checklist besliste tot heropstart"
+            + (" (de checklist is nog open)." if h.uitkomst is None else ".")
+        )
+    if h.toewijzing is not None:
+        raise Geweigerd(f"Deze heropstart is al toegewezen aan {h.toewijzing.ondersteuner}.")
+    if vorm == Vorm.regulier:
+        raise Geweigerd("Na een heropstart is de vorm light, medium of nieuw.")
+    afspraak = afspraak or TrajectAfspraak()
+    if vorm is None and not afspraak.leeg():
+        raise Geweigerd("Start, frequentie, intensiteit en evaluatiemomenten horen bij de keuze van de vorm: geef ook --vorm mee, of kies later met 'leersteun fase'.")
+    vorige = dossier.vorige_ondersteuners[-1] if dossier.vorige_ondersteuners else None
+    zelfde = ondersteuner in dossier.vorige_ondersteuners
+    overdracht = None if zelfde or vorige is None else vorige
+    zet(
+        laatste(data, dossier),
+        "toewijzing",
+        CommentedMap(
+            datum=wie.datum,
+            ondersteuner=ondersteuner,
+            zelfde_als_vorige=zelfde,
+            overdracht_van=overdracht,
+            vorm=None,
+        ),
+    )
+    zet(data, "ondersteuner", ondersteuner)
+    bij = "dezelfde ondersteuner als voorheen" if zelfde else (f"overdracht van {overdracht}" if overdracht else "nieuwe ondersteuner")
+    meldingen = [f"Dossier {dossier.id} is toegewezen aan {ondersteuner} ({bij})."]
+    if overdracht:
+        meldingen.append(
+            f"Plan de overdracht tussen {overdracht} en {ondersteuner} en noteer ze met "
+            f"'leersteun overleg {dossier.id} --soort overdracht'."
+        )
+    if vorm is None:
+        geschiedenis(data, Fase.heropstart, wie, f"Toegewezen aan {ondersteuner} ({bij}); de vorm volgt na contact met de school.")
+        meldingen.append(
+            f"{ondersteuner} neemt contact op met de school en kiest dan de vorm: "
+            f"'leersteun fase {dossier.id} ondersteuning --vorm light|medium' of 'leersteun fase {dossier.id} opstart --vorm nieuw'."
+        )
+        return meldingen
+    gekozen = dossier.model_copy(deep=True)
+    gekozen.heropstarts[-1].toewijzing = Toewijzing(datum=wie.datum, ondersteuner=ondersteuner, zelfde_als_vorige=zelfde, overdracht_van=overdracht)
+    afspraak.vorm = vorm
+    naar = Fase.opstart if vorm == Vorm.nieuw else Fase.ondersteuning
+    notitie = f"Toegewezen aan {ondersteuner} ({bij}), {VORM_TEKST[vorm]}."
+    return meldingen[:1] + kies_vorm(data, gekozen, wie, naar, afspraak, notitie) + meldingen[1:]
+
+
+# ---------------------------------------------------------------------------- --antwoorden
+
+
+def antwoorden_model() -> Any:
+    """A model of an answers file: every checklist question answered."""
+    from pydantic import create_model
+
+    from leersteun.rules.model import (
+        AnderePartner,
+        Antwoord,
+        Basis,
+        Factoren,
+        Naam,
+        VraagVan,
+        WerkbareLeervraag,
+    )
+
+    class GegevenAntwoord(Antwoord):
+        antwoord: JaDeelsNee
+
+    class GegevenPartner(AnderePartner):
+        antwoord: JaDeelsNee
+
+    class GegevenLeervraag(WerkbareLeervraag):
+        antwoord: JaDeelsNee
+
+    velden: dict[str, Any] = {}
+    for v in VRAGEN:
+        soort = {
+            "keuzes": list[VraagVan],
+            "factoren": Factoren,
+            "jdn": GegevenAntwoord,
+            "partner": GegevenPartner,
+            "leervraag": GegevenLeervraag,
+        }[v.soort]
+        velden[v.sleutel] = (soort, ...)
+    VolledigeChecklist = create_model("VolledigeChecklist", __base__=Basis, **velden)  # noqa: N806
+    return create_model(
+        "Antwoorden",
+        __base__=Basis,
+        analyse_met=(AnalyseMet, ...),
+        checklist=(VolledigeChecklist, ...),
+        uitkomst=(Uitkomst, ...),
+        motivatie=(Naam, ...),
+    )
+
+
+def vul_in(data: CommentedMap, dossier: Dossier, wie: Wie, antwoorden: Any) -> list[str]:
+    """Apply a validated answers file: analyse_met, the whole checklist, the outcome."""
+    h = open_heropstart(dossier)
+    if h.uitkomst is not None:
+        raise Geweigerd("De checklist van deze heropstart is al afgerond; begin opnieuw met --opnieuw.")
+    item = laatste(data, dossier)
+    zet(item, "analyse_met", antwoorden.analyse_met.value)
+    checklist = antwoorden.checklist.model_dump(mode="json", exclude_none=True)
+    zet(item, "checklist", als_yaml({v.sleutel: checklist[v.sleutel] for v in VRAGEN}))
+    # the outcome needs the model of the filled checklist
+    gevuld = dossier.model_copy(deep=True)
+    gevuld.heropstarts[-1].checklist = Checklist.model_validate(checklist)
+    return beslis(data, gevuld, wie, antwoorden.uitkomst, antwoorden.motivatie)
+
+
+
+def noteer_mail(
+    data: CommentedMap, dossier: Dossier, aangemaakt: dt.date, bestand: str | None, verstuurd: dt.date | None = None
+) -> list[str]:
+    """Record in the open heropstart that the mail was made (and when it was sent)."""
+    h = dossier.laatste_heropstart
+    if h is None or h.uitkomst != Uitkomst.heropstart:
+        raise Geweigerd("Er is geen heropstart met uitkomst heropstart om een mail voor te noteren.")
+    item = laatste(data, dossier)
+    huidig = item.get("mail")
+    if bestand is not None or not isinstance(huidig, CommentedMap):
+        item_mail = CommentedMap(aangemaakt=aangemaakt, bestand=bestand, verstuurd=verstuurd)
+        if isinstance(huidig, CommentedMap):
+            zet(huidig, "aangemaakt", aangemaakt)
+            zet(huidig, "bestand", bestand)
+            zet(huidig, "verstuurd", verstuurd)
+        else:
+            zet(item, "mail", item_mail)
+    else:
+        zet(huidig, "verstuurd", verstuurd)
+    return []

@@ -1,0 +1,608 @@
+"""The trajectory of a case: phases and their guards, evaluations, closing, transitions.
+
+The rules come from seed 003 (Verloop van de leersteun) and seed 001 (the closing
+questions). Each public function checks its guards on the validated `Dossier`, then edits
+the round-trip data (see `bewerk`), and returns Dutch messages for the user. A refusal is a
+`Geweigerd` error that names the rule and what is missing; nothing is changed then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ruamel.yaml.comments import CommentedMap
+
+from leersteun.core import datums
+from leersteun.editing.bewerk import lijst, voeg_toe, zet, zonder_leeg
+from leersteun.files.store import flow_lijst
+from leersteun.core.tekst import label
+from leersteun.core.errors import Fout
+from leersteun.rules.model import Beslissing, Dossier, Fase, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, VIER_VRAGEN, schooljaar_van
+
+REDEN_TEKST = {
+    Reden.doelen_bereikt: "de doelen zijn bereikt",
+    Reden.opname: "opname (geen schoolse doelen)",
+    Reden.geen_leersteun_gewenst: "ouders of leerling wensen geen leersteun meer",
+    Reden.andere_school: "de leerling verandert van school",
+    Reden.stopt_met_school: "de leerling stopt met school",
+    Reden.overgang_secundair: "overgang naar het secundair",
+    Reden.andere_typologie: "nieuw Verslag onder een typologie die het centrum niet ondersteunt",
+    Reden.andere: "andere reden",
+}
+
+# Closing reasons after which the case is never restarted (seed 003): what follows is a new
+# aanmelding, a new case linked to this one. Per reason: why, and the way forward.
+GEEN_HEROPSTART = {
+    Reden.andere_school: (
+        "de leerling veranderde van school",
+        "De nieuwe school doet een nieuwe aanmelding in Diplon; maak dan een nieuw dossier met 'leersteun nieuw --vanuit {id}'.",
+    ),
+    Reden.overgang_secundair: (
+        "de leerling ging naar het secundair en het Verslag verviel aan het einde van het lager",
+        "Is verdere leersteun nodig, dan maakt het CLB een nieuw Verslag en doet de secundaire school een nieuwe "
+        "aanmelding; maak dan een nieuw dossier met 'leersteun nieuw --vanuit {id}'.",
+    ),
+    Reden.stopt_met_school: (
+        "de leerling stopte met school",
+        "Gaat de leerling opnieuw naar school, dan doet die school een nieuwe aanmelding: 'leersteun nieuw --vanuit {id}'.",
+    ),
+    Reden.andere_typologie: (
+        "er kwam een Verslag onder een typologie die dit centrum niet ondersteunt",
+        "Het specifieke leersteuncentrum neemt over; met een nieuw Verslag onder een typologie van dit centrum volgt een "
+        "nieuwe aanmelding: 'leersteun nieuw --vanuit {id}'.",
+    ),
+}
+
+# Which phase may follow which, through `leersteun fase`.
+OVERGANGEN: dict[Fase, set[Fase]] = {
+    Fase.aanmelding: {Fase.opstart, Fase.afgesloten},
+    Fase.opstart: {Fase.ondersteuning, Fase.afgesloten},
+    Fase.ondersteuning: {Fase.afgesloten},
+    Fase.afgesloten: {Fase.heropstart},
+    # after the assignment, the assigned ondersteuner chooses: light/medium or a new traject
+    Fase.heropstart: {Fase.afgesloten, Fase.opstart, Fase.ondersteuning},
+}
+LIGHT_EVALUATIE_NA = dt.timedelta(weeks=4)  # seed 000: "na enkele weken uitproberen"
+VORM_TEKST = {Vorm.regulier: "ondersteuning", Vorm.light: "interventie light", Vorm.medium: "interventie medium", Vorm.nieuw: "nieuw ondersteuningstraject"}
+VORM_UITLEG = {
+    Vorm.light: "Wekelijks of enkele contacten, hoogstens 2 maanden, vooral gericht op de leerkracht.",
+    Vorm.medium: "(Twee)wekelijks, hoogstens 3 maanden, evenwicht tussen leerling en leerkracht.",
+    Vorm.nieuw: "Opnieuw starten: plan van aanpak (vorm, duur, intensiteit, frequentie) en groeidocument; evaluatie na 4 maanden.",
+}
+
+
+def afsluitreden(dossier: Dossier) -> Reden | None:
+    """Why a closed case was closed (its last closing evaluation)."""
+    if dossier.fase != Fase.afgesloten:
+        return None
+    for e in reversed(dossier.evaluaties):
+        if e.beslissing == Beslissing.afsluiten:
+            return e.reden
+    return None
+
+
+def kan_heropstarten(dossier: Dossier) -> str | None:
+    """None when a heropstart is possible; else the reason and the way forward."""
+    reden = afsluitreden(dossier)
+    if reden in GEEN_HEROPSTART:
+        waarom, verder = GEEN_HEROPSTART[reden]
+        return f"Dossier {dossier.id} kan niet heropgestart worden: {waarom}. {verder.format(id=dossier.id)}"
+    return None
+
+
+def afgesloten_op(dossier: Dossier) -> dt.date | None:
+    for g in reversed(dossier.geschiedenis):
+        if g.fase == Fase.afgesloten:
+            return g.datum
+    return None
+
+
+def overleg_sinds(dossier: Dossier, soort: OverlegSoort, sinds: dt.date | None) -> Overleg | None:
+    """The latest recorded meeting of this kind, on or after `sinds`."""
+    for o in reversed(dossier.overleggen):
+        if o.soort == soort and (sinds is None or o.datum >= sinds):
+            return o
+    return None
+
+
+def voeg_overleg(
+    data: CommentedMap,
+    soort: OverlegSoort,
+    datum: dt.date,
+    *,
+    met: list[str] | None = None,
+    notitie: str | None = None,
+    volgende: dt.date | None = None,
+    door: str | None = None,
+) -> None:
+    voeg_toe(
+        lijst(data, "overleggen"),
+        zonder_leeg(datum=datum, soort=soort.value, met=flow_lijst(met or []), notitie=notitie, volgende=volgende, door=door),
+    )
+
+
+class Geweigerd(Fout):
+    """A transition the rules do not allow; the message names the rule and what is missing."""
+
+
+@dataclass
+class Wie:
+    """Who and when, for the history entry every accepted change appends."""
+
+    door: str
+    datum: dt.date
+    notitie: str | None = None
+
+
+@dataclass
+class TrajectAfspraak:
+    """What the opstartgesprek agreed: form, start, frequency, intensity, evaluation moments."""
+
+    vorm: Vorm | None = None
+    start: dt.date | None = None
+    frequentie: str | None = None
+    intensiteit: str | None = None
+    evaluatie_op: list[dt.date] = field(default_factory=list)
+
+    def leeg(self) -> bool:
+        return not (self.frequentie or self.intensiteit or self.start or self.evaluatie_op)
+
+
+def geschiedenis(data: CommentedMap, fase: Fase | str, wie: Wie, notitie: str | None = None) -> None:
+    voeg_toe(lijst(data, "geschiedenis"), 
+        zonder_leeg(datum=wie.datum, fase=str(fase), door=wie.door, notitie=wie.notitie or notitie)
+    )
+
+
+def _sluit_traject(data: CommentedMap, dossier: Dossier, datum: dt.date) -> None:
+    if dossier.lopend_traject is not None:
+        traject = data["trajecten"][len(dossier.trajecten) - 1]
+        if "einde" in traject:
+            zet(traject, "einde", datum)
+        else:
+            traject.insert(list(traject).index("start") + 1, "einde", datum)
+
+
+def _ondersteuner_wordt_vorige(data: CommentedMap, dossier: Dossier) -> None:
+    if dossier.ondersteuner:
+        if dossier.ondersteuner not in dossier.vorige_ondersteuners:
+            voeg_toe(lijst(data, "vorige_ondersteuners"), dossier.ondersteuner)
+        zet(data, "ondersteuner", None)
+
+
+def afsluiten(
+    data: CommentedMap,
+    dossier: Dossier,
+    wie: Wie,
+    reden: Reden,
+    wat_neemt_school_mee: str | None = None,
+    kansen: str | None = None,
+    vier_vragen: dict | None = None,
+) -> list[str]:
+    """Close a case: the closing evaluation, the end of the running traject, the history."""
+    if dossier.fase not in (Fase.aanmelding, Fase.opstart, Fase.ondersteuning):
+        raise Geweigerd(f"Dossier {dossier.id} staat in fase {dossier.fase}; alleen een lopend dossier kan afgesloten worden.")
+    voeg_toe(lijst(data, "evaluaties"), 
+        zonder_leeg(
+            datum=wie.datum,
+            beslissing=Beslissing.afsluiten.value,
+            reden=reden.value,
+            wat_neemt_school_mee=wat_neemt_school_mee,
+            kansen=kansen,
+            vier_vragen=vier_vragen_yaml(vier_vragen),
+            door=wie.door,
+        )
+    )
+    _sluit_traject(data, dossier, wie.datum)
+    _ondersteuner_wordt_vorige(data, dossier)
+    zet(data, "fase", Fase.afgesloten.value)
+    geschiedenis(data, Fase.afgesloten, wie, f"Afgesloten: {REDEN_TEKST[reden]}.")
+    if reden in GEEN_HEROPSTART:
+        return [f"Dossier {dossier.id} is afgesloten ({REDEN_TEKST[reden]}). Het blijft bewaard; wat volgt is een nieuwe aanmelding, geen heropstart."]
+    return [f"Dossier {dossier.id} is afgesloten ({REDEN_TEKST[reden]}). Het blijft bewaard en kan heropgestart worden."]
+
+
+def naar_fase(
+    data: CommentedMap,
+    dossier: Dossier,
+    naar: Fase,
+    wie: Wie,
+    *,
+    reden: Reden | None = None,
+    afspraak: TrajectAfspraak | None = None,
+    ondersteuner: str | None = None,
+    verslag_zichtbaar: bool = False,
+    opstartgesprek: dt.date | None = None,
+    leervraag: str | None = None,
+    overleg_school_clb: dt.date | None = None,
+) -> list[str]:
+    """Move a case to phase `naar`, enforcing the guards of seed 003."""
+    van = dossier.fase
+    afspraak = afspraak or TrajectAfspraak()
+    if naar == van:
+        raise Geweigerd(f"Dossier {dossier.id} staat al in fase {van}.")
+    if naar not in OVERGANGEN[van]:
+        raise Geweigerd(_waarom_niet(dossier, naar))
+
+    if van == Fase.heropstart and naar in (Fase.opstart, Fase.ondersteuning):
+        return kies_vorm(data, dossier, wie, naar, afspraak)
+
+    if naar == Fase.opstart:
+        if not (dossier.verslag.zichtbaar_in_diplon or verslag_zichtbaar):
+            raise Geweigerd(
+                "Opstart kan pas als het Verslag zichtbaar is in Diplon voor het leersteuncentrum "
+                "(via de IRIS-koppeling of een upload door de school). Is het zichtbaar? "
+                "Geef dan --verslag-zichtbaar mee."
+            )
+        if verslag_zichtbaar:
+            zet(data["verslag"], "zichtbaar_in_diplon", True)
+        zet(data, "fase", naar.value)
+        geschiedenis(data, naar, wie)
+        return [
+            f"Dossier {dossier.id} staat nu in fase opstart. Bespreek in het opstartgesprek de hulp- of leervraag, "
+            "concrete doelen, en frequentie, intensiteit en duur."
+        ]
+
+    if naar == Fase.ondersteuning:
+        return _naar_ondersteuning(data, dossier, wie, afspraak, ondersteuner, opstartgesprek, leervraag)
+
+    if naar == Fase.afgesloten:
+        if van == Fase.heropstart:
+            return _geen_heropstart(data, dossier, wie)
+        if reden is None:
+            raise Geweigerd(
+                "Afsluiten gebeurt na een evaluatie of met een reden. Gebruik 'leersteun evaluatie "
+                f"{dossier.id} --beslissing afsluiten', of geef --reden mee (een van: "
+                + ", ".join(label(r) for r in Reden)
+                + ")."
+            )
+        return afsluiten(data, dossier, wie, reden)
+
+    # naar == heropstart (only from afgesloten)
+    return start_heropstart(data, dossier, wie, overleg_school_clb)
+
+
+def start_heropstart(data: CommentedMap, dossier: Dossier, wie: Wie, overleg_school_clb: dt.date | None = None) -> list[str]:
+    """Seed 003: a heropstart only after an overleg between school and CLB; not after a closing
+    that calls for a new aanmelding."""
+    waarom = kan_heropstarten(dossier)
+    if waarom:
+        raise Geweigerd(waarom)
+    sinds = afgesloten_op(dossier)
+    if overleg_school_clb is not None:
+        if sinds is not None and overleg_school_clb < sinds:
+            raise Geweigerd(
+                f"Het overleg tussen school en CLB ({datums.kort(overleg_school_clb)}) ligt vóór het afsluiten "
+                f"({datums.kort(sinds)}); een heropstart vraagt een overleg daarna."
+            )
+        if overleg_school_clb > wie.datum:
+            raise Geweigerd(f"Het overleg tussen school en CLB ({datums.kort(overleg_school_clb)}) ligt in de toekomst; noteer het als het gebeurd is.")
+        voeg_overleg(data, OverlegSoort.school_clb, overleg_school_clb, met=["clb"], door=wie.door)
+    elif overleg_sinds(dossier, OverlegSoort.school_clb, sinds) is None:
+        raise Geweigerd(
+            "Een heropstart kan pas na een overleg tussen de school en het CLB. Er is er geen genoteerd "
+            + (f"sinds het afsluiten op {datums.kort(sinds)}" if sinds else "")
+            + f". Geef de datum mee met --overleg-school-clb DATUM, of noteer het eerst met "
+            f"'leersteun overleg {dossier.id} --soort school-clb --datum DATUM'."
+        )
+    voeg_toe(lijst(data, "heropstarts"), 
+        CommentedMap(
+            gestart=wie.datum,
+            analyse_met=None,
+            checklist=None,
+            uitkomst=None,
+            motivatie=None,
+            mail=None,
+            toewijzing=None,
+        )
+    )
+    zet(data, "fase", Fase.heropstart.value)
+    geschiedenis(data, Fase.heropstart, wie, "Heropstart na overleg tussen school en CLB.")
+    return [
+        f"Dossier {dossier.id} staat nu in fase heropstart. Doorloop de checklist met "
+        f"'leersteun heropstart {dossier.id}'."
+    ]
+
+
+def _naar_ondersteuning(
+    data: CommentedMap,
+    dossier: Dossier,
+    wie: Wie,
+    afspraak: TrajectAfspraak,
+    ondersteuner: str | None,
+    opstartgesprek: dt.date | None = None,
+    leervraag: str | None = None,
+) -> list[str]:
+    ontbreekt = []
+    lopend = dossier.lopend_traject
+    if not dossier.huidige_doelen:
+        if dossier.doelen:
+            ontbreekt.append(
+                "minstens één doel voor dit nieuwe traject: de doelen van vroeger horen bij de vorige ondersteuning "
+                f"(voeg een doel toe met 'leersteun doel {dossier.id}')"
+            )
+        else:
+            ontbreekt.append(f"minstens één doel (voeg het toe met 'leersteun doel {dossier.id}')")
+    sinds = lopend.start - dt.timedelta(days=30) if lopend is not None else None
+    if opstartgesprek is None and overleg_sinds(dossier, OverlegSoort.opstartgesprek, sinds) is None:
+        ontbreekt.append(
+            f"een opstartgesprek (--opstartgesprek DATUM, of 'leersteun overleg {dossier.id} --soort opstartgesprek')"
+        )
+    heeft_vraag = bool(leervraag) or bool(dossier.leervraag and dossier.leervraag.vraag)
+    if not heeft_vraag:
+        ontbreekt.append("de hulp- of leervraag van de school (--leervraag \"...\")")
+    frequentie = afspraak.frequentie or (lopend.frequentie if lopend else None)
+    intensiteit = afspraak.intensiteit or (lopend.intensiteit if lopend else None)
+    if not frequentie:
+        ontbreekt.append("de afgesproken frequentie (--frequentie, zoals 'wekelijks')")
+    if not intensiteit:
+        ontbreekt.append("de afgesproken intensiteit (--intensiteit, zoals '1 lesuur per week')")
+    if ontbreekt:
+        raise Geweigerd(
+            "Ondersteuning start pas na het opstartgesprek, met doelen en een afspraak over frequentie, "
+            "intensiteit en duur. Er ontbreekt: " + "; ".join(ontbreekt) + "."
+        )
+    if opstartgesprek is not None:
+        if opstartgesprek > wie.datum:
+            raise Geweigerd(f"Het opstartgesprek ({datums.kort(opstartgesprek)}) ligt in de toekomst; noteer het als het gebeurd is.")
+        voeg_overleg(data, OverlegSoort.opstartgesprek, opstartgesprek, door=wie.door)
+    if leervraag:
+        zet_leervraag(data, leervraag)
+    if lopend is None:
+        voeg_toe(lijst(data, "trajecten"), 
+            CommentedMap(
+                vorm=(afspraak.vorm or Vorm.regulier).value,
+                start=afspraak.start or wie.datum,
+                frequentie=frequentie,
+                intensiteit=intensiteit,
+                evaluatie_op=flow_lijst(sorted(afspraak.evaluatie_op)),
+            )
+        )
+    else:
+        traject = data["trajecten"][len(dossier.trajecten) - 1]
+        for sleutel, waarde in (("frequentie", afspraak.frequentie), ("intensiteit", afspraak.intensiteit)):
+            if waarde:
+                zet(traject, sleutel, waarde)
+        if afspraak.evaluatie_op:
+            momenten = lijst(traject, "evaluatie_op")
+            momenten.extend(d for d in afspraak.evaluatie_op if d not in lopend.evaluatie_op)
+    if ondersteuner:
+        zet(data, "ondersteuner", ondersteuner)
+    zet(data, "fase", Fase.ondersteuning.value)
+    geschiedenis(data, Fase.ondersteuning, wie)
+    return [f"Dossier {dossier.id} staat nu in fase ondersteuning ({frequentie}, {intensiteit})."]
+
+
+def zet_leervraag(data: CommentedMap, vraag: str, van: list[str] | None = None, al_geprobeerd: list[str] | None = None) -> None:
+    """Record the hulp- or leervraag (seed 002, 003), keeping what is already there."""
+    from leersteun.editing.bewerk import zet_op_plaats
+
+    huidig = data.get("leervraag")
+    if not isinstance(huidig, CommentedMap):
+        huidig = CommentedMap()
+        zet_op_plaats(data, "leervraag", huidig)
+    zet(huidig, "vraag", vraag)
+    if van:
+        zet(huidig, "van", flow_lijst(van))
+    if al_geprobeerd:
+        seq = lijst(huidig, "al_geprobeerd")
+        for x in al_geprobeerd:
+            if x not in seq:
+                voeg_toe(seq, x)
+
+
+def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspraak: TrajectAfspraak, notitie: str | None = None) -> list[str]:
+    """After the assignment, the assigned ondersteuner chooses the follow-up (seed 000, step 3):
+    light or medium (fase ondersteuning) or a new traject (fase opstart)."""
+    h = dossier.laatste_heropstart
+    if h is None or h.toewijzing is None:
+        raise Geweigerd(
+            "Na een heropstart wijst de coördinatie eerst een ondersteuner toe: "
+            f"'leersteun toewijzen {dossier.id} ONDERSTEUNER'. Daarna kiest die ondersteuner de vorm."
+        )
+    if h.toewijzing.vorm is not None:
+        raise Geweigerd(f"De vorm van deze heropstart is al gekozen ({h.toewijzing.vorm.value}).")
+    vorm = afspraak.vorm
+    if naar == Fase.ondersteuning and vorm not in (Vorm.light, Vorm.medium):
+        raise Geweigerd(
+            "Kies na een heropstart de vorm: --vorm light of --vorm medium (fase ondersteuning), "
+            f"of een nieuw traject met 'leersteun fase {dossier.id} opstart --vorm nieuw'."
+        )
+    if naar == Fase.opstart and vorm != Vorm.nieuw:
+        raise Geweigerd(
+            "Een heropstart gaat naar opstart met een nieuw ondersteuningstraject: --vorm nieuw. "
+            f"Voor light of medium: 'leersteun fase {dossier.id} ondersteuning --vorm light|medium'."
+        )
+    assert vorm is not None
+    begin = afspraak.start or wie.datum
+    if begin < h.toewijzing.datum:
+        raise Geweigerd(f"De start ({datums.kort(begin)}) ligt vóór de toewijzing ({datums.kort(h.toewijzing.datum)}).")
+    momenten = sorted(afspraak.evaluatie_op) or ([begin + LIGHT_EVALUATIE_NA] if vorm == Vorm.light else [])
+    zet(data["heropstarts"][len(dossier.heropstarts) - 1]["toewijzing"], "vorm", vorm.value)
+    voeg_toe(
+        lijst(data, "trajecten"),
+        zonder_leeg(
+            vorm=vorm.value,
+            start=begin,
+            frequentie=afspraak.frequentie,
+            intensiteit=afspraak.intensiteit,
+            evaluatie_op=flow_lijst(momenten),
+        ),
+    )
+    zet(data, "fase", naar.value)
+    geschiedenis(data, naar, wie, notitie or f"Vorm gekozen: {VORM_TEKST[vorm]}.")
+    meldingen = [f"Dossier {dossier.id}: {VORM_TEKST[vorm]}, start {datums.kort(begin)} (fase {naar.value}).", VORM_UITLEG[vorm]]
+    if vorm == Vorm.light and not afspraak.evaluatie_op:
+        meldingen.append(f"Evaluatie na enkele weken uitproberen: {datums.kort(momenten[0])} (wijzig met --evaluatie-op).")
+    return meldingen
+
+
+def _geen_heropstart(data: CommentedMap, dossier: Dossier, wie: Wie) -> list[str]:
+    laatste = dossier.laatste_heropstart
+    if not wie.notitie:
+        raise Geweigerd("Terug naar afgesloten zonder heropstart vraagt een motivatie: geef --notitie mee.")
+    if laatste is not None and laatste.uitkomst == Uitkomst.heropstart:
+        raise Geweigerd(
+            "De checklist besliste al tot een heropstart; nu wijst de coördinatie een ondersteuner toe "
+            f"('leersteun toewijzen {dossier.id}'). Komt men daarop terug, start de checklist dan opnieuw "
+            f"('leersteun heropstart {dossier.id} --opnieuw') en kies geen_heropstart."
+        )
+    if laatste is not None and laatste.uitkomst is None:
+        item = data["heropstarts"][len(dossier.heropstarts) - 1]
+        zet(item, "uitkomst", Uitkomst.geen_heropstart.value)
+        zet(item, "motivatie", wie.notitie)
+    zet(data, "fase", Fase.afgesloten.value)
+    geschiedenis(data, Fase.afgesloten, Wie(wie.door, wie.datum, f"Geen heropstart: {wie.notitie}"))
+    return [f"Dossier {dossier.id} is terug afgesloten, zonder heropstart."]
+
+
+def _waarom_niet(dossier: Dossier, naar: Fase) -> str:
+    van = dossier.fase
+    mogelijk = ", ".join(sorted(f.value for f in OVERGANGEN[van]))
+    if naar == Fase.heropstart:
+        return f"Een heropstart kan alleen vanuit afgesloten; dossier {dossier.id} staat in fase {van}."
+    if van == Fase.afgesloten:
+        return (
+            f"Een afgesloten dossier gaat alleen verder via een heropstart ('leersteun fase {dossier.id} heropstart'). "
+            "Bij een nieuwe school of een nieuw Verslag maakt de school een nieuwe aanmelding."
+        )
+    return f"Van fase {van} kan het dossier niet naar {naar}; wel naar: {mogelijk}."
+
+
+def evaluatie(
+    data: CommentedMap,
+    dossier: Dossier,
+    wie: Wie,
+    beslissing: Beslissing,
+    *,
+    reden: Reden | None = None,
+    wat_neemt_school_mee: str | None = None,
+    kansen: str | None = None,
+    frequentie: str | None = None,
+    intensiteit: str | None = None,
+    volgende: list[dt.date] | None = None,
+    vier_vragen: dict | None = None,
+) -> list[str]:
+    """Record an evaluation of running support: verderzetten (maybe adjusted) or afsluiten.
+
+    `vier_vragen` holds the answers to the four questions of seed 000 ({sleutel: (antwoord,
+    toelichting)} plus an optional general `toelichting`); all four or none."""
+    if dossier.fase != Fase.ondersteuning:
+        raise Geweigerd(
+            f"Een evaluatie hoort bij fase ondersteuning; dossier {dossier.id} staat in fase {dossier.fase}."
+        )
+    if vier_vragen:
+        ontbreekt = [k for k in VIER_VRAGEN if not vier_vragen.get(k)]
+        if ontbreekt:
+            raise Geweigerd("Beantwoord de vier vragen samen; er ontbreekt: " + ", ".join(VIER_VRAGEN_OPTIE[k] for k in ontbreekt) + ".")
+    if beslissing == Beslissing.afsluiten:
+        if reden is None:
+            raise Geweigerd("Wie afsluit, geeft een reden met --reden, een van: " + ", ".join(label(r) for r in Reden) + ".")
+        if frequentie or intensiteit or volgende:
+            raise Geweigerd("Frequentie, intensiteit en een volgend evaluatiemoment horen bij verderzetten, niet bij afsluiten.")
+        return afsluiten(data, dossier, wie, reden, wat_neemt_school_mee, kansen, vier_vragen)
+    if reden is not None:
+        raise Geweigerd("Een reden hoort alleen bij afsluiten; bij verderzetten laat je --reden weg.")
+    voeg_toe(lijst(data, "evaluaties"), 
+        zonder_leeg(
+            datum=wie.datum,
+            beslissing=Beslissing.verderzetten.value,
+            wat_neemt_school_mee=wat_neemt_school_mee,
+            kansen=kansen,
+            vier_vragen=vier_vragen_yaml(vier_vragen),
+            notitie=wie.notitie,
+            door=wie.door,
+        )
+    )
+    meldingen = [f"Evaluatie van {datums.kort(wie.datum)} bewaard: de ondersteuning gaat verder."]
+    if vier_vragen:
+        meldingen.append("De vier vragen na vier maanden zijn beantwoord.")
+        for sleutel, tekst in (("gedragen", "gedragen door alle schoolse partners"), ("zorgcontinuum_fase_2_3", "binnen fase 2/3 van het zorgcontinuüm")):
+            if vier_vragen[sleutel][0] == "nee":
+                meldingen.append(f"Aandachtspunt: de ondersteuning is niet {tekst}; bespreek dit met de coördinatie.")
+    traject = data["trajecten"][len(dossier.trajecten) - 1]
+    lopend = dossier.lopend_traject
+    assert lopend is not None  # fase ondersteuning has one (checked by the rules)
+    if frequentie and frequentie != lopend.frequentie:
+        zet(traject, "frequentie", frequentie)
+        meldingen.append(f"Frequentie bijgestuurd: {frequentie}.")
+    if intensiteit and intensiteit != lopend.intensiteit:
+        zet(traject, "intensiteit", intensiteit)
+        meldingen.append(f"Intensiteit bijgestuurd: {intensiteit}.")
+    nieuwe = [d for d in volgende or [] if d not in lopend.evaluatie_op]
+    if nieuwe:
+        lijst(traject, "evaluatie_op").extend(sorted(nieuwe))
+        meldingen.append("Volgend evaluatiemoment: " + ", ".join(datums.kort(d) for d in sorted(nieuwe)) + ".")
+    bijgestuurd = [m for m in meldingen[1:] if "bijgestuurd" in m]
+    geschiedenis(data, Fase.ondersteuning, wie, "Evaluatie: verderzetten" + (" met bijsturing." if bijgestuurd else "."))
+    return meldingen
+
+
+VIER_VRAGEN_OPTIE = {
+    "doelen_concreet": "--concreet",
+    "doelen_context": "--context",
+    "gedragen": "--gedragen",
+    "zorgcontinuum_fase_2_3": "--fase-2-3",
+}
+
+
+def vier_vragen_yaml(vier_vragen: dict | None) -> CommentedMap | None:
+    """{sleutel: (antwoord, toelichting)} (+ toelichting) as the case's `vier_vragen` group."""
+    if not vier_vragen:
+        return None
+    uit = CommentedMap()
+    for k in VIER_VRAGEN:
+        antwoord, toelichting = vier_vragen[k]
+        uit[k] = zonder_leeg(antwoord=antwoord, toelichting=toelichting or None)
+    if vier_vragen.get("toelichting"):
+        uit["toelichting"] = vier_vragen["toelichting"]
+    return uit
+
+
+OVERGANG_SOORTEN = ("kleuter-lager", "lager-secundair", "andere-school")
+
+
+def overgang(data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *, klas: str | None = None) -> list[str]:
+    """The transitions of seed 003: kleuter→lager continues, lager→secundair and another school close."""
+    actief = dossier.fase in (Fase.aanmelding, Fase.opstart, Fase.ondersteuning)
+    if soort == "kleuter-lager":
+        if dossier.leerling.niveau != Niveau.kleuter:
+            raise Geweigerd(f"De overgang kleuter-lager kan alleen voor een kleuter; deze leerling zit in het {dossier.leerling.niveau}.")
+        if not klas:
+            raise Geweigerd("Geef de nieuwe klas in het lager mee met --klas (zoals 1A).")
+        from leersteun.editing.bewerk import VOLGORDE_IN, zet_op_plaats
+
+        leerling = data["leerling"]
+        zet(leerling, "niveau", Niveau.lager.value)
+        zet(leerling, "klas", klas)
+        zet_op_plaats(leerling, "klas_schooljaar", schooljaar_van(wie.datum), VOLGORDE_IN["leerling"])
+        meldingen = [f"Dossier {dossier.id}: de leerling gaat naar het lager ({klas})."]
+        if dossier.fase == Fase.ondersteuning:
+            voeg_toe(lijst(data, "evaluaties"), 
+                zonder_leeg(
+                    datum=wie.datum,
+                    beslissing=Beslissing.verderzetten.value,
+                    notitie=wie.notitie or "Evaluatie bij de overgang van kleuter naar lager.",
+                    door=wie.door,
+                )
+            )
+            meldingen.append("De leersteun loopt verder na deze evaluatie; bekijk of doelen en afspraken bijgestuurd moeten worden.")
+        geschiedenis(data, dossier.fase, wie, f"Overgang van kleuter naar lager ({klas}).")
+        return meldingen
+    if soort == "lager-secundair":
+        if dossier.leerling.niveau != Niveau.lager:
+            raise Geweigerd(f"De overgang lager-secundair kan alleen vanuit het lager; deze leerling zit in het {dossier.leerling.niveau}.")
+        if not actief:
+            raise Geweigerd(f"Dossier {dossier.id} is niet actief (fase {dossier.fase}); er is niets af te sluiten.")
+        meldingen = afsluiten(data, dossier, wie, Reden.overgang_secundair)
+        return meldingen + [
+            "Het Verslag vervalt aan het einde van het lager onderwijs. Is verdere leersteun nodig, neem dan contact "
+            "op met het CLB voor een nieuw Verslag; de secundaire school doet een nieuwe aanmelding."
+        ]
+    if soort == "andere-school":
+        if not actief:
+            raise Geweigerd(f"Dossier {dossier.id} is niet actief (fase {dossier.fase}); er is niets af te sluiten.")
+        meldingen = afsluiten(data, dossier, wie, Reden.andere_school)
+        return meldingen + ["De nieuwe school doet een nieuwe aanmelding in Diplon; daar start een nieuw dossier."]
+    raise Geweigerd(f"Onbekende overgang '{soort}'; kies uit: {', '.join(OVERGANG_SOORTEN)}.")

@@ -1,0 +1,357 @@
+"""The weekly overview for coordinators: six sections, computed once, in one pass.
+
+Each case is reduced to the few facts the sections need as soon as it is read, so memory
+does not grow with the size of the cases. The formats (`formats.py`) only render these
+sections. "Today" and the week are passed in; nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from leersteun.rules.deadlines import Deadline, Soort, deadlines, uiterlijk_einde
+from leersteun.outputs.anoniem import Anonimiseerder
+from leersteun.editing.diplon import open_stappen, wacht_op_verslag
+from leersteun.editing.schooljaar import laatste_jaar, overgang_uitleg
+from leersteun.core.errors import GebruikFout
+from leersteun.rules.model import Dossier, Fase, Instellingen, Uitkomst, Vorm
+
+FASEN = [f.value for f in Fase]
+VORMEN = [v.value for v in Vorm]
+EVALUATIE_SOORTEN = (Soort.evaluatie, Soort.vier_maanden, Soort.einde_schooljaar)
+
+
+@dataclass(frozen=True)
+class Week:
+    jaar: int
+    nummer: int
+
+    @property
+    def maandag(self) -> dt.date:
+        return dt.date.fromisocalendar(self.jaar, self.nummer, 1)
+
+    @property
+    def zondag(self) -> dt.date:
+        return self.maandag + dt.timedelta(days=6)
+
+    def __str__(self) -> str:
+        return f"{self.jaar}-W{self.nummer:02d}"
+
+    def bevat(self, datum: dt.date) -> bool:
+        return self.maandag <= datum <= self.zondag
+
+
+def week_van(tekst: str | None, vandaag: dt.date) -> Week:
+    if not tekst:
+        jaar, nummer, _ = vandaag.isocalendar()
+        return Week(jaar, nummer)
+    # 2026-W48, 2026W48, W48, week 48 or 48 (a week of this year)
+    m = re.fullmatch(r"(?:(\d{4})[- ]?)?(?:w|week)?\s*(\d{1,2})", tekst.strip(), re.I)
+    if m:
+        jaar = int(m.group(1)) if m.group(1) else vandaag.isocalendar()[0]
+        try:
+            dt.date.fromisocalendar(jaar, int(m.group(2)), 1)
+            return Week(jaar, int(m.group(2)))
+        except ValueError:
+            pass
+    raise GebruikFout(f"--week '{tekst}' is geen week; schrijf ze als 48, W48 of 2026-W48.")
+
+
+def initialen(d: Dossier) -> str:
+    from leersteun.outputs.anoniem import initialen as van_naam
+
+    return van_naam(d.leerling.voornaam, d.leerling.naam)
+
+
+@dataclass
+class Rij:
+    """A case that is not closed, as one row (csv, json `dossiers`, xlsx)."""
+
+    id: str
+    leerling: str
+    school: str
+    klas: str
+    fase: str
+    vorm: str | None
+    ondersteuner: str | None
+    start: dt.date | None
+    uiterlijk_einde: dt.date | None
+    volgende_evaluatie: dt.date | None
+
+
+@dataclass
+class Heropstartvraag:
+    id: str
+    leerling: str
+    school: str
+    stand: str  # checklist open | mail niet gemaakt | mail niet verstuurd | wacht op toewijzing
+    sinds: dt.date
+    dagen: int
+
+
+@dataclass
+class DeadlineRij:
+    datum: dt.date
+    staat: str
+    id: str
+    leerling: str
+    wat: str
+    ondersteuner: str | None
+
+
+@dataclass
+class Caseload:
+    ondersteuner: str
+    per_vorm: dict[str, int]
+
+    @property
+    def totaal(self) -> int:
+        return sum(self.per_vorm.values())
+
+
+@dataclass
+class CapaciteitRij:
+    school: str
+    leerlingen: int | None
+    verslagen_gemiddeld: float | None
+    richtcapaciteit: float | None
+    lopend: int
+
+    @property
+    def verschil(self) -> float | None:
+        return None if self.richtcapaciteit is None else round(self.lopend - self.richtcapaciteit, 1)
+
+
+@dataclass
+class Wijziging:
+    datum: dt.date
+    id: str
+    leerling: str
+    fase: str
+    door: str
+    notitie: str
+
+
+@dataclass
+class Aandachtspunt:
+    id: str
+    leerling: str
+    school: str
+    evaluatie: dt.date
+    wat: str
+    ondersteuner: str | None
+
+
+@dataclass
+class DiplonRij:
+    id: str
+    leerling: str
+    school: str
+    stap: str
+    wie: str
+    sinds: dt.date
+    dagen: int
+
+
+@dataclass
+class OvergangRij:
+    id: str
+    leerling: str
+    school: str
+    klas: str
+    overgang: str
+    nodig: str
+
+
+@dataclass
+class Overzicht:
+    netwerk: str
+    week: Week
+    vandaag: dt.date
+    anoniem: bool
+    per_fase: dict[str, int] = field(default_factory=dict)
+    per_vorm: dict[str, int] = field(default_factory=dict)
+    heropstartvragen: list[Heropstartvraag] = field(default_factory=list)
+    deadlines_week: list[DeadlineRij] = field(default_factory=list)
+    deadlines_verlopen: list[DeadlineRij] = field(default_factory=list)
+    caseload: list[Caseload] = field(default_factory=list)
+    capaciteit: list[CapaciteitRij] = field(default_factory=list)
+    trajecten_totaal: int | None = None
+    wijzigingen: list[Wijziging] = field(default_factory=list)
+    aandachtspunten: list[Aandachtspunt] = field(default_factory=list)
+    diplon: list[DiplonRij] = field(default_factory=list)
+    wacht_op_verslag: list[Heropstartvraag] = field(default_factory=list)
+    overgangen: list[OvergangRij] = field(default_factory=list)
+    toon_overgangen: bool = False  # from May on
+    mensen: dict[str, list[dict]] = field(default_factory=dict)  # per running case (json only)
+    overleggen: dict[str, list[dict]] = field(default_factory=dict)
+    dossiers: list[Rij] = field(default_factory=list)
+    ongeldig: list[str] = field(default_factory=list)
+
+    @property
+    def aantal(self) -> int:
+        return sum(self.per_fase.values())
+
+
+def bouw(
+    dossiers: Iterable[Dossier],
+    instellingen: Instellingen | None,
+    week: Week,
+    vandaag: dt.date,
+    anoniem: bool = False,
+    ongeldig: Iterable[str] = (),
+) -> Overzicht:
+    """All sections in one pass over the cases."""
+    o = Overzicht(instellingen.netwerk if instellingen else "Leersteun", week, vandaag, anoniem, ongeldig=sorted(ongeldig))
+    o.toon_overgangen = vandaag.month in (5, 6, 7, 8)
+    fasen: Counter[str] = Counter()
+    vormen: Counter[str] = Counter()
+    caseload: dict[str, Counter[str]] = defaultdict(Counter)
+    lopend_per_school: Counter[str] = Counter()
+    scholen: set[str] = set()
+
+    anon = Anonimiseerder(instellingen.teamnamen() if instellingen else ())
+    for d in dossiers:
+        naam = f"{initialen(d)} ({d.id})" if anoniem else d.leerling.volledige_naam
+        if anoniem:
+            anon.dossier(d)
+
+        def tekst(t: str) -> str:
+            return t  # free text is anonymised at the end, with the names of the whole folder
+        fasen[d.fase.value] += 1
+        scholen.add(d.school.naam)
+        lopend = d.lopend_traject
+        if lopend is not None:
+            vormen[lopend.vorm.value] += 1
+            caseload[d.ondersteuner or "(geen ondersteuner)"][lopend.vorm.value] += 1
+            lopend_per_school[d.school.naam] += 1
+
+        h = d.laatste_heropstart
+        if d.fase == Fase.heropstart and h is not None:
+            if h.toewijzing is not None:
+                stand, sinds = f"toegewezen aan {h.toewijzing.ondersteuner}, vorm nog te kiezen", h.toewijzing.datum
+            elif h.uitkomst is None:
+                stand, sinds = "checklist open", h.gestart
+            elif h.uitkomst == Uitkomst.heropstart and h.mail is None:
+                stand, sinds = "mail niet gemaakt", h.gestart
+            elif h.uitkomst == Uitkomst.heropstart and h.mail is not None and h.mail.verstuurd is None:
+                stand, sinds = "mail niet verstuurd", h.mail.aangemaakt
+            else:
+                stand, sinds = "wacht op toewijzing", (h.mail.verstuurd if h.mail and h.mail.verstuurd else h.gestart)
+            o.heropstartvragen.append(Heropstartvraag(d.id, naam, d.school.naam, stand, sinds, (vandaag - sinds).days))
+
+        open_ = deadlines(d, vandaag)
+        for x in open_:
+            rij = DeadlineRij(x.datum, x.staat(vandaag).value, d.id, naam, tekst(x.omschrijving), x.ondersteuner)
+            if week.bevat(x.datum):
+                o.deadlines_week.append(rij)
+            elif x.datum < week.maandag:
+                o.deadlines_verlopen.append(rij)
+
+        if d.fase != Fase.afgesloten:
+            laatste = next((e for e in reversed(d.evaluaties) if e.vier_vragen and e.vier_vragen.volledig), None)
+            if laatste is not None and laatste.vier_vragen is not None:
+                vv = laatste.vier_vragen
+                for sleutel, wat in (("gedragen", "niet gedragen door alle schoolse partners"), ("zorgcontinuum_fase_2_3", "doelen buiten fase 2/3 van het zorgcontinuüm")):
+                    if getattr(vv, sleutel).antwoord == "nee":
+                        o.aandachtspunten.append(Aandachtspunt(d.id, naam, d.school.naam, laatste.datum, wat, d.ondersteuner))
+        for stap in open_stappen(d, vandaag):
+            o.diplon.append(DiplonRij(d.id, naam, d.school.naam, stap.omschrijving, stap.wie, stap.sinds, (vandaag - stap.sinds).days))
+        wacht = wacht_op_verslag(d)
+        if wacht is not None:
+            o.wacht_op_verslag.append(Heropstartvraag(d.id, naam, d.school.naam, "Verslag nog niet zichtbaar in Diplon", wacht, (vandaag - wacht).days))
+        if o.toon_overgangen and d.fase != Fase.afgesloten:
+            soort = laatste_jaar(d)
+            if soort:
+                o.overgangen.append(
+                    OvergangRij(d.id, naam, d.school.naam, d.leerling.klas, "lager → secundair" if soort == "lager" else "kleuter → lager", overgang_uitleg(soort, d))
+                )
+
+        for g in d.geschiedenis:
+            if week.bevat(g.datum):
+                o.wijzigingen.append(Wijziging(g.datum, d.id, naam, g.fase.value, g.door, tekst(g.notitie or "")))
+
+        if d.fase != Fase.afgesloten:
+            o.mensen[d.id] = [
+                {"rol": b.rol.value} if anoniem else {"rol": b.rol.value, "naam": b.naam, "contact": b.contact} for b in d.betrokkenen
+            ]
+            o.overleggen[d.id] = [
+                {"datum": x.datum.isoformat(), "soort": x.soort.value, "met": [r.value for r in x.met], "volgende": x.volgende.isoformat() if x.volgende else None}
+                for x in d.overleggen
+            ]
+            o.dossiers.append(
+                Rij(
+                    d.id,
+                    initialen(d) if anoniem else d.leerling.volledige_naam,
+                    d.school.naam,
+                    d.leerling.klas,
+                    d.fase.value,
+                    lopend.vorm.value if lopend else None,
+                    d.ondersteuner,
+                    lopend.start if lopend else None,
+                    uiterlijk_einde(d),
+                    _volgende_evaluatie(open_),
+                )
+            )
+
+    o.per_fase = {f: fasen[f] for f in FASEN}
+    o.per_vorm = {v: vormen[v] for v in VORMEN}
+    o.caseload = sorted(
+        (Caseload(n, {v: c[v] for v in VORMEN}) for n, c in caseload.items()),
+        key=lambda c: (c.ondersteuner.startswith("("), c.ondersteuner),
+    )
+    o.heropstartvragen.sort(key=lambda h: (-h.dagen, h.id))
+    sleutel = lambda r: (r.datum, r.id, r.wat)  # noqa: E731
+    o.deadlines_week.sort(key=sleutel)
+    o.deadlines_verlopen.sort(key=sleutel)
+    o.wijzigingen.sort(key=lambda w: (w.datum, w.id))  # stable: the same day in the order of the history
+    if anoniem:  # every name of every case of the folder, in every text
+        for rij in (*o.deadlines_week, *o.deadlines_verlopen):
+            rij.wat = anon.tekst(rij.wat)
+        for w in o.wijzigingen:
+            w.notitie = anon.tekst(w.notitie)
+    o.dossiers.sort(key=lambda r: r.id)
+    o.aandachtspunten.sort(key=lambda a: (a.id, a.wat))
+    o.diplon.sort(key=lambda r: (r.sinds, r.id, r.stap))
+    o.wacht_op_verslag.sort(key=lambda h: (-h.dagen, h.id))
+    o.overgangen.sort(key=lambda r: (r.school, r.id))
+    o.capaciteit, o.trajecten_totaal = _capaciteit(instellingen, lopend_per_school, scholen)
+    return o
+
+
+def _volgende_evaluatie(open_: list[Deadline]) -> dt.date | None:
+    datums = [x.datum for x in open_ if x.soort in EVALUATIE_SOORTEN]
+    return min(datums) if datums else None
+
+
+def richtcapaciteit(totaal: int, leerlingen: dict[str, int], verslagen: dict[str, float]) -> dict[str, float]:
+    """Seed 001: 70 % in proportion to pupils, 30 % to the average number of verslagen."""
+    som_l = sum(leerlingen.values())
+    som_v = sum(verslagen.values())
+    uit = {}
+    for school in leerlingen:
+        aandeel = 0.7 * (leerlingen[school] / som_l if som_l else 0) + 0.3 * (verslagen[school] / som_v if som_v else 0)
+        uit[school] = round(totaal * aandeel, 1)
+    return uit
+
+
+def _capaciteit(instellingen: Instellingen | None, lopend: Counter[str], scholen: set[str]) -> tuple[list[CapaciteitRij], int | None]:
+    cap = instellingen.capaciteit if instellingen else None
+    rijen: list[CapaciteitRij] = []
+    bekend: set[str] = set()
+    if cap is not None:
+        richt = richtcapaciteit(
+            cap.trajecten_totaal,
+            {s.naam: s.leerlingen for s in cap.scholen},
+            {s.naam: s.verslagen_gemiddeld for s in cap.scholen},
+        )
+        for s in cap.scholen:
+            bekend.add(s.naam)
+            rijen.append(CapaciteitRij(s.naam, s.leerlingen, s.verslagen_gemiddeld, richt[s.naam], lopend[s.naam]))
+    for school in sorted(scholen - bekend):
+        rijen.append(CapaciteitRij(school, None, None, None, lopend[school]))
+    return rijen, (cap.trajecten_totaal if cap else None)

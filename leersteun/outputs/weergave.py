@@ -1,0 +1,354 @@
+"""Readable terminal views of cases (rich renderables; printing is the CLI's job)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from leersteun.core import datums
+from leersteun.rules.model import Dossier, Uitkomst
+
+FASE_KLEUR = {
+    "aanmelding": "cyan",
+    "opstart": "blue",
+    "ondersteuning": "green",
+    "afgesloten": "dim",
+    "heropstart": "magenta",
+}
+
+
+def datum(d: dt.date | None) -> str:
+    return datums.kort(d) if d else "–"
+
+
+def fase_tekst(fase: str) -> Text:
+    return Text(fase, style=FASE_KLEUR.get(fase, ""))
+
+
+def leerling_naam(d: Dossier, anoniem: bool) -> str:
+    from leersteun.outputs.overview import initialen
+
+    return initialen(d) if anoniem else d.leerling.volledige_naam
+
+
+LIJST_KOLOMMEN = ("id", "leerling", "klas", "school", "fase", "vorm", "ondersteuner")
+LIJST_VOORRANG = ("id", "leerling", "fase", "vorm", "ondersteuner", "klas", "school")  # what stays on a narrow terminal
+
+
+def lijst_tabel(dossiers: Iterable[Dossier], anoniem: bool = False, breedte: int | None = None) -> Table:
+    """The cases as a table. On a narrow terminal the id, the pupil's full name, fase and vorm
+    always stay whole; school, class and ondersteuner wrap between words, and when even that
+    does not fit, the least important of them is left out (school first)."""
+    rijen = []
+    for d in dossiers:
+        lopend = d.lopend_traject
+        rijen.append(
+            dict(
+                zip(
+                    LIJST_KOLOMMEN,
+                    (
+                        d.id,
+                        leerling_naam(d, anoniem),
+                        d.leerling.klas,
+                        d.school.naam,
+                        d.fase.value,
+                        lopend.vorm.value if lopend else "–",
+                        d.ondersteuner or "–",
+                    ),
+                )
+            )
+        )
+    vast = {"id", "leerling", "fase", "vorm"}
+
+    def minimum(kolom: str) -> int:
+        if kolom in vast:
+            return max([len(kolom), *(len(r[kolom]) for r in rijen)])
+        return max([len(kolom), *(len(w) for r in rijen for w in r[kolom].split())])  # wrap between words, never inside one
+
+    gekozen: list[str] = []
+    nodig = 0
+    for kolom in LIJST_VOORRANG:
+        extra = minimum(kolom) + (3 if gekozen else 0)
+        if breedte is not None and kolom not in vast and nodig + extra > breedte:
+            continue
+        gekozen.append(kolom)
+        nodig += extra
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for kolom in (k for k in LIJST_KOLOMMEN if k in gekozen):
+        tabel.add_column(kolom, no_wrap=kolom in vast, min_width=minimum(kolom), overflow="fold")
+    for rij in rijen:
+        cellen = [fase_tekst(rij[k]) if k == "fase" else Text(rij[k]) for k in LIJST_KOLOMMEN if k in gekozen]
+        tabel.add_row(*cellen)
+    return tabel
+
+
+def lijst_rij(d: Dossier, anoniem: bool = False) -> dict:
+    """One case as a flat record for --json."""
+    lopend = d.lopend_traject
+    return {
+        "id": d.id,
+        "leerling": leerling_naam(d, anoniem),
+        "klas": d.leerling.klas,
+        "school": d.school.naam,
+        "fase": d.fase.value,
+        "vorm": lopend.vorm.value if lopend else None,
+        "ondersteuner": d.ondersteuner,
+    }
+
+
+def _kop(tekst: str) -> Text:
+    return Text(f"\n{tekst}", style="bold underline")
+
+
+def _velden(paren: Iterable[tuple[str, str | Text | None]]) -> Table:
+    tabel = Table.grid(padding=(0, 2))
+    tabel.add_column(style="dim", no_wrap=True)
+    tabel.add_column(overflow="fold")
+    for label, waarde in paren:
+        tabel.add_row(label, waarde if waarde not in (None, "") else "–")
+    return tabel
+
+
+def _klas(d: Dossier, vandaag: dt.date) -> str:
+    from leersteun.editing.schooljaar import klas_bevestigd
+
+    ll = d.leerling
+    tekst = f"{ll.klas} ({ll.niveau})"
+    if ll.klas_schooljaar:
+        tekst += f", schooljaar {ll.klas_schooljaar}"
+    if d.fase != "afgesloten" and not klas_bevestigd(d, vandaag):
+        tekst += ": nog niet bevestigd voor dit schooljaar"
+    return tekst
+
+
+def _verslag(d: Dossier) -> str:
+    v = d.verslag
+    tekst = f"{v.soort}" + (f" ({v.typologie.value})" if v.typologie else "") + f" van {datum(v.datum)}, "
+    return tekst + ("zichtbaar in Diplon" if v.zichtbaar_in_diplon else "nog niet zichtbaar in Diplon")
+
+
+def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
+    from leersteun.rules.deadlines import deadlines
+    from leersteun.editing.diplon import open_stappen
+    from leersteun.rules.model import VIER_VRAGEN
+    from leersteun.editing.trajectory import kan_heropstarten
+    from leersteun.core.waarden import OVERLEG_TEKST, ROL_TEKST
+
+    ll, v = d.leerling, d.verslag
+    ov_tekst = None
+    if v.ontbindende_voorwaarde:
+        ov_tekst = f"ingeschreven op {datum(v.ontbindende_voorwaarde)}"
+        if v.ontbindende_voorwaarde_beslist:
+            ov_tekst += f", de school besliste op {datum(v.ontbindende_voorwaarde_beslist)}"
+    delen: list[RenderableType] = [
+        Text.assemble((f"{ll.volledige_naam}", "bold"), f"  {d.id}  ", fase_tekst(d.fase)),
+        _velden(
+            [
+                ("klas", _klas(d, vandaag)),
+                ("geboortedatum", datum(ll.geboortedatum)),
+                ("school", d.school.naam + (f", {d.school.gemeente}" if d.school.gemeente else "")),
+                ("verslag", _verslag(d)),
+                *([("ontbindende voorwaarde", ov_tekst)] if ov_tekst else []),
+                *(
+                    [("vorige verslagen", "; ".join(f"{x.soort}" + (f" ({x.typologie.value})" if x.typologie else "") + f" van {datum(x.datum)}" for x in d.vorige_verslagen))]
+                    if d.vorige_verslagen
+                    else []
+                ),
+                ("ankerpersoon", d.ankerpersoon),
+                ("ondersteuner", d.ondersteuner or "nog niet toegewezen"),
+                ("vorige ondersteuners", ", ".join(d.vorige_ondersteuners)),
+                ("CLB-medewerker", d.clb_medewerker),
+                *([("vorig dossier", d.vorig_dossier)] if d.vorig_dossier else []),
+                *([("volgend dossier", d.volgend_dossier)] if d.volgend_dossier else []),
+            ]
+        ),
+    ]
+    if d.fase == "afgesloten":
+        waarom = kan_heropstarten(d)
+        delen.append(Text("\n" + (waarom or f"Afgesloten; een heropstart kan na een overleg tussen school en CLB ('leersteun heropstart {d.id}')."), style="dim"))
+    if d.betrokkenen:
+        delen.append(_kop("Betrokkenen"))
+        tabel = Table.grid(padding=(0, 2))
+        for b in d.betrokkenen:
+            tabel.add_row(ROL_TEKST[b.rol.value], b.naam, b.contact or "", b.notitie or "")
+        delen.append(tabel)
+    if d.leervraag and (d.leervraag.vraag or d.leervraag.al_geprobeerd):
+        lv = d.leervraag
+        delen.append(_kop("Hulp- of leervraag"))
+        delen.append(
+            _velden(
+                [
+                    ("vraag", lv.vraag),
+                    ("van", ", ".join(x.value for x in lv.van)),
+                    ("al geprobeerd", "; ".join(lv.al_geprobeerd)),
+                ]
+            )
+        )
+    stappen = open_stappen(d, vandaag)
+    if stappen:
+        delen.append(_kop("Open stappen in Diplon"))
+        tabel = Table.grid(padding=(0, 2))
+        for x in stappen:
+            tabel.add_row(f"sinds {datums.kort(x.sinds)}", x.wie, x.omschrijving, Text(f"leersteun diplon {d.id} {x.stap.value}", style="dim"))
+        delen.append(tabel)
+    open_ = deadlines(d, vandaag)
+    if open_:
+        delen.append(_kop("Deadlines"))
+        tabel = Table.grid(padding=(0, 2))
+        for x in open_:
+            staat = x.staat(vandaag).value
+            tabel.add_row(datums.kort(x.datum), Text(staat, style=STAAT_KLEUR[staat]), x.omschrijving)
+        delen.append(tabel)
+    if d.trajecten:
+        delen.append(_kop("Trajecten"))
+        tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+        for kolom in ("vorm", "start", "einde", "frequentie", "intensiteit", "evaluatie op"):
+            tabel.add_column(kolom, overflow="fold")
+        for t in d.trajecten:
+            tabel.add_row(
+                t.vorm,
+                datum(t.start),
+                datum(t.einde) if t.einde else Text("loopt", style="green"),
+                t.frequentie or "–",
+                t.intensiteit or "–",
+                ", ".join(datum(x) for x in t.evaluatie_op) or "–",
+            )
+        delen.append(tabel)
+    if d.doelen:
+        delen.append(_kop("Doelen"))
+        for doel in d.doelen:
+            periode = f"{datum(doel.start)} tot {datum(doel.einde)}"
+            delen.append(Text.assemble((f"{doel.id} ", "bold"), f"({doel.domein}, {periode}) ", doel.omschrijving))
+            for m in doel.maatregelen:
+                delen.append(Text(f"   maatregel: {m.wat}" + (f" ({m.wie})" if m.wie else "")))
+            if doel.evaluaties:
+                laatste = doel.evaluaties[-1]
+                delen.append(Text(f"   laatste evaluatie {datum(laatste.datum)}: bereikt {laatste.bereikt}"))
+    if d.overleggen:
+        delen.append(_kop("Overleg"))
+        tabel = Table(show_edge=False, pad_edge=False, show_header=False)
+        tabel.add_column(no_wrap=True)
+        tabel.add_column(no_wrap=True)
+        tabel.add_column(overflow="fold")
+        for o in d.overleggen:
+            met = ", ".join(ROL_TEKST[r.value] for r in o.met)
+            tekst = " ".join(x for x in ((f"met {met}." if met else ""), o.notitie or "", (f"Volgend: {datum(o.volgende)}." if o.volgende else "")) if x)
+            tabel.add_row(datum(o.datum), OVERLEG_TEKST[o.soort.value], tekst)
+        delen.append(tabel)
+    if d.evaluaties:
+        delen.append(_kop("Evaluaties"))
+        for e in d.evaluaties:
+            reden = f" ({e.reden.value.replace('_', ' ')})" if e.reden else ""
+            delen.append(Text(f"{datum(e.datum)}  {e.beslissing}{reden}"))
+            if e.vier_vragen is not None:
+                kort = {"doelen_concreet": "concreet", "doelen_context": "context", "gedragen": "gedragen", "zorgcontinuum_fase_2_3": "fase 2/3"}
+                antwoorden = ", ".join(
+                    f"{kort[k]} {getattr(e.vier_vragen, k).antwoord.value}" for k in VIER_VRAGEN if getattr(e.vier_vragen, k) and getattr(e.vier_vragen, k).antwoord
+                )
+                delen.append(Text(f"   vier vragen: {antwoorden}"))
+            if e.wat_neemt_school_mee:
+                delen.append(Text(f"   school neemt mee: {e.wat_neemt_school_mee}"))
+            if e.kansen:
+                delen.append(Text(f"   kansen: {e.kansen}"))
+    if d.heropstarts:
+        delen.append(_kop("Heropstarts"))
+        for h in d.heropstarts:
+            uitkomst = {
+                None: "checklist nog open",
+                Uitkomst.heropstart: "uitkomst: heropstart",
+                Uitkomst.geen_heropstart: "uitkomst: geen heropstart",
+            }[h.uitkomst]
+            regels = [f"gestart {datum(h.gestart)}, {uitkomst}"]
+            if h.analyse_met:
+                regels.append(f"   analyse met: {'de ondersteuner' if h.analyse_met == 'ondersteuner' else 'het CLB'}")
+            if h.motivatie:
+                regels.append(f"   motivatie: {h.motivatie}")
+            if h.mail:
+                verstuurd = f", verstuurd {datum(h.mail.verstuurd)}" if h.mail.verstuurd else ", nog niet verstuurd"
+                regels.append(f"   mail aangemaakt {datum(h.mail.aangemaakt)}{verstuurd}")
+            if h.toewijzing:
+                regels.append(f"   toegewezen aan {h.toewijzing.ondersteuner} op {datum(h.toewijzing.datum)}")
+                if h.toewijzing.vorm is None:
+                    regels.append("   vorm nog te kiezen door de ondersteuner (light, medium of nieuw)")
+                if h.toewijzing.overdracht_van:
+                    from leersteun.rules.deadlines import open_overdracht
+
+                    stand = "nog te doen" if open_overdracht(d) and h is d.laatste_heropstart else "gedaan"
+                    regels.append(f"   overdracht van {h.toewijzing.overdracht_van}: {stand}")
+            elif h.uitkomst == Uitkomst.heropstart:
+                regels.append("   wacht op toewijzing door de coördinatie")
+            delen.extend(Text(r) for r in regels)
+    if d.geschiedenis:
+        delen.append(_kop("Geschiedenis"))
+        tabel = Table(show_edge=False, pad_edge=False, show_header=False)
+        tabel.add_column(no_wrap=True)
+        tabel.add_column(no_wrap=True)
+        tabel.add_column(no_wrap=True, style="dim")
+        tabel.add_column(overflow="fold")
+        for g in d.geschiedenis:
+            tabel.add_row(datum(g.datum), fase_tekst(g.fase), g.door, g.notitie or "")
+        delen.append(tabel)
+    return Group(*delen)
+
+
+STAAT_KLEUR = {"verlopen": "bold red", "deze week": "yellow", "komend": ""}
+
+
+def agenda_tabel(items, vandaag: dt.date, anoniem: bool = False, anon=None) -> Table:
+    """Deadlines (with their case) as a table: datum, staat, leerling (with the case id under
+    the name), wat, ondersteuner. Names and words are never cut: text wraps between words."""
+    rijen = []
+    for deadline, dossier in items:
+        wat = anon.tekst(deadline.omschrijving) if anon else deadline.omschrijving
+        rijen.append((deadline, dossier, wat))
+
+    def langste_woord(teksten: Iterable[str]) -> int:
+        return max([0, *(len(w) for t in teksten for w in t.split())])
+
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+    tabel.add_column("datum", no_wrap=True)
+    tabel.add_column("staat", no_wrap=True)
+    tabel.add_column("leerling", no_wrap=True)
+    tabel.add_column("wat", min_width=max(14, langste_woord(r[2] for r in rijen)), ratio=3, overflow="fold")
+    tabel.add_column("ondersteuner", min_width=max(12, langste_woord(r[0].ondersteuner or "–" for r in rijen)), ratio=1, overflow="fold")
+    for deadline, dossier, wat in rijen:
+        staat = deadline.staat(vandaag).value
+        tabel.add_row(
+            Text.assemble(datums.kort(deadline.datum), "\n", (datums.weekdag(deadline.datum), "dim")),
+            Text(staat, style=STAAT_KLEUR[staat]),
+            Text.assemble(leerling_naam(dossier, anoniem), "\n", (deadline.dossier_id, "dim")),
+            wat,
+            deadline.ondersteuner or "–",
+        )
+    return tabel
+
+
+def conflict_weergave(cd) -> RenderableType:  # noqa: ANN001 - a delen.Conflictdossier
+    """A case with contradictions after a merge: which field, both values, who wrote each."""
+    n = len(cd.keuzes)
+    naam = cd.naam()
+    regels = [
+        Text.assemble((cd.id, "bold"), f" ({naam})" if naam else "", f": {n} tegenstrijdige wijziging{'en' if n != 1 else ''}"),
+        Text(f"  mijn versie: {cd.mijn_door or 'op deze computer'}"),
+        Text(f"  hun versie:  {cd.hun_door or 'binnengekomen van een collega'}"),
+    ]
+    for i, keuze in enumerate(cd.keuzes, start=1):
+        regels.append(Text(f"  {i}. {keuze.titel}", style="bold"))
+        for j, pad in enumerate(keuze.paden):
+            inspringing = "     "
+            if len(keuze.paden) > 1:
+                regels.append(Text(f"     {_pad_tekst(cd, pad)}"))
+                inspringing = "       "
+            regels.append(Text(f"{inspringing}mijn: {keuze.mijn[j]}"))
+            regels.append(Text(f"{inspringing}hun:  {keuze.hun[j]}"))
+    return Group(*regels)
+
+
+def _pad_tekst(cd, pad) -> str:  # noqa: ANN001
+    from leersteun.editing.merge import toon_pad
+
+    return toon_pad(cd.conflict.mijn.data, pad)

@@ -1,0 +1,2 @@
+"""The case folder: finding it and its cases, the one fast read path, `valideer`, git.
+"""

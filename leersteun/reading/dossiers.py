@@ -1,0 +1,260 @@
+"""Reading the cases of a case folder, and finding one case by id or by name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from leersteun.rules.checks import Context, controleer_dossier, controleer_instellingen
+from leersteun.core.errors import Bevinding, Fout, OngeldigBestand
+from leersteun.reading.folder import Dossiermap
+from leersteun.rules.model import ID_PATROON, Dossier, Instellingen
+from leersteun.reading.snel import Gelezen
+from leersteun.files.store import YamlBestand, lees, toon
+from leersteun.core.tekst import normaal
+
+
+def lees_instellingen(map_: Dossiermap) -> tuple[Instellingen | None, list[Bevinding]]:
+    try:
+        bestand = lees(map_.instellingen_pad)
+    except OngeldigBestand as e:
+        return None, e.bevindingen
+    return controleer_instellingen(bestand)
+
+
+def instellingen(map_: Dossiermap) -> Instellingen:
+    """The settings, or an error that names the first problem in leersteun.yaml."""
+    waarde, bevindingen = lees_instellingen(map_)
+    fouten = [b for b in bevindingen if b.is_fout]
+    if waarde is None or fouten:
+        raise OngeldigBestand(toon(map_.instellingen_pad), fouten or bevindingen)
+    return waarde
+
+
+def context(vandaag: dt.date, inst: Instellingen | None) -> Context:
+    return Context(instellingen=inst, vandaag=vandaag)
+
+
+def lees_dossier(pad: Path, ctx: Context) -> Gelezen:
+    """Read and check one case; bad data becomes findings, never an exception."""
+    try:
+        bestand = lees(pad)
+    except OngeldigBestand as e:
+        return Gelezen(pad, None, None, e.bevindingen)
+    ctx_hier = ctx.voor(pad)
+    dossier, bevindingen = controleer_dossier(bestand, ctx_hier)
+    return Gelezen(pad, bestand, dossier, bevindingen)
+
+
+def alle(map_: Dossiermap) -> list[Gelezen]:
+    """Every case through the fast read path (`snel`). Only errors are reported here;
+    warnings need the round-trip read (see `validatie`). To edit a case, read it with
+    `lees_dossier`."""
+    from leersteun.reading.snel import lees_alle
+
+    return list(lees_alle(map_))
+
+
+def _beschrijf(g: Gelezen) -> str:
+    if g.dossier is None:
+        return f"{g.id}  (ongeldig bestand: {toon(g.pad)})"
+    d = g.dossier
+    return f"{d.id}  {d.leerling.volledige_naam} ({d.leerling.klas}, {d.school.naam}, {d.fase})"
+
+
+# Set by the CLI on a terminal: picks one of several cases that fit a name (a numbered list).
+KIES: Callable[[list[Gelezen], list[str]], Gelezen] | None = None
+
+
+def zoek(gelezen: list[Gelezen], naam: str) -> Gelezen:
+    """The case named by its id or by a unique part of the pupil's name."""
+    gezocht = normaal(naam)
+    if not gezocht:
+        raise Fout("Geef een dossier-id of een deel van de naam van de leerling.")
+    exact = [g for g in gelezen if normaal(g.id) == gezocht]
+    if exact:
+        return exact[0]
+    treffers = []
+    for g in gelezen:
+        velden = [g.id]
+        if g.dossier:
+            ll = g.dossier.leerling
+            velden += [f"{ll.voornaam} {ll.naam}", f"{ll.naam} {ll.voornaam}"]
+        if any(gezocht in normaal(v) for v in velden):
+            treffers.append(g)
+    if not treffers:
+        raise Fout(f"Geen dossier gevonden voor '{naam}'. Bekijk de dossiers met 'leersteun lijst'.")
+    if len(treffers) > 1 and KIES is not None:
+        return KIES(treffers, [_beschrijf(g) for g in treffers])
+    if len(treffers) > 1:
+        lijst = "\n".join(f"  {_beschrijf(g)}" for g in treffers)
+        raise Fout(f"'{naam}' past bij {len(treffers)} dossiers; geef de id of een langer deel van de naam:\n{lijst}")
+    return treffers[0]
+
+
+def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Gelezen:
+    """Find a case and make sure it is valid (errors raise `OngeldigBestand`)."""
+    # A case is named by its id or a name, never by a path: `../x` or `/etc/x` is a name
+    # that matches nothing, not a file to open.
+    kandidaat = map_.case_pad(naam.strip()) if re.fullmatch(ID_PATROON, naam.strip()) else None
+    if kandidaat is None or not kandidaat.is_file():
+        kandidaat = zoek(alle(map_), naam).pad
+    gevonden = lees_dossier(kandidaat, ctx)
+    if gevonden.dossier is None or gevonden.fouten:
+        raise OngeldigBestand(toon(gevonden.pad), gevonden.fouten or gevonden.bevindingen)
+    return gevonden
+
+
+# ---------------------------------------------------------------------------- new cases
+
+
+def school_code(school: str) -> str:
+    """Three letters for case ids: 'Basisschool De Klimop' -> 'KLM'."""
+    woorden = [w for w in "".join(c if c.isalnum() else " " for c in normaal(school)).split() if w]
+    woord = woorden[-1] if woorden else "X"
+    letters = woord[0] + "".join(c for c in woord[1:] if c.isalpha() and c not in "aeiouy")
+    letters = (letters + woord[1:])[:3] if len(letters) < 3 else letters[:3]
+    return letters.upper()
+
+
+def volgende_id(map_: Dossiermap, school: str, jaar: int) -> str:
+    prefix = f"{school_code(school)}-{jaar}-"
+    nummers = [
+        int(p.stem[len(prefix) :])
+        for p in map_.case_bestanden()
+        if p.stem.startswith(prefix) and p.stem[len(prefix) :].isdigit()
+    ]
+    return f"{prefix}{max(nummers, default=0) + 1:03d}"
+
+
+def nieuw_dossier_data(
+    *,
+    case_id: str,
+    voornaam: str,
+    naam: str,
+    klas: str,
+    niveau: str,
+    school: str,
+    gemeente: str | None,
+    geboortedatum: dt.date | None,
+    verslag_soort: str,
+    verslag_datum: dt.date,
+    zichtbaar_in_diplon: bool,
+    ontbindende_voorwaarde: dt.date | None,
+    ankerpersoon: str | None,
+    clb_medewerker: str | None,
+    door: str,
+    vandaag: dt.date,
+    notitie: str | None,
+    typologie: str | None = None,
+    betrokkenen: list[dict] | None = None,
+    leervraag: dict | None = None,
+    vorig_dossier: str | None = None,
+) -> dict:
+    """The data of a new case in fase aanmelding, keys in the order of the format."""
+    from leersteun.rules.model import schooljaar_van
+
+    data = {
+        "id": case_id,
+        "leerling": {
+            "voornaam": voornaam,
+            "naam": naam,
+            "geboortedatum": geboortedatum,
+            "klas": klas,
+            "klas_schooljaar": schooljaar_van(vandaag),
+            "niveau": niveau,
+        },
+        "school": {"naam": school, "gemeente": gemeente},
+        "verslag": {
+            "soort": verslag_soort,
+            "datum": verslag_datum,
+            "typologie": typologie,
+            "zichtbaar_in_diplon": zichtbaar_in_diplon,
+            "ontbindende_voorwaarde": ontbindende_voorwaarde,
+        },
+        "fase": "aanmelding",
+        "ankerpersoon": ankerpersoon,
+        "ondersteuner": None,
+        "vorige_ondersteuners": [],
+        "clb_medewerker": clb_medewerker,
+        "betrokkenen": betrokkenen or [],
+        "leervraag": leervraag,
+        "trajecten": [],
+        "geschiedenis": [
+            {"datum": vandaag, "fase": "aanmelding", "door": door, "notitie": notitie or "Aanmelding via Diplon."}
+        ],
+        "overleggen": [],
+        "evaluaties": [],
+        "diplon": [],
+        "doelen": [],
+        "heropstarts": [],
+    }
+    if typologie is None:
+        del data["verslag"]["typologie"]
+    if leervraag is None:
+        del data["leervraag"]
+    if vorig_dossier:
+        data = {"id": case_id, "vorig_dossier": vorig_dossier, **{k: v for k, v in data.items() if k != "id"}}
+    return data
+
+
+def dubbels(alle_: list[Gelezen], voornaam: str, naam: str, geboortedatum: dt.date | None, school: str) -> list[Dossier]:
+    """Cases not closed of the same pupil: same name and birth date, or same name at the same school."""
+    uit = []
+    for g in alle_:
+        d = g.dossier
+        if d is None or d.fase == "afgesloten":
+            continue
+        if normaal(d.leerling.voornaam) != normaal(voornaam) or normaal(d.leerling.naam) != normaal(naam):
+            continue
+        zelfde_dag = geboortedatum is not None and d.leerling.geboortedatum == geboortedatum
+        if zelfde_dag or normaal(d.school.naam) == normaal(school):
+            uit.append(d)
+    return uit
+
+
+def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
+    """Validate a new case and write it (never overwriting an existing file)."""
+
+    from leersteun.files.store import dump, ontleed, schrijf_atomisch
+
+    pad = map_.case_pad(str(data["id"]))
+    getoond = toon(pad)
+    from leersteun.files.store import als_yaml
+
+    tekst = dump(als_yaml(data))
+    bestand = YamlBestand(pad, b"", tekst, ontleed(tekst, getoond), toon_pad=getoond)
+    ctx_hier = ctx.voor(pad)
+    dossier, bevindingen = controleer_dossier(bestand, ctx_hier)
+    fouten = [b for b in bevindingen if b.is_fout]
+    if dossier is None or fouten:
+        raise Fout("Het nieuwe dossier is niet geldig; er is niets geschreven:\n" + "\n".join(f"  {b.boodschap}" for b in fouten))
+    try:
+        map_.cases.mkdir(parents=True, exist_ok=True)
+        schrijf_atomisch(pad, tekst.encode("utf-8"), nieuw=True)
+    except FileExistsError:
+        raise Fout(f"{getoond} bestaat al; kies een andere id met --id.") from None
+    except OSError as e:
+        from leersteun.files.store import niet_geschreven
+
+        raise Fout(f"{getoond}: {niet_geschreven(e)}") from None
+    return pad
+
+
+def kies_uit(alle_: list[Dossier], fasen: set[str] | None = None, school: str | None = None, ondersteuner: str | None = None) -> list[Dossier]:
+    """`leersteun lijst`'s filters: the phases, part of the school's name, part of the
+    ondersteuner's name ('geen': not assigned); sorted by id."""
+    from leersteun.core.tekst import bevat
+
+    def past(d: Dossier) -> bool:
+        if fasen and d.fase not in fasen:
+            return False
+        if school is not None and not bevat(d.school.naam, school):
+            return False
+        if ondersteuner is None:
+            return True
+        return (ondersteuner.strip().lower() == "geen" and not d.ondersteuner) or bevat(d.ondersteuner, ondersteuner)
+
+    return sorted((d for d in alle_ if past(d)), key=lambda d: d.id)

@@ -1,0 +1,80 @@
+"""Git for the case folder: commit one case file with a message that names it by id, and read
+the git log of a case. Nothing here ever commits more than the files it is given, and never
+anything under out/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from leersteun.core.errors import Fout
+from leersteun.reading.folder import OUT
+
+
+def git(map_: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    try:
+        uit = subprocess.run(["git", *args], cwd=map_, capture_output=True, text=True, timeout=60, check=False)
+    except FileNotFoundError:
+        raise Fout("git is niet geïnstalleerd; installeer git om de geschiedenis van de dossiers te bewaren.") from None
+    if check and uit.returncode != 0:
+        raise Fout(f"git {args[0]} lukte niet: {uit.stderr.strip() or uit.stdout.strip()}")
+    return uit
+
+
+def is_repo(map_: Path) -> bool:
+    try:
+        return git(map_, "rev-parse", "--is-inside-work-tree", check=False).returncode == 0
+    except Fout:
+        return False
+
+
+def commit(map_: Path, bestanden: list[Path], boodschap: str, door: str | None = None) -> str:
+    """Commit exactly `bestanden` (added, changed or removed). Returns a line for the user."""
+    if not is_repo(map_):
+        return "Niet gecommit: de dossiermap is geen git-repository (maak er een met 'git init')."
+    relatief = []
+    for b in bestanden:
+        r = Path(b).resolve().relative_to(map_.resolve()) if Path(b).is_absolute() else Path(b)
+        if r.parts and r.parts[0] == OUT:
+            raise Fout("leersteun commit nooit iets uit out/ (daar staan gegenereerde bestanden met persoonsgegevens).")
+        relatief.append(r.as_posix())
+    git(map_, "add", "--all", "--", *relatief)
+    if not git(map_, "diff", "--cached", "--quiet", "--", *relatief, check=False).returncode:
+        return "Niets te committen: het bestand was al zo in git."
+    git(map_, *identiteit(map_, door), "commit", "--quiet", "--only", "-m", boodschap, "--", *relatief)
+    return f"Gecommit: {boodschap}"
+
+
+def identiteit(map_: Path, door: str | None) -> list[str]:
+    """git options that name the author when this clone has no git user configured."""
+    extra: list[str] = []
+    if not git(map_, "config", "user.name", check=False).stdout.strip():
+        extra += ["-c", f"user.name={door or 'leersteun'}"]
+    if not git(map_, "config", "user.email", check=False).stdout.strip():
+        extra += ["-c", "user.email=leersteun@localhost"]
+    return extra
+
+
+@dataclass
+class LogRegel:
+    datum: dt.date
+    auteur: str
+    boodschap: str
+    commit: str
+
+
+def log(map_: Path, bestand: Path) -> list[LogRegel]:
+    """The git log of one file, oldest first (empty outside a repository)."""
+    if not is_repo(map_):
+        return []
+    uit = git(map_, "log", "--follow", "--date=short", "--format=%ad%x1f%an%x1f%s%x1f%h", "--", str(bestand), check=False)
+    regels = []
+    for regel in uit.stdout.splitlines():
+        delen = regel.split("\x1f")
+        if len(delen) == 4 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", delen[0]):
+            regels.append(LogRegel(dt.date.fromisoformat(delen[0]), delen[1], delen[2], delen[3]))
+    return list(reversed(regels))

@@ -1,0 +1,105 @@
+"""`leersteun valideer`: collect the findings of the settings and of every case asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leersteun.rules.checks import Context
+from leersteun.reading.dossiers import context, lees_dossier, lees_instellingen
+from leersteun.core.errors import Bevinding, Fout
+from leersteun.reading.folder import INSTELLINGEN, Dossiermap, dubbele_ids, is_dossiernaam, vandaag, vind_map
+from leersteun.files.store import toon
+
+
+@dataclass
+class Resultaat:
+    bestanden: int = 0
+    bevindingen: list[Bevinding] = field(default_factory=list)
+
+    @property
+    def fouten(self) -> int:
+        return sum(b.is_fout for b in self.bevindingen)
+
+    @property
+    def waarschuwingen(self) -> int:
+        return len(self.bevindingen) - self.fouten
+
+    def als_dict(self) -> dict:
+        return {
+            "bestanden": self.bestanden,
+            "fouten": self.fouten,
+            "waarschuwingen": self.waarschuwingen,
+            "bevindingen": [b.als_dict() for b in self.bevindingen],
+        }
+
+    def samenvatting(self) -> str:
+        bestanden = f"{self.bestanden} bestand{'en' if self.bestanden != 1 else ''} gecontroleerd"
+        if not self.bevindingen:
+            return f"{bestanden}: alles in orde."
+        delen = []
+        if self.fouten:
+            delen.append(f"{self.fouten} fout{'en' if self.fouten != 1 else ''}")
+        if self.waarschuwingen:
+            delen.append(f"{self.waarschuwingen} waarschuwing{'en' if self.waarschuwingen != 1 else ''}")
+        return f"{bestanden}: {' en '.join(delen)}."
+
+
+def _bestanden(paden: list[Path], map_optie: Path | None) -> tuple[Dossiermap | None, list[Path]]:
+    if not paden:
+        map_ = vind_map(map_optie)
+        return map_, [map_.instellingen_pad, *map_.case_bestanden()]
+    gevonden: list[Path] = []
+    for pad in paden:
+        if pad.is_dir():
+            if (pad / INSTELLINGEN).is_file():
+                sub = Dossiermap(pad)
+                gevonden += [sub.instellingen_pad, *sub.case_bestanden()]
+            else:
+                gevonden += sorted(p for p in pad.iterdir() if is_dossiernaam(p.name) and p.is_file())
+        elif pad.exists():
+            gevonden.append(pad)
+        else:
+            raise Fout(f"{pad} bestaat niet.")
+    try:
+        map_ = vind_map(map_optie)
+    except Fout:
+        map_ = None
+    return map_, gevonden
+
+
+def valideer(paden: list[Path], map_optie: Path | None = None) -> Resultaat:
+    map_, bestanden = _bestanden(paden, map_optie)
+    resultaat = Resultaat(bestanden=len(bestanden))
+    inst = lees_instellingen(map_)[0] if map_ is not None else None  # for the team check
+    ctx = context(vandaag(), inst)
+    for pad in bestanden:
+        if pad.name == INSTELLINGEN:
+            resultaat.bevindingen += lees_instellingen(Dossiermap(pad.parent))[1]
+    if not paden and map_ is not None:  # the whole folder: the fast path
+        resultaat.bevindingen += _hele_map(map_, ctx)
+    else:
+        dubbel = dubbele_ids([p for p in bestanden if p.name != INSTELLINGEN])
+        for p in bestanden:
+            if p.name == INSTELLINGEN:
+                continue
+            if p in dubbel:
+                resultaat.bevindingen.append(Bevinding(toon(p), 1, 1, dubbel[p]))
+            resultaat.bevindingen += lees_dossier(p, ctx).bevindingen
+    return resultaat
+
+
+def _hele_map(map_: Dossiermap, ctx: Context) -> list[Bevinding]:
+    """All cases through the fast path; the round-trip read only for files with findings."""
+    from leersteun.rules.checks import DOSSIER_REGELS
+    from leersteun.reading.snel import lees_alle
+
+    uit: list[Bevinding] = []
+    for g in lees_alle(map_):
+        if g.fouten or g.dossier is None:
+            uit += g.fouten
+            continue
+        hier = ctx.voor(g.pad)
+        if any(True for regel in DOSSIER_REGELS for _ in regel(g.dossier, hier)):
+            uit += lees_dossier(g.pad, ctx).bevindingen  # exact positions of the warnings
+    return uit

@@ -1,0 +1,2 @@
+"""Dialogues on the terminal: numbered choices, dates, the checklist and goal questions.
+"""

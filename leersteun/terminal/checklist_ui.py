@@ -1,0 +1,161 @@
+"""The heropstart checklist in the terminal: one question at a time, each answer saved at once.
+
+`doorloop` asks only what is still open, so running it again after Ctrl-C, a closed terminal
+or a crash resumes at the first open question. Saving goes through the caller's `bewaar`
+(which re-reads the case, applies one edit, re-checks and writes it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from leersteun.core import datums
+from leersteun.editing import heropstart as hs
+from leersteun.reading.snel import Gelezen
+from leersteun.rules.model import AnalyseMet, Beslissing, Dossier, JaDeelsNee, Partner, Uitkomst, VraagVan
+from leersteun.core.tekst import keuze, label
+from leersteun.editing.trajectory import Wie
+from leersteun.terminal.vragen import vraag, vraag_lijst
+
+Bewaar = Callable[[Callable[[Any, Dossier], list[str]]], Gelezen]
+
+
+def _context(d: Dossier, v: hs.Vraag) -> str | None:
+    """What the people at the table need beside a question, from the case itself."""
+    if v.sleutel == "succesfactoren_toegepast":
+        afsluiting = next((e for e in reversed(d.evaluaties) if e.beslissing == Beslissing.afsluiten), None)
+        if afsluiting and (afsluiting.wat_neemt_school_mee or afsluiting.kansen):
+            delen = [f"Bij het afsluiten op {datums.kort(afsluiting.datum)}:"]
+            if afsluiting.wat_neemt_school_mee:
+                delen.append(f"de school zou meenemen: {afsluiting.wat_neemt_school_mee}")
+            if afsluiting.kansen:
+                delen.append(f"kansen: {afsluiting.kansen}")
+            return " ".join(delen)
+        return "In het dossier staat geen afsluitende evaluatie met wat de school zou meenemen."
+    if v.sleutel == "vraag_van":
+        return None
+    return None
+
+
+def vraag_van_keuzes(console: Console) -> list[str]:
+    """From whom a question comes: one or more of leerkracht, zorg, ouders, clb, directie,
+    andere, from a numbered list, by number or by word ('1, 3' or 'leerkracht, ouders')."""
+    from rich.markup import escape
+
+    geldig = [k.value for k in VraagVan]
+    for i, k in enumerate(geldig, start=1):
+        console.print(f"  {i}. {escape(label(k))}")
+    while True:
+        antwoord = vraag(console, escape(f"Van wie? [een of meer, zoals 1, 3 of {geldig[0]}, {geldig[2]}]"))
+        gekozen, fout = [], []
+        for deel in (a.strip() for a in antwoord.replace(";", ",").split(",")):
+            if deel.isdigit() and 1 <= int(deel) <= len(geldig):
+                gekozen.append(geldig[int(deel) - 1])
+            elif deel:
+                gevonden = {keuze(k): k for k in geldig}.get(keuze(deel))
+                (gekozen if gevonden else fout).append(gevonden or deel)
+        if gekozen and not fout:
+            return list(dict.fromkeys(gekozen))
+        console.print(
+            (f"'{escape(fout[0])}' is geen van de mogelijkheden. " if fout else "")
+            + f"Typ een of meer nummers van 1 tot {len(geldig)}, of woorden uit de lijst, gescheiden door komma's."
+        )
+
+
+PARTNER_UITLEG = {  # question 4: 'ja' argues against a heropstart, so each answer says what it means
+    "nee": "de noden horen bij leersteun",
+    "deels": "een andere partner kan een deel opnemen",
+    "ja": "een andere partner past beter: verwijs door",
+}
+
+
+def _jdn(console: Console, uitleg: dict[str, str] | None = None) -> str:
+    keuzes = [k.value for k in JaDeelsNee]
+    if uitleg:
+        keuzes = list(uitleg)
+    return vraag(console, "Antwoord", keuzes=keuzes, uitleg=uitleg)
+
+
+def vraag_antwoord(console: Console, v: hs.Vraag) -> Any:
+    """Ask one question; returns the plain data to store."""
+    if v.soort == "keuzes":
+        return vraag_van_keuzes(console)
+    if v.soort == "factoren":
+        return {
+            "leerling": vraag_lijst(console, "Bij de leerling"),
+            "leerkracht": vraag_lijst(console, "Bij de leerkracht"),
+            "school": vraag_lijst(console, "Op school"),
+        }
+    antwoord = _jdn(console, PARTNER_UITLEG if v.soort == "partner" else None)
+    uit: dict[str, Any] = {"antwoord": antwoord}
+    if v.soort == "partner":
+        uit["partner"] = vraag(console, "Welke partner?", keuzes=[p.value for p in Partner]) if antwoord != "nee" else None
+    if v.soort == "leervraag" and antwoord != "nee":
+        uit["leervraag"] = vraag(console, "De leervraag", leeg=True) or None
+    uit["toelichting"] = vraag(console, "Toelichting (leeg = geen)", leeg=True) or None
+    return {k: w for k, w in uit.items() if w is not None or k == "antwoord"}
+
+
+def samenvatting(d: Dossier) -> Table:
+    h = d.laatste_heropstart
+    assert h is not None and h.checklist is not None
+    from leersteun.outputs.mail import checklist_rijen
+
+    tabel = Table(show_header=False, show_edge=False, pad_edge=False, box=None, padding=(0, 2))
+    tabel.add_column(style="dim", no_wrap=True)
+    tabel.add_column(overflow="fold")
+    for v, rij in zip(hs.VRAGEN, checklist_rijen(h.checklist), strict=True):
+        waarde = rij["antwoord"]
+        if rij["lijsten"]:
+            waarde = "; ".join(f"{t.lower()}: {', '.join(i) or 'geen'}" for t, i in rij["lijsten"])
+        tabel.add_row(v.kort, " · ".join(x for x in (waarde, *rij["extra"]) if x))
+    return tabel
+
+
+def doorloop(console: Console, gelezen: Gelezen, bewaar: Bewaar, andere: list[Dossier], wie: Wie) -> Uitkomst | None:
+    """Ask what is open, save each answer, decide the outcome. Returns the outcome."""
+    d = gelezen.dossier
+    assert d is not None and d.laatste_heropstart is not None
+    h = d.laatste_heropstart
+    if h.uitkomst is not None:
+        console.print(f"De checklist van deze heropstart is al afgerond: {h.uitkomst.value.replace('_', ' ')}.")
+        return h.uitkomst
+    ll = d.leerling
+    console.print(Panel.fit(f"Checklist heropstart voor {ll.voornaam} {ll.naam} ({ll.klas}, {d.school.naam})", style="bold"))
+    if h.analyse_met is None:
+        voorstel = hs.voorstel_analyse(d, andere)
+        console.print(f"Wie analyseert met de school? {voorstel.uitleg}")
+        keuze = vraag(console, "Analyse met", keuzes=[a.value for a in AnalyseMet], standaard=voorstel.analyse_met.value)
+        gelezen = bewaar(lambda data, dd: hs.zet_analyse_met(data, dd, AnalyseMet(keuze)))
+    open_ = hs.open_vragen(gelezen.dossier.laatste_heropstart.checklist)  # type: ignore[union-attr]
+    if len(open_) < len(hs.VRAGEN) and open_:
+        console.print(f"Verder waar de checklist stopte: nog {len(open_)} van {len(hs.VRAGEN)} vragen.")
+    for v in open_:
+        nummer = hs.VRAGEN.index(v) + 1
+        uitleg = Text(v.uitleg, style="dim")
+        context = _context(gelezen.dossier, v)  # type: ignore[arg-type]
+        inhoud = Text.assemble((v.vraag, "bold"), "\n", uitleg)
+        if context:
+            inhoud.append("\n")
+            inhoud.append(context, style="cyan")
+        console.print(Panel(inhoud, title=f"Vraag {nummer} van {len(hs.VRAGEN)}", title_align="left"))
+        antwoord = vraag_antwoord(console, v)
+        gelezen = bewaar(lambda data, dd, v=v, antwoord=antwoord: hs.zet_antwoord(data, dd, v.sleutel, antwoord))
+        console.print("[green]Bewaard.[/]")
+
+    d = gelezen.dossier
+    assert d is not None and d.laatste_heropstart is not None and d.laatste_heropstart.checklist is not None
+    console.print(Panel(samenvatting(d), title="Samenvatting", title_align="left"))
+    raad = hs.advies(d.laatste_heropstart.checklist)
+    console.print(Panel("\n".join(f"• {r}" for r in raad.redenen), title="Advies", title_align="left", style="cyan"))
+    console.print("Jullie beslissen: heropstart, of geen heropstart.")
+    uitkomst = Uitkomst(vraag(console, "Uitkomst", keuzes=[u.value for u in Uitkomst], standaard=raad.voorstel.value))
+    motivatie = vraag(console, "Motivatie (in gewone woorden)")
+    gelezen = bewaar(lambda data, dd: hs.beslis(data, dd, wie, uitkomst, motivatie))
+    return uitkomst

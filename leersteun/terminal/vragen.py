@@ -1,0 +1,141 @@
+"""Dutch terminal prompts (rich), used by the interactive commands.
+
+Only the CLI layer uses this module; domain modules never ask anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from leersteun.core import datums
+from leersteun.core.tekst import label
+
+from rich.console import Console
+from rich.prompt import Confirm, InvalidResponse, Prompt
+
+
+class Vraag(Prompt):
+    validate_error_message = "[prompt.invalid]Dat antwoord is niet geldig."
+
+
+def _kern(tekst: str) -> str:
+    from leersteun.core.tekst import keuze
+
+    return keuze(tekst)
+
+
+class JaNee(Confirm):
+    choices = ["j", "n"]
+    validate_error_message = "[prompt.invalid]Antwoord met j (ja) of n (nee)."
+
+    def render_default(self, default: Any) -> Any:
+        from rich.text import Text
+
+        return Text(f"({'j' if default else 'n'})", "prompt.default")
+
+    def process_response(self, value: str) -> bool:
+        antwoord = value.strip().lower()
+        if antwoord in ("j", "ja", "y", "yes"):
+            return True
+        if antwoord in ("n", "nee", "no"):
+            return False
+        raise InvalidResponse(self.validate_error_message)
+
+
+class Lijstregel(Vraag):
+    prompt_suffix = " "
+
+
+def lijstregel(console: Console) -> str:
+    """One item of a list ('  - '); empty ends the list."""
+    return (Lijstregel.ask("  -", console=console, default="", show_default=False) or "").strip()
+
+
+def vraag_lijst(console: Console, titel: str, voorbeelden: list[str] | None = None) -> list[str]:
+    """Items one per line; an empty line ends the list."""
+    console.print(f"[bold]{titel}[/] (één per regel; een lege regel om verder te gaan)")
+    if voorbeelden:
+        console.print(f"[dim]Bijvoorbeeld: {'; '.join(voorbeelden[:6])}; …[/]")
+    items = []
+    while True:
+        regel = lijstregel(console)
+        if not regel:
+            return items
+        items.append(regel)
+
+
+KORT = 30  # up to three choices this short fit on the question's own line
+
+
+def vraag(
+    console: Console,
+    tekst: str,
+    keuzes: list[str] | None = None,
+    standaard: str | None = None,
+    leeg: bool = False,
+    uitleg: dict[str, str] | None = None,
+) -> str:
+    """Ask until there is an answer (or accept empty with `leeg`). With `keuzes`: a
+    numbered list of their labels (with `uitleg` beside them), answered by number or by
+    the word as a person types it; the code is returned."""
+    if keuzes:
+        return _kies(console, tekst, keuzes, standaard, leeg, uitleg or {})
+    while True:
+        antwoord = (Vraag.ask(tekst, default=standaard, console=console) or "").strip()
+        if antwoord or leeg:
+            return antwoord
+        console.print("Dit is nodig; typ een antwoord.")
+
+
+def _kies(console: Console, tekst: str, keuzes: list[str], standaard: str | None, leeg: bool, uitleg: dict[str, str]) -> str:
+    from rich.markup import escape
+
+    labels = [label(k) for k in keuzes]
+    if len(keuzes) <= 3 and not uitleg and sum(map(len, labels)) <= KORT:
+        opties = ", ".join(f"{i} {lab}" for i, lab in enumerate(labels, start=1))
+    else:
+        breedte = max(map(len, labels))
+        for i, (k, lab) in enumerate(zip(keuzes, labels), start=1):
+            console.print(f"  {i:>{len(str(len(keuzes)))}}. {escape(lab):{breedte}}  {escape(uitleg.get(k, ''))}".rstrip())
+        opties = f"1-{len(keuzes)}"
+    leeg_tekst = f", leeg = {label(standaard)}" if standaard else (", leeg = geen" if leeg else "")
+    while True:
+        antwoord = (Vraag.ask(f"{tekst} {escape(f'[{opties}{leeg_tekst}]')}", default="", show_default=False, console=console) or "").strip()
+        if not antwoord:
+            if standaard is not None:
+                return standaard
+            if leeg:
+                return ""
+            console.print("Dit is nodig; typ het nummer of het woord.")
+            continue
+        if antwoord.isdigit() and 1 <= int(antwoord) <= len(keuzes):
+            return keuzes[int(antwoord) - 1]
+        gevonden = {_kern(c): c for c in keuzes}.get(_kern(antwoord))
+        if gevonden is not None:
+            return gevonden
+        console.print(
+            f"'{escape(antwoord)}' is geen van de mogelijkheden. Typ een nummer van 1 tot {len(keuzes)} of een van: "
+            f"{escape(', '.join(labels))}{', of laat het leeg' if leeg else ''}."
+        )
+
+
+def ja_nee(console: Console, tekst: str, standaard: bool = False) -> bool:
+    return JaNee.ask(tekst, default=standaard, console=console)
+
+
+def vraag_datum(console: Console, tekst: str, leeg: bool = False, standaard: dt.date | None = None) -> dt.date | None:
+    from leersteun.rules import invoer
+    from leersteun.reading.folder import vandaag
+
+    while True:
+        hint = f", leeg = {datums.kort(standaard)}" if standaard else (", leeg = geen" if leeg else "")
+        antwoord = vraag(console, f"{tekst} (zoals 31-12-2025 of vandaag{hint})", leeg=leeg or standaard is not None)
+        if not antwoord and standaard is not None:
+            return standaard
+        if not antwoord and leeg:
+            return None
+        try:
+            return invoer.datum(antwoord, vandaag())
+        except ValueError as e:
+            console.print(f"{e}.")

@@ -1,0 +1,371 @@
+"""Goals: the SMART check rule by rule, the doel command, and the goal sheets."""
+
+from __future__ import annotations
+
+import re
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from leersteun.rules.checks import Context
+from leersteun.rules.checks import lijkt_naam, smart_meldingen
+from leersteun.rules.model import Dossier, Instellingen
+
+from tests.conftest import DOSSIER, ROOT, digest
+
+GOED = {
+    "id": "D1",
+    "domein": "cognitief",
+    "omschrijving": "Lotte start zelfstandig aan een schrijfopdracht.",
+    "specifiek": "Lotte begint binnen 2 minuten na de instructie aan haar schrijftaak.",
+    "meetbaar": "De klasleerkracht noteert 5 keer per week of het lukt; doel is 4 op 5.",
+    "acceptabel": "Afgesproken met klasleerkracht, zorgco, ouders en Lotte.",
+    "realistisch": "Met een stappenplan en time-timer op de bank.",
+    "start": dt.date(2026, 10, 1),
+    "einde": dt.date(2027, 1, 29),
+    "maatregelen": [{"wat": "Stappenplan op de bank.", "wie": "klasleerkracht", "evaluatie_op": dt.date(2026, 12, 14)}],
+}
+TEAM = Instellingen.model_validate(
+    {"netwerk": "X", "coordinatie": {"email": "a@b.be"}, "team": [{"naam": "Els Maes", "rol": "ondersteuner"}]}
+)
+
+
+def meldingen(doel: dict, vandaag: dt.date = dt.date(2026, 11, 24), **dossier) -> list[tuple[tuple, str]]:
+    data = YAML(typ="safe").load(DOSSIER)
+    data.update(dossier)
+    data["doelen"] = [doel]
+    d = Dossier.model_validate(data)
+    return [(loc, tekst) for loc, tekst, _ in smart_meldingen(d, Context(instellingen=TEAM, vandaag=vandaag))]
+
+
+def test_a_smart_goal_has_no_warnings() -> None:
+    assert meldingen(GOED) == []
+
+
+@pytest.mark.parametrize(
+    "wijzig,veld,woorden",
+    [
+        ({"specifiek": "Lotte begint snel aan haar schrijftaak."}, "specifiek", "geen getal of percentage"),
+        ({"specifiek": None}, "id", "'specifiek' ontbreekt"),
+        ({"meetbaar": "De klasleerkracht noteert of het lukt."}, "meetbaar", "niet hoe vaak"),
+        ({"meetbaar": "Twee keer per week."}, "meetbaar", "niet hoe er gemeten"),
+        ({"meetbaar": "We zien het wel."}, "meetbaar", "niet hoe en hoe vaak"),
+        ({"acceptabel": None}, "id", "'acceptabel' ontbreekt"),
+        ({"realistisch": None}, "id", "'realistisch' ontbreekt"),
+        ({"einde": None}, "id", "geen einde"),
+        ({"start": None, "einde": None}, "id", "geen start en einde"),
+        ({"einde": dt.date(2026, 11, 1)}, "einde", "is voorbij en het doel is niet geëvalueerd"),
+        ({"omschrijving": "Lotte schrijft beter."}, "omschrijving", "vaag woord 'beter'"),
+        ({"specifiek": "Lotte probeert 3 keer per dag meer te schrijven."}, "specifiek", "vaag woord 'proberen'" if False else "vaag woord"),
+        ({"maatregelen": []}, "id", "geen maatregelen"),
+        ({"maatregelen": [{"wat": "Stappenplan.", "wie": "klasleerkracht"}]}, "wat", "geen evaluatiemoment"),
+        ({"maatregelen": [{"wat": "Stappenplan.", "wie": "Els Maes", "evaluatie_op": dt.date(2026, 12, 1)}]}, "wie", "functie, geen naam"),
+        ({"maatregelen": [{"wat": "Stappenplan.", "wie": "Juf Sarah Peeters", "evaluatie_op": dt.date(2026, 12, 1)}]}, "wie", "functie, geen naam"),
+    ],
+)
+def test_each_smart_rule(wijzig: dict, veld: str, woorden: str) -> None:
+    gevonden = meldingen({**GOED, **wijzig})
+    assert len(gevonden) == 1, gevonden
+    loc, tekst = gevonden[0]
+    assert loc[:2] == ("doelen", 0) and loc[-1] == veld
+    assert woorden in tekst
+
+
+def test_an_evaluated_goal_past_its_end_is_fine_and_a_closed_case_is_not_nagged() -> None:
+    voorbij = {**GOED, "einde": dt.date(2026, 11, 1)}
+    assert meldingen({**voorbij, "evaluaties": [{"datum": dt.date(2026, 10, 25), "bereikt": "ja"}]}) == []
+    gesloten = {
+        "fase": "afgesloten",
+        "trajecten": [{"vorm": "regulier", "start": dt.date(2024, 10, 15), "einde": dt.date(2026, 11, 20)}],
+        "geschiedenis": [{"datum": dt.date(2026, 11, 20), "fase": "afgesloten", "door": "Els"}],
+        "evaluaties": [{"datum": dt.date(2026, 11, 20), "beslissing": "afsluiten", "reden": "doelen_bereikt"}],
+    }
+    assert meldingen(voorbij, **gesloten) == []
+
+
+@pytest.mark.parametrize("wie", ["klasleerkracht", "zorgleerkracht", "ondersteuner", "LO-leerkracht", "ouders", "De klasleerkracht"])
+def test_functions_are_not_names(wie: str) -> None:
+    assert not lijkt_naam(wie, {"Els Maes"})
+
+
+def test_example_cases_pass_the_smart_check(run, voorbeeld: Path) -> None:
+    result = run("valideer", "--streng")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_streng_turns_smart_warnings_into_errors(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    pad.write_text(pad.read_text().replace("Noah start zelf de voorleessoftware bij 4 op 5 leesopdrachten.", "Noah leest beter."))
+    assert run("valideer").exit_code == 0
+    result = run("valideer", "--streng")
+    assert result.exit_code == 1
+    assert re.search(r"cases/KLM-2025-003\.yaml:\d+:16: waarschuwing: D1: 'specifiek' noemt geen getal", result.stdout)
+
+
+# ---------------------------------------------------------------------------- leersteun doel
+
+
+def test_doel_with_options(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "JZF-2025-004.yaml"
+    result = run(
+        "doel", "finn", "--domein", "socio-emotioneel", "--omschrijving", "Finn speelt samen met een andere kleuter.",
+        "--specifiek", "Finn speelt 3 keer per week 10 minuten samen in de bouwhoek.",
+        "--meetbaar", "De kleuterjuf noteert elke dag op een turflijst of het lukt.",
+        "--acceptabel", "Afgesproken met de kleuterjuf, de zorgco en de ouders.",
+        "--realistisch", "Finn speelt thuis al samen met zijn neef.",
+        "--start", "2026-12-01", "--einde", "2027-03-26",
+        "--onderwijsbehoefte", "spel nodig dat kort en voorspelbaar is",
+        "--ondersteuningsbehoefte", "kennis van spelbegeleiding",
+        "--maatregel", "Speelkaartjes met vaste rollen.", "--wie", "klasleerkracht", "--periode", "tijdelijk",
+        "--wanneer", "elke speeltijd in de hoeken", "--hoe", "Kaartjes met pictogrammen.", "--maatregel-evaluatie", "2027-01-29",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Doel D1 toegevoegd." in result.stdout and "D1 is SMART geformuleerd: geen opmerkingen." in result.stdout
+    tekst = pad.read_text()
+    assert (
+        "doelen:\n  - id: D1\n    domein: socio-emotioneel\n    omschrijving: Finn speelt samen met een andere kleuter.\n"
+        "    specifiek: Finn speelt 3 keer per week 10 minuten samen in de bouwhoek.\n"
+    ) in tekst
+    assert "    onderwijsbehoeften:\n      - spel nodig dat kort en voorspelbaar is\n" in tekst
+    assert "      - wat: Speelkaartjes met vaste rollen.\n        periode: tijdelijk\n        wie: klasleerkracht\n" in tekst
+    assert run("valideer", "--streng").exit_code == 0
+    # now the case can start its support
+    geweigerd = run("fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur")
+    assert geweigerd.exit_code == 1 and "een opstartgesprek" in geweigerd.output and "leervraag" not in geweigerd.output
+    assert run("fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--opstartgesprek", "2026-11-24").exit_code == 0
+
+
+def test_doel_shows_smart_warnings_with_lines(voorbeeld: Path, run) -> None:
+    result = run("doel", "finn", "--domein", "cognitief", "--omschrijving", "Finn telt beter.")
+    assert result.exit_code == 0
+    assert "cases/JZF-2025-004.yaml:" in result.stdout and "vaag woord 'beter'" in result.stdout
+    assert "'specifiek' ontbreekt" in result.stdout
+
+
+def test_doel_interactive_with_beeldvorming_and_a_measure(voorbeeld: Path, run) -> None:
+    invoer = [
+        "j",  # beeldvorming first
+        "Finn speelt alleen en wordt boos als iemand meedoet.",
+        "Speelt vooral alleen in de bouwhoek.", "",  # observaties
+        "", # toetsgegevens
+        "Helpt graag opruimen.", "", "Wordt boos bij wachten.", "",  # socio-emotioneel
+        "", "",  # motorisch
+        "", "",  # cognitief
+        "socio-emotioneel",
+        "Finn speelt samen met een andere kleuter.",
+        "Finn speelt 3 keer per week 10 minuten samen in de bouwhoek.",
+        "De kleuterjuf noteert elke dag op een turflijst of het lukt.",
+        "Afgesproken met de kleuterjuf en de ouders.",
+        "Finn speelt thuis al samen met zijn neef.",
+        "2026-12-01", "2027-03-26",
+        "spel nodig dat kort en voorspelbaar is", "",
+        "kennis van spelbegeleiding", "",
+        "j",  # a measure
+        "Speelkaartjes met vaste rollen.", "Finn wacht op zijn beurt.", "tijdelijk", "2027-01-29",
+        "Els Maes", "klasleerkracht",  # a name is refused, then a function
+        "elke speeltijd", "Kaartjes met pictogrammen.",
+        "n",
+    ]  # fmt: skip
+    result = run("doel", "finn", input="\n".join(invoer) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Specifiek: een waarneembaar gedrag of resultaat" in result.stdout
+    assert "De leerling heeft …" in result.stdout and "Als leraar heb ik nood aan …" in result.stdout
+    assert "geen naam" in result.stdout
+    d = Dossier.model_validate(YAML(typ="safe").load((voorbeeld / "cases" / "JZF-2025-004.yaml").read_text()))
+    assert d.beeldvorming.reden == "Finn speelt alleen en wordt boos als iemand meedoet."
+    assert d.beeldvorming.domeinen["socio-emotioneel"].belemmerend == ["Wordt boos bij wachten."]
+    assert d.doelen[0].maatregelen[0].wie == "klasleerkracht"
+    assert d.doelen[0].einde == dt.date(2027, 3, 26)
+    assert "D1 is SMART geformuleerd" in result.stdout
+
+
+def test_doel_evaluation(voorbeeld: Path, run) -> None:
+    result = run("doel", "arthur", "--doel", "d1", "--evalueer", "--bereikt", "deels", "--behouden", "Weekplanning.", "--bijsturen", "Ook toetsen.")
+    assert result.exit_code == 0, result.output
+    tekst = (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text()
+    assert "    evaluaties:\n      - datum: 2026-11-24\n        bereikt: deels\n        behouden: Weekplanning.\n        bijsturen: Ook toetsen.\n        door: An Janssens\n" in tekst
+    result = run("doel", "arthur", "--doel", "D1", "--evalueer", input="ja\n\n\n\nWeekplanning voor de hele klas.\n\n")
+    assert result.exit_code == 0, result.output
+    assert "breder_inzetten: Weekplanning voor de hele klas." in (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text()
+
+
+def test_doel_refusals_change_nothing(voorbeeld: Path, run) -> None:
+    voor = {p.name: digest(p) for p in (voorbeeld / "cases").iterdir()}
+    result = run("doel", "mila", "--domein", "cognitief", "--omschrijving", "x")
+    assert result.exit_code == 1 and "afgesloten" in result.stderr
+    result = run("doel", "arthur", "--doel", "D9", "--specifiek", "x")
+    assert result.exit_code == 1 and "geen doel 'D9' (wel: D1, D2)" in result.stderr
+    result = run("doel", "arthur", "--evalueer")
+    assert result.exit_code == 2 and "--doel" in result.stderr
+    assert {p.name: digest(p) for p in (voorbeeld / "cases").iterdir()} == voor
+
+
+# ---------------------------------------------------------------------------- leersteun fiche
+
+INTERN = ("D1", "D2", "RGN-2025-002", "socio-emotioneel", "cognitief", "tijdelijk", "evaluatie_op", "beoogd_effect", "bereikt: ")
+
+
+def test_fiche_markdown_and_html(voorbeeld: Path, run, snapshot) -> None:
+    assert run("doel", "arthur", "--doel", "D1", "--evalueer", "--bereikt", "deels", "--behouden", "Weekplanning op maandag.").exit_code == 0
+    result = run("fiche", "arthur", "--formaat", "md")
+    assert result.exit_code == 0, result.output
+    assert "Doelfiche geschreven: out/RGN-2025-002-doelfiche.md" in result.stdout
+    md = (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text()
+    snapshot("fiche_arthur.md", md)
+    assert run("fiche", "arthur", "--formaat", "html").exit_code == 0
+    html = (voorbeeld / "out" / "RGN-2025-002-doelfiche.html").read_text()
+    snapshot("fiche_arthur.html", html)
+    for tekst in (md, html):
+        for code in INTERN:
+            assert code not in tekst, code
+        assert "Het doel is deels bereikt." in tekst and "Cognitieve ontwikkeling" in tekst
+
+
+def test_fiche_pdf_text(voorbeeld: Path, run, pdftotext: str) -> None:
+    result = run("fiche", "arthur", "--formaat", "pdf", "--doel", "D2", "--uit", "out/arthur-doel2.pdf")
+    assert result.exit_code == 0, result.output
+    inhoud = subprocess.run([pdftotext, str(voorbeeld / "out" / "arthur-doel2.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    plat = " ".join(inhoud.split())
+    assert "Doelen voor Arthur Goossens" in plat
+    assert "Doel 2: Arthur vraagt zelf hulp als hij vastloopt." in plat
+    assert "Hulpkaart op de bank." in plat and "Sociaal-emotionele ontwikkeling" in plat
+    assert "Doel 1" not in plat
+
+
+def test_fiche_shows_the_beeldvorming(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    pad.write_text(
+        pad.read_text().replace(
+            "\ndoelen:\n",
+            "\nbeeldvorming:\n  reden: Noah leest traag en raakt ontmoedigd.\n  domeinen:\n    cognitief:\n"
+            "      stimulerend: [Sterk in rekenen.]\n      belemmerend: [Lezen kost veel energie.]\n\ndoelen:\n",
+        )
+    )
+    assert run("valideer").exit_code == 0
+    assert run("fiche", "noah", "--formaat", "md").exit_code == 0
+    md = (voorbeeld / "out" / "KLM-2025-003-doelfiche.md").read_text()
+    assert "## Hoe we Noah zien" in md and "- Dit lukt goed: Sterk in rekenen." in md and "- Dit is moeilijk: Lezen kost veel energie." in md
+
+
+def test_fiche_without_goals_and_with_a_folder_template(voorbeeld: Path, run) -> None:
+    result = run("fiche", "ella")
+    assert result.exit_code == 1 and "nog geen doelen" in result.stderr
+    eigen = voorbeeld / "templates" / "fiche"
+    eigen.mkdir(parents=True)
+    (eigen / "fiche.md.j2").write_text("{% for d in doelen %}{{ d.titel }}: {{ d.omschrijving }}\n{% endfor %}")
+    assert run("fiche", "arthur", "--formaat", "md").exit_code == 0
+    assert (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text() == (
+        "Doel 1: Arthur plant zijn taken en toetsen voor een hele week.\nDoel 2: Arthur vraagt zelf hulp als hij vastloopt.\n"
+    )
+
+
+def test_fiche_html_is_escaped(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "RGN-2025-002.yaml"
+    pad.write_text(pad.read_text().replace("Arthur vraagt thuis al hulp.", "Arthur <b>vraagt</b> thuis al hulp & meer."))
+    assert run("fiche", "arthur", "--formaat", "html").exit_code == 0
+    html = (voorbeeld / "out" / "RGN-2025-002-doelfiche.html").read_text()
+    assert "Arthur &lt;b&gt;vraagt&lt;/b&gt; thuis al hulp &amp; meer." in html
+
+
+def test_root_fixture_is_the_repository() -> None:
+    assert (ROOT / "templates" / "fiche" / "fiche.html.j2").is_file()
+
+
+def test_markdown_outputs_escape_user_text(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "RGN-2025-002.yaml"
+    pad.write_text(
+        pad.read_text()
+        .replace("omschrijving: Arthur plant zijn taken", "omschrijving: <img src=x onerror=alert(1)> Arthur plant | zijn *taken*")
+        .replace("    notitie: Toegewezen aan Pieter Dewulf", "    notitie: <script>alert(1)</script> | Toegewezen aan Pieter Dewulf")
+    )
+    assert run("fiche", "arthur", "--formaat", "md").exit_code == 0
+    fiche = (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text()
+    assert "<img" not in fiche and "&lt;img src=x onerror=alert(1)&gt; Arthur plant \\| zijn \\*taken\\*" in fiche
+    overzicht = run("overzicht", "--formaat", "md", "--week", "2026-W38").stdout
+    assert "<script>" not in overzicht and "&lt;script&gt;alert(1)&lt;/script&gt; \\| Toegewezen" in overzicht
+    regel = next(r for r in overzicht.splitlines() if "alert(1)" in r)
+    assert regel.count(" | ") == 5  # the | in the note does not add a column (6 columns)
+
+
+def test_pdfs_are_tagged_for_screen_readers(voorbeeld: Path, run, pdftotext: str) -> None:
+    """PDF/UA: a structure tree, the language nl-BE and a title (as pdfinfo, an independent reader, sees them)."""
+    import email
+    import email.policy
+    import shutil
+    import subprocess
+
+    pdfinfo = shutil.which("pdfinfo") or str(Path(pdftotext).with_name("pdfinfo"))
+    assert run("fiche", "arthur", "--formaat", "pdf").exit_code == 0
+    assert run("mail", "arthur").exit_code == 0, run("mail", "arthur").output
+    eml = next((voorbeeld / "out").glob("*.eml"))
+    bijlage = next(
+        d.get_content() for d in email.message_from_bytes(eml.read_bytes(), policy=email.policy.default).iter_attachments()
+        if d.get_content_type() == "application/pdf"
+    )
+    checklist = voorbeeld / "out" / "checklist.pdf"
+    checklist.write_bytes(bijlage)
+    for pad, titel in ((voorbeeld / "out" / "RGN-2025-002-doelfiche.pdf", "Doelen voor Arthur Goossens"), (checklist, "Checklist heropstart")):
+        info = subprocess.run([pdfinfo, str(pad)], capture_output=True, text=True).stdout
+        assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+        assert titel in info
+        assert 'pdfuaid:part="1"' in subprocess.run([pdfinfo, "-meta", str(pad)], capture_output=True, text=True).stdout
+        objecten = b"".join(_pdf_stromen(pad.read_bytes()))
+        assert b"/StructTreeRoot" in objecten and b"(nl-BE)" in objecten
+        assert "Lotte" not in subprocess.run([pdftotext, str(pad), "-"], capture_output=True, text=True).stdout  # no example pupil in a template
+
+
+def _pdf_stromen(pdf: bytes) -> list[bytes]:
+    """The decompressed streams of a PDF (its objects live in compressed object streams)."""
+    import zlib
+
+    uit = [pdf]
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            uit.append(zlib.decompress(m.group(1)))
+        except zlib.error:
+            pass
+    return uit
+
+
+def test_documents_say_what_a_reader_needs(voorbeeld: Path, run, monkeypatch) -> None:
+    # a past review date says that it still has to happen
+    assert run("fiche", "arthur", "--formaat", "md").exit_code == 0
+    fiche = (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text()
+    assert "Afgesproken om ze op 23 november 2026 te bekijken; dat gesprek moet nog plaatsvinden." in fiche
+    assert "**Met wie is het afgesproken?**" in fiche and "Wie doet wat?" not in fiche
+    # the goal sheet of a closed support says that it ended, and when
+    assert run("fiche", "lena", "--formaat", "md").exit_code == 0
+    lena = (voorbeeld / "out" / "RGN-2025-006-doelfiche.md").read_text()
+    assert "**De ondersteuning is afgesloten op 26 juni 2026 (de doelen zijn bereikt).**" in lena
+    html = run("fiche", "lena", "--formaat", "html")
+    assert html.exit_code == 0
+    assert "page-break-inside: avoid" in (voorbeeld / "out" / "RGN-2025-006-doelfiche.html").read_text()
+
+
+def test_the_checklist_names_who_filled_it_in(voorbeeld: Path, run, monkeypatch) -> None:
+    import email
+    import email.policy
+    import shutil
+    import subprocess
+    import textwrap
+
+    bestand = voorbeeld / "antwoorden.yaml"
+    from .test_heropstart import VOLLEDIG, _yaml
+
+    bestand.write_text("analyse_met: ondersteuner\nuitkomst: heropstart\nmotivatie: Aanpak bestaat.\nchecklist:\n" + textwrap.indent(_yaml(VOLLEDIG), "  "))
+    monkeypatch.setenv("LEERSTEUN_GEBRUIKER", "Tom Vermeulen")
+    assert run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20").exit_code == 0
+    assert run("mail", "lena").exit_code == 0
+    eml = next((voorbeeld / "out").glob("RGN-2025-006-*.eml"))
+    pdf = next(
+        d.get_content() for d in email.message_from_bytes(eml.read_bytes(), policy=email.policy.default).iter_attachments()
+        if d.get_content_type() == "application/pdf"
+    )
+    (voorbeeld / "out" / "c.pdf").write_bytes(pdf)
+    tekst = subprocess.run([shutil.which("pdftotext") or "pdftotext", str(voorbeeld / "out" / "c.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Ingevuld door Tom Vermeulen" in " ".join(tekst.split())
+    assert "An Janssens" not in tekst  # the configured sender did not fill it in

@@ -1,0 +1,352 @@
+"""Heropstart: the checklist (engine, CliRunner and a real terminal), --antwoorden, toewijzen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from leersteun.editing import heropstart as hs
+from leersteun.rules.checks import Context
+from leersteun.reading.dossiers import lees_dossier
+from leersteun.rules.model import AnalyseMet, Checklist, Uitkomst
+
+from tests.conftest import digest
+
+VOLLEDIG = {
+    "vraag_van": ["leerkracht"],
+    "factoren": {"leerling": ["Onrust"], "leerkracht": [], "school": []},
+    "succesfactoren_toegepast": {"antwoord": "ja"},
+    "andere_partner": {"antwoord": "nee"},
+    "werkbare_leervraag": {"antwoord": "ja", "leervraag": "Hoe?"},
+    "doelen_concreet": {"antwoord": "ja"},
+    "doelen_context": {"antwoord": "ja"},
+    "gedragen": {"antwoord": "ja"},
+    "zorgcontinuum_fase_2_3": {"antwoord": "ja"},
+}
+
+
+def checklist(**wijzig) -> Checklist:
+    return Checklist.model_validate({**VOLLEDIG, **wijzig})
+
+
+def dossier(voorbeeld: Path, naam: str):
+    return lees_dossier(voorbeeld / "cases" / f"{naam}.yaml", Context(vandaag=dt.date(2026, 11, 24)))
+
+
+# ---------------------------------------------------------------------------- engine
+
+
+def test_open_questions_in_order() -> None:
+    assert [v.sleutel for v in hs.open_vragen(None)] == [v.sleutel for v in hs.VRAGEN]
+    half = Checklist.model_validate({"vraag_van": ["zorg"], "factoren": {"leerling": [], "leerkracht": [], "school": []}})
+    assert hs.open_vragen(half)[0].sleutel == "succesfactoren_toegepast"
+    assert hs.open_vragen(checklist()) == []
+    assert hs.open_vragen(checklist(gedragen={"antwoord": None, "toelichting": "?"}))[0].sleutel == "gedragen"
+
+
+@pytest.mark.parametrize(
+    "wijzig,voorstel,woorden",
+    [
+        ({}, Uitkomst.heropstart, "Een heropstart lijkt zinvol."),
+        ({"andere_partner": {"antwoord": "ja", "partner": "CGGZ"}}, Uitkomst.geen_heropstart, "andere partner (CGGZ) past beter"),
+        ({"werkbare_leervraag": {"antwoord": "nee"}}, Uitkomst.geen_heropstart, "nog geen werkbare leervraag"),
+        ({"zorgcontinuum_fase_2_3": {"antwoord": "nee"}}, Uitkomst.geen_heropstart, "buiten fase 2/3"),
+        ({"succesfactoren_toegepast": {"antwoord": "deels"}}, Uitkomst.heropstart, "succesfactoren"),
+        ({"gedragen": {"antwoord": "nee"}}, Uitkomst.heropstart, "nog niet door alle partijen gedragen"),
+        ({"andere_partner": {"antwoord": "deels"}}, Uitkomst.heropstart, "een deel opnemen"),
+    ],
+)
+def test_advice(wijzig, voorstel, woorden) -> None:
+    raad = hs.advies(checklist(**wijzig))
+    assert raad.voorstel == voorstel
+    assert any(woorden in r for r in raad.redenen), raad.redenen
+
+
+def test_who_analyses(voorbeeld: Path) -> None:
+    alle = [lees_dossier(p, Context()).dossier for p in sorted((voorbeeld / "cases").glob("*.yaml"))]
+    per_id = {d.id: d for d in alle}
+    # Lena's own previous ondersteuner still works at De Regenboog (for Julie): analyse with him
+    voorstel = hs.voorstel_analyse(per_id["RGN-2025-006"], alle)
+    assert voorstel.analyse_met == AnalyseMet.ondersteuner
+    assert "Tom Vermeulen (voor RGN-2024-010)" in voorstel.uitleg
+    # Mila knew Pieter Dewulf, who no longer works at Sint-Jozef; Sofie Lambrechts does, but
+    # never worked with Mila: the analysis is with the CLB, and Mila's ondersteuner is named
+    mila = hs.voorstel_analyse(per_id["JZF-2024-006"], alle)
+    assert mila.analyse_met == AnalyseMet.clb
+    assert "Pieter Dewulf" in mila.uitleg and "Bart Hendrickx" in mila.uitleg and "Sofie" not in mila.uitleg
+    lucas = per_id["KLM-2023-012"]
+    alleen = [d for d in alle if d.school.naam != lucas.school.naam] + [lucas]
+    assert hs.voorstel_analyse(lucas, alleen).analyse_met == AnalyseMet.clb
+    assert "Karen Claes" in hs.voorstel_analyse(lucas, alleen).uitleg
+
+
+# ---------------------------------------------------------------------------- through CliRunner
+
+ANTWOORDEN_INVOER = [
+    "2026-11-20",  # the overleg between school and CLB, not yet recorded
+    "",  # analyse met: the proposal
+    "ouders, leerkracht",
+    "Lena blokkeert bij rekenen.", "",  # leerling factors
+    "Nieuwe leerkracht.", "",  # leerkracht factors
+    "",  # school factors
+    "nee", "Afsprakenkaart niet meer gebruikt.",
+    "nee", "",
+    "ja", "Hoe help ik Lena weer op weg?", "",
+    "ja", "",
+    "ja", "",
+    "deels", "Directie nog te betrekken.",
+    "ja", "",
+]  # fmt: skip
+
+
+def test_interactive_checklist_resumes_after_an_interruption(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "RGN-2025-006.yaml"
+    # the input stops after question 4: the command ends, the answers given are kept
+    eerste = "\n".join(ANTWOORDEN_INVOER[:12]) + "\n"
+    result = run("heropstart", "lena", input=eerste)
+    assert result.exit_code == 1
+    assert "Heropstart gestart voor RGN-2025-006" in result.stdout
+    d = lees_dossier(pad, Context()).dossier
+    h = d.laatste_heropstart
+    assert d.fase == "heropstart" and h.analyse_met == AnalyseMet.ondersteuner
+    assert [v.sleutel for v in hs.open_vragen(h.checklist)][0] == "werkbare_leervraag"
+    assert h.checklist.factoren.leerkracht == ["Nieuwe leerkracht."]
+    assert h.checklist.succesfactoren_toegepast.toelichting == "Afsprakenkaart niet meer gebruikt."
+    # the second run resumes at question 5 and finishes
+    assert d.overleggen[-1].soort == "school-clb" and d.overleggen[-1].datum == dt.date(2026, 11, 20)
+    tweede = "\n".join(ANTWOORDEN_INVOER[12:] + ["", "Korte interventie bij de leerkracht.", "n"]) + "\n"
+    result = run("heropstart", "lena", input=tweede)
+    assert result.exit_code == 0, result.output
+    assert "nog 5 van 9 vragen" in result.stdout
+    assert "Vraag 5 van 9" in result.stdout and "Vraag 4 van 9" not in result.stdout
+    assert "Een heropstart lijkt zinvol." in result.stdout
+    d = lees_dossier(pad, Context()).dossier
+    assert d.laatste_heropstart.uitkomst == Uitkomst.heropstart
+    assert d.laatste_heropstart.motivatie == "Korte interventie bij de leerkracht."
+    assert not list((voorbeeld / "out").glob("*.eml")) if (voorbeeld / "out").exists() else True
+    assert run("valideer").exit_code == 0
+
+
+def test_success_factors_question_shows_what_the_school_would_keep(voorbeeld: Path, run) -> None:
+    result = run("heropstart", "lena", input="2026-11-20\nclb\nleerkracht\n\n\n\n")  # up to question 3
+    plat = " ".join(result.stdout.replace("│", " ").split())
+    assert "Vraag 3 van 9" in plat
+    assert "Bij het afsluiten op 22-06-2026: de school zou meenemen: Maaltafelkaart en dagelijks" in plat
+
+
+def test_geen_heropstart_returns_to_afgesloten(voorbeeld: Path, run) -> None:
+    invoer = ANTWOORDEN_INVOER[:10] + ["ja", "CGGZ", "CGGZ volgt dit op."] + ANTWOORDEN_INVOER[12:] + ["", "CGGZ neemt het op."]
+    result = run("heropstart", "lena", input="\n".join(invoer) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Waarschijnlijk geen heropstart." in result.stdout
+    assert "Uitkomst [1 heropstart, 2 geen heropstart, leeg = geen heropstart]" in " ".join(result.stdout.split())
+    tekst = (voorbeeld / "cases" / "RGN-2025-006.yaml").read_text()
+    assert "\nfase: afgesloten\n" in tekst
+    assert "notitie: 'Geen heropstart: CGGZ neemt het op.'" in tekst
+
+
+def test_opnieuw_asks_first(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "KLM-2024-017.yaml"
+    voor = digest(pad)
+    result = run("heropstart", "lotte", "--opnieuw", input="n\n")
+    assert "Er is niets gewijzigd." in result.stdout
+    assert digest(pad) == voor
+    result = run("heropstart", "lotte", "--opnieuw", "--ja", input="")
+    assert result.exit_code == 1  # the checklist starts again and then needs answers
+    h = lees_dossier(pad, Context()).dossier.laatste_heropstart
+    assert h.checklist is None and h.uitkomst is None and h.analyse_met is None
+
+
+# ---------------------------------------------------------------------------- --antwoorden
+
+
+def test_antwoorden_file(voorbeeld: Path, run) -> None:
+    bestand = voorbeeld / "antwoorden.yaml"
+    bestand.write_text(
+        YAML().dump_to_string if False else "analyse_met: clb\nuitkomst: heropstart\nmotivatie: Aanpak bestaat al.\nchecklist:\n"
+        + textwrap.indent(_yaml(VOLLEDIG), "  ")
+    )
+    result = run("heropstart", "lena", "--antwoorden", str(bestand))
+    assert result.exit_code == 1 and "--overleg-school-clb" in result.output  # the overleg comes first
+    result = run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    d = dossier(voorbeeld, "RGN-2025-006").dossier
+    h = d.laatste_heropstart
+    assert d.fase == "heropstart" and h.uitkomst == Uitkomst.heropstart and h.analyse_met == AnalyseMet.clb
+    assert hs.open_vragen(h.checklist) == []
+    assert "leersteun mail RGN-2025-006" in result.stdout
+    assert run("valideer").exit_code == 0
+
+
+def _yaml(data) -> str:
+    import io
+
+    uit = io.StringIO()
+    YAML().dump(data, uit)
+    return uit.getvalue()
+
+
+def test_antwoorden_file_reports_every_problem_with_lines_and_changes_nothing(voorbeeld: Path, run) -> None:
+    bestand = voorbeeld / "antwoorden.yaml"
+    bestand.write_text(
+        textwrap.dedent(
+            """\
+            analyse_met: school
+            checklist:
+              vraag_van: [leerkracht]
+              factoren: {leerling: [], leerkracht: [], school: []}
+              succesfactoren_toegepast: {antwoord: misschien}
+              andere_partner: {antwoord: nee}
+              doelen_concreet: {antwoord: ja}
+              doelen_context: {antwoord: ja}
+              gedragen: {antwoord: ja}
+              zorgcontinuum_fase_2_3: {antwoord: ja}
+            uitkomst: heropstart
+            """
+        )
+    )
+    voor = {p.name: digest(p) for p in (voorbeeld / "cases").iterdir()}
+    result = run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20")
+    assert result.exit_code == 1
+    fouten = [r for r in result.stderr.splitlines() if r.startswith("antwoorden.yaml:")]
+    assert [r.split(": ", 1)[0] for r in fouten] == [
+        "antwoorden.yaml:1:1",  # motivatie missing (the top)
+        "antwoorden.yaml:1:14",  # analyse_met: school
+        "antwoorden.yaml:2:1",  # werkbare_leervraag missing in checklist
+        "antwoorden.yaml:5:40",  # misschien
+    ]
+    assert "'motivatie' ontbreekt" in result.stderr and "'werkbare_leervraag' ontbreekt" in result.stderr
+    assert {p.name: digest(p) for p in (voorbeeld / "cases").iterdir()} == voor
+
+
+# ---------------------------------------------------------------------------- toewijzen
+
+
+def test_toewijzen_same_ondersteuner_light(voorbeeld: Path, run, monkeypatch) -> None:
+    monkeypatch.setenv("LEERSTEUN_GEBRUIKER", "Hanne Verstraeten")
+    result = run("toewijzen", "lotte", "Els Maes", "--vorm", "light", "--start", "2026-12-01", "--frequentie", "wekelijks")
+    assert result.exit_code == 0, result.output
+    assert "toegewezen aan Els Maes (dezelfde ondersteuner als voorheen)" in result.stdout
+    assert "interventie light, start 01-12-2026" in result.stdout
+    assert "29-12-2026  Afgesproken evaluatiemoment" in result.stdout  # light: evaluated after 4 weeks
+    assert "01-02-2027  Interventie light loopt af (hoogstens 2 maanden)" in result.stdout
+    d = dossier(voorbeeld, "KLM-2024-017").dossier
+    assert d.fase == "ondersteuning" and d.ondersteuner == "Els Maes"
+    t = d.laatste_heropstart.toewijzing
+    assert (t.zelfde_als_vorige, t.overdracht_van, t.vorm) == (True, None, "light")
+    assert d.lopend_traject.vorm == "light" and d.lopend_traject.start == dt.date(2026, 12, 1)
+    assert d.geschiedenis[-1].door == "Hanne Verstraeten"
+    assert run("valideer").exit_code == 0
+    # a second assignment is refused
+    voor = digest(voorbeeld / "cases" / "KLM-2024-017.yaml")
+    result = run("toewijzen", "lotte", "Tom Vermeulen", "--vorm", "medium")
+    assert result.exit_code == 1 and "staat niet in fase heropstart" in result.stderr
+    assert digest(voorbeeld / "cases" / "KLM-2024-017.yaml") == voor
+
+
+def test_toewijzen_nieuw_goes_to_opstart_with_overdracht(voorbeeld: Path, run) -> None:
+    result = run("toewijzen", "lotte", "Tom Vermeulen", "--vorm", "nieuw")
+    assert result.exit_code == 0, result.output
+    assert "overdracht van Els Maes" in result.stdout and "Evaluatie na 4 maanden" in result.stdout
+    d = dossier(voorbeeld, "KLM-2024-017").dossier
+    assert d.fase == "opstart" and d.laatste_heropstart.toewijzing.overdracht_van == "Els Maes"
+
+
+def test_toewijzen_refuses_an_open_checklist(voorbeeld: Path, run) -> None:
+    voor = digest(voorbeeld / "cases" / "JZF-2025-001.yaml")
+    result = run("toewijzen", "louis", "Tom Vermeulen", "--vorm", "light")
+    assert result.exit_code == 1 and "checklist is nog open" in result.stderr
+    assert digest(voorbeeld / "cases" / "JZF-2025-001.yaml") == voor
+
+
+# ---------------------------------------------------------------------------- a real terminal
+
+
+def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    omgeving = {**os.environ, "COLUMNS": "100", "LINES": "50", "TERM": "dumb", "NO_COLOR": "1"}
+
+    def start(vervolg: bool = False):
+        import signal
+
+        argumenten = ["-m", "leersteun", "heropstart", "lena"] + ([] if vervolg else ["--overleg-school-clb", "2026-11-20"])
+        # A background job of a non-interactive shell (as CI may be) inherits SIGINT as ignored:
+        # give the child the default, as a terminal would.
+        return pexpect.spawn(
+            sys.executable,
+            argumenten,
+            cwd=str(voorbeeld),
+            env=omgeving,
+            encoding="utf-8",
+            timeout=20,
+            dimensions=(50, 100),
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
+
+    kind = start()
+    kind.expect(r"Analyse met \[1 ondersteuner, 2 clb, leeg = ondersteuner\]:")
+    kind.sendline("")
+    kind.expect("Vraag 1 van 9")
+    kind.expect(r"Van wie\? \[een of meer, zoals 1, 3 of leerkracht, ouders\]: ")
+    kind.sendline("Ouders")
+    kind.expect("Bewaard.")
+    kind.expect("Bij de leerling")
+    kind.sendline("Trekt zich terug.")
+    kind.sendline("")
+    kind.expect("Bij de leerkracht")
+    kind.sendintr()  # Ctrl-C in the middle of question 2
+    kind.expect("Onderbroken")
+    kind.expect(pexpect.EOF)
+    kind.close()
+    assert kind.exitstatus == 130
+    h = dossier(voorbeeld, "RGN-2025-006").dossier.laatste_heropstart
+    assert h.checklist.vraag_van == ["ouders"] and h.checklist.factoren is None
+
+    kind = start()  # the heropstart has started: --overleg-school-clb is no longer accepted
+    kind.expect("geen effect")
+    kind.expect(pexpect.EOF)
+    kind.close()
+    assert kind.exitstatus == 2
+
+    kind = start(vervolg=True)
+    kind.expect("nog 8 van 9 vragen")
+    kind.expect("Vraag 2 van 9")
+    for regel in ["Trekt zich terug.", "", "", ""]:
+        kind.sendline(regel)
+    for antwoorden in (["nee", ""], ["1", ""], ["ja", "Hoe?", ""], ["ja", ""], ["ja", ""], ["ja", ""], ["ja", ""]):
+        if antwoorden[0] == "1":  # question 4: each answer says what it means ('ja' argues against)
+            kind.expect(r"1\. nee\s+de noden horen bij leersteun")
+            kind.expect(r"3\. ja\s+een andere partner past beter: verwijs door")
+            kind.expect(r"Antwoord \[1-3\]: ")
+        else:
+            kind.expect(r"Antwoord \[1 ja, 2 deels, 3 nee\]: ")
+        for a in antwoorden:
+            kind.sendline(a)
+    kind.expect(r"Uitkomst \[1 heropstart, 2 geen heropstart, leeg = heropstart\]: ")
+    kind.sendline("")
+    kind.expect("Motivatie")
+    kind.sendline("Korte interventie volstaat.")
+    kind.expect(r"Nu de mail aan de coördinatie maken\? \[j/n\] \(j\): ")
+    kind.sendline("n")
+    kind.expect(pexpect.EOF)
+    kind.close()
+    assert kind.exitstatus == 0
+    h = dossier(voorbeeld, "RGN-2025-006").dossier.laatste_heropstart
+    assert h.uitkomst == Uitkomst.heropstart and h.checklist.factoren.leerling == ["Trekt zich terug."]
+
+
+def test_the_readme_answers_example_works(voorbeeld: Path, run) -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    blok = readme.split("```yaml antwoorden.yaml\n", 1)[1].split("```", 1)[0]
+    (voorbeeld / "antwoorden.yaml").write_text(blok)
+    result = run("heropstart", "lena", "--antwoorden", "antwoorden.yaml", "--overleg-school-clb", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    assert run("valideer").exit_code == 0

@@ -1,0 +1,231 @@
+"""The merge driver's engine: three versions of a case merged the way a person would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from leersteun.rules.checks import Context
+from leersteun.editing.merge import Conflict, met_tekens, splits, voeg_samen
+from leersteun.files.store import gewoon, maak_yaml
+
+from tests.hypothese import voorbeelden
+
+ROOT = Path(__file__).resolve().parents[2]
+NOAH = ROOT / "cases" / "KLM-2025-003.yaml"
+CTX = Context(vandaag=dt.date(2026, 11, 24))
+PAD = Path("cases/KLM-2025-003.yaml")
+
+
+def basis() -> str:
+    return NOAH.read_text(encoding="utf-8")
+
+
+def na_geschiedenis(tekst: str, regels: str) -> str:
+    anker = "    door: Els Maes\n\noverleggen:"
+    assert anker in tekst
+    return tekst.replace(anker, "    door: Els Maes\n" + regels + "\noverleggen:")
+
+
+def data(tekst: str):
+    return gewoon(maak_yaml().load(tekst))
+
+
+A_REGEL = "  - datum: 2026-11-20\n    fase: ondersteuning\n    door: An Janssens\n    notitie: Van An.  # een opmerking\n"
+B_REGEL = "  - datum: 2026-11-10\n    fase: ondersteuning\n    door: Els Maes\n    notitie: Van Els.\n"
+
+
+def test_both_append_history_both_kept_in_date_order_comment_kept() -> None:
+    o = basis()
+    uit = voeg_samen(o, na_geschiedenis(o, A_REGEL), na_geschiedenis(o, B_REGEL), PAD, CTX)
+    assert uit.gelukt
+    notities = [g.get("notitie") for g in data(uit.tekst)["geschiedenis"]]
+    assert notities[-2:] == ["Van Els.", "Van An."]  # 10-11 before 20-11
+    assert "notitie: Van An.  # een opmerking\n" in uit.tekst
+    assert "    door: Els Maes\n\noverleggen:" not in uit.tekst  # the blank line moved below the new entries
+    assert "notitie: Van An.  # een opmerking\n\noverleggen:" in uit.tekst
+
+
+def test_the_same_entry_on_both_sides_is_kept_once() -> None:
+    o = basis()
+    kant = na_geschiedenis(o, B_REGEL)
+    uit = voeg_samen(o, kant, kant.replace("klas: 3A", "klas: 3B"), PAD, CTX)
+    assert uit.gelukt
+    assert [g.get("notitie") for g in data(uit.tekst)["geschiedenis"]].count("Van Els.") == 1
+    assert data(uit.tekst)["leerling"]["klas"] == "3B"
+
+
+def test_a_field_changed_on_one_side_takes_that_change_and_the_rest_is_byte_identical() -> None:
+    o = basis()
+    uit = voeg_samen(o, o.replace("klas: 3A", "klas: 4A"), na_geschiedenis(o, B_REGEL), PAD, CTX)
+    assert uit.gelukt
+    assert uit.tekst == na_geschiedenis(o, B_REGEL).replace("klas: 3A", "klas: 4A")
+
+
+def test_same_field_two_values_is_a_contradiction_between_markers() -> None:
+    o = basis()
+    uit = voeg_samen(o, na_geschiedenis(o, A_REGEL).replace("klas: 3A", "klas: 3D"), o.replace("klas: 3A", "klas: 3C"), PAD, CTX)
+    assert not uit.gelukt
+    assert [t.pad for t in uit.tegenspraken] == [("leerling", "klas")]
+    assert "<<<<<<< mijn versie\n  klas: 3D\n=======\n  klas: 3C\n>>>>>>> hun versie\n" in uit.tekst
+    mijn, hun = splits(uit.tekst)
+    assert data(mijn)["leerling"]["klas"] == "3D" and data(hun)["leerling"]["klas"] == "3C"
+    assert data(hun)["geschiedenis"] == data(mijn)["geschiedenis"]  # the merged part is in both
+
+
+def test_both_add_goal_d2_keeps_both_as_d2_and_d3() -> None:
+    o = basis()
+    doel = "  - id: D2\n    domein: cognitief\n    omschrijving: {}\n"
+    a = o.replace("heropstarts: []", "") + doel.format("Van An.") + "\nheropstarts: []\n"
+    b = o.replace("heropstarts: []", "") + doel.format("Van Els.") + "\nheropstarts: []\n"
+    uit = voeg_samen(o, a, b, PAD, CTX)
+    assert uit.gelukt, uit.tegenspraken
+    doelen = {d["id"]: d["omschrijving"] for d in data(uit.tekst)["doelen"]}
+    assert doelen["D2"] == "Van An." and doelen["D3"] == "Van Els."
+
+
+def test_a_removed_person_stays_removed_while_the_other_adds_one() -> None:
+    o = basis()
+    weg = "  - rol: directie\n    naam: Koen Daems\n"
+    assert weg in o
+    erbij = "    notitie: mama\n  - rol: clb\n    naam: Karen Claes\n"
+    uit = voeg_samen(o, o.replace(weg, ""), o.replace("    notitie: mama\n", erbij), PAD, CTX)
+    assert uit.gelukt
+    namen = [b["naam"] for b in data(uit.tekst)["betrokkenen"]]
+    assert "Koen Daems" not in namen and "Karen Claes" in namen and len(namen) == 4
+
+
+def test_phase_changed_on_both_sides_is_one_question_with_its_trajectories() -> None:
+    finn = (ROOT / "cases" / "JZF-2025-004.yaml").read_text(encoding="utf-8")
+    pad = Path("cases/JZF-2025-004.yaml")
+    a = finn.replace("\nfase: opstart\n", "\nfase: ondersteuning\n").replace(
+        "trajecten: []", "trajecten:\n  - vorm: regulier\n    start: 2026-11-20\n    frequentie: wekelijks\n    intensiteit: 1 lesuur per week"
+    )
+    b = finn.replace("\nfase: opstart\n", "\nfase: afgesloten\n").replace("ondersteuner: Sofie Lambrechts", "ondersteuner: null")
+    uit = voeg_samen(finn, a, b, pad, CTX)
+    assert {t.pad for t in uit.tegenspraken} == {("fase",), ("trajecten",), ("ondersteuner",)}
+    conflict = Conflict(pad, uit.tekst, str(pad))
+    [keuze] = conflict.keuzes()
+    assert keuze.titel.startswith("fase, met ")
+    conflict.kies(keuze, "hun")
+    tekst = conflict.tekst("Els Maes", dt.date(2026, 11, 24))
+    assert splits(tekst) is None
+    d = data(tekst)
+    assert d["fase"] == "afgesloten" and d["trajecten"] == [] and d["ondersteuner"] is None
+
+
+def test_an_invalid_merge_is_a_conflict_never_a_broken_file() -> None:
+    o = basis()
+    # each side alone is valid; together the history would go back in time
+    a = o.replace("  - datum: 2025-09-15\n    fase: ondersteuning", "  - datum: 2025-09-16\n    fase: ondersteuning")
+    b = na_geschiedenis(o, "  - datum: 2025-09-15\n    fase: ondersteuning\n    door: Els Maes\n")
+    uit = voeg_samen(o, a, b, PAD, CTX)
+    if uit.gelukt:  # then the result must be valid
+        from leersteun.editing.merge import fouten_in
+
+        assert not fouten_in(uit.tekst, PAD, CTX, str(PAD))
+    else:
+        assert splits(uit.tekst) is not None
+
+
+def test_markers_round_trip() -> None:
+    mijn, hun = "a: 1\nb: 2\nc: 3\n", "a: 1\nb: 5\nc: 3\nd: 4\n"
+    assert splits(met_tekens(mijn, hun)) == (mijn, hun)
+    assert splits("a: 1\n") is None
+    assert splits("<<<<<<< HEAD\na: 1\n=======\na: 2\n>>>>>>> andere\n") == ("a: 1\n", "a: 2\n")
+
+
+def test_choosing_per_question_and_interrupting_keeps_what_was_answered() -> None:
+    o = basis()
+    a = o.replace("klas: 3A", "klas: 3D").replace("gemeente: Geel", "gemeente: Mol")
+    b = o.replace("klas: 3A", "klas: 3C").replace("gemeente: Geel", "gemeente: Lier")
+    uit = voeg_samen(o, a, b, PAD, CTX)
+    conflict = Conflict(PAD, uit.tekst, str(PAD))
+    eerste, tweede = conflict.keuzes()
+    conflict.kies(eerste, "hun")
+    half = conflict.tekst(None, dt.date(2026, 11, 24))
+    assert "klas: 3C" in half and "klas: 3D" not in half and half.count("<<<<<<<") == 1
+    opnieuw = Conflict(PAD, half, str(PAD))
+    [rest] = opnieuw.keuzes()
+    opnieuw.kies(rest, "mijn")
+    klaar = opnieuw.tekst(None, dt.date(2026, 11, 24))
+    assert splits(klaar) is None
+    assert klaar == o.replace("klas: 3A", "klas: 3C").replace("gemeente: Geel", "gemeente: Mol")
+
+
+# ---------------------------------------------------------------------------- property
+
+OPDRACHTEN = [
+    ["overleg", "noah", "--soort", "evaluatiegesprek", "--met", "klasleerkracht", "--datum", "{dag}", "--notitie", "Overleg {wie} {n}."],
+    ["evaluatie", "noah", "--beslissing", "verderzetten", "--concreet", "ja", "--context", "ja", "--gedragen", "ja", "--fase-2-3", "ja", "--datum", "{dag}"],
+    ["doel", "noah", "--doel", "D1", "--evalueer", "--bereikt", "deels", "--behouden", "Behouden {wie} {n}.", "--datum", "{dag}"],
+    ["betrokkene", "noah", "--rol", "andere", "--naam", "Persoon {wie} {n}"],
+    ["diplon", "noah", "inzage", "--datum", "{dag}"],
+    ["evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen-bereikt", "--datum", "{dag}"],
+    ["doel", "noah", "--domein", "cognitief", "--omschrijving", "Doel {wie} {n}.", "--specifiek", "Noah doet 4 op 5 keer X.",
+     "--meetbaar", "Turflijst, 2 weken.", "--acceptabel", "Afgesproken met de klasleerkracht.", "--realistisch", "Lukt al met hulp.",
+     "--start", "2026-11-01", "--einde", "2027-02-01"],
+]  # fmt: skip
+
+# what each side records and nobody may lose: (list path, key that tells entries apart)
+RECORDS = [("geschiedenis",), ("overleggen",), ("evaluaties",), ("diplon",), ("betrokkenen",)]
+
+
+def _lijst(d: dict, pad: tuple) -> list:
+    for stap in pad:
+        d = d.get(stap) or {}
+    return d if isinstance(d, list) else []
+
+
+def _speel(run, map_: Path, wie: str, reeks: list[tuple[int, int]], monkeypatch) -> None:
+    monkeypatch.setenv("LEERSTEUN_GEBRUIKER", wie)
+    for n, (i, dag) in enumerate(reeks):
+        args = [a.format(dag=f"2026-11-{dag:02d}", wie=wie.split()[0], n=n) for a in OPDRACHTEN[i]]
+        run("--map", str(map_), *args, "--geen-commit")  # a refused command changes nothing: fine
+
+
+reeksen = st.lists(st.tuples(st.integers(0, len(OPDRACHTEN) - 1), st.integers(1, 24)), max_size=4)
+
+
+@settings(max_examples=voorbeelden(8), deadline=None, print_blob=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mijn=reeksen, hun=reeksen)
+def test_concurrent_commands_merge_without_losing_anything(tmp_path_factory, run, monkeypatch, mijn, hun) -> None:
+    werk = tmp_path_factory.mktemp("team")
+    kanten = {}
+    for naam, reeks, wie in (("mijn", mijn, "An Janssens"), ("hun", hun, "Els Maes")):
+        kant = werk / naam
+        kant.mkdir()
+        shutil.copy(ROOT / "leersteun.yaml", kant)
+        shutil.copytree(ROOT / "cases", kant / "cases")
+        _speel(run, kant, wie, reeks, monkeypatch)
+        kanten[naam] = (kant / "cases" / NOAH.name).read_text(encoding="utf-8")
+    o = basis()
+    uit = voeg_samen(o, kanten["mijn"], kanten["hun"], PAD, CTX)
+    teksten = [uit.tekst] if uit.gelukt else []
+    if not uit.gelukt:
+        for kant in ("mijn", "hun"):
+            conflict = Conflict(PAD, uit.tekst, str(PAD))
+            for keuze in conflict.keuzes():
+                conflict.kies(keuze, kant)
+            teksten.append(conflict.tekst("An Janssens", CTX.vandaag))
+    from leersteun.editing.merge import fouten_in
+
+    for tekst in teksten:
+        assert splits(tekst) is None
+        assert not fouten_in(tekst, PAD, CTX, str(PAD)), tekst
+        if uit.fouten:
+            continue  # a whole side was chosen: the check above is what counts
+        samen = data(tekst)
+        for kant in ("mijn", "hun"):
+            for pad in RECORDS:
+                for item in _lijst(data(kanten[kant]), pad):
+                    assert item in _lijst(samen, pad), (pad, item)
+            omschrijvingen = {d["omschrijving"] for d in samen["doelen"]}
+            assert {d["omschrijving"] for d in data(kanten[kant])["doelen"]} <= omschrijvingen
+            d1 = next(d for d in samen["doelen"] if d["id"] == "D1")
+            for e in next(d for d in data(kanten[kant])["doelen"] if d["id"] == "D1").get("evaluaties", []):
+                assert e in d1["evaluaties"]
