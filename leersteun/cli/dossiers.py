@@ -298,4 +298,6 @@ def valideer(
             print(b.als_tekst())
         print(resultaat.samenvatting(), file=sys.stderr)
     if fouten:
-        raise typer.Exit(1)
+        from leersteun.core.errors import NietGoedgekeurd
+
+        raise NietGoedgekeurd()

@@ -118,13 +118,13 @@ def afhandelen(e: BaseException) -> int:
             _meld_fout("Er ontbreekt invoer. Geef de gegevens als opties mee (zie --help) of start de opdracht in een terminal.")
             return 1
         return EXIT_ONDERBROKEN
-    if isinstance(e, OngeldigBestand) and e.bevindingen:
+    if isinstance(e, Fout):
         for b in e.bevindingen:
             print(b.als_tekst(), file=sys.stderr)
-        _meld_fout(f"{e.pad} is niet geldig; er is niets gewijzigd. Verbeter het bestand en probeer opnieuw.")
-        return e.exit_code
-    if isinstance(e, Fout):
-        _meld_fout(e.boodschap)
+        if isinstance(e, OngeldigBestand) and e.bevindingen:
+            _meld_fout(f"{e.pad} is niet geldig; er is niets gewijzigd. Verbeter het bestand en probeer opnieuw.")
+        elif e.boodschap:
+            _meld_fout(e.boodschap)
         return e.exit_code
     return _onverwacht(e)
 

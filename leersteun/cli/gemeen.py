@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from leersteun.cli import kern
-from leersteun.cli.fouten import _console, _meld_fout
+from leersteun.cli.fouten import _console
 from leersteun.core.waarden import (
     JaDeelsNee,
     Vorm,
@@ -24,14 +24,10 @@ if TYPE_CHECKING:
 
 def _meld_ongeldige(gelezen: list[Any]) -> None:
     """Report every error of the cases that could not be used, with its position; exit 1."""
-    if not gelezen:
-        return
-    for g in gelezen:
-        for b in g.fouten:
-            print(b.als_tekst(), file=sys.stderr)
-    namen = ", ".join(g.pad.name for g in gelezen)
-    _meld_fout(f"niet meegeteld, want ongeldig: {namen}. Verbeter de bestanden (zie hierboven) en probeer opnieuw.")
-    raise typer.Exit(1)
+    from leersteun.core.errors import OngeldigeDossiers
+
+    if gelezen:
+        raise OngeldigeDossiers([g.pad.name for g in gelezen], [b for g in gelezen for b in g.fouten])
 
 
 def _dossiermap() -> "Dossiermap":

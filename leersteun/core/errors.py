@@ -71,3 +71,20 @@ class OngeldigBestand(Fout):
         )
         super().__init__(boodschap, bevindingen)
         self.pad = str(pad)
+
+
+class OngeldigeDossiers(Fout):
+    """Cases a command could not use (it counted the others): every finding, then which files."""
+
+    def __init__(self, namen: list[str], bevindingen: list[Bevinding]):
+        super().__init__(
+            f"niet meegeteld, want ongeldig: {', '.join(namen)}. Verbeter de bestanden (zie hierboven) en probeer opnieuw.",
+            bevindingen,
+        )
+
+
+class NietGoedgekeurd(Fout):
+    """`valideer` found errors: it printed them as its output; only the exit code remains."""
+
+    def __init__(self) -> None:
+        super().__init__("")
