@@ -47,7 +47,8 @@ def conflict_(
     door: DoorOptie = None,
 ) -> None:
     """Dossiers met tegenstrijdige wijzigingen na het samenvoegen: uitleggen en kiezen welke versie blijft."""
-    from leersteun.editing.delen import context_zonder_conflict, schrijf_keuze, zoek_conflict
+    from leersteun.editing.delen import schrijf_keuze, zoek_conflict
+    from leersteun.reading.dossiers import context_zonder_fout
     from leersteun.reading.folder import gebruiker, vandaag
     from leersteun.outputs.weergave import conflict_weergave
 
@@ -62,7 +63,7 @@ def conflict_(
             console.print(conflict_weergave(cd))
         console.print("Kies per dossier met 'leersteun conflict DOSSIER', of neem één kant met --kies mijn of --kies hun.")
         return
-    ctx = context_zonder_conflict(map_)
+    ctx = context_zonder_fout(map_)
     wie = gebruiker(door)
     for cd in gevonden:
         console.print(conflict_weergave(cd))

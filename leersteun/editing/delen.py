@@ -125,18 +125,6 @@ def auteurs(map_: Dossiermap, pad: Path) -> tuple[str | None, str | None]:
     return wie(mijn_rev), wie(hun_rev)
 
 
-def context_zonder_conflict(map_: Dossiermap) -> Context:
-    """The rules' context; the settings may be in conflict too, then the rules run without them."""
-    from leersteun.reading import dossiers
-    from leersteun.reading.folder import vandaag
-
-    try:
-        inst = dossiers.instellingen(map_)
-    except Fout:
-        inst = None
-    return dossiers.context(vandaag(), inst)
-
-
 def schrijf_keuze(map_: Dossiermap, cd: Conflictdossier, door: str | None, vandaag: dt.date, ctx: Context) -> bool:
     """Write the file as chosen so far. Returns True when it is resolved (one valid version,
     marked as merged for git); with questions still open, it keeps the markers around them.

@@ -578,15 +578,14 @@ class Conflict:
 
 
 def _context(pad: Path) -> Context:
-    """The folder's settings for validation, if they can be read (else the rules without)."""
+    """The folder of the case being merged (git runs the driver at the repository's root)."""
     from leersteun.reading import dossiers, folder
 
-    vandaag = folder.vandaag()
     try:
         map_ = folder.vind_map(pad.resolve().parent.parent) if (pad.resolve().parent.parent / folder.INSTELLINGEN).is_file() else folder.vind_map()
-        return dossiers.context(vandaag, dossiers.instellingen(map_))
     except Fout:
-        return Context(vandaag=vandaag)
+        map_ = None
+    return dossiers.context_zonder_fout(map_)
 
 
 def _bezig_met_rebase() -> bool:

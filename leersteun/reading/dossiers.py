@@ -37,6 +37,18 @@ def context(vandaag: dt.date, inst: Instellingen | None) -> Context:
     return Context(instellingen=inst, vandaag=vandaag)
 
 
+def context_zonder_fout(map_: Dossiermap | None) -> Context:
+    """The rules' context with the folder's settings if they can be read, else without them
+    (while merging, leersteun.yaml may be in conflict too)."""
+    from leersteun.reading.folder import vandaag
+
+    try:
+        inst = instellingen(map_) if map_ is not None else None
+    except Fout:
+        inst = None
+    return context(vandaag(), inst)
+
+
 def lees_dossier(pad: Path, ctx: Context) -> Gelezen:
     """Read and check one case; bad data becomes findings, never an exception."""
     try:

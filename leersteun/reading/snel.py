@@ -93,7 +93,7 @@ def verwerk(pad: Path, ruw: bytes) -> tuple[Dossier | None, list[Bevinding]]:
         # A number where the case wants text (klas: 5) goes to the round trip, which sees how
         # it was written (0017, 0x1F, 1_000 and .inf are refused there).
         dossier = Dossier.model_validate(data, context={GEEN_GETALLEN: True})
-        hier = Context(bestandsnaam=pad.stem)
+        hier = Context().voor(pad)
         fouten = [m for regel in _regels() for m in regel(dossier, hier) if m[2] == "fout"]
         if not fouten:
             return dossier, []
@@ -106,7 +106,7 @@ def verwerk(pad: Path, ruw: bytes) -> tuple[Dossier | None, list[Bevinding]]:
         bestand = lees(pad, toon(pad))
     except OngeldigBestand as e:
         return None, e.bevindingen
-    model, bevindingen = controleer_dossier(bestand, Context(bestandsnaam=pad.stem))
+    model, bevindingen = controleer_dossier(bestand, Context().voor(pad))
     fouten_ = [b for b in bevindingen if b.is_fout]
     return (model if not fouten_ else None), fouten_
 
