@@ -271,6 +271,9 @@ def _delen(map_: Dossiermap, door: str | None, uit: Gedeeld) -> None:
         git(pad, "add", "--all", "--", *eigen)
         git(pad, *wie, "commit", "--quiet", "-m", f"Gedeeld: {', '.join(ids)}", "--", *eigen)
         uit.regels.append(f"Gecommit: {len(ids)} dossier{'s' if len(ids) != 1 else ''} ({', '.join(ids)}).")
+    anders = [r[3:] for r in git(pad, "status", "--porcelain=v1", "--", "leersteun.yaml", ".gitattributes", ".gitignore", "templates/", check=False).stdout.splitlines()]
+    if anders:
+        uit.regels.append(f"Niet gedeeld (geen dossiers): {', '.join(anders)}. Commit ze zelf met git als het team ze moet krijgen.")
     remote, tak, gevolgd = _stroomop(pad)
     voor = _uit(pad, "rev-parse", "-q", "--verify", "HEAD")
     daar = git(pad, "ls-remote", "--heads", remote, tak, check=False)

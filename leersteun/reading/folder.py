@@ -265,10 +265,28 @@ def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
             continue
         schrijf_atomisch(doel, tekst.encode("utf-8"), nieuw=True)
         gedaan.append(f"{naam} gemaakt")
-    gedaan.append(_git_init(pad))
+    git_init = _git_init(pad)
+    gedaan.append(git_init)
     gedaan.append(installeer_hook(pad))
     gedaan.append(installeer_driver(pad))
+    if git_init == GIT_GEMAAKT:
+        gedaan.append(_eerste_commit(pad))
     return gedaan
+
+
+def _eerste_commit(pad: Path) -> str:
+    """A new repository starts with the folder's own files committed, so that a colleague's
+    clone has the settings; cases come with `leersteun delen`."""
+    bestanden = [INSTELLINGEN, ".gitignore", ".gitattributes", f"{CASES}/.gitkeep", f"{TEMPLATES}/.gitkeep"]
+    identiteit = []
+    for sleutel, standaard in (("user.name", gebruiker() or "leersteun"), ("user.email", "leersteun@localhost")):
+        if not subprocess.run(["git", "config", sleutel], cwd=pad, capture_output=True, text=True, check=False).stdout.strip():
+            identiteit += ["-c", f"{sleutel}={standaard}"]
+    subprocess.run(["git", "add", "--", *bestanden], cwd=pad, capture_output=True, check=False)
+    uit = subprocess.run(["git", *identiteit, "commit", "-q", "-m", "Nieuwe dossiermap", "--", *bestanden], cwd=pad, capture_output=True, text=True, check=False)
+    if uit.returncode != 0:
+        return f"eerste commit lukte niet: {(uit.stderr or uit.stdout).strip()}"
+    return "eerste commit gemaakt (instellingen, .gitignore, .gitattributes): klaar om te delen"
 
 
 def _controleer_instellingen(tekst: str, pad: Path) -> None:
@@ -315,7 +333,10 @@ def _git_init(pad: Path) -> str:
         return "git is niet geïnstalleerd: installeer git om de geschiedenis van de dossiers te bewaren"
     if uit.returncode != 0:
         return f"git init lukte niet: {uit.stderr.strip()}"
-    return "git-repository gemaakt"
+    return GIT_GEMAAKT
+
+
+GIT_GEMAAKT = "git-repository gemaakt"
 
 
 # ---------------------------------------------------------------------------- output paths

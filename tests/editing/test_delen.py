@@ -100,6 +100,10 @@ def test_init_of_a_new_folder_shares_the_attribute_with_the_team(tmp_path: Path,
     assert uit.exit_code == 0, uit.output
     assert "cases/*.yaml merge=leersteun" in (tmp_path / "nieuw" / ".gitattributes").read_text(encoding="utf-8")
     assert git(tmp_path / "nieuw", "check-attr", "merge", "cases/X.yaml").strip().endswith("merge: leersteun")
+    # the folder's own files are committed, so a colleague's clone has the settings
+    assert git(tmp_path / "nieuw", "status", "--porcelain") == ""
+    assert git(tmp_path / "nieuw", "log", "--format=%s") == "Nieuwe dossiermap\n"
+    assert "leersteun.yaml" in git(tmp_path / "nieuw", "ls-files")
 
 
 def test_both_append_history_and_meetings_everything_is_kept(team: Team) -> None:
