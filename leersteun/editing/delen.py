@@ -152,6 +152,10 @@ def schrijf_keuze(map_: Dossiermap, cd: Conflictdossier, door: str | None, vanda
     return opgelost
 
 
+def _bezig_met_rebase(pad: Path) -> bool:
+    return any(Path(pad / _uit(pad, "rev-parse", "--git-path", naam)).exists() for naam in ("rebase-merge", "rebase-apply"))
+
+
 def _onopgelost(pad: Path) -> list[str]:
     return [r for r in _uit(pad, "diff", "--name-only", "--diff-filter=U").splitlines() if r]
 
@@ -250,6 +254,12 @@ def _delen(map_: Dossiermap, door: str | None, uit: Gedeeld) -> None:
     if not driver_ingesteld(pad):
         uit.regels.append(installeer_driver(pad).capitalize() + ".")
     wie = identiteit(pad, door)
+    if _bezig_met_rebase(pad):  # someone ran `git pull --rebase`; the driver served it too
+        if _onopgelost(pad) or met_conflict(map_):
+            raise _conflictmelding(map_, ["Een rebase (git pull --rebase) is nog bezig:"])
+        _valideer_map(map_, "De samengevoegde dossiers zijn niet geldig; er is niets gedeeld:")
+        git(pad, *wie, "-c", "core.editor=true", "rebase", "--continue")
+        uit.regels.append("Rebase afgerond.")
     if _ok(pad, "rev-parse", "-q", "--verify", "MERGE_HEAD"):
         if _onopgelost(pad) or met_conflict(map_):
             raise _conflictmelding(map_, ["Het samenvoegen van de vorige keer is nog niet af:"])

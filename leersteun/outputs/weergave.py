@@ -331,6 +331,8 @@ def conflict_weergave(cd) -> RenderableType:  # noqa: ANN001 - a delen.Conflictd
     """A case with contradictions after a merge: which field, both values, who wrote each."""
     n = len(cd.keuzes)
     naam = cd.naam()
+    if n == 0:
+        return Text.assemble((cd.id, "bold"), f" ({naam})" if naam else "", f": beide versies zijn gelijk; 'leersteun conflict {cd.id}' haalt de conflicttekens weg.")
     regels = [
         Text.assemble((cd.id, "bold"), f" ({naam})" if naam else "", f": {n} tegenstrijdige wijziging{'en' if n != 1 else ''}"),
         Text(f"  mijn versie: {cd.mijn_door or 'op deze computer'}"),

@@ -242,3 +242,21 @@ def test_interrupting_the_choice_keeps_what_was_answered(team: Team) -> None:
     assert team.doe("Els Maes", "delen").exit_code == 0
     d = data(team.bestand("Els Maes", NOAH))
     assert d["leerling"]["klas"] == "3B" and d["school"]["gemeente"] == "Lier"
+
+
+def test_a_rebase_by_hand_is_served_by_the_driver_and_finished_by_delen(team: Team) -> None:
+    for wie, gemeente in (("An Janssens", "Mol"), ("Els Maes", "Lier")):
+        pad = team.klonen[wie] / NOAH
+        pad.write_text(pad.read_text(encoding="utf-8").replace("gemeente: Geel", f"gemeente: {gemeente}"), encoding="utf-8")
+    assert team.doe("An Janssens", "delen").exit_code == 0
+    els = team.klonen["Els Maes"]
+    git(els, "commit", "-qam", "Gemeente")
+    subprocess.run(["git", "-c", "pull.rebase=true", "pull", "-q"], cwd=els, capture_output=True)  # stops on the contradiction
+    uitleg = team.doe("Els Maes", "conflict")
+    assert "mijn: Lier" in uitleg.output and "hun:  Mol" in uitleg.output  # mine is mine, also in a rebase
+    assert team.doe("Els Maes", "delen").exit_code == 1
+    assert team.doe("Els Maes", "conflict", "noah", "--kies", "mijn").exit_code == 0
+    uit = team.doe("Els Maes", "delen")
+    assert uit.exit_code == 0 and "Rebase afgerond." in uit.output, uit.output
+    assert team.doe("An Janssens", "delen").exit_code == 0
+    assert samen_gelijk(team, NOAH)["school"]["gemeente"] == "Lier"
