@@ -46,7 +46,7 @@ def conflict_(
     kies: Annotated[Optional[Kant], typer.Option("--kies", help="Neem voor elke tegenspraak die versie, zonder te vragen.")] = None,
     door: DoorOptie = None,
 ) -> None:
-    """Dossiers met tegenstrijdige wijzigingen na het samenvoegen: uitleggen en kiezen welke versie blijft."""
+    """Dossiers met een tegenspraak na het samenvoegen: uitleggen en kiezen welke versie blijft."""
     from leersteun.editing.delen import schrijf_keuze, zoek_conflict
     from leersteun.reading.dossiers import context_zonder_fout
     from leersteun.reading.folder import gebruiker, vandaag

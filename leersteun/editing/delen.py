@@ -223,7 +223,7 @@ def _conflictmelding(map_: Dossiermap, voor: list[str]) -> Fout:
         try:
             cd = open_conflict(map_, pad)
             n = len(cd.keuzes)
-            regels.append(f"  {cd.id}: {n} tegenstrijdige wijziging{'en' if n != 1 else ''} ({', '.join(k.titel for k in cd.keuzes)})")
+            regels.append(f"  {cd.id}: {n} tegenspra{'ken' if n != 1 else 'ak'} ({', '.join(k.titel for k in cd.keuzes)})")
         except Fout:
             regels.append(f"  {pad.stem}: conflicttekens die leersteun niet kan lezen; kies met de hand in een teksteditor")
     anders = [p for p in _onopgelost(map_.pad) if p not in {q.resolve().relative_to(map_.pad.resolve()).as_posix() for q in open_}]

@@ -622,7 +622,7 @@ def driver(basis: Path, mijn: Path, hun: Path, pad: str) -> int:
     schrijf_atomisch(mijn, (b"\xef\xbb\xbf" if ruw_a.startswith(b"\xef\xbb\xbf") else b"") + tekst.encode("utf-8"))
     if uitkomst.gelukt:
         return 0
-    print(f"leersteun: {pad}: tegenstrijdige wijzigingen; kies met 'leersteun conflict {Path(pad).stem}'.", file=sys.stderr)
+    print(f"leersteun: {pad}: tegenspraak tussen de twee versies; kies met 'leersteun conflict {Path(pad).stem}'.", file=sys.stderr)
     return 1
 
 

@@ -334,7 +334,7 @@ def conflict_weergave(cd) -> RenderableType:  # noqa: ANN001 - a delen.Conflictd
     if n == 0:
         return Text.assemble((cd.id, "bold"), f" ({naam})" if naam else "", f": beide versies zijn gelijk; 'leersteun conflict {cd.id}' haalt de conflicttekens weg.")
     regels = [
-        Text.assemble((cd.id, "bold"), f" ({naam})" if naam else "", f": {n} tegenstrijdige wijziging{'en' if n != 1 else ''}"),
+        Text.assemble((cd.id, "bold"), f" ({naam})" if naam else "", f": {n} tegenspra{'ken' if n != 1 else 'ak'}"),
         Text(f"  mijn versie: {cd.mijn_door or 'op deze computer'}"),
         Text(f"  hun versie:  {cd.hun_door or 'binnengekomen van een collega'}"),
     ]

@@ -165,7 +165,7 @@ def test_both_change_the_class_is_explained_and_chosen_with_one_command(team: Te
     voor = git(team.remote, "rev-parse", "main")
     els = team.doe("Els Maes", "delen")
     assert els.exit_code == 1
-    assert "KLM-2025-003: 1 tegenstrijdige wijziging (leerling › klas)" in els.output
+    assert "KLM-2025-003: 1 tegenspraak (leerling › klas)" in els.output
     assert "leersteun conflict DOSSIER" in els.output
     assert git(team.remote, "rev-parse", "main") == voor  # nothing pushed
     # every command points to the choice
@@ -194,7 +194,7 @@ def test_phase_changed_on_both_sides_is_asked_as_one_question(team: Team) -> Non
     assert team.doe("Els Maes", "fase", "finn", "afgesloten", "--reden", "andere", "--datum", "21-11-2026").exit_code == 0
     assert team.doe("Els Maes", "delen").exit_code == 0
     an = team.doe("An Janssens", "delen")
-    assert an.exit_code == 1 and "JZF-2025-004: 1 tegenstrijdige wijziging (fase, met " in an.output
+    assert an.exit_code == 1 and "JZF-2025-004: 1 tegenspraak (fase, met " in an.output
     keuze = team.doe("An Janssens", "conflict", "finn", input="1\n")
     assert keuze.exit_code == 0, keuze.output
     assert "mijn: ondersteuning" in keuze.output and "hun:  afgesloten" in keuze.output
