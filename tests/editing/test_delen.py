@@ -260,3 +260,15 @@ def test_a_rebase_by_hand_is_served_by_the_driver_and_finished_by_delen(team: Te
     assert uit.exit_code == 0 and "Rebase afgerond." in uit.output, uit.output
     assert team.doe("An Janssens", "delen").exit_code == 0
     assert samen_gelijk(team, NOAH)["school"]["gemeente"] == "Lier"
+
+
+def test_the_explanation_of_a_contradiction_at_a_fixed_width(team: Team, snapshot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_AUTHOR_DATE", "2026-11-23T10:00:00")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-11-23T10:00:00")
+    monkeypatch.setenv("LEERSTEUN_BREEDTE", "80")
+    for wie, klas, gemeente in (("An Janssens", "3B", "Mol"), ("Els Maes", "3C", "Lier")):
+        pad = team.klonen[wie] / NOAH
+        pad.write_text(pad.read_text(encoding="utf-8").replace("klas: 3A", f"klas: {klas}").replace("gemeente: Geel", f"gemeente: {gemeente}"), encoding="utf-8")
+    assert team.doe("An Janssens", "delen").exit_code == 0
+    assert team.doe("Els Maes", "delen").exit_code == 1
+    snapshot("conflict_noah.txt", team.doe("Els Maes", "conflict").output)
