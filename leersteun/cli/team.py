@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from leersteun.core import datums
-from leersteun.cli.fouten import _console
+from leersteun.cli.fouten import _console, _meld_fout
 from leersteun.cli.gemeen import (
     CommitOptie,
     DoorOptie,
@@ -53,15 +53,19 @@ def conflict_(
     from leersteun.outputs.weergave import conflict_weergave
 
     map_ = _dossiermap()
-    gevonden = zoek_conflict(map_, dossier)
+    gevonden, onleesbaar = zoek_conflict(map_, dossier)
     console = _console()
+    for boodschap in onleesbaar:
+        _meld_fout(boodschap)
     if not gevonden:
-        console.print("Geen dossiers met een conflict.")
+        console.print("Geen andere dossiers met een conflict." if onleesbaar else "Geen dossiers met een conflict.")
+        _niet_als(onleesbaar)
         return
     if dossier is None and kies is None:
         for cd in gevonden:
             console.print(conflict_weergave(cd))
         console.print("Kies per dossier met 'leersteun conflict DOSSIER', of neem één kant met --kies mijn of --kies hun.")
+        _niet_als(onleesbaar)
         return
     ctx = context_zonder_fout(map_)
     wie = gebruiker(door)
@@ -76,6 +80,14 @@ def conflict_(
         if schrijf_keuze(map_, cd, wie, vandaag(), ctx):
             console.print(f"Opgelost: {cd.id} is weer één geldig dossier.")
     console.print("Voer 'leersteun delen' uit om de samenvoeging af te ronden en te delen.")
+
+
+def _niet_als(onleesbaar: list[str]) -> None:
+    """Exit 1 after the list when a file's markers could not be read (said above)."""
+    from leersteun.core.errors import NietGoedgekeurd
+
+    if onleesbaar:
+        raise NietGoedgekeurd()
 
 
 @opdracht("geschiedenis")

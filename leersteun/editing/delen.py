@@ -81,11 +81,20 @@ def open_conflict(map_: Dossiermap, pad: Path) -> Conflictdossier:
     return Conflictdossier(pad, conflict, conflict.keuzes(), mijn, hun)
 
 
-def zoek_conflict(map_: Dossiermap, naam: str | None) -> list[Conflictdossier]:
-    """The cases with a conflict; with `naam` (id, or part of the pupil's name) just that one."""
-    alle = [open_conflict(map_, p) for p in met_conflict(map_)]
+def zoek_conflict(map_: Dossiermap, naam: str | None) -> tuple[list[Conflictdossier], list[str]]:
+    """The cases with a conflict, and what is wrong with those leersteun cannot read; with
+    `naam` (id, or part of the pupil's name) just that one."""
+    alle: list[Conflictdossier] = []
+    onleesbaar: dict[str, str] = {}
+    for pad in met_conflict(map_):
+        try:
+            alle.append(open_conflict(map_, pad))
+        except Fout as e:
+            onleesbaar[pad.stem] = e.boodschap
+    if naam and normaal(naam) in {normaal(i) for i in onleesbaar}:
+        raise Fout(next(b for i, b in onleesbaar.items() if normaal(i) == normaal(naam)))
     if not naam or not alle:
-        return alle
+        return alle, list(onleesbaar.values())
     gezocht = normaal(naam)
     treffers = [c for c in alle if normaal(c.id) == gezocht] or [
         c for c in alle if gezocht in normaal(c.id) or gezocht in normaal(c.naam())
@@ -97,7 +106,7 @@ def zoek_conflict(map_: Dossiermap, naam: str | None) -> list[Conflictdossier]:
         raise Fout(f"Geen dossier met een conflict gevonden voor '{naam}'. Dossiers met een conflict: {lijst}.")
     if len(treffers) > 1:
         raise Fout(f"'{naam}' past bij {len(treffers)} dossiers met een conflict ({', '.join(c.id for c in treffers)}); geef de id.")
-    return treffers
+    return treffers, []
 
 
 def auteurs(map_: Dossiermap, pad: Path) -> tuple[str | None, str | None]:
@@ -288,7 +297,10 @@ def _delen(map_: Dossiermap, door: str | None, uit: Gedeeld) -> None:
     voor = _uit(pad, "rev-parse", "-q", "--verify", "HEAD")
     daar = git(pad, "ls-remote", "--heads", remote, tak, check=False)
     if daar.returncode != 0:
-        raise Fout(f"De repository van het team ({remote}) is niet bereikbaar:\n  {daar.stderr.strip()}\nEr is niets gedeeld; probeer later opnieuw.")
+        raise Fout(
+            f"De repository van het team ({remote}) is niet bereikbaar; er is niets gedeeld. Controleer de verbinding en het adres "
+            f"('git remote -v') en probeer opnieuw. (git zegt: {daar.stderr.strip().splitlines()[0] if daar.stderr.strip() else 'niets'})"
+        )
     if daar.stdout.strip():
         uit.regels += _haal_binnen(map_, wie, remote, tak, voor)
     elif not voor:

@@ -499,13 +499,16 @@ class Conflict:
             raise Fout(f"{getoond}: dit bestand heeft geen (volledige) conflicttekens; er is niets te kiezen.")
         self.pad, self.getoond = pad, getoond
         self.mijn_tekst, self.hun_tekst = delen
+        kant = "mijn"
         try:
-            self.mijn = _bestand(pad, self.mijn_tekst, getoond + " (mijn versie)")
-            self.hun = ontleed(self.hun_tekst, getoond + " (hun versie)")
+            self.mijn = _bestand(pad, self.mijn_tekst, getoond)
+            kant = "hun"
+            self.hun = ontleed(self.hun_tekst, getoond)
         except Fout as e:
+            regel = f" (regel {e.bevindingen[0].regel} van die versie)" if e.bevindingen else ""
             raise Fout(
-                f"{getoond}: de versies tussen de conflicttekens zijn geen geldige YAML ({e}). "
-                "Kies per blok met de hand in een teksteditor en voer daarna 'leersteun valideer' uit."
+                f"{getoond}: {kant} versie tussen de conflicttekens is geen geldige YAML{regel}, dus leersteun kan niet per veld "
+                "laten kiezen. Kies per blok met de hand in een teksteditor, verwijder de tekens en voer 'leersteun valideer' uit."
             ) from None
 
     def keuzes(self) -> list[Keuze]:

@@ -272,3 +272,21 @@ def test_the_explanation_of_a_contradiction_at_a_fixed_width(team: Team, snapsho
     assert team.doe("An Janssens", "delen").exit_code == 0
     assert team.doe("Els Maes", "delen").exit_code == 1
     snapshot("conflict_noah.txt", team.doe("Els Maes", "conflict").output)
+
+
+def test_markers_around_text_that_is_no_yaml_are_a_dutch_message(team: Team) -> None:
+    pad = team.klonen["Els Maes"] / "cases" / "X-1.yaml"
+    pad.write_text("id: X-1\n<<<<<<< mijn versie\na: [\n=======\na: 2\n>>>>>>> hun versie\n", encoding="utf-8")
+    voor = pad.read_bytes()
+    lijst = team.doe("Els Maes", "conflict")
+    assert lijst.exit_code == 1 and "mijn versie tussen de conflicttekens is geen geldige YAML (regel 3" in lijst.output
+    keuze = team.doe("Els Maes", "conflict", "x-1", "--kies", "hun")
+    assert keuze.exit_code == 1 and "Kies per blok met de hand" in keuze.output and "onverwachte" not in keuze.output
+    assert pad.read_bytes() == voor
+
+
+def test_an_unreachable_remote_is_said_in_dutch(team: Team) -> None:
+    els = team.klonen["Els Maes"]
+    git(els, "remote", "set-url", "origin", str(team.tmp / "weg.git"))
+    uit = team.doe("Els Maes", "delen")
+    assert uit.exit_code == 1 and "niet bereikbaar; er is niets gedeeld" in uit.output
