@@ -14,13 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leersteun.core import datums
-from leersteun.rules.checks import Context
 from leersteun.core.errors import Fout
-from leersteun.reading.folder import CASES, Dossiermap, driver_ingesteld, installeer_driver, is_dossiernaam
-from leersteun.reading.gitops import git, identiteit, is_repo
+from leersteun.core.tekst import normaal
 from leersteun.editing.merge import Conflict, Keuze, splits
 from leersteun.files.store import lees_tekst, schrijf_atomisch, schrijfslot, toon
-from leersteun.core.tekst import normaal
+from leersteun.reading.folder import (
+    CASES,
+    Dossiermap,
+    driver_ingesteld,
+    identiteit,
+    installeer_driver,
+    is_dossiernaam,
+)
+from leersteun.reading.gitops import bezig_met_rebase, git, is_repo
+from leersteun.rules.checks import Context
 
 
 def _ok(map_: Path, *args: str) -> bool:
@@ -161,10 +168,6 @@ def schrijf_keuze(map_: Dossiermap, cd: Conflictdossier, door: str | None, vanda
     return opgelost
 
 
-def _bezig_met_rebase(pad: Path) -> bool:
-    return any(Path(pad / _uit(pad, "rev-parse", "--git-path", naam)).exists() for naam in ("rebase-merge", "rebase-apply"))
-
-
 def _onopgelost(pad: Path) -> list[str]:
     return [r for r in _uit(pad, "diff", "--name-only", "--diff-filter=U").splitlines() if r]
 
@@ -263,7 +266,7 @@ def _delen(map_: Dossiermap, door: str | None, uit: Gedeeld) -> None:
     if not driver_ingesteld(pad):
         uit.regels.append(installeer_driver(pad).capitalize() + ".")
     wie = identiteit(pad, door)
-    if _bezig_met_rebase(pad):  # someone ran `git pull --rebase`; the driver served it too
+    if bezig_met_rebase(pad):  # someone ran `git pull --rebase`; the driver served it too
         if _onopgelost(pad) or met_conflict(map_):
             raise _conflictmelding(map_, ["Een rebase (git pull --rebase) is nog bezig:"])
         _valideer_map(map_, "De samengevoegde dossiers zijn niet geldig; er is niets gedeeld:")

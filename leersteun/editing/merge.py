@@ -29,11 +29,11 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from leersteun.core import datums
-from leersteun.editing.bewerk import _staart, voeg_toe
-from leersteun.rules.checks import Context, controleer_dossier
 from leersteun.core.errors import Bevinding, Fout
-from leersteun.files.store import YamlBestand, gewoon, nieuwe_tekst, ontleed
 from leersteun.core.tekst import CONFLICTTEKEN
+from leersteun.editing.bewerk import _staart, voeg_toe
+from leersteun.files.store import YamlBestand, gewoon, nieuwe_tekst, ontleed
+from leersteun.rules.checks import Context, controleer_dossier
 
 MIJN = "<<<<<<< mijn versie"
 MIDDEN = "======="
@@ -172,36 +172,31 @@ class _Samenvoeger:
         staart_a = list(a[n:])
         gezien = [_g(x) for x in staart_a]
         ids = {_identiteit(pad, g): j for j, g in enumerate(gezien) if _identiteit(pad, g) is not None}
-        staart_b = []
+        staart_b: list[Any] = []
+        botsend: list[tuple[Any, Any]] = []  # both added an item with the same id that has no number
         for x in b[n:]:
             gx = _g(x)
             if gx in gezien:
                 continue
+            x = _zonder_staart(x)
             if _identiteit(pad, gx) in ids:  # both added an item with the same id, differently
                 vrij = _vrije_id(str(gx["id"]), {str(y.get("id")) for y in [*a, *b] if isinstance(y, dict)})
                 if vrij is None:
-                    j = ids[_identiteit(pad, gx)]
-                    self.tegenspraken.append(Tegenspraak((*pad, n + j), staart_a[j], x))
+                    botsend.append((staart_a[ids[_identiteit(pad, gx)]], x))
                     continue
-                x = _zonder_staart(x)
                 x["id"] = vrij  # two new goals that both got D2: keep both, the other one is D3
-                gx = _g(x)
-            staart_b.append(_zonder_staart(x))
-            gezien.append(gx)
-        if not staart_b:
-            return a
+            staart_b.append(x)
+            gezien.append(_g(x))
         samen = _in_datumvolgorde(staart_a, staart_b)
-        if samen[: len(staart_a)] == staart_a:
-            for x in staart_b:
+        if all(x is y for x, y in zip(samen, staart_a)):  # theirs come after mine: just append
+            for x in samen[len(staart_a) :]:
                 voeg_toe(a, x)
-            return a
-        for tegenspraak in self.tegenspraken:  # indices of tail items may move
-            if tegenspraak.pad[: len(pad)] == pad and len(tegenspraak.pad) > len(pad) and tegenspraak.pad[len(pad)] >= n:
-                j = next(k for k, x in enumerate(samen) if x is tegenspraak.mijn or x is staart_a[tegenspraak.pad[len(pad)] - n])
-                tegenspraak.pad = (*pad, n + j, *tegenspraak.pad[len(pad) + 1 :])
-        del a[n:]
-        for x in samen:
-            voeg_toe(a, x)
+        else:
+            del a[n:]
+            for x in samen:
+                voeg_toe(a, x)
+        for mijn, hun in botsend:
+            self.tegenspraken.append(Tegenspraak((*pad, n + next(k for k, y in enumerate(samen) if y is mijn)), mijn, hun))
         return a
 
     def op_sleutel(self, o: list, a: CommentedSeq, b: CommentedSeq, pad: Pad) -> CommentedSeq:
@@ -499,6 +494,7 @@ class Conflict:
             raise Fout(f"{getoond}: dit bestand heeft geen (volledige) conflicttekens; er is niets te kiezen.")
         self.pad, self.getoond = pad, getoond
         self.mijn_tekst, self.hun_tekst = delen
+        self.fase_gekozen = False  # then the history gets a line naming the chosen phase
         kant = "mijn"
         try:
             self.mijn = _bestand(pad, self.mijn_tekst, getoond)
@@ -542,7 +538,7 @@ class Conflict:
         else:
             for p in keuze.paden:
                 zet_pad(self.hun, p, haal(self.mijn.data, p))
-        self._fase_gekozen = getattr(self, "_fase_gekozen", False) or ("fase",) in keuze.paden
+        self.fase_gekozen = self.fase_gekozen or ("fase",) in keuze.paden
 
     def tekst(self, door: str | None, vandaag: dt.date) -> str:
         """The file as it stands: one version when every question is answered, else both
@@ -551,7 +547,7 @@ class Conflict:
         if verschillen(self.mijn.data, self.hun):
             hun = nieuwe_tekst(YamlBestand(self.pad, self.mijn.ruw, self.mijn.tekst, self.hun))
             return met_tekens(mijn, hun)
-        if getattr(self, "_fase_gekozen", False):
+        if self.fase_gekozen:
             mijn = self._noteer_fase(door, vandaag) or mijn
         return mijn
 
@@ -591,23 +587,14 @@ def _context(pad: Path) -> Context:
     return dossiers.context_zonder_fout(map_)
 
 
-def _bezig_met_rebase() -> bool:
-    import subprocess
-
-    for naam in ("rebase-merge", "rebase-apply"):
-        uit = subprocess.run(["git", "rev-parse", "--git-path", naam], capture_output=True, text=True, check=False)
-        if uit.returncode == 0 and Path(uit.stdout.strip()).exists():
-            return True
-    return False
-
-
 def driver(basis: Path, mijn: Path, hun: Path, pad: str) -> int:
     """git's merge driver: write the result into `mijn` (%A); 0 when merged, 1 on conflict."""
     import subprocess
 
     from leersteun.files.store import lees_tekst, schrijf_atomisch
+    from leersteun.reading.gitops import bezig_met_rebase
 
-    if _bezig_met_rebase():  # during a rebase, %A is the upstream and %B my own commit
+    if bezig_met_rebase(Path.cwd()):  # during a rebase, %A is the upstream and %B my own commit
         mijn_label, hun_label = hun, mijn
     else:
         mijn_label, hun_label = mijn, hun

@@ -121,6 +121,19 @@ def gebruiker(opgegeven: str | None = None) -> str | None:
     return uit or None
 
 
+def identiteit(pad: Path, door: str | None) -> list[str]:
+    """git options that name the author when this clone has no git user configured."""
+    extra: list[str] = []
+    for sleutel, standaard in (("user.name", door or "leersteun"), ("user.email", "leersteun@localhost")):
+        try:
+            gezet = subprocess.run(["git", "config", sleutel], cwd=pad, capture_output=True, text=True, check=False).stdout.strip()
+        except OSError:
+            gezet = ""
+        if not gezet:
+            extra += ["-c", f"{sleutel}={standaard}"]
+    return extra
+
+
 INSTELLINGEN_SJABLOON = """\
 # leersteun.yaml: de instellingen van deze dossiermap.
 # Sleutels zoals in de handleiding; zet hier nooit een wachtwoord.
@@ -278,12 +291,8 @@ def _eerste_commit(pad: Path) -> str:
     """A new repository starts with the folder's own files committed, so that a colleague's
     clone has the settings; cases come with `leersteun delen`."""
     bestanden = [INSTELLINGEN, ".gitignore", ".gitattributes", f"{CASES}/.gitkeep", f"{TEMPLATES}/.gitkeep"]
-    identiteit = []
-    for sleutel, standaard in (("user.name", gebruiker() or "leersteun"), ("user.email", "leersteun@localhost")):
-        if not subprocess.run(["git", "config", sleutel], cwd=pad, capture_output=True, text=True, check=False).stdout.strip():
-            identiteit += ["-c", f"{sleutel}={standaard}"]
     subprocess.run(["git", "add", "--", *bestanden], cwd=pad, capture_output=True, check=False)
-    uit = subprocess.run(["git", *identiteit, "commit", "-q", "-m", "Nieuwe dossiermap", "--", *bestanden], cwd=pad, capture_output=True, text=True, check=False)
+    uit = subprocess.run(["git", *identiteit(pad, gebruiker()), "commit", "-q", "-m", "Nieuwe dossiermap", "--", *bestanden], cwd=pad, capture_output=True, text=True, check=False)
     if uit.returncode != 0:
         return f"eerste commit lukte niet: {(uit.stderr or uit.stdout).strip()}"
     return "eerste commit gemaakt (instellingen, .gitignore, .gitattributes): klaar om te delen"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leersteun.core.errors import Fout
-from leersteun.reading.folder import OUT
+from leersteun.reading.folder import OUT, identiteit
 
 
 def git(map_: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -49,14 +49,9 @@ def commit(map_: Path, bestanden: list[Path], boodschap: str, door: str | None =
     return f"Gecommit: {boodschap}"
 
 
-def identiteit(map_: Path, door: str | None) -> list[str]:
-    """git options that name the author when this clone has no git user configured."""
-    extra: list[str] = []
-    if not git(map_, "config", "user.name", check=False).stdout.strip():
-        extra += ["-c", f"user.name={door or 'leersteun'}"]
-    if not git(map_, "config", "user.email", check=False).stdout.strip():
-        extra += ["-c", "user.email=leersteun@localhost"]
-    return extra
+def bezig_met_rebase(map_: Path) -> bool:
+    """Is a rebase (`git pull --rebase`) stopped in this clone? Then ours and theirs swap."""
+    return any((map_ / git(map_, "rev-parse", "--git-path", naam, check=False).stdout.strip()).exists() for naam in ("rebase-merge", "rebase-apply"))
 
 
 @dataclass
