@@ -4,7 +4,7 @@
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -19,9 +19,6 @@ from leersteun.cli.gemeen import (
     _schrijf_uitvoer,
 )
 from leersteun.cli.kern import opdracht
-
-if TYPE_CHECKING:
-    from leersteun.reading.folder import Dossiermap
 
 
 @opdracht("agenda")
@@ -76,18 +73,25 @@ class OverzichtFormaat(str, Enum):
     xlsx = "xlsx"
 
 
-def _alle_snel(map_: "Dossiermap") -> Any:
-    """Every case through the fast path, with a progress bar on a terminal (stderr only)."""
-    from leersteun.reading.snel import lees_alle
+def _voortgang() -> Any:
+    """A progress bar on a terminal (stderr only), or nothing. It draws when told to, from
+    this thread: the folder may be read by forked processes, and forking beside a drawing
+    thread is unsafe."""
+    from contextlib import nullcontext
 
     if not sys.stderr.isatty():
-        yield from lees_alle(map_)
-        return
+        return nullcontext(None)
+    from contextlib import contextmanager
+
     from rich.progress import Progress
 
-    with Progress(console=_console(stderr=True), transient=True) as balk:
-        taak = balk.add_task("Dossiers lezen", total=None)
-        yield from lees_alle(map_, voortgang=lambda klaar, totaal: balk.update(taak, completed=klaar, total=totaal))
+    @contextmanager
+    def balk() -> Any:
+        with Progress(console=_console(stderr=True), transient=True, auto_refresh=False) as p:
+            taak = p.add_task("Dossiers lezen", total=None)
+            yield lambda klaar, totaal: p.update(taak, completed=klaar, total=totaal, refresh=True)
+
+    return balk()
 
 
 @opdracht("overzicht")
@@ -113,9 +117,8 @@ def overzicht(
     _controleer_uitvoer(map_, uit, buiten_out)
     inst = dossiers.instellingen(map_)
     w = overview.week_van(week, vandaag())
-    fout: list[Any] = []
-    o = overview.bouw(_geldige(map_, fout), inst, w, vandaag(), anoniem=anoniem)
-    o.ongeldig = sorted(g.pad.name for g in fout if g.dossier is None)
+    with _voortgang() as voortgang:
+        o, fout = overview.van_map(map_, inst, w, vandaag(), anoniem, voortgang)
     if formaat == OverzichtFormaat.tabel and uit is None:
         console = _console()
         console.print(formats.als_tabel(o, alles, console.width))
@@ -131,12 +134,3 @@ def overzicht(
 
             print(f"Overzicht geschreven: {toon(_schrijf_uitvoer(map_, uit, inhoud, buiten_out))}", file=sys.stderr)
     _meld_ongeldige(fout)
-
-
-def _geldige(map_: "Dossiermap", fout: list[Any]) -> Any:
-    """The valid cases, one by one; `fout` collects the files with errors."""
-    for g in _alle_snel(map_):
-        if g.fouten:
-            fout.append(g)
-        if g.dossier is not None:
-            yield g.dossier

@@ -44,21 +44,23 @@ class Anonimiseerder:
         # the team's own names stay readable in notes ("overdracht van Els Maes")
         self.team = {kern(deel) for naam in team for deel in delen(naam)}
 
-    def leerling(self, voornaam: str, naam: str) -> None:
-        for deel in delen(voornaam) + delen(naam):
-            self.vervanging.setdefault(kern(deel), f"{deel[0].upper()}.")
+    def namen(self, d: Dossier) -> list[tuple[str, str]]:
+        """The name parts of one case, each with what replaces it, in order: the pupil's first."""
+        paren = [(kern(deel), f"{deel[0].upper()}.") for deel in delen(d.leerling.voornaam) + delen(d.leerling.naam)]
+        personen = [(b.naam, b.rol.value) for b in d.betrokkenen]
+        if d.clb_medewerker:
+            personen.append((d.clb_medewerker, "clb"))
+        for naam, rol in personen:
+            paren += [(kern(deel), f"({rol})") for deel in delen(naam) if kern(deel) not in self.team]
+        return paren
 
-    def persoon(self, naam: str, rol: str) -> None:
-        for deel in delen(naam):
-            if kern(deel) not in self.team:
-                self.vervanging.setdefault(kern(deel), f"({rol})")
+    def voeg(self, paren: Iterable[tuple[str, str]]) -> None:
+        """Add name parts; a part already known keeps what replaces it."""
+        for sleutel, vervanging in paren:
+            self.vervanging.setdefault(sleutel, vervanging)
 
     def dossier(self, d: Dossier) -> None:
-        self.leerling(d.leerling.voornaam, d.leerling.naam)
-        for b in d.betrokkenen:
-            self.persoon(b.naam, b.rol.value)
-        if d.clb_medewerker:
-            self.persoon(d.clb_medewerker, "clb")
+        self.voeg(self.namen(d))
 
     def dossiers(self, alle: Iterable[Dossier]) -> Anonimiseerder:
         for d in alle:

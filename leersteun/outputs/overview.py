@@ -1,7 +1,8 @@
 """The weekly overview for coordinators: six sections, computed once, in one pass.
 
-Each case is reduced to the few facts the sections need as soon as it is read, so memory
-does not grow with the size of the cases. The formats (`formats.py`) only render these
+Each case is reduced to the few facts the sections need (its `Bijdrage`) as soon as it is
+read, so memory does not grow with the size of the cases, and a large folder is read on
+every core: the workers send back contributions, not models (`snel.lees_alle`). The formats (`formats.py`) only render these
 sections. "Today" and the week are passed in; nothing here reads the clock.
 """
 
@@ -10,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from leersteun.rules.deadlines import Deadline, Soort, deadlines, uiterlijk_einde
 from leersteun.outputs.anoniem import Anonimiseerder
@@ -19,6 +21,10 @@ from leersteun.editing.diplon import open_stappen, wacht_op_verslag
 from leersteun.editing.schooljaar import laatste_jaar, overgang_uitleg
 from leersteun.core.errors import GebruikFout
 from leersteun.rules.model import Dossier, Fase, Instellingen, Uitkomst, Vorm
+
+if TYPE_CHECKING:
+    from leersteun.reading.folder import Dossiermap
+    from leersteun.reading.snel import Gelezen
 
 FASEN = [f.value for f in Fase]
 VORMEN = [v.value for v in Vorm]
@@ -197,106 +203,190 @@ class Overzicht:
         return sum(self.per_fase.values())
 
 
-def bouw(
-    dossiers: Iterable[Dossier],
+@dataclass
+class Bijdrage:
+    """What one case adds to the overview: made where the case is read (in a worker process
+    when the folder is large, see `snel.lees_alle`), then added to the Overzicht in file order."""
+
+    id: str
+    fase: str
+    school: str
+    lopend: tuple[str, str] | None  # (vorm, ondersteuner) of the running traject
+    heropstart: Heropstartvraag | None
+    deadlines_week: list[DeadlineRij]
+    deadlines_verlopen: list[DeadlineRij]
+    aandachtspunten: list[Aandachtspunt]
+    diplon: list[DiplonRij]
+    wacht_op_verslag: Heropstartvraag | None
+    overgang: OvergangRij | None
+    wijzigingen: list[Wijziging]
+    rij: Rij | None  # not closed: the row, the people and the meetings
+    mensen: list[dict]
+    overleggen: list[dict]
+    namen: list[tuple[str, str]]  # for --anoniem: the names of this case and what replaces them
+
+
+def bijdrage(d: Dossier, week: Week, vandaag: dt.date, anoniem: bool = False, team: Iterable[str] = ()) -> Bijdrage:
+    """The facts of one case that the sections need."""
+    naam = f"{initialen(d)} ({d.id})" if anoniem else d.leerling.volledige_naam
+    lopend = d.lopend_traject
+    open_ = deadlines(d, vandaag)
+    week_rijen: list[DeadlineRij] = []
+    verlopen: list[DeadlineRij] = []
+    maandag = week.maandag
+    for x in open_:
+        if x.datum < maandag:
+            verlopen.append(DeadlineRij(x.datum, x.staat(vandaag).value, d.id, naam, x.omschrijving, x.ondersteuner))
+        elif week.bevat(x.datum):
+            week_rijen.append(DeadlineRij(x.datum, x.staat(vandaag).value, d.id, naam, x.omschrijving, x.ondersteuner))
+    afgesloten = d.fase == Fase.afgesloten
+    wacht = wacht_op_verslag(d)
+    return Bijdrage(
+        id=d.id,
+        fase=d.fase.value,
+        school=d.school.naam,
+        lopend=(lopend.vorm.value, d.ondersteuner or "(geen ondersteuner)") if lopend is not None else None,
+        heropstart=_heropstartvraag(d, naam, vandaag),
+        deadlines_week=week_rijen,
+        deadlines_verlopen=verlopen,
+        aandachtspunten=[] if afgesloten else _aandachtspunten(d, naam),
+        diplon=[DiplonRij(d.id, naam, d.school.naam, s.omschrijving, s.wie, s.sinds, (vandaag - s.sinds).days) for s in open_stappen(d, vandaag)],
+        wacht_op_verslag=None if wacht is None else Heropstartvraag(d.id, naam, d.school.naam, "Verslag nog niet zichtbaar in Diplon", wacht, (vandaag - wacht).days),
+        overgang=_overgang(d, naam) if vandaag.month in OVERGANGSMAANDEN and not afgesloten else None,
+        wijzigingen=[Wijziging(g.datum, d.id, naam, g.fase.value, g.door, g.notitie or "") for g in d.geschiedenis if week.bevat(g.datum)],
+        rij=None if afgesloten else _rij(d, anoniem, open_),
+        mensen=[] if afgesloten else [{"rol": b.rol.value} if anoniem else {"rol": b.rol.value, "naam": b.naam, "contact": b.contact} for b in d.betrokkenen],
+        overleggen=[] if afgesloten else [
+            {"datum": x.datum.isoformat(), "soort": x.soort.value, "met": [r.value for r in x.met], "volgende": x.volgende.isoformat() if x.volgende else None}
+            for x in d.overleggen
+        ],
+        namen=Anonimiseerder(team).namen(d) if anoniem else [],
+    )  # fmt: skip
+
+
+OVERGANGSMAANDEN = (5, 6, 7, 8)  # the transitions section shows from May on
+
+
+def _heropstartvraag(d: Dossier, naam: str, vandaag: dt.date) -> Heropstartvraag | None:
+    h = d.laatste_heropstart
+    if d.fase != Fase.heropstart or h is None:
+        return None
+    if h.toewijzing is not None:
+        stand, sinds = f"toegewezen aan {h.toewijzing.ondersteuner}, vorm nog te kiezen", h.toewijzing.datum
+    elif h.uitkomst is None:
+        stand, sinds = "checklist open", h.gestart
+    elif h.uitkomst == Uitkomst.heropstart and h.mail is None:
+        stand, sinds = "mail niet gemaakt", h.gestart
+    elif h.uitkomst == Uitkomst.heropstart and h.mail is not None and h.mail.verstuurd is None:
+        stand, sinds = "mail niet verstuurd", h.mail.aangemaakt
+    else:
+        stand, sinds = "wacht op toewijzing", (h.mail.verstuurd if h.mail and h.mail.verstuurd else h.gestart)
+    return Heropstartvraag(d.id, naam, d.school.naam, stand, sinds, (vandaag - sinds).days)
+
+
+def _aandachtspunten(d: Dossier, naam: str) -> list[Aandachtspunt]:
+    laatste = next((e for e in reversed(d.evaluaties) if e.vier_vragen and e.vier_vragen.volledig), None)
+    if laatste is None or laatste.vier_vragen is None:
+        return []
+    vv = laatste.vier_vragen
+    return [
+        Aandachtspunt(d.id, naam, d.school.naam, laatste.datum, wat, d.ondersteuner)
+        for sleutel, wat in (("gedragen", "niet gedragen door alle schoolse partners"), ("zorgcontinuum_fase_2_3", "doelen buiten fase 2/3 van het zorgcontinuüm"))
+        if getattr(vv, sleutel).antwoord == "nee"
+    ]
+
+
+def _overgang(d: Dossier, naam: str) -> OvergangRij | None:
+    soort = laatste_jaar(d)
+    if not soort:
+        return None
+    return OvergangRij(d.id, naam, d.school.naam, d.leerling.klas, "lager → secundair" if soort == "lager" else "kleuter → lager", overgang_uitleg(soort, d))
+
+
+def _rij(d: Dossier, anoniem: bool, open_: list[Deadline]) -> Rij:
+    lopend = d.lopend_traject
+    return Rij(
+        d.id,
+        initialen(d) if anoniem else d.leerling.volledige_naam,
+        d.school.naam,
+        d.leerling.klas,
+        d.fase.value,
+        lopend.vorm.value if lopend else None,
+        d.ondersteuner,
+        lopend.start if lopend else None,
+        uiterlijk_einde(d),
+        _volgende_evaluatie(open_),
+    )
+
+
+def van_map(
+    map_: Dossiermap,
+    instellingen: Instellingen | None,
+    week: Week,
+    vandaag: dt.date,
+    anoniem: bool = False,
+    voortgang: Callable[[int, int], Any] | None = None,
+) -> tuple[Overzicht, list[Gelezen]]:
+    """The overview of a whole case folder, and the files with errors (not counted). Each
+    case becomes its Bijdrage where it is read: on every core for a large folder."""
+    from leersteun.reading.snel import lees_alle
+
+    team = tuple(instellingen.teamnamen()) if instellingen else ()
+    fout: list[Gelezen] = []
+
+    def bijdragen() -> Iterator[Bijdrage]:
+        for g in lees_alle(map_, voortgang, stap=lambda _pad, d: bijdrage(d, week, vandaag, anoniem, team)):
+            if g.fouten:
+                fout.append(g)
+            elif g.uitkomst is not None:
+                yield g.uitkomst
+
+    o = samenvoegen(bijdragen(), instellingen, week, vandaag, anoniem)
+    o.ongeldig = sorted(g.pad.name for g in fout)
+    return o, fout
+
+
+def samenvoegen(
+    bijdragen: Iterable[Bijdrage],
     instellingen: Instellingen | None,
     week: Week,
     vandaag: dt.date,
     anoniem: bool = False,
     ongeldig: Iterable[str] = (),
 ) -> Overzicht:
-    """All sections in one pass over the cases."""
+    """The sections from the contributions of every case, taken in file order."""
     o = Overzicht(instellingen.netwerk if instellingen else "Leersteun", week, vandaag, anoniem, ongeldig=sorted(ongeldig))
-    o.toon_overgangen = vandaag.month in (5, 6, 7, 8)
+    o.toon_overgangen = vandaag.month in OVERGANGSMAANDEN
     fasen: Counter[str] = Counter()
     vormen: Counter[str] = Counter()
     caseload: dict[str, Counter[str]] = defaultdict(Counter)
     lopend_per_school: Counter[str] = Counter()
     scholen: set[str] = set()
-
     anon = Anonimiseerder(instellingen.teamnamen() if instellingen else ())
-    for d in dossiers:
-        naam = f"{initialen(d)} ({d.id})" if anoniem else d.leerling.volledige_naam
-        if anoniem:
-            anon.dossier(d)
-
-        def tekst(t: str) -> str:
-            return t  # free text is anonymised at the end, with the names of the whole folder
-        fasen[d.fase.value] += 1
-        scholen.add(d.school.naam)
-        lopend = d.lopend_traject
-        if lopend is not None:
-            vormen[lopend.vorm.value] += 1
-            caseload[d.ondersteuner or "(geen ondersteuner)"][lopend.vorm.value] += 1
-            lopend_per_school[d.school.naam] += 1
-
-        h = d.laatste_heropstart
-        if d.fase == Fase.heropstart and h is not None:
-            if h.toewijzing is not None:
-                stand, sinds = f"toegewezen aan {h.toewijzing.ondersteuner}, vorm nog te kiezen", h.toewijzing.datum
-            elif h.uitkomst is None:
-                stand, sinds = "checklist open", h.gestart
-            elif h.uitkomst == Uitkomst.heropstart and h.mail is None:
-                stand, sinds = "mail niet gemaakt", h.gestart
-            elif h.uitkomst == Uitkomst.heropstart and h.mail is not None and h.mail.verstuurd is None:
-                stand, sinds = "mail niet verstuurd", h.mail.aangemaakt
-            else:
-                stand, sinds = "wacht op toewijzing", (h.mail.verstuurd if h.mail and h.mail.verstuurd else h.gestart)
-            o.heropstartvragen.append(Heropstartvraag(d.id, naam, d.school.naam, stand, sinds, (vandaag - sinds).days))
-
-        open_ = deadlines(d, vandaag)
-        for x in open_:
-            rij = DeadlineRij(x.datum, x.staat(vandaag).value, d.id, naam, tekst(x.omschrijving), x.ondersteuner)
-            if week.bevat(x.datum):
-                o.deadlines_week.append(rij)
-            elif x.datum < week.maandag:
-                o.deadlines_verlopen.append(rij)
-
-        if d.fase != Fase.afgesloten:
-            laatste = next((e for e in reversed(d.evaluaties) if e.vier_vragen and e.vier_vragen.volledig), None)
-            if laatste is not None and laatste.vier_vragen is not None:
-                vv = laatste.vier_vragen
-                for sleutel, wat in (("gedragen", "niet gedragen door alle schoolse partners"), ("zorgcontinuum_fase_2_3", "doelen buiten fase 2/3 van het zorgcontinuüm")):
-                    if getattr(vv, sleutel).antwoord == "nee":
-                        o.aandachtspunten.append(Aandachtspunt(d.id, naam, d.school.naam, laatste.datum, wat, d.ondersteuner))
-        for stap in open_stappen(d, vandaag):
-            o.diplon.append(DiplonRij(d.id, naam, d.school.naam, stap.omschrijving, stap.wie, stap.sinds, (vandaag - stap.sinds).days))
-        wacht = wacht_op_verslag(d)
-        if wacht is not None:
-            o.wacht_op_verslag.append(Heropstartvraag(d.id, naam, d.school.naam, "Verslag nog niet zichtbaar in Diplon", wacht, (vandaag - wacht).days))
-        if o.toon_overgangen and d.fase != Fase.afgesloten:
-            soort = laatste_jaar(d)
-            if soort:
-                o.overgangen.append(
-                    OvergangRij(d.id, naam, d.school.naam, d.leerling.klas, "lager → secundair" if soort == "lager" else "kleuter → lager", overgang_uitleg(soort, d))
-                )
-
-        for g in d.geschiedenis:
-            if week.bevat(g.datum):
-                o.wijzigingen.append(Wijziging(g.datum, d.id, naam, g.fase.value, g.door, tekst(g.notitie or "")))
-
-        if d.fase != Fase.afgesloten:
-            o.mensen[d.id] = [
-                {"rol": b.rol.value} if anoniem else {"rol": b.rol.value, "naam": b.naam, "contact": b.contact} for b in d.betrokkenen
-            ]
-            o.overleggen[d.id] = [
-                {"datum": x.datum.isoformat(), "soort": x.soort.value, "met": [r.value for r in x.met], "volgende": x.volgende.isoformat() if x.volgende else None}
-                for x in d.overleggen
-            ]
-            o.dossiers.append(
-                Rij(
-                    d.id,
-                    initialen(d) if anoniem else d.leerling.volledige_naam,
-                    d.school.naam,
-                    d.leerling.klas,
-                    d.fase.value,
-                    lopend.vorm.value if lopend else None,
-                    d.ondersteuner,
-                    lopend.start if lopend else None,
-                    uiterlijk_einde(d),
-                    _volgende_evaluatie(open_),
-                )
-            )
+    for b in bijdragen:
+        fasen[b.fase] += 1
+        scholen.add(b.school)
+        if b.lopend is not None:
+            vorm, ondersteuner = b.lopend
+            vormen[vorm] += 1
+            caseload[ondersteuner][vorm] += 1
+            lopend_per_school[b.school] += 1
+        if b.heropstart is not None:
+            o.heropstartvragen.append(b.heropstart)
+        o.deadlines_week += b.deadlines_week
+        o.deadlines_verlopen += b.deadlines_verlopen
+        o.aandachtspunten += b.aandachtspunten
+        o.diplon += b.diplon
+        if b.wacht_op_verslag is not None:
+            o.wacht_op_verslag.append(b.wacht_op_verslag)
+        if b.overgang is not None:
+            o.overgangen.append(b.overgang)
+        o.wijzigingen += b.wijzigingen
+        if b.rij is not None:
+            o.dossiers.append(b.rij)
+            o.mensen[b.id] = b.mensen
+            o.overleggen[b.id] = b.overleggen
+        anon.voeg(b.namen)
 
     o.per_fase = {f: fasen[f] for f in FASEN}
     o.per_vorm = {v: vormen[v] for v in VORMEN}

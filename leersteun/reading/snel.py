@@ -13,17 +13,22 @@ Nothing is stored outside the case folder's own files: no cache, no copy of pupi
 
 from __future__ import annotations
 
+import gc
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from leersteun.core.errors import Bevinding
-from leersteun.reading.folder import Dossiermap
-from leersteun.rules.model import GEEN_GETALLEN, Dossier
+from leersteun.core.errors import Bevinding, OngeldigBestand
 from leersteun.core.tekst import CONFLICTTEKEN
+from leersteun.files.store import MAX_GROOTTE, lees, toon
+from leersteun.reading.folder import Dossiermap
+from leersteun.rules.checks import DOSSIER_REGELS, Context, _smart, controleer_dossier
+from leersteun.rules.model import GEEN_GETALLEN, Dossier
 
 if TYPE_CHECKING:
     from leersteun.files.store import YamlBestand
@@ -39,6 +44,7 @@ class Gelezen:
     bestand: YamlBestand | None
     dossier: Dossier | None
     bevindingen: list[Bevinding] = field(default_factory=list)
+    uitkomst: Any = None  # what `stap` made of the valid model (lees_alle with stap)
 
     @property
     def fouten(self) -> list[Bevinding]:
@@ -79,29 +85,23 @@ def _laad(tekst: str) -> Any:
     return yaml_rs.loads(tekst)
 
 
-def verwerk(pad: Path, ruw: bytes) -> tuple[Dossier | None, list[Bevinding]]:
-    """Parse and check one case: (the valid model, or None with the errors)."""
-    from leersteun.rules.checks import Context, controleer_dossier
-    from leersteun.files.store import MAX_GROOTTE
-
+def verwerk(pad: Path, ruw: bytes | None) -> tuple[Dossier | None, list[Bevinding]]:
+    """Parse and check one case: (the valid model, or None with the errors). `ruw` None
+    (a link, an unreadable file) goes straight to the round-trip path, which says why."""
     try:
-        if len(ruw) > MAX_GROOTTE or _verdacht(ruw) or pad.is_symlink():
+        if ruw is None or len(ruw) > MAX_GROOTTE or _verdacht(ruw):
             raise ValueError("round-trip path")
         data = _laad(ruw.decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("round-trip path")  # several documents, a list, a scalar
         # A number where the case wants text (klas: 5) goes to the round trip, which sees how
         # it was written (0017, 0x1F, 1_000 and .inf are refused there).
-        dossier = Dossier.model_validate(data, context={GEEN_GETALLEN: True})
-        hier = Context().voor(pad)
-        fouten = [m for regel in _regels() for m in regel(dossier, hier) if m[2] == "fout"]
-        if not fouten:
+        dossier = Dossier.model_validate(data, context=_SNEL)
+        hier = Context(bestandsnaam=pad.stem)
+        if not any(m[2] == "fout" for regel in _REGELS for m in regel(dossier, hier)):
             return dossier, []
     except (ValueError, TypeError, OverflowError, RecursionError, OSError):  # the round-trip path below says exactly what
         pass
-    from leersteun.core.errors import OngeldigBestand
-    from leersteun.files.store import lees, toon
-
     try:
         bestand = lees(pad, toon(pad))
     except OngeldigBestand as e:
@@ -111,37 +111,137 @@ def verwerk(pad: Path, ruw: bytes) -> tuple[Dossier | None, list[Bevinding]]:
     return (model if not fouten_ else None), fouten_
 
 
-def _regels() -> list[Callable]:
-    from leersteun.rules.checks import DOSSIER_REGELS, _smart
-
-    return [r for r in DOSSIER_REGELS if r is not _smart]  # SMART only warns
+_SNEL = {GEEN_GETALLEN: True}  # the validation context of this path
+_REGELS = [r for r in DOSSIER_REGELS if r is not _smart]  # SMART only warns
 
 
-def lees_alle(map_: Dossiermap, voortgang: Callable[[int, int], Any] | None = None) -> Iterator[Gelezen]:
+def lees_alle(
+    map_: Dossiermap,
+    voortgang: Callable[[int, int], Any] | None = None,
+    stap: Callable[[Path, Dossier], Any] | None = None,
+) -> Iterator[Gelezen]:
     """Every case of the folder, valid or with its errors, one at a time, in file order.
 
-    Memory stays flat: only the list of file names and one case at a time are held."""
+    Memory stays flat: only the list of file names and one case at a time are held.
+
+    With `stap`, each valid case is handed to `stap(pad, model)` and only what it returns is
+    kept (`Gelezen.uitkomst`; `dossier` stays None). The work may then be spread over the
+    cores (`processen`): a result of `stap` is small where a model is not."""
     from leersteun.reading.folder import dubbele_ids
-    from leersteun.files.store import MAX_GROOTTE, toon
 
     oud = map_.pad / OUDE_CACHE
     if oud.is_dir() and not oud.is_symlink():
         shutil.rmtree(oud, ignore_errors=True)
     paden = map_.case_bestanden()
     dubbel = dubbele_ids(paden)
-    for i, pad in enumerate(paden, start=1):
-        if pad in dubbel:
-            yield Gelezen(pad, None, None, [Bevinding(toon(pad), 1, 1, dubbel[pad])])
-            continue
-        try:
-            with open(pad, "rb") as f:
-                ruw = f.read(MAX_GROOTTE + 1)  # a larger file goes to the round-trip path, which refuses it
-        except FileNotFoundError:
-            continue  # removed while the folder was read
-        except OSError:
-            ruw = b""  # unreadable: the round-trip path says what is wrong
-        yield Gelezen(pad, None, *verwerk(pad, ruw))
-        if voortgang and i % 500 == 0:
-            voortgang(i, len(paden))
+    aantal = processen(len(paden)) if stap is not None else 1
+    stukken = _in_stukken(paden, dubbel, stap, aantal) if aantal > 1 else ([_lees(p, dubbel, stap)] for p in paden)
+    klaar = 0
+    with _zelden_opruimen():
+        for stuk in stukken:
+            for g in stuk:
+                if g is not None:
+                    yield g
+            klaar += len(stuk)
+            if voortgang and (aantal > 1 or klaar % 500 == 0):
+                voortgang(klaar, len(paden))
     if voortgang:
         voortgang(len(paden), len(paden))
+
+
+@contextmanager
+def _zelden_opruimen() -> Iterator[None]:
+    """Python's cycle collector runs far less often while a folder is read. Reading makes
+    many objects, nearly none in a cycle, and each run of the collector walks all that are
+    kept (the overview's rows): 20 % of the time at 20,000 cases, measured."""
+    oud = gc.get_threshold()
+    gc.set_threshold(max(oud[0], 50_000), *oud[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*oud)
+
+
+def _lees(pad: Path, dubbel: dict[Path, str], stap: Callable[[Path, Dossier], Any] | None) -> Gelezen | None:
+    """One file; None when it was removed while the folder was read."""
+    if pad in dubbel:
+        return Gelezen(pad, None, None, [Bevinding(toon(pad), 1, 1, dubbel[pad])])
+    try:
+        f = os.open(pad, _ALLEEN_LEZEN)  # a link is not followed: the round-trip path refuses it
+    except FileNotFoundError:
+        return None
+    except OSError:
+        ruw = None
+    else:
+        try:
+            with open(f, "rb") as bestand:
+                ruw = bestand.read(MAX_GROOTTE + 1)  # a larger file goes to the round-trip path, which refuses it
+        except OSError:
+            ruw = None  # a folder, say
+    dossier, fouten = verwerk(pad, ruw)
+    if stap is None or dossier is None:
+        return Gelezen(pad, None, dossier, fouten)
+    return Gelezen(pad, None, None, fouten, stap(pad, dossier))
+
+
+_ALLEEN_LEZEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+# ---------------------------------------------------------------------------- on every core
+#
+# A large folder is read by worker processes, forked from this one: they start at once with
+# every module already imported, and each sends back, per chunk of files, only what `stap`
+# made of each case (rows of the overview, a yes/no) and the errors. Measured on 2 cores with
+# 20,000 cases: 1.9x as fast as one process. Only on Linux: fork is the cheap start there,
+# macOS and Windows would import everything again per process (spawn).
+
+MIN_PER_PROCES = 300  # fewer files than this per process: starting the workers costs more
+STUK = 250  # files per task: small enough for a steady progress bar and an even split
+
+_WERK: tuple[dict[Path, str], Callable[[Path, Dossier], Any]] | None = None  # set before forking
+
+
+def processen(bestanden: int) -> int:
+    """How many processes read `bestanden` files: 1, or one per core for a large folder."""
+    import sys
+
+    if sys.platform != "linux" or os.environ.get("LEERSTEUN_PROCESSEN") == "1":
+        return 1
+    kernen = len(os.sched_getaffinity(0))
+    return max(1, min(kernen, bestanden // MIN_PER_PROCES))
+
+
+def _in_stukken(paden: list[Path], dubbel: dict[Path, str], stap: Callable[[Path, Dossier], Any], aantal: int) -> Iterator[list[Gelezen | None]]:
+    """The chunks of files in order: every `aantal`-th one read here, the others by
+    `aantal - 1` forked workers meanwhile (each reads ahead, so nobody waits)."""
+    import multiprocessing
+
+    global _WERK
+    _WERK = (dubbel, stap)
+    stukken = [paden[i : i + STUK] for i in range(0, len(paden), STUK)]
+    try:
+        with multiprocessing.get_context("fork").Pool(aantal - 1, initializer=_werker_start) as pool:
+            elders = pool.imap(_werk, [s for i, s in enumerate(stukken) if i % aantal])
+            for i, stuk in enumerate(stukken):
+                if i % aantal == 0:
+                    yield [_lees(p, dubbel, stap) for p in stuk]
+                else:
+                    yield [None if u is None else Gelezen(p, None, None, u[0], u[1]) for p, u in zip(stuk, next(elders))]
+    finally:
+        _WERK = None
+
+
+def _werker_start() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process, which stops the workers
+
+
+def _werk(stuk: list[Path]) -> list[tuple[list[Bevinding], Any] | None]:
+    assert _WERK is not None
+    dubbel, stap = _WERK
+    uit: list[tuple[list[Bevinding], Any] | None] = []
+    for pad in stuk:
+        g = _lees(pad, dubbel, stap)
+        uit.append(None if g is None else (g.bevindingen, g.uitkomst))
+    return uit
