@@ -11,6 +11,7 @@ from leersteun.rules.checks import Context, controleer_dossier, controleer_inste
 from leersteun.core.errors import Bevinding, Fout, OngeldigBestand
 from leersteun.reading.folder import Dossiermap
 from leersteun.rules.model import ID_PATROON, Dossier, Instellingen
+from leersteun.reading import snel
 from leersteun.reading.snel import Gelezen
 from leersteun.files.store import YamlBestand, lees, toon
 from leersteun.core.tekst import normaal
@@ -26,6 +27,9 @@ def lees_instellingen(map_: Dossiermap) -> tuple[Instellingen | None, list[Bevin
 
 def instellingen(map_: Dossiermap) -> Instellingen:
     """The settings, or an error that names the first problem in leersteun.yaml."""
+    snel_gelezen = snel.instellingen(map_.instellingen_pad)
+    if snel_gelezen is not None:
+        return snel_gelezen
     waarde, bevindingen = lees_instellingen(map_)
     fouten = [b for b in bevindingen if b.is_fout]
     if waarde is None or fouten:

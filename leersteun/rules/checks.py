@@ -412,20 +412,23 @@ def controleer_instellingen(bestand: YamlBestand) -> tuple[Instellingen | None, 
     instellingen, bevindingen = valideer_model(bestand, Instellingen)
     if instellingen is None:
         return None, bevindingen
-    namen: dict[str, int] = {}
+    bevindingen += [bestand.bevinding(loc, boodschap, ernst) for loc, boodschap, ernst in instellingen_regels(instellingen)]
+    return instellingen, bevindingen
+
+
+def instellingen_regels(instellingen: Instellingen) -> Iterator[Melding]:
+    """What leersteun.yaml must hold besides its schema: every name once."""
+    namen: set[str] = set()
     for i, lid in enumerate(instellingen.team):
         if lid.naam in namen:
-            bevindingen.append(bestand.bevinding(("team", i, "naam"), f"'{lid.naam}' staat twee keer in het team", FOUT))
-        namen.setdefault(lid.naam, i)
+            yield ("team", i, "naam"), f"'{lid.naam}' staat twee keer in het team", FOUT
+        namen.add(lid.naam)
     if instellingen.capaciteit:
         scholen: set[str] = set()
         for i, school in enumerate(instellingen.capaciteit.scholen):
             if school.naam in scholen:
-                bevindingen.append(
-                    bestand.bevinding(("capaciteit", "scholen", i, "naam"), f"school '{school.naam}' staat twee keer onder capaciteit", FOUT)
-                )
+                yield ("capaciteit", "scholen", i, "naam"), f"school '{school.naam}' staat twee keer onder capaciteit", FOUT
             scholen.add(school.naam)
-    return instellingen, bevindingen
 
 
 # ---------------------------------------------------------------------------- the SMART check (seed 004)

@@ -69,7 +69,9 @@ def _in_bereik(datum: dt.date) -> dt.date:
 
 
 def als_datum(value: Any) -> dt.date:
-    if value.__class__ is dt.date:  # the common case first
+    if value.__class__ is dt.date and EERSTE_JAAR <= value.year <= LAATSTE_JAAR:  # the common case first
+        return value
+    if value.__class__ is dt.date:
         return _in_bereik(value)
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0, 0) and value.tzinfo is None:
@@ -106,6 +108,8 @@ GEEN_GETALLEN = "geen_getallen"  # validation context of the fast read path (sne
 
 
 def _tekst(value: Any, info: ValidationInfo) -> Any:
+    if value.__class__ is str and value.isprintable() and len(value) <= MAX_TEKST:
+        return value  # the common case first: isprintable() is False for every _STUUR_TEKST character
     # Free text: a bare number (klas: 5) is meant as text. The fast read path cannot tell how
     # the number was written (0017, 1_000), so there it sends the file to the round trip.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -121,6 +125,8 @@ def _tekst(value: Any, info: ValidationInfo) -> Any:
 
 
 def _naam(value: Any) -> Any:
+    if value.__class__ is str and value.isprintable() and len(value) <= MAX_NAAM and not value.isspace() and value:
+        return value  # the common case first, as in _tekst
     if isinstance(value, str):
         if not value.strip():
             raise PydanticCustomError("leeg", "mag niet leeg zijn: vul een naam in of schrijf null")
@@ -197,10 +203,11 @@ JaNee = Annotated[bool, BeforeValidator(_ja_nee)]
 Email = Annotated[str, BeforeValidator(als_email)]
 
 ID_PATROON = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"
+_ID = re.compile(ID_PATROON)
 
 
 def _case_id(value: Any, info: ValidationInfo) -> Any:
-    if isinstance(value, str) and not re.fullmatch(ID_PATROON, value):
+    if isinstance(value, str) and not _ID.fullmatch(value):
         raise PydanticCustomError(
             "id",
             "'{waarde}' is geen geldige id: gebruik letters, cijfers en - _ . (geen spaties of /), "
@@ -221,7 +228,7 @@ def Lijst(item: Any) -> Any:  # noqa: N802 - reads like a type
 
 
 class Basis(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, use_enum_values=False, defer_build=True)
 
 
 class Leerling(Basis):

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import DOSSIER, Map
+from tests.conftest import DOSSIER, ROOT, Map
 
 from tests.hypothese import voorbeelden
 
@@ -139,8 +139,8 @@ LASTIG = [
 
 
 @st.composite
-def waarde_vervangen(draw) -> str:
-    regels = DOSSIER.splitlines(keepends=True)
+def waarde_vervangen(draw, basis: str = DOSSIER) -> str:
+    regels = basis.splitlines(keepends=True)
     for _ in range(draw(st.integers(1, 3))):
         kandidaten = [i for i, r in enumerate(regels) if re.match(r"^\s*(- )?\w+: \S", r)]
         i = draw(st.sampled_from(kandidaten))
@@ -195,6 +195,38 @@ def _scalar(draw, tekst: str) -> str:
     if stijl == "dubbel":
         return '"' + tekst.replace("\\\\", "\\\\\\\\").replace('"', '\\\\"') + '"'
     return tekst
+
+
+INSTELLINGEN_GELDIG = [ROOT / "leersteun.yaml", ROOT / "tests" / "files" / "contract" / "voorbeeld-leersteun.yaml"]
+
+
+def instellingen_beide_paden(map_: Path, tekst: str) -> None:
+    """The differential check for leersteun.yaml: the fast path gives the round trip's model,
+    or leaves the file to the round trip (None), which then names the problem."""
+    from leersteun.reading import snel
+    from leersteun.reading.dossiers import lees_instellingen
+    from leersteun.reading.folder import Dossiermap
+
+    pad = map_ / "leersteun.yaml"
+    pad.write_text(tekst, encoding="utf-8", errors="surrogatepass")
+    snel_model = snel.instellingen(pad)
+    model, bevindingen = lees_instellingen(Dossiermap(map_))
+    if snel_model is not None:
+        assert snel_model == model and not [b for b in bevindingen if b.is_fout], tekst
+
+
+@pytest.mark.parametrize("bestand", INSTELLINGEN_CORPUS + INSTELLINGEN_GELDIG, ids=lambda p: p.stem)
+def test_settings_fast_path_agrees_with_the_round_trip(tmp_path: Path, bestand: Path) -> None:
+    from leersteun.reading import snel
+
+    instellingen_beide_paden(tmp_path, bestand.read_text(encoding="utf-8"))
+    assert (snel.instellingen(tmp_path / "leersteun.yaml") is not None) == (bestand in INSTELLINGEN_GELDIG)
+
+
+@settings(max_examples=voorbeelden(100), deadline=None)
+@given(tekst=waarde_vervangen((ROOT / "leersteun.yaml").read_text(encoding="utf-8")))
+def test_settings_fast_path_agrees_on_hard_values(tmp_path_factory, tekst: str) -> None:
+    instellingen_beide_paden(tmp_path_factory.mktemp("inst"), tekst)
 
 
 @st.composite

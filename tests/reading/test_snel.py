@@ -4,11 +4,12 @@ overview, the same errors in the same order; Ctrl-C and a failing worker end eve
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,10 +40,33 @@ def map_met_fouten(voorbeeld: Path) -> Path:
 
 
 @pytest.fixture
-def veel_processen(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Three processes (this one and two workers) and chunks of two files, on any machine."""
+def veel_processen(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Three processes (this one and two workers) and chunks of two files, on any machine;
+    the process ids of the workers started."""
     monkeypatch.setattr(snel, "processen", lambda bestanden: 3)
     monkeypatch.setattr(snel, "STUK", 2)
+    gestart: list[int] = []
+    fork = os.fork
+
+    def volg() -> int:
+        pid = fork()
+        if pid:
+            gestart.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", volg)
+    return gestart
+
+
+def gestopt(pids: list[int]) -> bool:
+    """Every worker has ended and was waited for (no zombie left behind)."""
+    for pid in pids:
+        try:
+            os.kill(pid, 0)
+            return False
+        except ProcessLookupError:
+            pass
+    return len(pids) == 2
 
 
 def _overzicht(map_: Path, anoniem: bool) -> tuple[bytes, list[tuple[str, list]]]:
@@ -64,18 +88,22 @@ def test_several_processes_give_the_same_overview_and_errors(map_met_fouten: Pat
     assert b'"dossiers"' in samen and samen.count(b'"id"') > 10
 
 
-def test_the_work_is_shared_and_comes_back_in_file_order(map_met_fouten: Path, veel_processen: None) -> None:
+def test_the_work_is_shared_and_comes_back_in_file_order(map_met_fouten: Path, veel_processen: list[int]) -> None:
     m = vind_map(map_met_fouten)
-    gelezen = list(snel.lees_alle(m, stap=lambda pad, dossier: (os.getpid(), dossier.id)))
+    def stap(pad: Path, dossier: Any) -> tuple[int, str]:
+        time.sleep(0.01)  # slow reading: every process surely takes chunks
+        return os.getpid(), dossier.id
+
+    gelezen = list(snel.lees_alle(m, stap=stap))
     assert [g.pad for g in gelezen] == [p for p in m.case_bestanden() if p.exists()]
     geldig = [g for g in gelezen if not g.fouten]
     assert all(g.dossier is None and g.uitkomst[1] == g.pad.stem for g in geldig)
     processen = {g.uitkomst[0] for g in geldig}
-    assert os.getpid() in processen and len(processen) >= 2  # which worker takes which chunk is up to them
-    assert multiprocessing.active_children() == []
+    assert len(processen) == 3
+    assert gestopt(veel_processen)
 
 
-def test_progress_counts_up_to_every_file(map_met_fouten: Path, veel_processen: None) -> None:
+def test_progress_counts_up_to_every_file(map_met_fouten: Path, veel_processen: list[int]) -> None:
     m = vind_map(map_met_fouten)
     stand: list[tuple[int, int]] = []
     list(snel.lees_alle(m, voortgang=lambda klaar, totaal: stand.append((klaar, totaal)), stap=lambda pad, d: None))
@@ -84,22 +112,17 @@ def test_progress_counts_up_to_every_file(map_met_fouten: Path, veel_processen: 
     assert len(stand) > 3 and {t for _, t in stand} == {totaal}
 
 
-def test_ctrl_c_stops_every_worker(map_met_fouten: Path, veel_processen: None) -> None:
-    hier = os.getpid()
-    gedaan: list[Path] = []
-
-    def stap(pad: Path, dossier: object) -> None:
-        if os.getpid() == hier:
-            gedaan.append(pad)
-            if len(gedaan) == 3:  # in this process's second chunk, while the workers read on
-                raise KeyboardInterrupt
+def test_ctrl_c_stops_every_worker(map_met_fouten: Path, veel_processen: list[int]) -> None:
+    def voortgang(klaar: int, totaal: int) -> None:
+        if klaar < totaal:  # after the first chunk, while the workers read on
+            raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        list(snel.lees_alle(vind_map(map_met_fouten), stap=stap))
-    assert multiprocessing.active_children() == []
+        list(snel.lees_alle(vind_map(map_met_fouten), voortgang, stap=lambda pad, d: time.sleep(0.005)))
+    assert gestopt(veel_processen)
 
 
-def test_an_error_in_a_worker_reaches_this_process(map_met_fouten: Path, veel_processen: None) -> None:
+def test_an_error_in_a_worker_reaches_this_process(map_met_fouten: Path, veel_processen: list[int]) -> None:
     hier = os.getpid()
 
     def stap(pad: Path, dossier: object) -> None:
@@ -108,7 +131,7 @@ def test_an_error_in_a_worker_reaches_this_process(map_met_fouten: Path, veel_pr
 
     with pytest.raises(RuntimeError, match="fout in"):
         list(snel.lees_alle(vind_map(map_met_fouten), stap=stap))
-    assert multiprocessing.active_children() == []
+    assert gestopt(veel_processen)
 
 
 def test_small_folders_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,3 +140,17 @@ def test_small_folders_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> N
     assert snel.processen(100_000) == len(os.sched_getaffinity(0))
     monkeypatch.setenv("LEERSTEUN_PROCESSEN", "1")
     assert snel.processen(100_000) == 1
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(map_met_fouten: Path, veel_processen: list[int]) -> None:
+    import signal
+
+    hier = os.getpid()
+
+    def stap(pad: Path, dossier: object) -> None:
+        if os.getpid() != hier:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does when memory runs out
+
+    with pytest.raises(snel.WerkerFout):
+        list(snel.lees_alle(vind_map(map_met_fouten), stap=stap))
+    assert gestopt(veel_processen)
