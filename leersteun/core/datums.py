@@ -30,8 +30,9 @@ def _vorm(d: dt.date, patroon: str) -> str:
 
 
 def kort(d: dt.date | None) -> str:
-    """23-11-2026: in tables and messages (always ten characters)."""
-    return _vorm(d, "dd-MM-yyyy") if d else GEEN
+    """23-11-2026: in tables and messages (always ten characters). Digits only, so without
+    babel: the csv overview does not pay its 19 ms import (the same as babel's dd-MM-yyyy)."""
+    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}" if d else GEEN
 
 
 def dag(d: dt.date | None) -> str:

@@ -13,7 +13,7 @@ A step becomes open when its phase starts and is done when the case records it u
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -40,8 +40,7 @@ STAP_TEKST = {
 AFSLUITING_TOT = dt.timedelta(days=365)  # an older closing no longer asks for this step
 
 
-@dataclass(frozen=True)
-class OpenStap:
+class OpenStap(NamedTuple):  # made for every case of the weekly overview: a tuple is made fast
     stap: DiplonStap
     wie: str  # ondersteuner | school
     sinds: dt.date
@@ -89,7 +88,7 @@ def open_stappen(dossier: Dossier, vandaag: dt.date) -> list[OpenStap]:
     h = d.laatste_heropstart
     if h is not None and d.fase != Fase.afgesloten and h.uitkomst != Uitkomst.geen_heropstart:
         voeg(DiplonStap.heropend, h.gestart)
-    return sorted(uit, key=lambda s: (s.sinds, s.stap.value))
+    return sorted(uit, key=lambda s: (s.sinds, s.stap))  # a StrEnum orders as its text
 
 
 def wacht_op_verslag(dossier: Dossier) -> dt.date | None:

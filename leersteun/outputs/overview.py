@@ -9,6 +9,7 @@ sections. "Today" and the week are passed in; nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -36,11 +37,11 @@ class Week:
     jaar: int
     nummer: int
 
-    @property
+    @functools.cached_property
     def maandag(self) -> dt.date:
         return dt.date.fromisocalendar(self.jaar, self.nummer, 1)
 
-    @property
+    @functools.cached_property
     def zondag(self) -> dt.date:
         return self.maandag + dt.timedelta(days=6)
 

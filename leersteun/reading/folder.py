@@ -42,9 +42,10 @@ class Dossiermap:
             return []
         if not self.cases.is_dir():
             raise Fout(f"{self.cases} is een bestand, geen map: de dossiers horen in de map {CASES}/. Hernoem of verplaats het bestand.")
-        with os.scandir(self.cases) as items:
+        cases = self.cases
+        with os.scandir(cases) as items:
             namen = sorted(e.name for e in items if is_dossiernaam(e.name) and e.is_file())
-        return [self.cases / n for n in namen]
+        return [cases / n for n in namen]
 
 
 def is_dossiernaam(naam: str) -> bool:

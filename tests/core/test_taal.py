@@ -157,3 +157,14 @@ def test_a_session_typed_the_way_a_teacher_types(voorbeeld: Path, run) -> None:
     assert mats is not None and "geboortedatum: 2019-02-11" in tekst and "datum: 2026-10-15" in tekst
     assert "rol: zorgcoordinator" in tekst and "domein: socio-emotioneel" in tekst and "datum: 2026-11-20" in tekst
     assert "reden: doelen_bereikt" in (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text(encoding="utf-8")
+
+
+def test_short_dates_are_babels_without_babel() -> None:
+    from babel.dates import format_date
+
+    from leersteun.core import datums
+
+    dag = dt.date(1990, 1, 1)
+    while dag < dt.date(2101, 1, 1):
+        assert datums.kort(dag) == format_date(dag, "dd-MM-yyyy", locale="nl_BE")
+        dag += dt.timedelta(days=37)
