@@ -120,7 +120,7 @@ def instellingen(pad: Path) -> Instellingen | None:
     try:
         with open(pad, "rb") as f:
             ruw = f.read(MAX_GROOTTE + 1)
-        if len(ruw) > MAX_GROOTTE or _verdacht(ruw) or pad.is_symlink():
+        if len(ruw) > MAX_GROOTTE or _verdacht(ruw) or _GETAL.search(ruw) or pad.is_symlink():
             return None
         data = _laad(ruw.decode("utf-8"))
         if not isinstance(data, dict):
@@ -131,6 +131,14 @@ def instellingen(pad: Path) -> Instellingen | None:
     return None if any(True for _ in instellingen_regels(waarde)) else waarde
 
 
+# leersteun.yaml has numbers (poort, leerlingen): one written so that YAML reads another value
+# (0017, +17, -0, 0x1F, 0o17, 1_000, .inf) is refused by the round trip, so it goes there. Only
+# a whole value counts: a phone number such as 014 56 78 90 is text.
+_GETAL = re.compile(
+    rb"(?:^|[\s:\[{,])(?:\+[0-9.][0-9a-z_.]*|-0|[-+]?0[0-9_xob][0-9a-f_]*|[-+]?[0-9][0-9_]*_[0-9_]*|[-+]?\.(?:inf|nan))"
+    rb"(?=[ \t]*(?:$|#|[,\]}]))",
+    re.I | re.M,
+)
 _SNEL = {GEEN_GETALLEN: True}  # the validation context of this path
 _REGELS = [r for r in DOSSIER_REGELS if r is not _smart]  # SMART only warns
 

@@ -128,6 +128,7 @@ def test_an_error_in_a_worker_reaches_this_process(map_met_fouten: Path, veel_pr
     def stap(pad: Path, dossier: object) -> None:
         if os.getpid() != hier:
             raise RuntimeError(f"fout in {pad.name}")
+        time.sleep(0.01)  # this process is slow: the workers surely read chunks
 
     with pytest.raises(RuntimeError, match="fout in"):
         list(snel.lees_alle(vind_map(map_met_fouten), stap=stap))
@@ -150,6 +151,7 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(map_met_fouten: Path, veel_pr
     def stap(pad: Path, dossier: object) -> None:
         if os.getpid() != hier:
             os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does when memory runs out
+        time.sleep(0.01)
 
     with pytest.raises(snel.WerkerFout):
         list(snel.lees_alle(vind_map(map_met_fouten), stap=stap))
