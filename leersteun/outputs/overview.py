@@ -226,6 +226,9 @@ class Bijdrage:
     overleggen: list[dict]
     namen: list[tuple[str, str]]  # for --anoniem: the names of this case and what replaces them
 
+    def __reduce__(self) -> tuple[type[Bijdrage], tuple]:
+        return Bijdrage, tuple(self.__dict__.values())  # from a worker: a tuple pickles faster than the fields by name
+
 
 def bijdrage(d: Dossier, week: Week, vandaag: dt.date, anoniem: bool = False, team: Iterable[str] = ()) -> Bijdrage:
     """The facts of one case that the sections need."""

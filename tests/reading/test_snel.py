@@ -17,8 +17,7 @@ from leersteun.outputs import formats, overview
 from leersteun.reading import dossiers, snel
 from leersteun.reading.folder import vind_map
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="several processes only on Linux (fork)")
-
+ALLEEN_LINUX = pytest.mark.skipif(sys.platform != "linux", reason="several processes only on Linux (fork)")
 VANDAAG = dt.date(2026, 11, 24)
 
 
@@ -75,6 +74,7 @@ def _overzicht(map_: Path, anoniem: bool) -> tuple[bytes, list[tuple[str, list]]
     return formats.als_bestand(o, "json", m.pad, False), [(g.pad.name, g.bevindingen) for g in fout]
 
 
+@ALLEEN_LINUX
 @pytest.mark.parametrize("anoniem", [False, True])
 def test_several_processes_give_the_same_overview_and_errors(map_met_fouten: Path, monkeypatch: pytest.MonkeyPatch, anoniem: bool) -> None:
     monkeypatch.setattr(snel, "processen", lambda bestanden: 1)
@@ -88,6 +88,7 @@ def test_several_processes_give_the_same_overview_and_errors(map_met_fouten: Pat
     assert b'"dossiers"' in samen and samen.count(b'"id"') > 10
 
 
+@ALLEEN_LINUX
 def test_the_work_is_shared_and_comes_back_in_file_order(map_met_fouten: Path, veel_processen: list[int]) -> None:
     m = vind_map(map_met_fouten)
     def stap(pad: Path, dossier: Any) -> tuple[int, str]:
@@ -103,6 +104,7 @@ def test_the_work_is_shared_and_comes_back_in_file_order(map_met_fouten: Path, v
     assert gestopt(veel_processen)
 
 
+@ALLEEN_LINUX
 def test_progress_counts_up_to_every_file(map_met_fouten: Path, veel_processen: list[int]) -> None:
     m = vind_map(map_met_fouten)
     stand: list[tuple[int, int]] = []
@@ -112,6 +114,7 @@ def test_progress_counts_up_to_every_file(map_met_fouten: Path, veel_processen: 
     assert len(stand) > 3 and {t for _, t in stand} == {totaal}
 
 
+@ALLEEN_LINUX
 def test_ctrl_c_stops_every_worker(map_met_fouten: Path, veel_processen: list[int]) -> None:
     def voortgang(klaar: int, totaal: int) -> None:
         if klaar < totaal:  # after the first chunk, while the workers read on
@@ -122,6 +125,7 @@ def test_ctrl_c_stops_every_worker(map_met_fouten: Path, veel_processen: list[in
     assert gestopt(veel_processen)
 
 
+@ALLEEN_LINUX
 def test_an_error_in_a_worker_reaches_this_process(map_met_fouten: Path, veel_processen: list[int]) -> None:
     hier = os.getpid()
 
@@ -135,6 +139,7 @@ def test_an_error_in_a_worker_reaches_this_process(map_met_fouten: Path, veel_pr
     assert gestopt(veel_processen)
 
 
+@ALLEEN_LINUX
 def test_small_folders_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LEERSTEUN_PROCESSEN", raising=False)
     assert snel.processen(10) == 1
@@ -143,6 +148,7 @@ def test_small_folders_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> N
     assert snel.processen(100_000) == 1
 
 
+@ALLEEN_LINUX
 def test_a_worker_that_dies_is_an_error_not_a_hang(map_met_fouten: Path, veel_processen: list[int]) -> None:
     import signal
 
@@ -156,3 +162,26 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(map_met_fouten: Path, veel_pr
     with pytest.raises(snel.WerkerFout):
         list(snel.lees_alle(vind_map(map_met_fouten), stap=stap))
     assert gestopt(veel_processen)
+
+
+@pytest.mark.parametrize("grootte", [0, 10, snel._BLOK - 1, snel._BLOK, snel._BLOK + 1, 3 * snel._BLOK + 5])
+def test_a_file_is_read_whole(tmp_path: Path, grootte: int) -> None:
+    pad = tmp_path / "x.yaml"
+    pad.write_bytes(bytes(i % 251 for i in range(grootte)))
+    fd = os.open(pad, os.O_RDONLY)
+    try:
+        assert snel._inhoud(fd) == pad.read_bytes()
+    finally:
+        os.close(fd)
+
+
+def test_a_file_larger_than_a_case_may_be_is_not_read_whole(tmp_path: Path) -> None:
+    from leersteun.files.store import MAX_GROOTTE
+
+    pad = tmp_path / "x.yaml"
+    pad.write_bytes(b"a" * (MAX_GROOTTE + 1))
+    fd = os.open(pad, os.O_RDONLY)
+    try:
+        assert snel._inhoud(fd) is None
+    finally:
+        os.close(fd)
