@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from leersteun.rules.deadlines import Deadline, Soort, deadlines, uiterlijk_einde
+from leersteun.rules.deadlines import Deadline, Soort, Staat, deadlines, uiterlijk_einde
 from leersteun.outputs.anoniem import Anonimiseerder
 from leersteun.editing.diplon import open_stappen, wacht_op_verslag
 from leersteun.editing.schooljaar import laatste_jaar, overgang_uitleg
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 FASEN = [f.value for f in Fase]
 VORMEN = [v.value for v in Vorm]
 EVALUATIE_SOORTEN = (Soort.evaluatie, Soort.vier_maanden, Soort.einde_schooljaar)
+_VERLOPEN = Staat.verlopen.value
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,8 @@ def bijdrage(d: Dossier, week: Week, vandaag: dt.date, anoniem: bool = False, te
     maandag = week.maandag
     for x in open_:
         if x.datum < maandag:
-            verlopen.append(DeadlineRij(x.datum, x.staat(vandaag).value, d.id, naam, x.omschrijving, x.ondersteuner))
+            staat = _VERLOPEN if x.datum < vandaag else x.staat(vandaag).value  # the common case without a call
+            verlopen.append(DeadlineRij(x.datum, staat, d.id, naam, x.omschrijving, x.ondersteuner))
         elif week.bevat(x.datum):
             week_rijen.append(DeadlineRij(x.datum, x.staat(vandaag).value, d.id, naam, x.omschrijving, x.ondersteuner))
     afgesloten = d.fase == Fase.afgesloten

@@ -258,10 +258,9 @@ def trajecten_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
 
 @regel
 def evaluaties_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
-    redenen = ", ".join(r.value for r in Reden)
     for i, e in enumerate(d.evaluaties):
         if e.beslissing == Beslissing.afsluiten and e.reden is None:
-            yield (("evaluaties", i, "beslissing"), f"wie afsluit, geeft een reden; voeg 'reden:' toe met een van: {redenen}", FOUT)
+            yield (("evaluaties", i, "beslissing"), f"wie afsluit, geeft een reden; voeg 'reden:' toe met een van: {', '.join(r.value for r in Reden)}", FOUT)
         if e.beslissing == Beslissing.verderzetten and e.reden is not None:
             yield (("evaluaties", i, "reden"), "een reden hoort alleen bij afsluiten; verwijder ze of zet beslissing op afsluiten", FOUT)
         if i > 0 and e.datum < d.evaluaties[i - 1].datum:
