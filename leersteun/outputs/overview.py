@@ -2,8 +2,9 @@
 
 Each case is reduced to the few facts the sections need (its `Bijdrage`) as soon as it is
 read, so memory does not grow with the size of the cases, and a large folder is read on
-every core: the workers send back contributions, not models (`snel.lees_alle`). The formats (`formats.py`) only render these
-sections. "Today" and the week are passed in; nothing here reads the clock.
+every core: the workers send back contributions, not models (`snel.lees_alle`). The
+formats (`formats.py`) only render these sections. "Today" and the week are passed in;
+nothing here reads the clock.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leersteun.rules.checks import Context
+from leersteun.rules.model import Dossier
 from leersteun.reading.dossiers import context, lees_dossier, lees_instellingen
 from leersteun.core.errors import Bevinding, Fout
 from leersteun.reading.folder import INSTELLINGEN, Dossiermap, dubbele_ids, is_dossiernaam, vandaag, vind_map
@@ -90,16 +91,19 @@ def valideer(paden: list[Path], map_optie: Path | None = None) -> Resultaat:
 
 
 def _hele_map(map_: Dossiermap, ctx: Context) -> list[Bevinding]:
-    """All cases through the fast path; the round-trip read only for files with findings."""
+    """All cases through the fast path, on every core for a large folder; the round-trip read
+    only for files with findings (for the exact positions of the warnings)."""
     from leersteun.rules.checks import DOSSIER_REGELS
     from leersteun.reading.snel import lees_alle
 
+    def met_bevindingen(pad: Path, dossier: Dossier) -> bool:
+        hier = ctx.voor(pad)
+        return any(True for regel in DOSSIER_REGELS for _ in regel(dossier, hier))
+
     uit: list[Bevinding] = []
-    for g in lees_alle(map_):
-        if g.fouten or g.dossier is None:
+    for g in lees_alle(map_, stap=met_bevindingen):
+        if g.fouten:
             uit += g.fouten
-            continue
-        hier = ctx.voor(g.pad)
-        if any(True for regel in DOSSIER_REGELS for _ in regel(g.dossier, hier)):
-            uit += lees_dossier(g.pad, ctx).bevindingen  # exact positions of the warnings
+        elif g.uitkomst:
+            uit += lees_dossier(g.pad, ctx).bevindingen
     return uit

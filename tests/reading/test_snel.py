@@ -185,3 +185,18 @@ def test_a_file_larger_than_a_case_may_be_is_not_read_whole(tmp_path: Path) -> N
         assert snel._inhoud(fd) is None
     finally:
         os.close(fd)
+
+
+@ALLEEN_LINUX
+def test_valideer_gives_the_same_findings_on_several_processes(map_met_fouten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from leersteun.reading.validatie import valideer
+
+    kopie = map_met_fouten / "cases" / "KLM-2025-003-K1.yaml"  # in ondersteuning: without ondersteuner a warning
+    kopie.write_text(kopie.read_text(encoding="utf-8").replace("ondersteuner: Els Maes", "ondersteuner: null", 1), encoding="utf-8")
+    monkeypatch.setattr(snel, "processen", lambda bestanden: 1)
+    alleen = valideer([], map_met_fouten).bevindingen
+    monkeypatch.setattr(snel, "processen", lambda bestanden: 3)
+    monkeypatch.setattr(snel, "STUK", 2)
+    samen = valideer([], map_met_fouten).bevindingen
+    assert samen == alleen
+    assert any(not b.is_fout for b in samen) and any(b.is_fout for b in samen)  # warnings (with positions) and errors
