@@ -8,6 +8,10 @@ interrupted.
 No `from __future__ import annotations` in this package: typer would then eval every
 parameter's annotation string at each start (about 40 ms of `leersteun --help`).
 
+A command being run registers only its own module (`main`): typer reads the signature of
+every registered command at each start, 20 ms for all of them. `--help`, Tab completion and
+an unknown or mistyped command register them all, as does `from leersteun.cli import app`.
+
 | module | what |
 |---|---|
 | `kern.py` | the typer app, Dutch help, the examples under every --help, --map |
@@ -16,12 +20,67 @@ parameter's annotation string at each start (about 40 ms of `leersteun --help`).
 | `dossiers.py` ... `team.py` | the commands, in the order of `leersteun --help` |
 """
 
-# Registering the commands; the order of the imports is the order in --help.
-from leersteun.cli import doelen, dossiers, heropstart, overzicht, team, traject  # noqa: E402,F401,I001
-from leersteun.cli.kern import VOORBEELDEN, app
+import importlib
+import os
+import sys
+from typing import Any
 
-__all__ = ["VOORBEELDEN", "app", "main"]
+# The command modules in the order of --help, and the module of each command
+# (tests/cli/test_cli.py checks this table against the commands the modules register).
+MODULES = ("dossiers", "traject", "heropstart", "doelen", "overzicht", "team")
+OPDRACHTEN = {
+    "init": "dossiers", "nieuw": "dossiers", "lijst": "dossiers", "toon": "dossiers", "valideer": "dossiers",
+    "fase": "traject", "evaluatie": "traject", "betrokkene": "traject", "overleg": "traject", "diplon": "traject",
+    "verslag": "traject", "schooljaar": "traject", "overgang": "traject",
+    "heropstart": "heropstart", "mail": "heropstart", "toewijzen": "heropstart",
+    "doel": "doelen", "fiche": "doelen",
+    "agenda": "overzicht", "overzicht": "overzicht",
+    "delen": "team", "conflict": "team", "geschiedenis": "team", "archief": "team",
+}  # fmt: skip
+
+__all__ = ["VOORBEELDEN", "app", "laad", "main"]
+
+
+def laad(opdracht: str | None = None) -> None:
+    """Register the commands: those of the module of `opdracht`, or all of them."""
+    for module in (OPDRACHTEN[opdracht],) if opdracht in OPDRACHTEN else MODULES:
+        importlib.import_module(f"leersteun.cli.{module}")
+
+
+def opdracht_in(argumenten: list[str]) -> str | None:
+    """The command on a command line, when it is clear which one it is; None for help,
+    completion, no command, or a word that is no command (typer explains, with all)."""
+    from leersteun.cli.kern import _normaliseer
+
+    if any(k.endswith("_COMPLETE") for k in os.environ):
+        return None
+    i = 0
+    while i < len(argumenten):
+        woord = argumenten[i]
+        if woord == "--map":
+            i += 2
+            continue
+        if woord.startswith("-"):
+            if woord in ("-h", "--help", "--install-completion", "--show-completion"):
+                return None
+            i += 1
+            continue
+        return _normaliseer(woord)
+    return None
 
 
 def main() -> None:
+    laad(opdracht_in(sys.argv[1:]))
+    from leersteun.cli.kern import app
+
     app()
+
+
+def __getattr__(naam: str) -> Any:
+    """`app` and `VOORBEELDEN` for tests and other programs: with every command registered."""
+    if naam in ("app", "VOORBEELDEN"):
+        laad()
+        from leersteun.cli import kern
+
+        return getattr(kern, naam)
+    raise AttributeError(naam)

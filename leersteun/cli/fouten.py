@@ -3,6 +3,7 @@ one handler that turns any exception into a Dutch message and an exit code.
 """
 
 import os
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +45,10 @@ def _gebruik_boodschap(e: Any) -> str:
         return _slechte_waarde(e)
     if isinstance(e, _TeVeelArgumenten):
         return f"Te veel argumenten: {' '.join(e.over)}. Zet een naam met spaties tussen aanhalingstekens."
-    return e.format_message()  # typer's own texts, Dutch through the catalogue (leersteun.core.taal)
+    # typer's own texts, Dutch through the catalogue (leersteun.core.taal); typer adds its
+    # suggestion for a mistyped command in English, outside the catalogue
+    tekst = e.format_message()
+    return re.sub(r"\. Did you mean (.+)\?$", lambda m: f". Bedoel je {m.group(1).replace(', ', ' of ')}?", tekst)
 
 
 def _slechte_waarde(e: Any) -> str:

@@ -27,6 +27,38 @@ def test_help_is_dutch(run) -> None:
         assert engels not in result.stdout
 
 
+def test_the_table_of_commands_matches_what_the_modules_register() -> None:
+    import leersteun.cli as cli
+
+    geregistreerd = {c.name: c.callback.__module__.rsplit(".", 1)[1] for c in cli.app.registered_commands}
+    assert geregistreerd == cli.OPDRACHTEN
+    assert tuple(dict.fromkeys(cli.OPDRACHTEN.values())) == cli.MODULES  # the table in the order of --help
+    assert [c.name for c in cli.app.registered_commands] == list(cli.OPDRACHTEN)
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "modules"),
+    [
+        (["overzicht", "--formaat", "csv"], ["overzicht"]),
+        (["--map", "ergens", "Toon", "lotte"], ["dossiers"]),
+        (["--map=ergens", "conflict"], ["team"]),
+        (["lijst", "--help"], ["dossiers"]),
+        (["--help"], ["dossiers", "traject", "heropstart", "doelen", "overzicht", "team"]),
+        ([], ["dossiers", "traject", "heropstart", "doelen", "overzicht", "team"]),
+        (["overzich"], ["dossiers", "traject", "heropstart", "doelen", "overzicht", "team"]),
+    ],
+)  # fmt: skip
+def test_a_command_being_run_loads_only_its_own_module(argumenten: list[str], modules: list[str]) -> None:
+    """Each start reads the signatures of the registered commands: only those needed."""
+    code = (
+        "import sys\nfrom leersteun import cli\n"
+        f"cli.laad(cli.opdracht_in({argumenten!r}))\n"
+        "print(' '.join(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('leersteun.cli.') and m.rsplit('.', 1)[1] in cli.MODULES))"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert sorted(uit) == sorted(modules)
+
+
 def test_usage_error_is_dutch_with_exit_code_2(run) -> None:
     result = run("valideer", "--bestaat-niet")
     assert result.exit_code == 2

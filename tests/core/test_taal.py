@@ -53,13 +53,14 @@ def test_typer_labels_come_from_the_catalogue_whatever_the_machine_language(run,
         (["agenda", "--weken", "vier"], "--weken verwacht een getal; 'vier' is er geen."),
         (["evaluatie", "noah", "--reden", "klaar"], "'klaar' past niet bij --reden; kies uit: doelen bereikt, opname,"),
         (["bestaat-niet"], "Onbekende opdracht 'bestaat-niet'."),
+        (["overzich"], "Onbekende opdracht 'overzich'. Bedoel je 'overzicht'?"),
     ],
 )  # fmt: skip
 def test_usage_errors_are_built_in_dutch_from_their_fields(voorbeeld: Path, run, opdracht: list[str], boodschap: str) -> None:
     result = run(*opdracht)
     assert result.exit_code == 2
     assert boodschap in " ".join(result.stderr.split())
-    assert f"Hulp: leersteun {opdracht[0] + ' ' if opdracht[0] != 'bestaat-niet' else ''}--help" in result.stderr
+    assert f"Hulp: leersteun {opdracht[0] + ' ' if opdracht[0] not in ('bestaat-niet', 'overzich') else ''}--help" in result.stderr
 
 
 def test_dates_for_people() -> None:
