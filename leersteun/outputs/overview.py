@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -402,7 +403,7 @@ def samenvoegen(
         key=lambda c: (c.ondersteuner.startswith("("), c.ondersteuner),
     )
     o.heropstartvragen.sort(key=lambda h: (-h.dagen, h.id))
-    sleutel = lambda r: (r.datum, r.id, r.wat)  # noqa: E731
+    sleutel = operator.attrgetter("datum", "id", "wat")  # in C: a third of the time of a lambda
     o.deadlines_week.sort(key=sleutel)
     o.deadlines_verlopen.sort(key=sleutel)
     o.wijzigingen.sort(key=lambda w: (w.datum, w.id))  # stable: the same day in the order of the history
