@@ -265,7 +265,7 @@ _ALLEEN_LEZEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINA
 # everything again per process (spawn).
 
 MIN_PER_PROCES = 300  # fewer files than this per process: starting a worker costs more
-STUK = 250  # files per chunk: small enough for a steady progress bar and an even split
+STUK = 100  # files per chunk: small enough for a steady progress bar and an even split
 _PIJP = 1 << 20  # room for a few chunks' results (Linux allows 1 MB without privileges)
 _NUMMER = 4  # bytes per chunk number in the queue; a read of 4 bytes from a pipe is atomic
 
