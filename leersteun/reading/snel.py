@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from leersteun.core.errors import Bevinding, OngeldigBestand
+from leersteun.core.errors import Bevinding, Fout, OngeldigBestand
 from leersteun.core.tekst import CONFLICTTEKEN
 from leersteun.files.store import MAX_GROOTTE, lees, toon
 from leersteun.reading.folder import Dossiermap
@@ -271,13 +271,19 @@ _NUMMER = 4  # bytes per chunk number in the queue; a read of 4 bytes from a pip
 
 
 def processen(bestanden: int) -> int:
-    """How many processes read `bestanden` files: 1, or one per core for a large folder."""
+    """How many processes read `bestanden` files: 1, or one per core for a large folder;
+    LEERSTEUN_PROCESSEN caps it (1: this process alone)."""
     import sys
 
-    if sys.platform != "linux" or os.environ.get("LEERSTEUN_PROCESSEN") == "1":
+    if sys.platform != "linux":
         return 1
-    kernen = len(os.sched_getaffinity(0))
-    return max(1, min(kernen, bestanden // MIN_PER_PROCES))
+    hoogstens = len(os.sched_getaffinity(0))
+    gevraagd = os.environ.get("LEERSTEUN_PROCESSEN", "").strip()
+    if gevraagd:
+        if not gevraagd.isdigit() or int(gevraagd) < 1:
+            raise Fout(f"LEERSTEUN_PROCESSEN='{gevraagd}' is geen aantal; schrijf een geheel getal vanaf 1 (1: alles in één proces).")
+        hoogstens = min(hoogstens, int(gevraagd))
+    return max(1, min(hoogstens, bestanden // MIN_PER_PROCES))
 
 
 class WerkerFout(RuntimeError):

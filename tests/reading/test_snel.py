@@ -15,7 +15,10 @@ import pytest
 
 from leersteun.outputs import formats, overview
 from leersteun.reading import dossiers, snel
+from leersteun.core.errors import Fout
 from leersteun.reading.folder import vind_map
+
+from tests.conftest import DOSSIER
 
 ALLEEN_LINUX = pytest.mark.skipif(sys.platform != "linux", reason="several processes only on Linux (fork)")
 VANDAAG = dt.date(2026, 11, 24)
@@ -146,6 +149,22 @@ def test_small_folders_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> N
     assert snel.processen(100_000) == len(os.sched_getaffinity(0))
     monkeypatch.setenv("LEERSTEUN_PROCESSEN", "1")
     assert snel.processen(100_000) == 1
+    monkeypatch.setenv("LEERSTEUN_PROCESSEN", "64")
+    assert snel.processen(100_000) == len(os.sched_getaffinity(0))
+    for fout in ("nul", "0", "-2", "1.5"):
+        monkeypatch.setenv("LEERSTEUN_PROCESSEN", fout)
+        with pytest.raises(Fout, match="LEERSTEUN_PROCESSEN"):
+            snel.processen(100_000)
+
+
+@ALLEEN_LINUX
+def test_a_wrong_number_of_processes_is_a_dutch_message(map_: Any, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(snel.MIN_PER_PROCES * 2):
+        map_.case(DOSSIER.replace("id: T-001", f"id: T-{i:04d}"), f"T-{i:04d}")
+    monkeypatch.setenv("LEERSTEUN_PROCESSEN", "veel")
+    result = run("overzicht", "--formaat", "csv")
+    assert result.exit_code == 1 and "LEERSTEUN_PROCESSEN='veel' is geen aantal" in result.output
+    assert "Traceback" not in result.output
 
 
 @ALLEEN_LINUX
