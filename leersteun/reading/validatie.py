@@ -91,19 +91,19 @@ def valideer(paden: list[Path], map_optie: Path | None = None) -> Resultaat:
 
 
 def _hele_map(map_: Dossiermap, ctx: Context) -> list[Bevinding]:
-    """All cases through the fast path, on every core for a large folder; the round-trip read
-    only for files with findings (for the exact positions of the warnings)."""
+    """All cases through the fast path, on every core for a large folder. A case with a
+    warning is read again through the round trip, for the exact positions: in the process
+    that read it, so that this slow part is shared too."""
     from leersteun.rules.checks import DOSSIER_REGELS
     from leersteun.reading.snel import lees_alle
 
-    def met_bevindingen(pad: Path, dossier: Dossier) -> bool:
+    def bevindingen(pad: Path, dossier: Dossier) -> list[Bevinding]:
         hier = ctx.voor(pad)
-        return any(True for regel in DOSSIER_REGELS for _ in regel(dossier, hier))
+        if any(True for regel in DOSSIER_REGELS for _ in regel(dossier, hier)):
+            return lees_dossier(pad, ctx).bevindingen
+        return []
 
     uit: list[Bevinding] = []
-    for g in lees_alle(map_, stap=met_bevindingen):
-        if g.fouten:
-            uit += g.fouten
-        elif g.uitkomst:
-            uit += lees_dossier(g.pad, ctx).bevindingen
+    for g in lees_alle(map_, stap=bevindingen):
+        uit += g.fouten or g.uitkomst or []
     return uit
