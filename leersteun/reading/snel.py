@@ -301,7 +301,10 @@ def _in_stukken(paden: list[Path], dubbel: dict[Path, str], stap: Callable[[Path
     werkers: dict[int, int] = {}  # result pipe -> process id
     try:
         for _ in range(aantal - 1):
-            pijp, pid = _start_werker(rij, paden, dubbel, stap, stukken, grootte)
+            try:
+                pijp, pid = _start_werker(rij, paden, dubbel, stap, stukken, grootte)
+            except OSError:
+                break  # no more processes allowed: those started (or this one alone) read it all
             werkers[pijp] = pid
         klaar: dict[int, list[Gelezen | None]] = {}
         for volgende in range(len(stukken)):
@@ -378,7 +381,12 @@ def _start_werker(rij: int, paden: list[Path], dubbel: dict[Path, str], stap: Ca
     import signal
 
     lees, schrijf = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(lees)
+        os.close(schrijf)
+        raise
     if pid:
         os.close(schrijf)
         return lees, pid

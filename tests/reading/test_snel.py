@@ -219,3 +219,14 @@ def test_valideer_gives_the_same_findings_on_several_processes(map_met_fouten: P
     samen = valideer([], map_met_fouten).bevindingen
     assert samen == alleen
     assert any(not b.is_fout for b in samen) and any(b.is_fout for b in samen)  # warnings (with positions) and errors
+
+
+@ALLEEN_LINUX
+def test_when_no_worker_can_start_this_process_reads_everything(map_met_fouten: Path, veel_processen: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    def geweigerd() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")  # as fork does past the process limit
+
+    monkeypatch.setattr(os, "fork", geweigerd)
+    gelezen = list(snel.lees_alle(vind_map(map_met_fouten), stap=lambda pad, d: os.getpid()))
+    assert [g.pad for g in gelezen] == [p for p in vind_map(map_met_fouten).case_bestanden() if p.exists()]
+    assert {g.uitkomst for g in gelezen if not g.fouten} == {os.getpid()}
