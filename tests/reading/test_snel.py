@@ -84,7 +84,9 @@ def test_several_processes_give_the_same_overview_and_errors(map_met_fouten: Pat
     alleen, fouten_alleen = _overzicht(map_met_fouten, anoniem)
     monkeypatch.setattr(snel, "processen", lambda bestanden: 3)
     monkeypatch.setattr(snel, "STUK", 2)
+    voor = sorted(map_met_fouten.rglob("*"))
     samen, fouten_samen = _overzicht(map_met_fouten, anoniem)
+    assert sorted(map_met_fouten.rglob("*")) == voor  # the workers answer through pipes: no file is made
     assert samen == alleen
     assert fouten_samen == fouten_alleen
     assert {"B-kapot.yaml", "C-dubbel.yaml", "D-link.yaml", "E-type.yaml"} <= {naam for naam, _ in fouten_samen}
