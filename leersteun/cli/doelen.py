@@ -221,7 +221,7 @@ def fiche(
     from leersteun.reading import dossiers
     from leersteun.reading.folder import vandaag
     from leersteun.outputs.render import html_naar_pdf, render
-    from leersteun.files.store import toon
+    from leersteun.files.schijf import toon
 
     map_ = _dossiermap()
     _controleer_uitvoer(map_, uit, buiten_out)

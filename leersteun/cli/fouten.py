@@ -139,7 +139,7 @@ def _onverwacht(e: BaseException) -> int:
     if os.environ.get("LEERSTEUN_DEBUG"):
         raise e
     if isinstance(e, OSError):
-        from leersteun.files.store import niet_geschreven
+        from leersteun.files.schijf import niet_geschreven
 
         waar = f"{e.filename}: " if getattr(e, "filename", None) else ""
         _meld_fout(f"{waar}het systeem weigerde een bestandsbewerking; {niet_geschreven(e).removeprefix('niet bewaard: ')}")

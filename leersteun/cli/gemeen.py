@@ -67,7 +67,7 @@ def _schrijf_uitvoer(map_: Any, pad: Path, inhoud: bytes, buiten_out: bool = Fal
     """Write generated output after checking where it goes (see `folder.uitvoer_pad`)."""
     from leersteun.core.errors import Fout
     from leersteun.reading.folder import buiten_git_ignore_melding, uitvoer_pad
-    from leersteun.files.store import schrijf_atomisch
+    from leersteun.files.schijf import schrijf_atomisch
 
     doel = uitvoer_pad(map_, pad, buiten_out, optie)
     try:

@@ -75,7 +75,8 @@ def _lees_antwoorden(antwoorden: Path | None) -> Any:
     from leersteun.editing import heropstart as hs
     from leersteun.rules.checks import valideer_model
     from leersteun.core.errors import OngeldigBestand
-    from leersteun.files.store import lees, toon
+    from leersteun.files.store import lees
+    from leersteun.files.schijf import toon
 
     if antwoorden is None:
         return None
@@ -169,7 +170,7 @@ def _maak_mail(sessie: _Sessie, wie: Any) -> Any:
     from leersteun.editing import heropstart as hs
     from leersteun.outputs import mail
     from leersteun.reading.folder import vandaag
-    from leersteun.files.store import toon
+    from leersteun.files.schijf import toon
 
     d = sessie.gelezen.dossier
     dag = vandaag()

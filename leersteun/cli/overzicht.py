@@ -130,7 +130,7 @@ def overzicht(
             sys.stdout.buffer.write(inhoud)
             sys.stdout.flush()
         else:
-            from leersteun.files.store import toon
+            from leersteun.files.schijf import toon
 
             print(f"Overzicht geschreven: {toon(_schrijf_uitvoer(map_, uit, inhoud, buiten_out))}", file=sys.stderr)
     _meld_ongeldige(fout)

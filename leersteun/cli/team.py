@@ -97,7 +97,7 @@ def geschiedenis_(dossier: DossierArg) -> None:
 
     from leersteun.reading import dossiers, gitops
     from leersteun.reading.folder import vandaag
-    from leersteun.files.store import toon
+    from leersteun.files.schijf import toon
 
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
@@ -135,7 +135,7 @@ def archief_(
     from leersteun.editing import archief
     from leersteun.reading import dossiers
     from leersteun.reading.folder import gebruiker
-    from leersteun.files.store import toon
+    from leersteun.files.schijf import toon
 
     if not verwijder:
         _geen_effect("ze horen bij --verwijder", {"--ja": ja, "--commit/--geen-commit": commit is not None, "--door": door})

@@ -357,7 +357,7 @@ def schooljaar_(
     """De jaarlijkse overgang: nieuwe klassen, overgangen en eindgesprekken van het schooljaar."""
     from leersteun.reading import dossiers
     from leersteun.editing import schooljaar as sj
-    from leersteun.files.store import lees_tekst, toon
+    from leersteun.files.schijf import lees_tekst, toon
 
     nieuw_jaar = sj.lees_schooljaar(jaar)
     wie = _wie(door, None, None)

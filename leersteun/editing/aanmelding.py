@@ -14,7 +14,7 @@ from leersteun.core.errors import Fout
 from leersteun.reading.folder import Dossiermap
 from leersteun.rules.model import Fase, Instellingen
 from leersteun.reading.snel import Gelezen
-from leersteun.files.store import toon
+from leersteun.files.schijf import toon
 from leersteun.core.waarden import Typologie
 
 

@@ -66,7 +66,7 @@ def te_archiveren_in(map_: Any) -> tuple[int, list[TeArchiveren], list[Any]]:
 
 def verwijder(map_: Any, lijst: list[TeArchiveren]) -> None:
     """Delete the files, under the folder's write lock (no command writes one meanwhile)."""
-    from leersteun.files.store import schrijfslot
+    from leersteun.files.schijf import schrijfslot
 
     with schrijfslot(map_.cases):
         for x in lijst:

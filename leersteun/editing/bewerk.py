@@ -8,16 +8,15 @@ nothing) when the result would not be valid.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import ScalarString
+from typing import TYPE_CHECKING, Any
 
 from leersteun.rules.checks import Context, controleer_dossier
 from leersteun.reading.snel import Gelezen
 from leersteun.core.errors import Fout
 from leersteun.rules.model import Dossier
-from leersteun.files.store import bewaar
+
+if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 # The order of the top-level keys in the format, to place a key a hand-written file lacks.
 VOLGORDE = [
@@ -34,11 +33,15 @@ VOLGORDE_IN = {
 
 def zonder_leeg(**velden: Any) -> CommentedMap:
     """A new mapping for a list item, in the given key order, leaving out None values."""
+    from ruamel.yaml.comments import CommentedMap
+
     return CommentedMap((k, v) for k, v in velden.items() if v is not None)
 
 
 def lijst(data: CommentedMap, sleutel: str) -> CommentedSeq:
     """The list under `sleutel`, created (in format order) when missing or null."""
+    from ruamel.yaml.comments import CommentedSeq
+
     huidig = data.get(sleutel)
     if isinstance(huidig, CommentedSeq):  # append with voeg_toe() to keep blank lines in place
         if not huidig:
@@ -70,6 +73,8 @@ def zet_op_plaats(data: CommentedMap, sleutel: str, waarde: Any, volgorde: list[
 
 def zet(data: CommentedMap, sleutel: str, waarde: Any) -> None:
     """Set a leaf only when it differs (so an unchanged value keeps its exact text)."""
+    from ruamel.yaml.scalarstring import ScalarString
+
     oud = data.get(sleutel, _GEEN)
     if oud == waarde and isinstance(oud, bool) == isinstance(waarde, bool):
         return
@@ -83,6 +88,8 @@ _GEEN = object()
 
 def _staart(node: Any) -> tuple[CommentedMap, Any] | None:
     """The mapping and key whose comment token closes the text of `node` (deepest, last)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     if isinstance(node, CommentedMap) and node:
         sleutel = list(node)[-1]
         waarde = node[sleutel]
@@ -128,7 +135,7 @@ def voeg_toe(seq: CommentedSeq, item: Any) -> None:
     nieuwe_houder.ca.items[nieuwe_sleutel] = [None, None, CommentToken("\n" + staart, CommentMark(0), None), None]
 
 
-Bewerking = Callable[[CommentedMap, Dossier], list[str]]
+Bewerking = Callable[["CommentedMap", Dossier], list[str]]
 
 
 def pas_toe(gelezen: Gelezen, ctx: Context, bewerking: Bewerking) -> list[str]:
@@ -137,6 +144,8 @@ def pas_toe(gelezen: Gelezen, ctx: Context, bewerking: Bewerking) -> list[str]:
     Returns the edit's messages (Dutch, for the user). Raises `Fout` and leaves the file
     untouched when the edit refuses or would make the case invalid.
     """
+    from leersteun.files.store import bewaar
+
     assert gelezen.bestand is not None and gelezen.dossier is not None
     bestand = gelezen.bestand
     meldingen = bewerking(bestand.data, gelezen.dossier)

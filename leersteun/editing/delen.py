@@ -17,7 +17,7 @@ from leersteun.core import datums
 from leersteun.core.errors import Fout
 from leersteun.core.tekst import normaal
 from leersteun.editing.merge import Conflict, Keuze, splits
-from leersteun.files.store import lees_tekst, schrijf_atomisch, schrijfslot, toon
+from leersteun.files.schijf import lees_tekst, schrijf_atomisch, schrijfslot, toon
 from leersteun.reading.folder import (
     CASES,
     Dossiermap,

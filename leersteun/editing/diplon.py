@@ -13,15 +13,16 @@ A step becomes open when its phase starts and is done when the case records it u
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
-
-from ruamel.yaml.comments import CommentedMap
+from typing import TYPE_CHECKING, NamedTuple
 
 from leersteun.core import datums
 from leersteun.editing.bewerk import lijst, voeg_toe, zonder_leeg
 from leersteun.rules.model import Dossier, Fase, Uitkomst
 from leersteun.editing.trajectory import Geweigerd, Wie, afgesloten_op
 from leersteun.core.waarden import DiplonStap
+
+if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
+    from ruamel.yaml.comments import CommentedMap
 
 WIE = {
     DiplonStap.circqel: "ondersteuner",

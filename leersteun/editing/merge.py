@@ -591,7 +591,7 @@ def driver(basis: Path, mijn: Path, hun: Path, pad: str) -> int:
     """git's merge driver: write the result into `mijn` (%A); 0 when merged, 1 on conflict."""
     import subprocess
 
-    from leersteun.files.store import lees_tekst, schrijf_atomisch
+    from leersteun.files.schijf import lees_tekst, schrijf_atomisch
     from leersteun.reading.gitops import bezig_met_rebase
 
     if bezig_met_rebase(Path.cwd()):  # during a rebase, %A is the upstream and %B my own commit

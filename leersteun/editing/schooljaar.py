@@ -13,14 +13,15 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml.comments import CommentedMap
+from typing import TYPE_CHECKING, Any
 
 from leersteun.editing.bewerk import VOLGORDE_IN, zet, zet_op_plaats
 from leersteun.core.errors import Fout
 from leersteun.rules.model import Dossier, Fase, Niveau, schooljaar_van
 from leersteun.editing.trajectory import Geweigerd, Wie, geschiedenis
+
+if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
+    from ruamel.yaml.comments import CommentedMap
 
 
 def begin_van(schooljaar: str) -> dt.date:

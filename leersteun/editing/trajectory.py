@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-
-from ruamel.yaml.comments import CommentedMap
+from typing import TYPE_CHECKING
 
 from leersteun.core import datums
 from leersteun.editing.bewerk import lijst, voeg_toe, zet, zonder_leeg
-from leersteun.files.store import flow_lijst
 from leersteun.core.tekst import label
 from leersteun.core.errors import Fout
 from leersteun.rules.model import Beslissing, Dossier, Fase, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, VIER_VRAGEN, schooljaar_van
+
+if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
+    from ruamel.yaml.comments import CommentedMap
 
 REDEN_TEKST = {
     Reden.doelen_bereikt: "de doelen zijn bereikt",
@@ -116,6 +117,8 @@ def voeg_overleg(
     volgende: dt.date | None = None,
     door: str | None = None,
 ) -> None:
+    from leersteun.files.store import flow_lijst
+
     voeg_toe(
         lijst(data, "overleggen"),
         zonder_leeg(datum=datum, soort=soort.value, met=flow_lijst(met or []), notitie=notitie, volgende=volgende, door=door),
@@ -266,6 +269,8 @@ def naar_fase(
 def start_heropstart(data: CommentedMap, dossier: Dossier, wie: Wie, overleg_school_clb: dt.date | None = None) -> list[str]:
     """Seed 003: a heropstart only after an overleg between school and CLB; not after a closing
     that calls for a new aanmelding."""
+    from ruamel.yaml.comments import CommentedMap
+
     waarom = kan_heropstarten(dossier)
     if waarom:
         raise Geweigerd(waarom)
@@ -314,6 +319,9 @@ def _naar_ondersteuning(
     opstartgesprek: dt.date | None = None,
     leervraag: str | None = None,
 ) -> list[str]:
+    from leersteun.files.store import flow_lijst
+    from ruamel.yaml.comments import CommentedMap
+
     ontbreekt = []
     lopend = dossier.lopend_traject
     if not dossier.huidige_doelen:
@@ -376,6 +384,9 @@ def _naar_ondersteuning(
 
 def zet_leervraag(data: CommentedMap, vraag: str, van: list[str] | None = None, al_geprobeerd: list[str] | None = None) -> None:
     """Record the hulp- or leervraag (seed 002, 003), keeping what is already there."""
+    from leersteun.files.store import flow_lijst
+    from ruamel.yaml.comments import CommentedMap
+
     from leersteun.editing.bewerk import zet_op_plaats
 
     huidig = data.get("leervraag")
@@ -395,6 +406,8 @@ def zet_leervraag(data: CommentedMap, vraag: str, van: list[str] | None = None, 
 def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspraak: TrajectAfspraak, notitie: str | None = None) -> list[str]:
     """After the assignment, the assigned ondersteuner chooses the follow-up (seed 000, step 3):
     light or medium (fase ondersteuning) or a new traject (fase opstart)."""
+    from leersteun.files.store import flow_lijst
+
     h = dossier.laatste_heropstart
     if h is None or h.toewijzing is None:
         raise Geweigerd(
@@ -549,6 +562,8 @@ VIER_VRAGEN_OPTIE = {
 
 def vier_vragen_yaml(vier_vragen: dict | None) -> CommentedMap | None:
     """{sleutel: (antwoord, toelichting)} (+ toelichting) as the case's `vier_vragen` group."""
+    from ruamel.yaml.comments import CommentedMap
+
     if not vier_vragen:
         return None
     uit = CommentedMap()

@@ -7,8 +7,8 @@
   changed document the same way, and applies the difference between those two dumps to the
   user's own text (a three-way line merge). A file in any indentation style therefore keeps
   every untouched line byte for byte; a load-then-save without change writes nothing.
-- Writes are atomic (temp file in the same folder, fsync, rename) and refused when the file
-  changed on disk since it was read.
+- Writes are atomic (`schijf.schrijf_atomisch`: temp file in the same folder, fsync, rename)
+  and refused when the file changed on disk since it was read.
 
 This module knows nothing about cases or trajectories.
 """
@@ -20,14 +20,8 @@ import datetime as dt
 import difflib
 import io
 import math
-import os
 import re
-import stat
-import tempfile
-import time
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,9 +33,9 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from leersteun.core.errors import Bevinding, Fout, OngeldigBestand
 from leersteun.core.tekst import CONFLICTTEKEN
+from leersteun.files.schijf import MAX_GROOTTE, lees_begrensd, niet_geschreven, schrijf_atomisch, schrijfslot, toon
 
 HUISSTIJL = (2, 4, 2)  # mapping, sequence, offset: the style of voorbeeld-dossier.yaml
-MAX_GROOTTE = 1_000_000  # bytes; a case file is a few KB
 MAX_DIEPTE = 64  # levels of nesting; a case file has about six, ruamel needs seconds to fail on thousands
 
 
@@ -137,14 +131,6 @@ class YamlBestand:
         return Bevinding(self.toon_pad or str(self.pad), regel, kolom, boodschap, ernst)
 
 
-def toon(pad: Path) -> str:
-    """A path as the user should see it: relative to the working directory when inside it."""
-    try:  # abspath, not resolve: a symlink is shown by its own name
-        return str(Path(os.path.abspath(pad)).relative_to(os.path.abspath(Path.cwd())))
-    except ValueError:
-        return str(pad)
-
-
 def _regel_kolom(tekst: str, offset: int) -> tuple[int, int]:
     regel = tekst.count("\n", 0, offset) + 1
     begin = tekst.rfind("\n", 0, offset) + 1
@@ -218,39 +204,6 @@ def met_eindes(nieuw: str, oud: str, eindes: list[str]) -> str:
             elif 0 < i1 <= len(eindes):
                 einde[j1 + k] = eindes[i1 - 1]  # a new line: the ending of the line before it
     return "".join(regel + (einde[i] if i < len(nieuw_l) - 1 else "") for i, regel in enumerate(nieuw_l))
-
-
-def lees_begrensd(pad: Path, getoond: str, max_grootte: int, fout: Any) -> bytes:
-    """The bytes of a file a user names: only a regular file (a pipe or /dev/zero would hang or
-    fill memory), read with a limit that does not trust st_size. `fout(boodschap)` makes the
-    error for a file that is not acceptable."""
-    try:
-        if not stat.S_ISREG(os.stat(pad).st_mode):
-            raise fout("is geen gewoon bestand (een apparaat, een pipe of iets anders); geef een gewoon bestand op")
-        with open(pad, "rb") as f:
-            ruw = f.read(max_grootte + 1)
-    except FileNotFoundError:
-        raise Fout(f"{getoond}: bestand niet gevonden.") from None
-    except IsADirectoryError:
-        raise Fout(f"{getoond}: is een map, geen bestand.") from None
-    except PermissionError:
-        raise Fout(f"{getoond}: geen toestemming om dit bestand te lezen.") from None
-    except OSError as e:
-        raise Fout(f"{getoond} kon niet gelezen worden ({e.strerror or e}).") from None
-    if len(ruw) > max_grootte:
-        raise fout(f"bestand is groter dan {max_grootte // 1000} kB; dat is te groot voor dit soort bestand")
-    return ruw
-
-
-def lees_tekst(pad: Path, max_grootte: int = MAX_GROOTTE) -> str:
-    """A small text file the user gives (a class list): UTF-8 (with or without BOM) or else
-    Windows-1252 (as Excel in Flanders saves CSV)."""
-    getoond = toon(pad)
-    ruw = lees_begrensd(pad, getoond, max_grootte, lambda boodschap: Fout(f"{getoond}: {boodschap}."))
-    try:
-        return ruw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return ruw.decode("cp1252", errors="replace")
 
 
 def te_diep(tekst: str, grens: int = MAX_DIEPTE) -> tuple[int, int] | None:
@@ -611,106 +564,6 @@ def bewaar(bestand: YamlBestand) -> bool:
     bestand.tekst = tekst
     bestand.origineel = None  # the text changed: the next write parses it again
     return True
-
-
-def niet_geschreven(e: OSError) -> str:
-    """What a failed write means for the user: nothing changed, and what to check."""
-    import errno
-
-    waarom = {
-        errno.ENOSPC: "de schijf is vol",
-        errno.EDQUOT: "je schijfquotum is op",
-        errno.EACCES: "geen toestemming om in deze map te schrijven",
-        errno.EPERM: "geen toestemming om in deze map te schrijven",
-        errno.EROFS: "de map is alleen-lezen",
-        errno.ENOTDIR: "een bestand staat waar een map hoort",
-    }.get(e.errno or 0, e.strerror or str(e))
-    return f"niet bewaard: {waarom}. Er is niets gewijzigd; los dat op en voer de opdracht opnieuw uit."
-
-
-@contextmanager
-def schrijfslot(map_: Path, wachten: float = 10.0) -> Iterator[None]:
-    """One writer at a time in a folder: an exclusive lock on the folder itself.
-
-    A second command waits (up to `wachten` seconds), then finds the file changed and
-    refuses, so no change is ever lost.
-    """
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: the changed-on-disk check still protects
-        yield
-        return
-    fd = os.open(map_, os.O_RDONLY)
-    try:
-        einde = time.monotonic() + wachten
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > einde:
-                    raise Fout(f"{map_}: een andere leersteun-opdracht is nog aan het schrijven; probeer zo opnieuw.") from None
-                time.sleep(0.05)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
-
-
-def schrijf_atomisch(pad: Path, inhoud: bytes, nieuw: bool = False) -> None:
-    """Write `inhoud` to `pad` atomically: temp file in the same folder, fsync, rename.
-
-    With `nieuw`, refuse (FileExistsError) when `pad` already exists.
-    """
-    map_ = pad.parent
-    _ruim_op(pad)
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=map_)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(inhoud)
-            f.flush()
-            os.fsync(f.fileno())
-        if pad.exists():
-            os.chmod(tijdelijk, stat.S_IMODE(pad.stat().st_mode))
-        else:
-            masker = os.umask(0)
-            os.umask(masker)
-            os.chmod(tijdelijk, 0o666 & ~masker)
-        if nieuw:
-            os.link(tijdelijk, pad)  # fails if pad exists: no overwrite race
-            os.unlink(tijdelijk)
-        else:
-            os.replace(tijdelijk, pad)
-    except BaseException:
-        try:
-            os.unlink(tijdelijk)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_map(map_)
-
-
-def _ruim_op(pad: Path, ouder_dan: float = 60.0) -> None:
-    """Remove temp files a killed writer left for this file (old enough to be nobody's)."""
-    grens = time.time() - ouder_dan
-    for oud in pad.parent.glob(f".{pad.name}.*.tmp"):
-        try:
-            if oud.stat().st_mtime < grens:
-                oud.unlink()
-        except OSError:
-            pass
-
-
-def _fsync_map(map_: Path) -> None:
-    try:
-        fd = os.open(map_, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # ---------------------------------------------------------------------------- plain data as round-trip data

@@ -13,11 +13,13 @@ from leersteun.reading.folder import Dossiermap
 from leersteun.rules.model import ID_PATROON, Dossier, Instellingen
 from leersteun.reading import snel
 from leersteun.reading.snel import Gelezen
-from leersteun.files.store import YamlBestand, lees, toon
+from leersteun.files.schijf import toon
 from leersteun.core.tekst import normaal
 
 
 def lees_instellingen(map_: Dossiermap) -> tuple[Instellingen | None, list[Bevinding]]:
+    from leersteun.files.store import lees
+
     try:
         bestand = lees(map_.instellingen_pad)
     except OngeldigBestand as e:
@@ -55,6 +57,8 @@ def context_zonder_fout(map_: Dossiermap | None) -> Context:
 
 def lees_dossier(pad: Path, ctx: Context) -> Gelezen:
     """Read and check one case; bad data becomes findings, never an exception."""
+    from leersteun.files.store import lees
+
     try:
         bestand = lees(pad)
     except OngeldigBestand as e:
@@ -234,7 +238,9 @@ def dubbels(alle_: list[Gelezen], voornaam: str, naam: str, geboortedatum: dt.da
 def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
     """Validate a new case and write it (never overwriting an existing file)."""
 
-    from leersteun.files.store import dump, ontleed, schrijf_atomisch
+    from leersteun.files.store import YamlBestand, dump, ontleed
+
+    from leersteun.files.schijf import schrijf_atomisch
 
     pad = map_.case_pad(str(data["id"]))
     getoond = toon(pad)
@@ -253,7 +259,7 @@ def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
     except FileExistsError:
         raise Fout(f"{getoond} bestaat al; kies een andere id met --id.") from None
     except OSError as e:
-        from leersteun.files.store import niet_geschreven
+        from leersteun.files.schijf import niet_geschreven
 
         raise Fout(f"{getoond}: {niet_geschreven(e)}") from None
     return pad

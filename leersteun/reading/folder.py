@@ -197,7 +197,7 @@ def installeer_hook(pad: Path) -> str:
     if hook.exists() and HOOK_MERK not in hook.read_text(encoding="utf-8", errors="replace"):
         return f"er staat al een andere pre-commit hook ({hook}); die is niet aangeraakt"
     hooks.mkdir(parents=True, exist_ok=True)
-    from leersteun.files.store import schrijf_atomisch
+    from leersteun.files.schijf import schrijf_atomisch
 
     schrijf_atomisch(hook, HOOK.format(merk=HOOK_MERK, python=shlex.quote(sys.executable)).encode("utf-8"))
     hook.chmod(0o755)
@@ -230,7 +230,7 @@ def installeer_driver(pad: Path) -> str:
         attributen = info / "attributes"
         tekst = attributen.read_text(encoding="utf-8", errors="replace") if attributen.is_file() else ""
         if ATTRIBUTEN_MERK not in tekst:
-            from leersteun.files.store import schrijf_atomisch
+            from leersteun.files.schijf import schrijf_atomisch
 
             info.mkdir(parents=True, exist_ok=True)
             schrijf_atomisch(attributen, (tekst + ("" if tekst.endswith("\n") or not tekst else "\n") + ATTRIBUTEN).encode("utf-8"))
@@ -253,7 +253,7 @@ def richt_kloon_in(pad: Path) -> list[str]:
 
 def maak_map(pad: Path, netwerk: str, coordinatie: str) -> list[str]:
     """Create a new case folder. Returns Dutch lines describing what was done."""
-    from leersteun.files.store import schrijf_atomisch
+    from leersteun.files.schijf import schrijf_atomisch
 
     if (pad / INSTELLINGEN).exists():
         raise Fout(f"{pad / INSTELLINGEN} bestaat al: dit is al een dossiermap. Er is niets gewijzigd.")
@@ -313,7 +313,7 @@ def _controleer_instellingen(tekst: str, pad: Path) -> None:
 
 def _vul_gitignore_aan(doel: Path) -> str:
     """An existing .gitignore gets the lines that keep pupils' data out of git."""
-    from leersteun.files.store import schrijf_atomisch
+    from leersteun.files.schijf import schrijf_atomisch
 
     tekst = doel.read_text(encoding="utf-8", errors="replace")
     regels = {r.strip().rstrip("/") for r in tekst.splitlines()}

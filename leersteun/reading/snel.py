@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 from leersteun.core.errors import Bevinding, Fout, OngeldigBestand
 from leersteun.core.tekst import CONFLICTTEKEN
-from leersteun.files.store import MAX_GROOTTE, lees, toon
+from leersteun.files.schijf import MAX_GROOTTE, toon
 from leersteun.reading.folder import Dossiermap
-from leersteun.rules.checks import DOSSIER_REGELS, Context, _smart, controleer_dossier, instellingen_regels
+from leersteun.rules.checks import DOSSIER_REGELS, Context, _smart, instellingen_regels
 from leersteun.rules.model import GEEN_GETALLEN, Dossier, Instellingen
 
 if TYPE_CHECKING:
@@ -106,6 +106,9 @@ def verwerk(pad: Path, ruw: bytes | None) -> tuple[Dossier | None, list[Bevindin
             return dossier, []
     except (ValueError, TypeError, OverflowError, RecursionError, OSError):  # the round-trip path below says exactly what
         pass
+    from leersteun.files.store import lees  # the round trip, and ruamel, only for a file that needs it
+    from leersteun.rules.checks import controleer_dossier
+
     try:
         bestand = lees(pad, toon(pad))
     except OngeldigBestand as e:

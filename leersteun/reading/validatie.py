@@ -10,7 +10,7 @@ from leersteun.rules.model import Dossier
 from leersteun.reading.dossiers import context, lees_dossier, lees_instellingen
 from leersteun.core.errors import Bevinding, Fout
 from leersteun.reading.folder import INSTELLINGEN, Dossiermap, dubbele_ids, is_dossiernaam, vandaag, vind_map
-from leersteun.files.store import toon
+from leersteun.files.schijf import toon
 
 
 @dataclass

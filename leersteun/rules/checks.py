@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -34,7 +34,9 @@ from leersteun.rules.model import (
     model_op,
 )
 from leersteun.rules.deadlines import MARGE
-from leersteun.files.store import YamlBestand, gewoon
+
+if TYPE_CHECKING:  # the round trip (ruamel) is loaded only by whoever reads a file through it
+    from leersteun.files.store import YamlBestand
 
 Loc = tuple[Any, ...]
 Melding = tuple[Loc, str, str]  # (loc, message, severity)
@@ -143,6 +145,8 @@ def schema_bevindingen(bestand: YamlBestand, fout: ValidationError, model: type[
 
 
 def valideer_model(bestand: YamlBestand, model: type[BaseModel]) -> tuple[Any, list[Bevinding]]:
+    from leersteun.files.store import gewoon
+
     try:
         return model.model_validate(gewoon(bestand.data)), []
     except ValidationError as e:

@@ -163,15 +163,6 @@ def test_atomic_write_keeps_mode_and_leaves_no_temp_files(tmp_path: Path) -> Non
     assert [p.name for p in tmp_path.iterdir()] == ["T-001.yaml"]
 
 
-def test_new_file_is_never_overwritten(tmp_path: Path) -> None:
-    pad = tmp_path / "a.yaml"
-    store.schrijf_atomisch(pad, b"a: 1\n", nieuw=True)
-    with pytest.raises(FileExistsError):
-        store.schrijf_atomisch(pad, b"a: 2\n", nieuw=True)
-    assert pad.read_bytes() == b"a: 1\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
-
-
 # ---------------------------------------------------------------------------- properties
 
 

@@ -16,7 +16,7 @@ import pytest
 
 
 from leersteun.core.errors import Fout
-from leersteun.files.store import schrijfslot
+from leersteun.files.schijf import schrijfslot
 
 from tests.conftest import DOSSIER, ROOT, Map
 

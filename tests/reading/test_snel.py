@@ -197,7 +197,7 @@ def test_a_file_is_read_whole(tmp_path: Path, grootte: int) -> None:
 
 
 def test_a_file_larger_than_a_case_may_be_is_not_read_whole(tmp_path: Path) -> None:
-    from leersteun.files.store import MAX_GROOTTE
+    from leersteun.files.schijf import MAX_GROOTTE
 
     pad = tmp_path / "x.yaml"
     pad.write_bytes(b"a" * (MAX_GROOTTE + 1))
