@@ -260,12 +260,12 @@ _ALLEEN_LEZEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINA
 # A large folder is read by worker processes forked from this one: they start at once with
 # every module already imported and know the list of files. The folder is cut into chunks;
 # this process and the workers each take the next chunk from one queue (a pipe holding the
-# chunk numbers), so whoever is faster reads more. A worker sends back, per chunk, only what
-# `stap` made of each case (rows of the overview, a yes/no) and the errors; this process
-# hands on the chunks in file order. No helper threads: multiprocessing's Pool feeds its
-# workers from threads that wait for this busy process's GIL (90 ms before the first task,
-# measured). Only on Linux: fork is the cheap start there, macOS and Windows would import
-# everything again per process (spawn).
+# chunk numbers), so whoever is faster reads more. A worker sends back, per chunk, only
+# what `stap` made of each case (the overview's rows, valideer's findings) and the errors;
+# this process hands on the chunks in file order. No helper threads: multiprocessing's Pool
+# feeds its workers from threads that wait for this busy process's GIL (90 ms before the
+# first task, measured). Only on Linux: fork is the cheap start there, macOS and Windows
+# would import everything again per process (spawn).
 
 MIN_PER_PROCES = 300  # fewer files than this per process: starting a worker costs more
 STUK = 100  # files per chunk: small enough for a steady progress bar and an even split
@@ -283,7 +283,7 @@ def processen(bestanden: int) -> int:
     hoogstens = len(os.sched_getaffinity(0))
     gevraagd = os.environ.get("LEERSTEUN_PROCESSEN", "").strip()
     if gevraagd:
-        if not gevraagd.isdigit() or int(gevraagd) < 1:
+        if not re.fullmatch(r"[0-9]+", gevraagd) or int(gevraagd) < 1:
             raise Fout(f"LEERSTEUN_PROCESSEN='{gevraagd}' is geen aantal; schrijf een geheel getal vanaf 1 (1: alles in één proces).")
         hoogstens = min(hoogstens, int(gevraagd))
     return max(1, min(hoogstens, bestanden // MIN_PER_PROCES))

@@ -153,7 +153,7 @@ def test_small_folders_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> N
     assert snel.processen(100_000) == 1
     monkeypatch.setenv("LEERSTEUN_PROCESSEN", "64")
     assert snel.processen(100_000) == len(os.sched_getaffinity(0))
-    for fout in ("nul", "0", "-2", "1.5"):
+    for fout in ("nul", "0", "-2", "1.5", "²"):
         monkeypatch.setenv("LEERSTEUN_PROCESSEN", fout)
         with pytest.raises(Fout, match="LEERSTEUN_PROCESSEN"):
             snel.processen(100_000)
