@@ -236,6 +236,16 @@ def test_fiche_pdf_text(voorbeeld: Path, run, pdftotext: str) -> None:
     assert "Doel 1" not in plat
 
 
+def test_a_goal_title_stays_on_the_page_of_its_table(voorbeeld: Path, run, pdftotext: str) -> None:
+    """A teacher never finds a goal's title alone at the bottom of a page."""
+    assert run("fiche", "arthur", "--formaat", "pdf", "--uit", "out/arthur.pdf").exit_code == 0
+    inhoud = subprocess.run([pdftotext, str(voorbeeld / "out" / "arthur.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    paginas = [" ".join(p.split()) for p in inhoud.split("\f")]
+    for titel in ("Doel 1: Arthur plant", "Doel 2: Arthur vraagt"):
+        pagina = next(p for p in paginas if titel in p)
+        assert "Zo weten we of het lukt" in pagina.split(titel, 1)[1], titel
+
+
 def test_fiche_shows_the_beeldvorming(voorbeeld: Path, run) -> None:
     pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
     pad.write_text(
