@@ -257,7 +257,7 @@ def ontleed(tekst: str, getoond: str) -> CommentedMap:
         regel, kolom = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise fout(regel, kolom, boodschap) from None
     except YAMLError as e:
-        raise fout(1, 1, f"ongeldige YAML: {e}") from None
+        raise fout(1, 1, f"dit is geen geldige YAML (de lezer meldt: {e})") from None
     except RecursionError:
         raise fout(1, 1, "het bestand is te diep genest om te lezen") from None
     except ValueError as e:
@@ -288,9 +288,9 @@ def yaml_boodschap(e: MarkedYAMLError) -> str:
         return "verwacht 'sleutel: waarde' maar er ontbreekt een ':'"
     if "quoted scalar" in probleem:
         return "een aanhalingsteken wordt niet afgesloten; sluit de tekst af met hetzelfde teken (' of \")"
-    if "end of stream" in probleem:
+    if "end of stream" in probleem or "<stream end>" in probleem or "flow node" in probleem:
         return "een aanhalingsteken of haakje wordt niet afgesloten"
-    if "expected <block end>" in probleem or "did not find expected" in probleem or "expected node content" in probleem:
+    if "expected <block end>" in probleem or "did not find expected" in probleem or "node content" in probleem:
         return "de inspringing klopt niet: sleutels op hetzelfde niveau moeten precies onder elkaar staan"
     if "found character" in probleem and "cannot start any token" in probleem:
         m = re.search(r"found character '([^']*)'", probleem)
@@ -298,7 +298,7 @@ def yaml_boodschap(e: MarkedYAMLError) -> str:
         return f"het teken '{teken}' mag hier niet staan; zet de waarde tussen aanhalingstekens"
     if "found undefined alias" in probleem:
         return "verwijzing (*...) naar een anker dat niet bestaat; aliassen horen niet in een dossier"
-    return f"ongeldige YAML: {probleem.strip()}"
+    return f"dit is geen geldige YAML; controleer de inspringing, haakjes en aanhalingstekens op deze plaats (de lezer meldt: {probleem.strip()})"
 
 
 def _vreemde_knopen(data: Any, getoond: str) -> list[Bevinding]:

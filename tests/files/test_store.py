@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from leersteun.files import store
-from leersteun.core.errors import Fout
+from leersteun.core.errors import Fout, OngeldigBestand
 
 from tests.conftest import DOSSIER, ROOT, VOORBEELD
 
@@ -298,3 +298,20 @@ def test_each_line_keeps_its_own_line_ending(tmp_path: Path, eindes: list[str]) 
     assert b.startswith(b"ondersteuner: Tom Vermeulen")
     assert a[len(a.rstrip(b"\r\n")) :] == b[len(b.rstrip(b"\r\n")) :]  # the changed line keeps its ending too
     assert store.lees(pad).data["ondersteuner"] == "Tom Vermeulen"
+
+
+@pytest.mark.parametrize(
+    ("tekst", "boodschap"),
+    [
+        ("id: T-001\nleerling: [\n", "een aanhalingsteken of haakje wordt niet afgesloten"),
+        ("id: T-001\nleerling: {naam: x\n", "een lijst [ ... ] of groep { ... } is hier geopend maar niet correct afgesloten"),
+        ("id: T-001\n  leerling: x\n", "onverwachte ':' in een waarde"),
+    ],
+)
+def test_a_yaml_mistake_is_explained_in_dutch(tmp_path: Path, tekst: str, boodschap: str) -> None:
+    pad = tmp_path / "T-001.yaml"
+    pad.write_text(tekst)
+    with pytest.raises(OngeldigBestand) as e:
+        store.lees(pad)
+    assert boodschap in e.value.bevindingen[0].boodschap
+    assert "expected" not in e.value.bevindingen[0].boodschap and "while parsing" not in e.value.bevindingen[0].boodschap
