@@ -2,6 +2,8 @@
 """
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -73,25 +75,19 @@ class OverzichtFormaat(str, Enum):
     xlsx = "xlsx"
 
 
-def _voortgang() -> Any:
-    """A progress bar on a terminal (stderr only), or nothing. It draws when told to, from
-    this thread: the folder may be read by forked processes, and forking beside a drawing
-    thread is unsafe."""
-    from contextlib import nullcontext
-
+@contextmanager
+def _voortgang() -> Iterator[Any]:
+    """A progress bar on a terminal (stderr only), or None. It draws when told to, from this
+    thread: the folder may be read by forked processes, and forking beside a drawing thread
+    is unsafe."""
     if not sys.stderr.isatty():
-        return nullcontext(None)
-    from contextlib import contextmanager
-
+        yield None
+        return
     from rich.progress import Progress
 
-    @contextmanager
-    def balk() -> Any:
-        with Progress(console=_console(stderr=True), transient=True, auto_refresh=False) as p:
-            taak = p.add_task("Dossiers lezen", total=None)
-            yield lambda klaar, totaal: p.update(taak, completed=klaar, total=totaal, refresh=True)
-
-    return balk()
+    with Progress(console=_console(stderr=True), transient=True, auto_refresh=False) as balk:
+        taak = balk.add_task("Dossiers lezen", total=None)
+        yield lambda klaar, totaal: balk.update(taak, completed=klaar, total=totaal, refresh=True)
 
 
 @opdracht("overzicht")

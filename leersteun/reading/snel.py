@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from leersteun.core.errors import Bevinding, Fout, OngeldigBestand
 from leersteun.core.tekst import CONFLICTTEKEN
 from leersteun.files.schijf import MAX_GROOTTE, toon
-from leersteun.reading.folder import Dossiermap
+from leersteun.reading.folder import Dossiermap, dubbele_ids
 from leersteun.rules.checks import DOSSIER_REGELS, Context, _smart, instellingen_regels
 from leersteun.rules.model import GEEN_GETALLEN, Dossier, Instellingen
 
@@ -93,14 +93,9 @@ def verwerk(pad: Path, ruw: bytes | None) -> tuple[Dossier | None, list[Bevindin
     """Parse and check one case: (the valid model, or None with the errors). `ruw` None
     (a link, an unreadable file) goes straight to the round-trip path, which says why."""
     try:
-        if ruw is None or len(ruw) > MAX_GROOTTE or _verdacht(ruw):
-            raise ValueError("round-trip path")
-        data = _laad(ruw.decode("utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError("round-trip path")  # several documents, a list, a scalar
         # A number where the case wants text (klas: 5) goes to the round trip, which sees how
         # it was written (0017, 0x1F, 1_000 and .inf are refused there).
-        dossier = Dossier.model_validate(data, context=_SNEL)
+        dossier = Dossier.model_validate(_gegevens(ruw), context=_SNEL)
         hier = Context(bestandsnaam=pad.stem, vandaag=_vandaag())
         if not any(m[2] == "fout" for regel in _REGELS for m in regel(dossier, hier)):
             return dossier, []
@@ -123,17 +118,22 @@ def instellingen(pad: Path) -> Instellingen | None:
     the round-trip path (`dossiers.instellingen`), which says exactly what is wrong. That
     path costs 60 ms on every command (ruamel and its pure-Python parser), this one 1 ms."""
     try:
-        with open(pad, "rb") as f:
-            ruw = f.read(MAX_GROOTTE + 1)
-        if len(ruw) > MAX_GROOTTE or _verdacht(ruw) or _GETAL.search(ruw) or pad.is_symlink():
-            return None
-        data = _laad(ruw.decode("utf-8"))
-        if not isinstance(data, dict):
-            return None
-        waarde = Instellingen.model_validate(data, context=_SNEL)
+        waarde = Instellingen.model_validate(_gegevens(_bytes(pad), getallen=True), context=_SNEL)
     except (ValueError, TypeError, OverflowError, RecursionError, OSError):
         return None
     return None if any(True for _ in instellingen_regels(waarde)) else waarde
+
+
+def _gegevens(ruw: bytes | None, getallen: bool = False) -> dict:
+    """The plain data of a file the fast path takes as it is; ValueError sends it to the
+    round trip (nothing read, too large, a suspicious construct, with `getallen` a number
+    written so that YAML reads another value, several documents, a list, a scalar)."""
+    if ruw is None or len(ruw) > MAX_GROOTTE or _verdacht(ruw) or (getallen and _GETAL.search(ruw)):
+        raise ValueError("round-trip path")
+    data = _laad(ruw.decode("utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("round-trip path")
+    return data
 
 
 # leersteun.yaml has numbers (poort, leerlingen): one written so that YAML reads another value
@@ -172,8 +172,6 @@ def lees_alle(
     With `stap`, each valid case is handed to `stap(pad, model)` and only what it returns is
     kept (`Gelezen.uitkomst`; `dossier` stays None). The work may then be spread over the
     cores (`processen`): a result of `stap` is small where a model is not."""
-    from leersteun.reading.folder import dubbele_ids
-
     oud = map_.pad / OUDE_CACHE
     if oud.is_dir() and not oud.is_symlink():
         shutil.rmtree(oud, ignore_errors=True)
@@ -215,22 +213,31 @@ def _lees(pad: Path, dubbel: dict[Path, str], stap: Callable[[Path, Dossier], An
     if dubbel and pad in dubbel:
         return Gelezen(pad, None, None, [Bevinding(toon(pad), 1, 1, dubbel[pad])])
     try:
-        fd = os.open(pad, _ALLEEN_LEZEN)  # a link is not followed: the round-trip path refuses it
+        ruw = _bytes(pad)
     except FileNotFoundError:
         return None
-    except OSError:
-        ruw = None
-    else:
-        try:
-            ruw = _inhoud(fd)
-        except OSError:
-            ruw = None  # a folder, say
-        finally:
-            os.close(fd)
     dossier, fouten = verwerk(pad, ruw)
     if stap is None or dossier is None:
         return Gelezen(pad, None, dossier, fouten)
     return Gelezen(pad, None, None, fouten, stap(pad, dossier))
+
+
+def _bytes(pad: Path) -> bytes | None:
+    """A file's bytes; None for what the round trip must explain (a link, which is not
+    followed, a folder, an unreadable or too large file). A removed file raises
+    FileNotFoundError."""
+    try:
+        fd = os.open(pad, _ALLEEN_LEZEN)
+    except FileNotFoundError:
+        raise
+    except OSError:
+        return None
+    try:
+        return _inhoud(fd)
+    except OSError:
+        return None  # a folder, say
+    finally:
+        os.close(fd)
 
 
 def _inhoud(fd: int) -> bytes | None:
