@@ -6,7 +6,9 @@ Only the CLI layer uses this module; domain modules never ask anything.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import os
+import sys
+from typing import Any, TextIO
 
 from leersteun.core import datums
 from leersteun.core.tekst import label
@@ -15,7 +17,67 @@ from rich.console import Console
 from rich.prompt import Confirm, InvalidResponse, Prompt
 
 
-class Vraag(Prompt):
+WACHT = 0.25  # seconds between two looks for a Ctrl-C that the kernel gave no read to interrupt
+
+
+class Toetsenbord:
+    """A terminal's answers, read so that Ctrl-C always interrupts.
+
+    `input()` blocks in read(2). A Ctrl-C that arrives just before that read starts (CPython
+    has already looked for signals, the read has not begun) interrupts nothing: Python
+    knows of it but waits for the next line. Seen on a loaded machine. Here the wait is a
+    select(2) with a timeout, so Python looks again every `WACHT` seconds. Bytes are read
+    from the descriptor itself (a buffered file would hide lines from select) and kept
+    until their line is asked for.
+    """
+
+    def __init__(self, fd: int, codering: str = "utf-8") -> None:
+        self.fd = fd
+        self.codering = codering
+        self.rest = b""
+
+    def readline(self) -> str:
+        import select
+
+        while b"\n" not in self.rest:
+            while not select.select([self.fd], [], [], WACHT)[0]:
+                pass
+            stuk = os.read(self.fd, 4096)
+            if not stuk:
+                if self.rest:  # the last line, without its newline
+                    break
+                raise EOFError  # Ctrl-D on an empty line, as input() says it
+            self.rest += stuk
+        regel, _, self.rest = self.rest.partition(b"\n")
+        return regel.decode(self.codering, "replace")
+
+    @staticmethod
+    def van_stdin() -> Toetsenbord | None:
+        """For stdin when it is a terminal (POSIX); None: read as input() does."""
+        global _STDIN
+        try:
+            if sys.platform == "win32" or sys.stdin is None or not sys.stdin.isatty():
+                return None
+            fd = sys.stdin.fileno()
+        except (AttributeError, OSError, ValueError):  # a replaced stdin (tests, a closed stream)
+            return None
+        if _STDIN is None or _STDIN.fd != fd:
+            _STDIN = Toetsenbord(fd, getattr(sys.stdin, "encoding", None) or "utf-8")
+        return _STDIN
+
+
+_STDIN: Toetsenbord | None = None  # one per process: bytes read ahead stay with it
+
+
+class _Invoer:
+    @classmethod
+    def get_input(cls, console: Console, prompt: Any, password: bool, stream: TextIO | None = None) -> str:
+        if stream is None and not password:
+            stream = Toetsenbord.van_stdin()  # type: ignore[assignment]
+        return console.input(prompt, password=password, stream=stream)
+
+
+class Vraag(_Invoer, Prompt):
     validate_error_message = "[prompt.invalid]Dat antwoord is niet geldig."
 
 
@@ -25,7 +87,7 @@ def _kern(tekst: str) -> str:
     return keuze(tekst)
 
 
-class JaNee(Confirm):
+class JaNee(_Invoer, Confirm):
     choices = ["j", "n"]
     validate_error_message = "[prompt.invalid]Antwoord met j (ja) of n (nee)."
 
