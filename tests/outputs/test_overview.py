@@ -434,3 +434,23 @@ def test_no_pupil_name_outside_cases_out_and_git_after_every_command(voorbeeld: 
             continue
         inhoud = pad.read_bytes().decode("utf-8", "replace")
         assert not [n for n in namen if re.search(rf"\b{re.escape(n)}\b", inhoud)], pad
+
+
+def test_a_contribution_comes_back_whole_from_a_worker_process(voorbeeld: Path) -> None:
+    """Workers pickle each case's Bijdrage and its rows as values in field order: every field
+    of every example case arrives as it left."""
+    import pickle
+
+    from leersteun.outputs.overview import bijdrage
+    from leersteun.reading.dossiers import Dossiermap
+    from leersteun.reading.snel import lees_alle
+
+    vandaag = dt.date(2026, 11, 24)
+    gezien = 0
+    for anoniem in (False, True):
+        for g in lees_alle(Dossiermap(voorbeeld)):
+            b = bijdrage(g.dossier, week_van(None, vandaag), vandaag, anoniem, ("An Janssens",))
+            terug = pickle.loads(pickle.dumps(b, protocol=pickle.HIGHEST_PROTOCOL))
+            assert terug == b and vars(terug) == vars(b)
+            gezien += len(b.deadlines_verlopen) + len(b.diplon) + (b.rij is not None) + (b.heropstart is not None)
+    assert gezien > 20  # rows of every kind were on their way
