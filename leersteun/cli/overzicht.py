@@ -29,41 +29,34 @@ def agenda(
     weken: Annotated[int, typer.Option(min=0, max=520, help="Hoeveel weken vooruit, 0 tot 520 (verlopen deadlines staan er altijd bij).")] = 4,
     ics: Annotated[Optional[Path], typer.Option("--ics", metavar="BESTAND", help="Schrijf de deadlines ook als iCalendar-bestand (Outlook, Thunderbird).")] = None,
     anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen.")] = False,
+    alles: Annotated[bool, typer.Option("--alles", help="Elke deadline in de terminal (standaard bij meer dan 30: per staat een samenvatting en de 10 dringendste).")] = False,
     buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Toon de komende en verlopen deadlines, in de terminal en als agendabestand."""
     import datetime as dt
 
+    from leersteun.outputs import agenda as agenda_
+    from leersteun.outputs.weergave import agenda_weergave
     from leersteun.reading import dossiers
-    from leersteun.rules.deadlines import agenda as deadlines_tot
     from leersteun.reading.folder import vandaag
-    from leersteun.outputs.weergave import agenda_tabel
 
     map_ = _dossiermap()
     _controleer_uitvoer(map_, ics, buiten_out, "--ics")
     inst = dossiers.instellingen(map_)
     dag = vandaag()
-    alle = dossiers.alle(map_)
-    geldig = [g.dossier for g in alle if g.dossier is not None]
     tot = dag + dt.timedelta(weeks=weken)
-    items = deadlines_tot(geldig, dag, tot, ondersteuner)
-    anon = _anoniem(inst, geldig) if anoniem else None
+    with _voortgang() as voortgang:
+        a = agenda_.van_map(map_, inst, dag, tot, ondersteuner, anoniem, voortgang)
     console = _console()
-    if items:
-        console.print(agenda_tabel(items, dag, anoniem, anon))
-    console.print(f"{len(items)} deadline{'s' if len(items) != 1 else ''} tot en met {datums.kort(tot)}.")
+    if a.punten:
+        console.print(agenda_weergave(a.punten, dag, a.anoniem, alles))
+    console.print(f"{datums.getal(len(a.punten))} deadline{'s' if len(a.punten) != 1 else ''} tot en met {datums.kort(tot)}.")
     if ics is not None:
         from leersteun.outputs.ics import agenda_ics
 
-        _schrijf_uitvoer(map_, ics, agenda_ics(items, inst.netwerk if inst else "leersteun", dag, anoniem, anon).encode("utf-8"), buiten_out, "--ics")
+        _schrijf_uitvoer(map_, ics, agenda_ics(a.punten, inst.netwerk if inst else "leersteun", dag, a.anoniem).encode("utf-8"), buiten_out, "--ics")
         console.print(f"Agendabestand geschreven: {ics} (abonneer je agenda in Thunderbird op dit bestand, of importeer het in Outlook).")
-    _meld_ongeldige([g for g in alle if g.fouten])
-
-
-def _anoniem(inst: Any, geldig: list[Any]) -> Any:
-    from leersteun.outputs.anoniem import Anonimiseerder
-
-    return Anonimiseerder(inst.teamnamen()).dossiers(geldig)
+    _meld_ongeldige(a.ongeldig)
 
 
 class OverzichtFormaat(str, Enum):

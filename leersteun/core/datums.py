@@ -61,3 +61,16 @@ def getal(n: float, patroon: str = "#,##0.#") -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(n, format=patroon, locale=_locale())
+
+
+def spreiding(waarden: list[str], kolom: str, hoogstens: int = 6) -> str:
+    """'4.185 in totaal; per ondersteuner: Els Maes 1.204, Tom Vermeulen 998, zonder
+    ondersteuner 3 en nog 2 andere.': how many, and how they spread over the people (or
+    schools) in `waarden`, most first. A value '–' is one without."""
+    tellers: dict[str, int] = {}
+    for w in waarden:
+        tellers[w] = tellers.get(w, 0) + 1
+    verdeling = sorted(tellers.items(), key=lambda kv: (-kv[1], kv[0]))
+    getoond = ", ".join(f"{naam if naam != '–' else 'zonder ' + kolom} {getal(n)}" for naam, n in verdeling[:hoogstens])
+    rest = f" en nog {len(verdeling) - hoogstens} andere" if len(verdeling) > hoogstens else ""
+    return f"{getal(len(waarden))} in totaal; per {kolom}: {getoond}{rest}."

@@ -383,16 +383,10 @@ def samenvatting(t: Tabel) -> str:
     """What a long section holds, in one line: the total and how it is spread over the people
     (or schools) in it."""
     kolom = next((k for k in ("ondersteuner", "school") if k in t.kolommen), None)
-    tekst = f"{datums.getal(len(t.rijen))} in totaal"
     if kolom is None:
-        return tekst + "."
+        return f"{datums.getal(len(t.rijen))} in totaal."
     i = t.kolommen.index(kolom)
-    tellers: dict[str, int] = {}
-    for rij in t.rijen:
-        tellers[str(rij[i])] = tellers.get(str(rij[i]), 0) + 1
-    verdeling = sorted(tellers.items(), key=lambda kv: (-kv[1], kv[0]))
-    getoond = ", ".join(f"{naam if naam != '–' else 'zonder ' + kolom} {datums.getal(n)}" for naam, n in verdeling[:6])
-    return f"{tekst}; per {kolom}: {getoond}" + (f" en nog {len(verdeling) - 6} andere" if len(verdeling) > 6 else "") + "."
+    return datums.spreiding([str(rij[i]) for rij in t.rijen], kolom)
 
 
 def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> Any:

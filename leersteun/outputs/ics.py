@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from leersteun.rules.deadlines import Deadline
-from leersteun.rules.model import Dossier
 
 BEGIN = dt.date(2020, 1, 1)
 
@@ -25,19 +24,13 @@ def _slug(tekst: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", tekst.lower()).strip("-") or "leersteun"
 
 
-def kort(dossier: Dossier) -> str:
-    """The pupil as 'Noah W.': enough for the ondersteuner, less than a full name."""
-    return f"{dossier.leerling.voornaam} {dossier.leerling.naam[:1]}."
-
-
 def uid(deadline: Deadline, netwerk: str) -> str:
     return f"{deadline.dossier_id}.{deadline.soort}.{deadline.sleutel}@{_slug(netwerk)}.leersteun"
 
 
-def agenda_ics(items: Iterable[tuple[Deadline, Dossier]], netwerk: str, vandaag: dt.date, anoniem: bool = False, anon: Any = None) -> str:
+def agenda_ics(punten: Iterable[Any], netwerk: str, vandaag: dt.date, anon: Any = None) -> str:
+    """The deadlines (agenda.Agendapunt) as an iCalendar file; `anon` replaces names in texts."""
     from icalendar import Calendar, Event
-
-    from leersteun.outputs.overview import initialen
 
     stempel = dt.datetime(vandaag.year, vandaag.month, vandaag.day, tzinfo=dt.timezone.utc)
     kalender = Calendar()
@@ -46,10 +39,10 @@ def agenda_ics(items: Iterable[tuple[Deadline, Dossier]], netwerk: str, vandaag:
     kalender.add("calscale", "GREGORIAN")
     kalender.add("method", "PUBLISH")
     kalender.add("x-wr-calname", f"Leersteun: {netwerk}")
-    for deadline, dossier in items:
+    for punt in punten:
+        deadline = punt.deadline
         wie = f" Ondersteuner: {deadline.ondersteuner}." if deadline.ondersteuner else ""
         wat = anon.tekst(deadline.omschrijving) if anon else deadline.omschrijving
-        leerling = initialen(dossier) if anoniem else kort(dossier)
         gebeurtenis = Event()
         gebeurtenis.add("uid", uid(deadline, netwerk))
         gebeurtenis.add("dtstamp", stempel)
@@ -57,8 +50,8 @@ def agenda_ics(items: Iterable[tuple[Deadline, Dossier]], netwerk: str, vandaag:
         gebeurtenis.add("sequence", (vandaag - BEGIN).days)
         gebeurtenis.add("dtstart", deadline.datum)
         gebeurtenis.add("dtend", deadline.datum + dt.timedelta(days=1))
-        gebeurtenis.add("summary", f"{wat} ({deadline.dossier_id}, {leerling})")
-        gebeurtenis.add("description", f"Dossier {deadline.dossier_id}, {dossier.school.naam}.{wie}")
+        gebeurtenis.add("summary", f"{wat} ({deadline.dossier_id}, {punt.kort})")
+        gebeurtenis.add("description", f"Dossier {deadline.dossier_id}, {punt.school}.{wie}")
         gebeurtenis.add("categories", ["leersteun", str(deadline.soort)])
         gebeurtenis.add("transp", "TRANSPARENT")
         kalender.add_component(gebeurtenis)

@@ -296,15 +296,38 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
 
 
 STAAT_KLEUR = {"verlopen": "bold red", "deze week": "yellow", "komend": ""}
+AGENDA_RIJEN = 30  # a longer agenda shows, per state, a summary and the most urgent rows
+TOON_RIJEN = 10  # rows per state of a long agenda; --alles shows every row
 
 
-def agenda_tabel(items, vandaag: dt.date, anoniem: bool = False, anon=None) -> Table:
-    """Deadlines (with their case) as a table: datum, staat, leerling (with the case id under
-    the name), wat, ondersteuner. Names and words are never cut: text wraps between words."""
-    rijen = []
-    for deadline, dossier in items:
-        wat = anon.tekst(deadline.omschrijving) if anon else deadline.omschrijving
-        rijen.append((deadline, dossier, wat))
+def agenda_weergave(punten: list, vandaag: dt.date, anon=None, alles: bool = False) -> RenderableType:  # noqa: ANN001
+    """The agenda for the terminal (`punten`: agenda.Agendapunt, by date). Up to
+    AGENDA_RIJEN rows, or with `alles`: one table. Longer (a coordinator's whole network):
+    per state (verlopen, deze week, komend) how many and per ondersteuner, with the
+    TOON_RIJEN most urgent (the longest overdue, the soonest coming)."""
+    if alles or len(punten) <= AGENDA_RIJEN:
+        return agenda_tabel(punten, vandaag, anon)
+    delen: list[RenderableType] = []
+    for staat in STAAT_KLEUR:
+        groep = [p for p in punten if p.deadline.staat(vandaag).value == staat]
+        if not groep:
+            continue
+        spreiding = datums.spreiding([p.deadline.ondersteuner or "–" for p in groep], "ondersteuner")
+        getoond = groep[:TOON_RIJEN]
+        vooraf = f" De {len(getoond)} dringendste:" if len(getoond) < len(groep) else ""
+        delen += [Text(f"{staat.capitalize()}: {spreiding}{vooraf}", style="bold"), agenda_tabel(getoond, vandaag, anon)]
+        if len(getoond) < len(groep):
+            delen.append(Text(f"… en nog {datums.getal(len(groep) - len(getoond))}.", style="dim"))
+        delen.append(Text(""))
+    delen.append(Text("Alle rijen: leersteun agenda --alles, of --ics BESTAND voor je agenda.", style="dim"))
+    return Group(*delen)
+
+
+def agenda_tabel(punten: list, vandaag: dt.date, anon=None) -> Table:  # noqa: ANN001
+    """Deadlines (agenda.Agendapunt) as a table: datum, staat, leerling (with the case id
+    under the name), wat, ondersteuner. Names and words are never cut: text wraps between
+    words."""
+    rijen = [(p, anon.tekst(p.deadline.omschrijving) if anon else p.deadline.omschrijving) for p in punten]
 
     def langste_woord(teksten: Iterable[str]) -> int:
         return max([0, *(len(w) for t in teksten for w in t.split())])
@@ -313,14 +336,15 @@ def agenda_tabel(items, vandaag: dt.date, anoniem: bool = False, anon=None) -> T
     tabel.add_column("datum", no_wrap=True)
     tabel.add_column("staat", no_wrap=True)
     tabel.add_column("leerling", no_wrap=True)
-    tabel.add_column("wat", min_width=max(14, langste_woord(r[2] for r in rijen)), ratio=3, overflow="fold")
-    tabel.add_column("ondersteuner", min_width=max(12, langste_woord(r[0].ondersteuner or "–" for r in rijen)), ratio=1, overflow="fold")
-    for deadline, dossier, wat in rijen:
+    tabel.add_column("wat", min_width=max(14, langste_woord(r[1] for r in rijen)), ratio=3, overflow="fold")
+    tabel.add_column("ondersteuner", min_width=max(12, langste_woord(r[0].deadline.ondersteuner or "–" for r in rijen)), ratio=1, overflow="fold")
+    for p, wat in rijen:
+        deadline = p.deadline
         staat = deadline.staat(vandaag).value
         tabel.add_row(
             Text.assemble(datums.kort(deadline.datum), "\n", (datums.weekdag(deadline.datum), "dim")),
             Text(staat, style=STAAT_KLEUR[staat]),
-            Text.assemble(leerling_naam(dossier, anoniem), "\n", (deadline.dossier_id, "dim")),
+            Text.assemble(p.leerling, "\n", (deadline.dossier_id, "dim")),
             wat,
             deadline.ondersteuner or "–",
         )

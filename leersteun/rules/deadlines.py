@@ -195,18 +195,3 @@ def open_overdracht(dossier: Dossier) -> tuple[dt.date, str, str] | None:
     if any(o.soort == OverlegSoort.overdracht and o.datum >= t.datum for o in dossier.overleggen):
         return None
     return t.datum, t.overdracht_van, t.ondersteuner
-
-
-def agenda(dossiers: list[Dossier], vandaag: dt.date, tot: dt.date, ondersteuner: str | None = None) -> list[tuple[Deadline, Dossier]]:
-    """The deadlines up to `tot` (overdue ones included), of one ondersteuner when asked
-    (part of the name), by date."""
-    from leersteun.core.tekst import bevat
-
-    items = (
-        (dl, d)
-        for d in dossiers
-        if ondersteuner is None or bevat(d.ondersteuner, ondersteuner)
-        for dl in deadlines(d, vandaag)
-        if dl.datum <= tot
-    )
-    return sorted(items, key=lambda x: (x[0].datum, x[0].dossier_id, x[0].sleutel))

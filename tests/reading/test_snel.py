@@ -224,6 +224,26 @@ def test_valideer_gives_the_same_findings_on_several_processes(map_met_fouten: P
 
 
 @ALLEEN_LINUX
+@pytest.mark.parametrize("anoniem", [False, True])
+def test_the_agenda_is_the_same_on_several_processes(map_met_fouten: Path, monkeypatch: pytest.MonkeyPatch, anoniem: bool) -> None:
+    from leersteun.outputs import agenda, ics
+
+    m = vind_map(map_met_fouten)
+
+    def lees() -> tuple[str, list[str]]:
+        a = agenda.van_map(m, dossiers.instellingen(m), VANDAAG, VANDAAG + dt.timedelta(weeks=52), None, anoniem)
+        return ics.agenda_ics(a.punten, "Netwerk", VANDAAG, a.anoniem), [g.pad.name for g in a.ongeldig]
+
+    monkeypatch.setattr(snel, "processen", lambda bestanden: 1)
+    alleen = lees()
+    monkeypatch.setattr(snel, "processen", lambda bestanden: 3)
+    monkeypatch.setattr(snel, "STUK", 2)
+    assert lees() == alleen
+    assert alleen[0].count("BEGIN:VEVENT") > 40 and "E-type.yaml" in alleen[1]
+    assert ("Olivia" in alleen[0]) is not anoniem
+
+
+@ALLEEN_LINUX
 def test_when_no_worker_can_start_this_process_reads_everything(map_met_fouten: Path, veel_processen: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     def geweigerd() -> int:
         raise BlockingIOError("Resource temporarily unavailable")  # as fork does past the process limit

@@ -171,6 +171,26 @@ def test_agenda_table(voorbeeld: Path, run, snapshot) -> None:
     assert all(len(r) <= 100 for r in result.stdout.splitlines())
 
 
+def test_a_long_agenda_shows_per_state_a_summary_and_the_most_urgent(voorbeeld: Path, run, monkeypatch) -> None:
+    """A coordinator's whole network: not thousands of rows, but per state how many and for
+    whom, with the longest overdue and the soonest coming; --alles and the file have all."""
+    from leersteun.outputs import weergave
+
+    monkeypatch.setattr(weergave, "AGENDA_RIJEN", 8)
+    monkeypatch.setattr(weergave, "TOON_RIJEN", 3)
+    kort = run("agenda", "--weken", "3").stdout
+    assert "Verlopen: 4 in totaal; per ondersteuner: Pieter Dewulf 3, Sofie Lambrechts 1. De 3 dringendste:" in kort
+    assert "Komend: 10 in totaal; per ondersteuner: " in kort and "… en nog 7." in kort
+    assert kort.index("Verlopen:") < kort.index("Komend:")
+    assert kort.count("│ verlopen") == 3 and kort.count("│ komend") == 3
+    assert "04-11-2026" in kort and "Olivia Jacobs" in kort  # the longest overdue is among those shown
+    assert "Alle rijen: leersteun agenda --alles" in kort and kort.rstrip().endswith("14 deadlines tot en met 15-12-2026.")
+    alles = run("agenda", "--weken", "3", "--alles").stdout
+    assert alles.count("│ verlopen") + alles.count("│ deze week") + alles.count("│ komend") == 14 and "dringendste" not in alles
+    assert run("agenda", "--weken", "3", "--ics", "out/a.ics").exit_code == 0
+    assert (voorbeeld / "out" / "a.ics").read_text(encoding="utf-8").count("BEGIN:VEVENT") == 14
+
+
 def test_agenda_for_one_ondersteuner(voorbeeld: Path, run) -> None:
     result = run("agenda", "--ondersteuner", "tom", "--weken", "52")
     assert result.exit_code == 0
