@@ -98,12 +98,29 @@ def _hele_map(map_: Dossiermap, ctx: Context) -> list[Bevinding]:
     from leersteun.reading.snel import lees_alle
 
     def bevindingen(pad: Path, dossier: Dossier) -> list[Bevinding]:
-        hier = ctx.voor(pad)
-        if any(True for regel in DOSSIER_REGELS for _ in regel(dossier, hier)):
-            return lees_dossier(pad, ctx).bevindingen
-        return []
+        meldingen = [m for regel in DOSSIER_REGELS for m in regel(dossier, ctx.voor(pad))]
+        return _geplaatst(pad, meldingen, ctx) if meldingen else []
 
     uit: list[Bevinding] = []
     for g in lees_alle(map_, stap=bevindingen):
         uit += g.fouten or g.uitkomst or []
     return uit
+
+
+def _geplaatst(pad: Path, meldingen: list, ctx: Context) -> list[Bevinding]:
+    """A valid case's warnings at their positions, as `lees_dossier` gives them: from the
+    nodes of the C parser (1 ms), or through the round trip (9 ms) where that cannot be."""
+    from leersteun.files.store import Knopen
+
+    try:
+        knopen = Knopen.van(pad.read_bytes())  # the fast path took this file: a plain one
+    except OSError:  # changed meanwhile: the round trip says what it is now
+        knopen = None
+    if knopen is None:
+        return lees_dossier(pad, ctx).bevindingen
+    plekken = [knopen.positie(loc) for loc, _, _ in meldingen]
+    if None in plekken:  # at an empty value: there the parsers differ
+        return lees_dossier(pad, ctx).bevindingen
+    getoond = toon(pad)
+    uit = [Bevinding(getoond, *plek, boodschap, ernst) for plek, (_, boodschap, ernst) in zip(plekken, meldingen)]  # type: ignore[misc]
+    return sorted(uit, key=lambda b: (b.regel, b.kolom))

@@ -169,8 +169,53 @@ def beide_paden_gelijk(pad: Path, tekst: str) -> None:
         dossier, rt_fouten = None, e.bevindingen
     if dossier is not None and not rt_fouten:
         assert snel == dossier and not fouten, (tekst, fouten)
+        dezelfde_posities(pad)
     else:
         assert snel is None and fouten == rt_fouten, tekst
+
+
+GEEN = object()
+
+
+def data_op(data: object, loc: tuple) -> object:
+    for deel in loc:
+        try:
+            data = data[deel]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return GEEN
+    return data
+
+
+def dezelfde_posities(pad: Path) -> None:
+    """valideer places a valid case's warnings with the C parser's nodes (`Knopen`): each
+    key and item, and a key that is missing, is where the round trip places it; the
+    warnings are those of `lees_dossier`."""
+    from leersteun.files.store import Knopen, lees, positie
+    from leersteun.reading.dossiers import lees_dossier
+    from leersteun.reading.validatie import _geplaatst
+    from leersteun.rules.checks import DOSSIER_REGELS, Context
+
+    data = lees(pad).data
+    knopen = Knopen.van(pad.read_bytes())
+    assert knopen is not None
+
+    def paden(x: object, voor: tuple = ()) -> list[tuple]:
+        if isinstance(x, dict):
+            return [p for k, v in x.items() for p in ((*voor, k), (*voor, k, "ontbreekt"), *paden(v, (*voor, k)))]
+        if isinstance(x, list):
+            return [p for i, v in enumerate(x) for p in ((*voor, i), *paden(v, (*voor, i)))] + [(*voor, len(x))]
+        return []
+
+    for loc in paden(data):
+        for sleutel in (False, True):
+            plek = knopen.positie(loc, sleutel)
+            assert plek in (None, positie(data, loc, sleutel)), (loc, sleutel, pad.read_text(encoding="utf-8"))
+            if plek is None:  # only at or below a value left empty; valideer then asks the round trip
+                assert any(data_op(data, loc[:j]) in (None, "") for j in range(1, len(loc) + 1) if data_op(data, loc[:j]) is not GEEN), loc
+    ctx = Context()
+    gelezen = lees_dossier(pad, ctx)
+    meldingen = [m for regel in DOSSIER_REGELS for m in regel(gelezen.dossier, ctx.voor(pad))]
+    assert _geplaatst(pad, meldingen, ctx) == gelezen.bevindingen
 
 
 @settings(max_examples=voorbeelden(100), deadline=None)
@@ -285,3 +330,33 @@ def test_the_fast_parser_is_used_for_valid_files(tmp_path: Path, monkeypatch) ->
     dossier, fouten = snel.verwerk(pad, pad.read_bytes())
     assert dossier is not None and not fouten and dossier.leerling.voornaam == "Lotte"
     import yaml_rs  # noqa: F401 - the fast parser is installed with leersteun
+
+
+VOORBEELD_DOSSIERS = sorted((ROOT / "cases").glob("*.yaml")) + [ROOT / "tests" / "files" / "contract" / "voorbeeld-dossier.yaml"]
+
+
+@pytest.mark.parametrize("bron", VOORBEELD_DOSSIERS, ids=lambda p: p.name)
+def test_both_paths_agree_on_every_example_case(tmp_path: Path, bron: Path) -> None:
+    """The example cases and the contract's example: the same model, and valideer's fast
+    positions where the round trip has them."""
+    tekst = bron.read_text(encoding="utf-8")
+    naam = re.search(r"^id: (\S+)", tekst, re.M)
+    beide_paden_gelijk(tmp_path / f"{naam.group(1) if naam else 'T-001'}.yaml", tekst)
+
+
+def test_valideer_places_warnings_without_the_round_trip(map_: Map, run, monkeypatch) -> None:
+    """A warning of a valid case gets its exact position from the C parser's nodes: the
+    round trip (ten times as slow) is not used."""
+    from leersteun.files import store
+
+    map_.case(DOSSIER.replace("ondersteuner: Els Maes", "ondersteuner: null", 1))
+    echt = store.lees
+
+    def geen_dossiers(pad: Path, *a, **k):  # leersteun.yaml is read the round-trip way, for its own positions
+        assert pad.parent.name != "cases", pad
+        return echt(pad, *a, **k)
+
+    monkeypatch.setattr(store, "lees", geen_dossiers)
+    result = run("valideer")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"T-001\.yaml:\d+:\d+: waarschuwing", result.stdout + result.stderr), result.output
