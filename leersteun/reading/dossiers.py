@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from leersteun.rules.checks import Context, controleer_dossier, controleer_instellingen
 from leersteun.core.errors import Bevinding, Fout, OngeldigBestand
@@ -77,11 +78,37 @@ def alle(map_: Dossiermap) -> list[Gelezen]:
     return list(lees_alle(map_))
 
 
+class Kaart(NamedTuple):
+    """What finding a case by name needs of it: made where it is read (on every core)."""
+
+    id: str
+    voornaam: str
+    naam: str
+    klas: str
+    school: str
+    fase: str
+
+    @staticmethod
+    def van(d: Dossier) -> Kaart:
+        return Kaart(d.id, d.leerling.voornaam, d.leerling.naam, d.leerling.klas, d.school.naam, d.fase.value)
+
+
+def kaarten(map_: Dossiermap) -> list[Gelezen]:
+    """Every case of the folder as a `Kaart` (in `uitkomst`), or with its errors."""
+    from leersteun.reading.snel import lees_alle
+
+    return list(lees_alle(map_, stap=lambda _pad, d: Kaart.van(d)))
+
+
+def _kaart(g: Gelezen) -> Kaart | None:
+    return g.uitkomst if isinstance(g.uitkomst, Kaart) else Kaart.van(g.dossier) if g.dossier else None
+
+
 def _beschrijf(g: Gelezen) -> str:
-    if g.dossier is None:
+    k = _kaart(g)
+    if k is None:
         return f"{g.id}  (ongeldig bestand: {toon(g.pad)})"
-    d = g.dossier
-    return f"{d.id}  {d.leerling.volledige_naam} ({d.leerling.klas}, {d.school.naam}, {d.fase})"
+    return f"{k.id}  {k.voornaam} {k.naam} ({k.klas}, {k.school}, {k.fase})"
 
 
 # Set by the CLI on a terminal: picks one of several cases that fit a name (a numbered list).
@@ -93,15 +120,15 @@ def zoek(gelezen: list[Gelezen], naam: str) -> Gelezen:
     gezocht = normaal(naam)
     if not gezocht:
         raise Fout("Geef een dossier-id of een deel van de naam van de leerling.")
-    exact = [g for g in gelezen if normaal(g.id) == gezocht]
+    kaarten_ = [(g, _kaart(g)) for g in gelezen]
+    exact = [g for g, k in kaarten_ if normaal(k.id if k else g.id) == gezocht]
     if exact:
         return exact[0]
     treffers = []
-    for g in gelezen:
-        velden = [g.id]
-        if g.dossier:
-            ll = g.dossier.leerling
-            velden += [f"{ll.voornaam} {ll.naam}", f"{ll.naam} {ll.voornaam}"]
+    for g, k in kaarten_:
+        velden = [k.id if k else g.id]
+        if k:
+            velden += [f"{k.voornaam} {k.naam}", f"{k.naam} {k.voornaam}"]
         if any(gezocht in normaal(v) for v in velden):
             treffers.append(g)
     if not treffers:
@@ -120,7 +147,7 @@ def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Gelezen:
     # that matches nothing, not a file to open.
     kandidaat = map_.case_pad(naam.strip()) if re.fullmatch(ID_PATROON, naam.strip()) else None
     if kandidaat is None or not kandidaat.is_file():
-        kandidaat = zoek(alle(map_), naam).pad
+        kandidaat = zoek(kaarten(map_), naam).pad
     gevonden = lees_dossier(kandidaat, ctx)
     if gevonden.dossier is None or gevonden.fouten:
         raise OngeldigBestand(toon(gevonden.pad), gevonden.fouten or gevonden.bevindingen)

@@ -244,6 +244,29 @@ def test_the_agenda_is_the_same_on_several_processes(map_met_fouten: Path, monke
 
 
 @ALLEEN_LINUX
+def test_finding_a_case_by_name_is_the_same_on_several_processes(map_met_fouten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name lookup reads only what it needs of each case (`Kaart`), on every core."""
+    from leersteun.rules.checks import Context
+
+    m = vind_map(map_met_fouten)
+
+    def gevonden(naam: str) -> str:
+        try:
+            return str(dossiers.open_dossier(m, naam, Context()).pad.name)
+        except Fout as e:
+            return str(e)
+
+    namen = ["lotte", "Olivia Jacobs", "KLM-2024-017-K2", "jacobs olivia", "niemand"]
+    monkeypatch.setattr(snel, "processen", lambda bestanden: 1)
+    alleen = [gevonden(n) for n in namen]
+    monkeypatch.setattr(snel, "processen", lambda bestanden: 3)
+    monkeypatch.setattr(snel, "STUK", 2)
+    assert [gevonden(n) for n in namen] == alleen
+    assert "KLM-2024-017-K1  Lotte Peeters (5B, Basisschool De Klimop, heropstart)" in alleen[0]
+    assert alleen[2] == "KLM-2024-017-K2.yaml" and "Geen dossier gevonden" in alleen[4]
+
+
+@ALLEEN_LINUX
 def test_when_no_worker_can_start_this_process_reads_everything(map_met_fouten: Path, veel_processen: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     def geweigerd() -> int:
         raise BlockingIOError("Resource temporarily unavailable")  # as fork does past the process limit
