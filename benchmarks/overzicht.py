@@ -36,7 +36,7 @@ HIER = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "leersteun"
 
 VOORNAMEN = "Lotte Noah Ella Finn Mila Louis Nora Lucas Julie Arthur Olivia Jules Emma Liam Zoë Vic Lore Mats Fien Stan".split()
-NAMEN = "Peeters Janssens Maes Jacobs Mertens Willems Claes Goossens Wouters De Smet Dubois Hermans Aerts Lambrechts".split()
+NAMEN = [*"Peeters Janssens Maes Jacobs Mertens Willems Claes Goossens Wouters".split(), "De Smet", *"Dubois Hermans Aerts Lambrechts".split()]
 SCHOLEN = [(f"Basisschool {n}", g) for n, g in (("De Klimop", "Geel"), ("Sint-Jozef", "Mol"), ("De Regenboog", "Herentals"), ("Het Kompas", "Turnhout"), ("De Linde", "Olen"))]
 
 
