@@ -119,6 +119,7 @@ def tabellen(o: Overzicht) -> list[Tabel]:
             ["dossier", "leerling", "school", "evaluatie", "aandachtspunt", "ondersteuner"],
             [[a.id, a.leerling, a.school, a.evaluatie, a.wat, a.ondersteuner or "–"] for a in o.aandachtspunten],
             "Geen aandachtspunten.",
+            ("school",),
         ),
         Tabel(
             "diplon",
@@ -126,6 +127,7 @@ def tabellen(o: Overzicht) -> list[Tabel]:
             ["dossier", "leerling", "school", "stap", "wie", "sinds", "dagen"],
             [[r.id, r.leerling, r.school, r.stap, r.wie, r.sinds, r.dagen] for r in o.diplon],
             "Geen open stappen in Diplon.",
+            ("school",),
         ),
         Tabel(
             "wacht_op_verslag",
@@ -133,6 +135,7 @@ def tabellen(o: Overzicht) -> list[Tabel]:
             ["dossier", "leerling", "school", "aangemeld", "dagen"],
             [[h.id, h.leerling, h.school, h.sinds, h.dagen] for h in o.wacht_op_verslag],
             "Geen aanmeldingen die wachten.",
+            ("school",),
         ),
         *(
             [
@@ -389,6 +392,27 @@ def samenvatting(t: Tabel) -> str:
     return datums.spreiding([str(rij[i]) for rij in t.rijen], kolom)
 
 
+HEEL = 18  # characters: a cell this short (a name, a date, an id) is not wrapped when it can be helped
+
+
+def breedtes(vloer: list[int], natuurlijk: list[int], breedte: int | None) -> list[int] | None:
+    """Column widths for a table of `breedte` characters (columns 3 apart) in which no word
+    is cut: from the width each column would take on one line, the widest column gives up a
+    character until the table fits, none below its floor (its longest word, or all of a short
+    cell). None where rich's own widths do as well: all fits on one line, or not even the
+    floors fit (then a word is cut, the last resort)."""
+    if breedte is None:
+        return None
+    ruimte = breedte - 3 * (len(vloer) - 1)
+    if sum(natuurlijk) <= ruimte or sum(vloer) > ruimte:
+        return None
+    gegeven = [max(n, m) for n, m in zip(natuurlijk, vloer)]
+    for _ in range(sum(gegeven) - ruimte):
+        j = max((j for j in range(len(gegeven)) if gegeven[j] > vloer[j]), key=lambda j: gegeven[j])
+        gegeven[j] -= 1
+    return gegeven
+
+
 def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> Any:
     """The overview for the terminal. A long section shows a summary and its most urgent rows
     (each section is ordered most urgent first); `alles` shows every row."""
@@ -416,17 +440,20 @@ def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> 
         # columns when the longest words do not fit, else fold as a last resort
         kolommen = list(range(len(t.kolommen)))
         langste = [max((len(w) for tekst in (k, *(_mens(r[i]) for r in rijen)) for w in str(tekst).split()), default=1) for i, k in enumerate(t.kolommen)]
+        natuurlijk = [max(len(str(k)), *(len(str(_mens(r[i]))) for r in rijen)) for i, k in enumerate(t.kolommen)]
+        heel = [n if n <= HEEL else m for n, m in zip(natuurlijk, langste)]  # a name, a date: on one line
 
-        def past() -> bool:
-            return breedte is None or sum(langste[i] for i in kolommen) + 3 * (len(kolommen) - 1) <= breedte
+        def past(vloer: list[int]) -> bool:
+            return breedte is None or sum(vloer[i] for i in kolommen) + 3 * (len(kolommen) - 1) <= breedte
 
-        for weg in t.weg_als_smal:
-            if not past():
+        for weg in t.weg_als_smal:  # a less important column goes before a name is broken up
+            if not past(heel):
                 kolommen.remove(t.kolommen.index(weg))
-        vast = bool(t.weg_als_smal) and past()  # rich keeps these minimums only for a few short columns
-        for i in kolommen:
+        vloer = heel if past(heel) else langste
+        gegeven = breedtes([vloer[i] for i in kolommen], [natuurlijk[i] for i in kolommen], breedte)
+        for j, i in enumerate(kolommen):
             getal = isinstance(t.rijen[0][i], (int, float))
-            tabel.add_column(t.kolommen[i], justify="right" if getal else "left", overflow="fold", min_width=langste[i] if vast else None)
+            tabel.add_column(t.kolommen[i], justify="right" if getal else "left", overflow="fold", width=gegeven[j] if gegeven else None)
         for rij in rijen:
             tabel.add_row(*(Text(_mens(rij[i]), style="bold red" if rij[i] == "verlopen" else "") for i in kolommen))
         delen.append(tabel)

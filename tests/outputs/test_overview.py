@@ -454,3 +454,26 @@ def test_a_contribution_comes_back_whole_from_a_worker_process(voorbeeld: Path) 
             assert terug == b and vars(terug) == vars(b)
             gezien += len(b.deadlines_verlopen) + len(b.diplon) + (b.rij is not None) + (b.heropstart is not None)
     assert gezien > 20  # rows of every kind were on their way
+
+
+@pytest.mark.parametrize("breedte", [80, 100, 120])
+def test_terminal_overview_never_cuts_a_name_or_word(voorbeeld: Path, run, monkeypatch, breedte: int) -> None:
+    """Columns get at least their longest word and short cells (names, dates) stay whole;
+    where that does not fit, a less important column (school) goes first."""
+    monkeypatch.setenv("LEERSTEUN_BREEDTE", str(breedte))
+    uit = run("overzicht").stdout
+    regels = uit.splitlines()
+    assert max(len(r) for r in regels) <= breedte
+    assert "Sint-Victorinstituut" in uit and "│ Noah Wouters " in uit  # whole, in the Diplon table too
+    for woord in ("Sint-Victorinst", "rinstituut", "Victorinstituu "):
+        assert not any(woord in r and "Sint-Victorinstituut" not in r for r in regels), (woord, breedte)
+
+
+def test_column_widths_give_up_the_widest_first() -> None:
+    from leersteun.outputs.formats import breedtes
+
+    assert breedtes([5, 4], [10, 8], None) is None  # no width known: rich decides
+    assert breedtes([5, 4], [10, 8], 30) is None  # all fits on one line
+    assert breedtes([20, 20], [30, 30], 30) is None  # not even the floors fit: the last resort
+    assert breedtes([12, 8, 12], [12, 40, 30], 60) == [12, 21, 21]  # the two long ones shrink alike
+    assert breedtes([12, 14, 5], [12, 14, 50], 40) == [12, 14, 8]  # the short ones stay whole
