@@ -230,27 +230,27 @@ def lijst(
     anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen.")] = False,
 ) -> None:
     """Toon de dossiers, gefilterd op fase, school of ondersteuner."""
+    from leersteun.outputs.weergave import lijst_rij
     from leersteun.reading import dossiers
+    from leersteun.reading.snel import lees_alle
 
     map_ = _dossiermap()
     dossiers.instellingen(map_)  # a broken leersteun.yaml stops here, with its position
-    alle = dossiers.alle(map_)
-    geldig = [g.dossier for g in alle if g.dossier is not None]
+    alle = list(lees_alle(map_, stap=lambda _pad, d: lijst_rij(d, anoniem)))  # on every core for a large folder
+    geldig = [g.uitkomst for g in alle if g.uitkomst is not None]
     met_fouten = [g for g in alle if g.fouten]
     fasen = {f.value for f in fase or []}
     gekozen = dossiers.kies_uit(geldig, fasen, school, ondersteuner)
     if als_json:
         import json
 
-        from leersteun.outputs.weergave import lijst_rij
-
-        print(json.dumps([lijst_rij(d, anoniem) for d in gekozen], ensure_ascii=False, indent=2))
+        print(json.dumps(gekozen, ensure_ascii=False, indent=2))
     else:
         from leersteun.outputs.weergave import lijst_tabel
 
         console = _console()
         if gekozen:
-            console.print(lijst_tabel(gekozen, anoniem, console.width))
+            console.print(lijst_tabel(gekozen, console.width))
         meervoud = "dossier" if len(geldig) == 1 else "dossiers"
         filter_ = fasen or school or ondersteuner
         console.print(f"{len(gekozen)} van {len(geldig)} {meervoud}." if filter_ else f"{len(gekozen)} {meervoud}.")

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from leersteun.core import datums
+from leersteun.outputs.kolommen import HEEL, breedtes
 from leersteun.outputs.overview import Overzicht, Rij
 
 CSV_KOLOMMEN = [
@@ -392,30 +393,10 @@ def samenvatting(t: Tabel) -> str:
     return datums.spreiding([str(rij[i]) for rij in t.rijen], kolom)
 
 
-HEEL = 18  # characters: a cell this short (a name, a date, an id) is not wrapped when it can be helped
-
-
-def breedtes(vloer: list[int], natuurlijk: list[int], breedte: int | None) -> list[int] | None:
-    """Column widths for a table of `breedte` characters (columns 3 apart) in which no word
-    is cut: from the width each column would take on one line, the widest column gives up a
-    character until the table fits, none below its floor (its longest word, or all of a short
-    cell). None where rich's own widths do as well: all fits on one line, or not even the
-    floors fit (then a word is cut, the last resort)."""
-    if breedte is None:
-        return None
-    ruimte = breedte - 3 * (len(vloer) - 1)
-    if sum(natuurlijk) <= ruimte or sum(vloer) > ruimte:
-        return None
-    gegeven = [max(n, m) for n, m in zip(natuurlijk, vloer)]
-    for _ in range(sum(gegeven) - ruimte):
-        j = max((j for j in range(len(gegeven)) if gegeven[j] > vloer[j]), key=lambda j: gegeven[j])
-        gegeven[j] -= 1
-    return gegeven
-
-
 def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> Any:
     """The overview for the terminal. A long section shows a summary and its most urgent rows
     (each section is ordered most urgent first); `alles` shows every row."""
+    from rich.cells import cell_len
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -439,8 +420,8 @@ def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> 
         # wrap between words, never inside one ('richtcapacitei t'): drop the less important
         # columns when the longest words do not fit, else fold as a last resort
         kolommen = list(range(len(t.kolommen)))
-        langste = [max((len(w) for tekst in (k, *(_mens(r[i]) for r in rijen)) for w in str(tekst).split()), default=1) for i, k in enumerate(t.kolommen)]
-        natuurlijk = [max(len(str(k)), *(len(str(_mens(r[i]))) for r in rijen)) for i, k in enumerate(t.kolommen)]
+        langste = [max((cell_len(w) for tekst in (k, *(_mens(r[i]) for r in rijen)) for w in str(tekst).split()), default=1) for i, k in enumerate(t.kolommen)]
+        natuurlijk = [max(cell_len(str(k)), *(cell_len(str(_mens(r[i]))) for r in rijen)) for i, k in enumerate(t.kolommen)]
         heel = [n if n <= HEEL else m for n, m in zip(natuurlijk, langste)]  # a name, a date: on one line
 
         def past(vloer: list[int]) -> bool:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from leersteun.core import datums
+from leersteun.outputs.kolommen import breedtes
 from leersteun.rules.model import Dossier, Uitkomst
 
 FASE_KLEUR = {
@@ -39,35 +41,17 @@ LIJST_KOLOMMEN = ("id", "leerling", "klas", "school", "fase", "vorm", "ondersteu
 LIJST_VOORRANG = ("id", "leerling", "fase", "vorm", "ondersteuner", "klas", "school")  # what stays on a narrow terminal
 
 
-def lijst_tabel(dossiers: Iterable[Dossier], anoniem: bool = False, breedte: int | None = None) -> Table:
-    """The cases as a table. On a narrow terminal the id, the pupil's full name, fase and vorm
-    always stay whole; school, class and ondersteuner wrap between words, and when even that
-    does not fit, the least important of them is left out (school first)."""
-    rijen = []
-    for d in dossiers:
-        lopend = d.lopend_traject
-        rijen.append(
-            dict(
-                zip(
-                    LIJST_KOLOMMEN,
-                    (
-                        d.id,
-                        leerling_naam(d, anoniem),
-                        d.leerling.klas,
-                        d.school.naam,
-                        d.fase.value,
-                        lopend.vorm.value if lopend else "–",
-                        d.ondersteuner or "–",
-                    ),
-                )
-            )
-        )
+def lijst_tabel(rijen_: Iterable[dict], breedte: int | None = None) -> Table:
+    """The cases (`lijst_rij`) as a table. On a narrow terminal the id, the pupil's full name,
+    fase and vorm always stay whole; school, class and ondersteuner wrap between words, and
+    when even that does not fit, the least important of them is left out (school first)."""
+    rijen = [{k: r[k] if r[k] is not None else "–" for k in LIJST_KOLOMMEN} for r in rijen_]
     vast = {"id", "leerling", "fase", "vorm"}
 
     def minimum(kolom: str) -> int:
         if kolom in vast:
-            return max([len(kolom), *(len(r[kolom]) for r in rijen)])
-        return max([len(kolom), *(len(w) for r in rijen for w in r[kolom].split())])  # wrap between words, never inside one
+            return max([cell_len(kolom), *(cell_len(r[kolom]) for r in rijen)])
+        return max([cell_len(kolom), *(cell_len(w) for r in rijen for w in r[kolom].split())])  # wrap between words, never inside one
 
     gekozen: list[str] = []
     nodig = 0
@@ -78,8 +62,10 @@ def lijst_tabel(dossiers: Iterable[Dossier], anoniem: bool = False, breedte: int
         gekozen.append(kolom)
         nodig += extra
     tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for kolom in (k for k in LIJST_KOLOMMEN if k in gekozen):
-        tabel.add_column(kolom, no_wrap=kolom in vast, min_width=minimum(kolom), overflow="fold")
+    getoond = [k for k in LIJST_KOLOMMEN if k in gekozen]
+    gegeven = breedtes([minimum(k) for k in getoond], [max([cell_len(k), *(cell_len(r[k]) for r in rijen)]) for k in getoond], breedte)
+    for j, kolom in enumerate(getoond):
+        tabel.add_column(kolom, no_wrap=kolom in vast, min_width=minimum(kolom), width=gegeven[j] if gegeven else None, overflow="fold")
     for rij in rijen:
         cellen = [fase_tekst(rij[k]) if k == "fase" else Text(rij[k]) for k in LIJST_KOLOMMEN if k in gekozen]
         tabel.add_row(*cellen)

@@ -292,18 +292,18 @@ def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
     return pad
 
 
-def kies_uit(alle_: list[Dossier], fasen: set[str] | None = None, school: str | None = None, ondersteuner: str | None = None) -> list[Dossier]:
-    """`leersteun lijst`'s filters: the phases, part of the school's name, part of the
-    ondersteuner's name ('geen': not assigned); sorted by id."""
+def kies_uit(rijen: list[dict], fasen: set[str] | None = None, school: str | None = None, ondersteuner: str | None = None) -> list[dict]:
+    """`leersteun lijst`'s filters over its rows (`weergave.lijst_rij`): the phases, part of
+    the school's name, part of the ondersteuner's name ('geen': not assigned); by id."""
     from leersteun.core.tekst import bevat
 
-    def past(d: Dossier) -> bool:
-        if fasen and d.fase not in fasen:
+    def past(r: dict) -> bool:
+        if fasen and r["fase"] not in fasen:
             return False
-        if school is not None and not bevat(d.school.naam, school):
+        if school is not None and not bevat(r["school"], school):
             return False
         if ondersteuner is None:
             return True
-        return (ondersteuner.strip().lower() == "geen" and not d.ondersteuner) or bevat(d.ondersteuner, ondersteuner)
+        return (ondersteuner.strip().lower() == "geen" and not r["ondersteuner"]) or bevat(r["ondersteuner"], ondersteuner)
 
-    return sorted((d for d in alle_ if past(d)), key=lambda d: d.id)
+    return sorted((r for r in rijen if past(r)), key=lambda r: r["id"])

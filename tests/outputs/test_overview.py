@@ -470,10 +470,10 @@ def test_terminal_overview_never_cuts_a_name_or_word(voorbeeld: Path, run, monke
 
 
 def test_column_widths_give_up_the_widest_first() -> None:
-    from leersteun.outputs.formats import breedtes
+    from leersteun.outputs.kolommen import breedtes
 
-    assert breedtes([5, 4], [10, 8], None) is None  # no width known: rich decides
-    assert breedtes([5, 4], [10, 8], 30) is None  # all fits on one line
+    assert breedtes([5, 4], [10, 8], None) == [10, 8]  # no width known: each on one line
+    assert breedtes([5, 4], [10, 8], 30) == [10, 8]  # all fits on one line
     assert breedtes([20, 20], [30, 30], 30) is None  # not even the floors fit: the last resort
     assert breedtes([12, 8, 12], [12, 40, 30], 60) == [12, 21, 21]  # the two long ones shrink alike
     assert breedtes([12, 14, 5], [12, 14, 50], 40) == [12, 14, 8]  # the short ones stay whole
