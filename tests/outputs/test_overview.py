@@ -477,3 +477,10 @@ def test_column_widths_give_up_the_widest_first() -> None:
     assert breedtes([20, 20], [30, 30], 30) is None  # not even the floors fit: the last resort
     assert breedtes([12, 8, 12], [12, 40, 30], 60) == [12, 21, 21]  # the two long ones shrink alike
     assert breedtes([12, 14, 5], [12, 14, 50], 40) == [12, 14, 8]  # the short ones stay whole
+
+
+def test_lijst_wraps_names_instead_of_cutting_them(voorbeeld: Path, run, monkeypatch) -> None:
+    monkeypatch.setenv("LEERSTEUN_BREEDTE", "100")
+    uit = run("lijst", "--anoniem").stdout
+    assert "Lambrechts" in uit and "Lambrech " not in uit and "Pieter D " not in uit
+    assert max(len(r) for r in uit.splitlines()) <= 100

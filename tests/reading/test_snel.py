@@ -267,6 +267,23 @@ def test_finding_a_case_by_name_is_the_same_on_several_processes(map_met_fouten:
 
 
 @ALLEEN_LINUX
+def test_lijst_rows_are_the_same_on_several_processes(map_met_fouten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from leersteun.outputs.weergave import lijst_rij
+
+    m = vind_map(map_met_fouten)
+
+    def rijen() -> list:
+        return [(g.pad.name, g.uitkomst, g.fouten) for g in snel.lees_alle(m, stap=lambda _pad, d: lijst_rij(d, True))]
+
+    monkeypatch.setattr(snel, "processen", lambda bestanden: 1)
+    alleen = rijen()
+    monkeypatch.setattr(snel, "processen", lambda bestanden: 3)
+    monkeypatch.setattr(snel, "STUK", 2)
+    assert rijen() == alleen
+    assert sum(u is not None for _, u, _ in alleen) > 30 and {"leerling": "L.P."}.items() <= next(u for n, u, _ in alleen if n == "KLM-2024-017.yaml").items()
+
+
+@ALLEEN_LINUX
 def test_when_no_worker_can_start_this_process_reads_everything(map_met_fouten: Path, veel_processen: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     def geweigerd() -> int:
         raise BlockingIOError("Resource temporarily unavailable")  # as fork does past the process limit
