@@ -85,20 +85,20 @@ def _voltooi_dossier(incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of a case: ids and first names that start with what was typed. A
     folder that cannot be read completes nothing (no message in the middle of typing)."""
     from leersteun.core.errors import Fout
+    from leersteun.reading.dossiers import Kaart, kaarten
     from leersteun.reading.folder import vind_map
-    from leersteun.reading.snel import lees_alle
     from leersteun.core.tekst import normaal
 
     begin = normaal(incomplete)
     uit: dict[str, str] = {}
     try:
-        for g in lees_alle(vind_map(kern._map_optie)):
-            d = g.dossier
-            if d is None:
+        for g in kaarten(vind_map(kern._map_optie)):  # on every core for a large folder
+            k = g.uitkomst
+            if not isinstance(k, Kaart):
                 continue
-            for kandidaat in (d.id, d.leerling.voornaam.lower(), d.leerling.naam.lower().replace(" ", "-")):
+            for kandidaat in (k.id, k.voornaam.lower(), k.naam.lower().replace(" ", "-")):
                 if normaal(kandidaat).startswith(begin):
-                    uit.setdefault(kandidaat, f"{d.leerling.volledige_naam} ({d.id})")
+                    uit.setdefault(kandidaat, f"{k.voornaam} {k.naam} ({k.id})")
     except (Fout, OSError):
         return []
     return sorted(uit.items())
