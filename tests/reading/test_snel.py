@@ -94,10 +94,18 @@ def test_several_processes_give_the_same_overview_and_errors(map_met_fouten: Pat
 
 
 @ALLEEN_LINUX
-def test_the_work_is_shared_and_comes_back_in_file_order(map_met_fouten: Path, veel_processen: list[int]) -> None:
+def test_the_work_is_shared_and_comes_back_in_file_order(map_met_fouten: Path, veel_processen: list[int], tmp_path: Path) -> None:
     m = vind_map(map_met_fouten)
+    aanwezig = tmp_path / "processen"
+    aanwezig.mkdir()
+
     def stap(pad: Path, dossier: Any) -> tuple[int, str]:
-        time.sleep(0.01)  # slow reading: every process surely takes chunks
+        # every process waits at its first case until all three have one: each surely takes
+        # a chunk, however late a loaded machine starts a worker
+        (aanwezig / str(os.getpid())).touch()
+        einde = time.monotonic() + 10
+        while len(list(aanwezig.iterdir())) < 3 and time.monotonic() < einde:
+            time.sleep(0.005)
         return os.getpid(), dossier.id
 
     gelezen = list(snel.lees_alle(m, stap=stap))
@@ -130,14 +138,24 @@ def test_ctrl_c_stops_every_worker(map_met_fouten: Path, veel_processen: list[in
     assert gestopt(veel_processen)
 
 
+def wacht_op_werker(teken: Path) -> None:
+    """This process waits (at most 10 s) until a worker has reached its first case: however
+    late a loaded machine starts the workers, one surely takes a chunk."""
+    einde = time.monotonic() + 10
+    while not teken.exists() and time.monotonic() < einde:
+        time.sleep(0.005)
+
+
 @ALLEEN_LINUX
-def test_an_error_in_a_worker_reaches_this_process(map_met_fouten: Path, veel_processen: list[int]) -> None:
+def test_an_error_in_a_worker_reaches_this_process(map_met_fouten: Path, veel_processen: list[int], tmp_path: Path) -> None:
     hier = os.getpid()
+    teken = tmp_path / "werker"
 
     def stap(pad: Path, dossier: object) -> None:
         if os.getpid() != hier:
+            teken.touch()
             raise RuntimeError(f"fout in {pad.name}")
-        time.sleep(0.01)  # this process is slow: the workers surely read chunks
+        wacht_op_werker(teken)
 
     with pytest.raises(RuntimeError, match="fout in"):
         list(snel.lees_alle(vind_map(map_met_fouten), stap=stap))
@@ -170,15 +188,17 @@ def test_a_wrong_number_of_processes_is_a_dutch_message(map_: Any, run, monkeypa
 
 
 @ALLEEN_LINUX
-def test_a_worker_that_dies_is_an_error_not_a_hang(map_met_fouten: Path, veel_processen: list[int]) -> None:
+def test_a_worker_that_dies_is_an_error_not_a_hang(map_met_fouten: Path, veel_processen: list[int], tmp_path: Path) -> None:
     import signal
 
     hier = os.getpid()
+    teken = tmp_path / "werker"
 
     def stap(pad: Path, dossier: object) -> None:
         if os.getpid() != hier:
+            teken.touch()
             os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does when memory runs out
-        time.sleep(0.01)
+        wacht_op_werker(teken)
 
     with pytest.raises(snel.WerkerFout):
         list(snel.lees_alle(vind_map(map_met_fouten), stap=stap))
