@@ -408,6 +408,11 @@ def positie(data: Any, loc: tuple, sleutel: bool = False) -> tuple[int, int]:
     return _plus1(pos)
 
 
+# Line breaks for the C parser (YAML 1.1), not for the round trip: in a comment they would
+# shift every position after it (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR in UTF-8).
+_REGELEINDES_1_1 = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+
+
 class Knopen:
     """The positions of a file's keys and values, from the tree of nodes that ruamel's C
     parser composes: a tenth of the time of the round trip, which also builds the data.
@@ -426,7 +431,7 @@ class Knopen:
             from ruamel.yaml.cyaml import CParser  # noqa: F401 - only whether it is there
         except ImportError:  # pragma: no cover - a platform without ruamel.yaml.clib
             return None
-        if ruw.startswith(b"\xef\xbb\xbf"):
+        if ruw.startswith(b"\xef\xbb\xbf") or any(teken in ruw for teken in _REGELEINDES_1_1):
             return None
         try:
             return Knopen(ruw.decode("utf-8"))
