@@ -82,7 +82,7 @@ def controleer_typologie(inst: Instellingen, typologie: Typologie | None) -> Non
 
 def _geen_dubbel(map_: Dossiermap, a: Aanmelding) -> list[str]:
     """The ids of open cases of this pupil; refused unless `toch` gives a reason."""
-    dubbel = dossiers.dubbels(dossiers.alle(map_), a.voornaam, a.naam, a.geboortedatum, a.school)
+    dubbel = dossiers.dubbels(map_, a.voornaam, a.naam, a.geboortedatum, a.school)
     if dubbel and not a.toch:
         lijst = "\n".join(f"  {d.id}  {d.leerling.volledige_naam} ({d.leerling.klas}, {d.school.naam}, fase {d.fase})" for d in dubbel)
         raise Fout(

@@ -247,19 +247,19 @@ def nieuw_dossier_data(
     return data
 
 
-def dubbels(alle_: list[Gelezen], voornaam: str, naam: str, geboortedatum: dt.date | None, school: str) -> list[Dossier]:
-    """Cases not closed of the same pupil: same name and birth date, or same name at the same school."""
-    uit = []
-    for g in alle_:
-        d = g.dossier
-        if d is None or d.fase == "afgesloten":
-            continue
-        if normaal(d.leerling.voornaam) != normaal(voornaam) or normaal(d.leerling.naam) != normaal(naam):
-            continue
+def dubbels(map_: Dossiermap, voornaam: str, naam: str, geboortedatum: dt.date | None, school: str) -> list[Dossier]:
+    """Cases not closed of the same pupil: same name and birth date, or same name at the same
+    school. Each case is judged where it is read (on every core for a large folder); only
+    those of this pupil come back."""
+    from leersteun.reading.snel import lees_alle
+
+    def dezelfde(_pad: Path, d: Dossier) -> Dossier | None:
+        if d.fase == "afgesloten" or normaal(d.leerling.voornaam) != normaal(voornaam) or normaal(d.leerling.naam) != normaal(naam):
+            return None
         zelfde_dag = geboortedatum is not None and d.leerling.geboortedatum == geboortedatum
-        if zelfde_dag or normaal(d.school.naam) == normaal(school):
-            uit.append(d)
-    return uit
+        return d if zelfde_dag or normaal(d.school.naam) == normaal(school) else None
+
+    return [g.uitkomst for g in lees_alle(map_, stap=dezelfde) if g.uitkomst is not None]
 
 
 def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:

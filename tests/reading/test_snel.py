@@ -304,6 +304,20 @@ def test_lijst_rows_are_the_same_on_several_processes(map_met_fouten: Path, monk
 
 
 @ALLEEN_LINUX
+def test_the_check_for_a_second_case_of_a_pupil_is_the_same_on_several_processes(map_met_fouten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    m = vind_map(map_met_fouten)
+
+    def ids() -> list[str]:
+        return [d.id for d in dossiers.dubbels(m, "lotte", "PEETERS", None, "basisschool de klimop")]
+
+    monkeypatch.setattr(snel, "processen", lambda bestanden: 1)
+    alleen = ids()
+    monkeypatch.setattr(snel, "processen", lambda bestanden: 3)
+    monkeypatch.setattr(snel, "STUK", 2)
+    assert ids() == alleen and sorted(alleen) == ["KLM-2024-017", "KLM-2024-017-K1", "KLM-2024-017-K2"]
+
+
+@ALLEEN_LINUX
 def test_when_no_worker_can_start_this_process_reads_everything(map_met_fouten: Path, veel_processen: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     def geweigerd() -> int:
         raise BlockingIOError("Resource temporarily unavailable")  # as fork does past the process limit
