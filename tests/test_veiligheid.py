@@ -396,3 +396,23 @@ def test_deep_nesting_is_refused_at_once_with_its_place(tekst: str, plek: tuple[
     from leersteun.files.store import te_diep
 
     assert te_diep(tekst) == plek
+
+
+def test_an_overview_of_many_cases_may_be_larger_than_a_sheet(voorbeeld: Path, run, monkeypatch) -> None:
+    """The text limit grows with the rows the template is given: the HTML overview of a
+    network of 5,000 cases (5.5 MB) was refused as a loop gone wrong; a loop still is."""
+    from leersteun.outputs import render
+
+    monkeypatch.setattr(render, "MAX_UITVOER", 10_000)  # the example folder's overview (15 kB) as if it were large
+    monkeypatch.setattr(render, "PER_RIJ", 1_000)
+    result = run("overzicht", "--formaat", "html", "--uit", "out/o.html")
+    assert result.exit_code == 0, result.stderr
+    assert len((voorbeeld / "out" / "o.html").read_text(encoding="utf-8")) > 10_000
+    monkeypatch.setattr(render, "PER_RIJ", 0)
+    result = run("overzicht", "--formaat", "html", "--uit", "out/o.html")
+    assert result.exit_code == 1 and "MB tekst" in result.stderr
+    _sjabloon(voorbeeld, "{% for i in range(99999) %}{{ 'x' * 999 }}{% endfor %}", "overzicht/overzicht.md.j2")
+    monkeypatch.setattr(render, "MAX_UITVOER", 5_000_000)
+    monkeypatch.setattr(render, "PER_RIJ", 1_000)
+    result = run("overzicht", "--formaat", "md", "--uit", "out/o.md")
+    assert result.exit_code == 1 and "MB tekst" in result.stderr

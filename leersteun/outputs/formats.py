@@ -208,10 +208,15 @@ def _sjabloon_context(o: Overzicht) -> dict[str, Any]:
     }
 
 
+def _rijen(context: dict[str, Any]) -> int:
+    return sum(len(t["rijen"]) for t in context["tabellen"])
+
+
 def als_md(o: Overzicht, map_pad: Any = None) -> str:
     from leersteun.outputs.render import render
 
-    return render("overzicht/overzicht.md.j2", _sjabloon_context(o), map_pad)
+    context = _sjabloon_context(o)
+    return render("overzicht/overzicht.md.j2", context, map_pad, _rijen(context))
 
 
 # ---------------------------------------------------------------------------- csv, json
@@ -290,7 +295,7 @@ def als_html(o: Overzicht, map_pad: Any = None) -> str:
     context = _sjabloon_context(o)
     for tabel in context["tabellen"]:
         tabel["grafiek"] = grafieken.get(tabel["sleutel"])
-    return render("overzicht/overzicht.html.j2", context, map_pad)
+    return render("overzicht/overzicht.html.j2", context, map_pad, _rijen(context))
 
 
 # ---------------------------------------------------------------------------- xlsx

@@ -28,6 +28,7 @@ def _html(naam: str | None) -> bool:
 
 
 MAX_UITVOER = 5_000_000  # characters: a sheet or a mail is a few kB
+PER_RIJ = 1_000  # characters more per row of a table the template is given (the overview)
 MAX_SECONDEN = 20
 
 
@@ -86,19 +87,22 @@ def omgeving(map_pad: Path | None = None, markdown: bool = False) -> Any:
     return env
 
 
-def render(naam: str, context: dict[str, Any], map_pad: Path | None = None) -> str:
-    """Render template `naam`; errors become a Dutch `Fout` naming template and line."""
+def render(naam: str, context: dict[str, Any], map_pad: Path | None = None, rijen: int = 0) -> str:
+    """Render template `naam`; errors become a Dutch `Fout` naming template and line. The
+    text may grow to MAX_UITVOER plus PER_RIJ for each of the `rijen` rows of data the
+    template is given: an overview of thousands of cases is large, a loop gone wrong larger."""
     import jinja2
 
     env = omgeving(map_pad, markdown=naam.removesuffix(".j2").endswith(".md"))
+    grens = MAX_UITVOER + PER_RIJ * rijen
     try:
         with _tijdslimiet(MAX_SECONDEN):
             stukken: list[str] = []
             lengte = 0
             for stuk in env.get_template(naam).generate(**context):
                 lengte += len(stuk)
-                if lengte > MAX_UITVOER:
-                    raise Fout(f"Sjabloon {naam} maakt meer dan {MAX_UITVOER // 1_000_000} MB tekst; controleer de lussen in het sjabloon.")
+                if lengte > grens:
+                    raise Fout(f"Sjabloon {naam} maakt meer dan {grens / 1_000_000:.0f} MB tekst; controleer de lussen in het sjabloon.")
                 stukken.append(stuk)
             return "".join(stukken)
     except _TeLang:
