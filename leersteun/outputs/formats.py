@@ -49,11 +49,14 @@ def _d(waarde: Any) -> Any:
 
 
 def _mens(waarde: Any) -> str:
-    """A cell for people to read: dates the Flemish way (23-11-2026), decimals with a comma (54,0)."""
+    """A cell for people to read: dates the Flemish way (23-11-2026), decimals with a comma
+    (54,0), thousands with a point (20.000)."""
     if isinstance(waarde, dt.date):
         return datums.kort(waarde)
     if isinstance(waarde, float):
         return datums.getal(waarde, "#,##0.0")
+    if isinstance(waarde, int) and not isinstance(waarde, bool) and not -1000 < waarde < 1000:
+        return datums.getal(waarde, "#,##0")
     return str(_d(waarde))
 
 

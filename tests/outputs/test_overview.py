@@ -484,3 +484,9 @@ def test_lijst_wraps_names_instead_of_cutting_them(voorbeeld: Path, run, monkeyp
     uit = run("lijst", "--anoniem").stdout
     assert "Lambrechts" in uit and "Lambrech " not in uit and "Pieter D " not in uit
     assert max(len(r) for r in uit.splitlines()) <= 100
+
+
+def test_cells_for_people_write_thousands_with_a_point() -> None:
+    from leersteun.outputs.formats import _mens
+
+    assert [_mens(x) for x in (0, 999, 1000, 20000, -1500, 2.5, 1234.5)] == ["0", "999", "1.000", "20.000", "-1.500", "2,5", "1.234,5"]
