@@ -232,13 +232,12 @@ def lijst(
     """Toon de dossiers, gefilterd op fase, school of ondersteuner."""
     from leersteun.outputs.weergave import lijst_rij
     from leersteun.reading import dossiers
-    from leersteun.reading.snel import lees_alle
+    from leersteun.reading.snel import uitkomsten
 
     map_ = _dossiermap()
     dossiers.instellingen(map_)  # a broken leersteun.yaml stops here, with its position
-    alle = list(lees_alle(map_, stap=lambda _pad, d: lijst_rij(d, anoniem)))  # on every core for a large folder
-    geldig = [g.uitkomst for g in alle if g.uitkomst is not None]
-    met_fouten = [g for g in alle if g.fouten]
+    met_fouten: list = []
+    geldig = list(uitkomsten(map_, lambda _pad, d: lijst_rij(d, anoniem), met_fouten))  # on every core for a large folder
     fasen = {f.value for f in fase or []}
     gekozen = dossiers.kies_uit(geldig, fasen, school, ondersteuner)
     if als_json:

@@ -59,7 +59,7 @@ def van_map(
     voortgang: Callable[[int, int], Any] | None = None,
 ) -> Agenda:
     """The agenda of a whole case folder, and the files with errors (not in it)."""
-    from leersteun.reading.snel import lees_alle
+    from leersteun.reading.snel import uitkomsten
 
     team = tuple(instellingen.teamnamen()) if instellingen else ()
 
@@ -69,13 +69,10 @@ def van_map(
     alle: list[Agendapunt] = []
     anon = Anonimiseerder(team) if anoniem else None
     fout: list[Gelezen] = []
-    for g in lees_alle(map_, voortgang, stap=stap):
-        if g.fouten:
-            fout.append(g)
-        elif g.uitkomst is not None:
-            alle += g.uitkomst[0]
-            if anon is not None:
-                anon.voeg(g.uitkomst[1])  # every case's names, also those without a deadline
+    for eigen, namen in uitkomsten(map_, stap, fout, voortgang):
+        alle += eigen
+        if anon is not None:
+            anon.voeg(namen)  # every case's names, also those without a deadline
     return Agenda(_gesorteerd(alle), anon, fout)
 
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from leersteun.core import datums
-from leersteun.outputs.kolommen import HEEL, breedtes
+from leersteun.outputs.kolommen import HEEL, breedtes, langste_woord, op_een_regel
 from leersteun.outputs.overview import Overzicht, Rij
 
 CSV_KOLOMMEN = [
@@ -404,7 +404,6 @@ def samenvatting(t: Tabel) -> str:
 def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> Any:
     """The overview for the terminal. A long section shows a summary and its most urgent rows
     (each section is ordered most urgent first); `alles` shows every row."""
-    from rich.cells import cell_len
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -425,11 +424,12 @@ def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> 
             rijen = rijen[:TOON_RIJEN]
             ingekort = True
         tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
-        # wrap between words, never inside one ('richtcapacitei t'): drop the less important
-        # columns when the longest words do not fit, else fold as a last resort
+        # wrap between words, never inside one ('richtcapacitei t'), and keep short cells whole:
+        # drop the less important columns where that does not fit, else fold as a last resort
         kolommen = list(range(len(t.kolommen)))
-        langste = [max((cell_len(w) for tekst in (k, *(_mens(r[i]) for r in rijen)) for w in str(tekst).split()), default=1) for i, k in enumerate(t.kolommen)]
-        natuurlijk = [max(cell_len(str(k)), *(cell_len(str(_mens(r[i]))) for r in rijen)) for i, k in enumerate(t.kolommen)]
+        cellen = [[_mens(c) for c in rij] for rij in rijen]
+        langste = [langste_woord([k, *(c[i] for c in cellen)]) for i, k in enumerate(t.kolommen)]
+        natuurlijk = [op_een_regel([k, *(c[i] for c in cellen)]) for i, k in enumerate(t.kolommen)]
         heel = [n if n <= HEEL else m for n, m in zip(natuurlijk, langste)]  # a name, a date: on one line
 
         def past(vloer: list[int]) -> bool:
@@ -443,8 +443,8 @@ def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> 
         for j, i in enumerate(kolommen):
             getal = isinstance(t.rijen[0][i], (int, float))
             tabel.add_column(t.kolommen[i], justify="right" if getal else "left", overflow="fold", width=gegeven[j] if gegeven else None)
-        for rij in rijen:
-            tabel.add_row(*(Text(_mens(rij[i]), style="bold red" if rij[i] == "verlopen" else "") for i in kolommen))
+        for rij, tekst in zip(rijen, cellen):
+            tabel.add_row(*(Text(tekst[i], style="bold red" if rij[i] == "verlopen" else "") for i in kolommen))
         delen.append(tabel)
         if t.sleutel in grafieken:
             delen.append(Text("\n".join(grafiek.terminal_regels(grafieken[t.sleutel])), no_wrap=True, overflow="ellipsis"))

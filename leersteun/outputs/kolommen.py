@@ -4,6 +4,8 @@ agenda (`weergave`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 HEEL = 18  # characters: a cell this short (a name, a date, an id) is not wrapped when it can be helped
 
 
@@ -24,3 +26,18 @@ def breedtes(vloer: list[int], natuurlijk: list[int], breedte: int | None) -> li
         j = max((j for j in range(len(gegeven)) if gegeven[j] > vloer[j]), key=lambda j: gegeven[j])
         gegeven[j] -= 1
     return gegeven
+
+
+def langste_woord(teksten: Iterable[str]) -> int:
+    """The widest word of `teksten`, in terminal cells: a column's floor when words may not
+    be cut."""
+    from rich.cells import cell_len
+
+    return max((cell_len(w) for t in teksten for w in t.split()), default=0)
+
+
+def op_een_regel(teksten: Iterable[str]) -> int:
+    """The widest of `teksten` on one line, in terminal cells."""
+    from rich.cells import cell_len
+
+    return max((cell_len(t) for t in teksten), default=0)

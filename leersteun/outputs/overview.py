@@ -14,7 +14,7 @@ import functools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -343,19 +343,12 @@ def van_map(
 ) -> tuple[Overzicht, list[Gelezen]]:
     """The overview of a whole case folder, and the files with errors (not counted). Each
     case becomes its Bijdrage where it is read: on every core for a large folder."""
-    from leersteun.reading.snel import lees_alle
+    from leersteun.reading.snel import uitkomsten
 
     team = tuple(instellingen.teamnamen()) if instellingen else ()
     fout: list[Gelezen] = []
-
-    def bijdragen() -> Iterator[Bijdrage]:
-        for g in lees_alle(map_, voortgang, stap=lambda _pad, d: bijdrage(d, week, vandaag, anoniem, team)):
-            if g.fouten:
-                fout.append(g)
-            elif g.uitkomst is not None:
-                yield g.uitkomst
-
-    o = samenvoegen(bijdragen(), instellingen, week, vandaag, anoniem)
+    bijdragen = uitkomsten(map_, lambda _pad, d: bijdrage(d, week, vandaag, anoniem, team), fout, voortgang)
+    o = samenvoegen(bijdragen, instellingen, week, vandaag, anoniem)
     o.ongeldig = sorted(g.pad.name for g in fout)
     return o, fout
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from leersteun.core import datums
-from leersteun.outputs.kolommen import breedtes
+from leersteun.outputs.kolommen import breedtes, langste_woord, op_een_regel
 from leersteun.rules.model import Dossier, Uitkomst
 
 FASE_KLEUR = {
@@ -47,25 +46,23 @@ def lijst_tabel(rijen_: Iterable[dict], breedte: int | None = None) -> Table:
     when even that does not fit, the least important of them is left out (school first)."""
     rijen = [{k: r[k] if r[k] is not None else "–" for k in LIJST_KOLOMMEN} for r in rijen_]
     vast = {"id", "leerling", "fase", "vorm"}
-
-    def minimum(kolom: str) -> int:
-        if kolom in vast:
-            return max([cell_len(kolom), *(cell_len(r[kolom]) for r in rijen)])
-        return max([cell_len(kolom), *(cell_len(w) for r in rijen for w in r[kolom].split())])  # wrap between words, never inside one
+    natuurlijk = {k: op_een_regel([k, *(r[k] for r in rijen)]) for k in LIJST_KOLOMMEN}
+    # the others wrap between words, never inside one
+    minimum = {k: natuurlijk[k] if k in vast else langste_woord([k, *(r[k] for r in rijen)]) for k in LIJST_KOLOMMEN}
 
     gekozen: list[str] = []
     nodig = 0
     for kolom in LIJST_VOORRANG:
-        extra = minimum(kolom) + (3 if gekozen else 0)
+        extra = minimum[kolom] + (3 if gekozen else 0)
         if breedte is not None and kolom not in vast and nodig + extra > breedte:
             continue
         gekozen.append(kolom)
         nodig += extra
     tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
     getoond = [k for k in LIJST_KOLOMMEN if k in gekozen]
-    gegeven = breedtes([minimum(k) for k in getoond], [max([cell_len(k), *(cell_len(r[k]) for r in rijen)]) for k in getoond], breedte)
+    gegeven = breedtes([minimum[k] for k in getoond], [natuurlijk[k] for k in getoond], breedte)
     for j, kolom in enumerate(getoond):
-        tabel.add_column(kolom, no_wrap=kolom in vast, min_width=minimum(kolom), width=gegeven[j] if gegeven else None, overflow="fold")
+        tabel.add_column(kolom, no_wrap=kolom in vast, min_width=minimum[kolom], width=gegeven[j] if gegeven else None, overflow="fold")
     for rij in rijen:
         cellen = [fase_tekst(rij[k]) if k == "fase" else Text(rij[k]) for k in LIJST_KOLOMMEN if k in gekozen]
         tabel.add_row(*cellen)
@@ -314,10 +311,6 @@ def agenda_tabel(punten: list, vandaag: dt.date, anon=None) -> Table:  # noqa: A
     under the name), wat, ondersteuner. Names and words are never cut: text wraps between
     words."""
     rijen = [(p, anon.tekst(p.deadline.omschrijving) if anon else p.deadline.omschrijving) for p in punten]
-
-    def langste_woord(teksten: Iterable[str]) -> int:
-        return max([0, *(len(w) for t in teksten for w in t.split())])
-
     tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
     tabel.add_column("datum", no_wrap=True)
     tabel.add_column("staat", no_wrap=True)

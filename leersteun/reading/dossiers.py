@@ -251,7 +251,7 @@ def dubbels(map_: Dossiermap, voornaam: str, naam: str, geboortedatum: dt.date |
     """Cases not closed of the same pupil: same name and birth date, or same name at the same
     school. Each case is judged where it is read (on every core for a large folder); only
     those of this pupil come back."""
-    from leersteun.reading.snel import lees_alle
+    from leersteun.reading.snel import uitkomsten
 
     def dezelfde(_pad: Path, d: Dossier) -> Dossier | None:
         if d.fase == "afgesloten" or normaal(d.leerling.voornaam) != normaal(voornaam) or normaal(d.leerling.naam) != normaal(naam):
@@ -259,7 +259,7 @@ def dubbels(map_: Dossiermap, voornaam: str, naam: str, geboortedatum: dt.date |
         zelfde_dag = geboortedatum is not None and d.leerling.geboortedatum == geboortedatum
         return d if zelfde_dag or normaal(d.school.naam) == normaal(school) else None
 
-    return [g.uitkomst for g in lees_alle(map_, stap=dezelfde) if g.uitkomst is not None]
+    return list(uitkomsten(map_, dezelfde))
 
 
 def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:

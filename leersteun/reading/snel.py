@@ -192,6 +192,22 @@ def lees_alle(
         voortgang(len(paden), len(paden))
 
 
+def uitkomsten(
+    map_: Dossiermap,
+    stap: Callable[[Path, Dossier], Any],
+    fouten: list[Gelezen] | None = None,
+    voortgang: Callable[[int, int], Any] | None = None,
+) -> Iterator[Any]:
+    """What `stap` made of each valid case (None left out), in file order, read as
+    `lees_alle` reads; the files with errors are added to `fouten` when it is given."""
+    for g in lees_alle(map_, voortgang, stap=stap):
+        if g.fouten:
+            if fouten is not None:
+                fouten.append(g)
+        elif g.uitkomst is not None:
+            yield g.uitkomst
+
+
 @contextmanager
 def _zelden_opruimen() -> Iterator[None]:
     """Python's cycle collector runs far less often while a folder is read, and never walks

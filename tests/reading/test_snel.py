@@ -138,27 +138,30 @@ def test_ctrl_c_stops_every_worker(map_met_fouten: Path, veel_processen: list[in
     assert gestopt(veel_processen)
 
 
-def wacht_op_werker(teken: Path) -> None:
-    """This process waits (at most 10 s) until a worker has reached its first case: however
-    late a loaded machine starts the workers, one surely takes a chunk."""
-    einde = time.monotonic() + 10
-    while not teken.exists() and time.monotonic() < einde:
-        time.sleep(0.005)
-
-
-@ALLEEN_LINUX
-def test_an_error_in_a_worker_reaches_this_process(map_met_fouten: Path, veel_processen: list[int], tmp_path: Path) -> None:
+def in_een_werker(teken: Path, doe: Any) -> Any:
+    """A `stap` that does `doe(pad)` in a worker. This process waits (at most 10 s) until a
+    worker has reached its first case: however late a loaded machine starts the workers,
+    one surely takes a chunk."""
     hier = os.getpid()
-    teken = tmp_path / "werker"
 
     def stap(pad: Path, dossier: object) -> None:
         if os.getpid() != hier:
             teken.touch()
-            raise RuntimeError(f"fout in {pad.name}")
-        wacht_op_werker(teken)
+            doe(pad)
+        einde = time.monotonic() + 10
+        while not teken.exists() and time.monotonic() < einde:
+            time.sleep(0.005)
+
+    return stap
+
+
+@ALLEEN_LINUX
+def test_an_error_in_a_worker_reaches_this_process(map_met_fouten: Path, veel_processen: list[int], tmp_path: Path) -> None:
+    def fout(pad: Path) -> None:
+        raise RuntimeError(f"fout in {pad.name}")
 
     with pytest.raises(RuntimeError, match="fout in"):
-        list(snel.lees_alle(vind_map(map_met_fouten), stap=stap))
+        list(snel.lees_alle(vind_map(map_met_fouten), stap=in_een_werker(tmp_path / "werker", fout)))
     assert gestopt(veel_processen)
 
 
@@ -191,17 +194,11 @@ def test_a_wrong_number_of_processes_is_a_dutch_message(map_: Any, run, monkeypa
 def test_a_worker_that_dies_is_an_error_not_a_hang(map_met_fouten: Path, veel_processen: list[int], tmp_path: Path) -> None:
     import signal
 
-    hier = os.getpid()
-    teken = tmp_path / "werker"
-
-    def stap(pad: Path, dossier: object) -> None:
-        if os.getpid() != hier:
-            teken.touch()
-            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does when memory runs out
-        wacht_op_werker(teken)
+    def sterf(pad: Path) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does when memory runs out
 
     with pytest.raises(snel.WerkerFout):
-        list(snel.lees_alle(vind_map(map_met_fouten), stap=stap))
+        list(snel.lees_alle(vind_map(map_met_fouten), stap=in_een_werker(tmp_path / "werker", sterf)))
     assert gestopt(veel_processen)
 
 
