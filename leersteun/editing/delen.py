@@ -22,11 +22,10 @@ from leersteun.reading.folder import (
     CASES,
     Dossiermap,
     driver_ingesteld,
-    identiteit,
     installeer_driver,
     is_dossiernaam,
 )
-from leersteun.reading.gitops import bezig_met_rebase, git, is_repo
+from leersteun.files.git import bezig_met_rebase, git, identiteit, is_repo
 from leersteun.rules.checks import Context
 
 

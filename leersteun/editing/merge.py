@@ -592,7 +592,7 @@ def driver(basis: Path, mijn: Path, hun: Path, pad: str) -> int:
     import subprocess
 
     from leersteun.files.schijf import lees_tekst, schrijf_atomisch
-    from leersteun.reading.gitops import bezig_met_rebase
+    from leersteun.files.git import bezig_met_rebase
 
     if bezig_met_rebase(Path.cwd()):  # during a rebase, %A is the upstream and %B my own commit
         mijn_label, hun_label = hun, mijn

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,26 +112,12 @@ def gebruiker(opgegeven: str | None = None) -> str | None:
         return opgegeven.strip()
     if os.environ.get("LEERSTEUN_GEBRUIKER", "").strip():
         return os.environ["LEERSTEUN_GEBRUIKER"].strip()
+    from leersteun.files.git import config
+
     try:
-        uit = subprocess.run(
-            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
+        return config(Path.cwd(), "user.name") or None
+    except (Fout, OSError):
         return None
-    return uit or None
-
-
-def identiteit(pad: Path, door: str | None) -> list[str]:
-    """git options that name the author when this clone has no git user configured."""
-    extra: list[str] = []
-    for sleutel, standaard in (("user.name", door or "leersteun"), ("user.email", "leersteun@localhost")):
-        try:
-            gezet = subprocess.run(["git", "config", sleutel], cwd=pad, capture_output=True, text=True, check=False).stdout.strip()
-        except OSError:
-            gezet = ""
-        if not gezet:
-            extra += ["-c", f"{sleutel}={standaard}"]
-    return extra
 
 
 INSTELLINGEN_SJABLOON = """\
@@ -175,13 +160,14 @@ fi
 
 def _git_pad(pad: Path, naam: str) -> Path | str:
     """A path inside this clone's .git (hooks, info), or why there is none."""
+    from leersteun.files.git import git_pad, is_repo
+
     try:
-        uit = subprocess.run(["git", "rev-parse", "--git-path", naam], cwd=pad, capture_output=True, text=True, check=False)
-    except OSError:
+        if not is_repo(pad):
+            return "geen git-repository"
+        return git_pad(pad, naam)
+    except Fout:
         return "git is niet geïnstalleerd"
-    if uit.returncode != 0:
-        return "geen git-repository"
-    return (pad / uit.stdout.strip()).resolve()
 
 
 def installeer_hook(pad: Path) -> str:
@@ -223,8 +209,10 @@ def installeer_driver(pad: Path) -> str:
     if isinstance(info, str):
         return f"{info}: dossiers worden niet per veld samengevoegd"
     commando = f"{shlex.quote(sys.executable)} -m leersteun.editing.merge %O %A %B %P"
+    from leersteun.files.git import git
+
     for sleutel, waarde in (("merge.leersteun.name", "leersteun: dossiers per veld samenvoegen"), ("merge.leersteun.driver", commando)):
-        subprocess.run(["git", "config", sleutel, waarde], cwd=pad, capture_output=True, check=False)
+        git(pad, "config", sleutel, waarde, check=False)
     gedeeld = pad / ".gitattributes"
     if not (gedeeld.is_file() and "merge=leersteun" in gedeeld.read_text(encoding="utf-8", errors="replace")):
         attributen = info / "attributes"
@@ -238,11 +226,12 @@ def installeer_driver(pad: Path) -> str:
 
 
 def driver_ingesteld(pad: Path) -> bool:
+    from leersteun.files.git import config
+
     try:
-        uit = subprocess.run(["git", "config", "merge.leersteun.driver"], cwd=pad, capture_output=True, text=True, check=False)
-    except OSError:
+        return "leersteun.editing.merge" in config(pad, "merge.leersteun.driver")
+    except Fout:
         return False
-    return "leersteun.editing.merge" in uit.stdout
 
 
 def richt_kloon_in(pad: Path) -> list[str]:
@@ -292,8 +281,10 @@ def _eerste_commit(pad: Path) -> str:
     """A new repository starts with the folder's own files committed, so that a colleague's
     clone has the settings; cases come with `leersteun delen`."""
     bestanden = [INSTELLINGEN, ".gitignore", ".gitattributes", f"{CASES}/.gitkeep", f"{TEMPLATES}/.gitkeep"]
-    subprocess.run(["git", "add", "--", *bestanden], cwd=pad, capture_output=True, check=False)
-    uit = subprocess.run(["git", *identiteit(pad, gebruiker()), "commit", "-q", "-m", "Nieuwe dossiermap", "--", *bestanden], cwd=pad, capture_output=True, text=True, check=False)
+    from leersteun.files.git import git, identiteit
+
+    git(pad, "add", "--", *bestanden, check=False)
+    uit = git(pad, *identiteit(pad, gebruiker()), "commit", "-q", "-m", "Nieuwe dossiermap", "--", *bestanden, check=False)
     if uit.returncode != 0:
         return f"eerste commit lukte niet: {(uit.stderr or uit.stdout).strip()}"
     return "eerste commit gemaakt (instellingen, .gitignore, .gitattributes): klaar om te delen"
@@ -332,14 +323,13 @@ def _yaml_tekst(waarde: str) -> str:
 
 
 def _git_init(pad: Path) -> str:
+    from leersteun.files.git import git, is_repo
+
     try:
-        binnen = subprocess.run(
-            ["git", "rev-parse", "--is-inside-work-tree"], cwd=pad, capture_output=True, text=True, check=False
-        )
-        if binnen.returncode == 0:
+        if is_repo(pad):
             return "git: de map zit al in een git-repository; er is geen nieuwe gemaakt"
-        uit = subprocess.run(["git", "init", "-q"], cwd=pad, capture_output=True, text=True, check=False)
-    except OSError:
+        uit = git(pad, "init", "-q", check=False)
+    except Fout:
         return "git is niet geïnstalleerd: installeer git om de geschiedenis van de dossiers te bewaren"
     if uit.returncode != 0:
         return f"git init lukte niet: {uit.stderr.strip()}"

@@ -7,29 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from leersteun.core.errors import Fout
-from leersteun.reading.folder import OUT, identiteit
+from leersteun.files.git import bezig_met_rebase, git, identiteit, is_repo
+from leersteun.reading.folder import OUT
 
-
-def git(map_: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    try:
-        uit = subprocess.run(["git", *args], cwd=map_, capture_output=True, text=True, timeout=60, check=False)
-    except FileNotFoundError:
-        raise Fout("git is niet geïnstalleerd; installeer git om de geschiedenis van de dossiers te bewaren.") from None
-    if check and uit.returncode != 0:
-        raise Fout(f"git {args[0]} lukte niet: {uit.stderr.strip() or uit.stdout.strip()}")
-    return uit
-
-
-def is_repo(map_: Path) -> bool:
-    try:
-        return git(map_, "rev-parse", "--is-inside-work-tree", check=False).returncode == 0
-    except Fout:
-        return False
+__all__ = ["bezig_met_rebase", "commit", "git", "is_repo", "log"]
 
 
 def commit(map_: Path, bestanden: list[Path], boodschap: str, door: str | None = None) -> str:
@@ -47,11 +32,6 @@ def commit(map_: Path, bestanden: list[Path], boodschap: str, door: str | None =
         return "Niets te committen: het bestand was al zo in git."
     git(map_, *identiteit(map_, door), "commit", "--quiet", "--only", "-m", boodschap, "--", *relatief)
     return f"Gecommit: {boodschap}"
-
-
-def bezig_met_rebase(map_: Path) -> bool:
-    """Is a rebase (`git pull --rebase`) stopped in this clone? Then ours and theirs swap."""
-    return any((map_ / git(map_, "rev-parse", "--git-path", naam, check=False).stdout.strip()).exists() for naam in ("rebase-merge", "rebase-apply"))
 
 
 @dataclass
