@@ -31,9 +31,11 @@ class Kant(str, Enum):
 def delen_(door: DoorOptie = None) -> None:
     """Deel de dossiermap met het team: commit je dossiers, haal binnen, voeg samen, controleer en push."""
     from leersteun.editing.delen import delen
+    from leersteun.reading.dossiers import context_zonder_fout
     from leersteun.reading.folder import gebruiker
 
-    for regel in delen(_dossiermap(), gebruiker(door)).regels:
+    map_ = _dossiermap()
+    for regel in delen(map_, gebruiker(door), context_zonder_fout(map_)).regels:
         print(regel)
 
 
@@ -43,13 +45,11 @@ def conflict_(
         Optional[str],
         typer.Argument(metavar="DOSSIER", help="Id of naam van het dossier (standaard: alle dossiers met een conflict).", show_default=False),
     ] = None,
-    kies: Annotated[Optional[Kant], typer.Option("--kies", help="Neem voor elke tegenspraak die versie, zonder te vragen.")] = None,
+    kies: Annotated[Optional[Kant], typer.Option("--kies", help="Neem voor elke vraag die versie, zonder te vragen.")] = None,
     door: DoorOptie = None,
 ) -> None:
-    """Dossiers met een tegenspraak na het samenvoegen: uitleggen en kiezen welke versie blijft."""
-    from leersteun.editing.delen import schrijf_keuze, zoek_conflict
-    from leersteun.reading.dossiers import context_zonder_fout
-    from leersteun.reading.folder import gebruiker, vandaag
+    """Dossiers met een vraag na het samenvoegen: uitleggen en kiezen welke versie blijft."""
+    from leersteun.editing.conflict import zoek_conflict
     from leersteun.outputs.weergave import conflict_weergave
 
     map_ = _dossiermap()
@@ -67,19 +67,40 @@ def conflict_(
         console.print("Kies per dossier met 'leersteun conflict DOSSIER', of neem één kant met --kies mijn of --kies hun.")
         _niet_als(onleesbaar)
         return
-    ctx = context_zonder_fout(map_)
-    wie = gebruiker(door)
     for cd in gevonden:
         console.print(conflict_weergave(cd))
-        try:
-            for i, keuze in enumerate(cd.keuzes, start=1):
-                cd.conflict.kies(keuze, kies.value if kies else _vraag(f"{i}. {keuze.titel}: welke versie blijft?", keuzes=["mijn", "hun"]))
-        except (KeyboardInterrupt, typer.Abort, EOFError):
-            schrijf_keuze(map_, cd, wie, vandaag(), ctx)  # keep what was answered
-            raise
-        if schrijf_keuze(map_, cd, wie, vandaag(), ctx):
-            console.print(f"Opgelost: {cd.id} is weer één geldig dossier.")
+        _los_op(map_, cd, kies.value if kies else None, door)
     console.print("Voer 'leersteun delen' uit om de samenvoeging af te ronden en te delen.")
+
+
+def _los_op(map_: object, cd: object, kant: Optional[str], door: Optional[str]) -> None:
+    """Ask (or take `kant` for) every question of one case, and write the answer."""
+    from leersteun.editing import conflict as c
+    from leersteun.reading.dossiers import context_zonder_fout
+    from leersteun.reading.folder import gebruiker, vandaag
+
+    console = _console()
+    ctx = context_zonder_fout(map_)  # type: ignore[arg-type]
+    if isinstance(cd, c.Verwijderd):
+        mijn = "weg" if cd.door_mij else "houden"
+        gekozen = {"mijn": mijn, "hun": "houden" if mijn == "weg" else "weg"}[kant] if kant else _vraag(f"{cd.id}: houden of weg?", keuzes=["houden", "weg"])
+        c.kies_verwijderd(map_, cd, gekozen == "houden")  # type: ignore[arg-type]
+        console.print(f"Opgelost: {cd.id} {'blijft' if gekozen == 'houden' else 'is verwijderd'}.")
+        return
+    assert isinstance(cd, c.Conflictdossier)
+    if cd.conflict.andere_leerling:
+        nieuw = c.geef_nieuw_nummer(map_, cd, ctx)  # type: ignore[arg-type]
+        console.print(f"Opgelost: jouw dossier heet nu {nieuw}; {cd.id} blijft de leerling van je collega.")
+        return
+    wie = gebruiker(door)
+    try:
+        for i, keuze in enumerate(cd.keuzes, start=1):
+            cd.conflict.kies(keuze, kant or _vraag(f"{i}. {keuze.titel}: welke versie blijft?", keuzes=["mijn", "hun"]))
+    except (KeyboardInterrupt, typer.Abort, EOFError):
+        c.schrijf_keuze(map_, cd, wie, vandaag(), ctx)  # type: ignore[arg-type]  # keep what was answered
+        raise
+    if c.schrijf_keuze(map_, cd, wie, vandaag(), ctx):  # type: ignore[arg-type]
+        console.print(f"Opgelost: {cd.id} is weer één geldig dossier.")
 
 
 def _niet_als(onleesbaar: list[str]) -> None:

@@ -101,6 +101,56 @@ def _staart(node: Any) -> tuple[CommentedMap, Any] | None:
     return None
 
 
+def _staart_token(node: Any) -> Any:
+    """The comment token that closes the text of `node` (what follows its last line), or None."""
+    plek = _staart(node)
+    if plek is None:
+        return None
+    houder, sleutel = plek
+    plaats = houder.ca.items.get(sleutel)
+    token = plaats[2] if plaats and len(plaats) > 2 else None
+    return token if token is not None and isinstance(token.value, str) else None
+
+
+def neem_staart(node: Any) -> str:
+    """Take away what follows the last line of `node` up to the next key: blank lines and the
+    comments of the next section (its own end-of-line comment stays). Returns that text."""
+    if isinstance(node, list):
+        if not node:
+            return ""
+        node = node[-1]
+    token = _staart_token(node)
+    if token is None:
+        return ""
+    waarde = token.value
+    kop, _, staart = waarde.partition("\n") if not waarde.startswith("\n") else ("", "\n", waarde[1:])
+    if staart:
+        token.value = kop + "\n"
+    return staart
+
+
+def geef_staart(node: Any, staart: str) -> None:
+    """Put `staart` (from `neem_staart`) after the last line of `node`."""
+    if not staart:
+        return
+    if isinstance(node, list):
+        if not node:
+            return
+        node = node[-1]
+    plek = _staart(node)
+    if plek is None:
+        return
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    houder, sleutel = plek
+    eigen = _staart_token(node)
+    if eigen is not None and not eigen.value.startswith("\n"):
+        eigen.value = eigen.value.partition("\n")[0] + "\n" + staart  # keep its own end-of-line comment
+        return
+    houder.ca.items[sleutel] = [None, None, CommentToken("\n" + staart, CommentMark(0), None), None]
+
+
 def voeg_toe(seq: CommentedSeq, item: Any) -> None:
     """Append `item`; blank lines and full-line comments that ended the list move below it.
 
@@ -108,31 +158,38 @@ def voeg_toe(seq: CommentedSeq, item: Any) -> None:
     and blank lines up to the next key) in one token on that value. Left there, a new item
     would land after the blank line that separates two sections.
     """
-    vorige = _staart(seq[-1]) if seq else None
+    if not seq or _staart(item) is None:
+        seq.append(item)
+        return
+    staart = neem_staart(seq)
     seq.append(item)
-    nieuw = _staart(item)
-    if vorige is None or nieuw is None:
-        return
-    houder, sleutel = vorige
-    plaats = houder.ca.items.get(sleutel)
-    token = plaats[2] if plaats and len(plaats) > 2 else None
-    if token is None or not isinstance(token.value, str):
-        return
-    waarde = token.value
-    kop, _, staart = waarde.partition("\n") if not waarde.startswith("\n") else ("", "\n", waarde[1:])
-    if not staart:
-        return
-    token.value = kop + "\n"
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
+    geef_staart(item, staart)
 
-    nieuwe_houder, nieuwe_sleutel = nieuw
-    eigen = nieuwe_houder.ca.items.get(nieuwe_sleutel)
-    eigen_token = eigen[2] if eigen and len(eigen) > 2 else None
-    if eigen_token is not None and isinstance(eigen_token.value, str) and not eigen_token.value.startswith("\n"):
-        eigen_token.value = eigen_token.value.partition("\n")[0] + "\n" + staart  # keep its own end-of-line comment
-        return
-    nieuwe_houder.ca.items[nieuwe_sleutel] = [None, None, CommentToken("\n" + staart, CommentMark(0), None), None]
+
+def voeg_in(seq: CommentedSeq, plaats: int, item: Any) -> None:
+    """Insert `item` at `plaats` (at the end: as `voeg_toe`)."""
+    if plaats >= len(seq):
+        voeg_toe(seq, item)
+    else:
+        seq.insert(plaats, item)
+
+
+def verwijder(seq: CommentedSeq, plaats: int) -> None:
+    """Remove an entry; when it is the last, what followed it stays after the list."""
+    if plaats == len(seq) - 1 and plaats > 0:
+        staart = neem_staart(seq)
+        del seq[plaats]
+        geef_staart(seq, staart)
+    else:
+        del seq[plaats]
+
+
+def vervang(houder: Any, sleutel: Any, waarde: Any) -> None:
+    """Replace a value (of a mapping or a list); what followed the old one stays after the new."""
+    oud = houder[sleutel]
+    staart = neem_staart(oud) if isinstance(oud, (dict, list)) else ""
+    houder[sleutel] = waarde
+    geef_staart(waarde, staart)
 
 
 Bewerking = Callable[["CommentedMap", Dossier], list[str]]

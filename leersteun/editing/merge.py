@@ -1,97 +1,75 @@
-"""Merging three versions of a case file the way a person would (git's merge driver).
+"""Merging three versions of a case file the way a person would.
 
-git calls `python -m leersteun.editing.merge %O %A %B %P` when both sides of a merge changed a case
-(`.gitattributes`: `cases/*.yaml merge=leersteun`, set up by `leersteun init`). The merge
-works on the round-trip data of "mijn" version (%A), so its comments and layout stay:
+`voeg_samen(basis, mijn, hun)` is the engine of `leersteun delen` and of git's merge driver
+(`python -I -m leersteun.editing.merge %O %A %B %P`, set up by `leersteun init`). "mijn" is
+always this clone's version (the one not yet shared), "hun" the one that came in. It works on
+the round-trip data of "mijn", so its comments and layout stay; then the text changes of "hun"
+that are not data (a comment typed by hand, another quoting, keys in another order) are
+merged in by lines where they touch nothing else (`_met_hun_opmaak`).
 
-- entries appended to a list on either side are both kept, in date order, once;
-- a field changed on one side only takes that change;
-- the same field set to two values, or the phase changed on both sides, is a contradiction
-  (`Tegenspraak`); so is a merge whose result would not validate.
+- List entries are matched by identity (`identiteit.py`), never by position: what either side
+  adds is kept once, in date order; what one side removes and the other left alone is gone.
+- A field changed on one side only takes that change; the same field set to two values is a
+  contradiction (`Tegenspraak`).
+- Units merge as units (`EENHEDEN`): the class with its school year, a replaced Verslag, the
+  phase with its trajecten, ondersteuner and assignment. Both sides changing one differently
+  is one question, never a mixture.
+- A goal both sides added under the same number: theirs keeps it (it is shared), mine gets
+  the next free number, and the user is told. A case both sides created: the same pupil is
+  one question about the whole case; two pupils are never merged (`andere_leerling`).
+- A merge whose result would not validate is a question too, never a broken file.
 
-A file with contradictions is written as both complete versions with git's conflict markers
-around the lines where they differ ("mijn versie" / "hun versie"), so that every command
-points to it and `leersteun conflict` can rebuild both versions, explain each difference and
-write the chosen one (`Conflict`).
+A result with questions is written as both versions with git's conflict markers around the
+lines where they differ; `conflict.py` asks the questions and writes the chosen version.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import difflib
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from leersteun.core import datums
 from leersteun.core.errors import Bevinding, Fout
-from leersteun.core.tekst import CONFLICTTEKEN
-from leersteun.editing.bewerk import _staart, voeg_toe
+from leersteun.core.tekst import normaal
+from leersteun.editing import diff3
+from leersteun.editing.bewerk import _staart, vervang, verwijder, voeg_in
+from leersteun.editing.diff3 import met_tekens, splits
+from leersteun.editing.identiteit import (
+    ONTBREEKT,
+    Item,
+    Pad,
+    Sleutel,
+    datum_van,
+    haal,
+    index_van,
+    lijstnaam,
+    plaats_op_datum,
+    sleutels,
+)
 from leersteun.files.store import YamlBestand, gewoon, nieuwe_tekst, ontleed
 from leersteun.rules.checks import Context, controleer_dossier
 
-MIJN = "<<<<<<< mijn versie"
-MIDDEN = "======="
-HUN = ">>>>>>> hun versie"
-_TEKEN = re.compile(CONFLICTTEKEN, re.M)
-
-
-class _Ontbreekt:
-    """A key that one version does not have."""
-
-    def __repr__(self) -> str:
-        return "ONTBREEKT"
-
-
-ONTBREEKT: Any = _Ontbreekt()
-Pad = tuple[Any, ...]
+__all__ = ["Tegenspraak", "Uitkomst", "voeg_samen", "zet_pad", "splits", "met_tekens", "EENHEDEN", "driver"]
 
 
 def _g(node: Any) -> Any:
     return node if node is ONTBREEKT else gewoon(node)
 
 
-# ---------------------------------------------------------------------------- three-way merge
-
-
-@dataclass
-class Tegenspraak:
-    """One place where the two versions say different things. `pad` leads through the
-    merged data (list items by index)."""
-
-    pad: Pad
-    mijn: Any
-    hun: Any
-
-
-def _identiteit(pad: Pad, item: Any) -> Any:
-    """What makes a list item the same item on both sides: a goal by its id, a person by role
-    and name; other items by their position (None)."""
-    if isinstance(item, dict):
-        if "id" in item:
-            return ("id", str(item["id"]))
-        if pad and pad[-1] == "betrokkenen":
-            return ("persoon", str(item.get("rol")), str(item.get("naam")))
-    return None
-
-
-def _datum(item: Any) -> dt.date | None:
-    waarde = item.get("datum") if isinstance(item, dict) else item
-    return waarde if isinstance(waarde, dt.date) else None
-
-
 def _zonder_staart(item: Any) -> Any:
-    """A copy of an item from the other version, without the blank lines and comments that
+    """A copy of a node from the other version, without the blank lines and comments that
     followed it there (they belong to the next section of that file, not to this one)."""
     item = copy.deepcopy(item)
-    staart = _staart(item) if isinstance(item, CommentedMap) else None
-    if staart is not None:
-        houder, sleutel = staart
+    plek = _staart(item) if isinstance(item, CommentedMap) else None
+    if plek is not None:
+        houder, sleutel = plek
         plaats = houder.ca.items.get(sleutel)
         token = plaats[2] if plaats and len(plaats) > 2 else None
         if token is not None and isinstance(token.value, str) and "\n" in token.value:
@@ -99,17 +77,140 @@ def _zonder_staart(item: Any) -> Any:
     return item
 
 
-# What a change of phase changes with it: chosen together with the phase.
-FASE_GROEP = ("fase", "trajecten", "ondersteuner", "vorige_ondersteuners")
+@dataclass
+class Tegenspraak:
+    """One question: places that are chosen together, with each version's value there.
+    `titel` names a unit ('de klas', 'het traject'); None for a single place."""
+
+    paden: list[Pad]
+    mijn: list[Any]
+    hun: list[Any]
+    titel: str | None = None
+
+    @property
+    def pad(self) -> Pad:
+        return self.paden[0]
+
+
+# ---------------------------------------------------------------------------- units
+
+
+@dataclass(frozen=True)
+class Eenheid:
+    """Places in a case that belong together: chosen as a whole when both sides changed them
+    differently and `botst` says a merge by field would mix them."""
+
+    titel: str
+    paden: Callable[[Any], list[Pad]]
+    botst: Callable[[Any, Any, Any], bool]
+
+
+def _veranderd(o: Any, x: Any, paden: list[Pad]) -> bool:
+    return any(_g(haal(o, p)) != _g(haal(x, p)) for p in paden)
+
+
+def _verslag_vervangen(o: Any, a: Any, b: Any) -> bool:
+    """A new Verslag (another kind or date) on one side: the old one's fields are not its own."""
+
+    def wie(x: Any) -> Any:
+        v = _g(haal(x, ("verslag",)))
+        return (v.get("soort"), v.get("datum")) if isinstance(v, dict) else v
+
+    return wie(a) != wie(o) or wie(b) != wie(o)
+
+
+def _traject_paden(data: Any) -> list[Pad]:
+    paden: list[Pad] = [("fase",), ("ondersteuner",), ("vorige_ondersteuners",), ("trajecten",)]
+    heropstarts = data.get("heropstarts") if isinstance(data, dict) else None
+    if isinstance(heropstarts, list) and heropstarts:
+        paden.append(("heropstarts", Item(sleutels("heropstarts", heropstarts)[-1]), "toewijzing"))
+    return paden
+
+
+def _lopend(x: Any) -> Any:
+    trajecten = _g(haal(x, ("trajecten",)))
+    if not isinstance(trajecten, list):
+        return None
+    return [(t.get("vorm"), t.get("start"), t.get("einde")) for t in trajecten if isinstance(t, dict)]
+
+
+def _nieuwe_beslissingen(o: Any, x: Any) -> list[Any]:
+    """The decisions of the evaluations one side added."""
+
+    def evaluaties(y: Any) -> list[Any]:
+        waarde = _g(haal(y, ("evaluaties",)))
+        return [e for e in waarde if isinstance(e, dict)] if isinstance(waarde, list) else []
+
+    oud = {repr(e) for e in evaluaties(o)}
+    return [e.get("beslissing") for e in evaluaties(x) if repr(e) not in oud]
+
+
+def _traject_botst(o: Any, a: Any, b: Any) -> bool:
+    """The phase and the assignment: both changed the phase, or the ondersteuner or the running
+    traject differently; or one changed the phase (closed the case, say) while the other kept
+    it going (an evaluation, a planned moment, another traject or ondersteuner)."""
+
+    def veld(x: Any, naam: str) -> Any:
+        return _g(haal(x, (naam,)))
+
+    fase_a, fase_b = veld(a, "fase") != veld(o, "fase"), veld(b, "fase") != veld(o, "fase")
+    if fase_a and fase_b:
+        return True
+    if veld(a, "ondersteuner") != veld(o, "ondersteuner") and veld(b, "ondersteuner") != veld(o, "ondersteuner"):
+        return True
+    if _lopend(a) != _lopend(o) and _lopend(b) != _lopend(o) and _lopend(a) != _lopend(b):
+        return True
+    for p in _traject_paden(a)[4:]:
+        if _g(haal(a, p)) != _g(haal(o, p)) and _g(haal(b, p)) != _g(haal(o, p)):
+            return True
+    for wel, niet in ((a, b), (b, a)):
+        if veld(wel, "fase") != veld(o, "fase") and (
+            _g(haal(niet, ("trajecten",))) != _g(haal(o, ("trajecten",)))
+            or veld(niet, "ondersteuner") != veld(o, "ondersteuner")
+            or _nieuwe_beslissingen(o, niet)
+        ):
+            return True
+    return False
+
+
+EENHEDEN = [
+    Eenheid("de klas (met haar schooljaar)", lambda _d: [("leerling", "klas"), ("leerling", "klas_schooljaar")], lambda o, a, b: True),
+    Eenheid("het Verslag", lambda _d: [("verslag",)], _verslag_vervangen),
+    Eenheid("de fase en het traject (ondersteuner, trajecten, toewijzing)", _traject_paden, _traject_botst),
+]
+
+
+def eenheid_van(pad: Pad, data: Any) -> Eenheid | None:
+    """The unit a place belongs to (a place inside a unit's place counts)."""
+    for eenheid in EENHEDEN:
+        if any(pad[: len(p)] == p for p in eenheid.paden(data)):
+            return eenheid
+    return None
+
+
+# ---------------------------------------------------------------------------- three-way merge
+
+
+def _vrije_id(id_: str, bezet: set[str]) -> str | None:
+    """The next free id in the same series (D2 taken: D3), or None for an id without a number."""
+    deel = re.fullmatch(r"(.*?)(\d+)", id_)
+    if deel is None:
+        return None
+    nummer = int(deel.group(2))
+    while f"{deel.group(1)}{nummer}" in bezet:
+        nummer += 1
+    return f"{deel.group(1)}{nummer}"
 
 
 class _Samenvoeger:
+    """Merges `b` into `a` (this clone's round-trip data), in place."""
+
     def __init__(self) -> None:
         self.tegenspraken: list[Tegenspraak] = []
+        self.meldingen: list[str] = []
 
-    def tegen(self, pad: Pad, mijn: Any, hun: Any) -> Any:
-        self.tegenspraken.append(Tegenspraak(pad, mijn, hun))
-        return mijn
+    def tegen(self, pad: Pad, mijn: Any, hun: Any) -> None:
+        self.tegenspraken.append(Tegenspraak([pad], [mijn], [hun]))
 
     def samen(self, o: Any, a: Any, b: Any, pad: Pad) -> Any:
         """The merged node (usually `a`, changed in place)."""
@@ -124,24 +225,33 @@ class _Samenvoeger:
             return self.mappen(o if o is not ONTBREEKT else {}, a, b, pad)
         if isinstance(a, CommentedSeq) and isinstance(b, CommentedSeq) and (o is ONTBREEKT or isinstance(o, list)):
             return self.lijsten(o if o is not ONTBREEKT else [], a, b, pad)
-        return self.tegen(pad, a, b)
+        self.tegen(pad, a, b)
+        return a
+
+    def eenheden(self, o: Any, a: Any, b: Any) -> None:
+        """Units that both sides changed differently: one question each; the merge by field
+        then leaves them as they are in `a` (their value in `b` is set to `a`'s)."""
+        for eenheid in EENHEDEN:
+            paden = eenheid.paden(a)
+            if not (_veranderd(o, a, paden) and _veranderd(o, b, paden)):
+                continue
+            if all(_g(haal(a, p)) == _g(haal(b, p)) for p in paden) or not eenheid.botst(o, a, b):
+                continue
+            self.tegenspraken.append(
+                Tegenspraak(list(paden), [haal(a, p) for p in paden], [haal(b, p) for p in paden], eenheid.titel)
+            )
+            for p in paden:
+                zet_pad(b, p, haal(a, p))
 
     def mappen(self, o: Any, a: CommentedMap, b: CommentedMap, pad: Pad) -> CommentedMap:
-        fase_tegen = not pad and _g(a.get("fase", ONTBREEKT)) != _g(b.get("fase", ONTBREEKT)) and all(
-            _g(x.get("fase", ONTBREEKT)) != _g(o.get("fase", ONTBREEKT)) for x in (a, b)
-        )
+        if not pad:
+            self.eenheden(o, a, b)
         for sleutel in list(a):
-            if fase_tegen and sleutel in FASE_GROEP:
-                # Both changed the phase: the trajectories and the ondersteuner belong to each
-                # side's phase and are chosen with it, never mixed.
-                if _g(a[sleutel]) != _g(b.get(sleutel, ONTBREEKT)):
-                    self.tegen((sleutel,), a[sleutel], b.get(sleutel, ONTBREEKT))
-                continue
             uit = self.samen(o.get(sleutel, ONTBREEKT), a[sleutel], b.get(sleutel, ONTBREEKT), (*pad, sleutel))
             if uit is ONTBREEKT:
                 del a[sleutel]
             elif uit is not a[sleutel]:
-                a[sleutel] = _zonder_staart(uit) if uit is b.get(sleutel) else uit
+                vervang(a, sleutel, _zonder_staart(uit) if uit is b.get(sleutel) else uit)
         for i, sleutel in enumerate(b):
             if sleutel in a:
                 continue
@@ -152,258 +262,107 @@ class _Samenvoeger:
             a.insert(list(a).index(vorige[-1]) + 1 if vorige else 0, sleutel, _zonder_staart(uit))
         return a
 
-    def lijsten(self, o: list, a: CommentedSeq, b: CommentedSeq, pad: Pad) -> Any:
-        n = len(o)
-        if len(a) >= n and len(b) >= n and all(
-            _identiteit(pad, _g(o[i])) == _identiteit(pad, _g(a[i])) == _identiteit(pad, _g(b[i])) for i in range(n)
-        ):
-            return self.aangevuld(o, a, b, pad)
-        if all(_identiteit(pad, x) is not None or not isinstance(x, (dict, list)) for x in _g(a) + _g(b) + _g(o)):
-            return self.op_sleutel(o, a, b, pad)
-        return self.tegen(pad, a, b)
-
-    def aangevuld(self, o: list, a: CommentedSeq, b: CommentedSeq, pad: Pad) -> CommentedSeq:
-        """Both sides kept the original items (perhaps changed) and appended new ones."""
-        n = len(o)
-        for i in range(n):
-            uit = self.samen(o[i], a[i], b[i], (*pad, i))
-            if uit is not a[i]:
-                a[i] = _zonder_staart(uit)
-        staart_a = list(a[n:])
-        gezien = [_g(x) for x in staart_a]
-        ids = {_identiteit(pad, g): j for j, g in enumerate(gezien) if _identiteit(pad, g) is not None}
-        staart_b: list[Any] = []
-        botsend: list[tuple[Any, Any]] = []  # both added an item with the same id that has no number
-        for x in b[n:]:
-            gx = _g(x)
-            if gx in gezien:
+    def _hernummer(self, o: list, a: CommentedSeq, b: CommentedSeq) -> None:
+        """Goals both sides added under the same id: mine (not yet shared) takes the next one."""
+        in_o = {str(x.get("id")) for x in o if isinstance(x, dict)}
+        in_b = {str(x.get("id")): x for x in b if isinstance(x, dict)}
+        bezet = in_o | set(in_b) | {str(x.get("id")) for x in a if isinstance(x, dict)}
+        for x in a:
+            id_ = str(x.get("id")) if isinstance(x, dict) else None
+            if id_ is None or id_ in in_o or id_ not in in_b or _g(x) == _g(in_b[id_]):
                 continue
-            x = _zonder_staart(x)
-            if _identiteit(pad, gx) in ids:  # both added an item with the same id, differently
-                vrij = _vrije_id(str(gx["id"]), {str(y.get("id")) for y in [*a, *b] if isinstance(y, dict)})
-                if vrij is None:
-                    botsend.append((staart_a[ids[_identiteit(pad, gx)]], x))
-                    continue
-                x["id"] = vrij  # two new goals that both got D2: keep both, the other one is D3
-            staart_b.append(x)
-            gezien.append(_g(x))
-        samen = _in_datumvolgorde(staart_a, staart_b)
-        if all(x is y for x, y in zip(samen, staart_a)):  # theirs come after mine: just append
-            for x in samen[len(staart_a) :]:
-                voeg_toe(a, x)
-        else:
-            del a[n:]
-            for x in samen:
-                voeg_toe(a, x)
-        for mijn, hun in botsend:
-            self.tegenspraken.append(Tegenspraak((*pad, n + next(k for k, y in enumerate(samen) if y is mijn)), mijn, hun))
-        return a
+            vrij = _vrije_id(id_, bezet)
+            if vrij is None:
+                continue
+            x["id"] = vrij
+            bezet.add(vrij)
+            self.meldingen.append(f"Jouw nieuwe doel {id_} heet nu {vrij}: een collega voegde tegelijk een ander doel {id_} toe.")
 
-    def op_sleutel(self, o: list, a: CommentedSeq, b: CommentedSeq, pad: Pad) -> CommentedSeq:
-        """Items that are known by their id or value: removed on one side, added on another."""
-
-        def sleutel(x: Any) -> Any:
-            g = _g(x)
-            return _identiteit(pad, g) or ("waarde", repr(g))
-
-        oud = {sleutel(x): x for x in o}
-        in_b = {sleutel(x): x for x in b}
-        in_a = {sleutel(x) for x in a}
-        for i in reversed(range(len(a))):
-            k = sleutel(a[i])
-            if k in oud and k not in in_b:  # removed by them
-                if _g(a[i]) == _g(oud[k]):
-                    del a[i]
-                else:
-                    self.tegen((*pad, i), a[i], ONTBREEKT)
-            elif k in in_b:
-                uit = self.samen(oud.get(k, ONTBREEKT), a[i], in_b[k], (*pad, i))
-                if uit is not a[i]:
-                    a[i] = _zonder_staart(uit)
-        for k, x in in_b.items():
+    def lijsten(self, o: list, a: CommentedSeq, b: CommentedSeq, pad: Pad) -> CommentedSeq:
+        """Entries matched by identity: merged, kept, removed or added (in date order)."""
+        naam = lijstnaam(pad)
+        if naam == "doelen":
+            self._hernummer(o, a, b)
+        ko, ka, kb = sleutels(naam, o), sleutels(naam, a), sleutels(naam, b)
+        in_o, in_b, in_a = dict(zip(ko, o)), dict(zip(kb, b)), set(ka)
+        nieuw_a = {k for k in ka if k not in in_o}
+        doel: list[tuple[Sleutel, Any, int | None]] = []  # key, node, index in a (None: new from b)
+        for i, (k, x) in enumerate(zip(ka, a)):
+            p = (*pad, Item(k))
+            if k in in_o and k not in in_b:  # they removed it
+                if _g(x) != _g(in_o[k]):
+                    self.tegen(p, x, ONTBREEKT)
+                    doel.append((k, x, i))
+                continue
+            doel.append((k, self.samen(in_o.get(k, ONTBREEKT), x, in_b.get(k, ONTBREEKT), p), i))
+        for j, (k, y) in enumerate(zip(kb, b)):
             if k in in_a:
                 continue
-            if k in oud:  # removed by me
-                if _g(x) != _g(oud[k]):
-                    self.tegen((*pad, len(a)), ONTBREEKT, x)
+            if k in in_o:  # I removed it
+                if _g(y) != _g(in_o[k]):
+                    self.tegen((*pad, Item(k)), ONTBREEKT, y)
                 continue
-            voeg_toe(a, _zonder_staart(x))
+            plaats = 0
+            for vorige in reversed(kb[:j]):
+                gevonden = next((n for n, d in enumerate(doel) if d[0] == vorige), None)
+                if gevonden is not None:
+                    plaats = gevonden + 1
+                    break
+            datum = datum_van(y)
+            while plaats < len(doel) and doel[plaats][0] in nieuw_a and (datum is None or (datum_van(doel[plaats][1]) or datum) <= datum):
+                plaats += 1
+            doel.insert(plaats, (k, _zonder_staart(y), None))
+        _zet_lijst(a, doel)
         return a
 
 
-def _vrije_id(id_: str, bezet: set[str]) -> str | None:
-    """The next free id in the same series (D2 taken: D3), or None for an id without a number."""
-    deel = re.fullmatch(r"(.*?)(\d+)", id_)
-    if deel is None:
-        return None
-    nummer = int(deel.group(2))
-    while f"{deel.group(1)}{nummer}" in bezet:
-        nummer += 1
-    return f"{deel.group(1)}{nummer}"
-
-
-def _in_datumvolgorde(a: list, b: list) -> list:
-    """Two lists of new entries as one, each keeping its own order, by date where both have one."""
-    uit, i, j = [], 0, 0
-    while i < len(a) and j < len(b):
-        da, db = _datum(_g(a[i])), _datum(_g(b[j]))
-        if da is not None and db is not None and db < da:
-            uit.append(b[j])
-            j += 1
-        else:
-            uit.append(a[i])
-            i += 1
-    return uit + a[i:] + b[j:]
+def _zet_lijst(a: CommentedSeq, doel: list[tuple[Sleutel, Any, int | None]]) -> None:
+    """Make the round-trip list `a` hold the entries of `doel`, touching only what changed."""
+    for _k, node, i in doel:
+        if i is not None and a[i] is not node:  # their version of this entry
+            vervang(a, i, _zonder_staart(node))
+    blijven = {i for _k, _n, i in doel if i is not None}
+    for i in reversed(range(len(a))):
+        if i not in blijven:
+            verwijder(a, i)
+    for plaats, (_k, node, i) in enumerate(doel):
+        if i is None:
+            voeg_in(a, plaats, node)
 
 
 # ---------------------------------------------------------------------------- paths in the data
 
 
-def haal(data: Any, pad: Pad) -> Any:
-    for stap in pad:
-        try:
-            data = data[stap]
-        except (KeyError, IndexError, TypeError):
-            return ONTBREEKT
-    return data
-
-
 def zet_pad(data: Any, pad: Pad, waarde: Any) -> None:
+    """Set (or with ONTBREEKT remove) the node at `pad`; a missing list entry is inserted in
+    date order, a missing key after the keys before it."""
     ouder = haal(data, pad[:-1])
-    sleutel = pad[-1]
-    if waarde is ONTBREEKT:
-        if isinstance(ouder, dict) and sleutel in ouder:
-            del ouder[sleutel]
-        elif isinstance(ouder, list) and sleutel < len(ouder):
-            del ouder[sleutel]
-    elif isinstance(ouder, list) and sleutel >= len(ouder):
-        voeg_toe(ouder, _zonder_staart(waarde))
-    else:
-        ouder[sleutel] = _zonder_staart(waarde)
-
-
-def verschillen(mijn: Any, hun: Any, pad: Pad = ()) -> list[Pad]:
-    """Every place where two versions differ, as deep as the same shape allows."""
-    gm, gh = _g(mijn), _g(hun)
-    if gm == gh:
-        return []
-    if isinstance(mijn, dict) and isinstance(hun, dict):
-        sleutels = list(mijn) + [k for k in hun if k not in mijn]
-        return [p for k in sleutels for p in verschillen(mijn.get(k, ONTBREEKT), hun.get(k, ONTBREEKT), (*pad, k))]
-    if (
-        isinstance(mijn, list)
-        and isinstance(hun, list)
-        and len(mijn) == len(hun)
-        and all(_identiteit(pad, x) == _identiteit(pad, y) for x, y in zip(gm, gh))
-        and any(isinstance(x, (dict, list)) for x in gm)
-    ):
-        return [p for i in range(len(mijn)) for p in verschillen(mijn[i], hun[i], (*pad, i))]
-    return [pad]
-
-
-def toon_pad(data: Any, pad: Pad) -> str:
-    """A place in the case as people read it: 'doel D1 › evaluaties', 'leerling › klas'."""
-    delen: list[str] = []
-    for i, stap in enumerate(pad):
-        if isinstance(stap, int):
-            item = haal(data, pad[: i + 1])
-            if isinstance(item, dict) and "id" in item:
-                delen[-1] = f"{_enkelvoud(delen[-1])} {item['id']}"
-            elif isinstance(item, dict) and "datum" in item and isinstance(item["datum"], dt.date):
-                delen[-1] = f"{_enkelvoud(delen[-1])} van {datums.kort(item['datum'])}"
-            elif isinstance(item, dict) and "naam" in item:
-                delen[-1] = f"{_enkelvoud(delen[-1])} {item['naam']}"
-            else:
-                delen[-1] = f"{delen[-1]} (nr. {stap + 1})"
+    stap = pad[-1]
+    if ouder is ONTBREEKT:
+        return
+    if isinstance(stap, Item):
+        naam = lijstnaam(pad[:-1])
+        i = index_van(ouder, naam, stap.sleutel)
+        if waarde is ONTBREEKT:
+            if i is not None:
+                verwijder(ouder, i)
+        elif i is None:
+            voeg_in(ouder, plaats_op_datum(ouder, waarde), _zonder_staart(waarde))
         else:
-            delen.append(str(stap).replace("_", " "))
-    return " › ".join(delen) or "het hele dossier"
-
-
-_ENKELVOUD = {
-    "doelen": "doel", "evaluaties": "evaluatie", "overleggen": "overleg", "trajecten": "traject",
-    "betrokkenen": "betrokkene", "maatregelen": "maatregel", "heropstarts": "heropstart",
-    "geschiedenis": "gebeurtenis", "diplon": "Diplon-stap",
-}  # fmt: skip
-
-
-def _enkelvoud(woord: str) -> str:
-    return _ENKELVOUD.get(woord, woord)
-
-
-def toon_waarde(waarde: Any, breedte: int = 56) -> str:
-    """A value in one line for an explanation."""
+            vervang(ouder, i, _zonder_staart(waarde))
+        return
     if waarde is ONTBREEKT:
-        return "(niet ingevuld)"
-    g = gewoon(waarde)
-    if g is None:
-        return "(leeg)"
-    if isinstance(g, dt.date):
-        return datums.kort(g)
-    if isinstance(g, bool):
-        return "ja" if g else "nee"
-    if isinstance(g, (dict, list)):
-        tekst = _kort(g)
+        if stap in ouder:
+            del ouder[stap]
+    elif stap in ouder:
+        vervang(ouder, stap, _zonder_staart(waarde))
     else:
-        tekst = str(g)
-    tekst = " ".join(tekst.split())
-    return tekst if len(tekst) <= breedte else tekst[: breedte - 1] + "…"
+        from leersteun.editing.bewerk import VOLGORDE, VOLGORDE_IN
 
-
-def _kort(g: Any) -> str:
-    if isinstance(g, dict):
-        return "{" + ", ".join(f"{k}: {_kort(v)}" for k, v in g.items()) + "}"
-    if isinstance(g, list):
-        return "[" + ", ".join(_kort(v) for v in g) + "]"
-    if isinstance(g, dt.date):
-        return datums.kort(g)
-    return "(leeg)" if g is None else str(g)
-
-
-# ---------------------------------------------------------------------------- conflict markers
-
-
-def met_tekens(mijn: str, hun: str) -> str:
-    """Both versions in one file, git's markers around the lines where they differ."""
-    m, h = mijn.splitlines(keepends=True), hun.splitlines(keepends=True)
-    m = [*m[:-1], m[-1] if m[-1].endswith("\n") else m[-1] + "\n"] if m else m
-    h = [*h[:-1], h[-1] if h[-1].endswith("\n") else h[-1] + "\n"] if h else h
-    uit: list[str] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, m, h, autojunk=False).get_opcodes():
-        if tag == "equal":
-            uit.extend(m[i1:i2])
-        else:
-            uit += [MIJN + "\n", *m[i1:i2], MIDDEN + "\n", *h[j1:j2], HUN + "\n"]
-    return "".join(uit)
-
-
-def splits(tekst: str) -> tuple[str, str] | None:
-    """The two versions in a file with conflict markers (None without markers). Accepts git's
-    own markers too (`<<<<<<< HEAD`), and its diff3 style (the base part is dropped)."""
-    if not _TEKEN.search(tekst):
-        return None
-    mijn: list[str] = []
-    hun: list[str] = []
-    deel = "beide"
-    for regel in tekst.splitlines(keepends=True):
-        if regel.startswith("<<<<<<<") and deel == "beide":
-            deel = "mijn"
-        elif regel.startswith("|||||||") and deel == "mijn":
-            deel = "basis"
-        elif regel.rstrip("\r\n") == MIDDEN and deel in ("mijn", "basis"):
-            deel = "hun"
-        elif regel.startswith(">>>>>>>") and deel == "hun":
-            deel = "beide"
-        elif deel == "beide":
-            mijn.append(regel)
-            hun.append(regel)
-        elif deel == "mijn":
-            mijn.append(regel)
-        elif deel == "hun":
-            hun.append(regel)
-    if deel != "beide":
-        return None
-    return "".join(mijn), "".join(hun)
+        volgorde = VOLGORDE if len(pad) == 1 else VOLGORDE_IN.get(str(pad[-2]), [])
+        na = volgorde[volgorde.index(stap) + 1 :] if stap in volgorde else []
+        positie = next((i for i, k in enumerate(ouder) if k in na), len(ouder))
+        ouder.insert(positie, stap, _zonder_staart(waarde))
 
 
 # ---------------------------------------------------------------------------- one merge
@@ -411,16 +370,20 @@ def splits(tekst: str) -> tuple[str, str] | None:
 
 @dataclass
 class Uitkomst:
-    """The result of merging: the text to write; when it has contradictions or findings, the
-    text holds both versions between conflict markers."""
+    """The result of merging: the text to write; when it has questions, the text holds both
+    versions between conflict markers. `meldingen` tell the user what the merge did on its own
+    (a renumbered goal). `heel`: the question is the whole case (both created it)."""
 
     tekst: str
     tegenspraken: list[Tegenspraak] = field(default_factory=list)
     fouten: list[Bevinding] = field(default_factory=list)
+    meldingen: list[str] = field(default_factory=list)
+    heel: bool = False
+    andere_leerling: bool = False
 
     @property
     def gelukt(self) -> bool:
-        return not self.tegenspraken and not self.fouten
+        return not self.tegenspraken and not self.fouten and not self.heel and not self.andere_leerling
 
 
 def _bestand(pad: Path, tekst: str, getoond: str) -> YamlBestand:
@@ -428,149 +391,95 @@ def _bestand(pad: Path, tekst: str, getoond: str) -> YamlBestand:
 
 
 def fouten_in(tekst: str, pad: Path, ctx: Context, getoond: str) -> list[Bevinding]:
-    _, bevindingen = controleer_dossier(_bestand(pad, tekst, getoond), ctx.voor(pad))
+    try:
+        _, bevindingen = controleer_dossier(_bestand(pad, tekst, getoond), ctx.voor(pad))
+    except Fout as e:
+        return [b for b in e.bevindingen if b.is_fout] or [Bevinding(getoond, 1, 1, e.boodschap)]
     return [b for b in bevindingen if b.is_fout]
 
 
+def leerling_van(data: Any) -> tuple[str, str, Any]:
+    """Who a case is about: first name, surname (as people type them) and birth date."""
+    leerling = _g(data.get("leerling")) if isinstance(data, dict) else None
+    if not isinstance(leerling, dict):
+        return ("", "", None)
+    return (normaal(str(leerling.get("voornaam") or "")), normaal(str(leerling.get("naam") or "")), leerling.get("geboortedatum"))
+
+
 def voeg_samen(basis: str, mijn: str, hun: str, pad: Path, ctx: Context) -> Uitkomst:
-    """Merge three versions of one case file. Raises `Fout` when a version is not YAML (the
-    caller falls back to git's line merge)."""
+    """Merge three versions of one case file (`mijn`: this clone's, not yet shared). Raises
+    `Fout` when a version is not a YAML mapping (the caller merges its lines instead)."""
     getoond = pad.as_posix()
-    if basis == mijn or mijn == hun:
-        return Uitkomst(hun)
-    if basis == hun:
+    if basis == hun or mijn == hun:
         return Uitkomst(mijn)
+    if basis == mijn:
+        return Uitkomst(hun)
     a = _bestand(pad, mijn, getoond)
     b = ontleed(hun, getoond)
     o = ontleed(basis, getoond) if basis.strip() else CommentedMap()
-    if not all(isinstance(x, CommentedMap) for x in (a.data, b, o)):
-        raise Fout(f"{getoond}: een van de versies is geen dossier")
-    if _g(o) == _g(a.data):  # only they changed something that matters
-        return Uitkomst(hun)
-    if _g(o) == _g(b) or _g(a.data) == _g(b):
-        return Uitkomst(mijn)
+    if not basis.strip():  # both created this case
+        if _g(a.data) == _g(b):
+            return Uitkomst(_met_hun_opmaak(mijn, mijn, hun, a.data, getoond))
+        andere = leerling_van(a.data) != leerling_van(b)
+        return Uitkomst(met_tekens(mijn, hun), heel=not andere, andere_leerling=andere)
+    voor, hun_voor = copy.deepcopy(a.data), copy.deepcopy(b)
     samenvoeger = _Samenvoeger()
     samenvoeger.samen(o, a.data, b, ())
-    tegenspraken = samenvoeger.tegenspraken
-    if tegenspraken:
-        return Uitkomst(_beide(a, tegenspraken), tegenspraken)
-    tekst = nieuwe_tekst(a)
+    meldingen = [f"{pad.stem}: {m}" for m in samenvoeger.meldingen]
+    if samenvoeger.tegenspraken:
+        return Uitkomst(_beide(a, samenvoeger.tegenspraken), samenvoeger.tegenspraken, meldingen=meldingen)
+    tekst = _met_hun_opmaak(basis, nieuwe_tekst(a), hun, a.data, getoond)
     fouten = fouten_in(tekst, pad, ctx, getoond)
-    if fouten:  # each side was valid alone; let the person choose, per difference
-        return Uitkomst(met_tekens(mijn, hun), [], fouten)
-    return Uitkomst(tekst)
+    if not fouten:
+        return Uitkomst(tekst, meldingen=meldingen)
+    # each side was valid alone, together they are not: a question about the sections at fault
+    tegenspraken = _vragen_bij_fouten(tekst, fouten, voor, hun_voor, getoond)
+    if not tegenspraken:
+        return Uitkomst(met_tekens(mijn, hun), [], fouten, meldingen, heel=True)
+    return Uitkomst(_beide(a, tegenspraken), tegenspraken, fouten, meldingen)
+
+
+def _met_hun_opmaak(basis: str, resultaat: str, hun: str, data: Any, getoond: str) -> str:
+    """The merged text with what "hun" changed in the text beyond the data (comments, quoting,
+    order), where a line merge places it cleanly and the data stay exactly the same."""
+    tekst, _ = diff3.samen(basis, resultaat, hun, bij_conflict="a")
+    if tekst == resultaat:
+        return resultaat
+    try:
+        if _g(ontleed(tekst, getoond)) == _g(data):
+            return tekst
+    except Fout:
+        pass
+    return resultaat
+
+
+def _vragen_bij_fouten(tekst: str, fouten: list[Bevinding], mijn: Any, hun: Any, getoond: str) -> list[Tegenspraak]:
+    """The top-level sections where the merged case has an error, each as a question between
+    the two versions of that section."""
+    data = ontleed(tekst, getoond)
+    begin = sorted((data.lc.key(k)[0] + 1, k) for k in data)
+    sleutels_: list[str] = []
+    for f in fouten:
+        vorige = [k for regel, k in begin if regel <= f.regel]
+        k = vorige[-1] if vorige else None
+        if k is not None and k != "id" and k not in sleutels_ and _g(mijn.get(k, ONTBREEKT)) != _g(hun.get(k, ONTBREEKT)):
+            sleutels_.append(k)
+    return [Tegenspraak([(k,)], [mijn.get(k, ONTBREEKT)], [hun.get(k, ONTBREEKT)]) for k in sleutels_]
 
 
 def _beide(a: YamlBestand, tegenspraken: list[Tegenspraak]) -> str:
-    mijn = nieuwe_tekst(a)
+    """Both versions with markers: mine as merged, theirs the same but for each question."""
+    mijn_data = copy.deepcopy(a.data)
+    for t in tegenspraken:
+        for p, waarde in zip(t.paden, t.mijn):
+            zet_pad(mijn_data, p, waarde)
     hun_data = copy.deepcopy(a.data)
     for t in tegenspraken:
-        zet_pad(hun_data, t.pad, t.hun)
+        for p, waarde in zip(t.paden, t.hun):
+            zet_pad(hun_data, p, waarde)
+    mijn = nieuwe_tekst(YamlBestand(a.pad, a.ruw, a.tekst, mijn_data))
     hun = nieuwe_tekst(YamlBestand(a.pad, a.ruw, a.tekst, hun_data))
     return met_tekens(mijn, hun)
-
-
-# ---------------------------------------------------------------------------- resolving
-
-
-@dataclass
-class Keuze:
-    """One question for the person: places that are chosen together (the phase with its
-    trajectories), with both values."""
-
-    paden: list[Pad]
-    titel: str
-    mijn: list[str]
-    hun: list[str]
-
-
-class Conflict:
-    """A case file with conflict markers: both versions, their differences, and writing the
-    chosen one."""
-
-    def __init__(self, pad: Path, tekst: str, getoond: str) -> None:
-        delen = splits(tekst)
-        if delen is None:
-            raise Fout(f"{getoond}: dit bestand heeft geen (volledige) conflicttekens; er is niets te kiezen.")
-        self.pad, self.getoond = pad, getoond
-        self.mijn_tekst, self.hun_tekst = delen
-        self.fase_gekozen = False  # then the history gets a line naming the chosen phase
-        kant = "mijn"
-        try:
-            self.mijn = _bestand(pad, self.mijn_tekst, getoond)
-            kant = "hun"
-            self.hun = ontleed(self.hun_tekst, getoond)
-        except Fout as e:
-            regel = f" (regel {e.bevindingen[0].regel} van die versie)" if e.bevindingen else ""
-            raise Fout(
-                f"{getoond}: {kant} versie tussen de conflicttekens is geen geldige YAML{regel}, dus leersteun kan niet per veld "
-                "laten kiezen. Kies per blok met de hand in een teksteditor, verwijder de tekens en voer 'leersteun valideer' uit."
-            ) from None
-
-    def keuzes(self) -> list[Keuze]:
-        paden = verschillen(self.mijn.data, self.hun)
-        groepen: list[list[Pad]] = []
-        fase = [p for p in paden if p[0] in FASE_GROEP]
-        if ("fase",) in paden:
-            groepen.append(fase)
-            paden = [p for p in paden if p not in fase]
-        groepen += [[p] for p in paden]
-        uit = []
-        for groep in groepen:
-            titel = toon_pad(self.mijn.data, groep[0])
-            if len(groep) > 1:
-                titel = "fase, met " + ", ".join(toon_pad(self.mijn.data, p) for p in groep if p != ("fase",))
-            uit.append(
-                Keuze(
-                    groep,
-                    titel,
-                    [toon_waarde(haal(self.mijn.data, p)) for p in groep],
-                    [toon_waarde(haal(self.hun, p)) for p in groep],
-                )
-            )
-        return uit
-
-    def kies(self, keuze: Keuze, kant: str) -> None:
-        """Take one side for one question; the other version follows (the question is gone)."""
-        if kant == "hun":
-            for p in keuze.paden:
-                zet_pad(self.mijn.data, p, haal(self.hun, p))
-        else:
-            for p in keuze.paden:
-                zet_pad(self.hun, p, haal(self.mijn.data, p))
-        self.fase_gekozen = self.fase_gekozen or ("fase",) in keuze.paden
-
-    def tekst(self, door: str | None, vandaag: dt.date) -> str:
-        """The file as it stands: one version when every question is answered, else both
-        with markers around what is still open."""
-        mijn = nieuwe_tekst(self.mijn)
-        if verschillen(self.mijn.data, self.hun):
-            hun = nieuwe_tekst(YamlBestand(self.pad, self.mijn.ruw, self.mijn.tekst, self.hun))
-            return met_tekens(mijn, hun)
-        if self.fase_gekozen:
-            mijn = self._noteer_fase(door, vandaag) or mijn
-        return mijn
-
-    def _noteer_fase(self, door: str | None, vandaag: dt.date) -> str | None:
-        """After choosing the phase, the history says so (its last line names the phase)."""
-        from leersteun.editing.bewerk import lijst, zonder_leeg
-
-        data = self.mijn.data
-        geschiedenis = data.get("geschiedenis") or []
-        laatste = geschiedenis[-1] if geschiedenis else None
-        if laatste is None or laatste.get("fase") == data.get("fase"):
-            return None
-        if isinstance(laatste.get("datum"), dt.date) and laatste["datum"] > vandaag:
-            return None
-        voeg_toe(
-            lijst(data, "geschiedenis"),
-            zonder_leeg(datum=vandaag, fase=data.get("fase"), door=door, notitie="Samenvoegconflict opgelost: deze fase gekozen."),
-        )
-        return nieuwe_tekst(self.mijn)
-
-    def fouten(self, tekst: str, ctx: Context) -> list[Bevinding]:
-        """The errors of the file as it would be written (none: it may be written)."""
-        return fouten_in(tekst, self.pad, ctx, self.getoond)
 
 
 # ---------------------------------------------------------------------------- the driver
@@ -587,33 +496,64 @@ def _context(pad: Path) -> Context:
     return dossiers.context_zonder_fout(map_)
 
 
-def driver(basis: Path, mijn: Path, hun: Path, pad: str) -> int:
-    """git's merge driver: write the result into `mijn` (%A); 0 when merged, 1 on conflict."""
-    import subprocess
+MELDINGEN = "leersteun-meldingen"  # in the clone's .git: what a merge told, for `delen` to show
 
-    from leersteun.files.schijf import lees_tekst, schrijf_atomisch
+
+def bewaar_meldingen(map_: Path, meldingen: list[str]) -> None:
+    if not meldingen:
+        return
+    from leersteun.files.git import git_pad
+
+    try:
+        pad = git_pad(map_, MELDINGEN)
+        with open(pad, "a", encoding="utf-8") as f:
+            f.writelines(m + "\n" for m in meldingen)
+    except (Fout, OSError):
+        pass
+
+
+def driver(basis: Path, mijn: Path, hun: Path, pad: str) -> int:
+    """git's merge driver: write the result into `mijn` (%A); 0 when merged into a valid case,
+    1 when a question remains (never 0 with a result that does not validate)."""
     from leersteun.files.git import bezig_met_rebase
+    from leersteun.files.schijf import lees_tekst, schrijf_atomisch
 
     if bezig_met_rebase(Path.cwd()):  # during a rebase, %A is the upstream and %B my own commit
         mijn_label, hun_label = hun, mijn
     else:
         mijn_label, hun_label = mijn, hun
+    ruw_a = mijn.read_bytes()
+    ctx = _context(Path(pad))
     try:
-        ruw_a = mijn.read_bytes()
         teksten = [lees_tekst(p) for p in (basis, mijn_label, hun_label)]
-        uitkomst = voeg_samen(*teksten, Path(pad), _context(Path(pad)))
+        uitkomst = voeg_samen(*teksten, Path(pad), ctx)
     except (Fout, OSError, ValueError) as e:
-        print(f"leersteun: {pad}: samenvoegen per veld lukte niet ({e}); git voegt de regels samen.", file=sys.stderr)
-        uit = subprocess.run(["git", "merge-file", "-L", "mijn versie", "-L", "basis", "-L", "hun versie", str(mijn), str(basis), str(hun)], check=False)
-        return 1 if uit.returncode else 0
+        boodschap = e.boodschap if isinstance(e, Fout) else str(e)
+        print(f"leersteun: {pad}: samenvoegen per veld lukte niet ({boodschap}); de regels worden samengevoegd.", file=sys.stderr)
+        uitkomst = _regels_samen(basis, mijn_label, hun_label, Path(pad), ctx)
     tekst = uitkomst.tekst
     if b"\r\n" in ruw_a:
-        tekst = tekst.replace("\n", "\r\n")
+        tekst = tekst.replace("\r\n", "\n").replace("\n", "\r\n")
     schrijf_atomisch(mijn, (b"\xef\xbb\xbf" if ruw_a.startswith(b"\xef\xbb\xbf") else b"") + tekst.encode("utf-8"))
+    for melding in uitkomst.meldingen:
+        print(f"leersteun: {melding}", file=sys.stderr)
+    bewaar_meldingen(Path.cwd(), uitkomst.meldingen)
     if uitkomst.gelukt:
         return 0
-    print(f"leersteun: {pad}: tegenspraak tussen de twee versies; kies met 'leersteun conflict {Path(pad).stem}'.", file=sys.stderr)
+    print(f"leersteun: {pad}: de twee versies spreken elkaar tegen; kies met 'leersteun conflict {Path(pad).stem}'.", file=sys.stderr)
     return 1
+
+
+def _regels_samen(basis: Path, mijn: Path, hun: Path, pad: Path, ctx: Context) -> Uitkomst:
+    """A merge by lines, for versions that are no case (not YAML, too large): clean only when
+    the result is a valid case; else markers."""
+    teksten = [p.read_bytes().decode("utf-8-sig", "replace").replace("\r\n", "\n") for p in (basis, mijn, hun)]
+    tekst, schoon = diff3.samen(*teksten)
+    if schoon and not fouten_in(tekst, pad, ctx, pad.as_posix()):
+        return Uitkomst(tekst)
+    if schoon:
+        tekst = met_tekens(teksten[1], teksten[2])
+    return Uitkomst(tekst, heel=True)
 
 
 if __name__ == "__main__":  # pragma: no cover - run by git, tested through git

@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,29 @@ def lees_tekst(pad: Path, max_grootte: int = MAX_GROOTTE) -> str:
         return ruw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return ruw.decode("cp1252", errors="replace")
+
+
+@dataclass(frozen=True)
+class Vorm:
+    """How a text file was written: with a byte order mark, with Windows line endings."""
+
+    bom: bool = False
+    crlf: bool = False
+
+    def bytes(self, tekst: str) -> bytes:
+        """`tekst` (with \\n) written back the way the file was."""
+        if self.crlf:
+            tekst = tekst.replace("\r\n", "\n").replace("\n", "\r\n")
+        return (b"\xef\xbb\xbf" if self.bom else b"") + tekst.encode("utf-8")
+
+
+def als_tekst(ruw: bytes, getoond: str = "") -> tuple[str, Vorm]:
+    """A UTF-8 file's text with \\n line endings, and how it was written (see `Vorm.bytes`)."""
+    try:
+        tekst = ruw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Fout(f"{getoond or 'het bestand'}: is geen UTF-8-tekst.") from None
+    return tekst.replace("\r\n", "\n"), Vorm(ruw.startswith(b"\xef\xbb\xbf"), b"\r\n" in ruw)
 
 
 def niet_geschreven(e: OSError) -> str:

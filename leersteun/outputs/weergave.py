@@ -330,30 +330,55 @@ def agenda_tabel(punten: list, vandaag: dt.date, anon=None) -> Table:  # noqa: A
     return tabel
 
 
-def conflict_weergave(cd) -> RenderableType:  # noqa: ANN001 - a delen.Conflictdossier
-    """A case with contradictions after a merge: which field, both values, who wrote each."""
-    n = len(cd.keuzes)
+def conflict_weergave(cd) -> RenderableType:  # noqa: ANN001 - a conflict.Conflictdossier or conflict.Verwijderd
+    """A case with questions after a merge: each place, both values whole (wrapped, never
+    cut), who wrote each version."""
+    if not hasattr(cd, "keuzes"):  # removed on one side, changed on the other
+        return Group(
+            Text.assemble((cd.id, "bold"), f": {cd.uitleg().split(': ', 1)[1]}."),
+            Text("     houden: het gewijzigde dossier blijft; weg: het dossier wordt verwijderd."),
+        )
     naam = cd.naam()
+    kop = Text.assemble((cd.id, "bold"), f" ({naam})" if naam else "")
+    if cd.conflict.andere_leerling:
+        return Group(
+            Text.assemble(kop, ": jij en een collega gaven dit nummer aan twee verschillende leerlingen."),
+            _waarden("mijn", _leerling(cd.conflict.mijn.data), "hun", _leerling(cd.conflict.hun)),
+            Text(f"     Jouw dossier krijgt het volgende vrije nummer met 'leersteun conflict {cd.id}'."),
+        )
+    n = len(cd.keuzes)
     if n == 0:
-        return Text.assemble((cd.id, "bold"), f" ({naam})" if naam else "", f": beide versies zijn gelijk; 'leersteun conflict {cd.id}' haalt de conflicttekens weg.")
-    regels = [
-        Text.assemble((cd.id, "bold"), f" ({naam})" if naam else "", f": {n} tegenspra{'ken' if n != 1 else 'ak'}"),
+        return Text.assemble(kop, f": beide versies zijn gelijk; 'leersteun conflict {cd.id}' haalt de conflicttekens weg.")
+    regels: list[RenderableType] = [
+        Text.assemble(kop, f": {n} tegenspra{'ken' if n != 1 else 'ak'}"),
         Text(f"  mijn versie: {cd.mijn_door or 'op deze computer'}"),
         Text(f"  hun versie:  {cd.hun_door or 'binnengekomen van een collega'}"),
     ]
     for i, keuze in enumerate(cd.keuzes, start=1):
         regels.append(Text(f"  {i}. {keuze.titel}", style="bold"))
-        for j, pad in enumerate(keuze.paden):
-            inspringing = "     "
+        for j in range(len(keuze.paden)):
             if len(keuze.paden) > 1:
-                regels.append(Text(f"     {_pad_tekst(cd, pad)}"))
-                inspringing = "       "
-            regels.append(Text(f"{inspringing}mijn: {keuze.mijn[j]}"))
-            regels.append(Text(f"{inspringing}hun:  {keuze.hun[j]}"))
+                regels.append(Text(f"     {keuze.delen[j]}"))
+            regels.append(_waarden("mijn", keuze.mijn[j], "hun", keuze.hun[j], 7 if len(keuze.paden) > 1 else 5))
     return Group(*regels)
 
 
-def _pad_tekst(cd, pad) -> str:  # noqa: ANN001
-    from leersteun.editing.merge import toon_pad
+def _leerling(data) -> str:  # noqa: ANN001
+    leerling = data.get("leerling") or {}
+    geboren = leerling.get("geboortedatum")
+    return " ".join(str(leerling.get(k) or "") for k in ("voornaam", "naam")).strip() + (
+        f", geboren {datums.kort(geboren)}" if isinstance(geboren, dt.date) else ""
+    )
 
-    return toon_pad(cd.conflict.mijn.data, pad)
+
+def _waarden(links: str, mijn: str, rechts: str, hun: str, inspringing: int = 5) -> Group:
+    """Two labelled values under each other; a long value wraps under itself."""
+    breedte = inspringing + max(len(links), len(rechts)) + 2
+    rijen = []
+    for label, waarde in ((links, mijn), (rechts, hun)):
+        rij = Table.grid()
+        rij.add_column(no_wrap=True, width=breedte)
+        rij.add_column(overflow="fold")
+        rij.add_row(" " * inspringing + label + ":", waarde)
+        rijen.append(rij)
+    return Group(*rijen)

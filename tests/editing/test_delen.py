@@ -194,7 +194,7 @@ def test_phase_changed_on_both_sides_is_asked_as_one_question(team: Team) -> Non
     assert team.doe("Els Maes", "fase", "finn", "afgesloten", "--reden", "andere", "--datum", "21-11-2026").exit_code == 0
     assert team.doe("Els Maes", "delen").exit_code == 0
     an = team.doe("An Janssens", "delen")
-    assert an.exit_code == 1 and "JZF-2025-004: 1 tegenspraak (fase, met " in an.output
+    assert an.exit_code == 1 and "JZF-2025-004: 1 tegenspraak (de fase en het traject" in an.output
     keuze = team.doe("An Janssens", "conflict", "finn", input="1\n")
     assert keuze.exit_code == 0, keuze.output
     assert "mijn: ondersteuning" in keuze.output and "hun:  afgesloten" in keuze.output

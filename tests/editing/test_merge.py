@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leersteun.rules.checks import Context
-from leersteun.editing.merge import Conflict, met_tekens, splits, voeg_samen
+from leersteun.editing.conflict import Conflict
+from leersteun.editing.merge import met_tekens, splits, voeg_samen
 from leersteun.files.store import gewoon, maak_yaml
 
 from tests.hypothese import voorbeelden
@@ -77,7 +78,7 @@ def test_same_field_two_values_is_a_contradiction_between_markers() -> None:
     assert data(hun)["geschiedenis"] == data(mijn)["geschiedenis"]  # the merged part is in both
 
 
-def test_both_add_goal_d2_keeps_both_as_d2_and_d3() -> None:
+def test_both_add_goal_d2_theirs_keeps_d2_mine_becomes_d3() -> None:
     o = basis()
     doel = "  - id: D2\n    domein: cognitief\n    omschrijving: {}\n"
     a = o.replace("heropstarts: []", "") + doel.format("Van An.") + "\nheropstarts: []\n"
@@ -85,7 +86,8 @@ def test_both_add_goal_d2_keeps_both_as_d2_and_d3() -> None:
     uit = voeg_samen(o, a, b, PAD, CTX)
     assert uit.gelukt, uit.tegenspraken
     doelen = {d["id"]: d["omschrijving"] for d in data(uit.tekst)["doelen"]}
-    assert doelen["D2"] == "Van An." and doelen["D3"] == "Van Els."
+    assert doelen["D2"] == "Van Els." and doelen["D3"] == "Van An."  # theirs is shared already: it keeps its number
+    assert uit.meldingen == ["KLM-2025-003: Jouw nieuwe doel D2 heet nu D3: een collega voegde tegelijk een ander doel D2 toe."]
 
 
 def test_a_removed_person_stays_removed_while_the_other_adds_one() -> None:
@@ -107,10 +109,11 @@ def test_phase_changed_on_both_sides_is_one_question_with_its_trajectories() -> 
     )
     b = finn.replace("\nfase: opstart\n", "\nfase: afgesloten\n").replace("ondersteuner: Sofie Lambrechts", "ondersteuner: null")
     uit = voeg_samen(finn, a, b, pad, CTX)
-    assert {t.pad for t in uit.tegenspraken} == {("fase",), ("trajecten",), ("ondersteuner",)}
+    [tegen] = uit.tegenspraken
+    assert tegen.paden[:4] == [("fase",), ("ondersteuner",), ("vorige_ondersteuners",), ("trajecten",)]
     conflict = Conflict(pad, uit.tekst, str(pad))
     [keuze] = conflict.keuzes()
-    assert keuze.titel.startswith("fase, met ")
+    assert keuze.titel == "de fase en het traject (ondersteuner, trajecten, toewijzing)"
     conflict.kies(keuze, "hun")
     tekst = conflict.tekst("Els Maes", dt.date(2026, 11, 24))
     assert splits(tekst) is None
@@ -154,7 +157,14 @@ def test_choosing_per_question_and_interrupting_keeps_what_was_answered() -> Non
     opnieuw.kies(rest, "mijn")
     klaar = opnieuw.tekst(None, dt.date(2026, 11, 24))
     assert splits(klaar) is None
-    assert klaar == o.replace("klas: 3A", "klas: 3C").replace("gemeente: Geel", "gemeente: Mol")
+    d = data(klaar)
+    assert d["leerling"]["klas"] == "3C" and d["school"]["gemeente"] == "Mol"
+    # each session's choices are said in the history, so it agrees with the data
+    notities = [g.get("notitie") for g in d["geschiedenis"][-2:]]
+    assert notities == ["Samenvoegconflict opgelost: leerling › klas: 3C (niet 3D).", "Samenvoegconflict opgelost: school › gemeente: Mol (niet Lier)."]
+    zonder = data(o.replace("klas: 3A", "klas: 3C").replace("gemeente: Geel", "gemeente: Mol"))
+    d["geschiedenis"] = d["geschiedenis"][:-2]
+    assert d == zonder
 
 
 # ---------------------------------------------------------------------------- property
