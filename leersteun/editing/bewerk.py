@@ -166,6 +166,17 @@ def voeg_toe(seq: CommentedSeq, item: Any) -> None:
     geef_staart(item, staart)
 
 
+def voeg_toe_aan(data: CommentedMap, sleutel: str, item: CommentedMap) -> None:
+    """Append an entry to the list `sleutel` of `data`; an entry of a list whose entries are
+    told apart by id (meetings, evaluations, people, measures) gets its id (`identiteit.py`)."""
+    from leersteun.rules.identiteit import MET_ID, ids_in, nieuwe_id
+
+    seq = lijst(data, sleutel)
+    if sleutel in MET_ID and "id" not in item:
+        item["id"] = nieuwe_id(sleutel, item, ids_in(seq))
+    voeg_toe(seq, item)
+
+
 def voeg_in(seq: CommentedSeq, plaats: int, item: Any) -> None:
     """Insert `item` at `plaats` (at the end: as `voeg_toe`)."""
     if plaats >= len(seq):

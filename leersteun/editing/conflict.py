@@ -24,7 +24,7 @@ from leersteun.core import datums
 from leersteun.core.errors import Bevinding, Fout
 from leersteun.core.tekst import normaal
 from leersteun.editing.diff3 import met_tekens, splits
-from leersteun.editing.identiteit import ONTBREEKT, Item, Pad, haal, lijstnaam, sleutels, toon_pad
+from leersteun.rules.identiteit import ONTBREEKT, Item, Pad, haal, lijstnaam, sleutels, toon_pad
 from leersteun.editing.merge import EENHEDEN, _bestand, fouten_in, leerling_van, zet_pad
 from leersteun.files.git import git, git_bytes, is_repo, ok, uit
 from leersteun.files.schijf import lees_tekst, schrijf_atomisch, schrijfslot, toon

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from leersteun.editing.bewerk import lijst, voeg_toe, zet, zonder_leeg
+from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet, zonder_leeg
 from leersteun.files.store import als_yaml, flow_lijst
 from leersteun.rules.model import Dossier, Fase
 from leersteun.core.waarden import PROCES_VRAGEN
@@ -100,14 +100,14 @@ def voeg_maatregel_toe(data: CommentedMap, d: Dossier, doel_id: str, maatregel: 
     if not maatregel.get("wat"):
         raise Geweigerd("Een maatregel heeft minstens een 'wat'.")
     i = _index(d, doel_id)
-    voeg_toe(lijst(data["doelen"][i], "maatregelen"), zonder_leeg(**{k: maatregel.get(k) for k in MAATREGEL_VELDEN}))
+    voeg_toe_aan(data["doelen"][i], "maatregelen", zonder_leeg(**{k: maatregel.get(k) for k in MAATREGEL_VELDEN}))
 
 
 def evalueer_doel(data: CommentedMap, d: Dossier, doel_id: str, evaluatie: dict[str, Any]) -> None:
     if not evaluatie.get("bereikt") or not evaluatie.get("datum"):
         raise Geweigerd("Een evaluatie van een doel zegt of het bereikt is: ja, deels of nee.")
     i = _index(d, doel_id)
-    voeg_toe(lijst(data["doelen"][i], "evaluaties"), zonder_leeg(**{k: evaluatie.get(k) for k in EVALUATIE_VELDEN}))
+    voeg_toe_aan(data["doelen"][i], "evaluaties", zonder_leeg(**{k: evaluatie.get(k) for k in EVALUATIE_VELDEN}))
 
 
 def zet_beeldvorming(data: CommentedMap, d: Dossier, beeld: dict[str, Any]) -> None:

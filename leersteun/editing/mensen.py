@@ -13,7 +13,7 @@ import datetime as dt
 from ruamel.yaml.comments import CommentedMap
 
 from leersteun.core import datums
-from leersteun.editing.bewerk import lijst, voeg_toe, zet, zonder_leeg
+from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet, zonder_leeg
 from leersteun.rules.model import Dossier, Instellingen, OverlegSoort
 from leersteun.editing.trajectory import Geweigerd, Wie, voeg_overleg
 from leersteun.core.waarden import OVERLEG_TEKST, ROL_TEKST
@@ -43,7 +43,7 @@ def zet_betrokkene(
                     else:
                         item[sleutel] = waarde
             return [f"{_hoofdletter(ROL_TEKST[rol])} {b.naam} bijgewerkt in dossier {dossier.id}."]
-    voeg_toe(lijst(data, "betrokkenen"), zonder_leeg(rol=rol, naam=naam, contact=contact, notitie=notitie))
+    voeg_toe_aan(data, "betrokkenen", zonder_leeg(rol=rol, naam=naam, contact=contact, notitie=notitie))
     return [f"{_hoofdletter(ROL_TEKST[rol])} {naam} toegevoegd aan dossier {dossier.id}."]
 
 

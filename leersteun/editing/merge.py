@@ -41,7 +41,7 @@ from leersteun.core.tekst import normaal
 from leersteun.editing import diff3
 from leersteun.editing.bewerk import _staart, vervang, verwijder, voeg_in
 from leersteun.editing.diff3 import met_tekens, splits
-from leersteun.editing.identiteit import (
+from leersteun.rules.identiteit import (
     ONTBREEKT,
     Item,
     Pad,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from leersteun.core import datums
-from leersteun.editing.bewerk import lijst, voeg_toe, zet, zonder_leeg
+from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet, zonder_leeg
 from leersteun.core.tekst import label
 from leersteun.core.errors import Fout
 from leersteun.rules.model import Beslissing, Dossier, Fase, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, VIER_VRAGEN, schooljaar_van
@@ -119,8 +119,8 @@ def voeg_overleg(
 ) -> None:
     from leersteun.files.store import flow_lijst
 
-    voeg_toe(
-        lijst(data, "overleggen"),
+    voeg_toe_aan(
+        data, "overleggen",
         zonder_leeg(datum=datum, soort=soort.value, met=flow_lijst(met or []), notitie=notitie, volgende=volgende, door=door),
     )
 
@@ -186,7 +186,7 @@ def afsluiten(
     """Close a case: the closing evaluation, the end of the running traject, the history."""
     if dossier.fase not in (Fase.aanmelding, Fase.opstart, Fase.ondersteuning):
         raise Geweigerd(f"Dossier {dossier.id} staat in fase {dossier.fase}; alleen een lopend dossier kan afgesloten worden.")
-    voeg_toe(lijst(data, "evaluaties"), 
+    voeg_toe_aan(data, "evaluaties", 
         zonder_leeg(
             datum=wie.datum,
             beslissing=Beslissing.afsluiten.value,
@@ -517,7 +517,7 @@ def evaluatie(
         return afsluiten(data, dossier, wie, reden, wat_neemt_school_mee, kansen, vier_vragen)
     if reden is not None:
         raise Geweigerd("Een reden hoort alleen bij afsluiten; bij verderzetten laat je --reden weg.")
-    voeg_toe(lijst(data, "evaluaties"), 
+    voeg_toe_aan(data, "evaluaties", 
         zonder_leeg(
             datum=wie.datum,
             beslissing=Beslissing.verderzetten.value,
@@ -594,7 +594,7 @@ def overgang(data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *, klas
         zet_op_plaats(leerling, "klas_schooljaar", schooljaar_van(wie.datum), VOLGORDE_IN["leerling"])
         meldingen = [f"Dossier {dossier.id}: de leerling gaat naar het lager ({klas})."]
         if dossier.fase == Fase.ondersteuning:
-            voeg_toe(lijst(data, "evaluaties"), 
+            voeg_toe_aan(data, "evaluaties", 
                 zonder_leeg(
                     datum=wie.datum,
                     beslissing=Beslissing.verderzetten.value,

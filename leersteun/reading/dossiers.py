@@ -176,6 +176,16 @@ def volgende_id(map_: Dossiermap, school: str, jaar: int) -> str:
     return f"{prefix}{max(nummers, default=0) + 1:03d}"
 
 
+def _met_ids(naam: str, items: list[dict]) -> list[dict]:
+    """New entries with the id that tells them apart in a merge (`identiteit.py`)."""
+    from leersteun.rules.identiteit import nieuwe_id
+
+    uit: list[dict] = []
+    for item in items:
+        uit.append({**item, "id": item.get("id") or nieuwe_id(naam, item, {str(x["id"]) for x in uit})})
+    return uit
+
+
 def nieuw_dossier_data(
     *,
     case_id: str,
@@ -226,7 +236,7 @@ def nieuw_dossier_data(
         "ondersteuner": None,
         "vorige_ondersteuners": [],
         "clb_medewerker": clb_medewerker,
-        "betrokkenen": betrokkenen or [],
+        "betrokkenen": _met_ids("betrokkenen", betrokkenen or []),
         "leervraag": leervraag,
         "trajecten": [],
         "geschiedenis": [

@@ -340,6 +340,27 @@ def heropstarts_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
 
 
 @regel
+def ids_uniek(d: Dossier, ctx: Context) -> Iterator[Melding]:
+    """An entry copied by hand with its id: two entries a merge would take for one."""
+    lijsten: list[tuple[tuple[Any, ...], list[Any]]] = [((k,), getattr(d, k)) for k in ("overleggen", "evaluaties", "betrokkenen")]
+    for i, doel in enumerate(d.doelen):
+        lijsten += [(("doelen", i, "maatregelen"), doel.maatregelen), (("doelen", i, "evaluaties"), doel.evaluaties)]
+    for plek, items in lijsten:
+        gezien: set[str] = set()
+        for j, item in enumerate(items):
+            if item.id is None:
+                continue
+            if item.id in gezien:
+                yield (
+                    (*plek, j, "id"),
+                    f"de id '{item.id}' staat hier twee keer (een gekopieerde regel?); verwijder de regel 'id:' bij de kopie, "
+                    "dan herkent het samenvoegen ze als twee verschillende",
+                    WAARSCHUWING,
+                )
+            gezien.add(item.id)
+
+
+@regel
 def mensen_en_overleg_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
     gezien: set[tuple[str, str]] = set()
     for i, b in enumerate(d.betrokkenen):

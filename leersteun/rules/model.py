@@ -218,6 +218,7 @@ def _case_id(value: Any, info: ValidationInfo) -> Any:
 
 
 CaseId = Annotated[str, BeforeValidator(_case_id)]
+EntryId = CaseId  # the id of a list entry (a meeting, an evaluation, a person, a measure)
 
 
 def Lijst(item: Any) -> Any:  # noqa: N802 - reads like a type
@@ -310,6 +311,7 @@ class Evaluatie(Basis):
     vier_vragen: VierVragen | None = None
     notitie: Tekst | None = None
     door: Naam | None = None
+    id: EntryId | None = None  # tells this entry apart in a merge; written by leersteun
 
 
 class Betrokkene(Basis):
@@ -317,6 +319,7 @@ class Betrokkene(Basis):
     naam: Naam
     contact: Contact | None = None
     notitie: Tekst | None = None
+    id: EntryId | None = None  # tells this entry apart in a merge; written by leersteun
 
 
 class Overleg(Basis):
@@ -326,6 +329,7 @@ class Overleg(Basis):
     notitie: Tekst | None = None
     volgende: Datum | None = None  # the next meeting of this kind that was planned
     door: Naam | None = None
+    id: EntryId | None = None  # tells this entry apart in a merge; written by leersteun
 
 
 class Leervraag(Basis):
@@ -350,6 +354,7 @@ class Maatregel(Basis):
     wanneer: Tekst | None = None
     hoe: Tekst | None = None
     evaluatie_op: Datum | None = None
+    id: EntryId | None = None  # tells this entry apart in a merge; written by leersteun
 
 
 class DoelEvaluatie(Basis):
@@ -361,6 +366,7 @@ class DoelEvaluatie(Basis):
     breder_inzetten: Tekst | None = None
     nieuwe_afspraken: Tekst | None = None
     door: Naam | None = None
+    id: EntryId | None = None  # tells this entry apart in a merge; written by leersteun
 
 
 class DomeinFactoren(Basis):
