@@ -215,12 +215,12 @@ class _Samenvoeger:
     def samen(self, o: Any, a: Any, b: Any, pad: Pad) -> Any:
         """The merged node (usually `a`, changed in place)."""
         go, ga, gb = _g(o), _g(a), _g(b)
-        if ga == gb:
+        if ga == gb or go == gb:
             return a
-        if go == ga:
-            return b
-        if go == gb:
-            return a
+        if go == ga and not (isinstance(a, CommentedMap) and isinstance(b, CommentedMap)) and not (
+            isinstance(a, CommentedSeq) and isinstance(b, CommentedSeq)
+        ):
+            return b  # only they changed it; a mapping or list is changed in place below, keeping my layout
         if isinstance(a, CommentedMap) and isinstance(b, CommentedMap) and (o is ONTBREEKT or isinstance(o, dict)):
             return self.mappen(o if o is not ONTBREEKT else {}, a, b, pad)
         if isinstance(a, CommentedSeq) and isinstance(b, CommentedSeq) and (o is ONTBREEKT or isinstance(o, list)):
@@ -424,7 +424,7 @@ def voeg_samen(basis: str, mijn: str, hun: str, pad: Path, ctx: Context) -> Uitk
         return Uitkomst(met_tekens(mijn, hun), heel=not andere, andere_leerling=andere)
     voor, hun_voor = copy.deepcopy(a.data), copy.deepcopy(b)
     samenvoeger = _Samenvoeger()
-    samenvoeger.samen(o, a.data, b, ())
+    samenvoeger.mappen(o, a.data, b, ())
     meldingen = [f"{pad.stem}: {m}" for m in samenvoeger.meldingen]
     if samenvoeger.tegenspraken:
         return Uitkomst(_beide(a, samenvoeger.tegenspraken), samenvoeger.tegenspraken, meldingen=meldingen)

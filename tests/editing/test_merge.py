@@ -239,3 +239,155 @@ def test_concurrent_commands_merge_without_losing_anything(tmp_path_factory, run
             d1 = next(d for d in samen["doelen"] if d["id"] == "D1")
             for e in next(d for d in data(kanten[kant])["doelen"] if d["id"] == "D1").get("evaluaties", []):
                 assert e in d1["evaluaties"]
+
+
+# ---------------------------------------------------------------------------- identity, units, layout (issue 25)
+
+OVERLEG_A = "  - datum: 2026-11-20\n    soort: evaluatiegesprek\n    met: [klasleerkracht]\n    notitie: Van An.\n    id: a2b3c4\n"
+
+
+def met_overleg(tekst: str, regels: str, na: str = "    volgende: 2026-12-07\n") -> str:
+    assert na in tekst
+    return tekst.replace(na, na + regels, 1)
+
+
+def test_a_back_dated_entry_is_just_another_entry_beside_a_fix_of_my_own() -> None:
+    o = met_overleg(basis(), OVERLEG_A)
+    mijn = o.replace("notitie: Van An.", "notitie: Van An, verbeterd.")  # I fix my own meeting
+    terug = "  - datum: 2025-10-01\n    soort: observatie\n    met: [klasleerkracht]\n    notitie: Van Els, laat genoteerd.\n    id: e5f6g7\n"
+    hun = o.replace("    notitie: Hulpvraag rond lezen en toetsen; wekelijks 1 lesuur.\n", "    notitie: Hulpvraag rond lezen en toetsen; wekelijks 1 lesuur.\n" + terug)
+    for a, b in ((mijn, hun), (hun, mijn)):
+        uit = voeg_samen(o, a, b, PAD, CTX)
+        assert uit.gelukt, uit.tegenspraken
+        notities = [x["notitie"] for x in data(uit.tekst)["overleggen"]]
+        assert notities.count("Van An, verbeterd.") == 1 and "Van An." not in notities
+        assert notities.index("Van Els, laat genoteerd.") == 1  # in date order, where she put it
+
+
+def test_an_entry_i_changed_and_they_removed_is_a_question_about_that_entry_only() -> None:
+    o = met_overleg(basis(), OVERLEG_A)
+    mijn = met_overleg(o.replace("notitie: Van An.", "notitie: Van An, aangevuld."), "  - datum: 2026-11-22\n    soort: observatie\n    met: []\n    id: k7m8n9\n", "    id: a2b3c4\n")
+    hun = o.replace(OVERLEG_A, "")
+    uit = voeg_samen(o, mijn, hun, PAD, CTX)
+    [tegen] = uit.tegenspraken
+    conflict = Conflict(PAD, uit.tekst, str(PAD))
+    [keuze] = conflict.keuzes()
+    assert keuze.titel == "overleg van 20-11-2026 (evaluatiegesprek)"
+    assert "notitie: Van An, aangevuld." in keuze.mijn[0] and keuze.hun == ["(niet in deze versie)"]
+    conflict.kies(keuze, "hun")
+    d = data(conflict.tekst("Els Maes", dt.date(2026, 11, 24)))
+    assert [x["datum"].isoformat() for x in d["overleggen"]][-1] == "2026-11-22"  # my other new meeting stays either way
+
+
+def test_a_comment_typed_by_hand_survives_either_order() -> None:
+    o = basis()
+    commentaar = o.replace("  naam: Wouters\n", "  naam: Wouters  # LET OP: vader heeft geen omgangsrecht\n")
+    ander = o.replace("klas: 3A", "klas: 3B")
+    for a, b in ((commentaar, ander), (ander, commentaar)):
+        uit = voeg_samen(o, a, b, PAD, CTX)
+        assert uit.gelukt
+        assert "  naam: Wouters  # LET OP: vader heeft geen omgangsrecht\n" in uit.tekst and "klas: 3B" in uit.tekst
+
+
+def test_order_and_quoting_typed_by_hand_survive() -> None:
+    o = basis()
+    blok = "school:\n  naam: Basisschool De Klimop\n  gemeente: Geel\n"
+    herschikt = o.replace(blok, "").replace("id: KLM-2025-003\n", "id: KLM-2025-003\n" + blok).replace("naam: Wouters", 'naam: "Wouters"')
+    ander = met_overleg(o, OVERLEG_A)
+    for a, b in ((herschikt, ander), (ander, herschikt)):
+        uit = voeg_samen(o, a, b, PAD, CTX)
+        assert uit.gelukt
+        assert uit.tekst.startswith("id: KLM-2025-003\nschool:\n") and 'naam: "Wouters"' in uit.tekst and "Van An." in uit.tekst
+
+
+def test_the_class_and_its_school_year_are_one_unit() -> None:
+    o = basis()
+    mijn = o.replace("klas: 3A", "klas: 3B")
+    hun = o.replace("klas_schooljaar: 2026-2027", "klas_schooljaar: 2025-2026")
+    uit = voeg_samen(o, mijn, hun, PAD, CTX)
+    [tegen] = uit.tegenspraken
+    assert tegen.titel == "de klas (met haar schooljaar)" and tegen.paden == [("leerling", "klas"), ("leerling", "klas_schooljaar")]
+
+
+def test_a_new_verslag_never_inherits_a_field_of_the_old_one() -> None:
+    o = basis().replace("zichtbaar_in_diplon: true", "zichtbaar_in_diplon: false")
+    nieuw = o.replace("  soort: GC\n  datum: 2025-05-20\n", "  soort: IAC\n  datum: 2026-11-10\n")
+    zichtbaar = o.replace("zichtbaar_in_diplon: false", "zichtbaar_in_diplon: true")
+    uit = voeg_samen(o, nieuw, zichtbaar, PAD, CTX)
+    [tegen] = uit.tegenspraken
+    assert tegen.titel == "het Verslag"
+    mijn, hun = splits(uit.tekst)
+    assert data(mijn)["verslag"]["zichtbaar_in_diplon"] is False and data(hun)["verslag"]["soort"] == "GC"
+    # the same Verslag changed in two different fields merges by field
+    typologie = o.replace("typologie: basisaanbod", "typologie: type 9")
+    assert voeg_samen(o, typologie, zichtbaar, PAD, CTX).gelukt
+
+
+def test_closing_against_continuing_is_one_question() -> None:
+    o = basis()
+    sluit = o.replace("fase: ondersteuning\n", "fase: afgesloten\n").replace("    einde: null\n", "    einde: 2026-11-20\n")
+    sluit = sluit.replace("heropstarts: []", "heropstarts: []").replace(
+        "    kansen: Noah leert zelf aangeven wanneer hij de software nodig heeft.\n",
+        "    kansen: Noah leert zelf aangeven wanneer hij de software nodig heeft.\n  - datum: 2026-11-20\n    beslissing: afsluiten\n    reden: doelen_bereikt\n",
+    )
+    sluit = na_geschiedenis(sluit, "  - datum: 2026-11-20\n    fase: afgesloten\n    door: An Janssens\n")
+    verder = o.replace("evaluatie_op: [2026-01-19, 2026-06-15, 2026-12-07]", "evaluatie_op: [2026-01-19, 2026-06-15, 2026-12-07, 2027-03-01]")
+    uit = voeg_samen(o, sluit, verder, PAD, CTX)
+    [tegen] = uit.tegenspraken
+    assert tegen.titel.startswith("de fase en het traject")
+    mijn, hun = splits(uit.tekst)
+    assert data(mijn)["fase"] == "afgesloten" and data(hun)["fase"] == "ondersteuning"
+    assert data(hun)["trajecten"][-1]["evaluatie_op"][-1].isoformat() == "2027-03-01"
+
+
+def test_two_assignments_are_one_question_never_a_mixture() -> None:
+    o = basis().replace("ondersteuner: Els Maes", "ondersteuner: null").replace("    einde: null\n", "    einde: 2026-06-30\n")
+    o = o.replace("fase: ondersteuning\n", "fase: heropstart\n")
+
+    def toewijzing(wie: str, vorm: str) -> str:
+        return o.replace("ondersteuner: null", f"ondersteuner: {wie}").replace(
+            "    evaluatie_op: [2026-01-19, 2026-06-15, 2026-12-07]\n",
+            f"    evaluatie_op: [2026-01-19, 2026-06-15, 2026-12-07]\n  - vorm: {vorm}\n    start: 2026-11-20\n",
+        )
+
+    uit = voeg_samen(o, toewijzing("Els Maes", "light"), toewijzing("Sofie Lambrechts", "medium"), PAD, CTX)
+    [tegen] = uit.tegenspraken
+    mijn, hun = (data(x) for x in splits(uit.tekst))
+    assert (mijn["ondersteuner"], mijn["trajecten"][-1]["vorm"]) == ("Els Maes", "light")
+    assert (hun["ondersteuner"], hun["trajecten"][-1]["vorm"]) == ("Sofie Lambrechts", "medium")
+
+
+def test_a_case_both_created_same_pupil_is_one_whole_question_two_pupils_never_merge() -> None:
+    o = basis()
+    zelfde = o.replace("ankerpersoon: An Janssens", "ankerpersoon: Els Maes")
+    uit = voeg_samen("", o, zelfde, PAD, CTX)
+    assert uit.heel and not uit.gelukt
+    conflict = Conflict(PAD, uit.tekst, str(PAD), nieuw=True)
+    [keuze] = conflict.keuzes()
+    assert keuze.soort == "heel"
+    conflict.kies(keuze, "hun")
+    assert conflict.tekst(None, dt.date(2026, 11, 24)) == zelfde
+    ander = o.replace("voornaam: Noah", "voornaam: Lien").replace("geboortedatum: 2017-06-02", "geboortedatum: 2017-02-11")
+    uit = voeg_samen("", o, ander, PAD, CTX)
+    assert uit.andere_leerling and not uit.gelukt
+    assert Conflict(PAD, uit.tekst, str(PAD), nieuw=True).andere_leerling
+
+
+def test_the_explanation_shows_every_value_whole() -> None:
+    o = basis()
+    lang = "Noah " + " ".join(f"woord{i}" for i in range(40)) + " einde."
+    uit = voeg_samen(o, o.replace("vraag: Hoe laat", f"vraag: {lang} Hoe laat"), o.replace("vraag: Hoe laat", "vraag: Kort. Hoe laat"), PAD, CTX)
+    [keuze] = Conflict(PAD, uit.tekst, str(PAD)).keuzes()
+    assert keuze.mijn[0].endswith("einde. Hoe laat de klasleerkracht Noah met dyslexie zelfstandig toetsen maken?")
+
+
+def test_the_driver_never_reports_a_clean_merge_of_a_broken_case(tmp_path: Path) -> None:
+    from leersteun.editing.merge import driver
+
+    o, a, b = (tmp_path / n for n in ("o", "a", "b"))
+    o.write_text(basis(), encoding="utf-8")
+    a.write_text(basis().replace("klas: 3A", "klas: [3B"), encoding="utf-8")  # not YAML
+    b.write_text(basis().replace("gemeente: Geel", "gemeente: Mol"), encoding="utf-8")
+    assert driver(o, a, b, "cases/KLM-2025-003.yaml") == 1
+    a.write_text(basis() + "\n<<<<<<< mijn versie\nx: 1\n=======\nx: 2\n>>>>>>> hun versie\n", encoding="utf-8")
+    assert driver(o, a, b, "cases/KLM-2025-003.yaml") == 1
