@@ -63,12 +63,12 @@ def conflict_(
         return
     if dossier is None and kies is None:
         for cd in gevonden:
-            console.print(conflict_weergave(cd))
+            console.print(conflict_weergave(cd, console.width))
         console.print("Kies per dossier met 'leersteun conflict DOSSIER', of neem één kant met --kies mijn of --kies hun.")
         _niet_als(onleesbaar)
         return
     for cd in gevonden:
-        console.print(conflict_weergave(cd))
+        console.print(conflict_weergave(cd, console.width))
         _los_op(map_, cd, kies.value if kies else None, door)
     console.print("Voer 'leersteun delen' uit om de samenvoeging af te ronden en te delen.")
 

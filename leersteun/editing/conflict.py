@@ -130,7 +130,7 @@ class Conflict:
         if self.heel_gekozen is not None or self.andere_leerling:
             return []
         if self.nieuw:
-            return [Keuze([()], "het hele dossier (jullie maakten het allebei aan)", [_samenvatting(self.mijn.data)], [_samenvatting(self.hun)], "heel")]
+            return [Keuze([()], "het hele dossier: jullie maakten het allebei aan", [_samenvatting(self.mijn.data)], [_samenvatting(self.hun)], "heel")]
         paden = verschillen(self.mijn.data, self.hun)
         groepen: list[tuple[str | None, list[Pad]]] = []
         for eenheid in EENHEDEN:

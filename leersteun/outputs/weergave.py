@@ -330,7 +330,7 @@ def agenda_tabel(punten: list, vandaag: dt.date, anon=None) -> Table:  # noqa: A
     return tabel
 
 
-def conflict_weergave(cd) -> RenderableType:  # noqa: ANN001 - a conflict.Conflictdossier or conflict.Verwijderd
+def conflict_weergave(cd, breedte: int = 80) -> RenderableType:  # noqa: ANN001 - a conflict.Conflictdossier or conflict.Verwijderd
     """A case with questions after a merge: each place, both values whole (wrapped, never
     cut), who wrote each version."""
     if not hasattr(cd, "keuzes"):  # removed on one side, changed on the other
@@ -343,7 +343,7 @@ def conflict_weergave(cd) -> RenderableType:  # noqa: ANN001 - a conflict.Confli
     if cd.conflict.andere_leerling:
         return Group(
             Text.assemble(kop, ": jij en een collega gaven dit nummer aan twee verschillende leerlingen."),
-            _waarden("mijn", _leerling(cd.conflict.mijn.data), "hun", _leerling(cd.conflict.hun)),
+            _waarden("mijn", _leerling(cd.conflict.mijn.data), "hun", _leerling(cd.conflict.hun), breedte=breedte),
             Text(f"     Jouw dossier krijgt het volgende vrije nummer met 'leersteun conflict {cd.id}'."),
         )
     n = len(cd.keuzes)
@@ -359,7 +359,7 @@ def conflict_weergave(cd) -> RenderableType:  # noqa: ANN001 - a conflict.Confli
         for j in range(len(keuze.paden)):
             if len(keuze.paden) > 1:
                 regels.append(Text(f"     {keuze.delen[j]}"))
-            regels.append(_waarden("mijn", keuze.mijn[j], "hun", keuze.hun[j], 7 if len(keuze.paden) > 1 else 5))
+            regels.append(_waarden("mijn", keuze.mijn[j], "hun", keuze.hun[j], 7 if len(keuze.paden) > 1 else 5, breedte))
     return Group(*regels)
 
 
@@ -371,14 +371,16 @@ def _leerling(data) -> str:  # noqa: ANN001
     )
 
 
-def _waarden(links: str, mijn: str, rechts: str, hun: str, inspringing: int = 5) -> Group:
-    """Two labelled values under each other; a long value wraps under itself."""
-    breedte = inspringing + max(len(links), len(rechts)) + 2
-    rijen = []
-    for label, waarde in ((links, mijn), (rechts, hun)):
-        rij = Table.grid()
-        rij.add_column(no_wrap=True, width=breedte)
-        rij.add_column(overflow="fold")
-        rij.add_row(" " * inspringing + label + ":", waarde)
-        rijen.append(rij)
-    return Group(*rijen)
+def _waarden(links: str, mijn: str, rechts: str, hun: str, inspringing: int = 5, breedte: int = 80) -> Text:
+    """Two labelled values under each other; a long value wraps under itself (no trailing
+    spaces, words never cut unless longer than the line)."""
+    import textwrap
+
+    label = inspringing + max(len(links), len(rechts)) + 2
+    ruimte = max(20, breedte - label)
+    regels: list[str] = []
+    for naam, waarde in ((links, mijn), (rechts, hun)):
+        stukken = [s for r in waarde.split("\n") for s in (textwrap.wrap(r, ruimte, break_on_hyphens=False) or [""])]
+        kop = (" " * inspringing + naam + ":").ljust(label)
+        regels += [(kop if i == 0 else " " * label) + stuk for i, stuk in enumerate(stukken)]
+    return Text("\n".join(regels))
