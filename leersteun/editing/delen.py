@@ -114,15 +114,13 @@ def _ruim_op(pad: Path) -> None:
 
 
 def _richt_in(pad: Path) -> list[str]:
-    """A clone without `leersteun init` gets what init sets up (hook, driver, pull setting)."""
+    """A clone without `leersteun init` (or set up by an older leersteun, or another Python)
+    gets what init sets up: the check before each commit, the merge driver, the pull setting."""
     from leersteun.reading import folder
 
-    ingericht = getattr(folder, "kloon_ingericht", None)
-    if ingericht is not None and ingericht(pad):
+    if folder.kloon_ingericht(pad):
         return []
-    if ingericht is None and folder.driver_ingesteld(pad):
-        return []
-    return [regel[:1].upper() + regel[1:] + "." for regel in folder.richt_kloon_in(pad)]
+    return [regel[:1].upper() + regel[1:] + "." for regel in folder.richt_kloon_in(pad) if "was al in orde" not in regel]
 
 
 # ---------------------------------------------------------------------------- a merge waiting for choices
@@ -243,9 +241,9 @@ def _commit_eigen(map_: Dossiermap, wie: list[str]) -> list[str]:
     ids = _ids(eigen)
     weg = [Path(p).stem for p in eigen if not (pad / p).exists()]
     git(pad, "add", "--all", "--", *_bestaand_of_gekend(pad, eigen))
-    boodschap = f"Gedeeld: {', '.join(ids)}"
+    boodschap = f"Gedeeld: {', '.join(ids)}" if len(ids) <= 20 else f"Gedeeld: {_dossiers(ids)} ({ids[0]} … {ids[-1]})"
     git(pad, *wie, "commit", "--quiet", "-m", boodschap, "--", *eigen)
-    regel = f"Gecommit: {_dossiers(ids)} ({', '.join(ids)})."
+    regel = f"Gecommit: {_dossiers(ids)}" + (f" ({', '.join(ids)})." if len(ids) <= 10 else ".")
     if weg:
         regel += f" Verwijderd: {', '.join(sorted(weg))}."
     return [regel]

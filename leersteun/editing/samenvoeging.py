@@ -21,6 +21,7 @@ from typing import Any
 from leersteun.core.errors import Fout
 from leersteun.editing import diff3
 from leersteun.editing.merge import Uitkomst, leerling_van, voeg_samen
+from leersteun.files.git import config as config_waarde
 from leersteun.files.git import git, git_bytes, git_pad, ok, uit
 from leersteun.files.schijf import Vorm, als_tekst, schrijf_atomisch
 from leersteun.files.store import ontleed
@@ -240,13 +241,47 @@ def _volg_koppelingen(map_: Path, s: Samenvoeging, env: dict[str, str], oud_id: 
 def _vorm_in(map_: Path, rev: str | None, rel: str, blob: bool = False) -> bytes | None:
     """A file as git would write it into the working tree from commit `rev` (or from blob
     `rev`), or None when `rev` does not have it."""
-    if rev is None:
-        return None
-    if blob:
-        r = git_bytes(map_, "cat-file", "--filters", f"--path={rel}", rev, check=False)
-    else:
-        r = git_bytes(map_, "cat-file", "--filters", f"{rev}:{rel}", check=False)
-    return r.stdout if r.returncode == 0 else None
+    return _vormen(map_, [(rev, rel, blob)])[0]
+
+
+def _vormen(map_: Path, vragen: list[tuple[str | None, str, bool]]) -> list[bytes | None]:
+    """`_vorm_in` for many files: in one `git cat-file --batch` when git converts nothing
+    (no autocrlf, no eol, text or filter attribute), else file by file with git's filters."""
+    if not vragen:
+        return []
+    if _zet_om(map_, sorted({rel for _r, rel, _b in vragen})):
+        uit_: list[bytes | None] = []
+        for rev, rel, blob in vragen:
+            if rev is None:
+                uit_.append(None)
+                continue
+            r = git_bytes(map_, "cat-file", "--filters", *((f"--path={rel}", rev) if blob else (f"{rev}:{rel}",)), check=False)
+            uit_.append(r.stdout if r.returncode == 0 else None)
+        return uit_
+    namen = [(rev if blob else f"{rev}:{rel}") for rev, rel, blob in vragen if rev is not None]
+    ruw = git_bytes(map_, "cat-file", "--batch", invoer=("\n".join(namen) + "\n").encode("utf-8")).stdout
+    gelezen: list[bytes | None] = []
+    i = 0
+    for _ in namen:
+        einde = ruw.index(b"\n", i)
+        kop = ruw[i:einde].split()
+        if len(kop) == 3 and kop[1] == b"blob":
+            grootte = int(kop[2])
+            gelezen.append(ruw[einde + 1 : einde + 1 + grootte])
+            i = einde + 1 + grootte + 1
+        else:
+            gelezen.append(None)  # missing, or not a file
+            i = einde + 1
+    antwoorden = iter(gelezen)
+    return [next(antwoorden) if rev is not None else None for rev, _rel, _b in vragen]
+
+
+def _zet_om(map_: Path, paden: list[str]) -> bool:
+    """Does git change these files between the repository and the working tree?"""
+    if config_waarde(map_, "core.autocrlf") not in ("", "false"):
+        return True
+    attributen = git(map_, "check-attr", "-z", "--stdin", "text", "eol", "filter", "ident", "working-tree-encoding", invoer="\0".join(paden) + "\0").stdout.split("\0")
+    return any(attributen[i + 2] not in ("unspecified", "unset") for i in range(0, len(attributen) - 2, 3))
 
 
 def _op_schijf(map_: Path, rel: str) -> bytes | None:
@@ -287,7 +322,8 @@ def werk_bij(map_: Path, van: str | None, naar: str) -> list[str]:
     """Move the working tree, the index and HEAD from commit `van` to commit `naar`. Returns
     the paths that changed."""
     paden = _gewijzigd(map_, van, naar)
-    plan = {rel: (_vorm_in(map_, van, rel), _vorm_in(map_, naar, rel)) for rel in paden}
+    vormen = _vormen(map_, [(rev, rel, False) for rel in paden for rev in (van, naar)])
+    plan = {rel: (vormen[2 * i], vormen[2 * i + 1]) for i, rel in enumerate(paden)}
     _controleer(map_, plan)
     schrijf_journaal(map_, stap="bijwerken", van=van, naar=naar)
     _schrijf_plan(map_, plan)
@@ -318,16 +354,22 @@ def schrijf_conflict(map_: Path, s: Samenvoeging, boodschap: str) -> None:
             mode, sha, stadium = info.split()
             if stadium == "0":
                 staat[rel] = sha
-    paden = set(_gewijzigd_index(map_, s.van, env)) | set(s.conflicten) | set(s.verwijderd)
-    plan: dict[str, tuple[bytes | None, bytes | None]] = {}
-    for rel in sorted(paden):
-        oud = _vorm_in(map_, s.van, rel)
+    paden = sorted(set(_gewijzigd_index(map_, s.van, env)) | set(s.conflicten) | set(s.verwijderd))
+    vragen: list[tuple[str | None, str, bool]] = []
+    for rel in paden:
+        vragen.append((s.van, rel, False))
         if rel in s.conflicten:
-            nieuw = _vorm_in(map_, s.conflicten[rel], rel, blob=True)
+            vragen.append((s.conflicten[rel], rel, True))
         elif rel in s.verwijderd:
-            nieuw = oud if oud is not None else _vorm_in(map_, s.met, rel)  # the changed version stays, as git does
+            vragen.append((s.met, rel, False))  # used when my side removed it: the changed version stays, as git does
         else:
-            nieuw = _vorm_in(map_, staat[rel], rel, blob=True) if rel in staat else None
+            vragen.append((staat.get(rel), rel, True))
+    vormen = _vormen(map_, vragen)
+    plan: dict[str, tuple[bytes | None, bytes | None]] = {}
+    for i, rel in enumerate(paden):
+        oud, nieuw = vormen[2 * i], vormen[2 * i + 1]
+        if rel in s.verwijderd and oud is not None:
+            nieuw = oud
         plan[rel] = (oud, nieuw)
     _controleer(map_, plan)
     schrijf_journaal(map_, stap="conflict", van=s.van, met=s.met, basis=s.basis, conflicten=s.conflicten, verwijderd=s.verwijderd)

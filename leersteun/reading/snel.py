@@ -164,8 +164,10 @@ def lees_alle(
     map_: Dossiermap,
     voortgang: Callable[[int, int], Any] | None = None,
     stap: Callable[[Path, Dossier], Any] | None = None,
+    alleen: set[Path] | None = None,
 ) -> Iterator[Gelezen]:
-    """Every case of the folder, valid or with its errors, one at a time, in file order.
+    """Every case of the folder (or only those in `alleen`), valid or with its errors, one at
+    a time, in file order.
 
     Memory stays flat: only the list of file names and one case at a time are held.
 
@@ -177,6 +179,8 @@ def lees_alle(
         shutil.rmtree(oud, ignore_errors=True)
     paden = map_.case_bestanden()
     dubbel = dubbele_ids(paden)
+    if alleen is not None:
+        paden = [p for p in paden if p in alleen]
     aantal = processen(len(paden)) if stap is not None else 1
     stukken = _in_stukken(paden, dubbel, stap, aantal) if aantal > 1 else ([_lees(p, dubbel, stap)] for p in paden)
     klaar = 0
