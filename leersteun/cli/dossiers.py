@@ -39,7 +39,8 @@ def init(
 ) -> None:
     """Maak een nieuwe dossiermap (leersteun.yaml, cases/, .gitignore, git), of richt een kloon in."""
     from leersteun.core.errors import Fout
-    from leersteun.reading.folder import INSTELLINGEN, maak_map, richt_kloon_in
+    from leersteun.editing.kloon import maak_map, richt_kloon_in
+    from leersteun.reading.folder import INSTELLINGEN
 
     if (map_ / INSTELLINGEN).exists():
         if netwerk is not None or coordinatie is not None:

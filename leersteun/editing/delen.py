@@ -116,11 +116,11 @@ def _ruim_op(pad: Path) -> None:
 def _richt_in(pad: Path) -> list[str]:
     """A clone without `leersteun init` (or set up by an older leersteun, or another Python)
     gets what init sets up: the check before each commit, the merge driver, the pull setting."""
-    from leersteun.reading import folder
+    from leersteun.editing.kloon import kloon_ingericht, richt_kloon_in
 
-    if folder.kloon_ingericht(pad):
+    if kloon_ingericht(pad):
         return []
-    return [regel[:1].upper() + regel[1:] + "." for regel in folder.richt_kloon_in(pad) if "was al in orde" not in regel]
+    return [regel[:1].upper() + regel[1:] + "." for regel in richt_kloon_in(pad) if "was al in orde" not in regel]
 
 
 # ---------------------------------------------------------------------------- a merge waiting for choices

@@ -1,4 +1,4 @@
-"""Every clone set up the same way (reading/folder.py: `richt_kloon_in`, `kloon_ingericht`),
+"""Every clone set up the same way (editing/kloon.py: `richt_kloon_in`, `kloon_ingericht`),
 with real git: the hook blocks errors and only shows warnings, plain `git pull` merges with
 the driver, and neither the hook nor the driver runs anything that lies in the folder."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from leersteun.reading.folder import HOOK_MERK, driver_commando, hook_tekst, kloon_ingericht, richt_kloon_in
+from leersteun.editing.kloon import HOOK_MERK, driver_commando, hook_tekst, kloon_ingericht, richt_kloon_in
 
 ROOT = Path(__file__).resolve().parents[2]
 NOAH = "cases/KLM-2025-003.yaml"
