@@ -13,7 +13,7 @@ PAKKET = Path(__file__).resolve().parents[1] / "leersteun"
 LAGEN = ["core", "files", "rules", "reading", "editing", "outputs", "terminal", "cli"]
 # The CLI's own modules, in their order: each imports only those before it (the command
 # modules, last, import none of each other).
-CLI = ["cli.fouten", "cli.kern", "cli.gemeen", "cli.dossiers", "cli.traject", "cli.heropstart", "cli.doelen", "cli.overzicht", "cli.team"]
+CLI = ["cli.fouten", "cli.voltooien", "cli.kern", "cli.gemeen", "cli.dossiers", "cli.traject", "cli.heropstart", "cli.doelen", "cli.overzicht", "cli.team"]
 
 
 def _naam(pad: Path) -> str:

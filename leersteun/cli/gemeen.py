@@ -82,8 +82,10 @@ def _schrijf_uitvoer(map_: Any, pad: Path, inhoud: bytes, buiten_out: bool = Fal
 
 
 def _voltooi_dossier(incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion of a case: ids and first names that start with what was typed. A
-    folder that cannot be read completes nothing (no message in the middle of typing)."""
+    """Shell completion of a case: ids, first names and surnames (lower case, as written,
+    spaces included) that start with what was typed; `zoek` finds the case by each of them.
+    The shell quotes them (`voltooien`), so a name is never code. A folder that cannot be
+    read completes nothing (no message in the middle of typing)."""
     from leersteun.core.errors import Fout
     from leersteun.reading.dossiers import Kaart, kaarten
     from leersteun.reading.folder import vind_map
@@ -96,7 +98,7 @@ def _voltooi_dossier(incomplete: str) -> list[tuple[str, str]]:
             k = g.uitkomst
             if not isinstance(k, Kaart):
                 continue
-            for kandidaat in (k.id, k.voornaam.lower(), k.naam.lower().replace(" ", "-")):
+            for kandidaat in (k.id, k.voornaam.lower(), k.naam.lower()):
                 if normaal(kandidaat).startswith(begin):
                     uit.setdefault(kandidaat, f"{k.voornaam} {k.naam} ({k.id})")
     except (Fout, OSError):

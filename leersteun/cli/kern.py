@@ -104,6 +104,10 @@ class LeersteunGroup(_DutchHelp, TyperGroup):
         from leersteun.core.errors import EXIT_ONDERBROKEN
 
         taal.installeer()
+        if voltooien_gevraagd(args, complete_var):
+            from leersteun.cli import voltooien
+
+            voltooien.installeer()  # candidates quoted for each shell, never code (issue 25)
         try:
             uitkomst = super().main(args=args, prog_name=prog_name or "leersteun", complete_var=complete_var, standalone_mode=False, **extra)
             code = uitkomst if isinstance(uitkomst, int) else 0
@@ -114,6 +118,17 @@ class LeersteunGroup(_DutchHelp, TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def voltooien_gevraagd(args: Any, complete_var: str | None) -> bool:
+    """Is this run completing a word, or showing or installing the completion script? Only
+    then is `voltooien` loaded."""
+    import os
+
+    woorden = sys.argv[1:] if args is None else [str(a) for a in args]
+    return bool(os.environ.get(complete_var or "_LEERSTEUN_COMPLETE")) or any(
+        w.startswith(("--install-completion", "--show-completion")) for w in woorden
+    )
 
 
 app = typer.Typer(

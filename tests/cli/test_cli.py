@@ -111,7 +111,8 @@ def test_init_makes_a_case_folder_that_validates(tmp_path: Path, monkeypatch: py
         assert (map_ / naam).exists(), naam
     assert "out/" in (map_ / ".gitignore").read_text()
     if shutil.which("git"):
-        assert "valideer --streng" in (map_ / ".git" / "hooks" / "pre-commit").read_text()
+        hook = (map_ / ".git" / "hooks" / "pre-commit").read_text()
+        assert "-I -u -m leersteun --map . valideer" in hook and "--streng" not in hook
     assert "geen e-mailadres" in result.stdout
     if shutil.which("git"):
         assert (map_ / ".git").is_dir()
