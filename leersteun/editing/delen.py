@@ -104,13 +104,21 @@ def _mag_delen(pad: Path) -> None:
 
 
 def _ruim_op(pad: Path) -> None:
-    """Copies git leaves in the folder's root when a merge driver is killed (`.merge_file_*`):
-    they hold a pupil's case. Only when no git program is busy (no index.lock)."""
-    for kopie in pad.glob(".merge_file_*"):
-        try:
-            kopie.unlink()
-        except OSError:
-            pass
+    """Copies of cases that a stopped program left behind: git's `.merge_file_*` (in the
+    folder's root, when a merge driver is killed; no git program is busy, `_mag_delen` saw no
+    index.lock) and leersteun's own temporary files in cases/ (every writer holds the folder's
+    lock, so under it none is being written)."""
+    from leersteun.files.schijf import schrijfslot
+
+    kopieen = list(pad.glob(".merge_file_*"))
+    cases = pad / CASES
+    if cases.is_dir():
+        with schrijfslot(cases):
+            for kopie in [*kopieen, *cases.glob(".*.tmp")]:
+                kopie.unlink(missing_ok=True)
+        return
+    for kopie in kopieen:
+        kopie.unlink(missing_ok=True)
 
 
 def _richt_in(pad: Path) -> list[str]:
@@ -157,7 +165,7 @@ def _herbereken_open(map_: Dossiermap, ctx: Context) -> None:
     """Cases git lists as unmerged that hold neither markers nor a choice: the merge driver
     never wrote them (it was killed). Merge them now, as it would have."""
     from leersteun.editing.merge import voeg_samen
-    from leersteun.files.schijf import als_tekst, schrijf_atomisch
+    from leersteun.files.schijf import als_tekst, schrijf_atomisch, schrijfslot
 
     pad = map_.pad
     stadia = sv._stadia(pad)
@@ -175,7 +183,10 @@ def _herbereken_open(map_: Dossiermap, ctx: Context) -> None:
             uitkomst = voeg_samen(basis, mijn, hun, Path(rel), ctx)
         except Fout:
             continue
-        schrijf_atomisch(pad / rel, vorm.bytes(uitkomst.tekst))
+        with schrijfslot(pad / CASES):
+            if sv._op_schijf(pad, rel) != op_schijf:
+                continue  # changed meanwhile: left as it is
+            schrijf_atomisch(pad / rel, vorm.bytes(uitkomst.tekst))
         if uitkomst.gelukt:
             git(pad, "add", "--", rel)
 
@@ -240,7 +251,9 @@ def _commit_eigen(map_: Dossiermap, wie: list[str]) -> list[str]:
         )
     ids = _ids(eigen)
     weg = [Path(p).stem for p in eigen if not (pad / p).exists()]
-    git(pad, "add", "--all", "--", *_bestaand_of_gekend(pad, eigen))
+    toe_te_voegen = _bestaand_of_gekend(pad, eigen)
+    if toe_te_voegen:
+        git(pad, "add", "--all", "--", *toe_te_voegen)
     boodschap = f"Gedeeld: {', '.join(ids)}" if len(ids) <= 20 else f"Gedeeld: {_dossiers(ids)} ({ids[0]} … {ids[-1]})"
     git(pad, *wie, "commit", "--quiet", "-m", boodschap, "--", *eigen)
     regel = f"Gecommit: {_dossiers(ids)}" + (f" ({', '.join(ids)})." if len(ids) <= 10 else ".")
@@ -253,7 +266,7 @@ def _bestaand_of_gekend(pad: Path, paden: list[str]) -> list[str]:
     """Pathspecs git accepts for `add --all`: a file removed and already staged as removed is
     no longer known to git in any way, so it is left out (its removal is staged already)."""
     gekend = set(git(pad, "ls-files", "-z", "--", *paden).stdout.split("\0"))
-    return [p for p in paden if (pad / p).exists() or p in gekend] or ["--"]
+    return [p for p in paden if (pad / p).exists() or p in gekend]
 
 
 # ---------------------------------------------------------------------------- the team's work

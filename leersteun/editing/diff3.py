@@ -90,7 +90,8 @@ def drieweg(o: list[str], a: list[str], b: list[str]) -> list[Stuk]:
 
 def samen(o: str, a: str, b: str, bij_conflict: str | None = None) -> tuple[str, bool]:
     """The three-way merge of three texts: (text, clean). A conflict is written with markers,
-    or as side `bij_conflict` ('a' or 'b') when given (then the result counts as not clean)."""
+    or as side `bij_conflict` ('a' or 'b', or 'a+opmerkingen': a with b's own comment lines)
+    when given (then the result counts as not clean)."""
     uit: list[str] = []
     schoon = True
     for stuk in drieweg(regels(o), regels(a), regels(b)):
@@ -100,13 +101,32 @@ def samen(o: str, a: str, b: str, bij_conflict: str | None = None) -> tuple[str,
             uit += stuk.b
         else:
             schoon = False
-            if bij_conflict == "a":
+            if bij_conflict == "a+opmerkingen":
+                uit += _met_opmerkingen_van_b(stuk.a, stuk.b)
+            elif bij_conflict == "a":
                 uit += stuk.a
             elif bij_conflict == "b":
                 uit += stuk.b
             else:
                 uit += [MIJN + "\n", *stuk.a, BASIS + "\n", *stuk.basis, MIDDEN + "\n", *stuk.b, HUN + "\n"]
     return "".join(uit), schoon
+
+
+def _is_opmerking(regel: str) -> bool:
+    kern = regel.strip()
+    return not kern or kern.startswith("#")
+
+
+def _met_opmerkingen_van_b(a: list[str], b: list[str]) -> list[str]:
+    """A conflicting region as side a has it, with the comment lines (and blank lines) that
+    only side b has, where b has them: two people who each typed a comment at one spot keep
+    both."""
+    uit: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        uit += a[i1:i2]
+        if tag in ("insert", "replace") and all(_is_opmerking(r) for r in b[j1:j2]):
+            uit += b[j1:j2]
+    return uit
 
 
 def met_tekens(mijn: str, hun: str) -> str:

@@ -442,7 +442,7 @@ def voeg_samen(basis: str, mijn: str, hun: str, pad: Path, ctx: Context) -> Uitk
 def _met_hun_opmaak(basis: str, resultaat: str, hun: str, data: Any, getoond: str) -> str:
     """The merged text with what "hun" changed in the text beyond the data (comments, quoting,
     order), where a line merge places it cleanly and the data stay exactly the same."""
-    tekst, _ = diff3.samen(basis, resultaat, hun, bij_conflict="a")
+    tekst, _ = diff3.samen(basis, resultaat, hun, bij_conflict="a+opmerkingen")
     if tekst == resultaat:
         return resultaat
     try:

@@ -302,6 +302,16 @@ def _controleer(map_: Path, plan: dict[str, tuple[bytes | None, bytes | None]]) 
         )
 
 
+def _slot(map_: Path) -> Any:
+    """The lock every leersteun command takes to write a case (on cases/)."""
+    from contextlib import nullcontext
+
+    from leersteun.files.schijf import schrijfslot
+
+    cases = map_ / CASES
+    return schrijfslot(cases) if cases.is_dir() else nullcontext()
+
+
 def _schrijf_plan(map_: Path, plan: dict[str, tuple[bytes | None, bytes | None]]) -> None:
     for rel, (_oud, nieuw) in plan.items():
         pad = map_ / rel
@@ -324,9 +334,10 @@ def werk_bij(map_: Path, van: str | None, naar: str) -> list[str]:
     paden = _gewijzigd(map_, van, naar)
     vormen = _vormen(map_, [(rev, rel, False) for rel in paden for rev in (van, naar)])
     plan = {rel: (vormen[2 * i], vormen[2 * i + 1]) for i, rel in enumerate(paden)}
-    _controleer(map_, plan)
-    schrijf_journaal(map_, stap="bijwerken", van=van, naar=naar)
-    _schrijf_plan(map_, plan)
+    with _slot(map_):  # no leersteun command writes a case meanwhile
+        _controleer(map_, plan)
+        schrijf_journaal(map_, stap="bijwerken", van=van, naar=naar)
+        _schrijf_plan(map_, plan)
     if van is None:
         git(map_, "read-tree", naar)
         git(map_, "update-ref", "-m", "leersteun delen", "HEAD", naar, "0" * 40)
@@ -371,9 +382,10 @@ def schrijf_conflict(map_: Path, s: Samenvoeging, boodschap: str) -> None:
         if rel in s.verwijderd and oud is not None:
             nieuw = oud
         plan[rel] = (oud, nieuw)
-    _controleer(map_, plan)
-    schrijf_journaal(map_, stap="conflict", van=s.van, met=s.met, basis=s.basis, conflicten=s.conflicten, verwijderd=s.verwijderd)
-    _schrijf_plan(map_, plan)
+    with _slot(map_):
+        _controleer(map_, plan)
+        schrijf_journaal(map_, stap="conflict", van=s.van, met=s.met, basis=s.basis, conflicten=s.conflicten, verwijderd=s.verwijderd)
+        _schrijf_plan(map_, plan)
     _installeer_index(map_)
     schrijf_atomisch(git_pad(map_, "MERGE_MSG"), (boodschap + "\n").encode("utf-8"))
     schrijf_atomisch(git_pad(map_, "MERGE_HEAD"), (s.met + "\n").encode("utf-8"))

@@ -8,11 +8,13 @@ Tests that simulate a crash replace `_start`, the single place where a process s
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
 from leersteun.core.errors import Fout
 
+_SLOT = re.compile(r"'([^']+\.lock)'")  # git's own words and the system's differ per language
 TIJDSLIMIET = 120  # seconds; a push over a slow connection stays well within it
 
 
@@ -55,6 +57,15 @@ def git_bytes(
         ) from None
     if check and uit.returncode != 0:
         fout = (uit.stderr or uit.stdout).decode("utf-8", "replace").strip()
+        slot = _SLOT.search(fout)
+        if slot:
+            raise GitFout(
+                f"git kon niet verder: het slot {slot.group(1)} bestaat. Een ander git-programma is bezig (een editor, "
+                "GitHub Desktop, een andere terminal), of stopte onverwacht. Wacht tot dat klaar is; draait er niets meer, "
+                "verwijder dan dat bestand en voer de opdracht opnieuw uit.",
+                fout,
+                uit.returncode,
+            )
         raise GitFout(f"git {args[0] if args else ''} lukte niet: {fout}", fout, uit.returncode)
     return uit
 

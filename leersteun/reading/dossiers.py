@@ -277,7 +277,7 @@ def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
 
     from leersteun.files.store import YamlBestand, dump, ontleed
 
-    from leersteun.files.schijf import schrijf_atomisch
+    from leersteun.files.schijf import schrijf_atomisch, schrijfslot
 
     pad = map_.case_pad(str(data["id"]))
     getoond = toon(pad)
@@ -292,7 +292,8 @@ def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
         raise Fout("Het nieuwe dossier is niet geldig; er is niets geschreven:\n" + "\n".join(f"  {b.boodschap}" for b in fouten))
     try:
         map_.cases.mkdir(parents=True, exist_ok=True)
-        schrijf_atomisch(pad, tekst.encode("utf-8"), nieuw=True)
+        with schrijfslot(map_.cases):
+            schrijf_atomisch(pad, tekst.encode("utf-8"), nieuw=True)
     except FileExistsError:
         raise Fout(f"{getoond} bestaat al; kies een andere id met --id.") from None
     except OSError as e:
