@@ -46,7 +46,9 @@ def delen(map_: Dossiermap, door: str | None, ctx: Context) -> Gedeeld:
         raise Fout("De dossiermap is geen git-repository; maak er een met 'leersteun init' of 'git init', en voeg de repository van het team toe.")
     uit_ = Gedeeld()
     try:
-        _delen(map_, door, ctx, uit_)
+        uit_.regels += sv.ruim_sloten_op(map_.pad)
+        with sv.bezig(map_.pad):
+            _delen(map_, door, ctx, uit_)
     except Fout as e:
         if uit_.regels:
             raise Fout("\n".join([*uit_.regels, e.boodschap])) from None

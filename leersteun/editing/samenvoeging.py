@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import json
 import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,7 @@ from leersteun.reading.folder import CASES, is_dossiernaam
 from leersteun.rules.checks import Context
 
 JOURNAAL = "leersteun-delen.json"
+BEZIG = "leersteun-delen.bezig"  # which process shares, since when: a lock it left is its own
 INDEX = "leersteun-index"
 LEGE_BOOM = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's empty tree
 
@@ -61,6 +65,75 @@ def wis_journaal(map_: Path) -> None:
             git_pad(map_, naam).unlink()
         except FileNotFoundError:
             pass
+
+
+@contextmanager
+def bezig(map_: Path) -> Iterator[None]:
+    """While `delen` runs: its process and start in .git, so that a lock git leaves when this
+    process is killed can be recognised as this run's by the next one (`ruim_sloten_op`)."""
+    pad = git_pad(map_, BEZIG)
+    eigen = _start_van(os.getpid())
+    schrijf_atomisch(pad, json.dumps({"pid": os.getpid(), "start": eigen.split(":")[1] if eigen else None, "sinds": time.time()}).encode("utf-8"))
+    try:
+        yield
+    finally:
+        pad.unlink(missing_ok=True)
+
+
+def _start_van(pid: int) -> str | None:
+    """When a process started (Linux: its start time in /proc), to tell it from a later
+    process with the same number; None where there is no /proc."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    velden = stat.rsplit(")", 1)[-1].split()
+    return f"{velden[0]}:{velden[19]}" if len(velden) > 19 else None  # state, starttime
+
+
+def _leeft(pid: int, start: str | None) -> bool:
+    """Is the `delen` with this process number (and start) still running?"""
+    if os.name != "posix":
+        return True  # no safe way to ask here: treated as running
+    if Path("/proc/self/stat").exists():
+        nu = _start_van(pid)
+        return nu is not None and not nu.startswith("Z:") and (start is None or nu.split(":")[1] == start)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def ruim_sloten_op(map_: Path) -> list[str]:
+    """Locks of git (`.git/index.lock`, a ref's `.lock`) that a killed `delen` left behind:
+    removed when that process is gone and each lock was made while it ran. A lock of any
+    other program stays (`delen` then refuses with the way out)."""
+    try:
+        pad = git_pad(map_, BEZIG)
+        gegevens = json.loads(pad.read_text(encoding="utf-8"))
+        pid, sinds, start = int(gegevens["pid"]), float(gegevens["sinds"]), gegevens.get("start")
+    except (OSError, ValueError, KeyError, TypeError, Fout):
+        return []
+    if pid == os.getpid() or _leeft(pid, start):
+        return []
+    git_map = git_pad(map_, ".")
+    kandidaten = [git_map / naam for naam in ("index.lock", "HEAD.lock", "ORIG_HEAD.lock", "config.lock", "packed-refs.lock")]
+    kandidaten += [*git_map.glob("next-index-*.lock"), *(git_map / "refs").rglob("*.lock")]
+    weg = []
+    for slot in kandidaten:
+        try:
+            if slot.is_file() and slot.stat().st_mtime >= sinds - 1:
+                slot.unlink()
+                weg.append(slot.name)
+        except OSError:
+            pass
+    pad.unlink(missing_ok=True)
+    if not weg:
+        return []
+    return [f"Een vorige 'leersteun delen' werd onderbroken; het slot dat git toen achterliet ({', '.join(weg)}) is opgeruimd."]
 
 
 # ---------------------------------------------------------------------------- computing the merge

@@ -290,3 +290,21 @@ def test_an_unreachable_remote_is_said_in_dutch(team: Team) -> None:
     git(els, "remote", "set-url", "origin", str(team.tmp / "weg.git"))
     uit = team.doe("Els Maes", "delen")
     assert uit.exit_code == 1 and "niet bereikbaar; er is niets gedeeld" in uit.output
+
+
+def test_a_lock_left_by_a_killed_delen_is_cleared_another_programs_lock_is_not(team: Team) -> None:
+    import json
+    import time
+
+    els = team.klonen["Els Maes"]
+    dood = subprocess.Popen(["true"])
+    dood.wait()  # a process number that no longer runs
+    slot = els / ".git" / "index.lock"
+    slot.write_bytes(b"")
+    uit = team.doe("Els Maes", "delen")  # nobody says whose lock it is: refused, with the way out
+    assert uit.exit_code == 1 and "verwijder dan index.lock" in uit.output and slot.exists()
+    (els / ".git" / "leersteun-delen.bezig").write_text(json.dumps({"pid": dood.pid, "start": None, "sinds": time.time() - 5}))
+    uit = team.doe("Els Maes", "delen")  # the lock was made while a delen ran that is gone now
+    assert uit.exit_code == 0, uit.output
+    assert "het slot dat git toen achterliet (index.lock) is opgeruimd" in uit.output and not slot.exists()
+    assert not (els / ".git" / "leersteun-delen.bezig").exists()
