@@ -308,3 +308,23 @@ def test_a_lock_left_by_a_killed_delen_is_cleared_another_programs_lock_is_not(t
     assert uit.exit_code == 0, uit.output
     assert "het slot dat git toen achterliet (index.lock) is opgeruimd" in uit.output and not slot.exists()
     assert not (els / ".git" / "leersteun-delen.bezig").exists()
+
+
+def test_a_merge_driver_that_was_killed_is_merged_by_the_next_delen(team: Team) -> None:
+    for wie, gemeente in (("An Janssens", "Mol"), ("Els Maes", None)):
+        pad = team.klonen[wie] / NOAH
+        tekst = pad.read_text(encoding="utf-8")
+        pad.write_text(tekst.replace("gemeente: Geel", f"gemeente: {gemeente}") if gemeente else tekst.replace("klas: 3A", "klas: 3B"), encoding="utf-8")
+    assert team.doe("An Janssens", "delen").exit_code == 0
+    els = team.klonen["Els Maes"]
+    git(els, "commit", "-qam", "Klas", "--no-verify")
+    (els / ".merge_file_a1b2c3").write_text("een kopie van een dossier\n", encoding="utf-8")  # what a killed git leaves
+    # a driver that dies before it writes anything, as a kill -9 would
+    subprocess.run(["git", "-c", "merge.leersteun.driver=false", "pull", "-q"], cwd=els, capture_output=True)
+    assert NOAH in git(els, "diff", "--name-only", "--diff-filter=U")  # unmerged, holding my version only
+    uit = team.doe("Els Maes", "delen")
+    assert uit.exit_code == 0 and "Samenvoeging afgerond." in uit.output, uit.output
+    assert not (els / ".merge_file_a1b2c3").exists()
+    assert team.doe("An Janssens", "delen").exit_code == 0
+    d = samen_gelijk(team, NOAH)
+    assert d["leerling"]["klas"] == "3B" and d["school"]["gemeente"] == "Mol"
