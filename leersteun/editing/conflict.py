@@ -245,10 +245,14 @@ class Verwijderd:
     pad: Path
     rel: str
     door_mij: bool  # True: I removed it, they changed it
+    leerling: str = ""  # the pupil's name, from the version that was changed
 
     @property
     def id(self) -> str:
         return Path(self.rel).stem
+
+    def naam(self) -> str:
+        return self.leerling
 
     def uitleg(self) -> str:
         if self.door_mij:
@@ -305,8 +309,19 @@ def verwijderd(map_: Dossiermap, stadia: dict[str, set[int]] | None = None) -> l
     for rel, s in sorted(stadia.items()):
         if 1 in s and len(s) == 2 and Path(rel).parts[0] == "cases":
             ontbreekt_bij_ons = 2 not in s
-            uit_.append(Verwijderd(map_.pad / rel, rel, ontbreekt_bij_ons != rebase))
+            stadium = 3 if ontbreekt_bij_ons else 2
+            uit_.append(Verwijderd(map_.pad / rel, rel, ontbreekt_bij_ons != rebase, _naam_in(map_.pad, f":{stadium}:{rel}")))
     return uit_
+
+
+def _naam_in(map_: Path, blob: str) -> str:
+    """The pupil's name in a version of a case git holds (empty when it cannot be read)."""
+    try:
+        data = ontleed(git(map_, "show", blob).stdout, blob)
+    except Fout:
+        return ""
+    leerling = data.get("leerling") if isinstance(data, dict) else None
+    return " ".join(str(leerling.get(k) or "") for k in ("voornaam", "naam")).strip() if isinstance(leerling, dict) else ""
 
 
 def zoek_conflict(map_: Dossiermap, naam: str | None) -> tuple[list[Conflictdossier | Verwijderd], list[str]]:
@@ -327,10 +342,7 @@ def zoek_conflict(map_: Dossiermap, naam: str | None) -> tuple[list[Conflictdoss
         return alle, list(onleesbaar.values())
     gezocht = normaal(naam)
 
-    def naam_van(c: Conflictdossier | Verwijderd) -> str:
-        return c.naam() if isinstance(c, Conflictdossier) else ""
-
-    treffers = [c for c in alle if normaal(c.id) == gezocht] or [c for c in alle if gezocht in normaal(c.id) or gezocht in normaal(naam_van(c))]
+    treffers = [c for c in alle if normaal(c.id) == gezocht] or [c for c in alle if gezocht in normaal(c.id) or gezocht in normaal(c.naam())]
     if not treffers:
         if map_.case_pad(naam).is_file() or any(normaal(p.stem) == gezocht for p in map_.case_bestanden()):
             raise Fout(f"{naam}: dit dossier heeft geen conflict; er is niets te kiezen.")

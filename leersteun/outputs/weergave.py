@@ -334,8 +334,9 @@ def conflict_weergave(cd, breedte: int = 80) -> RenderableType:  # noqa: ANN001 
     """A case with questions after a merge: each place, both values whole (wrapped, never
     cut), who wrote each version."""
     if not hasattr(cd, "keuzes"):  # removed on one side, changed on the other
+        naam = cd.naam()
         return Group(
-            Text.assemble((cd.id, "bold"), f": {cd.uitleg().split(': ', 1)[1]}."),
+            Text.assemble((cd.id, "bold"), f" ({naam})" if naam else "", f": {cd.uitleg().split(': ', 1)[1]}."),
             Text("     houden: het gewijzigde dossier blijft; weg: het dossier wordt verwijderd."),
         )
     naam = cd.naam()

@@ -328,3 +328,23 @@ def test_a_merge_driver_that_was_killed_is_merged_by_the_next_delen(team: Team) 
     assert team.doe("An Janssens", "delen").exit_code == 0
     d = samen_gelijk(team, NOAH)
     assert d["leerling"]["klas"] == "3B" and d["school"]["gemeente"] == "Mol"
+
+
+@pytest.mark.parametrize("keuze, blijft", [("houden", True), ("weg", False)])
+def test_a_case_one_removed_and_the_other_changed_is_kept_or_let_go(team: Team, keuze: str, blijft: bool) -> None:
+    an = team.klonen["An Janssens"]
+    git(an, "rm", "-q", NOAH)
+    uit = team.doe("An Janssens", "delen")
+    assert uit.exit_code == 0 and "Verwijderd: KLM-2025-003." in uit.output, uit.output
+    assert team.doe("Els Maes", "overleg", "noah", "--soort", "observatie", "--met", "klasleerkracht", "--datum", "22-11-2026", "--notitie", "Van Els.").exit_code == 0
+    els = team.doe("Els Maes", "delen")
+    assert els.exit_code == 1 and "KLM-2025-003: een collega verwijderde dit dossier, jij wijzigde het" in els.output, els.output
+    uitleg = team.doe("Els Maes", "conflict")
+    assert "houden: het gewijzigde dossier blijft" in uitleg.output
+    gekozen = team.doe("Els Maes", "conflict", "noah", input=f"{1 if keuze == 'houden' else 2}\n")
+    assert gekozen.exit_code == 0 and "Opgelost: KLM-2025-003" in gekozen.output, gekozen.output
+    deel_allebei(team)
+    for pad in team.klonen.values():
+        assert (pad / NOAH).exists() is blijft
+    if blijft:
+        assert "Van Els." in samen_gelijk(team, NOAH)["overleggen"][-1]["notitie"]
