@@ -124,8 +124,12 @@ def _met_opmerkingen_van_b(a: list[str], b: list[str]) -> list[str]:
     uit: list[str] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         uit += a[i1:i2]
-        if tag in ("insert", "replace") and all(_is_opmerking(r) for r in b[j1:j2]):
+        if tag not in ("insert", "replace"):
+            continue
+        if all(_is_opmerking(r) for r in b[j1:j2]):
             uit += b[j1:j2]
+        else:  # b changed a line here too (which a decides): its comment lines beside it stay
+            uit += [r for r in b[j1:j2] if r.strip().startswith("#") and r not in a]
     return uit
 
 

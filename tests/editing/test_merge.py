@@ -391,3 +391,16 @@ def test_the_driver_never_reports_a_clean_merge_of_a_broken_case(tmp_path: Path)
     assert driver(o, a, b, "cases/KLM-2025-003.yaml") == 1
     a.write_text(basis() + "\n<<<<<<< mijn versie\nx: 1\n=======\nx: 2\n>>>>>>> hun versie\n", encoding="utf-8")
     assert driver(o, a, b, "cases/KLM-2025-003.yaml") == 1
+
+
+def test_a_comment_typed_beside_a_line_the_other_changed_stays() -> None:
+    o = basis()
+    commentaar = o.replace("ankerpersoon: An Janssens\n", "# LET OP: ankerpersoon wisselt in januari\nankerpersoon: An Janssens\n")
+    fase = o.replace("fase: ondersteuning\n", "fase: afgesloten\n").replace("    einde: null\n", "    einde: 2026-11-20\n")
+    fase = na_geschiedenis(fase, "  - datum: 2026-11-20\n    fase: afgesloten\n    door: An Janssens\n")
+    fase = fase.replace("    kansen: Noah leert zelf aangeven wanneer hij de software nodig heeft.\n",
+                        "    kansen: Noah leert zelf aangeven wanneer hij de software nodig heeft.\n  - datum: 2026-11-20\n    beslissing: afsluiten\n    reden: doelen_bereikt\n")  # fmt: skip
+    for a, b in ((commentaar, fase), (fase, commentaar)):
+        uit = voeg_samen(o, a, b, PAD, CTX)
+        assert uit.gelukt, uit.fouten
+        assert "fase: afgesloten\n# LET OP: ankerpersoon wisselt in januari\nankerpersoon: An Janssens\n" in uit.tekst
