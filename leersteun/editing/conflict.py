@@ -24,13 +24,13 @@ from leersteun.core import datums
 from leersteun.core.errors import Bevinding, Fout
 from leersteun.core.tekst import normaal
 from leersteun.editing.diff3 import met_tekens, splits
-from leersteun.rules.identiteit import ONTBREEKT, Item, Pad, haal, lijstnaam, sleutels, toon_pad
 from leersteun.editing.merge import EENHEDEN, _bestand, fouten_in, leerling_van, zet_pad
 from leersteun.files.git import git, git_bytes, is_repo, ok, uit
 from leersteun.files.schijf import lees_tekst, schrijf_atomisch, schrijfslot, toon
 from leersteun.files.store import YamlBestand, gewoon, nieuwe_tekst, ontleed
 from leersteun.reading.folder import Dossiermap
 from leersteun.rules.checks import Context
+from leersteun.rules.identiteit import ONTBREEKT, Item, Pad, haal, lijstnaam, sleutels, toon_pad
 
 __all__ = ["Conflict", "Keuze", "toon_waarde", "verschillen", "zoek_conflict", "schrijf_keuze", "Conflictdossier", "Verwijderd"]
 

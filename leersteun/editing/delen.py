@@ -209,9 +209,9 @@ def _conflictmelding(map_: Dossiermap, voor: list[str]) -> Fout:
     for v in verwijderd(map_):
         regels.append(f"  {v.uitleg()}")
     gekend = {p.resolve().relative_to(map_.pad.resolve()).as_posix() for p in open_} | {v.rel for v in verwijderd(map_)}
-    for p in _onopgelost(map_.pad):
-        if p not in gekend:
-            regels.append(f"  {p}: geen dossier; kies met de hand in een teksteditor, en daarna 'git add {p}'")
+    for rel in _onopgelost(map_.pad):
+        if rel not in gekend:
+            regels.append(f"  {rel}: geen dossier; kies met de hand in een teksteditor, en daarna 'git add {rel}'")
     regels.append("Er is nog niets gedeeld. Kies per dossier met 'leersteun conflict DOSSIER' (of '--kies mijn' / '--kies hun' voor alles),")
     regels.append("en voer daarna 'leersteun delen' opnieuw uit.")
     return Fout("\n".join(regels))

@@ -129,7 +129,7 @@ def _deze_python(python: str) -> str | None:
         return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _niet_afgezonderd(python: str) -> str | None:
     """Why `python -I` would not run this very leersteun (None when it does). Started isolated,
     Python sees only its own library and site-packages: a leersteun found through PYTHONPATH,
@@ -427,8 +427,8 @@ def _eerste_commit(pad: Path) -> str:
 
 def _controleer_instellingen(tekst: str, pad: Path) -> None:
     """init writes only settings that its own validation accepts."""
-    from leersteun.rules.checks import controleer_instellingen
     from leersteun.files.store import YamlBestand, ontleed
+    from leersteun.rules.checks import controleer_instellingen
 
     bestand = YamlBestand(pad, b"", tekst, ontleed(tekst, str(pad)))
     _, bevindingen = controleer_instellingen(bestand)

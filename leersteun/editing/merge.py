@@ -26,7 +26,6 @@ lines where they differ; `conflict.py` asks the questions and writes the chosen 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import re
 import sys
 from collections.abc import Callable
@@ -41,6 +40,8 @@ from leersteun.core.tekst import normaal
 from leersteun.editing import diff3
 from leersteun.editing.bewerk import _staart, vervang, verwijder, voeg_in
 from leersteun.editing.diff3 import met_tekens, splits
+from leersteun.files.store import YamlBestand, gewoon, nieuwe_tekst, ontleed
+from leersteun.rules.checks import Context, controleer_dossier
 from leersteun.rules.identiteit import (
     ONTBREEKT,
     Item,
@@ -53,8 +54,6 @@ from leersteun.rules.identiteit import (
     plaats_op_datum,
     sleutels,
 )
-from leersteun.files.store import YamlBestand, gewoon, nieuwe_tekst, ontleed
-from leersteun.rules.checks import Context, controleer_dossier
 
 __all__ = ["Tegenspraak", "Uitkomst", "voeg_samen", "zet_pad", "splits", "met_tekens", "EENHEDEN", "driver"]
 
@@ -516,7 +515,7 @@ def driver(basis: Path, mijn: Path, hun: Path, pad: str) -> int:
     """git's merge driver: write the result into `mijn` (%A); 0 when merged into a valid case,
     1 when a question remains (never 0 with a result that does not validate)."""
     from leersteun.files.git import bezig_met_rebase
-    from leersteun.files.schijf import lees_tekst, schrijf_atomisch
+    from leersteun.files.schijf import MAX_GROOTTE, als_tekst, lees_begrensd, schrijf_atomisch
 
     if bezig_met_rebase(Path.cwd()):  # during a rebase, %A is the upstream and %B my own commit
         mijn_label, hun_label = hun, mijn
@@ -525,8 +524,8 @@ def driver(basis: Path, mijn: Path, hun: Path, pad: str) -> int:
     ruw_a = mijn.read_bytes()
     ctx = _context(Path(pad))
     try:
-        teksten = [lees_tekst(p) for p in (basis, mijn_label, hun_label)]
-        uitkomst = voeg_samen(*teksten, Path(pad), ctx)
+        o, a, b = (als_tekst(lees_begrensd(p, pad, MAX_GROOTTE, Fout), pad)[0] for p in (basis, mijn_label, hun_label))
+        uitkomst = voeg_samen(o, a, b, Path(pad), ctx)
     except (Fout, OSError, ValueError) as e:
         boodschap = e.boodschap if isinstance(e, Fout) else str(e)
         print(f"leersteun: {pad}: samenvoegen per veld lukte niet ({boodschap}); de regels worden samengevoegd.", file=sys.stderr)

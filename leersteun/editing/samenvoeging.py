@@ -17,7 +17,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +25,8 @@ from leersteun.core.errors import Fout
 from leersteun.editing import diff3
 from leersteun.editing.merge import Uitkomst, leerling_van, voeg_samen
 from leersteun.files.git import config as config_waarde
-from leersteun.files.git import git, git_bytes, git_pad, ok, uit
-from leersteun.files.schijf import Vorm, als_tekst, schrijf_atomisch
+from leersteun.files.git import git, git_bytes, git_pad, uit
+from leersteun.files.schijf import als_tekst, schrijf_atomisch
 from leersteun.files.store import ontleed
 from leersteun.reading.folder import CASES, is_dossiernaam
 from leersteun.rules.checks import Context
