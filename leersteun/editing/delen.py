@@ -153,7 +153,7 @@ def _rond_af(map_: Dossiermap, wie: list[str], ctx: Context) -> list[str]:
         if _onopgelost(pad) or met_conflict(map_):
             raise _conflictmelding(map_, ["Het samenvoegen van de vorige keer is nog niet af:"])
         _valideer_map(map_, "De samengevoegde dossiers zijn niet geldig; er is niets gedeeld:")
-        git(pad, *wie, "commit", "--quiet", "--no-edit", "--cleanup=strip")
+        git(pad, *wie, "commit", "--quiet", "--no-edit", "--cleanup=strip", "--no-verify")  # validated just above
         sv.wis_journaal(pad)
         regels.append("Samenvoeging afgerond.")
     return regels
@@ -257,7 +257,8 @@ def _commit_eigen(map_: Dossiermap, wie: list[str]) -> list[str]:
     if toe_te_voegen:
         git(pad, "add", "--all", "--", *toe_te_voegen)
     boodschap = f"Gedeeld: {', '.join(ids)}" if len(ids) <= 20 else f"Gedeeld: {_dossiers(ids)} ({ids[0]} … {ids[-1]})"
-    git(pad, *wie, "commit", "--quiet", "-m", boodschap, "--", *eigen)
+    # --no-verify: these files were just checked as the hook would (errors block, warnings not)
+    git(pad, *wie, "commit", "--quiet", "--no-verify", "-m", boodschap, "--", *eigen)
     regel = f"Gecommit: {_dossiers(ids)}" + (f" ({', '.join(ids)})." if len(ids) <= 10 else ".")
     if weg:
         regel += f" Verwijderd: {', '.join(sorted(weg))}."

@@ -7,6 +7,7 @@ Tests that simulate a crash replace `_start`, the single place where a process s
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -98,9 +99,24 @@ def is_repo(map_: Path) -> bool:
         return False
 
 
+_GEDEELD = ("hooks", "info", "refs", "objects", "config", "packed-refs", "logs/refs", "remotes")
+
+
 def git_pad(map_: Path, naam: str) -> Path:
-    """A path inside this clone's git folder (`.git/hooks`, `.git/MERGE_HEAD`, ...)."""
-    return (map_ / git(map_, "rev-parse", "--git-path", naam).stdout.strip()).resolve()
+    """A path inside this clone's git folder (`.git/hooks`, `.git/MERGE_HEAD`, ...), as
+    `git rev-parse --git-path` gives it (in a linked worktree, hooks and refs are shared)."""
+    eigen, gedeeld = _git_mappen(map_.resolve())
+    basis = gedeeld if naam.split("/", 1)[0] in _GEDEELD or naam.startswith("logs/refs") else eigen
+    return (basis / naam).resolve() if naam != "." else eigen
+
+
+@functools.lru_cache(maxsize=64)
+def _git_mappen(map_: Path) -> tuple[Path, Path]:
+    """This clone's git folder and the folder its worktrees share (the same for a plain clone)."""
+    regels = git(map_, "rev-parse", "--absolute-git-dir", "--git-common-dir").stdout.splitlines()
+    eigen = Path(regels[0])
+    gedeeld = Path(regels[1]) if len(regels) > 1 else eigen
+    return eigen, (gedeeld if gedeeld.is_absolute() else (map_ / gedeeld)).resolve()
 
 
 def bezig_met_rebase(map_: Path) -> bool:

@@ -73,7 +73,7 @@ def bewerking(soort, arg, opties, wie):
     return lambda data, d: overgang(data, d, arg, wie, **opties)
 
 
-@settings(max_examples=voorbeelden(100), deadline=None)
+@settings(max_examples=voorbeelden(50), deadline=None)
 @given(bron=st.sampled_from(CASES), opdrachten=st.lists(opdracht, min_size=1, max_size=6))
 def test_random_command_sequences(bron: Path, opdrachten) -> None:
     with tempfile.TemporaryDirectory() as tmp:

@@ -113,7 +113,7 @@ def gemuteerd(draw) -> bytes:
     return tekst.encode("utf-8", errors="surrogatepass")
 
 
-@settings(max_examples=voorbeelden(80), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=voorbeelden(50), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(inhoud=gemuteerd())
 def test_fuzzed_cases(tmp_path_factory, monkeypatch, run, inhoud: bytes) -> None:
     map_ = Map(tmp_path_factory.mktemp("fuzz"))
@@ -312,7 +312,7 @@ def geldig_geschreven(draw) -> str:
     return "\n".join(regels) + "\n"
 
 
-@settings(max_examples=voorbeelden(150), deadline=None)
+@settings(max_examples=voorbeelden(80), deadline=None)
 @given(tekst=geldig_geschreven())
 def test_fast_path_gives_the_same_model_as_ruamel_on_generated_cases(tmp_path_factory, tekst: str) -> None:
     """Differential, on cases as people write them (names such as 'no' or 'Zoë', quoted
