@@ -79,6 +79,9 @@ def main() -> None:
     # garbage; at Python's threshold the cycle collector walks them over and over: 8 % of
     # the start, measured. A command of this tool is short and makes few cycles.
     gc.set_threshold(ZELDEN, *gc.get_threshold()[1:])
+    from leersteun.core.uitvoer import vriendelijk
+
+    vriendelijk(sys.stdout, sys.stderr)  # a legacy code page (cp1252) shows -> for →, never crashes
     laad(opdracht_in(sys.argv[1:]))
     from leersteun.cli.kern import app
 

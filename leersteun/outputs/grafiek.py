@@ -112,6 +112,10 @@ def terminal_regels(g: Grafiek) -> list[str]:
         regels.append("(" + ", ".join(f"{TEKEN[v]} {VORM_LABEL[v]}" for v in VORMEN) + ")")
     else:
         regels.append("(█ lopend, │ richtcapaciteit, · ruimte tot de richtcapaciteit, ▓ erboven)")
+    from leersteun.core.uitvoer import VERVANGING, kan_tonen
+
+    if not kan_tonen("".join(TEKEN.values()) + "│·"):  # a legacy code page: signs it has, so bars stay bars
+        regels = ["".join(VERVANGING.get(c, c) for c in r) for r in regels]
     return regels
 
 
