@@ -36,7 +36,12 @@ def _dossiermap() -> "Dossiermap":
 
     if sys.stdin.isatty() and sys.stdout.isatty():
         dossiers.KIES = _kies_dossier
-    return vind_map(kern._map_optie)
+    map_ = vind_map(kern._map_optie)
+    from leersteun.editing.wijziging import herstel
+
+    for regel in herstel(map_):  # a change of several files that a killed command left half done
+        print(regel, file=sys.stderr)
+    return map_
 
 
 def _kies_dossier(treffers: list[Any], beschrijvingen: list[str]) -> Any:

@@ -62,6 +62,9 @@ def _delen(map_: Dossiermap, door: str | None, ctx: Context, uit_: Gedeeld) -> N
     _ruim_op(pad)
     uit_.regels += _richt_in(pad)
     wie = identiteit(pad, door)
+    from leersteun.editing.wijziging import herstel
+
+    uit_.regels += herstel(map_)  # a change of several files (a rollover) is shared whole or not at all
     uit_.regels += sv.herstel(pad, BOODSCHAP_SAMEN)
     uit_.regels += _rond_af(map_, wie, ctx)
     uit_.regels += _commit_eigen(map_, wie)
