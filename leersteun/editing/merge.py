@@ -179,14 +179,6 @@ EENHEDEN = [
 ]
 
 
-def eenheid_van(pad: Pad, data: Any) -> Eenheid | None:
-    """The unit a place belongs to (a place inside a unit's place counts)."""
-    for eenheid in EENHEDEN:
-        if any(pad[: len(p)] == p for p in eenheid.paden(data)):
-            return eenheid
-    return None
-
-
 # ---------------------------------------------------------------------------- three-way merge
 
 
