@@ -17,7 +17,7 @@ from pathlib import Path
 from leersteun.core.errors import Fout
 from leersteun.editing import samenvoeging as sv
 from leersteun.editing.conflict import met_conflict, open_conflict, verwijderd
-from leersteun.files.git import GitFout, bezig_met_rebase, git, git_pad, identiteit, is_repo, ok, uit
+from leersteun.files.git import bezig_met_rebase, git, git_pad, identiteit, is_repo, ok, uit
 from leersteun.reading.folder import CASES, Dossiermap
 from leersteun.rules.checks import Context
 
@@ -300,16 +300,16 @@ def _stroomop(pad: Path) -> tuple[str, str, bool]:
 
 def _haal_op(pad: Path, remote: str, tak: str) -> str | None:
     """Fetch the team's branch; its commit, or None when the team's repository has none yet."""
-    try:
-        git(pad, "fetch", "--quiet", "--no-tags", remote, f"+refs/heads/{tak}:refs/remotes/{remote}/{tak}")
-    except GitFout as e:
-        if "couldn't find remote ref" in e.uitleg or "could not find remote ref" in e.uitleg.lower():
-            return None
-        eerste = e.uitleg.splitlines()[0] if e.uitleg else "niets"
+    daar = git(pad, "ls-remote", "--heads", remote, f"refs/heads/{tak}", check=False)
+    if daar.returncode != 0:
+        regels = (daar.stderr or daar.stdout).strip().splitlines()
         raise Fout(
             f"De repository van het team ({remote}) is niet bereikbaar; er is niets gedeeld. Controleer de verbinding en het adres "
-            f"('git remote -v') en probeer opnieuw. (git zegt: {eerste})"
-        ) from None
+            f"('git remote -v') en probeer opnieuw. (git zegt: {regels[0] if regels else 'niets'})"
+        )
+    if not daar.stdout.strip():
+        return None  # an empty repository: the first delen fills it
+    git(pad, "fetch", "--quiet", "--no-tags", remote, f"+refs/heads/{tak}:refs/remotes/{remote}/{tak}")
     return uit(pad, "rev-parse", "-q", "--verify", f"refs/remotes/{remote}/{tak}") or None
 
 
