@@ -21,6 +21,9 @@ team:
     rol: ankerpersoon
   - naam: Els Maes
     rol: ondersteuner
+scholen:
+  - naam: Basisschool De Klimop
+    gemeente: Geel
 """
 
 # A minimal valid case in house style; tests change one thing in it.

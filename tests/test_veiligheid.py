@@ -153,9 +153,9 @@ def test_init_beside_an_existing_gitignore_still_ignores_out(tmp_path: Path, run
         (("  datum: 2024-09-12", "  datum: 0001-01-01"), "kan niet kloppen"),
         (("geboortedatum: 2015-03-14", "geboortedatum: 1970-03-14"), "kan niet kloppen"),
         (("klas: 5B", "klas: " + "9" * 5000), "te lang"),
-        (("voornaam: Lotte", 'voornaam: "Lo\\u200btte"'), "onzichtbare"),
-        (("voornaam: Lotte", 'voornaam: "Lotte\\u202e"'), "onzichtbare"),
-        (("voornaam: Lotte", 'voornaam: "Lo\\ud800tte"'), "onzichtbare"),
+        (("voornaam: Lotte", 'voornaam: "Lo\\u200btte"'), "spatie zonder breedte (U+200B) na 'Lo'"),
+        (("voornaam: Lotte", 'voornaam: "Lotte\\u202e"'), "richtingsteken (U+202E)"),
+        (("voornaam: Lotte", 'voornaam: "Lo\\ud800tte"'), "surrogaatteken (U+D800)"),
     ],
     ids=["maand-een-cijfer", "jaar-9999", "jaar-1", "geboren-1970", "getal-5000-cijfers", "nulbreedte", "bidi", "surrogaat"],
 )

@@ -35,7 +35,7 @@ OPDRACHTEN = {
     "heropstart": "heropstart", "mail": "heropstart", "toewijzen": "heropstart",
     "doel": "doelen", "fiche": "doelen",
     "agenda": "overzicht", "overzicht": "overzicht",
-    "delen": "team", "conflict": "team", "geschiedenis": "team", "archief": "team",
+    "delen": "team", "conflict": "team", "geschiedenis": "team", "archief": "team", "verwijder": "team",
 }  # fmt: skip
 
 __all__ = ["VOORBEELDEN", "app", "laad", "main"]

@@ -67,7 +67,10 @@ def doel_(
     einde: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Einde van het doel.")] = None,
     onderwijsbehoefte: BehoefteOptie = None,
     ondersteuningsbehoefte: NoodOptie = None,
-    maatregel: Annotated[Optional[str], typer.Option(help="Voeg een maatregel toe: wat?")] = None,
+    maatregel: Annotated[Optional[str], typer.Option(help="Voeg een maatregel toe: wat? (met --wijzig-maatregel: de nieuwe tekst)")] = None,
+    wijzig_maatregel: Annotated[
+        Optional[str], typer.Option("--wijzig-maatregel", metavar="NR|TEKST", help="Corrigeer een maatregel van --doel (nummer of stuk van de tekst) met --wie, --hoe, ...")
+    ] = None,
     effect: Annotated[Optional[str], typer.Option(help="Maatregel: het beoogde effect.")] = None,
     periode: Annotated[Optional[Periode], typer.Option(help="Maatregel: tijdelijk of blijvend.")] = None,
     wie: WieOptie = None,
@@ -90,6 +93,9 @@ def doel_(
 
 def _doel(o: dict[str, Any]) -> None:
     wie_door = _wie(o["door"], o["datum"], None)
+    if o["wijzig_maatregel"] is not None:
+        _wijzig_maatregel(o, wie_door)
+        return
     sessie = _Sessie(o["dossier"])
     velden = {k: o[k] for k in ("omschrijving", "specifiek", "meetbaar", "acceptabel", "realistisch")}
     velden = {"domein": o["domein"].value if o["domein"] else None, **velden, "start": _datum_optie(o["start"], "--start"), "einde": _datum_optie(o["einde"], "--einde")}
@@ -108,6 +114,30 @@ def _doel(o: dict[str, Any]) -> None:
     _maatregelen(sessie, doel_id, o, interactief)
     _toon_smart(sessie, doel_id)
     sessie.commit(o["commit"], f"doel {doel_id}", wie_door.door)
+
+
+def _wijzig_maatregel(o: dict[str, Any], wie: Any) -> None:
+    """--wijzig-maatregel: correct the fields of one measure of --doel (a line in the history)."""
+    from leersteun.core.errors import GebruikFout
+    from leersteun.editing import goals
+
+    if o["doel_id"] is None:
+        raise GebruikFout("--wijzig-maatregel hoort bij een doel: geef ook --doel mee, zoals --doel D1 --wijzig-maatregel 1 --wie zorgleerkracht.")
+    doel = ("domein", "omschrijving", "specifiek", "meetbaar", "acceptabel", "realistisch", "start", "einde", "onderwijsbehoefte", "ondersteuningsbehoefte")
+    anders = {f"--{k.replace('_', '-')}": o[k] for k in (*doel, "evalueer", "bereikt", *PROCES, "datum")}
+    _geen_effect("--wijzig-maatregel corrigeert één maatregel; pas het doel of evalueer het in een aparte opdracht", anders)
+    velden = {"wat": o["maatregel"], "beoogd_effect": o["effect"], "periode": o["periode"].value if o["periode"] else None}
+    velden |= {k: o[k] for k in ("wie", "wanneer", "hoe")} | {"evaluatie_op": _datum_optie(o["maatregel_evaluatie"], "--maatregel-evaluatie")}
+    if all(v is None for v in velden.values()):
+        raise GebruikFout(
+            "Zeg wat er verandert aan de maatregel: --maatregel (de nieuwe tekst), --effect, --periode, --wie, --wanneer, --hoe of --maatregel-evaluatie."
+        )
+    sessie = _Sessie(o["dossier"])
+    sessie.bewaar(lambda data, d: goals.wijzig_maatregel(data, d, o["doel_id"], o["wijzig_maatregel"], velden, wie))
+    sessie.zeg()
+    doel_id = next(x.id for x in sessie.gelezen.dossier.doelen if x.id.lower() == o["doel_id"].lower())
+    _toon_smart(sessie, doel_id)
+    sessie.commit(o["commit"], f"maatregel van doel {doel_id} gecorrigeerd", wie.door)
 
 
 def _controleer_doel_opties(o: dict[str, Any], velden: dict[str, Any], behoeften: tuple[list[str], list[str]]) -> bool:

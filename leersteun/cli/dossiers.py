@@ -12,12 +12,16 @@ from leersteun.cli.fouten import _console
 from leersteun.cli.gemeen import (
     CommitOptie,
     DossierArg,
+    NieuwLidOptie,
     _commit,
     _datum_optie,
+    _door,
     _dossiermap,
+    _een_van,
     _geen_effect,
     _ja_nee,
     _meld_ongeldige,
+    _teamlid,
     _vraag,
     _vraag_datum,
 )
@@ -79,7 +83,7 @@ def _vraag_netwerk(netwerk: str | None, coordinatie: str | None) -> tuple[str, s
         try:
             coordinatie = als_email(kandidaat)
         except ValueError:  # pydantic's error, told in Dutch below
-            _console().print(f"'{kandidaat}' is geen e-mailadres; schrijf het als naam@voorbeeld.be.")
+            _console().print(f"'{kandidaat}' is geen e-mailadres; schrijf het als naam@voorbeeld.be.", markup=False)
     return netwerk, coordinatie
 
 
@@ -92,11 +96,14 @@ TochOptie = Annotated[
 VraagVanOptie = Annotated[
     Optional[list[VraagVan]], typer.Option("--vraag-van", help="Van wie de vraag komt: leerkracht, zorg, ouders, clb, directie, andere (mag meermaals).")
 ]
-TypologieOptie = Annotated[Optional[Typologie], typer.Option(help="Typologie van het Verslag: basisaanbod, 'type 2', 'type 3', 'type 9', ...")]
+TypologieOptie = Annotated[Optional[Typologie], typer.Option(help="Typologie van het Verslag: basisaanbod, 'type 2', 'type 3', 'type 9', ... (of het nummer: 2).")]
 DiplonOptie = Annotated[Optional[bool], typer.Option("--diplon/--niet-in-diplon", help="Is het Verslag al zichtbaar in Diplon?")]
 OvOptie = Annotated[Optional[str], typer.Option(help="Bij IAC/OV4: datum van inschrijving onder ontbindende voorwaarde.")]
 GeprobeerdOptie = Annotated[Optional[list[str]], typer.Option("--al-geprobeerd", help="Wat de school al uitprobeerde (mag meermaals).")]
-AankerOptie = Annotated[Optional[str], typer.Option(help="De ankerpersoon van het dossier (standaard: die van de school).")]
+AankerOptie = Annotated[Optional[str], typer.Option(help="De ankerpersoon van het dossier, uit het team (standaard: die van de school).")]
+NieuweSchoolOptie = Annotated[
+    bool, typer.Option("--nieuwe-school", help="De school staat nog niet in leersteun.yaml: zet ze erbij (met --gemeente, en --ankerpersoon en --clb als je ze kent).")
+]
 AanmelderOptie = Annotated[Optional[str], typer.Option(help="Wie de aanmelding noteert (standaard: LEERSTEUN_GEBRUIKER of git user.name).")]
 
 
@@ -107,7 +114,8 @@ def nieuw(
     klas: Annotated[Optional[str], typer.Option(help="Huidige klas, zoals 5B.")] = None,
     niveau: Annotated[Optional[Niveau], typer.Option(help="kleuter, lager of secundair.")] = None,
     geboortedatum: Annotated[Optional[str], typer.Option(help="Geboortedatum, bv. 11-02-2019.")] = None,
-    school: Annotated[Optional[str], typer.Option(help="Naam van de school.")] = None,
+    school: Annotated[Optional[str], typer.Option(help="De school, zoals in leersteun.yaml (een deel van de naam mag: klimop).")] = None,
+    nieuwe_school: NieuweSchoolOptie = False,
     gemeente: Annotated[Optional[str], typer.Option(help="Gemeente van de school.")] = None,
     verslag: Annotated[Optional[VerslagSoort], typer.Option(help="Soort Verslag: GC, IAC of OV4.")] = None,
     verslagdatum: Annotated[Optional[str], typer.Option(help="Datum van het Verslag (bv. 10-12-2025).")] = None,
@@ -118,6 +126,7 @@ def nieuw(
     vraag_van: VraagVanOptie = None,
     al_geprobeerd: GeprobeerdOptie = None,
     ankerpersoon: AankerOptie = None,
+    nieuw_lid: NieuwLidOptie = False,
     clb: Annotated[Optional[str], typer.Option("--clb", help="De CLB-medewerker (standaard: die van de school).")] = None,
     vanuit: VanuitOptie = None,
     toch: TochOptie = None,
@@ -136,9 +145,8 @@ def nieuw(
     inst = dossiers.instellingen(map_)
     ctx = dossiers.context(vandaag(), inst)
     vorig = _meld_vanuit(map_, ctx, opties) if vanuit is not None else None
-    gemaakt = aanmelding.meld_aan(map_, inst, ctx, _vraag_aanmelding(opties, inst, vorig), vorig)
-    for regel in gemaakt.meldingen:
-        print(regel)
+    gemaakt = aanmelding.meld_aan(map_, inst, ctx, _vraag_aanmelding(opties, inst, vorig), vorig)  # also what is new in leersteun.yaml
+    print("\n".join(gemaakt.meldingen))
     _commit(map_, inst, commit, gemaakt.bestanden, f"{gemaakt.id}: nieuw dossier (aanmelding)", opties["door"])
 
 
@@ -150,7 +158,7 @@ def _meld_vanuit(map_: Any, ctx: Any, o: dict[str, Any]) -> Any:
     vorig = vorig_dossier(map_, o["vanuit"], ctx, {"--voornaam": o["voornaam"], "--naam": o["naam"], "--geboortedatum": o["geboortedatum"]})
     v = vorig.dossier
     reden = afsluitreden(v)
-    _console().print(f"Nieuwe aanmelding voor {v.leerling.volledige_naam}, na {v.id}" + (f" ({REDEN_TEKST[reden]})." if reden else "."))
+    _console().print(f"Nieuwe aanmelding voor {v.leerling.volledige_naam}, na {v.id}" + (f" ({REDEN_TEKST[reden]})." if reden else "."), markup=False)
     return vorig
 
 
@@ -158,47 +166,145 @@ def _vraag_aanmelding(o: dict[str, Any], inst: Any, vorig: Any) -> Any:
     """The options of `nieuw`, with what is missing asked on the terminal (`o["door"]` becomes
     who notes it)."""
     from leersteun.editing.aanmelding import Aanmelding, controleer_typologie
-    from leersteun.core.errors import Fout
-    from leersteun.reading.folder import gebruiker
 
     if vorig is not None:
         o["voornaam"], o["naam"] = vorig.dossier.leerling.voornaam, vorig.dossier.leerling.naam
     interactief = sys.stdin.isatty() or o["voornaam"] is None
     voornaam = o["voornaam"] or _vraag("Voornaam van de leerling")
     naam = o["naam"] or _vraag("Familienaam van de leerling")
+    geboortedatum = _datum_optie(o["geboortedatum"], "--geboortedatum")
+    if geboortedatum is None and vorig is None and interactief:  # the check for a second case needs it
+        geboortedatum = _vraag_datum("Geboortedatum van de leerling", leeg=True)
     klas = o["klas"] or _vraag("Klas (zoals 5B)")
     niveau = o["niveau"].value if o["niveau"] else _vraag("Niveau", keuzes=[n.value for n in Niveau])
-    school = o["school"] or _vraag_school(inst)
+    school, ankerpersoon, clb, erbij = _mensen(o, inst, interactief)
     verslag = o["verslag"].value if o["verslag"] else _vraag("Soort Verslag", keuzes=[v.value for v in VerslagSoort])
     verslagdatum = _datum_optie(o["verslagdatum"], "--verslagdatum") or _vraag_datum("Datum van het Verslag")
-    typologie = o["typologie"]
-    if typologie is None and interactief:
-        gekozen = _vraag("Typologie van het Verslag (leeg als onbekend)", keuzes=[t.value for t in Typologie], leeg=True)
-        typologie = Typologie(gekozen) if gekozen else None
+    typologie = o["typologie"] if o["typologie"] is not None or not interactief else _vraag_typologie()
     controleer_typologie(inst, typologie)
     diplon = o["diplon"] if o["diplon"] is not None else _ja_nee("Is het Verslag al zichtbaar in Diplon?")
     ov = _datum_optie(o["ontbindende_voorwaarde"], "--ontbindende-voorwaarde")
     if ov is None and verslag in ("IAC", "OV4") and o["ontbindende_voorwaarde"] is None and sys.stdin.isatty():
         ov = _vraag_datum("Ingeschreven onder ontbindende voorwaarde op", leeg=True)
     leervraag, vraag_van, geprobeerd = _vraag_leervraag(o, interactief)
-    o["door"] = gebruiker(o["door"]) or (inst.afzender.naam if inst.afzender else None)
-    if not o["door"]:
-        raise Fout("Wie noteert deze aanmelding? Geef --door NAAM, of zet LEERSTEUN_GEBRUIKER of git user.name.")
     return Aanmelding(
         voornaam=voornaam, naam=naam, klas=klas, niveau=niveau, school=school, verslag=verslag, verslagdatum=verslagdatum,
-        door=o["door"], gemeente=o["gemeente"], geboortedatum=_datum_optie(o["geboortedatum"], "--geboortedatum"),
+        door=o["door"], gemeente=o["gemeente"], geboortedatum=geboortedatum,
         typologie=typologie, diplon=bool(diplon), ontbindende_voorwaarde=ov, leervraag=leervraag, vraag_van=vraag_van,
-        al_geprobeerd=geprobeerd, ankerpersoon=o["ankerpersoon"], clb=o["clb"], dossier_id=o["dossier_id"],
-        notitie=o["notitie"], toch=o["toch"],
+        al_geprobeerd=geprobeerd, ankerpersoon=ankerpersoon, clb=clb, dossier_id=o["dossier_id"],
+        notitie=o["notitie"], toch=o["toch"], erbij=erbij,
     )  # fmt: skip
 
 
+def _vraag_typologie() -> Any:
+    """The typology on the terminal: basisaanbod or the type's number ('7' is type 7)."""
+    from leersteun.rules.invoer import typologie
+
+    while True:
+        antwoord = _vraag("Typologie van het Verslag (basisaanbod, of het nummer van het type: 2, 3, 4, 6, 7, 9; leeg als onbekend)", leeg=True)
+        if not antwoord:
+            return None
+        try:
+            return typologie(antwoord)
+        except ValueError as e:
+            _console().print(f"{e}.", markup=False)
+
+
+def _mensen(o: dict[str, Any], inst: Any, interactief: bool) -> tuple[str, str | None, str | None, Any]:
+    """Who and where, in the spelling of leersteun.yaml: the school (or a new one), the
+    ankerpersoon (or a new team member), the CLB-medewerker, who notes it (`o["door"]`), and
+    what is new for leersteun.yaml."""
+    from leersteun.core.errors import Fout
+    from leersteun.editing.instellingen import Erbij
+    from leersteun.reading.folder import gebruiker
+
+    if o["nieuw_lid"] and not o["ankerpersoon"]:
+        _geen_effect("--nieuw-lid hoort bij --ankerpersoon (een ankerpersoon die nieuw is in het team)", {"--nieuw-lid": True})
+    ankerpersoon = _teamlid(o["ankerpersoon"], inst, "--ankerpersoon", o["nieuw_lid"], interactief)
+    school, nieuwe = _school(o, inst, ankerpersoon, interactief)
+    door, bron = gebruiker(o["door"]), None
+    if not door and inst.afzender:
+        door, bron = inst.afzender.naam, "afzender in leersteun.yaml"
+    if not door:
+        raise Fout("Wie noteert deze aanmelding? Geef --door NAAM, of zet LEERSTEUN_GEBRUIKER of git user.name.")
+    o["door"] = _door(door, o["door"], inst, bron)
+    erbij = Erbij([(ankerpersoon, "ankerpersoon")] if o["nieuw_lid"] and ankerpersoon else [], [nieuwe] if nieuwe else [])
+    return school, ankerpersoon, nieuwe.clb if nieuwe else _clb(o["clb"], inst), erbij
+
+
+UITWEG_SCHOOL = (
+    "Typ de naam zoals in leersteun.yaml (een deel mag, zoals 'klimop'), of geef --nieuwe-school mee (met --gemeente) "
+    "als het een nieuwe school is: dan komt ze erbij in leersteun.yaml."
+)
+
+
+def _school(o: dict[str, Any], inst: Any, ankerpersoon: str | None, interactief: bool) -> tuple[str, Any]:
+    """The school in the spelling of leersteun.yaml ('klimop' is Basisschool De Klimop), or a
+    new school with what it needs (--nieuwe-school, or confirmed on the terminal). Several
+    fit: a numbered choice on the terminal; none: refused with the nearest names."""
+    from leersteun.core.errors import Fout
+    from leersteun.rules import namen
+
+    getypt = o["school"] or _vraag_school(inst)
+    while True:
+        gezocht = namen.zoek(getypt, namen.scholen(inst), begin=True)
+        if o["nieuwe_school"]:
+            return _nieuwe_school(o, inst, gezocht, ankerpersoon, interactief)
+        if gezocht.gevonden:
+            return gezocht.gevonden, None
+        if gezocht.kandidaten:
+            return _een_van(namen.SCHOOL, gezocht, interactief), None
+        if not interactief:
+            raise Fout(namen.onbekend(namen.SCHOOL, gezocht, UITWEG_SCHOOL, "--school"))
+        _console().print(namen.niet_gevonden(namen.SCHOOL, gezocht), markup=False)
+        if _ja_nee(f"Is '{getypt}' een nieuwe school (dan komt ze erbij in leersteun.yaml)?"):
+            o["nieuwe_school"] = True
+            getypt = _vraag("Naam van de nieuwe school, voluit", standaard=getypt)
+        else:
+            getypt = _vraag("School (een deel van de naam mag)")
+
+
+def _nieuwe_school(o: dict[str, Any], inst: Any, gezocht: Any, ankerpersoon: str | None, interactief: bool) -> tuple[str, Any]:
+    """A school that is not yet in leersteun.yaml, with its gemeente (needed), the team's
+    ankerpersoon for it and its CLB-medewerker (when known): from the options, else asked."""
+    from leersteun.core.errors import Fout, GebruikFout
+    from leersteun.editing.instellingen import NieuweSchool
+    from leersteun.rules import namen
+
+    naam = " ".join(gezocht.getypt.split())
+    if gezocht.gevonden or gezocht.kandidaten:  # a new school is never a second spelling of one that is there
+        bestaand = namen.opsomming([gezocht.gevonden] if gezocht.gevonden else gezocht.kandidaten)
+        raise Fout(
+            f"'{naam}' (--nieuwe-school) past bij {bestaand} van leersteun.yaml. Is het die school, laat --nieuwe-school dan weg; "
+            "is het een andere, geef dan haar volledige naam, zoals ze voluit heet. Er is niets gemaakt."
+        )
+    gemeente = o["gemeente"] or (_vraag(f"Gemeente van {naam}") if interactief else None)
+    if not gemeente:
+        raise GebruikFout("--nieuwe-school: geef ook --gemeente, de gemeente van de school (de ankerpersoon en de CLB-medewerker met --ankerpersoon en --clb). Er is niets gemaakt.")
+    if ankerpersoon is None and interactief and inst.team:
+        ankerpersoon = _vraag("Ankerpersoon van het team voor deze school", keuzes=namen.teamleden(inst), leeg=True) or None
+    clb = _clb(o["clb"], inst) or ((_vraag("CLB-medewerker van de school (leeg als nog niet gekend)", leeg=True) or None) if interactief else None)
+    return naam, NieuweSchool(naam=naam, gemeente=" ".join(gemeente.split()), ankerpersoon=ankerpersoon, clb=clb)
+
+
+def _clb(getypt: str | None, inst: Any) -> str | None:
+    """A CLB-medewerker in the spelling of leersteun.yaml when the name is written there under
+    a school (the same name otherwise written); else as typed."""
+    from leersteun.rules import namen
+
+    if not getypt or not getypt.strip():
+        return None
+    bekend = next((n for n in namen.clb_medewerkers(inst) if namen.dezelfde(n, getypt)), None)
+    return bekend or " ".join(getypt.split())
+
 
 def _vraag_school(inst: Any) -> str:
-    bekend = sorted({s.naam for s in inst.scholen} | ({s.naam for s in inst.capaciteit.scholen} if inst.capaciteit else set()))
+    from leersteun.rules import namen
+
+    bekend = namen.scholen(inst)
     if bekend:
-        _console().print("Scholen: " + "; ".join(bekend))
-    return _vraag("School")
+        _console().print("Scholen: " + "; ".join(bekend), markup=False)
+    return _vraag("School (een deel van de naam mag)")
 
 
 def _vraag_leervraag(o: dict[str, Any], interactief: bool) -> tuple[str | None, list[str], list[str]]:

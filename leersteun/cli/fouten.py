@@ -119,18 +119,37 @@ def afhandelen(e: BaseException) -> int:
         return EXIT_GEBRUIK
     if isinstance(e, (typer.Abort, KeyboardInterrupt, EOFError)):
         if isinstance(e, EOFError) or isinstance(e.__cause__, EOFError):
-            _meld_fout("Er ontbreekt invoer. Geef de gegevens als opties mee (zie --help) of start de opdracht in een terminal.")
+            _meld_fout(_geen_invoer())
             return 1
         return EXIT_ONDERBROKEN
     if isinstance(e, Fout):
+        for regel in e.gedaan:  # done before the refusal: output, not an error
+            print(regel)
         for b in e.bevindingen:
             print(b.als_tekst(), file=sys.stderr)
-        if isinstance(e, OngeldigBestand) and e.bevindingen:
+        if isinstance(e, OngeldigBestand) and e.bevindingen and e.gezocht:
+            _meld_fout(
+                f"'{e.gezocht}' is {e.pad}, maar dat bestand is niet geldig (zie hierboven); er is niets gewijzigd. "
+                f"Verbeter het bestand ('leersteun valideer {e.pad}' toont de fouten opnieuw) en probeer opnieuw."
+            )
+        elif isinstance(e, OngeldigBestand) and e.bevindingen:
             _meld_fout(f"{e.pad} is niet geldig; er is niets gewijzigd. Verbeter het bestand en probeer opnieuw.")
         elif e.boodschap:
             _meld_fout(e.boodschap)
         return e.exit_code
     return _onverwacht(e)
+
+
+def _geen_invoer() -> str:
+    """A question got no answer: in a terminal, the person ended the input (Ctrl-D); elsewhere
+    (a script, a pipe) there was nobody to ask."""
+    try:
+        terminal = sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if terminal:
+        return "De invoer werd afgesloten (Ctrl-D) voor de vraag beantwoord was; wat al bewaard was, blijft bewaard. Voer de opdracht opnieuw uit om verder te gaan."
+    return "Er ontbreekt invoer: er is geen terminal om de vraag te stellen. Geef de gegevens als opties mee (zie --help), of voer de opdracht uit in een terminal."
 
 
 def _onverwacht(e: BaseException) -> int:

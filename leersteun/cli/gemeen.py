@@ -129,6 +129,31 @@ def _ja_nee(vraag: str, **opties: Any) -> bool:
     return ja_nee(_console(), vraag, **opties)
 
 
+def _in_terminal() -> bool:
+    """Can a question be asked here (stdin is a terminal)?"""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # a replaced or closed stdin
+        return False
+
+
+def _bevestig(tekst: str, ja: bool, vragen: bool = False) -> bool:
+    """A step no command can undo: `tekst` says what it does. --ja confirms it (in a script);
+    a terminal asks, as does a command that already asked its questions (`vragen`); elsewhere
+    it is refused with the way out. False: the person said no."""
+    from leersteun.core.errors import Fout
+
+    if ja:
+        return True
+    if not (vragen or _in_terminal()):
+        raise Fout(f"{tekst} Bevestig dat met --ja (in een script), of voer de opdracht uit in een terminal: die vraagt het. Er is niets gewijzigd.")
+    _console().print(tekst, soft_wrap=True, markup=False)
+    if _ja_nee("Zeker?"):
+        return True
+    print("Er is niets gewijzigd.")
+    return False
+
+
 def _vraag_datum(tekst: str, leeg: bool = False) -> Any:
     from leersteun.terminal.vragen import vraag_datum
 
@@ -157,7 +182,97 @@ def _wie(door: str | None, datum: str | None, notitie: str | None) -> Any:
     naam = gebruiker(door)
     if not naam:
         raise Fout("Wie doet deze wijziging? Geef --door NAAM, of zet LEERSTEUN_GEBRUIKER of git user.name.")
-    return Wie(door=naam, datum=_datum_optie(datum, "--datum") or vandaag(), notitie=notitie)
+    return Wie(door=_door(naam, door, _instellingen()), datum=_datum_optie(datum, "--datum") or vandaag(), notitie=notitie)
+
+
+# ---------------------------------------------------------------------------- one spelling for people and schools
+
+NieuwLidOptie = Annotated[
+    bool, typer.Option("--nieuw-lid", help="De genoemde ondersteuner of ankerpersoon is nieuw in het team: zet die erbij in leersteun.yaml.")
+]
+
+
+def _instellingen() -> Any:
+    """leersteun.yaml of this command's folder (its fast read: a millisecond)."""
+    from leersteun.reading import dossiers
+    from leersteun.reading.folder import vind_map
+
+    return dossiers.instellingen(vind_map(kern._map_optie))
+
+
+def _een_van(soort: str, gezocht: Any, kiezen: bool) -> str:
+    """Several names of leersteun.yaml fit what was typed: the numbered choice on a terminal,
+    else a refusal that lists them."""
+    from leersteun.core.errors import Fout
+    from leersteun.rules import namen
+
+    if not kiezen:
+        raise Fout(namen.te_veel(soort, gezocht))
+    _console().print(f"'{gezocht.getypt}' past bij meer dan één {soort}:", markup=False)
+    return _vraag("Welke school?" if soort == namen.SCHOOL else "Wie?", keuzes=gezocht.kandidaten)
+
+
+def _teamlid(getypt: str | None, inst: Any, optie: str, nieuw: bool = False, kiezen: bool | None = None) -> str | None:
+    """A team member typed in `optie`, in the spelling of leersteun.yaml ('els maes' is Els
+    Maes). With `nieuw` (--nieuw-lid): the name as typed, for someone not yet in the team.
+    Several fit: a choice on a terminal (`kiezen`), else refused; none: refused with the
+    nearest names."""
+    from leersteun.core.errors import Fout
+    from leersteun.rules import namen
+
+    if getypt is None or not getypt.strip():
+        return None
+    gezocht = namen.zoek(getypt, namen.teamleden(inst))
+    if nieuw:
+        if gezocht.gevonden or gezocht.kandidaten:
+            bestaand = gezocht.gevonden or namen.opsomming(gezocht.kandidaten)
+            raise Fout(f"{optie} '{getypt}' staat al in het team van leersteun.yaml ({bestaand}); laat --nieuw-lid weg. Er is niets gewijzigd.")
+        return " ".join(getypt.split())
+    if gezocht.gevonden:
+        return gezocht.gevonden
+    if gezocht.kandidaten:
+        return _een_van(namen.TEAM, gezocht, _in_terminal() if kiezen is None else kiezen)
+    uitweg = "Typ de naam zoals in het team, of geef --nieuw-lid mee als het een nieuw teamlid is: dan komt het erbij in leersteun.yaml."
+    raise Fout(namen.onbekend(namen.TEAM, gezocht, uitweg, optie))
+
+
+def _ondersteuner(sessie: Any, getypt: str | None, nieuw_lid: bool, optie: str) -> tuple[str | None, Any]:
+    """The ondersteuner of an edit (`toewijzen`, `fase --ondersteuner`) in the spelling of the
+    team in leersteun.yaml, and with --nieuw-lid the new team member the edit adds to it
+    (written with the case as one change: `instellingen.bewaar_samen`)."""
+    from leersteun.core.errors import GebruikFout
+    from leersteun.editing.instellingen import Erbij
+
+    if getypt is None:
+        _geen_effect(f"--nieuw-lid hoort bij {optie}, de ondersteuner die nieuw is in het team", {"--nieuw-lid": nieuw_lid})
+        return None, Erbij([], [])
+    naam = _teamlid(getypt, sessie.instellingen, optie, nieuw_lid)
+    if not naam:
+        raise GebruikFout(f"{optie}: geef de naam van de ondersteuner, zoals in het team van leersteun.yaml.")
+    if nieuw_lid:
+        sessie.ook = (sessie.map.instellingen_pad,)
+    return naam, Erbij([(naam, "ondersteuner")] if nieuw_lid else [], [])
+
+
+def _door(naam: str, door: str | None, inst: Any, bron: str | None = None) -> str:
+    """Who makes a change, in the team's spelling (`bron`: where the name came from, when not
+    from --door, LEERSTEUN_GEBRUIKER or git). A folder whose team is still empty takes the
+    name as given (there is nothing to compare it with)."""
+    import os
+
+    from leersteun.core.errors import Fout
+    from leersteun.rules import namen
+
+    if not inst.team:
+        return naam
+    gezocht = namen.zoek(naam, namen.teamleden(inst))
+    if gezocht.gevonden:
+        return gezocht.gevonden
+    if gezocht.kandidaten:
+        return _een_van(namen.TEAM, gezocht, _in_terminal())
+    bron = bron or ("--door" if door and door.strip() else "LEERSTEUN_GEBRUIKER" if os.environ.get("LEERSTEUN_GEBRUIKER", "").strip() else "git user.name")
+    uitweg = "Geef je naam zoals in het team met --door of in LEERSTEUN_GEBRUIKER, of laat je toevoegen onder team in leersteun.yaml (naam en rol)."
+    raise Fout(namen.onbekend(namen.TEAM, gezocht, uitweg, bron))
 
 
 def _wijzig(naam: str, bewerking: Any, commit: bool | None = None, boodschap: str = "", door: str | None = None) -> None:
@@ -247,13 +362,15 @@ def _terminal_sessie() -> Any:
     from leersteun.editing.bewerk import Sessie
 
     class TerminalSessie(Sessie):
+        ook: tuple[Path, ...] = ()  # other files the change wrote (leersteun.yaml with a new team member)
+
         def zeg(self) -> None:
             for melding in self.meldingen:
                 print(melding)
 
         def commit(self, keuze: bool | None, boodschap: str, door: str | None = None) -> None:
-            """Commit this case file alone, named by its id, when asked (or by default)."""
-            _commit(self.map, self.instellingen, keuze, [self.pad], f"{self.pad.stem}: {boodschap}", door)
+            """Commit this case file (and `ook`), named by its id, when asked (or by default)."""
+            _commit(self.map, self.instellingen, keuze, [self.pad, *self.ook], f"{self.pad.stem}: {boodschap}", door)
 
     return TerminalSessie
 

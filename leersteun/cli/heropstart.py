@@ -16,12 +16,13 @@ from leersteun.cli.gemeen import (
     DoorOptie,
     DossierArg,
     KlasOptie,
+    NieuwLidOptie,
     NotitieOptie,
     _afspraak,
     _datum_optie,
     _geen_effect,
     _ja_nee,
-    _schrijf_uitvoer,
+    _ondersteuner,
     _Sessie,
     _vraag,
     _vraag_datum,
@@ -144,9 +145,12 @@ def _doorloop_checklist(sessie: _Sessie, wie: Any, commit: bool | None) -> None:
             sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
 
 
-def _bevestig_klas(sessie: _Sessie, wie: Any, klas: str | None, vragen: bool) -> None:
+def _bevestig_klas(sessie: _Sessie, wie: Any, klas: str | None, vragen: bool, bewaar: bool = True) -> str | None:
     """The mail must name the pupil's class of now: warn when it was not confirmed in this
-    school year, and offer to update it (or take --klas)."""
+    school year, and ask for it (or take --klas). A class already confirmed for this school
+    year is not changed without a yes in a terminal; elsewhere --klas with another class is
+    refused (a script's --klas is as likely last year's as a real change). With `bewaar` the
+    class is saved at once; without, it is returned, for the caller to save with the mail."""
     from leersteun.editing import schooljaar as sj
     from leersteun.reading.folder import vandaag
     from leersteun.rules.model import schooljaar_van
@@ -156,28 +160,83 @@ def _bevestig_klas(sessie: _Sessie, wie: Any, klas: str | None, vragen: bool) ->
     if klas is None:
         waarschuwing = sj.klas_waarschuwing(d, vandaag())
         if waarschuwing is None:
-            return
+            return None
         print(f"Let op: {waarschuwing}", file=sys.stderr)
         if not vragen:
             print("Geef de klas van nu mee met --klas KLAS.", file=sys.stderr)
-            return
-        klas = _vraag(f"In welke klas zit {d.leerling.voornaam} nu?", standaard=d.leerling.klas)
+            return None
+        klas = _vraag(f"In welke klas zit {d.leerling.voornaam} nu?", standaard=d.leerling.klas)  # a prompt is plain text
+    klas = _klas_van_nu(d, klas.strip(), jaar, vragen)
+    if klas is None:
+        return None
+    if klas != d.leerling.klas and d.betrokkene("klasleerkracht"):
+        namen = " en ".join(b.naam for b in d.betrokkene("klasleerkracht"))
+        print(
+            f"Let op: {namen} staat in het dossier (en in de mail) als klasleerkracht, misschien nog die van {d.leerling.klas}. "
+            f"Klopt dat niet meer: 'leersteun betrokkene {d.id} --rol klasleerkracht --naam NAAM', en maak de mail opnieuw.",
+            file=sys.stderr,
+        )
+    if not bewaar:
+        return klas
     sessie.bewaar(lambda data, dd: sj.zet_klas(data, dd, wie, klas, jaar))
     sessie.zeg()
+    return None
 
 
-def _maak_mail(sessie: _Sessie, wie: Any) -> Any:
-    from leersteun.editing import heropstart as hs
-    from leersteun.outputs import mail
+def _klas_van_nu(d: Any, klas: str, jaar: str, vragen: bool) -> str | None:
+    """`klas` when it may be set; None to keep the class confirmed for this year (the person
+    said no); refuses what is no class, and another class than the confirmed one outside a
+    terminal."""
+    from leersteun.core.errors import Fout
+    from leersteun.editing import schooljaar as sj
     from leersteun.reading.folder import vandaag
-    from leersteun.files.schijf import toon
 
-    d = sessie.gelezen.dossier
+    waarom = sj.geen_klas(klas, sj.namen_van(d)) if klas else "ze is leeg"
+    if waarom:
+        raise Fout(f"'{klas}' is geen klas: {waarom}. Geef de klas zoals de school ze noemt, zoals --klas 6B. Er is niets gewijzigd.")
+    if klas == d.leerling.klas or not sj.klas_bevestigd(d, vandaag()):
+        return klas
+    bevestigd = f"De klas van {d.leerling.volledige_naam} ({d.id}) is voor {jaar} al bevestigd: {d.leerling.klas}."
+    if not vragen:
+        raise Fout(
+            f"{bevestigd} --klas {klas} zou die zonder vragen overschrijven; er is niets gewijzigd. Laat --klas weg (dan blijft "
+            f"{d.leerling.klas}). Zit {d.leerling.voornaam} echt in een andere klas, voer de opdracht dan uit in een terminal (ze "
+            f"vraagt het), of zet de klas met een klaslijst: 'leersteun schooljaar {jaar} --klassen BESTAND'."
+        )
+    if _ja_nee(f"{bevestigd} Zit {d.leerling.voornaam} nu echt in {klas}?", standaard=False):  # a prompt is plain text
+        return klas
+    print(f"De klas blijft {d.leerling.klas}.")
+    return None
+
+
+def _maak_mail(sessie: _Sessie, wie: Any, klas: str | None = None) -> Any:
+    """The .eml in out/ and its note in the case (with the class of now, when given), written
+    as one change: a mail that fails changes nothing, and a note never names a missing file."""
+    from leersteun.editing import heropstart as hs
+    from leersteun.editing import schooljaar as sj
+    from leersteun.editing.wijziging import Wijziging
+    from leersteun.files.schijf import toon
+    from leersteun.outputs import mail
+    from leersteun.reading.dossiers import lees_dossier
+    from leersteun.reading.folder import uitvoer_pad, vandaag
+    from leersteun.rules.model import schooljaar_van
+
     dag = vandaag()
+    gelezen = sessie.gelezen
+    wijziging = Wijziging(sessie.map, f"mail voor {gelezen.id}")
+    meldingen = []
+    if klas is not None:
+        meldingen = wijziging.bewerk(gelezen, sessie.ctx, lambda data, dd: sj.zet_klas(data, dd, wie, klas, schooljaar_van(dag)))
+    d = gelezen.dossier
     bericht = mail.maak_bericht(d, sessie.instellingen, dag, sessie.map.pad)
-    pad = _schrijf_uitvoer(sessie.map, sessie.map.out / mail.bestandsnaam(d, dag), mail.als_bytes(bericht))
+    pad = uitvoer_pad(sessie.map, sessie.map.out / mail.bestandsnaam(d, dag))
     relatief = Path(os.path.relpath(pad, sessie.map.pad)).as_posix()
-    sessie.bewaar(lambda data, dd: hs.noteer_mail(data, dd, dag, relatief))
+    wijziging.zet(pad, mail.als_bytes(bericht), pad.read_bytes() if pad.is_file() else None)
+    wijziging.bewerk(gelezen, sessie.ctx, lambda data, dd: hs.noteer_mail(data, dd, dag, relatief))
+    wijziging.uitvoeren()
+    sessie.gelezen = lees_dossier(sessie.pad, sessie.ctx)
+    for regel in meldingen:
+        print(regel)
     print(f"Mail klaar: {toon(pad)} (aan {sessie.instellingen.coordinatie.email}).")
     print("Open het bestand in Outlook of Thunderbird om het na te lezen en te versturen, of gebruik --verstuur.")
     return bericht
@@ -198,12 +257,16 @@ def mail_(
         _geen_effect("--ja bevestigt alleen --verstuur", {"--ja": ja})
     sessie = _Sessie(dossier)
     _kan_mailen(sessie, verstuur)
-    _bevestig_klas(sessie, wie, klas, sys.stdin.isatty())
-    bericht = _maak_mail(sessie, wie)
+    bericht = _maak_mail(sessie, wie, _bevestig_klas(sessie, wie, klas, _terminal(), bewaar=False))
     if verstuur and _verstuur(sessie, bericht, ja):
         sessie.commit(commit, "vraag tot heropstart verstuurd", wie.door)
     else:
         sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
+
+
+def _terminal() -> bool:
+    """Can leersteun ask a question here (a person at a terminal)?"""
+    return sys.stdin.isatty()
 
 
 def _kan_mailen(sessie: _Sessie, verstuur: bool) -> None:
@@ -249,7 +312,7 @@ def _verstuur(sessie: _Sessie, bericht: Any, ja: bool) -> bool:
 @opdracht("toewijzen")
 def toewijzen_(
     dossier: DossierArg,
-    ondersteuner: Annotated[str, typer.Argument(metavar="ONDERSTEUNER", help="Naam van de ondersteuner.", show_default=False)],
+    ondersteuner: Annotated[str, typer.Argument(metavar="ONDERSTEUNER", help="De ondersteuner, uit het team van leersteun.yaml ('els maes' is Els Maes).", show_default=False)],
     vorm: Annotated[
         Optional[Vorm], typer.Option(help="light, medium of nieuw, als de vorm al gekozen is (anders later met 'leersteun fase').", show_default=False)
     ] = None,
@@ -259,13 +322,18 @@ def toewijzen_(
     evaluatie_op: Annotated[
         Optional[list[str]], typer.Option("--evaluatie-op", metavar="DATUM", help="Met --vorm: evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
     ] = None,
+    corrigeer: Annotated[
+        Optional[str], typer.Option("--corrigeer", metavar="REDEN", help="Wijs opnieuw toe na een verkeerde toewijzing; de reden komt in de geschiedenis.")
+    ] = None,
+    nieuw_lid: NieuwLidOptie = False,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
     commit: "CommitOptie" = None,
     door: DoorOptie = None,
 ) -> None:
-    """Voor de coördinatie: wijs na een heropstart een ondersteuner toe (de vorm mag later)."""
+    """Voor de coördinatie: wijs na een heropstart een ondersteuner toe (de vorm mag later), of corrigeer een toewijzing."""
     from leersteun.editing import heropstart as hs
+    from leersteun.editing.instellingen import bewaar_samen
     from leersteun.rules.deadlines import deadlines
     from leersteun.reading.folder import vandaag
 
@@ -277,9 +345,13 @@ def toewijzen_(
         )
     afspraak = _afspraak(vorm, start, frequentie, intensiteit, evaluatie_op)
     sessie = _Sessie(dossier)
-    sessie.bewaar(lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, vorm, afspraak))
+    ondersteuner, erbij = _ondersteuner(sessie, ondersteuner, nieuw_lid, "ONDERSTEUNER")  # 'els maes' is Els Maes, as in leersteun.yaml
+    if corrigeer is not None:  # a wrong assignment redone (engine: heropstart.corrigeer_toewijzing)
+        bewaar_samen(sessie, lambda data, dd: hs.corrigeer_toewijzing(data, dd, wie, ondersteuner, corrigeer, vorm, afspraak), erbij)
+    else:
+        bewaar_samen(sessie, lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, vorm, afspraak), erbij)
     sessie.zeg()
-    sessie.commit(commit, f"toegewezen{', ' + vorm.value if vorm else ''}", wie.door)
+    sessie.commit(commit, f"{'toewijzing gecorrigeerd' if corrigeer is not None else 'toegewezen'}{', ' + vorm.value if vorm else ''}", wie.door)
     for b in sessie.gelezen.bevindingen:
         print(b.als_tekst(), file=sys.stderr)
     lijstje = deadlines(sessie.gelezen.dossier, vandaag())

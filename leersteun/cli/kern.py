@@ -144,6 +144,7 @@ app = typer.Typer(
 
 
 _ALIASSEN = {"sociaal-emotioneel": "socio-emotioneel", "zorgco": "zorgcoordinator", "zoco": "zorgcoordinator", "leerlingbegeleider": "zorgcoordinator"}
+_ALIASSEN.update({nummer: f"type-{nummer}" for nummer in "234679"})  # --typologie 7 is type 7 (only a typology is a type)
 
 
 def _normaliseer(token: str) -> str:
@@ -170,7 +171,7 @@ VOORBEELDEN = {
     "overleg": ["leersteun overleg mats --soort opstartgesprek --met klasleerkracht,ouders", "leersteun overleg lena --soort school-clb --datum 20-11-2026"],
     "diplon": ["leersteun diplon olivia circqel"],
     "verslag": ["leersteun verslag noah --soort IAC --datum 20-11-2026 --ontbindende-voorwaarde 23-11-2026", "leersteun verslag ella --beslist vandaag"],
-    "schooljaar": ["leersteun schooljaar 2027-2028 --klassen klassen.csv"],
+    "schooljaar": ["leersteun schooljaar 2027-2028 --klassen klaslijst.csv", "leersteun schooljaar 2027-2028 --klassen klimop.csv --klassen regenboog.csv --ja --commit"],
     "overgang": ["leersteun overgang finn kleuter-lager --klas 1A", "leersteun overgang arthur lager-secundair"],
     "heropstart": ["leersteun heropstart lena", "leersteun heropstart lena --overleg-school-clb 20-11-2026 --antwoorden antwoorden.yaml"],
     "mail": ["leersteun mail lotte", "leersteun mail lotte --klas 6B --verstuur"],
@@ -182,6 +183,7 @@ VOORBEELDEN = {
     "delen": ["leersteun delen"],
     "conflict": ["leersteun conflict", "leersteun conflict noah", "leersteun conflict noah --kies hun"],
     "archief": ["leersteun archief", "leersteun archief --verwijder"],
+    "verwijder": ["leersteun verwijder KLM-2026-004", "leersteun verwijder KLM-2026-004 --ja"],
     "overzicht": ["leersteun overzicht", "leersteun overzicht --week 48 --formaat xlsx"],
 }
 

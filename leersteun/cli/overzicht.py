@@ -55,7 +55,7 @@ def agenda(
         from leersteun.outputs.ics import agenda_ics
 
         _schrijf_uitvoer(map_, ics, agenda_ics(a.punten, inst.netwerk if inst else "leersteun", dag, a.anoniem).encode("utf-8"), buiten_out, "--ics")
-        console.print(f"Agendabestand geschreven: {ics} (abonneer je agenda in Thunderbird op dit bestand, of importeer het in Outlook).")
+        console.print(f"Agendabestand geschreven: {ics} (abonneer je agenda in Thunderbird op dit bestand, of importeer het in Outlook).", markup=False)
     _meld_ongeldige(a.ongeldig)
 
 

@@ -1,4 +1,4 @@
-"""Commands around git and the team: geschiedenis, archief, delen, conflict.
+"""Commands around git and the team: geschiedenis, archief, verwijder, delen, conflict.
 """
 
 from enum import Enum
@@ -12,6 +12,7 @@ from leersteun.cli.gemeen import (
     CommitOptie,
     DoorOptie,
     DossierArg,
+    _bevestig,
     _commit,
     _dossiermap,
     _geen_effect,
@@ -115,6 +116,7 @@ def _niet_als(onleesbaar: list[str]) -> None:
 def geschiedenis_(dossier: DossierArg) -> None:
     """De geschiedenis van een dossier naast de git-log van zijn bestand."""
     from rich.table import Table
+    from rich.text import Text
 
     from leersteun.reading import dossiers, gitops
     from leersteun.reading.folder import vandaag
@@ -130,17 +132,17 @@ def geschiedenis_(dossier: DossierArg) -> None:
     for kolom in ("datum", "fase", "door", "notitie"):
         tabel.add_column(kolom, overflow="fold")
     for regel in d.geschiedenis:
-        tabel.add_row(datums.kort(regel.datum), regel.fase.value, regel.door, regel.notitie or "")
+        tabel.add_row(*(Text(x) for x in (datums.kort(regel.datum), regel.fase.value, regel.door, regel.notitie or "")))
     console.print(tabel)
     log = gitops.log(map_.pad, g.pad)
     if not gitops.is_repo(map_.pad):
         console.print("\nIn git: de dossiermap is geen git-repository.")
         return
-    tabel = Table(show_edge=False, pad_edge=False, header_style="bold", title=f"In git ({toon(g.pad)})", title_justify="left")
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold", title=Text(f"In git ({toon(g.pad)})"), title_justify="left")
     for kolom in ("datum", "wie", "commit", "wat"):
         tabel.add_column(kolom, overflow="fold")
     for regel in log:
-        tabel.add_row(datums.kort(regel.datum), regel.auteur, regel.commit, regel.boodschap)
+        tabel.add_row(*(Text(x) for x in (datums.kort(regel.datum), regel.auteur, regel.commit, regel.boodschap)))
     console.print()
     console.print(tabel if log else "In git: nog geen commits voor dit bestand.")
 
@@ -183,3 +185,38 @@ def archief_(
     _commit(map_, dossiers.instellingen(map_), True if commit is None else commit, [x.pad for x in lijst_], boodschap, gebruiker(door))
 
 
+
+
+@opdracht("verwijder")
+def verwijder_(
+    dossier: DossierArg,
+    ja: Annotated[bool, typer.Option("--ja", help="Bevestig zonder te vragen (in een script).")] = False,
+    commit: CommitOptie = None,
+    door: DoorOptie = None,
+) -> None:
+    """Verwijder een dossier dat per vergissing gemaakt is, zolang het niet met het team gedeeld is."""
+    from leersteun.editing import archief
+    from leersteun.editing.wijziging import Commit, NietGecommit
+    from leersteun.files.git import is_repo
+    from leersteun.reading import dossiers
+    from leersteun.reading.folder import gebruiker, vandaag
+
+    map_ = _dossiermap()
+    inst = dossiers.instellingen(map_)
+    ctx = dossiers.context(vandaag(), inst)
+    v = archief.verwijdering(map_, dossiers.open_dossier(map_, dossier, ctx), ctx, inst.bewaartermijn_jaren)
+    if not _bevestig(f"Dossier {v.id} ({v.leerling}) wordt definitief verwijderd, zonder bewaartermijn.", ja):
+        return
+    keuze = commit if commit is not None else bool(inst.commit)
+    if keuze and v.te_committen and is_repo(map_.pad):
+        v.wijziging.commit = Commit(v.te_committen, f"{v.id}: per vergissing aangemaakt dossier verwijderd", gebruiker(door))
+    try:
+        regel = v.wijziging.uitvoeren()
+    except NietGecommit:
+        for melding in v.meldingen:  # the removal itself is made
+            print(melding)
+        raise
+    for melding in v.meldingen:
+        print(melding)
+    if regel:
+        print(regel)

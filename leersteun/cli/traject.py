@@ -15,13 +15,16 @@ from leersteun.cli.gemeen import (
     DatumOptie,
     DoorOptie,
     DossierArg,
+    NieuwLidOptie,
     NotitieOptie,
     _afspraak,
-    _commit,
+    _bevestig,
     _datum_optie,
+    _in_terminal,
     _dossiermap,
     _geen_effect,
     _meld_ongeldige,
+    _ondersteuner,
     _Sessie,
     _vraag,
     _vraag_datum,
@@ -86,16 +89,53 @@ def fase_(
     start: StartOptie = None,
     vorm: VormOptie = None,
     evaluatie_op: EvaluatieOpOptie = None,
-    ondersteuner: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: de ondersteuner.")] = None,
+    ondersteuner: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: de ondersteuner, uit het team van leersteun.yaml.")] = None,
+    nieuw_lid: NieuwLidOptie = False,
     opstartgesprek: OpstartgesprekOptie = None,
     leervraag: FaseLeervraagOptie = None,
     overleg_school_clb: OverlegSchoolClbOptie = None,
+    ja: Annotated[bool, typer.Option("--ja", help="Bij afsluiten: bevestig zonder te vragen (in een script nodig als er nadien geen heropstart kan).")] = False,
     commit: CommitOptie = None,
 ) -> None:
     """Zet een dossier in een volgende fase, volgens de regels van het traject."""
+    from leersteun.editing.instellingen import bewaar_samen
+    from leersteun.editing.trajectory import OVERGANGEN
+
     o = dict(locals())
     wie = _wie(door, datum, notitie)
-    _wijzig(dossier, _naar_fase(naar, wie, o), commit, f"fase {naar.value}", wie.door)
+    sessie = _Sessie(dossier)
+    o["ondersteuner"], erbij = _ondersteuner(sessie, ondersteuner, nieuw_lid, "--ondersteuner")  # as in leersteun.yaml
+    d = sessie.gelezen.dossier
+    if naar == Fase.afgesloten and naar in OVERGANGEN[d.fase]:
+        _fase_opties(d, naar, o)  # before the question: a refusal asks nothing
+    if not _bevestig_afsluiten(d, reden if naar == Fase.afgesloten else None, ja):
+        return
+    bewaar_samen(sessie, _naar_fase(naar, wie, o), erbij)
+    sessie.zeg()
+    sessie.commit(commit, f"fase {naar.value}", wie.door)
+
+
+def _bevestig_afsluiten(d: Any, reden: Reden | None, ja: bool, vragen: bool = False) -> bool:
+    """No command undoes a closing: a terminal asks first. Closing for a reason after which no
+    heropstart is possible needs --ja in a script (`onomkeerbaar`). False: the person said no."""
+    from leersteun.editing.onomkeerbaar import bij_afsluiten, bij_gewoon_afsluiten
+
+    tekst = bij_afsluiten(d, reden)
+    if tekst is not None:
+        return _bevestig(tekst, ja, vragen)
+    tekst = bij_gewoon_afsluiten(d, reden)
+    if tekst is None:
+        _geen_effect("het bevestigt alleen het afsluiten van een lopend dossier", {"--ja": ja})
+        return True
+    return ja or not (vragen or _in_terminal()) or _bevestig(tekst, ja, vragen)  # a script: a heropstart can start it again
+
+
+def _fase_opties(d: Any, naar: Fase, o: dict[str, Any]) -> None:
+    """Refuse the options of `leersteun fase` that mean nothing for this step."""
+    namen = ("reden", "verslag_zichtbaar", "frequentie", "intensiteit", "start", "vorm", "evaluatie_op", "ondersteuner", "opstartgesprek", "leervraag", "overleg_school_clb")
+    opties = {f"--{k.replace('_', '-')}": o[k] for k in namen}
+    toegestaan = _FASE_OPTIES.get((d.fase.value, naar.value), set())
+    _geen_effect(f"ze horen niet bij de stap van {d.fase.value} naar {naar.value}", {k: v for k, v in opties.items() if k not in toegestaan})
 
 
 def _naar_fase(naar: Fase, wie: Any, o: dict[str, Any]) -> Any:
@@ -103,14 +143,11 @@ def _naar_fase(naar: Fase, wie: Any, o: dict[str, Any]) -> Any:
     from leersteun.editing.trajectory import OVERGANGEN, naar_fase
 
     afspraak = _afspraak(o["vorm"], o["start"], o["frequentie"], o["intensiteit"], o["evaluatie_op"])
-    namen = ("reden", "verslag_zichtbaar", "frequentie", "intensiteit", "start", "vorm", "evaluatie_op", "ondersteuner", "opstartgesprek", "leervraag", "overleg_school_clb")
-    opties = {f"--{k.replace('_', '-')}": o[k] for k in namen}
 
     def bewerking(data: Any, d: Any) -> list[str]:
         if naar not in OVERGANGEN[d.fase]:  # the rule of the trajectory speaks first
             return naar_fase(data, d, naar, wie)
-        toegestaan = _FASE_OPTIES.get((d.fase.value, naar.value), set())
-        _geen_effect(f"ze horen niet bij de stap van {d.fase.value} naar {naar.value}", {k: v for k, v in opties.items() if k not in toegestaan})
+        _fase_opties(d, naar, o)
         return naar_fase(
             data, d, naar, wie, reden=o["reden"], afspraak=afspraak, ondersteuner=o["ondersteuner"], verslag_zichtbaar=o["verslag_zichtbaar"],
             opstartgesprek=_datum_optie(o["opstartgesprek"], "--opstartgesprek"), leervraag=o["leervraag"],
@@ -142,6 +179,7 @@ def evaluatie_(
     gedragen: GedragenOptie = None,
     fase_2_3: Fase23Optie = None,
     toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Vier vragen: toelichting bij de antwoorden.")] = None,
+    ja: Annotated[bool, typer.Option("--ja", help="Bij afsluiten: bevestig zonder te vragen (in een script nodig als er nadien geen heropstart kan).")] = False,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
     commit: CommitOptie = None,
@@ -157,6 +195,8 @@ def evaluatie_(
     if beslissing is None and vier is None and _vier_vragen_open(sessie.gelezen.dossier, wie.datum):
         vier = _vraag_vier_vragen()
     keuze = _vraag_beslissing(o)
+    if not _bevestig_afsluiten(sessie.gelezen.dossier, o["reden"] if keuze == Beslissing.afsluiten else None, ja, vragen=beslissing is None):
+        return
     velden = {k: o[k] for k in ("reden", "wat_neemt_school_mee", "kansen", "frequentie", "intensiteit")}
     volgende_ = [_datum_optie(v, "--volgende") for v in o["volgende"] or []]
     sessie.bewaar(lambda data, d: evaluatie(data, d, wie, keuze, **velden, volgende=volgende_, vier_vragen=vier))
@@ -345,19 +385,29 @@ def verslag_(
     sessie.commit(commit, f"nieuw Verslag ({soort.value})", wie.door)
 
 
+KlassenOptie = Annotated[
+    Optional[list[Path]],
+    typer.Option(
+        "--klassen", metavar="BESTAND",
+        help="Klaslijst zoals het secretariaat ze uitvoert (CSV of Unicode-tekst; kolommen zoals Naam, Voornaam, Geboortedatum, Klas, of Dossier, Klas). Mag meermaals: een lijst per school.",
+    ),
+]  # fmt: skip
+JaSchooljaarOptie = Annotated[
+    bool, typer.Option("--ja", help="Bewaar zonder te vragen (voor scripts): de nieuwe klassen, ook voor een schooljaar dat nog niet aan de beurt is.")
+]
+
+
 @opdracht("schooljaar")
 def schooljaar_(
     jaar: Annotated[str, typer.Argument(metavar="JJJJ-JJJJ", help="Het nieuwe schooljaar, zoals 2027-2028.", show_default=False)],
-    klassen: Annotated[
-        Optional[Path], typer.Option("--klassen", metavar="BESTAND", help="CSV van de school: per regel id;klas of id,klas (met of zonder kopregel).")
-    ] = None,
+    klassen: KlassenOptie = None,
+    ja: JaSchooljaarOptie = False,
     commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """De jaarlijkse overgang: nieuwe klassen, overgangen en eindgesprekken van het schooljaar."""
-    from leersteun.reading import dossiers
     from leersteun.editing import schooljaar as sj
-    from leersteun.files.schijf import lees_tekst, toon
+    from leersteun.reading import dossiers
 
     nieuw_jaar = sj.lees_schooljaar(jaar)
     wie = _wie(door, None, None)
@@ -366,33 +416,176 @@ def schooljaar_(
     ctx = dossiers.context(wie.datum, inst)
     alle = dossiers.alle(map_)
     _meld_ongeldige([g for g in alle if g.fouten])
+    _bevestig_schooljaar(nieuw_jaar, wie.datum, ja)
     lopend = [g for g in sorted(alle, key=lambda g: g.id) if g.dossier is not None and g.dossier.fase != Fase.afgesloten]
-    klas_van = _vraag_klas(nieuw_jaar)
-    if klassen is not None:
-        gegeven, afgesloten = sj.klassen_uit_bestand(lees_tekst(klassen), toon(klassen), alle, lopend)
-        if afgesloten:
-            print(f"Niet aangepast (afgesloten dossier): {', '.join(afgesloten)}.", file=sys.stderr)
-        klas_van = lambda d: gegeven.get(d.id)  # noqa: E731
-    _console().print(f"[bold]Schooljaar {nieuw_jaar}[/]: {len(lopend)} lopende dossiers.")
-    laatste_jaar = {g.id: sj.laatste_jaar(g.dossier) for g in lopend}
-    gewijzigd = []
-    for pad, regel in sj.zet_klassen(lopend, ctx, wie, nieuw_jaar, klas_van):
+    console = _console()
+    console.print(f"Schooljaar {nieuw_jaar}: {len(lopend)} lopende dossiers.", markup=False)
+    koppeling = _lees_klaslijsten(console, klassen, alle) if klassen else None
+    gegeven = _vraag_klassen(lopend, nieuw_jaar) if koppeling is None else {t.dossier.id: (t.rij.klas, t.rij.plek) for t in koppeling.treffers}
+    rollover = sj.bereid_voor(map_, ctx, wie, nieuw_jaar, gegeven, lopend)
+    _toon_voorstel(console, rollover)
+    if koppeling is not None:
+        _toon_koppeling(console, koppeling)
+    if not rollover.regels:
+        console.print("Er verandert niets aan de klassen; er is niets gewijzigd.")
+    elif not _bewaren_akkoord(rollover, ja):
+        console.print("Er is niets gewijzigd.")
+        return
+    else:
+        _bewaar_rollover(map_, inst, rollover, commit, wie.door)
+    _toon_rollover(console, nieuw_jaar, lopend, [rollover.na[g.id] for g in lopend], {g.id: sj.laatste_jaar(g.dossier) for g in lopend})
+
+
+def _terminal() -> bool:
+    """Can leersteun ask a question here (a person at a terminal)?"""
+    return sys.stdin.isatty()
+
+
+def _bevestig_schooljaar(nieuw_jaar: str, vandaag: Any, ja: bool) -> None:
+    """A past school year is refused; one that is not yet due (a later one, or the next one
+    before May) is asked in a terminal, and needs --ja elsewhere."""
+    from leersteun.core.errors import Fout
+    from leersteun.cli.gemeen import _ja_nee
+    from leersteun.editing import schooljaar as sj
+
+    wanneer = sj.moment(nieuw_jaar, vandaag)
+    if wanneer == "voorbij":
+        raise sj.voorbij(nieuw_jaar, vandaag)
+    if wanneer != "vroeg":
+        return
+    uitleg = sj.te_vroeg(nieuw_jaar, vandaag)
+    if ja:
+        print(f"Let op: {uitleg}", file=sys.stderr)
+        return
+    if not _terminal():
+        raise Fout(f"{uitleg} Er is niets gewijzigd. Doe de overgang vanaf mei; moet het echt nu, geef dan --ja.")
+    if not _ja_nee(f"{uitleg}\nToch nu de klassen van {nieuw_jaar} zetten?", standaard=False):
+        raise Fout("Er is niets gewijzigd.")
+
+
+def _lees_klaslijsten(console: Any, klassen: list[Path], alle: list[Any]) -> Any:
+    """The class lists read and matched to the cases (`klaslijst.Koppeling`)."""
+    from leersteun.reading import klaslijst
+
+    lijsten = [klaslijst.lees(pad) for pad in klassen]
+    for lijst in lijsten:
+        console.print(f"Klaslijst {lijst.beschrijving}.", markup=False, soft_wrap=True)
+    return klaslijst.koppel(lijsten, [g.dossier for g in alle if g.dossier is not None])
+
+
+TOON_RIJEN = 10  # rows of a class list without a case shown by name (a school's list has hundreds)
+
+
+def _toon_koppeling(console: Any, k: Any) -> None:
+    from leersteun.core import datums
+
+    def zeg(tekst: str) -> None:
+        console.print(tekst, markup=False, highlight=False, soft_wrap=True)
+
+    for t in k.zonder_klas:
+        zeg(f"Zonder klas in de lijst (blijft {t.dossier.leerling.klas}): {t.dossier.id} {t.dossier.leerling.volledige_naam} ({t.rij.plek}).")
+    if k.afgesloten:
+        zeg("Niet aangepast (afgesloten dossier): " + ", ".join(f"{t.dossier.id} {t.dossier.leerling.volledige_naam} ({t.rij.plek})" for t in k.afgesloten) + ".")
+    for rij, d in k.bijna:
+        zeg(
+            f"Naam past, geboortedatum niet (niet aangepast): {rij.plek} {rij.naam_tekst} ({rij.geboortedatum}); "
+            f"{d.id} {d.leerling.volledige_naam} is geboren op {datums.kort(d.leerling.geboortedatum)}."
+        )
+    if k.zonder_dossier:
+        namen = [f"{r.plek} {r.naam_tekst}" for r in k.zonder_dossier[:TOON_RIJEN]]
+        meer = f", … en nog {len(k.zonder_dossier) - TOON_RIJEN}" if len(k.zonder_dossier) > TOON_RIJEN else ""
+        zeg(f"Rijen zonder dossier ({len(k.zonder_dossier)}; leerlingen zonder leersteun): {', '.join(namen)}{meer}.")
+    if k.zonder_rij:
+        scholen = "deze scholen" if len({d.school.naam for d in k.zonder_rij}) > 1 else "deze school"
+        zeg(f"Lopende dossiers van {scholen} zonder rij in de klaslijst ({len(k.zonder_rij)}; hun klas blijft):")
+        for d in k.zonder_rij:
+            zeg(f"  {d.id}  {d.leerling.volledige_naam} (nu {d.leerling.klas}, {d.school.naam})")
+
+
+def _vraag_klassen(lopend: list[Any], nieuw_jaar: str) -> dict[str, tuple[str, str | None]]:
+    """Without a class list: the class of every running case, asked one by one."""
+    from leersteun.editing import schooljaar as sj
+
+    uit: dict[str, tuple[str, str | None]] = {}
+    for g in lopend:
+        d = g.dossier
+        while True:
+            klas = _vraag(f"Klas van {d.leerling.volledige_naam} ({d.id}) in {nieuw_jaar} (nu {d.leerling.klas}; leeg = nog niet gekend)", leeg=True)
+            waarom = sj.geen_klas(klas, sj.namen_van(d)) if klas else None
+            if waarom is None:
+                break
+            _console().print(f"'{klas}' is geen klas: {waarom}. Typ de klas, zoals 4B.", markup=False)
+        if klas:
+            uit[d.id] = (klas, None)
+    return uit
+
+
+def _toon_voorstel(console: Any, rollover: Any) -> None:
+    """Every change the rollover will make, before it is made; and the people it concerns."""
+
+    def zeg(tekst: str) -> None:
+        console.print(tekst, markup=False, highlight=False, soft_wrap=True)
+
+    breedte = max((len(r.leerling) for r in rollover.regels), default=0)
+    for titel, regels in ((f"Nieuwe klas voor {rollover.schooljaar}", rollover.veranderd), (f"Klas bevestigd voor {rollover.schooljaar}", rollover.bevestigd)):
+        if regels:
+            zeg(f"{titel} ({len(regels)}):")
+        for r in regels:
+            klas = f"{r.oud} → {r.nieuw}" if r.veranderd else r.nieuw
+            zeg(f"  {r.id}  {r.leerling:{breedte}}  {klas}" + (f"  ({r.plek})" if r.plek else ""))
+    if rollover.al_zo:
+        zeg(f"Al zo voor {rollover.schooljaar} ({len(rollover.al_zo)}): " + ", ".join(r.id for r in rollover.al_zo) + ".")
+    if rollover.mensen:
+        zeg("De klasleerkracht is waarschijnlijk veranderd (nieuwe klas); pas het dossier aan met 'leersteun betrokkene':")
+    for r in rollover.mensen:
+        namen = " en ".join(r.klasleerkracht)
+        zeg(
+            f"  {r.id}  {r.leerling}: {namen} was klasleerkracht van {r.oud}. "
+            f"Zet de nieuwe met 'leersteun betrokkene {r.id} --rol klasleerkracht --naam NAAM' en haal {namen} weg met --weg."
+        )
+
+
+def _bewaren_akkoord(rollover: Any, ja: bool) -> bool:
+    """--ja, or yes to the question in a terminal; elsewhere refused (nothing changed)."""
+    from leersteun.core.errors import Fout
+    from leersteun.cli.gemeen import _ja_nee
+
+    aantal = len(rollover.regels)
+    if ja:
+        return True
+    if not _terminal():
+        raise Fout(
+            f"Er is niets gewijzigd: {aantal} dossier{'s' if aantal != 1 else ''} zou{'den' if aantal != 1 else ''} veranderen (hierboven), "
+            "maar buiten een terminal kan leersteun niet vragen of dat klopt. Bevestig met --ja."
+        )
+    return _ja_nee(f"{'Dit dossier' if aantal == 1 else f'Deze {aantal} dossiers'} zo bewaren (alles in één keer)?", standaard=False)
+
+
+def _bewaar_rollover(map_: Any, inst: Any, rollover: Any, commit: bool | None, door: str | None) -> None:
+    """Write every case or none, and commit them as one (when asked or by default)."""
+    from leersteun.core.errors import Fout
+    from leersteun.editing import schooljaar as sj
+    from leersteun.editing.wijziging import Commit, NietGecommit
+
+    aantal = len(rollover.regels)
+    bewaard = f"Bewaard: {aantal} dossier{'s' if aantal != 1 else ''}, alles in één keer."
+    keuze = commit if commit is not None else bool(inst and inst.commit)
+    boodschap = f"schooljaar {rollover.schooljaar}: klas van {aantal} dossier(s)"
+    try:
+        regel = sj.uitvoeren(rollover, Commit([], boodschap, door) if keuze else None)
+    except NietGecommit:
+        print(bewaard)
+        raise
+    print(bewaard)
+    if regel and regel.startswith("Niet gecommit") and commit is True:
+        raise Fout("De wijziging is bewaard, maar niet gecommit: de dossiermap is geen (bruikbare) git-repository (maak er een met 'git init').")
+    if regel:
         print(regel)
-        gewijzigd.append(pad)
-    _toon_rollover(_console(), nieuw_jaar, lopend, [dossiers.lees_dossier(g.pad, ctx).dossier for g in lopend], laatste_jaar)
-    if gewijzigd:
-        _commit(map_, inst, commit, gewijzigd, f"schooljaar {nieuw_jaar}: klas van {len(gewijzigd)} dossier(s)", wie.door)
-
-
-def _vraag_klas(nieuw_jaar: str) -> Any:
-    def vraag(d: Any) -> str | None:
-        return _vraag(f"Klas van {d.leerling.volledige_naam} ({d.id}) in {nieuw_jaar} (nu {d.leerling.klas}; leeg = nog niet gekend)", leeg=True) or None
-
-    return vraag
 
 
 def _toon_rollover(console: Any, nieuw_jaar: str, lopend: list[Any], na: list[Any], laatste_jaar: dict[str, str | None]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from leersteun.editing import schooljaar as sj
 
@@ -400,22 +593,22 @@ def _toon_rollover(console: Any, nieuw_jaar: str, lopend: list[Any], na: list[An
     for kolom in ("dossier", "leerling", "school", "klas", "bevestigd voor"):
         tabel.add_column(kolom, overflow="fold")
     for d in na:
-        tabel.add_row(d.id, d.leerling.volledige_naam, d.school.naam, d.leerling.klas, d.leerling.klas_schooljaar or "–")
+        tabel.add_row(*(Text(x) for x in (d.id, d.leerling.volledige_naam, d.school.naam, d.leerling.klas, d.leerling.klas_schooljaar or "–")))
     console.print(tabel)
     console.print("\n[bold underline]Wat het nieuwe schooljaar vraagt[/]")
     overgangen = [(d, laatste_jaar[d.id]) for d in na if laatste_jaar.get(d.id)]
     console.print("[bold]Overgangen[/] (laatste jaar van kleuter of lager):" if overgangen else "Geen overgangen van kleuter of lager.")
     for d, soort in overgangen:
-        console.print(f"  {d.id}  {d.leerling.volledige_naam}: {sj.overgang_uitleg(soort, d)}", soft_wrap=True)
+        console.print(f"  {d.id}  {d.leerling.volledige_naam}: {sj.overgang_uitleg(soort, d)}", soft_wrap=True, markup=False)
     vorig = sj.vorig_schooljaar(nieuw_jaar)
     zonder = [d for d in na if d.fase == Fase.ondersteuning and not sj.eindgesprek_gehouden(d, vorig)]
     console.print(f"[bold]Zonder evaluatiegesprek op het einde van {vorig}:[/]" if zonder else f"Elke lopende ondersteuning had een eindgesprek in {vorig}.")
     for d in zonder:
-        console.print(f"  {d.id}  {d.leerling.volledige_naam}: plan het met 'leersteun overleg {d.id} --soort evaluatiegesprek'", soft_wrap=True)
+        console.print(f"  {d.id}  {d.leerling.volledige_naam}: plan het met 'leersteun overleg {d.id} --soort evaluatiegesprek'", soft_wrap=True, markup=False)
     zonder_klas = [d for d in na if d.leerling.klas_schooljaar != nieuw_jaar]
     console.print(f"[bold]Nog zonder klas voor {nieuw_jaar}:[/]" if zonder_klas else f"Elke lopende leerling heeft een klas voor {nieuw_jaar}.")
     for d in zonder_klas:
-        console.print(f"  {d.id}  {d.leerling.volledige_naam} (nu {d.leerling.klas})")
+        console.print(f"  {d.id}  {d.leerling.volledige_naam} (nu {d.leerling.klas})", markup=False)
 
 
 class OvergangKeuze(str, Enum):
@@ -429,15 +622,29 @@ def overgang_(
     dossier: DossierArg,
     soort: Annotated[OvergangKeuze, typer.Argument(metavar="OVERGANG", help="kleuter-lager, lager-secundair of andere-school.", show_default=False)],
     klas: Annotated[Optional[str], typer.Option(help="Bij kleuter-lager: de nieuwe klas.")] = None,
+    toch: Annotated[
+        Optional[str], typer.Option("--toch", metavar="REDEN", help="Bij lager-secundair buiten het 6de leerjaar: waarom toch (komt in de geschiedenis).")
+    ] = None,
+    ja: Annotated[bool, typer.Option("--ja", help="Bij lager-secundair en andere-school: bevestig het afsluiten zonder te vragen.")] = False,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
     commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Een overgang: kleuter naar lager (loopt verder), lager naar secundair of andere school (sluit af)."""
-    from leersteun.editing.trajectory import overgang
+    from leersteun.editing import onomkeerbaar
 
     wie = _wie(door, datum, notitie)
     if soort != OvergangKeuze.kleuter_lager:
         _geen_effect("de nieuwe klas hoort alleen bij kleuter-lager", {"--klas": klas})
-    _wijzig(dossier, lambda data, d: overgang(data, d, soort.value, wie, klas=klas), commit, f"overgang {soort.value}", wie.door)
+    else:
+        _geen_effect("kleuter-lager sluit niets af: er is niets te bevestigen", {"--ja": ja})
+    if soort != OvergangKeuze.lager_secundair:
+        _geen_effect("--toch hoort bij lager-secundair, buiten het laatste jaar van het lager", {"--toch": toch})
+    sessie = _Sessie(dossier)
+    tekst = onomkeerbaar.bij_overgang(sessie.gelezen.dossier, soort.value, wie, toch)  # checks first, then asks
+    if tekst is not None and not _bevestig(tekst, ja):
+        return
+    sessie.bewaar(lambda data, d: onomkeerbaar.overgang(data, d, soort.value, wie, klas=klas, toch=toch))
+    sessie.zeg()
+    sessie.commit(commit, f"overgang {soort.value}", wie.door)

@@ -46,10 +46,12 @@ class Fout(Exception):
 
     exit_code = EXIT_FOUT
 
-    def __init__(self, boodschap: str, bevindingen: list[Bevinding] | None = None):
+    def __init__(self, boodschap: str, bevindingen: list[Bevinding] | None = None, gedaan: list[str] | None = None):
         super().__init__(boodschap)
         self.boodschap = boodschap
         self.bevindingen = list(bevindingen or [])
+        # what was done before the refusal (a commit, a fetch): shown as output, never as an error
+        self.gedaan = list(gedaan or [])
 
 
 class GebruikFout(Fout):
@@ -61,7 +63,7 @@ class GebruikFout(Fout):
 class OngeldigBestand(Fout):
     """A file that cannot be read as a valid case or settings file."""
 
-    def __init__(self, pad: Path | str, bevindingen: list[Bevinding]):
+    def __init__(self, pad: Path | str, bevindingen: list[Bevinding], gezocht: str | None = None):
         fouten = [b for b in bevindingen if b.is_fout]
         eerste = fouten[0] if fouten else bevindingen[0]
         boodschap = (
@@ -71,6 +73,7 @@ class OngeldigBestand(Fout):
         )
         super().__init__(boodschap, bevindingen)
         self.pad = str(pad)
+        self.gezocht = gezocht  # the name a person looked for, which found this file
 
 
 class OngeldigeDossiers(Fout):

@@ -32,3 +32,62 @@ def label(code: object) -> str:
 def bevat(veld: str | None, gezocht: str) -> bool:
     """Does a field contain what was typed ('klimop' is in 'Basisschool De Klimop')?"""
     return bool(veld) and normaal(gezocht) in normaal(veld or "")
+
+
+# ---------------------------------------------------------------------------- untrusted characters
+
+# Characters that are not text a person means: controls (\t and, in free text, \n aside), the
+# invisible format characters (Unicode category Cf: the soft hyphen, zero-width characters,
+# bidi controls, the byte order mark, tag characters), line and paragraph separators, lone
+# surrogates and noncharacters (U+FDD0-U+FDEF and the last two code points of every plane,
+# such as U+FFFF). They make a name look the same and compare different ('Lot\u00adte' is not
+# 'Lotte' to a search), hide or reorder text, or break the files made from a case (xlsx).
+_KANDIDAAT = re.compile("[^\x20-\x7e\u00a0-\u00ac\u00ae-\u05ff]")  # the rest is fine at a glance
+_NAMEN = {
+    "\u00ad": "een zacht afbreekstreepje",
+    "\u200b": "een spatie zonder breedte",
+    "\u200c": "een scheiding zonder breedte",
+    "\u200d": "een verbinding zonder breedte",
+    "\u2060": "een woordverbinding zonder breedte",
+    "\ufeff": "een bytevolgordeteken (BOM)",
+}
+_CATEGORIE = {
+    "Cc": "een stuurteken",
+    "Cf": "een onzichtbaar opmaakteken",
+    "Cs": "een los surrogaatteken",
+    "Zl": "een regelscheiding",
+    "Zp": "een alineascheiding",
+}
+
+
+def geen_teken(c: str) -> bool:
+    """A Unicode noncharacter: U+FDD0-U+FDEF, and U+FFFE and U+FFFF of every plane."""
+    o = ord(c)
+    return 0xFDD0 <= o <= 0xFDEF or (o & 0xFFFE) == 0xFFFE
+
+
+def onbetrouwbaar(tekst: str, regels: bool = True) -> int | None:
+    """The position of the first character that cannot be trusted in text (see above), or
+    None. With `regels` False (a name), a tab and a line break count as well."""
+    for m in _KANDIDAAT.finditer(tekst):
+        c = m.group()
+        if c in "\t\n":
+            if regels:
+                continue
+            return m.start()
+        if unicodedata.category(c) in _CATEGORIE or geen_teken(c):
+            return m.start()
+    return None
+
+
+def teken_uitleg(c: str) -> str:
+    """What a refused character is, for a message: 'een zacht afbreekstreepje (U+00AD)'."""
+    if c in _NAMEN:
+        soort = _NAMEN[c]
+    elif geen_teken(c):
+        soort = "een niet-teken"
+    elif "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" or c in "\u200e\u200f\u061c":
+        soort = "een richtingsteken"
+    else:
+        soort = _CATEGORIE.get(unicodedata.category(c), "een onzichtbaar teken")
+    return f"{soort} (U+{ord(c):04X})"

@@ -8,13 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leersteun.editing import mensen
+from leersteun.editing.instellingen import Erbij, met_erbij, nieuwe_inhoud
 from leersteun.reading import dossiers
 from leersteun.rules.checks import Context
 from leersteun.core.errors import Fout
 from leersteun.reading.folder import Dossiermap
-from leersteun.rules.model import Fase, Instellingen
+from leersteun.rules.model import Dossier, Fase, Instellingen
+from leersteun.rules.namen import dezelfde
 from leersteun.reading.snel import Gelezen
 from leersteun.files.schijf import toon
+from leersteun.core import datums
 from leersteun.core.waarden import Typologie
 
 
@@ -43,6 +46,7 @@ class Aanmelding:
     dossier_id: str | None = None
     notitie: str | None = None
     toch: str | None = None
+    erbij: Erbij = field(default_factory=lambda: Erbij([], []))  # a new school or team member for leersteun.yaml
 
 
 @dataclass
@@ -80,27 +84,67 @@ def controleer_typologie(inst: Instellingen, typologie: Typologie | None) -> Non
         )
 
 
-def _geen_dubbel(map_: Dossiermap, a: Aanmelding) -> list[str]:
-    """The ids of open cases of this pupil; refused unless `toch` gives a reason."""
-    dubbel = dossiers.dubbels(map_, a.voornaam, a.naam, a.geboortedatum, a.school)
+def _beschrijf(d: Dossier) -> str:
+    ll = d.leerling
+    geboren = f", {datums.kort(ll.geboortedatum)}" if ll.geboortedatum else ""
+    return f"  {d.id}  {ll.volledige_naam}{geboren} ({ll.klas}, {d.school.naam}, fase {d.fase})"
+
+
+def _geen_dubbel(map_: Dossiermap, a: Aanmelding) -> tuple[list[str], list[str]]:
+    """The ids of the open cases of this pupil (names compared without capitals, accents,
+    spaces; birth dates across all schools), refused unless `toch` gives a reason; and a
+    warning for an open case of the same name at another school when a birth date is missing."""
+    gevonden = dossiers.dubbels(map_, a.voornaam, a.naam, a.geboortedatum, a.school)
+    dubbel = [d for d, zeker in gevonden if zeker]
+    misschien = [d for d, zeker in gevonden if not zeker]
     if dubbel and not a.toch:
-        lijst = "\n".join(f"  {d.id}  {d.leerling.volledige_naam} ({d.leerling.klas}, {d.school.naam}, fase {d.fase})" for d in dubbel)
-        raise Fout(
-            f"{a.voornaam} {a.naam} heeft al een dossier dat niet afgesloten is:\n{lijst}\n"
-            f"Werk in dat dossier verder (zoals 'leersteun toon {dubbel[0].id}'). Is dit echt een andere leerling of een "
-            "tweede aanmelding, geef dan --toch \"reden\" mee. Er is niets gemaakt."
+        andere = [d for d in dubbel if not dezelfde(d.school.naam, a.school)]
+        verder = (
+            f"Veranderde de leerling van school, sluit dan eerst af ('leersteun overgang {andere[0].id} andere-school') en maak het "
+            f"nieuwe dossier met --vanuit {andere[0].id}. "
+            if andere
+            else f"Werk in dat dossier verder (zoals 'leersteun toon {dubbel[0].id}'). "
         )
-    return [d.id for d in dubbel]
+        raise Fout(
+            f"{a.voornaam} {a.naam} heeft al een dossier dat niet afgesloten is:\n" + "\n".join(map(_beschrijf, dubbel)) + "\n"
+            f"{verder}Is dit echt een andere leerling of een tweede aanmelding, geef dan --toch \"reden\" mee. Er is niets gemaakt."
+        )
+    waarschuwing = []
+    if misschien:
+        waarschuwing.append(
+            "Let op: een leerling met dezelfde naam heeft een lopend dossier op een andere school:\n" + "\n".join(map(_beschrijf, misschien)) + "\n"
+            "Zonder geboortedatum kan leersteun niet zeggen of het dezelfde leerling is; kijk het na, en vul de geboortedatum aan."
+        )
+    return [d.id for d in dubbel], waarschuwing
+
+
+def _controleer_tekst(a: Aanmelding) -> None:
+    """What the user typed for the pupil: refused at once, with the option it came from, when
+    it holds a character that cannot be trusted (a soft hyphen would make a second Lotte
+    Peeters that a search for 'lotte' never finds)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from leersteun.rules.model import Klas, Naam
+
+    for optie, waarde, soort in (("--voornaam", a.voornaam, Naam), ("--naam", a.naam, Naam), ("--klas", a.klas, Klas)):
+        try:
+            TypeAdapter(soort).validate_python(waarde)
+        except ValidationError as e:
+            raise Fout(f"{optie}: {e.errors()[0]['msg']}. Er is niets gemaakt.") from None
 
 
 def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, vorig: Gelezen | None) -> Gemaakt:
     """Make the new case (and link the previous one to it); refuses with `Fout`, writing nothing."""
     from leersteun.core.waarden import ROL_TEKST
 
+    _controleer_tekst(a)
     controleer_typologie(inst, a.typologie)
+    if a.erbij:  # a new school's contacts are taken over; the new team member is in the team
+        inst = met_erbij(inst, a.erbij)
+        ctx = dossiers.context(ctx.vandaag, inst)
     if vorig is not None and a.geboortedatum is None:
         a.geboortedatum = vorig.dossier.leerling.geboortedatum
-    dubbel = _geen_dubbel(map_, a)
+    dubbel, waarschuwing = _geen_dubbel(map_, a)
     mensen_, anker_school, clb_school, gemeente_school = mensen.van_school(inst, a.school)
     notitie = a.notitie
     if a.toch:
@@ -119,23 +163,43 @@ def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, 
         leervraag={k: v for k, v in leervraag if v} if a.leervraag else None,
         vorig_dossier=vorig.id if vorig is not None else None,
     )  # fmt: skip
-    pad = dossiers.maak_dossier(map_, data, ctx)
-    meldingen = [f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding)."]
+    if vorig is None and not a.erbij:
+        pad, koppeling = dossiers.maak_dossier(map_, data, ctx), []
+    else:
+        pad, koppeling = _maak_met_koppeling(map_, data, ctx, vorig, a.erbij)
+    meldingen = waarschuwing + a.erbij.meldingen() + [f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding)."]
     if mensen_:
         meldingen.append(f"Overgenomen van de school: {', '.join(b['naam'] + ' (' + ROL_TEKST[b['rol']] + ')' for b in mensen_)}.")
-    bestanden = [pad]
-    if vorig is not None:
-        meldingen += _koppel(vorig, str(data["id"]), ctx)
-        bestanden.append(vorig.pad)
-    return Gemaakt(str(data["id"]), pad, meldingen, bestanden)
+    meldingen += koppeling
+    ook = ([vorig.pad] if vorig is not None else []) + ([map_.instellingen_pad] if a.erbij else [])
+    return Gemaakt(str(data["id"]), pad, meldingen, [pad] + ook)
 
 
-def _koppel(vorig: Gelezen, nieuw_id: str, ctx: Context) -> list[str]:
-    """The previous case points to the new one (`volgend_dossier`)."""
-    from leersteun.editing.bewerk import pas_toe, zet_op_plaats
+def _maak_met_koppeling(map_: Dossiermap, data: dict, ctx: Context, vorig: Gelezen | None, erbij: Erbij) -> tuple[Path, list[str]]:
+    """The new case and the link to it in the previous one (`volgend_dossier`), and what is
+    new in leersteun.yaml (a school, a team member), written as one change (`wijziging.py`):
+    all or none, also when leersteun is killed in between, so a link never points one way
+    only and a new school is never in leersteun.yaml without its case (or the reverse)."""
+    from leersteun.editing.bewerk import zet_op_plaats
+    from leersteun.editing.wijziging import Wijziging
+
+    nieuw_id = str(data["id"])
+    pad, ruw = dossiers.nieuw_dossier(map_, data, ctx)
+    wijziging = Wijziging(map_, f"nieuw dossier {nieuw_id}" + (f" na {vorig.id}" if vorig is not None else " en leersteun.yaml"))
+    wijziging.zet(pad, ruw, None)
+    if erbij:
+        wijziging.zet(*nieuwe_inhoud(map_, erbij))
+    if vorig is None:
+        wijziging.uitvoeren()
+        return pad, []
 
     def koppel(gegevens: object, _d: object) -> list[str]:
         zet_op_plaats(gegevens, "volgend_dossier", nieuw_id)  # type: ignore[arg-type]
         return [f"Dossier {vorig.id} verwijst nu naar {nieuw_id}."]
 
-    return pas_toe(dossiers.lees_dossier(vorig.pad, ctx), ctx, koppel)
+    try:
+        meldingen = wijziging.bewerk(dossiers.lees_dossier(vorig.pad, ctx), ctx, koppel)
+    except Fout as e:
+        raise Fout(f"Dossier {vorig.id} kan niet naar {nieuw_id} verwijzen: {e.boodschap}\nEr is niets gemaakt.") from None
+    wijziging.uitvoeren()
+    return pad, meldingen

@@ -166,23 +166,40 @@ def voeg_toe(seq: CommentedSeq, item: Any) -> None:
     geef_staart(item, staart)
 
 
-def voeg_toe_aan(data: CommentedMap, sleutel: str, item: CommentedMap) -> None:
-    """Append an entry to the list `sleutel` of `data`; an entry of a list whose entries are
-    told apart by id (meetings, evaluations, people, measures) gets its id (`identiteit.py`)."""
+def voeg_toe_aan(data: CommentedMap, sleutel: str, item: CommentedMap) -> int:
+    """Add an entry to the list `sleutel` of `data`, in date order: an entry dated before
+    the last one (a meeting entered a week late) goes to its place, after every entry not
+    later than it; an entry without a date goes at the end. An entry of a list whose entries
+    are told apart by id (meetings, evaluations, people, measures) gets its id
+    (`identiteit.py`). Returns its place."""
     from leersteun.rules.identiteit import MET_ID, ids_in, nieuwe_id
 
     seq = lijst(data, sleutel)
     if sleutel in MET_ID and "id" not in item:
         item["id"] = nieuwe_id(sleutel, item, ids_in(seq))
-    voeg_toe(seq, item)
+    return voeg_op_datum(seq, item)
+
+
+def voeg_op_datum(seq: CommentedSeq, item: Any) -> int:
+    """Insert `item` in a list kept oldest first, at its place by date (`plaats_op_datum`);
+    returns that place."""
+    from leersteun.rules.identiteit import plaats_op_datum
+
+    plaats = plaats_op_datum(seq, item)
+    voeg_in(seq, plaats, item)
+    return plaats
 
 
 def voeg_in(seq: CommentedSeq, plaats: int, item: Any) -> None:
-    """Insert `item` at `plaats` (at the end: as `voeg_toe`)."""
+    """Insert `item` at `plaats` (at the end: as `voeg_toe`). Blank lines and comments stay
+    where they were: a comment line above the entry now at `plaats` stays above the new one,
+    and what ended the list stays after its last entry."""
     if plaats >= len(seq):
         voeg_toe(seq, item)
-    else:
-        seq.insert(plaats, item)
+        return
+    staart = neem_staart(seq[plaats - 1]) if plaats > 0 and _staart(item) is not None else ""
+    seq.insert(plaats, item)
+    geef_staart(item, staart)  # the comment lines above the next entry stay above it
 
 
 def verwijder(seq: CommentedSeq, plaats: int) -> None:

@@ -40,8 +40,8 @@ def _dossiers(ids: list[str]) -> str:
 
 
 def delen(map_: Dossiermap, door: str | None, ctx: Context) -> Gedeeld:
-    """Commit, merge the team's work, validate, push. Raises `Fout` when it stops; its message
-    starts with what was done before."""
+    """Commit, merge the team's work, validate, push. Raises `Fout` when it stops; what was
+    done before is in its `gedaan`."""
     if not is_repo(map_.pad):
         raise Fout("De dossiermap is geen git-repository; maak er een met 'leersteun init' of 'git init', en voeg de repository van het team toe.")
     uit_ = Gedeeld()
@@ -50,8 +50,7 @@ def delen(map_: Dossiermap, door: str | None, ctx: Context) -> Gedeeld:
         with sv.bezig(map_.pad):
             _delen(map_, door, ctx, uit_)
     except Fout as e:
-        if uit_.regels:
-            raise Fout("\n".join([*uit_.regels, e.boodschap])) from None
+        e.gedaan = [*uit_.regels, *e.gedaan]  # what was done before the refusal: output, never "Fout:"
         raise
     return uit_
 
@@ -196,7 +195,8 @@ def _herbereken_open(map_: Dossiermap, ctx: Context) -> None:
             git(pad, "add", "--", rel)
 
 
-def _conflictmelding(map_: Dossiermap, voor: list[str]) -> Fout:
+def _conflictmelding(map_: Dossiermap, voor: list[str], gedaan: list[str] | None = None) -> Fout:
+    """The refusal while choices are open; `gedaan` (what came in, what merged) is output."""
     regels = list(voor)
     open_ = met_conflict(map_)
     for p in open_:
@@ -217,7 +217,7 @@ def _conflictmelding(map_: Dossiermap, voor: list[str]) -> Fout:
             regels.append(f"  {rel}: geen dossier; kies met de hand in een teksteditor, en daarna 'git add {rel}'")
     regels.append("Er is nog niets gedeeld. Kies per dossier met 'leersteun conflict DOSSIER' (of '--kies mijn' / '--kies hun' voor alles),")
     regels.append("en voer daarna 'leersteun delen' opnieuw uit.")
-    return Fout("\n".join(regels))
+    return Fout("\n".join(regels), gedaan=gedaan)
 
 
 # ---------------------------------------------------------------------------- my changes
@@ -327,7 +327,7 @@ def _voeg_in(map_: Dossiermap, wie: list[str], ctx: Context, daar: str) -> list[
     regels = [_binnen(binnen), *s.meldingen]
     if s.vragen:
         sv.schrijf_conflict(pad, s, BOODSCHAP_SAMEN)
-        raise _conflictmelding(map_, [*regels, "Deze dossiers vragen een keuze:"])
+        raise _conflictmelding(map_, ["Deze dossiers vragen een keuze:"], gedaan=regels)
     samen = sorted(set(s.samengevoegd))
     if samen:
         regels.append(f"Samengevoegd (door jou en een collega gewijzigd): {', '.join(samen)}.")

@@ -16,9 +16,9 @@ import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
 from leersteun.core import datums
-from leersteun.editing.bewerk import lijst, voeg_toe, zonder_leeg
+from leersteun.editing.bewerk import voeg_toe_aan, zonder_leeg
 from leersteun.rules.model import Dossier, Fase, Uitkomst
-from leersteun.editing.trajectory import Geweigerd, Wie, afgesloten_op
+from leersteun.editing.trajectory import LAAT_GENOTEERD, Geweigerd, Wie, afgesloten_op
 from leersteun.core.waarden import DiplonStap
 
 if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
@@ -54,6 +54,8 @@ def steun_start(dossier: Dossier) -> dt.date | None:
     start = None
     vorige = None
     for g in dossier.geschiedenis:
+        if (g.notitie or "").startswith(LAAT_GENOTEERD):
+            continue  # says a step entered late, placed at its own date: no step of its own
         if g.fase == Fase.opstart and vorige != Fase.opstart:
             start = g.datum
         elif g.fase == Fase.ondersteuning and vorige not in (Fase.opstart, Fase.ondersteuning):
@@ -93,13 +95,18 @@ def open_stappen(dossier: Dossier, vandaag: dt.date) -> list[OpenStap]:
 
 
 def wacht_op_verslag(dossier: Dossier) -> dt.date | None:
-    """An aanmelding whose Verslag is not yet visible in Diplon: waiting since when."""
+    """An aanmelding whose Verslag is not yet visible in Diplon: waiting since when, the day
+    the case came into aanmelding. Later lines in the same phase (a class confirmed by the
+    school-year rollover, a person added) do not reset the wait."""
     if dossier.fase != Fase.aanmelding or dossier.verslag.zichtbaar_in_diplon:
         return None
+    sinds = None
     for g in reversed(dossier.geschiedenis):
         if g.fase == Fase.aanmelding:
-            return g.datum
-    return None
+            sinds = g.datum
+        elif sinds is not None:
+            break  # the line before this run of aanmelding lines
+    return sinds
 
 
 def markeer(data: CommentedMap, dossier: Dossier, wie: Wie, stap: DiplonStap, vandaag: dt.date) -> list[str]:
@@ -112,5 +119,5 @@ def markeer(data: CommentedMap, dossier: Dossier, wie: Wie, stap: DiplonStap, va
     s = open_[0]
     if wie.datum < s.sinds:
         raise Geweigerd(f"De stap '{stap.value}' staat open sinds {datums.kort(s.sinds)}; {datums.kort(wie.datum)} ligt daarvoor.")
-    voeg_toe(lijst(data, "diplon"), zonder_leeg(stap=stap.value, datum=wie.datum, door=wie.door))
+    voeg_toe_aan(data, "diplon", zonder_leeg(stap=stap.value, datum=wie.datum, door=wie.door))  # in date order
     return [f"Diplon: {s.omschrijving} is gedaan ({datums.kort(wie.datum)})."]

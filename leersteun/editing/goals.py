@@ -14,7 +14,7 @@ from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet, zonder_
 from leersteun.files.store import als_yaml, flow_lijst
 from leersteun.rules.model import Dossier, Fase
 from leersteun.core.waarden import PROCES_VRAGEN
-from leersteun.editing.trajectory import Geweigerd
+from leersteun.editing.trajectory import Geweigerd, Wie, geschiedenis
 
 if TYPE_CHECKING:
     pass
@@ -101,6 +101,61 @@ def voeg_maatregel_toe(data: CommentedMap, d: Dossier, doel_id: str, maatregel: 
         raise Geweigerd("Een maatregel heeft minstens een 'wat'.")
     i = _index(d, doel_id)
     voeg_toe_aan(data["doelen"][i], "maatregelen", zonder_leeg(**{k: maatregel.get(k) for k in MAATREGEL_VELDEN}))
+
+
+def _welke_maatregel(d: Dossier, i: int, welke: str) -> int:
+    """The measure of goal `i` named by its number (1 is the first), its id or a part of its
+    'wat'; a refusal lists the measures."""
+    from leersteun.core.tekst import bevat
+
+    doel = d.doelen[i]
+    lijst_ = "; ".join(f"{n}. {m.wat.rstrip('.')}" for n, m in enumerate(doel.maatregelen, start=1)) or "geen"
+    gezocht = welke.strip()
+    if gezocht.isdigit() and 1 <= int(gezocht) <= len(doel.maatregelen):
+        return int(gezocht) - 1
+    treffers = [j for j, m in enumerate(doel.maatregelen) if m.id == gezocht] or [
+        j for j, m in enumerate(doel.maatregelen) if gezocht and bevat(m.wat, gezocht)
+    ]
+    if len(treffers) == 1:
+        return treffers[0]
+    waarom = f"'{welke}' past bij {len(treffers)} maatregelen" if treffers else f"{doel.id} heeft geen maatregel '{welke}'"
+    raise Geweigerd(f"{waarom}. Noem ze bij hun nummer of een stuk van de tekst: {lijst_}.")
+
+
+def _voor_mensen(waarde: Any) -> str:
+    """A field's value in a sentence: a date as 23-11-2026, a listed value by its text."""
+    import datetime as dt
+
+    from leersteun.core import datums
+
+    if isinstance(waarde, dt.date):
+        return datums.kort(waarde)
+    return str(getattr(waarde, "value", waarde))
+
+
+def wijzig_maatregel(data: CommentedMap, d: Dossier, doel_id: str, welke: str, velden: dict[str, Any], wie: Wie) -> list[str]:
+    """Correct the fields of one measure (`velden`: a new value per field of
+    `MAATREGEL_VELDEN`, None = unchanged), with a line in the history saying what was
+    corrected (old → new)."""
+    from leersteun.editing.bewerk import zet_op_plaats
+
+    i = _index(d, doel_id)
+    j = _welke_maatregel(d, i, welke)
+    oud = d.doelen[i].maatregelen[j]
+    item = data["doelen"][i]["maatregelen"][j]
+    gewijzigd = []
+    for veld in MAATREGEL_VELDEN:
+        nieuw, was = velden.get(veld), getattr(oud, veld)
+        if nieuw is None or nieuw == (was.value if hasattr(was, "value") else was):
+            continue
+        zet_op_plaats(item, veld, nieuw, [*MAATREGEL_VELDEN, "id"])
+        gewijzigd.append(f"{veld.replace('_', ' ')} {_voor_mensen(was) if was is not None else '(leeg)'} → {_voor_mensen(nieuw)}")
+    naam = f"maatregel {j + 1} van {d.doelen[i].id} ('{oud.wat}')"
+    if not gewijzigd:
+        return [f"De {naam} had die waarden al; er is niets gewijzigd."]
+    wat = "; ".join(gewijzigd).rstrip(".")
+    geschiedenis(data, d.fase, Wie(wie.door, wie.datum, f"Maatregel '{oud.wat}' van {d.doelen[i].id} gecorrigeerd: {wat}."))
+    return [f"De {naam} is aangepast: {wat}."]
 
 
 def evalueer_doel(data: CommentedMap, d: Dossier, doel_id: str, evaluatie: dict[str, Any]) -> None:

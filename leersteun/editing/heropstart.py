@@ -13,6 +13,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from leersteun.core import datums
 from leersteun.editing.bewerk import zet, zet_op_plaats
 from leersteun.files.store import als_yaml
 from leersteun.rules.model import (
@@ -283,22 +284,25 @@ def toewijzen(
     """Coordination assigns an ondersteuner (seed 000, step 3). The assigned ondersteuner
     contacts the school and then chooses the vorm (`leersteun fase`); with `vorm` both
     happen in one go."""
+    h = dossier.laatste_heropstart
+    if h is not None and h.toewijzing is not None and dossier.fase != Fase.afgesloten:
+        raise Geweigerd(
+            f"Deze heropstart is al toegewezen aan {h.toewijzing.ondersteuner} (op {datums.kort(h.toewijzing.datum)}). "
+            f"Was dat een vergissing, wijs dan opnieuw toe: 'leersteun toewijzen {dossier.id} \"{ondersteuner}\" "
+            '--corrigeer "waarom"\'.'
+        )
     h = open_heropstart(dossier)
     if h.uitkomst != Uitkomst.heropstart:
         raise Geweigerd(
             "Toewijzen kan pas als de checklist besliste tot heropstart"
             + (" (de checklist is nog open)." if h.uitkomst is None else ".")
         )
-    if h.toewijzing is not None:
-        raise Geweigerd(f"Deze heropstart is al toegewezen aan {h.toewijzing.ondersteuner}.")
     if vorm == Vorm.regulier:
         raise Geweigerd("Na een heropstart is de vorm light, medium of nieuw.")
     afspraak = afspraak or TrajectAfspraak()
     if vorm is None and not afspraak.leeg():
         raise Geweigerd("Start, frequentie, intensiteit en evaluatiemomenten horen bij de keuze van de vorm: geef ook --vorm mee, of kies later met 'leersteun fase'.")
-    vorige = dossier.vorige_ondersteuners[-1] if dossier.vorige_ondersteuners else None
-    zelfde = ondersteuner in dossier.vorige_ondersteuners
-    overdracht = None if zelfde or vorige is None else vorige
+    zelfde, overdracht = _overdracht(dossier, ondersteuner)
     zet(
         laatste(data, dossier),
         "toewijzing",
@@ -311,7 +315,7 @@ def toewijzen(
         ),
     )
     zet(data, "ondersteuner", ondersteuner)
-    bij = "dezelfde ondersteuner als voorheen" if zelfde else (f"overdracht van {overdracht}" if overdracht else "nieuwe ondersteuner")
+    bij = _bij(zelfde, overdracht)
     meldingen = [f"Dossier {dossier.id} is toegewezen aan {ondersteuner} ({bij})."]
     if overdracht:
         meldingen.append(
@@ -331,6 +335,91 @@ def toewijzen(
     naar = Fase.opstart if vorm == Vorm.nieuw else Fase.ondersteuning
     notitie = f"Toegewezen aan {ondersteuner} ({bij}), {VORM_TEKST[vorm]}."
     return meldingen[:1] + kies_vorm(data, gekozen, wie, naar, afspraak, notitie) + meldingen[1:]
+
+
+def _overdracht(dossier: Dossier, ondersteuner: str) -> tuple[bool, str | None]:
+    """(the same ondersteuner as before, the previous one who hands over or None)."""
+    vorige = dossier.vorige_ondersteuners[-1] if dossier.vorige_ondersteuners else None
+    zelfde = ondersteuner in dossier.vorige_ondersteuners
+    return zelfde, None if zelfde or vorige is None else vorige
+
+
+def _bij(zelfde: bool, overdracht: str | None) -> str:
+    return "dezelfde ondersteuner als voorheen" if zelfde else (f"overdracht van {overdracht}" if overdracht else "nieuwe ondersteuner")
+
+
+def corrigeer_toewijzing(
+    data: CommentedMap,
+    dossier: Dossier,
+    wie: Wie,
+    ondersteuner: str,
+    reden: str,
+    vorm: Vorm | None = None,
+    afspraak: TrajectAfspraak | None = None,
+) -> list[str]:
+    """Redo a wrong assignment (`toewijzen --corrigeer`): the last heropstart's assignment
+    names the right ondersteuner from the day of the correction, the handover follows (from
+    the previous ondersteuner to the right one), and the history says what was corrected and
+    why. Before the vorm is chosen, `vorm` chooses it in the same go; after, the running
+    traject stays as it is, now with the right ondersteuner."""
+    h = dossier.laatste_heropstart
+    t = h.toewijzing if h is not None else None
+    if h is None or t is None:
+        raise Geweigerd(
+            f"Dossier {dossier.id} heeft geen toewijzing om te corrigeren; wijs toe zonder --corrigeer: "
+            f"'leersteun toewijzen {dossier.id} \"{ondersteuner}\"'."
+        )
+    lopend = dossier.lopend_traject
+    gekozen = t.vorm is not None
+    if dossier.fase == Fase.afgesloten or (gekozen and (lopend is None or lopend.vorm != t.vorm)):
+        raise Geweigerd(
+            f"De toewijzing aan {t.ondersteuner} hoort bij een ondersteuning die niet meer loopt (dossier {dossier.id} staat "
+            f"in fase {dossier.fase}); er is niets te corrigeren."
+        )
+    if not reden.strip():
+        raise Geweigerd("Zeg waarom de toewijzing gecorrigeerd wordt: --corrigeer \"reden\".")
+    if ondersteuner == t.ondersteuner:
+        raise Geweigerd(f"Dossier {dossier.id} is al toegewezen aan {ondersteuner}; er is niets te corrigeren.")
+    if wie.datum < h.gestart:
+        raise Geweigerd(
+            f"De correctie ({datums.kort(wie.datum)}) ligt vóór de start van de heropstart ({datums.kort(h.gestart)}); "
+            f"kies een datum vanaf {datums.kort(h.gestart)}."
+        )
+    afspraak = afspraak or TrajectAfspraak()
+    if t.vorm is not None and (vorm is not None or not afspraak.leeg()):
+        raise Geweigerd(
+            f"De vorm is al gekozen ({VORM_TEKST[t.vorm]}) en het traject loopt; --corrigeer verandert alleen wie de "
+            "ondersteuner is. Laat --vorm, --start, --frequentie, --intensiteit en --evaluatie-op weg."
+        )
+    zelfde, overdracht = _overdracht(dossier, ondersteuner)
+    item = laatste(data, dossier)["toewijzing"]
+    zet(item, "datum", wie.datum)
+    zet(item, "ondersteuner", ondersteuner)
+    zet(item, "zelfde_als_vorige", zelfde)
+    zet(item, "overdracht_van", overdracht)
+    zet(data, "ondersteuner", ondersteuner)
+    bij = _bij(zelfde, overdracht)
+    notitie = f"Toewijzing gecorrigeerd: {ondersteuner} ({bij}) in plaats van {t.ondersteuner}. Waarom: {reden.strip().rstrip('.')}."
+    meldingen = [f"Dossier {dossier.id} is nu toegewezen aan {ondersteuner} ({bij}), in plaats van {t.ondersteuner}."]
+    if overdracht:
+        meldingen.append(
+            f"Plan de overdracht tussen {overdracht} en {ondersteuner} en noteer ze met 'leersteun overleg {dossier.id} --soort overdracht'."
+        )
+    if gekozen or vorm is None:
+        geschiedenis(data, dossier.fase, Wie(wie.door, wie.datum, (wie.notitie.strip() + " " if wie.notitie else "") + notitie))
+        if not gekozen:
+            meldingen.append(
+                f"{ondersteuner} neemt contact op met de school en kiest dan de vorm: "
+                f"'leersteun fase {dossier.id} ondersteuning --vorm light|medium' of 'leersteun fase {dossier.id} opstart --vorm nieuw'."
+            )
+        return meldingen
+    if vorm == Vorm.regulier:
+        raise Geweigerd("Na een heropstart is de vorm light, medium of nieuw.")
+    nu = dossier.model_copy(deep=True)
+    nu.heropstarts[-1].toewijzing = Toewijzing(datum=wie.datum, ondersteuner=ondersteuner, zelfde_als_vorige=zelfde, overdracht_van=overdracht)
+    afspraak.vorm = vorm
+    naar = Fase.opstart if vorm == Vorm.nieuw else Fase.ondersteuning
+    return meldingen[:1] + kies_vorm(data, nu, wie, naar, afspraak, f"{notitie} {VORM_TEKST[vorm][:1].upper()}{VORM_TEKST[vorm][1:]}.") + meldingen[1:]
 
 
 # ---------------------------------------------------------------------------- --antwoorden

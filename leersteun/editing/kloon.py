@@ -69,7 +69,7 @@ uitkomst=$("$PY" -I -u -m leersteun --map . valideer $bestanden 2>&1)
 code=$?
 [ -n "$uitkomst" ] && printf '%s\\n' "$uitkomst" >&2
 if [ "$code" -ne 0 ]; then
-  echo "De commit is tegengehouden: verbeter de fouten hierboven (of commit met --no-verify als het echt moet)." >&2
+  echo "De commit is tegengehouden; er is niets gecommit. Verbeter de fouten hierboven ('leersteun valideer' toont ze opnieuw) en commit dan opnieuw: met 'leersteun delen', of met git. Moet deze commit er met git toch door, dan kan dat met 'git commit --no-verify'; 'leersteun delen' deelt nooit een ongeldig dossier." >&2
   exit 1
 fi
 case $uitkomst in

@@ -13,7 +13,7 @@ import datetime as dt
 from ruamel.yaml.comments import CommentedMap
 
 from leersteun.core import datums
-from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet, zonder_leeg
+from leersteun.editing.bewerk import voeg_toe_aan, zet, zonder_leeg
 from leersteun.rules.model import Dossier, Instellingen, OverlegSoort
 from leersteun.editing.trajectory import Geweigerd, Wie, voeg_overleg
 from leersteun.core.waarden import OVERLEG_TEKST, ROL_TEKST

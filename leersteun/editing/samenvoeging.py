@@ -133,7 +133,7 @@ def ruim_sloten_op(map_: Path) -> list[str]:
     pad.unlink(missing_ok=True)
     if not weg:
         return []
-    return [f"Een vorige 'leersteun delen' werd onderbroken; het slot dat git toen achterliet ({', '.join(weg)}) is opgeruimd."]
+    return [f"Een vorige leersteun-opdracht werd onderbroken terwijl git bezig was; het slot dat git toen achterliet ({', '.join(weg)}) is opgeruimd."]
 
 
 # ---------------------------------------------------------------------------- computing the merge

@@ -93,10 +93,27 @@ def kan_heropstarten(dossier: Dossier) -> str | None:
 
 
 def afgesloten_op(dossier: Dossier) -> dt.date | None:
-    for g in reversed(dossier.geschiedenis):
-        if g.fase == Fase.afgesloten:
-            return g.datum
-    return None
+    """The day the case was (last) closed."""
+    return fase_sinds([(g.datum, g.fase.value, g.notitie) for g in dossier.geschiedenis], Fase.afgesloten.value)
+
+
+# A fact entered after later lines of the history goes to its place by date. When it changes
+# the phase, a line at the end (dated the day it was entered, in the new phase) says so and
+# starts with these words; it is no new step of its own, so `fase_sinds` passes over it.
+LAAT_GENOTEERD = "Laat genoteerd:"
+
+
+def fase_sinds(regels: list[tuple[dt.date, str, str | None]], fase: str) -> dt.date | None:
+    """The day the history (datum, fase, notitie per line) last entered `fase`: the first
+    line of its last run in that phase, a 'Laat genoteerd' line not counted as a step."""
+    stappen = [(datum, f) for datum, f, notitie in regels if not (notitie or "").startswith(LAAT_GENOTEERD)]
+    sinds = None
+    for i, (datum, f) in enumerate(stappen):
+        if f == fase and (i == 0 or stappen[i - 1][1] != fase):
+            sinds = datum
+    if sinds is None:  # only 'Laat genoteerd' lines in this phase (written by hand)
+        sinds = max((datum for datum, f, _ in regels if f == fase), default=None)
+    return sinds
 
 
 def overleg_sinds(dossier: Dossier, soort: OverlegSoort, sinds: dt.date | None) -> Overleg | None:
@@ -153,9 +170,50 @@ class TrajectAfspraak:
 
 
 def geschiedenis(data: CommentedMap, fase: Fase | str, wie: Wie, notitie: str | None = None) -> None:
-    voeg_toe(lijst(data, "geschiedenis"), 
-        zonder_leeg(datum=wie.datum, fase=str(fase), door=wie.door, notitie=wie.notitie or notitie)
-    )
+    """Add the history line of an accepted change, in date order.
+
+    A change dated after every line is appended. A fact of an earlier day goes to its place;
+    it gets the phase the case was in then (the line before it) and says when it was entered.
+    A phase change dated before later lines goes to its place too, and a 'Laat genoteerd' line
+    at the end (dated the day it was entered) carries the new phase, so the last line always
+    names the phase the case is in. A phase change before the day the current phase began is
+    refused with that day: the steps of the trajectory keep their order."""
+    from leersteun.editing.bewerk import voeg_in
+    from leersteun.rules.identiteit import plaats_op_datum
+
+    fase = str(fase.value if isinstance(fase, Fase) else fase)
+    seq = lijst(data, "geschiedenis")
+    tekst = wie.notitie or notitie
+    item = zonder_leeg(datum=wie.datum, fase=fase, door=wie.door, notitie=tekst)
+    plaats = plaats_op_datum(seq, item)
+    if plaats == len(seq):
+        voeg_toe(seq, item)
+        return
+    regels = [(r.get("datum"), str(r.get("fase")), r.get("notitie")) for r in seq]
+    huidig = regels[-1][1]
+    if fase != huidig:
+        sinds = fase_sinds(regels, huidig)
+        if sinds is not None and wie.datum < sinds:
+            raise Geweigerd(
+                f"Het dossier staat sinds {datums.kort(sinds)} in fase {huidig}; de stap naar {fase} kan niet vroeger "
+                f"gedateerd worden ({datums.kort(wie.datum)}). Kies een datum vanaf {datums.kort(sinds)}."
+            )
+        voeg_in(seq, plaats, item)
+        laatste = max(_genoteerd(), regels[-1][0])
+        wat = f" ({tekst.strip().rstrip('.')})" if tekst else ""
+        notitie_ = f"{LAAT_GENOTEERD} fase {fase} sinds {datums.kort(wie.datum)}{wat}."
+        voeg_toe(seq, zonder_leeg(datum=laatste, fase=fase, door=wie.door, notitie=notitie_))
+        return
+    item["fase"] = regels[plaats - 1][1] if plaats > 0 else regels[0][1]
+    item["notitie"] = (f"{tekst.rstrip()} " if tekst else "") + f"(Laat genoteerd op {datums.kort(_genoteerd())}.)"
+    voeg_in(seq, plaats, item)
+
+
+def _genoteerd() -> dt.date:
+    """The day a change is entered (today, or LEERSTEUN_VANDAAG)."""
+    from leersteun.reading.folder import vandaag
+
+    return vandaag()
 
 
 def _sluit_traject(data: CommentedMap, dossier: Dossier, datum: dt.date) -> None:
@@ -186,6 +244,12 @@ def afsluiten(
     """Close a case: the closing evaluation, the end of the running traject, the history."""
     if dossier.fase not in (Fase.aanmelding, Fase.opstart, Fase.ondersteuning):
         raise Geweigerd(f"Dossier {dossier.id} staat in fase {dossier.fase}; alleen een lopend dossier kan afgesloten worden.")
+    lopend = dossier.lopend_traject
+    if lopend is not None and wie.datum < lopend.start:
+        raise Geweigerd(
+            f"Afsluiten op {datums.kort(wie.datum)} kan niet: het lopende traject startte op {datums.kort(lopend.start)}. "
+            f"Kies een datum vanaf {datums.kort(lopend.start)}."
+        )
     voeg_toe_aan(data, "evaluaties", 
         zonder_leeg(
             datum=wie.datum,
@@ -282,7 +346,10 @@ def start_heropstart(data: CommentedMap, dossier: Dossier, wie: Wie, overleg_sch
                 f"({datums.kort(sinds)}); een heropstart vraagt een overleg daarna."
             )
         if overleg_school_clb > wie.datum:
-            raise Geweigerd(f"Het overleg tussen school en CLB ({datums.kort(overleg_school_clb)}) ligt in de toekomst; noteer het als het gebeurd is.")
+            raise Geweigerd(
+                f"Het overleg tussen school en CLB ({datums.kort(overleg_school_clb)}) ligt na de heropstart ({datums.kort(wie.datum)}); "
+                "noteer het als het gebeurd is, of geef de heropstart een latere --datum."
+            )
         voeg_overleg(data, OverlegSoort.school_clb, overleg_school_clb, met=["clb"], door=wie.door)
     elif overleg_sinds(dossier, OverlegSoort.school_clb, sinds) is None:
         raise Geweigerd(
@@ -353,7 +420,10 @@ def _naar_ondersteuning(
         )
     if opstartgesprek is not None:
         if opstartgesprek > wie.datum:
-            raise Geweigerd(f"Het opstartgesprek ({datums.kort(opstartgesprek)}) ligt in de toekomst; noteer het als het gebeurd is.")
+            raise Geweigerd(
+                f"Het opstartgesprek ({datums.kort(opstartgesprek)}) ligt na de start van de ondersteuning ({datums.kort(wie.datum)}); "
+                "noteer het als het gebeurd is, of geef de ondersteuning een latere --datum."
+            )
         voeg_overleg(data, OverlegSoort.opstartgesprek, opstartgesprek, door=wie.door)
     if leervraag:
         zet_leervraag(data, leervraag)
@@ -430,7 +500,7 @@ def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspra
     assert vorm is not None
     begin = afspraak.start or wie.datum
     if begin < h.toewijzing.datum:
-        raise Geweigerd(f"De start ({datums.kort(begin)}) ligt vóór de toewijzing ({datums.kort(h.toewijzing.datum)}).")
+        raise Geweigerd(f"De start ({datums.kort(begin)}) ligt vóór de toewijzing ({datums.kort(h.toewijzing.datum)}); kies een start vanaf {datums.kort(h.toewijzing.datum)}.")
     momenten = sorted(afspraak.evaluatie_op) or ([begin + LIGHT_EVALUATIE_NA] if vorm == Vorm.light else [])
     zet(data["heropstarts"][len(dossier.heropstarts) - 1]["toewijzing"], "vorm", vorm.value)
     voeg_toe(
@@ -504,6 +574,12 @@ def evaluatie(
     if dossier.fase != Fase.ondersteuning:
         raise Geweigerd(
             f"Een evaluatie hoort bij fase ondersteuning; dossier {dossier.id} staat in fase {dossier.fase}."
+        )
+    lopend = dossier.lopend_traject
+    if lopend is not None and wie.datum < lopend.start:
+        raise Geweigerd(
+            f"De evaluatie ({datums.kort(wie.datum)}) ligt vóór de start van de ondersteuning ({datums.kort(lopend.start)}). "
+            f"Kies een datum vanaf {datums.kort(lopend.start)}."
         )
     if vier_vragen:
         ontbreekt = [k for k in VIER_VRAGEN if not vier_vragen.get(k)]
@@ -579,7 +655,9 @@ OVERGANG_SOORTEN = ("kleuter-lager", "lager-secundair", "andere-school")
 
 
 def overgang(data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *, klas: str | None = None) -> list[str]:
-    """The transitions of seed 003: kleuter→lager continues, lager→secundair and another school close."""
+    """The transitions of seed 003: kleuter→lager continues, lager→secundair and another school close.
+    Commands call it through `onomkeerbaar.overgang`, which first checks what this step cannot
+    know (lager→secundair only from the last year of lager, `schooljaar.laatste_jaar`)."""
     actief = dossier.fase in (Fase.aanmelding, Fase.opstart, Fase.ondersteuning)
     if soort == "kleuter-lager":
         if dossier.leerling.niveau != Niveau.kleuter:

@@ -43,7 +43,7 @@ def nieuw_verslag(
     if datum < oud.datum:
         raise Geweigerd(f"Het nieuwe Verslag ({datums.kort(datum)}) is ouder dan het huidige ({datums.kort(oud.datum)}).")
     if datum > wie.datum:
-        raise Geweigerd(f"Het Verslag van {datums.kort(datum)} ligt in de toekomst; noteer het als het er is.")
+        raise Geweigerd(f"Het Verslag van {datums.kort(datum)} ligt na vandaag ({datums.kort(wie.datum)}); noteer het als het er is.")
     if instellingen is not None and typologie is not None and typologie not in instellingen.ondersteunde_typologieen:
         raise Geweigerd(
             f"Een Verslag onder {typologie.value} ondersteunt dit centrum niet; {instellingen.ander_centrum} neemt over. "

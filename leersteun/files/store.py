@@ -32,7 +32,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from leersteun.core.errors import Bevinding, Fout, OngeldigBestand
-from leersteun.core.tekst import CONFLICTTEKEN
+from leersteun.core.tekst import CONFLICTTEKEN, teken_uitleg
 from leersteun.files.schijf import MAX_GROOTTE, lees_begrensd, niet_geschreven, schrijf_atomisch, schrijfslot, toon
 
 HUISSTIJL = (2, 4, 2)  # mapping, sequence, offset: the style of voorbeeld-dossier.yaml
@@ -138,6 +138,8 @@ def _regel_kolom(tekst: str, offset: int) -> tuple[int, int]:
 
 
 _CONFLICT = re.compile(CONFLICTTEKEN, re.M)
+# What ruamel's reader refuses anywhere in a file (YAML's printable set, with NEL).
+_GEEN_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def lees(pad: Path, toon_pad: str | None = None) -> YamlBestand:
@@ -257,6 +259,12 @@ def ontleed(tekst: str, getoond: str) -> CommentedMap:
         regel, kolom = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise fout(regel, kolom, boodschap) from None
     except YAMLError as e:
+        teken = _GEEN_YAML.search(tekst)  # a character the YAML reader refuses (U+FFFF, a raw control): where it is
+        if teken is not None:
+            raise fout(
+                *_regel_kolom(tekst, teken.start()),
+                f"het bestand bevat {teken_uitleg(teken.group())}, een onzichtbaar of ongeldig teken; verwijder het (staat het in een naam of notitie: typ die opnieuw)",
+            ) from None
         raise fout(1, 1, f"dit is geen geldige YAML (de lezer meldt: {e})") from None
     except RecursionError:
         raise fout(1, 1, "het bestand is te diep genest om te lezen") from None
@@ -595,6 +603,15 @@ def nieuwe_tekst(bestand: YamlBestand) -> str:
         except YAMLError:
             pass
     return nieuw
+
+
+def nieuwe_bytes(bestand: YamlBestand) -> bytes | None:
+    """The bytes `bewaar` would write (only the changed lines; the file's BOM and line ends
+    kept), for a change of several files (`editing/wijziging.py`); None when nothing changed."""
+    tekst = nieuwe_tekst(bestand)
+    if tekst == bestand.tekst:
+        return None
+    return (b"\xef\xbb\xbf" if bestand.bom else b"") + met_eindes(tekst, bestand.tekst, bestand.eindes).encode("utf-8")
 
 
 def bewaar(bestand: YamlBestand) -> bool:

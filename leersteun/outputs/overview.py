@@ -24,6 +24,7 @@ from leersteun.editing.diplon import open_stappen, wacht_op_verslag
 from leersteun.editing.schooljaar import laatste_jaar, overgang_uitleg
 from leersteun.core.errors import GebruikFout
 from leersteun.rules.model import Dossier, Fase, Instellingen, Uitkomst, Vorm
+from leersteun.rules.namen import als_in
 
 if TYPE_CHECKING:
     from leersteun.reading.folder import Dossiermap
@@ -370,13 +371,14 @@ def samenvoegen(
     lopend_per_school: Counter[str] = Counter()
     scholen: set[str] = set()
     anon = Anonimiseerder(instellingen.teamnamen() if instellingen else ())
+    spelling = als_in(instellingen.teamnamen() if instellingen else ())  # 'els maes' counts as Els Maes
     for b in bijdragen:
         fasen[b.fase] += 1
         scholen.add(b.school)
         if b.lopend is not None:
             vorm, ondersteuner = b.lopend
             vormen[vorm] += 1
-            caseload[ondersteuner][vorm] += 1
+            caseload[spelling(ondersteuner)][vorm] += 1
             lopend_per_school[b.school] += 1
         if b.heropstart is not None:
             o.heropstartvragen.append(b.heropstart)

@@ -83,6 +83,12 @@ def lijst_rij(d: Dossier, anoniem: bool = False) -> dict:
     }
 
 
+def _cellen(*cellen: str | RenderableType) -> list[RenderableType]:
+    """Table cells: text from a case as it is written (rich reads a str as markup, and a name
+    with '[/]' in it would break the view)."""
+    return [Text(c) if isinstance(c, str) else c for c in cellen]
+
+
 def _kop(tekst: str) -> Text:
     return Text(f"\n{tekst}", style="bold underline")
 
@@ -92,7 +98,7 @@ def _velden(paren: Iterable[tuple[str, str | Text | None]]) -> Table:
     tabel.add_column(style="dim", no_wrap=True)
     tabel.add_column(overflow="fold")
     for label, waarde in paren:
-        tabel.add_row(label, waarde if waarde not in (None, "") else "–")
+        tabel.add_row(*_cellen(label, waarde if waarde not in (None, "") else "–"))
     return tabel
 
 
@@ -157,7 +163,7 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
         delen.append(_kop("Betrokkenen"))
         tabel = Table.grid(padding=(0, 2))
         for b in d.betrokkenen:
-            tabel.add_row(ROL_TEKST[b.rol.value], b.naam, b.contact or "", b.notitie or "")
+            tabel.add_row(*_cellen(ROL_TEKST[b.rol.value], b.naam, b.contact or "", b.notitie or ""))
         delen.append(tabel)
     if d.leervraag and (d.leervraag.vraag or d.leervraag.al_geprobeerd):
         lv = d.leervraag
@@ -176,7 +182,7 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
         delen.append(_kop("Open stappen in Diplon"))
         tabel = Table.grid(padding=(0, 2))
         for x in stappen:
-            tabel.add_row(f"sinds {datums.kort(x.sinds)}", x.wie, x.omschrijving, Text(f"leersteun diplon {d.id} {x.stap.value}", style="dim"))
+            tabel.add_row(*_cellen(f"sinds {datums.kort(x.sinds)}", x.wie, x.omschrijving, Text(f"leersteun diplon {d.id} {x.stap.value}", style="dim")))
         delen.append(tabel)
     open_ = deadlines(d, vandaag)
     if open_:
@@ -184,7 +190,7 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
         tabel = Table.grid(padding=(0, 2))
         for x in open_:
             staat = x.staat(vandaag).value
-            tabel.add_row(datums.kort(x.datum), Text(staat, style=STAAT_KLEUR[staat]), x.omschrijving)
+            tabel.add_row(*_cellen(datums.kort(x.datum), Text(staat, style=STAAT_KLEUR[staat]), x.omschrijving))
         delen.append(tabel)
     if d.trajecten:
         delen.append(_kop("Trajecten"))
@@ -193,12 +199,14 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
             tabel.add_column(kolom, overflow="fold")
         for t in d.trajecten:
             tabel.add_row(
-                t.vorm,
-                datum(t.start),
-                datum(t.einde) if t.einde else Text("loopt", style="green"),
-                t.frequentie or "–",
-                t.intensiteit or "–",
-                ", ".join(datum(x) for x in t.evaluatie_op) or "–",
+                *_cellen(
+                    t.vorm,
+                    datum(t.start),
+                    datum(t.einde) if t.einde else Text("loopt", style="green"),
+                    t.frequentie or "–",
+                    t.intensiteit or "–",
+                    ", ".join(datum(x) for x in t.evaluatie_op) or "–",
+                )
             )
         delen.append(tabel)
     if d.doelen:
@@ -220,7 +228,7 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
         for o in d.overleggen:
             met = ", ".join(ROL_TEKST[r.value] for r in o.met)
             tekst = " ".join(x for x in ((f"met {met}." if met else ""), o.notitie or "", (f"Volgend: {datum(o.volgende)}." if o.volgende else "")) if x)
-            tabel.add_row(datum(o.datum), OVERLEG_TEKST[o.soort.value], tekst)
+            tabel.add_row(*_cellen(datum(o.datum), OVERLEG_TEKST[o.soort.value], tekst))
         delen.append(tabel)
     if d.evaluaties:
         delen.append(_kop("Evaluaties"))
@@ -273,7 +281,7 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
         tabel.add_column(no_wrap=True, style="dim")
         tabel.add_column(overflow="fold")
         for g in d.geschiedenis:
-            tabel.add_row(datum(g.datum), fase_tekst(g.fase), g.door, g.notitie or "")
+            tabel.add_row(*_cellen(datum(g.datum), fase_tekst(g.fase), g.door, g.notitie or ""))
         delen.append(tabel)
     return Group(*delen)
 
@@ -324,8 +332,7 @@ def agenda_tabel(punten: list, vandaag: dt.date, anon=None) -> Table:  # noqa: A
             Text.assemble(datums.kort(deadline.datum), "\n", (datums.weekdag(deadline.datum), "dim")),
             Text(staat, style=STAAT_KLEUR[staat]),
             Text.assemble(p.leerling, "\n", (deadline.dossier_id, "dim")),
-            wat,
-            deadline.ondersteuner or "–",
+            *_cellen(wat, deadline.ondersteuner or "–"),
         )
     return tabel
 

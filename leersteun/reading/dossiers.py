@@ -18,14 +18,35 @@ from leersteun.files.schijf import toon
 from leersteun.core.tekst import normaal
 
 
+_GELEZEN: dict[tuple[str, str, bytes], tuple[Instellingen | None, list[Bevinding]]] = {}
+
+
 def lees_instellingen(map_: Dossiermap) -> tuple[Instellingen | None, list[Bevinding]]:
+    """leersteun.yaml through the round trip, with its findings at their positions. A command
+    that reads it several times (delen: before, during and after merging) parses it once for
+    the same bytes."""
+    import hashlib
+    import os
+
     from leersteun.files.store import lees
 
+    try:
+        sleutel = (str(map_.instellingen_pad.resolve()), os.getcwd(), hashlib.sha256(map_.instellingen_pad.read_bytes()).digest())
+    except OSError:
+        sleutel = None
+    if sleutel is not None and sleutel in _GELEZEN:
+        waarde, bevindingen = _GELEZEN[sleutel]
+        return waarde, list(bevindingen)
     try:
         bestand = lees(map_.instellingen_pad)
     except OngeldigBestand as e:
         return None, e.bevindingen
-    return controleer_instellingen(bestand)
+    uitkomst = controleer_instellingen(bestand)
+    if sleutel is not None:
+        if len(_GELEZEN) > 32:
+            _GELEZEN.clear()
+        _GELEZEN[sleutel] = uitkomst
+    return uitkomst[0], list(uitkomst[1])
 
 
 def instellingen(map_: Dossiermap) -> Instellingen:
@@ -132,13 +153,46 @@ def zoek(gelezen: list[Gelezen], naam: str) -> Gelezen:
         if any(gezocht in normaal(v) for v in velden):
             treffers.append(g)
     if not treffers:
-        raise Fout(f"Geen dossier gevonden voor '{naam}'. Bekijk de dossiers met 'leersteun lijst'.")
+        kapot = [g for g, k in kaarten_ if k is None]
+        for g in kapot:  # the case looked for may be there, but its file cannot be read
+            if any(gezocht in normaal(v) for v in _leerling_in(g.pad)):
+                raise OngeldigBestand(toon(g.pad), g.fouten or g.bevindingen, gezocht=naam)
+        ongelezen = (
+            f" Niet doorzocht, want ongeldig: {', '.join(toon(g.pad) for g in kapot[:5])}{' …' if len(kapot) > 5 else ''}"
+            " ('leersteun valideer' zegt wat er mis is)."
+            if kapot
+            else ""
+        )
+        raise Fout(f"Geen dossier gevonden voor '{naam}'.{ongelezen} Bekijk de dossiers met 'leersteun lijst'.")
     if len(treffers) > 1 and KIES is not None:
         return KIES(treffers, [_beschrijf(g) for g in treffers])
     if len(treffers) > 1:
         lijst = "\n".join(f"  {_beschrijf(g)}" for g in treffers)
         raise Fout(f"'{naam}' past bij {len(treffers)} dossiers; geef de id of een langer deel van de naam:\n{lijst}")
     return treffers[0]
+
+
+_LEERLING_VELD = re.compile(r"^[ \t]+(voornaam|naam)[ \t]*:[ \t]*['\"]?([^'\"#\n]*)", re.M)
+
+
+def _leerling_in(pad: Path) -> list[str]:
+    """The pupil's name as a file that cannot be read as a case still shows it (the lines
+    under `leerling:`), as 'voornaam naam' and 'naam voornaam'; empty when not found."""
+    from leersteun.files.schijf import MAX_GROOTTE
+
+    try:
+        with open(pad, "rb") as f:
+            tekst = f.read(MAX_GROOTTE).decode("utf-8", "replace")
+    except OSError:
+        return []
+    blok = re.search(r"^leerling[ \t]*:[^\n]*\n((?:[ \t]+[^\n]*\n?|[ \t]*\n)*)", tekst, re.M)
+    if blok is None:
+        return []
+    velden = {k: v.strip() for k, v in _LEERLING_VELD.findall(blok.group(1))}
+    voornaam, achternaam = velden.get("voornaam", ""), velden.get("naam", "")
+    if not (voornaam or achternaam):
+        return []
+    return [f"{voornaam} {achternaam}", f"{achternaam} {voornaam}"]
 
 
 def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Gelezen:
@@ -257,48 +311,58 @@ def nieuw_dossier_data(
     return data
 
 
-def dubbels(map_: Dossiermap, voornaam: str, naam: str, geboortedatum: dt.date | None, school: str) -> list[Dossier]:
-    """Cases not closed of the same pupil: same name and birth date, or same name at the same
-    school. Each case is judged where it is read (on every core for a large folder); only
-    those of this pupil come back."""
+def dubbels(map_: Dossiermap, voornaam: str, naam: str, geboortedatum: dt.date | None, school: str) -> list[tuple[Dossier, bool]]:
+    """Cases not closed that may be this pupil's, each with whether it surely is: the same
+    name (capitals, accents, spaces and punctuation aside: `namen.dezelfde`) with the same
+    birth date at any school, or at the same school (sure); the same name at another school
+    when a birth date is not known (not sure: a warning). A different birth date at another
+    school is another pupil. Each case is judged where it is read (on every core for a large
+    folder); only those of this pupil come back."""
     from leersteun.reading.snel import uitkomsten
+    from leersteun.rules.namen import dezelfde
 
-    def dezelfde(_pad: Path, d: Dossier) -> Dossier | None:
-        if d.fase == "afgesloten" or normaal(d.leerling.voornaam) != normaal(voornaam) or normaal(d.leerling.naam) != normaal(naam):
+    def dezelfde_leerling(_pad: Path, d: Dossier) -> tuple[Dossier, bool] | None:
+        ll = d.leerling
+        if d.fase == "afgesloten" or not dezelfde(ll.voornaam, voornaam) or not dezelfde(ll.naam, naam):
             return None
-        zelfde_dag = geboortedatum is not None and d.leerling.geboortedatum == geboortedatum
-        return d if zelfde_dag or normaal(d.school.naam) == normaal(school) else None
+        if dezelfde(d.school.naam, school) or (geboortedatum is not None and ll.geboortedatum == geboortedatum):
+            return d, True
+        return (d, False) if geboortedatum is None or ll.geboortedatum is None else None
 
-    return list(uitkomsten(map_, dezelfde))
+    return list(uitkomsten(map_, dezelfde_leerling))
+
+
+def nieuw_dossier(map_: Dossiermap, data: dict, ctx: Context) -> tuple[Path, bytes]:
+    """A new case checked and made into its file's bytes, not written: its path and bytes.
+    Refuses with `Fout` when it would not be valid or its file exists."""
+    from leersteun.files.store import YamlBestand, als_yaml, dump, ontleed
+
+    pad = map_.case_pad(str(data["id"]))
+    getoond = toon(pad)
+    tekst = dump(als_yaml(data))
+    bestand = YamlBestand(pad, b"", tekst, ontleed(tekst, getoond), toon_pad=getoond)
+    dossier, bevindingen = controleer_dossier(bestand, ctx.voor(pad))
+    fouten = [b for b in bevindingen if b.is_fout]
+    if dossier is None or fouten:
+        raise Fout("Het nieuwe dossier is niet geldig; er is niets geschreven:\n" + "\n".join(f"  {b.boodschap}" for b in fouten))
+    if pad.exists():
+        raise Fout(f"{getoond} bestaat al; kies een andere id met --id.")
+    return pad, tekst.encode("utf-8")
 
 
 def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
     """Validate a new case and write it (never overwriting an existing file)."""
+    from leersteun.files.schijf import niet_geschreven, schrijf_atomisch, schrijfslot
 
-    from leersteun.files.store import YamlBestand, dump, ontleed
-
-    from leersteun.files.schijf import schrijf_atomisch, schrijfslot
-
-    pad = map_.case_pad(str(data["id"]))
+    pad, ruw = nieuw_dossier(map_, data, ctx)
     getoond = toon(pad)
-    from leersteun.files.store import als_yaml
-
-    tekst = dump(als_yaml(data))
-    bestand = YamlBestand(pad, b"", tekst, ontleed(tekst, getoond), toon_pad=getoond)
-    ctx_hier = ctx.voor(pad)
-    dossier, bevindingen = controleer_dossier(bestand, ctx_hier)
-    fouten = [b for b in bevindingen if b.is_fout]
-    if dossier is None or fouten:
-        raise Fout("Het nieuwe dossier is niet geldig; er is niets geschreven:\n" + "\n".join(f"  {b.boodschap}" for b in fouten))
     try:
         map_.cases.mkdir(parents=True, exist_ok=True)
         with schrijfslot(map_.cases):
-            schrijf_atomisch(pad, tekst.encode("utf-8"), nieuw=True)
+            schrijf_atomisch(pad, ruw, nieuw=True)
     except FileExistsError:
         raise Fout(f"{getoond} bestaat al; kies een andere id met --id.") from None
     except OSError as e:
-        from leersteun.files.schijf import niet_geschreven
-
         raise Fout(f"{getoond}: {niet_geschreven(e)}") from None
     return pad
 

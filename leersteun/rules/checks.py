@@ -202,7 +202,7 @@ def verslag_klopt(d: Dossier, ctx: Context) -> Iterator[Melding]:
             FOUT,
         )
     if d.leerling.geboortedatum and v.datum < d.leerling.geboortedatum:
-        yield (("verslag", "datum"), "het Verslag is gedateerd vóór de geboortedatum van de leerling", FOUT)
+        yield (("verslag", "datum"), f"het Verslag ({v.datum}) is gedateerd vóór de geboortedatum van de leerling ({d.leerling.geboortedatum})", FOUT)
     if v.datum > ctx.vandaag:
         yield (("verslag", "datum"), f"de datum van het Verslag ({v.datum}) ligt in de toekomst", WAARSCHUWING)
     if v.ontbindende_voorwaarde_beslist is not None and v.ontbindende_voorwaarde is None:
@@ -214,7 +214,7 @@ def verslag_klopt(d: Dossier, ctx: Context) -> Iterator[Melding]:
     if v.ontbindende_voorwaarde and v.ontbindende_voorwaarde < v.datum:
         yield (
             ("verslag", "ontbindende_voorwaarde"),
-            "de inschrijving onder ontbindende voorwaarde ligt vóór de datum van het Verslag",
+            f"de inschrijving onder ontbindende voorwaarde ({v.ontbindende_voorwaarde}) ligt vóór de datum van het Verslag ({v.datum})",
             WAARSCHUWING,
         )
 
@@ -236,7 +236,8 @@ def trajecten_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
             if traject.start < vorige.start or (vorige.einde is not None and traject.start < vorige.einde):
                 yield (
                     ("trajecten", i, "start"),
-                    "trajecten staan van oud naar nieuw en overlappen niet: dit traject start vóór het vorige eindigt",
+                    f"trajecten staan van oud naar nieuw en overlappen niet: dit traject start ({traject.start}) vóór het vorige "
+                    + (f"eindigt ({vorige.einde})" if traject.start >= vorige.start else f"start ({vorige.start})"),
                     FOUT,
                 )
         for j, moment in enumerate(traject.evaluatie_op):
@@ -268,7 +269,7 @@ def evaluaties_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
         if e.beslissing == Beslissing.verderzetten and e.reden is not None:
             yield (("evaluaties", i, "reden"), "een reden hoort alleen bij afsluiten; verwijder ze of zet beslissing op afsluiten", FOUT)
         if i > 0 and e.datum < d.evaluaties[i - 1].datum:
-            yield (("evaluaties", i, "datum"), "evaluaties staan van oud naar nieuw; deze is ouder dan de vorige", WAARSCHUWING)
+            yield (("evaluaties", i, "datum"), f"evaluaties staan van oud naar nieuw; deze ({e.datum}) is ouder dan de vorige ({d.evaluaties[i - 1].datum})", WAARSCHUWING)
         if e.datum > ctx.vandaag:
             yield (("evaluaties", i, "datum"), f"deze evaluatie ligt in de toekomst ({e.datum})", WAARSCHUWING)
 
@@ -278,7 +279,12 @@ def geschiedenis_klopt(d: Dossier, ctx: Context) -> Iterator[Melding]:
     g = d.geschiedenis
     for i, regel_ in enumerate(g):
         if i > 0 and regel_.datum < g[i - 1].datum:
-            yield (("geschiedenis", i, "datum"), "de geschiedenis staat van oud naar nieuw; deze regel is ouder dan de vorige", FOUT)
+            yield (
+                ("geschiedenis", i, "datum"),
+                f"de geschiedenis staat van oud naar nieuw; deze regel ({regel_.datum}) is ouder dan de vorige ({g[i - 1].datum}): "
+                "zet ze op haar plaats volgens de datum",
+                FOUT,
+            )
         if regel_.datum > ctx.vandaag:
             yield (("geschiedenis", i, "datum"), f"deze gebeurtenis ligt in de toekomst ({regel_.datum})", WAARSCHUWING)
     if g and g[-1].fase != d.fase:
@@ -308,14 +314,14 @@ def heropstarts_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
         if i < len(h) - 1 and hs.uitkomst is None:
             yield (("heropstarts", i), "alleen de laatste heropstart mag nog open zijn: vul 'uitkomst' in", FOUT)
         if i > 0 and hs.gestart < h[i - 1].gestart:
-            yield (("heropstarts", i, "gestart"), "heropstarts staan van oud naar nieuw; deze is ouder dan de vorige", FOUT)
+            yield (("heropstarts", i, "gestart"), f"heropstarts staan van oud naar nieuw; deze ({hs.gestart}) is ouder dan de vorige ({h[i - 1].gestart})", FOUT)
         if hs.toewijzing is not None:
             if hs.uitkomst != Uitkomst.heropstart:
                 yield (("heropstarts", i, "toewijzing"), "een toewijzing kan alleen na de uitkomst 'heropstart'", FOUT)
             if hs.toewijzing.datum < hs.gestart:
-                yield (("heropstarts", i, "toewijzing", "datum"), "de toewijzing ligt vóór de start van de heropstart", FOUT)
+                yield (("heropstarts", i, "toewijzing", "datum"), f"de toewijzing ({hs.toewijzing.datum}) ligt vóór de start van de heropstart ({hs.gestart})", FOUT)
         if hs.mail is not None and hs.mail.aangemaakt < hs.gestart:
-            yield (("heropstarts", i, "mail", "aangemaakt"), "de mail is aangemaakt vóór de start van de heropstart", FOUT)
+            yield (("heropstarts", i, "mail", "aangemaakt"), f"de mail ({hs.mail.aangemaakt}) is aangemaakt vóór de start van de heropstart ({hs.gestart})", FOUT)
     if d.fase == Fase.heropstart:
         laatste = d.laatste_heropstart
         if laatste is None:
@@ -369,7 +375,7 @@ def mensen_en_overleg_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
         gezien.add((b.rol.value, b.naam))
     for i, o in enumerate(d.overleggen):
         if i > 0 and o.datum < d.overleggen[i - 1].datum:
-            yield (("overleggen", i, "datum"), "overleggen staan van oud naar nieuw; dit overleg is ouder dan het vorige", WAARSCHUWING)
+            yield (("overleggen", i, "datum"), f"overleggen staan van oud naar nieuw; dit overleg ({o.datum}) is ouder dan het vorige ({d.overleggen[i - 1].datum})", WAARSCHUWING)
         if o.datum > ctx.vandaag:
             yield (("overleggen", i, "datum"), f"dit overleg ligt in de toekomst ({o.datum}); plan een overleg met 'volgende' bij het vorige", WAARSCHUWING)
         if o.volgende is not None and o.volgende <= o.datum:

@@ -12,11 +12,13 @@ import datetime as dt
 import re
 import types
 import typing
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from leersteun.core.tekst import onbetrouwbaar, teken_uitleg
 from leersteun.core.waarden import (  # noqa: E402 - the listed values live without pydantic
     STANDAARD_ONDERSTEUND,
     AnalyseMet,
@@ -94,12 +96,11 @@ def als_datum(value: Any) -> dt.date:
     )
 
 
-# Control characters, and the invisible ones that change how text is shown or found: bidi
-# controls (U+202A-202E, U+2066-2069), zero-width characters and lone surrogates. \t and \n may
-# stay in free text.
-_ONZICHTBAAR = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff"
-_STUUR_TEKST = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_ONZICHTBAAR}]")
-_STUUR_NAAM = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_ONZICHTBAAR}]")
+# Text that cannot be trusted is refused at the door: controls (\t and \n may stay in free
+# text), the invisible format characters (soft hyphen, zero-width, bidi controls, BOM: all of
+# Unicode category Cf), line separators, lone surrogates and noncharacters such as U+FFFF
+# (`tekst.onbetrouwbaar`). A soft hyphen would make 'Lot\u00adte' a second pupil that a search
+# for 'lotte' never finds.
 MAX_TEKST = 5000
 MAX_NAAM = 200
 
@@ -107,9 +108,25 @@ MAX_NAAM = 200
 GEEN_GETALLEN = "geen_getallen"  # validation context of the fast read path (snel.py)
 
 
+def _vertrouwd(value: str, regels: bool) -> None:
+    """Refuse text with a character that cannot be trusted, naming it and where it is."""
+    plek = onbetrouwbaar(value, regels)
+    if plek is None:
+        return
+    teken = value[plek]
+    if not regels and (teken in "\t\n" or unicodedata.category(teken) in ("Zl", "Zp")):
+        raise PydanticCustomError("stuurteken", "een naam past op één regel, zonder tabs of regeleinden")
+    voor = _veilig(value[:plek])[-30:]
+    raise PydanticCustomError(
+        "stuurteken",
+        "bevat {teken}{waar}, een onzichtbaar of ongeldig teken; typ het opnieuw zonder dat teken",
+        {"teken": teken_uitleg(teken), "waar": f" na '{voor}'" if voor else " vooraan"},
+    )
+
+
 def _tekst(value: Any, info: ValidationInfo) -> Any:
     if value.__class__ is str and value.isprintable() and len(value) <= MAX_TEKST:
-        return value  # the common case first: isprintable() is False for every _STUUR_TEKST character
+        return value  # the common case first: isprintable() is False for every character `_vertrouwd` refuses
     # Free text: a bare number (klas: 5) is meant as text. The fast read path cannot tell how
     # the number was written (0017, 1_000), so there it sends the file to the round trip.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -117,8 +134,7 @@ def _tekst(value: Any, info: ValidationInfo) -> Any:
             raise PydanticCustomError("getal", "een getal als tekst: de round trip leest het zoals het er staat")
         return str(value)
     if isinstance(value, str):
-        if _STUUR_TEKST.search(value):
-            raise PydanticCustomError("stuurteken", "bevat een onzichtbaar teken (een stuurteken, een teken zonder breedte of een richtingsteken); typ de tekst opnieuw zonder dat teken")
+        _vertrouwd(value, regels=True)
         if len(value) > MAX_TEKST:
             raise PydanticCustomError("lang", f"is te lang (meer dan {MAX_TEKST} tekens); hou het kort en leesbaar")
     return value
@@ -130,8 +146,7 @@ def _naam(value: Any) -> Any:
     if isinstance(value, str):
         if not value.strip():
             raise PydanticCustomError("leeg", "mag niet leeg zijn: vul een naam in of schrijf null")
-        if _STUUR_NAAM.search(value):
-            raise PydanticCustomError("stuurteken", "een naam past op één regel, zonder stuurtekens of onzichtbare tekens")
+        _vertrouwd(value, regels=False)
         if len(value) > MAX_NAAM:
             raise PydanticCustomError("lang", f"is te lang voor een naam (meer dan {MAX_NAAM} tekens)")
     return value

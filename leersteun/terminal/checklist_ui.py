@@ -52,7 +52,7 @@ def vraag_van_keuzes(console: Console) -> list[str]:
     for i, k in enumerate(geldig, start=1):
         console.print(f"  {i}. {escape(label(k))}")
     while True:
-        antwoord = vraag(console, escape(f"Van wie? [een of meer, zoals 1, 3 of {geldig[0]}, {geldig[2]}]"))
+        antwoord = vraag(console, f"Van wie? [een of meer, zoals 1, 3 of {geldig[0]}, {geldig[2]}]")
         gekozen, fout = [], []
         for deel in (a.strip() for a in antwoord.replace(";", ",").split(",")):
             if deel.isdigit() and 1 <= int(deel) <= len(geldig):
@@ -114,7 +114,7 @@ def samenvatting(d: Dossier) -> Table:
         waarde = rij["antwoord"]
         if rij["lijsten"]:
             waarde = "; ".join(f"{t.lower()}: {', '.join(i) or 'geen'}" for t, i in rij["lijsten"])
-        tabel.add_row(v.kort, " · ".join(x for x in (waarde, *rij["extra"]) if x))
+        tabel.add_row(v.kort, Text(" · ".join(x for x in (waarde, *rij["extra"]) if x)))
     return tabel
 
 
@@ -127,10 +127,10 @@ def doorloop(console: Console, gelezen: Gelezen, bewaar: Bewaar, andere: list[Do
         console.print(f"De checklist van deze heropstart is al afgerond: {h.uitkomst.value.replace('_', ' ')}.")
         return h.uitkomst
     ll = d.leerling
-    console.print(Panel.fit(f"Checklist heropstart voor {ll.voornaam} {ll.naam} ({ll.klas}, {d.school.naam})", style="bold"))
+    console.print(Panel.fit(Text(f"Checklist heropstart voor {ll.voornaam} {ll.naam} ({ll.klas}, {d.school.naam})"), style="bold"))
     if h.analyse_met is None:
         voorstel = hs.voorstel_analyse(d, andere)
-        console.print(f"Wie analyseert met de school? {voorstel.uitleg}")
+        console.print(f"Wie analyseert met de school? {voorstel.uitleg}", markup=False)
         keuze = vraag(console, "Analyse met", keuzes=[a.value for a in AnalyseMet], standaard=voorstel.analyse_met.value)
         gelezen = bewaar(lambda data, dd: hs.zet_analyse_met(data, dd, AnalyseMet(keuze)))
     open_ = hs.open_vragen(gelezen.dossier.laatste_heropstart.checklist)  # type: ignore[union-attr]
@@ -153,7 +153,7 @@ def doorloop(console: Console, gelezen: Gelezen, bewaar: Bewaar, andere: list[Do
     assert d is not None and d.laatste_heropstart is not None and d.laatste_heropstart.checklist is not None
     console.print(Panel(samenvatting(d), title="Samenvatting", title_align="left"))
     raad = hs.advies(d.laatste_heropstart.checklist)
-    console.print(Panel("\n".join(f"• {r}" for r in raad.redenen), title="Advies", title_align="left", style="cyan"))
+    console.print(Panel(Text("\n".join(f"• {r}" for r in raad.redenen)), title="Advies", title_align="left", style="cyan"))
     console.print("Jullie beslissen: heropstart, of geen heropstart.")
     uitkomst = Uitkomst(vraag(console, "Uitkomst", keuzes=[u.value for u in Uitkomst], standaard=raad.voorstel.value))
     motivatie = vraag(console, "Motivatie (in gewone woorden)")

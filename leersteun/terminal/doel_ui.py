@@ -19,7 +19,7 @@ from leersteun.terminal.vragen import vraag, vraag_datum, vraag_lijst
 
 
 def _uitleg(console: Console, tekst: str) -> None:
-    console.print(f"[dim]{tekst}[/]")
+    console.print(tekst, style="dim", markup=False)
 
 
 def vraag_doel(console: Console, bestaand: Doel | None = None) -> tuple[dict[str, Any], list[str], list[str]]:

@@ -116,9 +116,11 @@ def lijstregel(console: Console) -> str:
 
 def vraag_lijst(console: Console, titel: str, voorbeelden: list[str] | None = None) -> list[str]:
     """Items one per line; an empty line ends the list."""
-    console.print(f"[bold]{titel}[/] (één per regel; een lege regel om verder te gaan)")
+    from rich.text import Text
+
+    console.print(Text.assemble((titel, "bold"), " (één per regel; een lege regel om verder te gaan)"))
     if voorbeelden:
-        console.print(f"[dim]Bijvoorbeeld: {'; '.join(voorbeelden[:6])}; …[/]")
+        console.print(Text(f"Bijvoorbeeld: {'; '.join(voorbeelden[:6])}; …", style="dim"))
     items = []
     while True:
         regel = lijstregel(console)
@@ -140,14 +142,22 @@ def vraag(
 ) -> str:
     """Ask until there is an answer (or accept empty with `leeg`). With `keuzes`: a
     numbered list of their labels (with `uitleg` beside them), answered by number or by
-    the word as a person types it; the code is returned."""
+    the word as a person types it; the code is returned. `tekst` is plain text, never rich
+    markup: a name in it (`[/]`, `[bold]`) is shown as it is written."""
     if keuzes:
         return _kies(console, tekst, keuzes, standaard, leeg, uitleg or {})
     while True:
-        antwoord = (Vraag.ask(tekst, default=standaard, console=console) or "").strip()
+        antwoord = (Vraag.ask(_gewoon(tekst), default=standaard, console=console) or "").strip()
         if antwoord or leeg:
             return antwoord
         console.print("Dit is nodig; typ een antwoord.")
+
+
+def _gewoon(tekst: str) -> Any:
+    """Text for a prompt as it is written (rich reads a str as markup)."""
+    from rich.text import Text
+
+    return Text(tekst, style="prompt")
 
 
 def _kies(console: Console, tekst: str, keuzes: list[str], standaard: str | None, leeg: bool, uitleg: dict[str, str]) -> str:
@@ -163,7 +173,7 @@ def _kies(console: Console, tekst: str, keuzes: list[str], standaard: str | None
         opties = f"1-{len(keuzes)}"
     leeg_tekst = f", leeg = {label(standaard)}" if standaard else (", leeg = geen" if leeg else "")
     while True:
-        antwoord = (Vraag.ask(f"{tekst} {escape(f'[{opties}{leeg_tekst}]')}", default="", show_default=False, console=console) or "").strip()
+        antwoord = (Vraag.ask(_gewoon(f"{tekst} [{opties}{leeg_tekst}]"), default="", show_default=False, console=console) or "").strip()
         if not antwoord:
             if standaard is not None:
                 return standaard
@@ -183,7 +193,7 @@ def _kies(console: Console, tekst: str, keuzes: list[str], standaard: str | None
 
 
 def ja_nee(console: Console, tekst: str, standaard: bool = False) -> bool:
-    return JaNee.ask(tekst, default=standaard, console=console)
+    return JaNee.ask(_gewoon(tekst), default=standaard, console=console)
 
 
 def vraag_datum(console: Console, tekst: str, leeg: bool = False, standaard: dt.date | None = None) -> dt.date | None:
@@ -200,4 +210,4 @@ def vraag_datum(console: Console, tekst: str, leeg: bool = False, standaard: dt.
         try:
             return invoer.datum(antwoord, vandaag())
         except ValueError as e:
-            console.print(f"{e}.")
+            console.print(f"{e}.", markup=False)

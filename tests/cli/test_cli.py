@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DOSSIER, ROOT, Map
+from tests.conftest import DOSSIER, INSTELLINGEN, ROOT, Map
 
 
 
@@ -157,7 +157,12 @@ def test_nieuw_with_options_writes_a_valid_case(map_: Map, run) -> None:
 
 
 def test_nieuw_asks_what_is_missing(map_: Map, run) -> None:
-    invoer = "\n".join(["Noor", "Claes", "1A", "lagere", "2", "Vrije Basisschool Sint-Jozef", "GC", "31-02-2025", "2025-12-31", "type 5", "Type-3", "misschien", "j", ""]) + "\n"
+    invoer = [
+        "Noor", "Claes", "12-05-2015", "1A", "lagere", "2",
+        "sint jozef", "j", "Vrije Basisschool Sint-Jozef", "Mol", "1", "Bart Hendrickx",  # a new school, with what it needs
+        "GC", "31-02-2025", "2025-12-31", "type 5", "3", "misschien", "j", "",
+    ]  # fmt: skip
+    invoer = "\n".join(invoer) + "\n"
     result = run("nieuw", input=invoer)
     assert result.exit_code == 0, result.output
     assert "geen datum" in result.stdout  # the wrong date was asked again
@@ -167,9 +172,18 @@ def test_nieuw_asks_what_is_missing(map_: Map, run) -> None:
     assert "Antwoord met j (ja) of n (nee)" in result.stdout
     tekst = (map_.pad / "cases" / "JZF-2026-001.yaml").read_text()
     assert "voornaam: Noor" in tekst and "niveau: lager" in tekst and "zichtbaar_in_diplon: true" in tekst
-    assert "typologie: type 3" in tekst and "leervraag" not in tekst  # an empty question is not recorded
-    assert "'type 5' is geen van de mogelijkheden. Typ een nummer van 1 tot" in uit  # refused with the choices
-    assert "basisaanbod, type 2, type 3" in uit
+    assert "typologie: type 3" in tekst and "leervraag" not in tekst  # '3' is type 3; an empty question is not recorded
+    assert "'type 5' is geen typologie; typ basisaanbod of het nummer van het type: 2, 3, 4, 6, 7 of 9." in uit  # asked again
+    assert "geboortedatum: 2015-05-12" in tekst  # asked: the check for a second case needs it
+    assert "'sint jozef' staat niet bij de scholen van leersteun.yaml." in uit
+    assert "naam: Vrije Basisschool Sint-Jozef\n  gemeente: Mol" in tekst and "clb_medewerker: Bart Hendrickx" in tekst
+    assert "Nieuwe school in leersteun.yaml: Vrije Basisschool Sint-Jozef (Mol, ankerpersoon An Janssens, CLB-medewerker Bart Hendrickx)." in uit
+    instellingen = (map_.pad / "leersteun.yaml").read_text()
+    assert instellingen.startswith(INSTELLINGEN)  # only lines added
+    assert instellingen.endswith(
+        "  - naam: Vrije Basisschool Sint-Jozef\n    gemeente: Mol\n    ankerpersoon: An Janssens\n    betrokkenen:\n"
+        "      - rol: clb\n        naam: Bart Hendrickx\n"
+    )
 
 
 def test_nieuw_without_input_is_a_clear_error(map_: Map, run) -> None:
@@ -185,7 +199,7 @@ def test_nieuw_refuses_an_existing_id(map_: Map, run) -> None:
     voor = map_.hashes()
     result = run(
         "nieuw", "--id", "T-001", "--voornaam", "A", "--naam", "B", "--klas", "1A", "--niveau", "lager",
-        "--school", "S", "--verslag", "GC", "--verslagdatum", "2026-01-05", "--diplon",
+        "--school", "klimop", "--verslag", "GC", "--verslagdatum", "2026-01-05", "--diplon",
     )  # fmt: skip
     assert result.exit_code == 1
     assert "bestaat al" in result.stderr
@@ -195,7 +209,7 @@ def test_nieuw_refuses_an_existing_id(map_: Map, run) -> None:
 def test_nieuw_refuses_an_invalid_case(map_: Map, run) -> None:
     result = run(
         "nieuw", "--voornaam", "A", "--naam", "B", "--klas", "1A", "--niveau", "lager",
-        "--school", "S", "--verslag", "OV4", "--verslagdatum", "2026-01-05", "--diplon",
+        "--school", "klimop", "--verslag", "OV4", "--verslagdatum", "2026-01-05", "--diplon",
     )  # fmt: skip
     assert result.exit_code == 1
     assert "secundair" in result.stderr

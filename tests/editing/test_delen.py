@@ -195,6 +195,7 @@ def test_phase_changed_on_both_sides_is_asked_as_one_question(team: Team) -> Non
     assert team.doe("Els Maes", "delen").exit_code == 0
     an = team.doe("An Janssens", "delen")
     assert an.exit_code == 1 and "JZF-2025-004: 1 tegenspraak (de fase en het traject" in an.output
+    assert "Binnengekomen: 1 dossier (JZF-2025-004)." in an.stdout and "Fout: Deze dossiers vragen een keuze:" in an.stderr
     keuze = team.doe("An Janssens", "conflict", "finn", input="1\n")
     assert keuze.exit_code == 0, keuze.output
     assert "mijn: ondersteuning" in keuze.output and "hun:  afgesloten" in keuze.output
@@ -213,7 +214,8 @@ def test_delen_without_a_remote_says_how_to_add_one(voorbeeld: Path, run) -> Non
     pad.write_text(pad.read_text(encoding="utf-8").replace("klas: 3A", "klas: 3B"), encoding="utf-8")
     uit = run("delen")
     assert uit.exit_code == 1
-    assert "Gecommit: 1 dossier (KLM-2025-003)." in uit.output
+    assert "Gecommit: 1 dossier (KLM-2025-003).\n" in uit.stdout  # a success, also when delen stops after it
+    assert "Fout: Gecommit" not in uit.output and "Fout: Er is nog geen gedeelde repository" in uit.stderr
     assert "git remote add origin" in uit.output
 
 

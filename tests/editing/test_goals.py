@@ -379,3 +379,71 @@ def test_the_checklist_names_who_filled_it_in(voorbeeld: Path, run, monkeypatch)
     tekst = subprocess.run([shutil.which("pdftotext") or "pdftotext", str(voorbeeld / "out" / "c.pdf"), "-"], capture_output=True, text=True).stdout
     assert "Ingevuld door Tom Vermeulen" in " ".join(tekst.split())
     assert "An Janssens" not in tekst  # the configured sender did not fill it in
+
+
+# ---------------------------------------------------------------------------- a measure corrected (issue 26)
+
+
+def _wijzig(voorbeeld: Path, welke: str, **velden):
+    from leersteun.editing import goals
+    from leersteun.editing.bewerk import pas_toe
+    from leersteun.editing.trajectory import Wie
+    from leersteun.reading.dossiers import lees_dossier
+
+    ctx = Context(vandaag=dt.date(2026, 11, 24))
+    wie = Wie("Els Maes", dt.date(2026, 11, 24))
+    gelezen = lees_dossier(voorbeeld / "cases" / "KLM-2025-003.yaml", ctx)
+    return pas_toe(gelezen, ctx, lambda data, d: goals.wijzig_maatregel(data, d, "d1", welke, velden, wie))
+
+
+def test_a_measure_is_corrected_by_number_or_text_with_a_history_line(voorbeeld: Path) -> None:
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    oud = pad.read_text()
+    meldingen = _wijzig(voorbeeld, "1", wie="zorgleerkracht", evaluatie_op=dt.date(2027, 1, 15))
+    assert meldingen == ["De maatregel 1 van D1 ('Voorleessoftware op de laptop bij elke leesopdracht.') is aangepast: "
+                         "wie klasleerkracht → zorgleerkracht; evaluatie op 07-12-2026 → 15-01-2027."]  # fmt: skip
+    nieuw = pad.read_text()
+    assert "        wie: zorgleerkracht\n" in nieuw and "        evaluatie_op: 2027-01-15\n" in nieuw
+    assert "gecorrigeerd: wie klasleerkracht → zorgleerkracht; evaluatie op 07-12-2026 → 15-01-2027." in nieuw
+    assert len(nieuw.splitlines()) == len(oud.splitlines()) + 4  # the two fields in place, one history entry
+    assert _wijzig(voorbeeld, "LAPTOP", wie="zorgleerkracht") == [
+        "De maatregel 1 van D1 ('Voorleessoftware op de laptop bij elke leesopdracht.') had die waarden al; er is niets gewijzigd."
+    ]
+
+
+def test_a_measure_that_is_not_there_or_not_one_is_refused_with_the_list(voorbeeld: Path) -> None:
+    from leersteun.editing.trajectory import Geweigerd
+
+    for welke in ("2", "tablet", ""):
+        with pytest.raises(Geweigerd) as e:
+            _wijzig(voorbeeld, welke, wie="zorgleerkracht")
+        assert "1. Voorleessoftware op de laptop bij elke leesopdracht;" not in e.value.boodschap
+        assert "1. Voorleessoftware op de laptop bij elke leesopdracht." in e.value.boodschap
+
+
+def test_wijzig_maatregel_from_the_command_line(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    result = run("doel", "noah", "--doel", "D1", "--wijzig-maatregel", "1", "--hoe", "Laptop klaar; de zorgleerkracht start de software.", "--periode", "tijdelijk")
+    assert result.exit_code == 0, result.output
+    assert "periode blijvend → tijdelijk; hoe Laptop klaar op de bank; software staat open. → Laptop klaar" in result.stdout
+    assert "D1 is SMART geformuleerd" in result.stdout
+    assert "        periode: tijdelijk\n" in pad.read_text()
+    voor = digest(pad)
+    for opdracht, code, woorden in (
+        (["--wijzig-maatregel", "1", "--wie", "x"], 2, "geef ook --doel mee"),
+        (["--doel", "D1", "--wijzig-maatregel", "1"], 2, "Zeg wat er verandert"),
+        (["--doel", "D1", "--wijzig-maatregel", "1", "--wie", "x", "--omschrijving", "y"], 2, "--omschrijving heeft hier geen effect"),
+        (["--doel", "D9", "--wijzig-maatregel", "1", "--wie", "x"], 1, "geen doel 'D9'"),
+    ):
+        geweigerd = run("doel", "noah", *opdracht)
+        assert geweigerd.exit_code == code and woorden in geweigerd.stderr, geweigerd.output
+    assert digest(pad) == voor
+
+
+def test_a_goal_evaluation_entered_late_goes_to_its_place(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    result = run("doel", "noah", "--doel", "D1", "--bereikt", "nee", "--behouden", "Laptop.", "--datum", "2026-03-01")
+    assert result.exit_code == 0, result.output
+    tekst = pad.read_text()
+    assert tekst.index("      - datum: 2026-03-01\n        bereikt: nee") < tekst.index("      - datum: 2026-06-15\n        bereikt: deels")
+    assert run("valideer", "cases/KLM-2025-003.yaml").exit_code == 0

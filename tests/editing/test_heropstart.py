@@ -243,10 +243,10 @@ def test_toewijzen_same_ondersteuner_light(voorbeeld: Path, run, monkeypatch) ->
     assert d.lopend_traject.vorm == "light" and d.lopend_traject.start == dt.date(2026, 12, 1)
     assert d.geschiedenis[-1].door == "Hanne Verstraeten"
     assert run("valideer").exit_code == 0
-    # a second assignment is refused
+    # a second assignment is refused, with the way to redo it
     voor = digest(voorbeeld / "cases" / "KLM-2024-017.yaml")
     result = run("toewijzen", "lotte", "Tom Vermeulen", "--vorm", "medium")
-    assert result.exit_code == 1 and "staat niet in fase heropstart" in result.stderr
+    assert result.exit_code == 1 and "al toegewezen aan Els Maes (op 24-11-2026)" in result.stderr and "--corrigeer" in result.stderr
     assert digest(voorbeeld / "cases" / "KLM-2024-017.yaml") == voor
 
 
@@ -263,6 +263,59 @@ def test_toewijzen_refuses_an_open_checklist(voorbeeld: Path, run) -> None:
     result = run("toewijzen", "louis", "Tom Vermeulen", "--vorm", "light")
     assert result.exit_code == 1 and "checklist is nog open" in result.stderr
     assert digest(voorbeeld / "cases" / "JZF-2025-001.yaml") == voor
+
+
+# ---------------------------------------------------------------------------- a wrong assignment redone (issue 26)
+
+
+def _bewaar(voorbeeld: Path, naam: str, bewerking) -> list[str]:
+    from leersteun.editing.bewerk import pas_toe
+
+    return pas_toe(dossier(voorbeeld, naam), Context(vandaag=dt.date(2026, 11, 24)), bewerking)
+
+
+def test_corrigeer_before_the_vorm_redoes_the_assignment_and_its_handover(voorbeeld: Path) -> None:
+    from leersteun.editing.trajectory import Wie
+    from leersteun.rules.deadlines import open_overdracht
+
+    wie = Wie("Hanne Verstraeten", dt.date(2026, 11, 24))
+    _bewaar(voorbeeld, "KLM-2024-017", lambda data, d: hs.toewijzen(data, d, wie, "Pieter Dewulf"))
+    laat = Wie("Hanne Verstraeten", dt.date(2026, 11, 26))
+    meldingen = _bewaar(voorbeeld, "KLM-2024-017", lambda data, d: hs.corrigeer_toewijzing(data, d, laat, "Els Maes", "Verkeerde naam."))
+    assert meldingen[0] == "Dossier KLM-2024-017 is nu toegewezen aan Els Maes (dezelfde ondersteuner als voorheen), in plaats van Pieter Dewulf."
+    d = dossier(voorbeeld, "KLM-2024-017").dossier
+    t = d.laatste_heropstart.toewijzing
+    assert (t.ondersteuner, t.datum, t.zelfde_als_vorige, t.overdracht_van, t.vorm) == ("Els Maes", dt.date(2026, 11, 26), True, None, None)
+    assert d.ondersteuner == "Els Maes" and d.fase == "heropstart" and open_overdracht(d) is None  # no handover to herself
+    assert d.geschiedenis[-1].notitie == (
+        "Toewijzing gecorrigeerd: Els Maes (dezelfde ondersteuner als voorheen) in plaats van Pieter Dewulf. Waarom: Verkeerde naam."
+    )
+    assert "Pieter Dewulf" not in d.vorige_ondersteuners  # he never was the ondersteuner
+
+
+def test_corrigeer_with_vorm_chooses_it_and_after_the_vorm_only_who_changes(voorbeeld: Path, run) -> None:
+    assert run("toewijzen", "lotte", "Els Maes").exit_code == 0
+    result = run("toewijzen", "lotte", "Tom Vermeulen", "--corrigeer", "Els is met verlof.", "--vorm", "medium", "--start", "2026-12-01")
+    assert result.exit_code == 0, result.output
+    assert "nu toegewezen aan Tom Vermeulen (overdracht van Els Maes)" in result.stdout and "Overdracht van Els Maes naar Tom Vermeulen" in result.stdout
+    d = dossier(voorbeeld, "KLM-2024-017").dossier
+    assert d.fase == "ondersteuning" and d.lopend_traject.vorm == "medium" and d.laatste_heropstart.toewijzing.vorm == "medium"
+    assert "Waarom: Els is met verlof." in d.geschiedenis[-1].notitie
+    voor = digest(voorbeeld / "cases" / "KLM-2024-017.yaml")
+    for opdracht, woorden in (
+        (["toewijzen", "lotte", "Els Maes", "--corrigeer", "Terug.", "--vorm", "light"], "de vorm is al gekozen"),
+        (["toewijzen", "lotte", "Tom Vermeulen", "--corrigeer", "Nog eens."], "al toegewezen aan Tom Vermeulen"),
+        (["toewijzen", "lotte", "Els Maes", "--corrigeer", " "], "Zeg waarom"),
+        (["toewijzen", "louis", "Els Maes", "--corrigeer", "x"], "geen toewijzing om te corrigeren"),
+    ):
+        geweigerd = run(*opdracht)
+        assert geweigerd.exit_code == 1 and woorden.lower() in geweigerd.stderr.lower(), geweigerd.output
+    assert digest(voorbeeld / "cases" / "KLM-2024-017.yaml") == voor
+    result = run("toewijzen", "lotte", "Els Maes", "--corrigeer", "Verlof gaat niet door.")
+    assert result.exit_code == 0, result.output
+    d = dossier(voorbeeld, "KLM-2024-017").dossier
+    assert d.ondersteuner == "Els Maes" and d.lopend_traject.vorm == "medium" and d.fase == "ondersteuning"
+    assert run("valideer", "cases/KLM-2024-017.yaml").exit_code == 0
 
 
 # ---------------------------------------------------------------------------- a real terminal

@@ -92,7 +92,8 @@ def test_warnings_are_shown_and_do_not_block_errors_do(tmp_path: Path) -> None:
     wijzig(pad, "fase: ondersteuning\n", "fase: misschien\n")
     geweigerd = commit(pad, "kapot")
     assert geweigerd.returncode != 0
-    assert f"{NOAH}:" in geweigerd.stderr and "tegengehouden" in geweigerd.stderr and "--no-verify" in geweigerd.stderr
+    assert f"{NOAH}:" in geweigerd.stderr and "tegengehouden" in geweigerd.stderr and "'git commit --no-verify'" in geweigerd.stderr
+    assert "'leersteun delen' deelt nooit een ongeldig dossier" in geweigerd.stderr  # the way out in both cases
     assert git(pad, "log", "-1", "--format=%s").stdout == "alleen een waarschuwing\n"
 
     # a commit that touches no case passes without a check, even beside a broken case

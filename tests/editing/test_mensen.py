@@ -37,7 +37,8 @@ scholen:
 
 
 def test_a_case_from_aanmelding_to_afsluiten_with_its_people_and_meetings(map_: Map, run, monkeypatch) -> None:
-    (map_.pad / "leersteun.yaml").write_text((map_.pad / "leersteun.yaml").read_text() + SCHOLEN)
+    tekst = (map_.pad / "leersteun.yaml").read_text()
+    (map_.pad / "leersteun.yaml").write_text(tekst[: tekst.index("scholen:")] + SCHOLEN)  # the school with its contacts
     nieuw = run(
         "nieuw", "--voornaam", "Mats", "--naam", "Claes", "--klas", "2B", "--niveau", "lager",
         "--school", "Basisschool De Klimop", "--verslag", "GC", "--verslagdatum", "2026-09-25", "--diplon",
@@ -319,7 +320,7 @@ def test_nieuw_traject_after_heropstart_needs_goals_of_its_own(voorbeeld: Path, 
         (["agenda", "--buiten-out"], "--ics"),
         (["betrokkene", "lotte", "--rol", "ouders", "--naam", "Katrien Hendrix", "--weg", "--contact", "x@y.be"], "--contact"),
         (["verslag", "ella", "--beslist", "2026-11-20", "--typologie", "type 2"], "--typologie"),
-        (["nieuw", "--voornaam", "A", "--naam", "B", "--klas", "1A", "--niveau", "lager", "--school", "S", "--verslag", "GC",
+        (["nieuw", "--voornaam", "A", "--naam", "B", "--klas", "1A", "--niveau", "lager", "--school", "klimop", "--verslag", "GC",
           "--verslagdatum", "2026-01-01", "--diplon", "--vraag-van", "ouders"], "--leervraag"),
         (["fiche", "arthur", "--doel", "D1", "--alle"], "--alle"),
     ],

@@ -35,6 +35,9 @@ def test_school_year_of_a_date() -> None:
         sj.lees_schooljaar("2027-2029")
 
 
+KLASLIJSTEN = Path(__file__).parent / "klaslijsten"
+
+
 @pytest.mark.parametrize(
     "tekst",
     [
@@ -44,21 +47,25 @@ def test_school_year_of_a_date() -> None:
         "dossier;klas\n\nKLM-2024-017 ; 6B\nKLM-2025-003;4A;extra\n",
     ],
 )
-def test_class_files_as_schools_export_them(tekst: str) -> None:
-    assert sj.lees_klassen(tekst, "k.csv") == {"KLM-2024-017": "6B", "KLM-2025-003": "4A"}
+def test_the_older_class_files_of_id_and_class_still_work(tekst: str) -> None:
+    from leersteun.reading import klaslijst
+
+    lijst = klaslijst.ontleed(tekst.lstrip("\ufeff"), "k.csv")
+    assert {(r.id, r.klas) for r in lijst.rijen} == {("KLM-2024-017", "6B"), ("KLM-2025-003", "4A")}
 
 
 def test_rollover_with_a_class_file_changes_only_klas_lines_and_records_each(voorbeeld: Path, run, monkeypatch) -> None:
     monkeypatch.setenv("LEERSTEUN_VANDAAG", "2027-08-30")
-    monkeypatch.setenv("LEERSTEUN_BREEDTE", "200")
     (voorbeeld / "klassen.csv").write_text("id;klas\nKLM-2025-003;4A\nRGN-2025-002;6B\n", encoding="utf-8")
     pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
     oud = pad.read_text()
     ander = {p.name: digest(p) for p in (voorbeeld / "cases").iterdir() if p.name not in ("KLM-2025-003.yaml", "RGN-2025-002.yaml")}
-    result = run("schooljaar", "2027-2028", "--klassen", "klassen.csv")
+    result = run("schooljaar", "2027-2028", "--klassen", "klassen.csv", "--ja")
     assert result.exit_code == 0, result.output
-    assert "KLM-2025-003: klas 3A → 4A, schooljaar 2027-2028." in result.stdout
-    assert "RGN-2025-002: klas 6B bevestigd, schooljaar 2027-2028." in result.stdout
+    plat = " ".join(result.stdout.split())
+    assert "Nieuwe klas voor 2027-2028 (1): KLM-2025-003 Noah Wouters 3A → 4A (klassen.csv:2)" in plat
+    assert "Klas bevestigd voor 2027-2028 (1): RGN-2025-002 Arthur Goossens 6B (klassen.csv:3)" in plat
+    assert "Bewaard: 2 dossiers, alles in één keer." in plat
     verschil = [r for r in difflib.unified_diff(oud.splitlines(), pad.read_text().splitlines(), lineterm="", n=0) if r[:1] in "+-" and r[:3] not in ("+++", "---")]
     assert verschil == [
         "-  klas: 3A", "-  klas_schooljaar: 2026-2027", "+  klas: 4A", "+  klas_schooljaar: 2027-2028",
@@ -66,7 +73,6 @@ def test_rollover_with_a_class_file_changes_only_klas_lines_and_records_each(voo
     ]  # fmt: skip
     assert {p.name: digest(p) for p in (voorbeeld / "cases").iterdir() if p.name in ander} == ander
     # what the new year asks
-    plat = " ".join(result.stdout.split())
     assert "RGN-2025-002 Arthur Goossens: Verlaat het lager" in plat  # 6th grade
     assert "JZF-2025-004 Finn Aerts: Gaat naar het lager" in plat  # K3
     assert "Zonder evaluatiegesprek op het einde van 2026-2027:" in plat
@@ -77,16 +83,18 @@ def test_rollover_with_a_class_file_changes_only_klas_lines_and_records_each(voo
 def test_rollover_refuses_unknown_ids_and_changes_nothing(voorbeeld: Path, run) -> None:
     (voorbeeld / "klassen.csv").write_text("KLM-2025-003;4A\nXYZ-1;1A\n", encoding="utf-8")
     voor = {p.name: digest(p) for p in (voorbeeld / "cases").iterdir()}
-    result = run("schooljaar", "2027-2028", "--klassen", "klassen.csv")
-    assert result.exit_code == 1 and "XYZ-1" in result.stderr
+    result = run("schooljaar", "2026-2027", "--klassen", "klassen.csv", "--ja")
+    assert result.exit_code == 1 and "klassen.csv:2: er is geen dossier met id 'XYZ-1'" in result.stderr
     assert {p.name: digest(p) for p in (voorbeeld / "cases").iterdir()} == voor
 
 
 def test_rollover_asks_one_by_one(map_: Map, run) -> None:
     map_.case(DOSSIER)
-    result = run("schooljaar", "2027-2028", input="6B\n")
+    result = run("schooljaar", "2026-2027", "--ja", input="14-03-2015\nPeeters\n6B\n")
     assert result.exit_code == 0, result.output
-    assert "Klas van Lotte Peeters (T-001) in 2027-2028 (nu 5B" in result.stdout
+    assert "Klas van Lotte Peeters (T-001) in 2026-2027 (nu 5B" in result.stdout
+    assert "'14-03-2015' is geen klas: dat is een datum" in result.stdout
+    assert "'Peeters' is geen klas: dat is de naam van de leerling" in result.stdout
     assert dossier(map_.pad, "T-001").leerling.klas == "6B"
 
 
@@ -98,7 +106,8 @@ def test_mail_in_a_new_school_year_warns_about_the_class(voorbeeld: Path, run, m
     assert "--klas" in result.stderr
     result = run("mail", "lotte", "--klas", "6B")
     assert result.exit_code == 0, result.output
-    assert "Let op" not in result.stderr and "klas 5B → 6B, schooljaar 2027-2028" in result.stdout
+    assert "Let op: De klas" not in result.stderr and "klas 5B → 6B, schooljaar 2027-2028" in result.stdout
+    assert "Let op: Joris Van Aken staat in het dossier (en in de mail) als klasleerkracht, misschien nog die van 5B" in " ".join(result.stderr.split())
     eml = sorted((voorbeeld / "out").glob("*.eml"))[-1].read_bytes().decode()
     assert "Klas:                 6B" in eml
 

@@ -217,7 +217,7 @@ def test_3_comments_order_and_quoting_of_a_hand_edit_survive_a_merge_in_either_o
         ploeg.vervang(wie, dossier, f"  naam: {naam}\n", f'  naam: "{naam}"\n')
         volgorde[dossier] = sleutelvolgorde(ploeg.tekst(wie, dossier))
         assert ploeg.doe(wie, "valideer").exit_code == 0
-    ploeg.ok(ELS, "schooljaar", "2026-2027", "--klassen", str(klassen))
+    ploeg.ok(ELS, "schooljaar", "2026-2027", "--klassen", str(klassen), "--ja")
     for wie in (AN, ELS, TOM):
         uit = ploeg.delen(wie)
         assert uit.exit_code == 0, str(uit)
@@ -261,7 +261,7 @@ def test_5_a_question_never_drops_what_either_side_added(ploeg: Ploeg) -> None:
     """Both add meetings, an evaluation and history lines to Lotte's case and both assign Tom,
     with another start date: the merged case has a question (two running trajecten). Els
     answers hun, mijn, hun, … : every entry either side added is still there, once."""
-    for wie, k, start, dag, overleggen in ((AN, "An", "01-12-2026", "20", 2), (ELS, "Els", "08-12-2026", "21", 1)):
+    for wie, k, start, dag, overleggen in ((AN, "An", "20-11-2026", "20", 2), (ELS, "Els", "21-11-2026", "21", 1)):  # evaluated from its start
         for i in range(overleggen):
             ploeg.ok(wie, "overleg", LOTTE, "--soort", "overdracht", "--datum", f"{dag}-11-2026", "--notitie", f"S5 overleg {k} {i}")
         ploeg.ok(wie, "toewijzen", LOTTE, "Tom Vermeulen", "--vorm", "light", "--start", start, "--datum", "20-11-2026",
@@ -572,7 +572,7 @@ def test_10_after_a_choice_the_history_agrees_with_the_class(ploeg: Ploeg, tmp_p
     for wie, klas, dag in ((AN, "3B", "2026-11-23"), (ELS, "3C", "2026-11-24")):
         csv = tmp_path / f"klassen-{klas}.csv"
         csv.write_text(f"{NOAH};{klas}\n", encoding="utf-8")
-        ploeg.ok(wie, "schooljaar", "2026-2027", "--klassen", str(csv), vandaag=dag)
+        ploeg.ok(wie, "schooljaar", "2026-2027", "--klassen", str(csv), "--ja", vandaag=dag)
     assert ploeg.delen(AN).exit_code == 0
     assert ploeg.delen(ELS).exit_code != 0
     ploeg.ok(ELS, "conflict", NOAH, "--kies", "hun")

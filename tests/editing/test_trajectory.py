@@ -39,7 +39,7 @@ WEIGERINGEN = [
     ("KLM-2025-003", ["overgang", "noah", "kleuter-lager", "--klas", "1A"], "alleen voor een kleuter"),
     ("JZF-2025-004", ["overgang", "finn", "lager-secundair"], "alleen vanuit het lager"),
     ("JZF-2024-006", ["overgang", "mila", "andere-school"], "niet actief"),
-    ("KLM-2025-003", ["evaluatie", "noah", "--beslissing", "verderzetten", "--datum", "2025-01-01"], "ongeldig"),
+    ("KLM-2025-003", ["evaluatie", "noah", "--beslissing", "verderzetten", "--datum", "2025-01-01"], "vóór de start van de ondersteuning (15-09-2025)"),
 ]
 
 
@@ -110,7 +110,7 @@ def test_evaluatie_afsluiten_closes_the_traject_and_moves_the_ondersteuner(voorb
 
 
 def test_evaluatie_asks_what_is_missing(voorbeeld: Path, run) -> None:
-    invoer = "afsluiten\nweet niet\nandere_school\nHet stappenplan.\n\n"
+    invoer = "afsluiten\nweet niet\nandere_school\nHet stappenplan.\n\nja\n"  # the last: 'Zeker?' (no heropstart after)
     result = run("evaluatie", "noah", input=invoer)
     assert result.exit_code == 0, result.output
     tekst = (voorbeeld / "cases" / "KLM-2025-003.yaml").read_text()
@@ -132,10 +132,10 @@ def test_evaluatie_verderzetten_adjusts_and_plans(voorbeeld: Path, run) -> None:
 
 
 def test_overgang_lager_secundair_closes_and_says_what_next(voorbeeld: Path, run) -> None:
-    result = run("overgang", "noah", "lager-secundair")
+    result = run("overgang", "arthur", "lager-secundair", "--ja")  # Arthur is in 6B, the last year of lager
     assert result.exit_code == 0, result.output
     assert "nieuw Verslag" in result.stdout and "nieuwe aanmelding" in result.stdout
-    tekst = (voorbeeld / "cases" / "KLM-2025-003.yaml").read_text()
+    tekst = (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text()
     assert "reden: overgang_secundair" in tekst and "\nfase: afgesloten\n" in tekst
 
 
@@ -197,3 +197,177 @@ def test_history_is_only_appended(voorbeeld: Path, run) -> None:
     weg, erbij = wijzigingen(oud, pad.read_text())
     assert not [r for r in weg if r.startswith("  - datum") or r.startswith("    door")]
     assert sum(r.startswith("  - datum: 2026-11-2") for r in erbij) == 6  # 3 history + 2 evaluations + the overleg
+
+
+# ---------------------------------------------------------------------------- a fact of an earlier day (issue 26)
+
+
+def _pas_toe(pad: Path, bewerking):
+    """An edit through the engine alone (no typer): read, apply, check, save."""
+    import datetime as dt
+
+    from leersteun.editing.bewerk import pas_toe
+    from leersteun.reading.dossiers import lees_dossier
+    from leersteun.rules.checks import Context
+
+    ctx = Context(vandaag=dt.date(2026, 11, 24))
+    return pas_toe(lees_dossier(pad, ctx), ctx, bewerking)
+
+
+def _geschiedenis(pad: Path) -> list[tuple[str, str, str]]:
+    from leersteun.files.store import gewoon, maak_yaml
+
+    data = gewoon(maak_yaml().load(pad.read_text()))
+    return [(str(g["datum"]), g["fase"], g.get("notitie") or "") for g in data["geschiedenis"]]
+
+
+LATER = DOSSIER.replace(
+    "    door: Els Maes\nevaluaties: []",
+    "    door: Els Maes\n  - datum: 2026-11-20\n    fase: ondersteuning\n    door: Els Maes\n    notitie: Klas bevestigd.\n"
+    "evaluaties:\n  - datum: 2026-11-20\n    beslissing: verderzetten\n",
+)
+
+
+def test_a_past_evaluation_goes_to_its_place_in_every_list(map_: Map) -> None:
+    import datetime as dt
+
+    from leersteun.editing.trajectory import Wie, evaluatie
+    from leersteun.rules.model import Beslissing
+
+    pad = map_.case(LATER)
+    wie = Wie("An Janssens", dt.date(2026, 2, 27), "Gesprek van februari.")
+    _pas_toe(pad, lambda data, d: evaluatie(data, d, wie, Beslissing.verderzetten))
+    regels = _geschiedenis(pad)
+    assert [r[0] for r in regels] == ["2024-10-15", "2026-02-27", "2026-11-20"]
+    assert regels[1] == ("2026-02-27", "ondersteuning", "Gesprek van februari. (Laat genoteerd op 24-11-2026.)")
+    tekst = pad.read_text()
+    assert tekst.index("  - datum: 2026-02-27\n    beslissing: verderzetten") < tekst.index("  - datum: 2026-11-20\n    beslissing: verderzetten")
+
+
+def test_a_past_fact_gets_the_phase_of_its_day(map_: Map) -> None:
+    import datetime as dt
+
+    from leersteun.editing.trajectory import Wie, geschiedenis
+
+    tekst = LATER.replace("    door: Els Maes\n  - datum: 2026-11-20", "    door: Els Maes\n  - datum: 2025-06-20\n    fase: afgesloten\n"
+                          "    door: Els Maes\n  - datum: 2026-10-01\n    fase: heropstart\n    door: Els Maes\n  - datum: 2026-11-20")  # fmt: skip
+    pad = map_.case(tekst)
+    from leersteun.files.store import maak_yaml
+
+    data = maak_yaml().load(pad.read_text())
+    geschiedenis(data, "ondersteuning", Wie("An Janssens", dt.date(2025, 9, 1), "Verslag ontvangen."))
+    regels = [(str(g["datum"]), g["fase"]) for g in data["geschiedenis"]]
+    assert regels[2] == ("2025-09-01", "afgesloten")  # closed on that day, not in today's phase
+
+
+def test_a_late_phase_change_keeps_the_last_line_in_the_current_phase(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "KLM-2026-002.yaml"  # Ella, aanmelding since 22-10-2026
+    assert run("verslag", "ella", "--soort", "IAC", "--datum", "2026-11-01").exit_code == 0  # a line of 24-11
+    result = run("fase", "ella", "opstart", "--verslag-zichtbaar", "--datum", "03-11-2026")
+    assert result.exit_code == 0, result.output
+    regels = _geschiedenis(pad)
+    assert [(d, f) for d, f, _ in regels] == [
+        ("2026-10-22", "aanmelding"), ("2026-11-03", "opstart"), ("2026-11-24", "aanmelding"), ("2026-11-24", "opstart"),
+    ]  # fmt: skip
+    assert regels[-1][2] == "Laat genoteerd: fase opstart sinds 03-11-2026."
+    assert run("valideer", "cases/KLM-2026-002.yaml").exit_code == 0  # no warning: the last line names the phase
+
+
+def test_a_step_before_the_current_phase_began_is_refused_with_that_day(voorbeeld: Path, run) -> None:
+    voor = digest(voorbeeld / "cases" / "JZF-2025-001.yaml")  # Louis, heropstart since 18-11-2026
+    result = run("fase", "louis", "afgesloten", "--notitie", "Toch niet.", "--datum", "01-11-2026")
+    assert result.exit_code == 1
+    assert "sinds 18-11-2026 in fase heropstart" in result.stderr and "Kies een datum vanaf 18-11-2026" in result.stderr
+    assert digest(voorbeeld / "cases" / "JZF-2025-001.yaml") == voor
+
+
+@pytest.mark.parametrize(
+    "opdracht,datum",
+    [
+        (["evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen_bereikt", "--datum", "2025-09-01"], "15-09-2025"),
+        (["diplon", "noah", "evaluatie", "--datum", "2026-01-01"], "15-06-2026"),
+        (["verslag", "noah", "--soort", "IAC", "--datum", "2025-01-01"], "20-05-2025"),
+    ],
+)
+def test_every_refused_date_names_the_date_it_conflicts_with(voorbeeld: Path, run, opdracht: list[str], datum: str) -> None:
+    result = run(*opdracht)
+    assert result.exit_code == 1 and datum in result.stderr, result.output
+
+
+def test_a_late_meeting_goes_to_its_place(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    assert run("overleg", "noah", "--soort", "andere", "--datum", "2026-03-02").exit_code == 0
+    assert run("evaluatie", "noah", "--beslissing", "verderzetten", "--datum", "2026-03-02").exit_code == 0
+    tekst = pad.read_text()
+    assert tekst.index("datum: 2026-01-19\n    soort: evaluatiegesprek") < tekst.index("datum: 2026-03-02\n    soort: andere") < tekst.index("datum: 2026-06-15\n    soort")
+    assert run("valideer", "cases/KLM-2025-003.yaml", "--streng").exit_code == 0, run("valideer", "cases/KLM-2025-003.yaml").output
+
+
+def test_a_comment_above_an_entry_stays_above_it(map_: Map) -> None:
+    import datetime as dt
+
+    from leersteun.editing.trajectory import Wie, geschiedenis
+
+    pad = map_.case(LATER.replace("  - datum: 2026-11-20\n    fase", "  # de klas van dit jaar\n  - datum: 2026-11-20\n    fase"))
+    _pas_toe(pad, lambda data, d: geschiedenis(data, "ondersteuning", Wie("An Janssens", dt.date(2026, 3, 1), "Feb.")) or [])
+    assert "    notitie: Feb. (Laat genoteerd op 24-11-2026.)\n  # de klas van dit jaar\n  - datum: 2026-11-20\n" in pad.read_text()
+
+
+# ---------------------------------------------------------------------------- irreversible steps ask first (issue 26)
+
+
+def test_lager_secundair_from_4a_is_refused_and_toch_needs_a_reason(voorbeeld: Path, run) -> None:
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"  # Noah, 3A
+    voor = digest(pad)
+    result = run("overgang", "noah", "lager-secundair", "--ja")
+    assert result.exit_code == 1 and "in 3A" in result.stderr and "--toch" in result.stderr
+    assert digest(pad) == voor
+    result = run("overgang", "noah", "lager-secundair", "--ja", "--toch", "Is 12 en gaat naar 1B.")
+    assert result.exit_code == 0, result.output
+    assert "vanuit 3A, niet het laatste jaar van het lager: Is 12 en gaat naar 1B." in pad.read_text()
+
+
+def test_closing_for_good_asks_in_a_terminal_and_needs_ja_in_a_script(voorbeeld: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    pad = voorbeeld / "cases" / "RGN-2025-002.yaml"  # Arthur, 6B
+    voor = digest(pad)
+    script = run("overgang", "arthur", "lager-secundair")
+    assert script.exit_code == 1 and "Bevestig dat met --ja" in script.stderr and digest(pad) == voor
+    monkeypatch.setattr("leersteun.cli.gemeen._in_terminal", lambda: True)
+    nee = run("overgang", "arthur", "lager-secundair", input="nee\n")
+    assert nee.exit_code == 0 and "Zeker?" in nee.output and "Er is niets gewijzigd." in nee.output and digest(pad) == voor
+    ja = run("fase", "arthur", "afgesloten", "--reden", "andere_school", input="ja\n")
+    assert ja.exit_code == 0 and "kan niet ongedaan gemaakt worden" in ja.output and "\nfase: afgesloten\n" in pad.read_text()
+
+
+def test_ja_where_nothing_is_closed_is_refused(voorbeeld: Path, run) -> None:
+    for opdracht in (["fase", "ella", "opstart", "--verslag-zichtbaar", "--ja"], ["overgang", "finn", "kleuter-lager", "--klas", "1A", "--ja"]):
+        result = run(*opdracht)
+        assert result.exit_code == 2 and "--ja heeft hier geen effect" in result.stderr
+
+
+def test_any_closing_is_asked_in_a_terminal_but_a_script_needs_ja_only_when_no_heropstart_can_follow(
+    voorbeeld: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    voor = digest(pad)
+    monkeypatch.setattr("leersteun.cli.gemeen._in_terminal", lambda: True)
+    monkeypatch.setattr("leersteun.cli.traject._in_terminal", lambda: True)
+    nee = run("fase", "noah", "afgesloten", "--reden", "doelen_bereikt", input="nee\n")
+    assert nee.exit_code == 0 and "(Noah Wouters, 3A) wordt afgesloten" in nee.stdout and "met een heropstart" in nee.stdout
+    assert digest(pad) == voor
+    monkeypatch.setattr("leersteun.cli.traject._in_terminal", lambda: False)
+    assert run("fase", "noah", "afgesloten", "--reden", "doelen_bereikt").exit_code == 0  # a script: no question
+    assert "\nfase: afgesloten\n" in pad.read_text()
+
+
+def test_the_schools_decision_entered_late_is_placed_not_refused(voorbeeld: Path, run) -> None:
+    """Issue 26: 'verslag … --beslist' after a later history line said 'deze regel is ouder dan de vorige'."""
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    assert run("verslag", "noah", "--soort", "IAC", "--datum", "20-11-2026", "--ontbindende-voorwaarde", "21-11-2026").exit_code == 0
+    result = run("verslag", "noah", "--beslist", "22-11-2026", "--notitie", "IAC blijft.")
+    assert result.exit_code == 0, result.output
+    regels = _geschiedenis(pad)
+    assert regels[-2] == ("2026-11-22", "ondersteuning", "Beslissing van de school over de ontbindende voorwaarde: IAC blijft. (Laat genoteerd op 24-11-2026.)")
+    assert regels[-1][0] == "2026-11-24" and regels[-1][2].startswith("Nieuw Verslag: IAC")
+    geweigerd = run("verslag", "noah", "--beslist", "20-11-2026")
+    assert geweigerd.exit_code == 1 and "22-11-2026" in geweigerd.stderr  # already noted: the date it conflicts with

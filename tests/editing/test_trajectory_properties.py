@@ -98,3 +98,49 @@ def test_random_command_sequences(bron: Path, opdrachten) -> None:
             assert na.dossier is not None and not na.fouten, na.bevindingen
             assert na.dossier.geschiedenis[: len(oude_geschiedenis)] == oude_geschiedenis
             assert len(na.dossier.geschiedenis) == len(oude_geschiedenis) + 1
+
+
+def _deelrij(oud: list, nieuw: list) -> bool:
+    """Is `oud` a subsequence of `nieuw` (every old line still there, in its order)?"""
+    rest = iter(nieuw)
+    return all(any(x == y for y in rest) for x in oud)
+
+
+@settings(max_examples=voorbeelden(20), deadline=None)
+@given(
+    bron=st.sampled_from(CASES),
+    opdrachten=st.lists(
+        st.tuples(st.tuples(st.one_of(evaluatie_opdracht, evaluatie_opdracht, fase_opdracht, overgang_opdracht), st.just(0), tekst), st.integers(-400, 0)),
+        min_size=1,
+        max_size=5,
+    ),
+)
+def test_commands_dated_in_the_past_keep_the_history_whole_ordered_and_in_phase(bron: Path, opdrachten) -> None:
+    """Issue 26: any date, also before later lines. Accepted: every old line stays (in order),
+    the history stays in date order, its last line names the case's phase, the file is valid;
+    refused: the file is byte-identical."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pad = Path(tmp) / bron.name
+        shutil.copyfile(bron, pad)
+        vandaag = Wie(door="Els Maes", datum=VANDAAG, notitie="Vandaag.")
+        try:  # a line of today first (where the case allows it), so that the others come before it
+            pas_toe(lees_dossier(pad, Context(vandaag=VANDAAG)), Context(vandaag=VANDAAG), bewerking("evaluatie", Beslissing.verderzetten, {}, vandaag))
+        except Fout:
+            pass
+        for ((soort, arg, opties), _, notitie), terug in opdrachten:
+            voor = pad.read_bytes()
+            gelezen = lees_dossier(pad, Context(vandaag=VANDAAG))
+            oud = gelezen.dossier.geschiedenis
+            dag = VANDAAG + dt.timedelta(days=terug)
+            try:
+                pas_toe(gelezen, Context(vandaag=VANDAAG), bewerking(soort, arg, opties, Wie(door="An Janssens", datum=dag, notitie=notitie)))
+            except Fout:
+                assert pad.read_bytes() == voor
+                continue
+            na = lees_dossier(pad, Context(vandaag=VANDAAG))
+            assert na.dossier is not None and not na.fouten, na.bevindingen
+            nieuw = na.dossier.geschiedenis
+            event("ingevoegd" if nieuw[: len(oud)] != oud else "achteraan")
+            assert _deelrij(oud, nieuw) and len(nieuw) > len(oud)
+            assert [g.datum for g in nieuw] == sorted(g.datum for g in nieuw)
+            assert nieuw[-1].fase == na.dossier.fase

@@ -80,14 +80,56 @@ def test_killed_at_any_write_the_next_command_finishes_or_nothing_changed(map_: 
     monkeypatch.undo()
     regels = herstel(map_)
     na_herstel = inhoud(map_)
-    if regels:  # the journal was written: finished
+    if na_herstel != voor:  # the journal was written: finished
         assert "werd onderbroken; ze is nu afgewerkt (4 bestanden)" in regels[0]
         assert na_herstel["X-9.yaml"] == "id: X-9\n" and all(na_herstel[f"X-{i}.yaml"].endswith("klas: 6A\n") for i in range(3))
-    else:  # killed before: nothing changed, no temporary file left
-        assert na_herstel == voor
+    else:  # killed before: nothing changed, no temporary file left, and said when one was
+        assert not regels or "werd onderbroken voor ze iets veranderde: er is niets gewijzigd" in regels[0]
     assert not list(map_.cases.glob(".*")) and not (map_.pad / ".leersteun-wijziging.json").exists()
 
 
 def test_the_journal_lives_in_git_when_the_folder_is_a_repository(map_: Dossiermap) -> None:
     subprocess.run(["git", "init", "-q"], cwd=map_.pad, check=True)
     assert wijziging._journaal(map_.pad) == map_.pad / ".git" / "leersteun-wijziging.json"
+
+
+def test_a_full_disk_names_the_file_and_changes_nothing(map_: Dossiermap, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    voor = inhoud(map_)
+    echt = wijziging._schrijf_tijdelijk
+    gedaan: list[Path] = []
+
+    def schrijf(pad: Path, data: bytes) -> Path:
+        if gedaan:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        gedaan.append(echt(pad, data))
+        return gedaan[-1]
+
+    monkeypatch.setattr(wijziging, "_schrijf_tijdelijk", schrijf)
+    with pytest.raises(Fout, match="test: .*cases/X-1.yaml: niet bewaard: de schijf is vol. Er is niets gewijzigd"):
+        wijziging_van(map_).uitvoeren()
+    assert inhoud(map_) == voor
+
+
+def test_the_commit_of_a_change_is_in_its_journal_and_done_by_the_next_command(map_: Dossiermap, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed after the renames, before the commit: the next command commits every file."""
+    from leersteun.reading import gitops
+
+    for stap in (["init", "-q"], ["add", "."], ["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "begin"]):
+        subprocess.run(["git", *stap], cwd=map_.pad, check=True, capture_output=True)
+    w = wijziging_van(map_)
+    w.commit = wijziging.Commit(w.paden, "vier dossiers", "An Janssens")
+
+    def gedood(*_args: object, **_kw: object) -> str:
+        raise Gedood
+
+    monkeypatch.setattr(gitops, "commit", gedood)
+    with pytest.raises(Gedood):
+        w.uitvoeren()
+    monkeypatch.undo()
+    assert subprocess.run(["git", "status", "--porcelain"], cwd=map_.pad, capture_output=True, text=True, check=True).stdout
+    regels = herstel(map_)
+    assert "ze is nu afgewerkt (4 bestanden)" in regels[0] and regels[1] == "Gecommit: vier dossiers"
+    assert not subprocess.run(["git", "status", "--porcelain"], cwd=map_.pad, capture_output=True, text=True, check=True).stdout
+    assert herstel(map_) == []

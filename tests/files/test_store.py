@@ -315,3 +315,28 @@ def test_a_yaml_mistake_is_explained_in_dutch(tmp_path: Path, tekst: str, boodsc
         store.lees(pad)
     assert boodschap in e.value.bevindingen[0].boodschap
     assert "expected" not in e.value.bevindingen[0].boodschap and "while parsing" not in e.value.bevindingen[0].boodschap
+
+
+@pytest.mark.parametrize(
+    ("teken", "uitleg"),
+    [("\uffff", "een niet-teken (U+FFFF)"), ("\ufffe", "een niet-teken (U+FFFE)"), ("\x01", "een stuurteken (U+0001)"), ("\x7f", "een stuurteken (U+007F)")],
+)
+def test_a_character_the_yaml_reader_refuses_is_named_with_its_line_and_column(tmp_path: Path, teken: str, uitleg: str) -> None:
+    """Also in a comment, where no model sees it: not 'unacceptable character' at 1:1."""
+    pad = tmp_path / "T-001.yaml"
+    pad.write_text(DOSSIER.replace("klas: 5B", f"klas: 5B  # oud{teken}"), encoding="utf-8")
+    with pytest.raises(OngeldigBestand) as fout:
+        store.lees(pad)
+    b = fout.value.bevindingen[0]
+    regel = DOSSIER.splitlines().index("  klas: 5B") + 1
+    assert (b.regel, b.kolom) == (regel, len("  klas: 5B  # oud") + 1)
+    assert b.boodschap.startswith(f"het bestand bevat {uitleg}, een onzichtbaar of ongeldig teken")
+
+
+def test_bytes_that_are_no_utf_8_are_named_with_their_line_and_column(tmp_path: Path) -> None:
+    pad = tmp_path / "T-001.yaml"
+    pad.write_bytes(DOSSIER.replace("naam: Peeters", "naam: Pe\xebters").encode("cp1252"))
+    with pytest.raises(OngeldigBestand) as fout:
+        store.lees(pad)
+    b = fout.value.bevindingen[0]
+    assert (b.regel, b.kolom) == (4, len("  naam: Pe") + 1) and "geen UTF-8" in b.boodschap

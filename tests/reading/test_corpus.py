@@ -4,6 +4,7 @@ file:line:column, exit code 1, no traceback, and no file changed."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -56,11 +57,19 @@ def controleer(map_: Map, run, opdracht: list[str]) -> None:
     assert map_.hashes() == voor, opdracht
 
 
-@pytest.mark.parametrize("bestand", DOSSIERS, ids=lambda p: p.stem)
-def test_every_command_over_every_bad_case(map_: Map, run, bestand: Path) -> None:
+def _opdrachten_voor(i: int) -> list[list[str]]:
+    """Every command over every bad case with LEERSTEUN_GRONDIG; by default each case meets
+    every other command (alternating, so each command still meets half of the corpus)."""
+    if os.environ.get("LEERSTEUN_GRONDIG"):
+        return OPDRACHTEN
+    return [o for j, o in enumerate(OPDRACHTEN) if (i + j) % 2 == 0]
+
+
+@pytest.mark.parametrize("i, bestand", list(enumerate(DOSSIERS)), ids=lambda x: x.stem if isinstance(x, Path) else str(x))
+def test_every_command_over_every_bad_case(map_: Map, run, i: int, bestand: Path) -> None:
     map_.case(DOSSIER.replace("id: T-001", "id: T-000"), "T-000")  # a valid neighbour
     (map_.pad / "cases" / "T-001.yaml").write_bytes(bestand.read_bytes())
-    for opdracht in OPDRACHTEN:
+    for opdracht in _opdrachten_voor(i):
         controleer(map_, run, opdracht)
 
 
@@ -135,6 +144,7 @@ LASTIG = [
     "0017", "0x1F", "0o17", "1_000", ".inf", "-.inf", ".nan", "1e3", "5.0", "+17", "-0", "0017 # x", "[0017, 5]", "'0017'", "!!str x", "!!int 5", "&a x", "*a",
     "2015-3-4", "2015-03-4", "9999-12-31", "2026-02-30", "2026-02-28T10:00:00", "12:30", "yes", "no", "~", "null", "true",
     "[a, b]", "{x: 1}", "'a\\u200bb'", "\"a\\u202eb\"", "\"\\ud800\"", "|\n    tekst", "9" * 40, "'<<'",
+    "Lot\u00adte", "\"Lot\\u00adte\"", "a\uffffb", "\"a\\uffffb\"", "a\ufdd0b", "x # \uffff", "x # \x01", "x # \x85y", "a\U000e0041",
 ]  # fmt: skip
 
 
@@ -197,8 +207,8 @@ def dezelfde_posities(pad: Path) -> None:
 
     data = lees(pad).data
     knopen = Knopen.van(pad.read_bytes())
-    if knopen is None:  # a file the C parser would read other lines in: the round trip places all
-        assert any(t in pad.read_bytes() for t in (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")), pad.read_text(encoding="utf-8")
+    if knopen is None:  # a file the C parser would read other lines in, or not compose (an anchor twice): the round trip places all
+        assert any(t in pad.read_bytes() for t in (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"&")), pad.read_text(encoding="utf-8")
 
     def paden(x: object, voor: tuple = ()) -> list[tuple]:
         if isinstance(x, dict):

@@ -305,7 +305,7 @@ def test_the_check_for_a_second_case_of_a_pupil_is_the_same_on_several_processes
     m = vind_map(map_met_fouten)
 
     def ids() -> list[str]:
-        return [d.id for d in dossiers.dubbels(m, "lotte", "PEETERS", None, "basisschool de klimop")]
+        return [d.id for d, _zeker in dossiers.dubbels(m, "lotte", "PEETERS", None, "basisschool de klimop")]
 
     monkeypatch.setattr(snel, "processen", lambda bestanden: 1)
     alleen = ids()

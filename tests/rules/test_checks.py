@@ -89,8 +89,9 @@ REGELS = [
     ("opstart-zonder-diplon", DOSSIER.replace("zichtbaar_in_diplon: true", "zichtbaar_in_diplon: false"), "zichtbaar_in_diplon", "Diplon"),
     ("ov4-in-lager", DOSSIER.replace("soort: GC", "soort: OV4"), "soort", "secundair"),
     ("ontbindend-bij-gc", DOSSIER.replace("ontbindende_voorwaarde: null", "ontbindende_voorwaarde: 2024-09-20"), "ontbindende_voorwaarde", "IAC- of OV4-verslag"),
-    ("verslag-voor-geboorte", DOSSIER.replace("geboortedatum: 2015-03-14", "geboortedatum: 2025-03-14"), "datum", "geboortedatum"),
-    ("geschiedenis-volgorde", DOSSIER.replace("evaluaties: []", "evaluaties: []").replace("    door: Els Maes\n", "    door: Els Maes\n  - datum: 2024-01-01\n    fase: ondersteuning\n    door: Els Maes\n"), "datum", "oud naar nieuw"),
+    ("verslag-voor-geboorte", DOSSIER.replace("geboortedatum: 2015-03-14", "geboortedatum: 2025-03-14"), "datum", "het Verslag (2024-09-12) is gedateerd vóór de geboortedatum van de leerling (2025-03-14)"),
+    ("geschiedenis-volgorde", DOSSIER.replace("evaluaties: []", "evaluaties: []").replace("    door: Els Maes\n", "    door: Els Maes\n  - datum: 2024-01-01\n    fase: ondersteuning\n    door: Els Maes\n"), "datum", "deze regel (2024-01-01) is ouder dan de vorige (2024-10-15)"),
+    ("traject-overlapt", DOSSIER.replace("    evaluatie_op: [2025-01-20]\n", "    evaluatie_op: [2025-01-20]\n    einde: 2025-02-01\n  - vorm: light\n    start: 2025-01-10\n"), "start", "dit traject start (2025-01-10) vóór het vorige eindigt (2025-02-01)"),
     ("heropstart-zonder-gegevens", DOSSIER.replace("fase: ondersteuning\n", "fase: heropstart\n", 1).replace("    start: 2024-10-15\n", "    start: 2024-10-15\n    einde: 2025-01-31\n").replace("    fase: ondersteuning", "    fase: heropstart"), "fase", "heropstart"),
 ]
 

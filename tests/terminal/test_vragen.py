@@ -77,3 +77,22 @@ def test_prompts_read_a_terminal_through_the_toetsenbord_and_anything_else_as_in
     monkeypatch.setattr(vragen, "_STDIN", None)
     monkeypatch.setattr("sys.stdin", Terminal("ja\n"))
     assert isinstance(vragen.Toetsenbord.van_stdin(), vragen.Toetsenbord)
+
+
+def test_a_prompt_is_plain_text_never_markup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A question that names a pupil ('In welke klas zit Lotte [/] nu?') or offers names as
+    choices shows them as written: rich would read '[/]' as markup and stop."""
+    import io
+    import sys
+
+    from rich.console import Console
+
+    uit = io.StringIO()
+    console = Console(file=uit, width=200)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("5B\n2\nj\n"))
+    assert vragen.vraag(console, "In welke klas zit Lotte [/] [bold]nu?") == "5B"
+    assert vragen.vraag(console, "Welke school [/]?", keuzes=["De Klimop [/]", "[bold]Regenboog"]) == "[bold]Regenboog"
+    assert vragen.ja_nee(console, "Nieuw teamlid [b]Nina[/b]?") is True
+    getoond = uit.getvalue()
+    for tekst in ("In welke klas zit Lotte [/] [bold]nu?", "De Klimop [/]", "[bold]Regenboog", "Welke school [/]? [1 De Klimop [/], 2 [bold]Regenboog]", "Nieuw teamlid [b]Nina[/b]?"):
+        assert tekst in getoond, getoond

@@ -1,0 +1,89 @@
+"""Steps no command can undo: closing a case for a reason after which it is never restarted
+(seed 003: another school, the secondary school, stopping school, a typology of another
+centre), directly or through a transition. Before such a step, what can be checked is checked
+(lager→secundair only from the last year of lager), and the sentence to confirm is made here;
+the terminal asks it (`--ja` in a script). Any other closing is asked in a terminal too (only a
+heropstart starts the case again); a script needs no `--ja` for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from leersteun.editing.schooljaar import laatste_jaar
+from leersteun.editing.trajectory import GEEN_HEROPSTART, REDEN_TEKST, Geweigerd, Wie
+from leersteun.editing.trajectory import overgang as _overgang
+from leersteun.rules.model import Dossier, Fase, Niveau, Reden, schooljaar_van
+
+if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
+    from ruamel.yaml.comments import CommentedMap
+
+LOPEND = (Fase.aanmelding, Fase.opstart, Fase.ondersteuning)
+# the closing reason of each transition that closes
+OVERGANG_REDEN = {"lager-secundair": Reden.overgang_secundair, "andere-school": Reden.andere_school}
+
+
+def bij_afsluiten(dossier: Dossier, reden: Reden | None) -> str | None:
+    """The sentence to confirm before closing for `reden`, or None when the step can be undone
+    (a heropstart stays possible) or will be refused anyway (the case is not running)."""
+    if reden not in GEEN_HEROPSTART or dossier.fase not in LOPEND:
+        return None
+    d = dossier
+    return (
+        f"Dossier {d.id} ({d.leerling.volledige_naam}, {d.leerling.klas}) wordt afgesloten: {REDEN_TEKST[reden]}. "
+        "Dat kan niet ongedaan gemaakt worden: daarna volgt een nieuwe aanmelding, geen heropstart."
+    )
+
+
+def bij_gewoon_afsluiten(dossier: Dossier, reden: Reden | None) -> str | None:
+    """The sentence a terminal asks before any other closing (a heropstart can start the case
+    again, but no command undoes the closing itself); None when this is no closing of a
+    running case."""
+    if reden is None or reden in GEEN_HEROPSTART or dossier.fase not in LOPEND:
+        return None
+    d = dossier
+    return (
+        f"Dossier {d.id} ({d.leerling.volledige_naam}, {d.leerling.klas}) wordt afgesloten: {REDEN_TEKST[reden]}. "
+        "Daarna start het alleen opnieuw met een heropstart (na een overleg tussen school en CLB)."
+    )
+
+
+def bij_overgang(dossier: Dossier, soort: str, wie: Wie, toch: str | None = None) -> str | None:
+    """Check a transition before anything is asked (a refusal names the class and the way
+    out); the sentence to confirm when it closes the case for good, else None."""
+    d = dossier
+    if soort != "lager-secundair":
+        if toch:
+            raise Geweigerd("--toch hoort bij de overgang lager-secundair buiten het laatste jaar van het lager.")
+        return bij_afsluiten(d, OVERGANG_REDEN.get(soort))
+    if d.leerling.niveau != Niveau.lager or d.fase not in LOPEND:
+        return None  # the transition itself refuses, with its own reason
+    if laatste_jaar(d) != "lager" and not toch:
+        jaar = schooljaar_van(wie.datum)
+        bevestigd = (
+            f", bevestigd voor {d.leerling.klas_schooljaar}"
+            if d.leerling.klas_schooljaar and d.leerling.klas_schooljaar != jaar
+            else ""
+        )
+        raise Geweigerd(
+            f"De overgang naar het secundair gebeurt vanuit het laatste jaar van het lager (het 6de leerjaar); "
+            f"{d.leerling.voornaam} zit volgens dossier {d.id} in {d.leerling.klas}{bevestigd}. Er is niets gewijzigd. "
+            "Zit de leerling wel in het 6de leerjaar, of gaat hij of zij vroeger naar het secundair (bijvoorbeeld naar 1B), "
+            'geef dan de reden mee met --toch "..."; die komt in de geschiedenis.'
+        )
+    if laatste_jaar(d) == "lager" and toch:
+        raise Geweigerd(f"{d.leerling.voornaam} zit in {d.leerling.klas}, het laatste jaar van het lager: --toch is niet nodig.")
+    return bij_afsluiten(d, Reden.overgang_secundair)
+
+
+def overgang(
+    data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *, klas: str | None = None, toch: str | None = None
+) -> list[str]:
+    """A transition (`trajectory.overgang`) after its checks; `toch` (why lager→secundair
+    happens outside the last year of lager) is written in the history."""
+    bij_overgang(dossier, soort, wie, toch)
+    if toch:
+        reden = f"vanuit {dossier.leerling.klas}, niet het laatste jaar van het lager: {toch.strip().rstrip('.')}."
+        notitie = f"{wie.notitie.strip()} Overgang naar het secundair {reden}" if wie.notitie else f"Afgesloten: {REDEN_TEKST[Reden.overgang_secundair]}, {reden}"
+        wie = Wie(wie.door, wie.datum, notitie)
+    return _overgang(data, dossier, soort, wie, klas=klas)
