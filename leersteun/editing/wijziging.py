@@ -294,7 +294,7 @@ def _ruim_git_sloten(map_: Dossiermap) -> list[str]:
 def _ruim_wezen(map_: Dossiermap) -> list[str]:
     """Temporary files of a change killed before its journal: nobody will use them. Says so
     (that change did not happen)."""
-    mappen = [m for m in (map_.pad / CASES, map_.pad / OUT) if m.is_dir()]
+    mappen = [m for m in (map_.pad, map_.pad / CASES, map_.pad / OUT) if m.is_dir()]  # the root: leersteun.yaml
     wezen = [p for m in mappen for p in m.glob(f".*{ACHTERVOEGSEL}")]
     if not wezen:
         return []
