@@ -59,10 +59,11 @@ def controleer(map_: Map, run, opdracht: list[str]) -> None:
 
 def _opdrachten_voor(i: int) -> list[list[str]]:
     """Every command over every bad case with LEERSTEUN_GRONDIG; by default each case meets
-    every other command (alternating, so each command still meets half of the corpus)."""
+    every third command (rotating, so each command still meets a third of the corpus, some
+    20 bad files, every run the same)."""
     if os.environ.get("LEERSTEUN_GRONDIG"):
         return OPDRACHTEN
-    return [o for j, o in enumerate(OPDRACHTEN) if (i + j) % 2 == 0]
+    return [o for j, o in enumerate(OPDRACHTEN) if (i + j) % 3 == 0]
 
 
 @pytest.mark.parametrize("i, bestand", list(enumerate(DOSSIERS)), ids=lambda x: x.stem if isinstance(x, Path) else str(x))
