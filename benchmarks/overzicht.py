@@ -1,6 +1,6 @@
 """The weekly overview on large generated case folders. Run by hand:
 
-    .venv/bin/python benchmarks/overzicht.py [AANTAL ...] [--zonder-naief]
+    .venv/bin/python benchmarks/overzicht.py [AANTAL ...] [--zonder-naief] [--spawn]
 
 For each AANTAL (default: 5000 and 20000) it generates realistic cases (about 2.4 kB, 4+
 history entries, 2 goals each) and measures:
@@ -13,6 +13,8 @@ history entries, 2 goals each) and measures:
 - tabel: the overview in the terminal (the summary, as a coordinator sees it) next to csv;
 - piekgeheugen: of the largest process (the main one or a worker; workers are forked and
   share most of their memory with it).
+With --spawn the workers start afresh, as on macOS and Windows (`snel.START`), through a
+script made like the installed `leersteun` command (a spawned worker imports it again).
 Runs leersteun as installed: with bytecode (.pyc), without PYTHONDONTWRITEBYTECODE. Prints the
 machine and the ratios next to the targets: cold <= 3 %, warm <= 2 % of naïef at 5,000 cases;
 cold under 4 s and memory under 150 MB at 20,000. Not a test: timings depend on the machine,
@@ -160,6 +162,14 @@ def naief(map_: Path) -> float:
     return time.perf_counter() - begin
 
 
+# the installed `leersteun` script, with the workers started as on macOS and Windows
+SPAWN = """import sys
+from leersteun.cli import main
+if __name__ == "__main__":
+    from leersteun.reading import snel
+    snel.START = "spawn"
+    sys.exit(main())
+"""
 OMGEVING = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"LEERSTEUN_VANDAAG": "2026-11-24"}
 
 
@@ -167,9 +177,10 @@ def draai(map_: Path, *formaat: str) -> tuple[float, float]:
     """Wall time and peak memory (MB, the largest process) of one overview run; csv to a file
     unless another format is given (the terminal table goes to a pipe at 120 columns)."""
     argumenten = list(formaat) or ["--formaat", "csv", "--uit", str(map_ / "out" / "o.csv")]
+    opdracht = [sys.executable, str(map_.parent / "leersteun-spawn")] if "--spawn" in sys.argv else [str(BIN)]
     begin = time.perf_counter()
     kind = subprocess.Popen(
-        [str(BIN), "--map", str(map_), "overzicht", *argumenten],
+        [*opdracht, "--map", str(map_), "overzicht", *argumenten],
         env=OMGEVING | {"COLUMNS": "120"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     _, status, gebruik = os.wait4(kind.pid, 0)
@@ -202,6 +213,7 @@ def meet(aantal: int, met_naief: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         map_ = Path(tmp) / "map"
         maak_map(map_, aantal)
+        (Path(tmp) / "leersteun-spawn").write_text(SPAWN, encoding="utf-8")
         os.sync()  # the new files on disk, as a team's folder is (else the kernel writes them during the first run)
         grootte = sum(p.stat().st_size for p in (map_ / "cases").glob("*.yaml")) / aantal
         print(f"\n{aantal} dossiers, gemiddeld {grootte:.0f} bytes")
@@ -231,7 +243,7 @@ def meet(aantal: int, met_naief: bool) -> None:
 
 def main() -> None:
     aantallen = [int(a) for a in sys.argv[1:] if a.isdigit()] or [5000, 20000]
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}" + ("; werkers gestart met spawn (zoals op macOS en Windows)" if "--spawn" in sys.argv else ""))
     # the bytecode of every module, as `pip install` writes it (an editable install writes it
     # on first use, and that first use would count in the cold run)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(HIER / "leersteun")], env=OMGEVING, check=True)

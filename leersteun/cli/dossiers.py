@@ -13,6 +13,7 @@ from leersteun.cli.gemeen import (
     CommitOptie,
     DossierArg,
     NieuwLidOptie,
+    _anoniem_volledig,
     _commit,
     _datum_optie,
     _door,
@@ -345,6 +346,7 @@ def lijst(
     dossiers.instellingen(map_)  # a broken leersteun.yaml stops here, with its position
     met_fouten: list = []
     geldig = list(uitkomsten(map_, lambda _pad, d: lijst_rij(d, anoniem), met_fouten))  # on every core for a large folder
+    _anoniem_volledig(anoniem, met_fouten)
     fasen = {f.value for f in fase or []}
     gekozen = dossiers.kies_uit(geldig, fasen, school, ondersteuner)
     if als_json:
@@ -376,7 +378,9 @@ def toon_(
     inst = dossiers.instellingen(map_)
     gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(vandaag(), inst))
     assert gevonden.dossier is not None
-    _console().print(toon_dossier(gevonden.dossier, vandaag()))
+    from leersteun.rules.schoolkalender import Schoolkalender
+
+    _console().print(toon_dossier(gevonden.dossier, vandaag(), Schoolkalender.van(inst)))
     for b in gevonden.bevindingen:
         print(b.als_tekst(), file=sys.stderr)
 

@@ -30,6 +30,22 @@ def _meld_ongeldige(gelezen: list[Any]) -> None:
         raise OngeldigeDossiers([g.pad.name for g in gelezen], [b for g in gelezen for b in g.fouten])
 
 
+def _anoniem_volledig(anoniem: bool, gelezen: list[Any]) -> None:
+    """--anoniem takes every name of every case out of every text: a case that could not be
+    read keeps its names unknown, and they would stay in the others' notes. So an anonymous
+    output is made only when every case was read; otherwise nothing is written or shown."""
+    from leersteun.core.errors import Fout
+
+    if anoniem and gelezen:
+        namen = ", ".join(g.pad.name for g in gelezen)
+        raise Fout(
+            f"--anoniem: er is niets geschreven of getoond, want niet elk dossier kon gelezen worden (ongeldig: {namen}). "
+            "De namen uit dat dossier zouden dan in de notities van andere dossiers kunnen blijven staan. "
+            "Verbeter het bestand (zie hierboven; 'leersteun valideer' toont het opnieuw) en probeer opnieuw.",
+            [b for g in gelezen for b in g.fouten],
+        )
+
+
 def _dossiermap() -> "Dossiermap":
     from leersteun.reading import dossiers
     from leersteun.reading.folder import vind_map
@@ -332,8 +348,11 @@ def _geen_effect(waarom: str, opties: dict[str, Any]) -> None:
         raise GebruikFout(f"{', '.join(gegeven)} {werkwoord} hier geen effect: {waarom}. Er is niets gewijzigd.")
 
 
-def _afspraak(vorm: Vorm | None, start: str | None, frequentie: str | None, intensiteit: str | None, evaluatie_op: list[str] | None) -> Any:
-    """What was agreed for a traject, from the options (`fase`, `toewijzen`)."""
+def _afspraak(
+    vorm: Vorm | None, start: str | None, frequentie: str | None, intensiteit: str | None, evaluatie_op: list[str] | None, toch: str | None = None
+) -> Any:
+    """What was agreed for a traject, from the options (`fase`, `toewijzen`); `toch`: why it
+    departs from its form (light, medium)."""
     from leersteun.editing.trajectory import TrajectAfspraak
 
     return TrajectAfspraak(
@@ -342,7 +361,14 @@ def _afspraak(vorm: Vorm | None, start: str | None, frequentie: str | None, inte
         frequentie=frequentie,
         intensiteit=intensiteit,
         evaluatie_op=[_datum_optie(d, "--evaluatie-op") for d in evaluatie_op or []],
+        toch=toch,
     )
+
+
+TochVormOptie = Annotated[
+    Optional[str],
+    typer.Option("--toch", metavar="REDEN", help="Bij light of medium: waarom het toch buiten de vorm gaat (frequentie, duur); komt in de geschiedenis."),
+]
 
 
 JdnOptie = Annotated[Optional[JaDeelsNee], typer.Option(help="ja, deels of nee.", show_default=False)]

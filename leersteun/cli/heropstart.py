@@ -18,6 +18,7 @@ from leersteun.cli.gemeen import (
     KlasOptie,
     NieuwLidOptie,
     NotitieOptie,
+    TochVormOptie,
     _afspraak,
     _datum_optie,
     _geen_effect,
@@ -247,6 +248,9 @@ def mail_(
     dossier: DossierArg,
     verstuur: Annotated[bool, typer.Option("--verstuur", help="Verstuur de mail via SMTP (na bevestiging).")] = False,
     ja: Annotated[bool, typer.Option("--ja", help="Met --verstuur: bevestig het versturen zonder te vragen.")] = False,
+    verstuurd: Annotated[
+        Optional[str], typer.Option("--verstuurd", metavar="DATUM", help="De mail is buiten leersteun verstuurd (Outlook, Thunderbird): noteer de datum.")
+    ] = None,
     klas: "KlasOptie" = None,
     commit: "CommitOptie" = None,
     door: DoorOptie = None,
@@ -255,6 +259,16 @@ def mail_(
     wie = _wie(door, None, None)
     if not verstuur:
         _geen_effect("--ja bevestigt alleen --verstuur", {"--ja": ja})
+    if verstuurd is not None:  # a mail sent from Outlook: only the date is noted
+        from leersteun.editing import heropstart as hs
+
+        _geen_effect("--verstuurd noteert alleen dat de gemaakte mail verstuurd is", {"--verstuur": verstuur, "--klas": klas})
+        dag = _datum_optie(verstuurd, "--verstuurd")
+        sessie = _Sessie(dossier)
+        sessie.bewaar(lambda data, dd: hs.markeer_verstuurd(data, dd, dag))
+        sessie.zeg()
+        sessie.commit(commit, "vraag tot heropstart verstuurd", wie.door)
+        return
     sessie = _Sessie(dossier)
     _kan_mailen(sessie, verstuur)
     bericht = _maak_mail(sessie, wie, _bevestig_klas(sessie, wie, klas, _terminal(), bewaar=False))
@@ -326,6 +340,7 @@ def toewijzen_(
         Optional[str], typer.Option("--corrigeer", metavar="REDEN", help="Wijs opnieuw toe na een verkeerde toewijzing; de reden komt in de geschiedenis.")
     ] = None,
     nieuw_lid: NieuwLidOptie = False,
+    toch: TochVormOptie = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
     commit: "CommitOptie" = None,
@@ -341,10 +356,13 @@ def toewijzen_(
     if vorm is None:
         _geen_effect(
             "start, frequentie, intensiteit en evaluatiemomenten horen bij de keuze van de vorm (geef --vorm, of kies later met 'leersteun fase')",
-            {"--start": start, "--frequentie": frequentie, "--intensiteit": intensiteit, "--evaluatie-op": evaluatie_op},
+            {"--start": start, "--frequentie": frequentie, "--intensiteit": intensiteit, "--evaluatie-op": evaluatie_op, "--toch": toch},
         )
-    afspraak = _afspraak(vorm, start, frequentie, intensiteit, evaluatie_op)
+    afspraak = _afspraak(vorm, start, frequentie, intensiteit, evaluatie_op, toch)
     sessie = _Sessie(dossier)
+    from leersteun.rules.schoolkalender import Schoolkalender
+
+    afspraak.kalender = Schoolkalender.van(sessie.instellingen)
     ondersteuner, erbij = _ondersteuner(sessie, ondersteuner, nieuw_lid, "ONDERSTEUNER")  # 'els maes' is Els Maes, as in leersteun.yaml
     if corrigeer is not None:  # a wrong assignment redone (engine: heropstart.corrigeer_toewijzing)
         bewaar_samen(sessie, lambda data, dd: hs.corrigeer_toewijzing(data, dd, wie, ondersteuner, corrigeer, vorm, afspraak), erbij)
@@ -354,7 +372,9 @@ def toewijzen_(
     sessie.commit(commit, f"{'toewijzing gecorrigeerd' if corrigeer is not None else 'toegewezen'}{', ' + vorm.value if vorm else ''}", wie.door)
     for b in sessie.gelezen.bevindingen:
         print(b.als_tekst(), file=sys.stderr)
-    lijstje = deadlines(sessie.gelezen.dossier, vandaag())
+    from leersteun.rules.schoolkalender import Schoolkalender
+
+    lijstje = deadlines(sessie.gelezen.dossier, vandaag(), Schoolkalender.van(sessie.instellingen))
     if lijstje:
         print("Deadlines:")
         for x in lijstje:

@@ -17,6 +17,7 @@ from leersteun.cli.gemeen import (
     _controleer_uitvoer,
     _dossiermap,
     _geen_effect,
+    _anoniem_volledig,
     _meld_ongeldige,
     _schrijf_uitvoer,
 )
@@ -47,6 +48,7 @@ def agenda(
     tot = dag + dt.timedelta(weeks=weken)
     with _voortgang() as voortgang:
         a = agenda_.van_map(map_, inst, dag, tot, ondersteuner, anoniem, voortgang)
+    _anoniem_volledig(anoniem, a.ongeldig)
     console = _console()
     if a.punten:
         console.print(agenda_weergave(a.punten, dag, a.anoniem, alles))
@@ -108,6 +110,7 @@ def overzicht(
     w = overview.week_van(week, vandaag())
     with _voortgang() as voortgang:
         o, fout = overview.van_map(map_, inst, w, vandaag(), anoniem, voortgang)
+    _anoniem_volledig(anoniem, fout)
     if formaat == OverzichtFormaat.tabel and uit is None:
         console = _console()
         console.print(formats.als_tabel(o, alles, console.width))

@@ -17,6 +17,7 @@ from leersteun.cli.gemeen import (
     DossierArg,
     NieuwLidOptie,
     NotitieOptie,
+    TochVormOptie,
     _afspraak,
     _bevestig,
     _datum_optie,
@@ -52,7 +53,7 @@ _FASE_OPTIES = {
     ("opstart", "ondersteuning"): {
         "--vorm", "--start", "--frequentie", "--intensiteit", "--evaluatie-op", "--ondersteuner", "--opstartgesprek", "--leervraag",
     },
-    ("heropstart", "ondersteuning"): {"--vorm", "--start", "--frequentie", "--intensiteit", "--evaluatie-op"},
+    ("heropstart", "ondersteuning"): {"--vorm", "--start", "--frequentie", "--intensiteit", "--evaluatie-op", "--toch"},
     ("aanmelding", "afgesloten"): {"--reden"},
     ("opstart", "afgesloten"): {"--reden"},
     ("ondersteuning", "afgesloten"): {"--reden"},
@@ -95,6 +96,7 @@ def fase_(
     leervraag: FaseLeervraagOptie = None,
     overleg_school_clb: OverlegSchoolClbOptie = None,
     ja: Annotated[bool, typer.Option("--ja", help="Bij afsluiten: bevestig zonder te vragen (in een script nodig als er nadien geen heropstart kan).")] = False,
+    toch: TochVormOptie = None,
     commit: CommitOptie = None,
 ) -> None:
     """Zet een dossier in een volgende fase, volgens de regels van het traject."""
@@ -105,6 +107,7 @@ def fase_(
     wie = _wie(door, datum, notitie)
     sessie = _Sessie(dossier)
     o["ondersteuner"], erbij = _ondersteuner(sessie, ondersteuner, nieuw_lid, "--ondersteuner")  # as in leersteun.yaml
+    o["kalender"] = _kalender(sessie)
     d = sessie.gelezen.dossier
     if naar == Fase.afgesloten and naar in OVERGANGEN[d.fase]:
         _fase_opties(d, naar, o)  # before the question: a refusal asks nothing
@@ -113,6 +116,13 @@ def fase_(
     bewaar_samen(sessie, _naar_fase(naar, wie, o), erbij)
     sessie.zeg()
     sessie.commit(commit, f"fase {naar.value}", wie.door)
+
+
+def _kalender(sessie: Any) -> Any:
+    """The school calendar of the case folder: the Flemish one and each school's own free days."""
+    from leersteun.rules.schoolkalender import Schoolkalender
+
+    return Schoolkalender.van(sessie.instellingen)
 
 
 def _bevestig_afsluiten(d: Any, reden: Reden | None, ja: bool, vragen: bool = False) -> bool:
@@ -132,7 +142,7 @@ def _bevestig_afsluiten(d: Any, reden: Reden | None, ja: bool, vragen: bool = Fa
 
 def _fase_opties(d: Any, naar: Fase, o: dict[str, Any]) -> None:
     """Refuse the options of `leersteun fase` that mean nothing for this step."""
-    namen = ("reden", "verslag_zichtbaar", "frequentie", "intensiteit", "start", "vorm", "evaluatie_op", "ondersteuner", "opstartgesprek", "leervraag", "overleg_school_clb")
+    namen = ("reden", "verslag_zichtbaar", "frequentie", "intensiteit", "start", "vorm", "evaluatie_op", "ondersteuner", "opstartgesprek", "leervraag", "overleg_school_clb", "toch")
     opties = {f"--{k.replace('_', '-')}": o[k] for k in namen}
     toegestaan = _FASE_OPTIES.get((d.fase.value, naar.value), set())
     _geen_effect(f"ze horen niet bij de stap van {d.fase.value} naar {naar.value}", {k: v for k, v in opties.items() if k not in toegestaan})
@@ -142,7 +152,8 @@ def _naar_fase(naar: Fase, wie: Any, o: dict[str, Any]) -> Any:
     """The edit of `leersteun fase`: refuse options that mean nothing for this step."""
     from leersteun.editing.trajectory import OVERGANGEN, naar_fase
 
-    afspraak = _afspraak(o["vorm"], o["start"], o["frequentie"], o["intensiteit"], o["evaluatie_op"])
+    afspraak = _afspraak(o["vorm"], o["start"], o["frequentie"], o["intensiteit"], o["evaluatie_op"], o["toch"])
+    afspraak.kalender = o["kalender"]
 
     def bewerking(data: Any, d: Any) -> list[str]:
         if naar not in OVERGANGEN[d.fase]:  # the rule of the trajectory speaks first
@@ -180,6 +191,7 @@ def evaluatie_(
     fase_2_3: Fase23Optie = None,
     toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Vier vragen: toelichting bij de antwoorden.")] = None,
     ja: Annotated[bool, typer.Option("--ja", help="Bij afsluiten: bevestig zonder te vragen (in een script nodig als er nadien geen heropstart kan).")] = False,
+    toch: TochVormOptie = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
     commit: CommitOptie = None,
@@ -192,14 +204,15 @@ def evaluatie_(
     wie = _wie(door, datum, notitie)
     vier = _vier_vragen_opties(concreet, context, gedragen, fase_2_3, toelichting)
     sessie = _Sessie(dossier)  # read once: for the questions and for the edit
-    if beslissing is None and vier is None and _vier_vragen_open(sessie.gelezen.dossier, wie.datum):
+    if beslissing is None and vier is None and _vier_vragen_open(sessie.gelezen.dossier, wie.datum, sessie.instellingen):
         vier = _vraag_vier_vragen()
     keuze = _vraag_beslissing(o)
     if not _bevestig_afsluiten(sessie.gelezen.dossier, o["reden"] if keuze == Beslissing.afsluiten else None, ja, vragen=beslissing is None):
         return
     velden = {k: o[k] for k in ("reden", "wat_neemt_school_mee", "kansen", "frequentie", "intensiteit")}
     volgende_ = [_datum_optie(v, "--volgende") for v in o["volgende"] or []]
-    sessie.bewaar(lambda data, d: evaluatie(data, d, wie, keuze, **velden, volgende=volgende_, vier_vragen=vier))
+    kalender = _kalender(sessie)
+    sessie.bewaar(lambda data, d: evaluatie(data, d, wie, keuze, **velden, volgende=volgende_, vier_vragen=vier, toch=toch, kalender=kalender))
     sessie.zeg()
     sessie.commit(commit, f"evaluatie ({keuze.value})", wie.door)
 
@@ -235,13 +248,14 @@ def _vraag_beslissing(o: dict[str, Any]) -> Beslissing:
     return keuze
 
 
-def _vier_vragen_open(d: Any, dag: Any) -> bool:
+def _vier_vragen_open(d: Any, dag: Any, instellingen: Any) -> bool:
     """Is the evaluation after four months still to be done (due within a month)?"""
     import datetime as dt
 
     from leersteun.rules.deadlines import Soort, deadlines
+    from leersteun.rules.schoolkalender import Schoolkalender
 
-    return any(x.soort == Soort.vier_maanden and x.datum <= dag + dt.timedelta(days=31) for x in deadlines(d, dag))
+    return any(x.soort == Soort.vier_maanden and x.datum <= dag + dt.timedelta(days=31) for x in deadlines(d, dag, Schoolkalender.van(instellingen)))
 
 
 def _vraag_vier_vragen() -> dict[str, Any]:

@@ -317,6 +317,11 @@ def toewijzen(
     zet(data, "ondersteuner", ondersteuner)
     bij = _bij(zelfde, overdracht)
     meldingen = [f"Dossier {dossier.id} is toegewezen aan {ondersteuner} ({bij})."]
+    if h.mail is None:  # seed 000: the request reaches coordination by mail; made visible, not refused
+        meldingen.append(
+            f"Let op: voor deze heropstart is geen vraag aan de coördinatie gemaakt ('leersteun mail {dossier.id}'); "
+            "toon en het weekoverzicht zeggen dat bij de toewijzing."
+        )
     if overdracht:
         meldingen.append(
             f"Plan de overdracht tussen {overdracht} en {ondersteuner} en noteer ze met "
@@ -483,6 +488,25 @@ def vul_in(data: CommentedMap, dossier: Dossier, wie: Wie, antwoorden: Any) -> l
     gevuld.heropstarts[-1].checklist = Checklist.model_validate(checklist)
     return beslis(data, gevuld, wie, antwoorden.uitkomst, antwoorden.motivatie)
 
+
+
+def markeer_verstuurd(data: CommentedMap, dossier: Dossier, dag: dt.date) -> list[str]:
+    """A mail sent outside leersteun (from Outlook, from Thunderbird) marked as sent."""
+    h = dossier.laatste_heropstart
+    if h is None or h.uitkomst != Uitkomst.heropstart or h.mail is None:
+        raise Geweigerd(
+            f"Voor dossier {dossier.id} is geen mail aan de coördinatie gemaakt om als verstuurd te noteren; "
+            f"maak ze eerst met 'leersteun mail {dossier.id}'."
+        )
+    if h.mail.verstuurd is not None:
+        raise Geweigerd(f"Deze vraag staat al als verstuurd op {datums.kort(h.mail.verstuurd)}; er is niets gewijzigd.")
+    if dag < h.mail.aangemaakt:
+        raise Geweigerd(
+            f"De mail is gemaakt op {datums.kort(h.mail.aangemaakt)}; ze kan niet vroeger verstuurd zijn ({datums.kort(dag)}). "
+            f"Kies een datum vanaf {datums.kort(h.mail.aangemaakt)}."
+        )
+    zet(laatste(data, dossier)["mail"], "verstuurd", dag)
+    return [f"Dossier {dossier.id}: de vraag aan de coördinatie staat als verstuurd op {datums.kort(dag)}."]
 
 
 def noteer_mail(

@@ -24,6 +24,7 @@ from leersteun.reading.folder import Dossiermap
 from leersteun.reading.klaslijst import geen_klas
 from leersteun.reading.snel import Gelezen
 from leersteun.rules.checks import Context
+from leersteun.rules.deadlines import eindgesprek_gehouden  # noqa: F401 - one derivation, also asked here by `schooljaar`
 from leersteun.rules.model import Dossier, Niveau, schooljaar_van
 
 if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
@@ -113,16 +114,6 @@ def vorig_schooljaar(schooljaar: str) -> str:
 def volgend_schooljaar(schooljaar: str) -> str:
     begin = int(schooljaar[:4]) + 1
     return f"{begin}-{begin + 1}"
-
-
-def eindgesprek_gehouden(dossier: Dossier, schooljaar_dat_eindigt: str) -> bool:
-    """Seed 003: running supports have an evaluatiegesprek at the end of the school year.
-    Counted: an evaluation or an evaluatiegesprek from 1 May to 31 August of that year."""
-    einde = int(schooljaar_dat_eindigt[5:])
-    van, tot = dt.date(einde, 5, 1), dt.date(einde, 8, 31)
-    return any(van <= e.datum <= tot for e in dossier.evaluaties) or any(
-        o.soort == "evaluatiegesprek" and van <= o.datum <= tot for o in dossier.overleggen
-    )
 
 
 # ---------------------------------------------------------------------------- when

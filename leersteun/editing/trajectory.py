@@ -16,7 +16,9 @@ from leersteun.core import datums
 from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet, zonder_leeg
 from leersteun.core.tekst import label
 from leersteun.core.errors import Fout
+from leersteun.rules.deadlines import MAANDEN, Soort, op_schooldag, plus_maanden
 from leersteun.rules.model import Beslissing, Dossier, Fase, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, VIER_VRAGEN, schooljaar_van
+from leersteun.rules.schoolkalender import Schoolkalender, zomervakantie
 
 if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
     from ruamel.yaml.comments import CommentedMap
@@ -157,16 +159,108 @@ class Wie:
 
 @dataclass
 class TrajectAfspraak:
-    """What the opstartgesprek agreed: form, start, frequency, intensity, evaluation moments."""
+    """What the opstartgesprek agreed: form, start, frequency, intensity, evaluation moments;
+    `toch`: why it departs from what its form allows (light, medium), for the history."""
 
     vorm: Vorm | None = None
     start: dt.date | None = None
     frequentie: str | None = None
     intensiteit: str | None = None
     evaluatie_op: list[dt.date] = field(default_factory=list)
+    toch: str | None = None
+    kalender: Schoolkalender | None = None  # the case folder's school calendar (school days)
 
     def leeg(self) -> bool:
         return not (self.frequentie or self.intensiteit or self.start or self.evaluatie_op)
+
+
+# ---------------------------------------------------------------------------- light and medium (seed 000)
+
+# Seed 000: light "Wekelijks of via enkele overlegmomenten", at most 2 months; medium
+# "(Twee)wekelijks", at most 3 months. A frequency is free text; these are the rhythms it is
+# read as (the first that fits), and the ones each form allows.
+RITMES = (
+    ("tweewekelijks", r"twee ?wekelijks|2 ?-?wekelijks|(om|per|elke) (de )?(twee|2) weken"),
+    ("dagelijks", r"dagelijks|(elke|iedere|per) dag"),
+    ("maandelijks", r"maandelijks|(elke|iedere|per) maand|(om|per|elke) (de )?(vier|4) weken"),
+    ("wekelijks", r"wekelijks|(elke|iedere|per) week"),
+    ("enkele", r"enkele|een paar|\b\d+ (keer|overleg|contact|moment)"),
+)
+VORM_RITMES = {Vorm.light: {"wekelijks", "tweewekelijks", "enkele"}, Vorm.medium: {"wekelijks", "tweewekelijks"}}
+VORM_REGEL = {
+    Vorm.light: "wekelijks of via enkele overlegmomenten, hoogstens 2 maanden",
+    Vorm.medium: "(twee)wekelijks, hoogstens 3 maanden",
+}
+
+
+def ritme(frequentie: str | None) -> str | None:
+    """The rhythm a typed frequency means ('1 lesuur per twee weken': tweewekelijks), or None."""
+    import re
+
+    tekst = " ".join((frequentie or "").lower().split())
+    return next((naam for naam, patroon in RITMES if re.search(patroon, tekst)), None)
+
+
+def uiterlijk_tot(vorm: Vorm, start: dt.date, kalender: Schoolkalender | None, school: str | None) -> dt.date:
+    """The last day a light or medium may run: its maximum length, on a school day (as the
+    agenda shows its end)."""
+    einde = plus_maanden(start, MAANDEN[vorm])
+    soort = Soort.einde_light if vorm == Vorm.light else Soort.einde_medium
+    return op_schooldag(einde, soort, "", kalender or Schoolkalender(), school)[0]
+
+
+def afwijkingen(
+    vorm: Vorm, start: dt.date, kalender: Schoolkalender | None, school: str | None, *,
+    frequentie: str | None = None, momenten: list[dt.date] | None = None, verder_op: dt.date | None = None,
+) -> list[str]:
+    """What contradicts a light or medium (seed 000): a rhythm the form does not have,
+    evaluation moments after its maximum, continuing after its maximum."""
+    if vorm not in VORM_RITMES:
+        return []
+    uit = []
+    gelezen = ritme(frequentie)
+    if frequentie and gelezen is not None and gelezen not in VORM_RITMES[vorm]:
+        uit.append(f"de frequentie '{frequentie}' ({gelezen}) past niet bij een {VORM_TEKST[vorm]}")
+    grens = uiterlijk_tot(vorm, start, kalender, school)
+    later = sorted(d for d in momenten or [] if d > grens)
+    if later:
+        uit.append(f"een evaluatiemoment na het einde ({', '.join(datums.kort(d) for d in later)}; uiterlijk {datums.kort(grens)})")
+    if verder_op is not None and verder_op > grens:
+        uit.append(f"verderzetten op {datums.kort(verder_op)}, na het einde (uiterlijk {datums.kort(grens)})")
+    return uit
+
+
+def _weiger_afwijking(dossier: Dossier, vorm: Vorm, fout: list[str], uitweg: str) -> None:
+    raise Geweigerd(
+        f"Een {VORM_TEKST[vorm]} is {VORM_REGEL[vorm]} (de procedure heropstart). Dat klopt hier niet: {'; '.join(fout)}. "
+        f"{uitweg} Moet het toch, geef dan de reden mee met --toch \"...\"; die komt in de geschiedenis. Er is niets gewijzigd."
+    )
+
+
+def zomer_melding(vorm: Vorm, start: dt.date) -> str | None:
+    """A light or medium that would run into the summer holiday says so at its start."""
+    zomer = zomervakantie(start)
+    einde = plus_maanden(start, MAANDEN[vorm])
+    if not start < zomer <= einde:
+        return None
+    return (
+        f"Let op: deze {VORM_TEKST[vorm]} loopt tot in de zomervakantie (die begint op {datums.kort(zomer)}; hoogstens "
+        f"{MAANDEN[vorm]} maanden brengt ze tot {datums.kort(einde)}). Rond ze af vóór de zomer, of spreek met de school af "
+        "wat er in september gebeurt."
+    )
+
+
+def schooldag_melding(wat: str, momenten: list[dt.date], kalender: Schoolkalender | None, school: str | None) -> list[str]:
+    """A planned date on a day without school: where the agenda will show it."""
+    uit = []
+    for moment in momenten:
+        verschuiving = (kalender or Schoolkalender()).schooldag(moment, school)
+        if verschuiving is not None:
+            uit.append(
+                f"{wat} {datums.kort(moment)} valt op een dag zonder school ({verschuiving.waarom}); "
+                f"in de agenda staat het op de volgende schooldag, {datums.kort(verschuiving.datum)}."
+            )
+    return uit
 
 
 def geschiedenis(data: CommentedMap, fase: Fase | str, wie: Wie, notitie: str | None = None) -> None:
@@ -475,7 +569,8 @@ def zet_leervraag(data: CommentedMap, vraag: str, van: list[str] | None = None, 
 
 def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspraak: TrajectAfspraak, notitie: str | None = None) -> list[str]:
     """After the assignment, the assigned ondersteuner chooses the follow-up (seed 000, step 3):
-    light or medium (fase ondersteuning) or a new traject (fase opstart)."""
+    light or medium (fase ondersteuning) or a new traject (fase opstart). A light or medium
+    keeps to its form (rhythm, maximum length) unless `afspraak.toch` says why not."""
     from leersteun.files.store import flow_lijst
 
     h = dossier.laatste_heropstart
@@ -501,7 +596,17 @@ def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspra
     begin = afspraak.start or wie.datum
     if begin < h.toewijzing.datum:
         raise Geweigerd(f"De start ({datums.kort(begin)}) ligt vóór de toewijzing ({datums.kort(h.toewijzing.datum)}); kies een start vanaf {datums.kort(h.toewijzing.datum)}.")
-    momenten = sorted(afspraak.evaluatie_op) or ([begin + LIGHT_EVALUATIE_NA] if vorm == Vorm.light else [])
+    kalender, school = afspraak.kalender or Schoolkalender(), dossier.school.naam
+    momenten = sorted(afspraak.evaluatie_op)
+    if not momenten and vorm == Vorm.light:  # "na enkele weken uitproberen", on a school day before the end
+        standaard = begin + LIGHT_EVALUATIE_NA
+        verschuiving = kalender.schooldag(standaard, school)
+        momenten = [min(verschuiving.datum if verschuiving else standaard, uiterlijk_tot(vorm, begin, kalender, school))]
+    fout = afwijkingen(vorm, begin, kalender, school, frequentie=afspraak.frequentie, momenten=momenten)
+    if fout and not (afspraak.toch or "").strip():
+        _weiger_afwijking(dossier, vorm, fout, "Pas het aan, of kies een nieuw ondersteuningstraject (--vorm nieuw).")
+    if afspraak.toch and not fout:
+        raise Geweigerd(f"--toch geeft de reden van een afwijking van de vorm (light of medium); bij deze {VORM_TEKST[vorm]} wijkt niets af. Laat --toch weg.")
     zet(data["heropstarts"][len(dossier.heropstarts) - 1]["toewijzing"], "vorm", vorm.value)
     voeg_toe(
         lijst(data, "trajecten"),
@@ -514,10 +619,16 @@ def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspra
         ),
     )
     zet(data, "fase", naar.value)
-    geschiedenis(data, naar, wie, notitie or f"Vorm gekozen: {VORM_TEKST[vorm]}.")
+    tekst = notitie or f"Vorm gekozen: {VORM_TEKST[vorm]}."
+    if fout:
+        tekst += f" Afwijking van de vorm ({'; '.join(fout)}): {afspraak.toch.strip().rstrip('.')}."  # type: ignore[union-attr]
+    geschiedenis(data, naar, wie, tekst)
     meldingen = [f"Dossier {dossier.id}: {VORM_TEKST[vorm]}, start {datums.kort(begin)} (fase {naar.value}).", VORM_UITLEG[vorm]]
     if vorm == Vorm.light and not afspraak.evaluatie_op:
         meldingen.append(f"Evaluatie na enkele weken uitproberen: {datums.kort(momenten[0])} (wijzig met --evaluatie-op).")
+    meldingen += schooldag_melding("Het evaluatiemoment", sorted(afspraak.evaluatie_op), kalender, school)
+    if vorm in MAANDEN:
+        meldingen += [m for m in [zomer_melding(vorm, begin)] if m]
     return meldingen
 
 
@@ -566,11 +677,14 @@ def evaluatie(
     intensiteit: str | None = None,
     volgende: list[dt.date] | None = None,
     vier_vragen: dict | None = None,
+    toch: str | None = None,
+    kalender: Schoolkalender | None = None,
 ) -> list[str]:
     """Record an evaluation of running support: verderzetten (maybe adjusted) or afsluiten.
 
     `vier_vragen` holds the answers to the four questions of seed 000 ({sleutel: (antwoord,
-    toelichting)} plus an optional general `toelichting`); all four or none."""
+    toelichting)} plus an optional general `toelichting`); all four or none. A light or medium
+    goes on only within its form (seed 000), unless `toch` says why."""
     if dossier.fase != Fase.ondersteuning:
         raise Geweigerd(
             f"Een evaluatie hoort bij fase ondersteuning; dossier {dossier.id} staat in fase {dossier.fase}."
@@ -586,6 +700,8 @@ def evaluatie(
         if ontbreekt:
             raise Geweigerd("Beantwoord de vier vragen samen; er ontbreekt: " + ", ".join(VIER_VRAGEN_OPTIE[k] for k in ontbreekt) + ".")
     if beslissing == Beslissing.afsluiten:
+        if toch:
+            raise Geweigerd("--toch hoort bij verderzetten buiten de vorm (light of medium), niet bij afsluiten. Laat --toch weg.")
         if reden is None:
             raise Geweigerd("Wie afsluit, geeft een reden met --reden, een van: " + ", ".join(label(r) for r in Reden) + ".")
         if frequentie or intensiteit or volgende:
@@ -593,6 +709,23 @@ def evaluatie(
         return afsluiten(data, dossier, wie, reden, wat_neemt_school_mee, kansen, vier_vragen)
     if reden is not None:
         raise Geweigerd("Een reden hoort alleen bij afsluiten; bij verderzetten laat je --reden weg.")
+    lopend = dossier.lopend_traject
+    assert lopend is not None  # fase ondersteuning has one (checked by the rules)
+    nieuwe = sorted({d for d in volgende or [] if d not in lopend.evaluatie_op})
+    for moment in nieuwe:
+        if moment <= wie.datum:
+            raise Geweigerd(
+                f"Het volgende evaluatiemoment ({datums.kort(moment)}) ligt niet na deze evaluatie ({datums.kort(wie.datum)}); "
+                "kies een latere datum met --volgende."
+            )
+    school = dossier.school.naam
+    fout = afwijkingen(lopend.vorm, lopend.start, kalender, school, frequentie=frequentie, momenten=nieuwe, verder_op=wie.datum)
+    if fout and not (toch or "").strip():
+        _weiger_afwijking(dossier, lopend.vorm, fout, f"Sluit af ('leersteun evaluatie {dossier.id} --beslissing afsluiten'): de school zet het dan alleen verder.")
+    if toch and not fout:
+        raise Geweigerd("--toch geeft de reden van een afwijking van de vorm (light of medium); hier wijkt niets af. Laat --toch weg.")
+    from leersteun.files.store import flow_lijst
+
     voeg_toe_aan(data, "evaluaties", 
         zonder_leeg(
             datum=wie.datum,
@@ -600,6 +733,7 @@ def evaluatie(
             wat_neemt_school_mee=wat_neemt_school_mee,
             kansen=kansen,
             vier_vragen=vier_vragen_yaml(vier_vragen),
+            volgende=flow_lijst(nieuwe) if nieuwe else None,  # never done by this evaluation itself
             notitie=wie.notitie,
             door=wie.door,
         )
@@ -611,20 +745,21 @@ def evaluatie(
             if vier_vragen[sleutel][0] == "nee":
                 meldingen.append(f"Aandachtspunt: de ondersteuning is niet {tekst}; bespreek dit met de coördinatie.")
     traject = data["trajecten"][len(dossier.trajecten) - 1]
-    lopend = dossier.lopend_traject
-    assert lopend is not None  # fase ondersteuning has one (checked by the rules)
     if frequentie and frequentie != lopend.frequentie:
         zet(traject, "frequentie", frequentie)
         meldingen.append(f"Frequentie bijgestuurd: {frequentie}.")
     if intensiteit and intensiteit != lopend.intensiteit:
         zet(traject, "intensiteit", intensiteit)
         meldingen.append(f"Intensiteit bijgestuurd: {intensiteit}.")
-    nieuwe = [d for d in volgende or [] if d not in lopend.evaluatie_op]
     if nieuwe:
-        lijst(traject, "evaluatie_op").extend(sorted(nieuwe))
-        meldingen.append("Volgend evaluatiemoment: " + ", ".join(datums.kort(d) for d in sorted(nieuwe)) + ".")
+        lijst(traject, "evaluatie_op").extend(nieuwe)
+        meldingen.append("Volgend evaluatiemoment: " + ", ".join(datums.kort(d) for d in nieuwe) + ".")
+        meldingen += schooldag_melding("Het evaluatiemoment", nieuwe, kalender, school)
     bijgestuurd = [m for m in meldingen[1:] if "bijgestuurd" in m]
-    geschiedenis(data, Fase.ondersteuning, wie, "Evaluatie: verderzetten" + (" met bijsturing." if bijgestuurd else "."))
+    tekst = "Evaluatie: verderzetten" + (" met bijsturing." if bijgestuurd else ".")
+    if fout:
+        tekst += f" Afwijking van de vorm ({'; '.join(fout)}): {toch.strip().rstrip('.')}."  # type: ignore[union-attr]
+    geschiedenis(data, Fase.ondersteuning, wie, tekst)
     return meldingen
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leersteun.core.errors import Fout
-from leersteun.files.schijf import niet_geschreven, schrijfslot, toon
+from leersteun.files.schijf import niet_geschreven, schrijfslot, toon, vervang
 from leersteun.reading.folder import CASES, OUT, Dossiermap
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def _voltooi(stappen: list[dict[str, str | None]]) -> None:
         tijdelijk = stap.get("tijdelijk")
         if tijdelijk:
             if Path(tijdelijk).exists():
-                os.replace(tijdelijk, pad)
+                vervang(tijdelijk, pad)
         else:
             pad.unlink(missing_ok=True)
         mappen.add(pad.parent)

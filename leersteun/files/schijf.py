@@ -102,30 +102,117 @@ def niet_geschreven(e: OSError) -> str:
 
 @contextmanager
 def schrijfslot(map_: Path, wachten: float = 10.0) -> Iterator[None]:
-    """One writer at a time in a folder: an exclusive lock on the folder itself.
+    """One writer at a time in a folder, with the locking the system has, chosen here:
 
-    A second command waits (up to `wachten` seconds), then finds the file changed and
-    refuses, so no change is ever lost.
+    - POSIX (Linux, macOS): an exclusive `flock` on the folder itself;
+    - Windows: `msvcrt.locking` on a file made for the lock in the git directory of the
+      folder's clone (`.git/leersteun-….lock`: git never tracks or sends it), or with the
+      system's temporary files for a folder outside git.
+
+    No lock file in the team's repository, and nothing left behind that could lock out the
+    next command: the system lets go of the lock when the process ends, however it ends. A
+    second command waits (up to `wachten` seconds), then finds the file changed and refuses,
+    so no change is ever lost. Where a system has neither (or refuses the lock, as some
+    network drives do), the changed-on-disk check is the one guard.
     """
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: the changed-on-disk check still protects
+    slot = _open_slot(map_)
+    if slot is None:
         yield
         return
-    fd = os.open(map_, os.O_RDONLY)
+    fd, neem, laat = slot
     try:
         einde = time.monotonic() + wachten
-        while True:
+        while not neem(fd):
+            if time.monotonic() > einde:
+                raise Fout(f"{map_}: een andere leersteun-opdracht is nog aan het schrijven; probeer zo opnieuw.")
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            laat(fd)
+    finally:
+        os.close(fd)  # closing lets go of the lock too
+
+
+def _open_slot(map_: Path) -> tuple[int, Any, Any] | None:
+    """The open lock of a folder: its descriptor, `neem(fd)` (True when this process has it
+    now, False while another holds it) and `laat(fd)`; None where nothing can be locked."""
+    try:
+        import fcntl
+    except ImportError:
+        fcntl = None  # type: ignore[assignment]
+    if fcntl is not None:
+        fd = os.open(map_, os.O_RDONLY)
+
+        def neem_posix(fd: int) -> bool:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
             except BlockingIOError:
-                if time.monotonic() > einde:
-                    raise Fout(f"{map_}: een andere leersteun-opdracht is nog aan het schrijven; probeer zo opnieuw.") from None
-                time.sleep(0.05)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
+                return False
+            except OSError:  # a file system without locks (some network drives)
+                return True
+            return True
+
+        return fd, neem_posix, lambda fd: None
+    try:
+        import msvcrt
+    except ImportError:
+        return None
+    try:
+        fd = os.open(slotbestand(map_), os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0), 0o600)
+    except OSError:
+        return None
+
+    def neem_windows(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)  # the first byte (it need not exist): every command locks the same
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as e:
+            return e.errno not in _BEZET  # held by another command; any other error: no lock here
+        return True
+
+    def laat_windows(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+
+    return fd, neem_windows, laat_windows
+
+
+def _bezet() -> frozenset[int]:
+    import errno
+
+    return frozenset(getattr(errno, n) for n in ("EACCES", "EDEADLOCK", "EDEADLK", "EAGAIN") if hasattr(errno, n))
+
+
+_BEZET = _bezet()  # what msvcrt.locking raises for a lock another process holds
+
+
+def slotbestand(map_: Path) -> Path:
+    """Where the lock of a folder lives on a system that locks files, not folders: in the git
+    directory of its clone (also a `.git` file pointing elsewhere, as in a worktree), else
+    with the system's temporary files. One file per folder, named after its full path as the
+    system compares paths (without capitals on Windows, links resolved): two commands that
+    name the same folder differently take the same lock."""
+    import hashlib
+
+    echt = os.path.normcase(os.path.realpath(map_))
+    naam = f"leersteun-{hashlib.sha256(echt.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}.lock"
+    for plek in (Path(echt), *Path(echt).parents):
+        git = plek / ".git"
+        if git.is_dir():
+            return git / naam
+        if git.is_file():
+            try:
+                verwijzing = git.read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError):
+                break
+            if verwijzing.startswith("gitdir:") and (plek / verwijzing[7:].strip()).is_dir():
+                return plek / verwijzing[7:].strip() / naam
+            break
+    return Path(tempfile.gettempdir()) / naam
 
 
 def schrijf_atomisch(pad: Path, inhoud: bytes, nieuw: bool = False) -> None:
@@ -148,10 +235,9 @@ def schrijf_atomisch(pad: Path, inhoud: bytes, nieuw: bool = False) -> None:
             os.umask(masker)
             os.chmod(tijdelijk, 0o666 & ~masker)
         if nieuw:
-            os.link(tijdelijk, pad)  # fails if pad exists: no overwrite race
-            os.unlink(tijdelijk)
+            _nieuw(tijdelijk, pad)
         else:
-            os.replace(tijdelijk, pad)
+            vervang(tijdelijk, pad)
     except BaseException:
         try:
             os.unlink(tijdelijk)
@@ -159,6 +245,45 @@ def schrijf_atomisch(pad: Path, inhoud: bytes, nieuw: bool = False) -> None:
             pass
         raise
     _fsync_map(map_)
+
+
+def _nieuw(tijdelijk: str, pad: Path) -> None:
+    """The written file under its name, only if nothing is there yet (FileExistsError), also
+    under another spelling on a file system that ignores capitals (NTFS, APFS): a hard link
+    fails if the name exists, so two writers never overwrite each other. Where a file system
+    has no hard links (FAT on a USB stick, some network drives), the name is claimed with an
+    exclusive create and then replaced."""
+    try:
+        os.link(tijdelijk, pad)
+    except FileExistsError:
+        raise
+    except OSError:
+        os.close(os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        try:
+            vervang(tijdelijk, pad)
+        except BaseException:
+            pad.unlink(missing_ok=True)  # the claimed name, still empty
+            raise
+    else:
+        os.unlink(tijdelijk)
+
+
+_WINDOWS = os.name == "nt"
+
+
+def vervang(bron: str | Path, doel: Path) -> None:
+    """os.replace. On Windows a file that another program has open for a moment (a virus
+    scanner, a sync program, another command reading the folder) cannot be replaced: try
+    again for up to two seconds before the error counts."""
+    einde = time.monotonic() + 2
+    while True:
+        try:
+            os.replace(bron, doel)
+            return
+        except PermissionError:
+            if not _WINDOWS or time.monotonic() > einde:
+                raise
+            time.sleep(0.05)
 
 
 def _ruim_op(pad: Path, ouder_dan: float = 60.0) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from leersteun.outputs.anoniem import Anonimiseerder, initialen
 from leersteun.rules.deadlines import Deadline, deadlines
 from leersteun.rules.model import Dossier, Instellingen
+from leersteun.rules.schoolkalender import Schoolkalender
 
 if TYPE_CHECKING:
     from leersteun.reading.folder import Dossiermap
@@ -34,14 +35,17 @@ class Agenda(NamedTuple):
     ongeldig: list[Gelezen]  # files with errors, not in the agenda
 
 
-def punten(d: Dossier, vandaag: dt.date, tot: dt.date, ondersteuner: str | None = None, anoniem: bool = False) -> list[Agendapunt]:
-    """One case's open deadlines up to `tot` (the overdue ones too); none when `ondersteuner`
-    (part of a name) is not this case's ondersteuner."""
+def punten(
+    d: Dossier, vandaag: dt.date, tot: dt.date, ondersteuner: str | None = None, anoniem: bool = False, kalender: Schoolkalender | None = None
+) -> list[Agendapunt]:
+    """One case's open deadlines up to `tot` (the overdue ones too), on school days of its
+    school (`kalender`); none when `ondersteuner` (part of a name) is not this case's
+    ondersteuner."""
     from leersteun.core.tekst import bevat
 
     if ondersteuner is not None and not bevat(d.ondersteuner, ondersteuner):
         return []
-    open_ = [x for x in deadlines(d, vandaag) if x.datum <= tot]
+    open_ = [x for x in deadlines(d, vandaag, kalender) if x.datum <= tot]
     if not open_:
         return []
     leerling = initialen(d.leerling.voornaam, d.leerling.naam) if anoniem else d.leerling.volledige_naam
@@ -62,9 +66,10 @@ def van_map(
     from leersteun.reading.snel import uitkomsten
 
     team = tuple(instellingen.teamnamen()) if instellingen else ()
+    kalender = Schoolkalender.van(instellingen)
 
     def stap(_pad: Any, d: Dossier) -> tuple[list[Agendapunt], list[tuple[str, str]]]:
-        return punten(d, vandaag, tot, ondersteuner, anoniem), (Anonimiseerder(team).namen(d) if anoniem else [])
+        return punten(d, vandaag, tot, ondersteuner, anoniem, kalender), (Anonimiseerder(team).namen(d) if anoniem else [])
 
     alle: list[Agendapunt] = []
     anon = Anonimiseerder(team) if anoniem else None

@@ -347,8 +347,33 @@ def als_xlsx(o: Overzicht) -> bytes:
             blad.auto_filter.ref = f"A1:{get_column_letter(len(t.kolommen))}{len(t.rijen) + 1}"
         if t.sleutel in grafieken:
             _xlsx_grafiek(blad, grafieken[t.sleutel], len(t.kolommen) + 2)
+    return _xlsx_bytes(boek)
+
+
+def _xlsx_bytes(boek: Any) -> bytes:
+    """The workbook as bytes, made in memory. openpyxl's own `save` writes every sheet to a
+    file in the system's temp folder first (all the names of the overview; left behind when
+    the process is killed): here each sheet's XML goes into the zip from memory."""
+    import zipfile
+
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.writer.excel import ExcelWriter
+
+    class InGeheugen(ExcelWriter):
+        def write_worksheet(self, ws: Any) -> None:  # openpyxl 3.1's, with the sheet in a BytesIO
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts = ws._charts
+            ws._drawing.images = ws._images
+            schrijver = WorksheetWriter(ws, out=io.BytesIO())
+            schrijver.write()
+            ws._rels = schrijver._rels
+            self._archive.writestr(ws.path[1:], schrijver.read())
+            self.manifest.append(ws)
+
     uit = io.BytesIO()
-    boek.save(uit)
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archief:
+        InGeheugen(boek, archief).save()
     return uit.getvalue()
 
 

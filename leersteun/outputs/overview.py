@@ -18,13 +18,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from leersteun.rules.deadlines import Deadline, Soort, Staat, deadlines, uiterlijk_einde
+from leersteun.rules.deadlines import Deadline, Soort, Staat, deadlines
 from leersteun.outputs.anoniem import Anonimiseerder
 from leersteun.editing.diplon import open_stappen, wacht_op_verslag
 from leersteun.editing.schooljaar import laatste_jaar, overgang_uitleg
 from leersteun.core.errors import GebruikFout
-from leersteun.rules.model import Dossier, Fase, Instellingen, Uitkomst, Vorm
+from leersteun.rules.model import Dossier, Fase, Instellingen, Vorm
 from leersteun.rules.namen import als_in
+from leersteun.rules.schoolkalender import Schoolkalender
+from leersteun.rules.stand import aandachtspunten, heropstartstand, zoals_op
 
 if TYPE_CHECKING:
     from leersteun.reading.folder import Dossiermap
@@ -210,6 +212,7 @@ class Overzicht:
     overleggen: dict[str, list[dict]] = field(default_factory=dict)
     dossiers: list[Rij] = field(default_factory=list)
     ongeldig: list[str] = field(default_factory=list)
+    peil: dt.date | None = None  # the cases as they stood on this day: `vandaag`, or the end of a week that is past
 
     @property
     def aantal(self) -> int:
@@ -240,11 +243,14 @@ class Bijdrage(_Rijtje):
 
 
 
-def bijdrage(d: Dossier, week: Week, vandaag: dt.date, anoniem: bool = False, team: Iterable[str] = ()) -> Bijdrage:
-    """The facts of one case that the sections need."""
+def bijdrage(
+    d: Dossier, week: Week, vandaag: dt.date, anoniem: bool = False, team: Iterable[str] = (), kalender: Schoolkalender | None = None
+) -> Bijdrage:
+    """The facts of one case that the sections need; its deadlines on school days of its
+    school (`kalender`), as in the agenda."""
     naam = f"{initialen(d)} ({d.id})" if anoniem else d.leerling.volledige_naam
     lopend = d.lopend_traject
-    open_ = deadlines(d, vandaag)
+    open_ = deadlines(d, vandaag, kalender)
     week_rijen: list[DeadlineRij] = []
     verlopen: list[DeadlineRij] = []
     maandag = week.maandag
@@ -283,32 +289,14 @@ OVERGANGSMAANDEN = (5, 6, 7, 8)  # the transitions section shows from May on
 
 
 def _heropstartvraag(d: Dossier, naam: str, vandaag: dt.date) -> Heropstartvraag | None:
-    h = d.laatste_heropstart
-    if d.fase != Fase.heropstart or h is None:
+    stand = heropstartstand(d)  # the same derivation as `toon`
+    if stand is None:
         return None
-    if h.toewijzing is not None:
-        stand, sinds = f"toegewezen aan {h.toewijzing.ondersteuner}, vorm nog te kiezen", h.toewijzing.datum
-    elif h.uitkomst is None:
-        stand, sinds = "checklist open", h.gestart
-    elif h.uitkomst == Uitkomst.heropstart and h.mail is None:
-        stand, sinds = "mail niet gemaakt", h.gestart
-    elif h.uitkomst == Uitkomst.heropstart and h.mail is not None and h.mail.verstuurd is None:
-        stand, sinds = "mail niet verstuurd", h.mail.aangemaakt
-    else:
-        stand, sinds = "wacht op toewijzing", (h.mail.verstuurd if h.mail and h.mail.verstuurd else h.gestart)
-    return Heropstartvraag(d.id, naam, d.school.naam, stand, sinds, (vandaag - sinds).days)
+    return Heropstartvraag(d.id, naam, d.school.naam, stand.stand, stand.sinds, (vandaag - stand.sinds).days)
 
 
 def _aandachtspunten(d: Dossier, naam: str) -> list[Aandachtspunt]:
-    laatste = next((e for e in reversed(d.evaluaties) if e.vier_vragen and e.vier_vragen.volledig), None)
-    if laatste is None or laatste.vier_vragen is None:
-        return []
-    vv = laatste.vier_vragen
-    return [
-        Aandachtspunt(d.id, naam, d.school.naam, laatste.datum, wat, d.ondersteuner)
-        for sleutel, wat in (("gedragen", "niet gedragen door alle schoolse partners"), ("zorgcontinuum_fase_2_3", "doelen buiten fase 2/3 van het zorgcontinuüm"))
-        if getattr(vv, sleutel).antwoord == "nee"
-    ]
+    return [Aandachtspunt(d.id, naam, d.school.naam, datum, wat, d.ondersteuner) for datum, wat in aandachtspunten(d)]
 
 
 def _overgang(d: Dossier, naam: str) -> OvergangRij | None:
@@ -329,7 +317,7 @@ def _rij(d: Dossier, anoniem: bool, open_: list[Deadline]) -> Rij:
         lopend.vorm.value if lopend else None,
         d.ondersteuner,
         lopend.start if lopend else None,
-        uiterlijk_einde(d),
+        next((x.datum for x in open_ if x.soort in (Soort.einde_light, Soort.einde_medium)), None),  # as in the agenda: on a school day
         _volgende_evaluatie(open_),
     )
 
@@ -347,9 +335,16 @@ def van_map(
     from leersteun.reading.snel import uitkomsten
 
     team = tuple(instellingen.teamnamen()) if instellingen else ()
+    kalender = Schoolkalender.van(instellingen)
+    peil = min(vandaag, week.zondag)  # a week that is past: the cases as they stood at its end
+
+    def stap(_pad: Any, d: Dossier) -> Bijdrage | None:
+        toen = zoals_op(d, peil) if peil < vandaag else d
+        return None if toen is None else bijdrage(toen, week, peil, anoniem, team, kalender)
+
     fout: list[Gelezen] = []
-    bijdragen = uitkomsten(map_, lambda _pad, d: bijdrage(d, week, vandaag, anoniem, team), fout, voortgang)
-    o = samenvoegen(bijdragen, instellingen, week, vandaag, anoniem)
+    bijdragen = (b for b in uitkomsten(map_, stap, fout, voortgang) if b is not None)
+    o = samenvoegen(bijdragen, instellingen, week, vandaag, anoniem, peil=peil)
     o.ongeldig = sorted(g.pad.name for g in fout)
     return o, fout
 
@@ -361,10 +356,13 @@ def samenvoegen(
     vandaag: dt.date,
     anoniem: bool = False,
     ongeldig: Iterable[str] = (),
+    peil: dt.date | None = None,
 ) -> Overzicht:
-    """The sections from the contributions of every case, taken in file order."""
+    """The sections from the contributions of every case, taken in file order; `peil`: the
+    day they show the cases as they stood (the end of a week that is past), else `vandaag`."""
     o = Overzicht(instellingen.netwerk if instellingen else "Leersteun", week, vandaag, anoniem, ongeldig=sorted(ongeldig))
-    o.toon_overgangen = vandaag.month in OVERGANGSMAANDEN
+    o.peil = peil or vandaag
+    o.toon_overgangen = o.peil.month in OVERGANGSMAANDEN
     fasen: Counter[str] = Counter()
     vormen: Counter[str] = Counter()
     caseload: dict[str, Counter[str]] = defaultdict(Counter)

@@ -12,6 +12,8 @@ from rich.text import Text
 from leersteun.core import datums
 from leersteun.outputs.kolommen import breedtes, langste_woord, op_een_regel
 from leersteun.rules.model import Dossier, Uitkomst
+from leersteun.rules.schoolkalender import Schoolkalender
+from leersteun.rules.stand import aandachtspunten, heropstartstand
 
 FASE_KLEUR = {
     "aanmelding": "cyan",
@@ -120,7 +122,7 @@ def _verslag(d: Dossier) -> str:
     return tekst + ("zichtbaar in Diplon" if v.zichtbaar_in_diplon else "nog niet zichtbaar in Diplon")
 
 
-def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
+def toon_dossier(d: Dossier, vandaag: dt.date, kalender: Schoolkalender | None = None) -> RenderableType:
     from leersteun.rules.deadlines import deadlines
     from leersteun.editing.diplon import open_stappen
     from leersteun.rules.model import VIER_VRAGEN
@@ -184,7 +186,7 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
         for x in stappen:
             tabel.add_row(*_cellen(f"sinds {datums.kort(x.sinds)}", x.wie, x.omschrijving, Text(f"leersteun diplon {d.id} {x.stap.value}", style="dim")))
         delen.append(tabel)
-    open_ = deadlines(d, vandaag)
+    open_ = deadlines(d, vandaag, kalender)
     if open_:
         delen.append(_kop("Deadlines"))
         tabel = Table.grid(padding=(0, 2))
@@ -230,6 +232,10 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
             tekst = " ".join(x for x in ((f"met {met}." if met else ""), o.notitie or "", (f"Volgend: {datum(o.volgende)}." if o.volgende else "")) if x)
             tabel.add_row(*_cellen(datum(o.datum), OVERLEG_TEKST[o.soort.value], tekst))
         delen.append(tabel)
+    punten = aandachtspunten(d)
+    if punten:
+        delen.append(_kop("Aandachtspunten"))
+        delen.extend(Text(f"evaluatie van {datum(dag)}: {wat}; bespreek dit met de coördinatie") for dag, wat in punten)
     if d.evaluaties:
         delen.append(_kop("Evaluaties"))
         for e in d.evaluaties:
@@ -263,15 +269,13 @@ def toon_dossier(d: Dossier, vandaag: dt.date) -> RenderableType:
                 regels.append(f"   mail aangemaakt {datum(h.mail.aangemaakt)}{verstuurd}")
             if h.toewijzing:
                 regels.append(f"   toegewezen aan {h.toewijzing.ondersteuner} op {datum(h.toewijzing.datum)}")
-                if h.toewijzing.vorm is None:
-                    regels.append("   vorm nog te kiezen door de ondersteuner (light, medium of nieuw)")
                 if h.toewijzing.overdracht_van:
                     from leersteun.rules.deadlines import open_overdracht
 
                     stand = "nog te doen" if open_overdracht(d) and h is d.laatste_heropstart else "gedaan"
                     regels.append(f"   overdracht van {h.toewijzing.overdracht_van}: {stand}")
-            elif h.uitkomst == Uitkomst.heropstart:
-                regels.append("   wacht op toewijzing door de coördinatie")
+            if h is d.laatste_heropstart and (nu := heropstartstand(d)) is not None:  # as the weekly overview says it
+                regels.append(f"   stand: {nu.stand} (sinds {datum(nu.sinds)}); verder: {nu.verder}")
             delen.extend(Text(r) for r in regels)
     if d.geschiedenis:
         delen.append(_kop("Geschiedenis"))

@@ -18,6 +18,7 @@ import gc
 import os
 import re
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -309,163 +310,195 @@ _ALLEEN_LEZEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINA
 
 # ---------------------------------------------------------------------------- on every core
 #
-# A large folder is read by worker processes forked from this one: they start at once with
-# every module already imported and know the list of files. The folder is cut into chunks;
-# this process and the workers each take the next chunk from one queue (a pipe holding the
-# chunk numbers), so whoever is faster reads more. A worker sends back, per chunk, only
-# what `stap` made of each case (the overview's rows, valideer's findings) and the errors;
-# this process hands on the chunks in file order. No helper threads: multiprocessing's Pool
-# feeds its workers from threads that wait for this busy process's GIL (90 ms before the
-# first task, measured). Only on Linux: fork is the cheap start there, macOS and Windows
-# would import everything again per process (spawn).
+# A large folder is read by this process and by worker processes. Where forking is cheap and
+# safe (Linux) a worker is forked from this one: it starts at once, with every module imported
+# and the list of files in memory. Elsewhere (macOS, Windows) a worker is started afresh
+# (`spawn`): it imports leersteun itself (a few tenths of a second, while this process already
+# reads) and is sent the list of files and `stap`; `stap` is mostly a function
+# made inside another (a lambda that holds the week, `--anoniem`), which pickle cannot send
+# by name, so it travels by value (`_lading`).
+#
+# The folder is cut into chunks in file order; this process and the workers each take the
+# next chunk number from one counter they share, so whoever is faster reads more. A worker
+# sends back, per chunk, only what `stap` made of each case (the overview's rows, valideer's
+# findings) and the errors; this process hands the chunks on in file order. No helper threads
+# (multiprocessing's Pool feeds its workers from threads that wait for this busy process's
+# GIL: 90 ms before the first task, measured) and no files: multiprocessing's pipes, shared
+# counter and `wait`, which work on every platform. Ctrl-C, an error in a worker and a worker
+# that dies end every worker; a worker whose parent is gone stops.
 
-MIN_PER_PROCES = 300  # fewer files than this per process: starting a worker costs more
+START = "fork" if sys.platform == "linux" else "spawn"  # how a worker starts (tests try both)
+MIN_PER_PROCES = {"fork": 300, "spawn": 1500}  # fewer files per process: starting a worker costs more than it helps
 STUK = 100  # files per chunk: small enough for a steady progress bar and an even split
 _PIJP = 1 << 20  # room for a few chunks' results (Linux allows 1 MB without privileges)
-_NUMMER = 4  # bytes per chunk number in the queue; a read of 4 bytes from a pipe is atomic
 
 
 def processen(bestanden: int) -> int:
     """How many processes read `bestanden` files: 1, or one per core for a large folder;
     LEERSTEUN_PROCESSEN caps it (1: this process alone)."""
-    import sys
-
-    if sys.platform != "linux":
-        return 1
-    hoogstens = len(os.sched_getaffinity(0))
+    hoogstens = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     gevraagd = os.environ.get("LEERSTEUN_PROCESSEN", "").strip()
     if gevraagd:
         if not re.fullmatch(r"[0-9]+", gevraagd) or int(gevraagd) < 1:
             raise Fout(f"LEERSTEUN_PROCESSEN='{gevraagd}' is geen aantal; schrijf een geheel getal vanaf 1 (1: alles in één proces).")
         hoogstens = min(hoogstens, int(gevraagd))
-    return max(1, min(hoogstens, bestanden // MIN_PER_PROCES))
+    return max(1, min(hoogstens, bestanden // MIN_PER_PROCES[START]))
 
 
 class WerkerFout(RuntimeError):
     """A worker process stopped without sending its results (killed, out of memory)."""
 
 
+@dataclass
+class _Rij:
+    """The chunk numbers nobody has taken yet: a counter in memory that this process and its
+    workers share (multiprocessing's Value, with its lock)."""
+
+    teller: Any
+    aantal: int
+
+    def neem(self, wacht: Callable[[], None]) -> int | None:
+        """The next chunk number, or None when all are taken. A process killed while it took
+        a number would hold the lock for ever: every second `wacht` may end the wait (this
+        process checks its workers, a worker its parent)."""
+        slot = self.teller.get_lock()
+        while not slot.acquire(timeout=1):
+            wacht()
+        try:
+            nummer = self.teller.value
+            self.teller.value = nummer + 1
+        finally:
+            slot.release()
+        return nummer if nummer < self.aantal else None
+
+
 def _in_stukken(paden: list[Path], dubbel: dict[Path, str], stap: Callable[[Path, Dossier], Any], aantal: int) -> Iterator[list[Gelezen | None]]:
     """The chunks of files in order, read here and by `aantal - 1` workers."""
-    import select
+    import multiprocessing
+    from multiprocessing.connection import wait
 
-    Dossier.model_rebuild()  # the validator is built once, before the fork, not in every worker
-    grootte = max(STUK, -(-len(paden) // 10_000))  # at most 10,000 numbers: the queue fits in its pipe
-    stukken = range(0, len(paden), grootte)
-    rij = _rij(len(stukken))
-    werkers: dict[int, int] = {}  # result pipe -> process id
+    Dossier.model_rebuild()  # the validator is built once, before a fork, not in every worker
+    ctx = multiprocessing.get_context(START)
+    stukken = range(0, len(paden), STUK)
+    rij = _Rij(ctx.Value("q", 0), len(stukken))
     try:
-        for _ in range(aantal - 1):
+        lading = _lading(stap) if START == "spawn" else stap
+    except Exception:  # noqa: BLE001 - what `stap` holds cannot travel: this process reads it all
+        lading = None
+    werkers: dict[Any, Any] = {}  # result pipe -> process
+    try:
+        for _ in range(aantal - 1 if lading is not None else 0):
             try:
-                pijp, pid = _start_werker(rij, paden, dubbel, stap, stukken, grootte)
+                uit, proces = _start_werker(ctx, rij, paden, dubbel, lading, STUK, list(werkers))
             except OSError:
                 break  # no more processes allowed: those started (or this one alone) read it all
-            werkers[pijp] = pid
+            werkers[uit] = proces
         klaar: dict[int, list[Gelezen | None]] = {}
+
+        def controleer() -> None:
+            for uit, proces in list(werkers.items()):
+                if proces.exitcode is not None:
+                    _ontvang(uit, werkers, klaar, paden, stukken)
+
         for volgende in range(len(stukken)):
             while volgende not in klaar:
-                open_ = list(werkers)
-                for pijp in select.select(open_, [], [], 0)[0] if open_ else ():
-                    _ontvang(pijp, werkers, klaar, paden, stukken, grootte)
+                for uit in wait(list(werkers), 0) if werkers else ():
+                    _ontvang(uit, werkers, klaar, paden, stukken)
                 if volgende in klaar:
                     break
-                eigen = _neem(rij)
+                eigen = rij.neem(controleer)
                 if eigen is not None:
                     begin = stukken[eigen]
-                    klaar[eigen] = [_lees(p, dubbel, stap) for p in paden[begin : begin + grootte]]
+                    klaar[eigen] = [_lees(p, dubbel, stap) for p in paden[begin : begin + STUK]]
                 elif werkers:
-                    for pijp in select.select(list(werkers), [], [])[0]:  # wait for a worker
-                        _ontvang(pijp, werkers, klaar, paden, stukken, grootte)
+                    for uit in wait(list(werkers)):  # the chunk is a worker's: wait for it
+                        _ontvang(uit, werkers, klaar, paden, stukken)
                 else:
                     raise WerkerFout("een werkproces stopte onverwacht")
             yield klaar.pop(volgende)
     finally:
-        os.close(rij)
         _stop(werkers)
 
 
-def _rij(aantal: int) -> int:
-    """A pipe holding the numbers 0 .. aantal-1; its reading end (the writing end is closed,
-    so an empty queue reads as the end)."""
-    lees, schrijf = os.pipe()
-    try:
-        os.write(schrijf, b"".join(i.to_bytes(_NUMMER, "little") for i in range(aantal)))
-    finally:
-        os.close(schrijf)
-    return lees
-
-
-def _neem(rij: int) -> int | None:
-    nummer = os.read(rij, _NUMMER)
-    return int.from_bytes(nummer, "little") if nummer else None
-
-
-def _ontvang(pijp: int, werkers: dict[int, int], klaar: dict, paden: list[Path], stukken: range, grootte: int) -> None:
+def _ontvang(uit: Any, werkers: dict[Any, Any], klaar: dict, paden: list[Path], stukken: range) -> None:
     """One message of a worker: a chunk's results (or its error, raised here); at the end of
-    its pipe the worker is done."""
+    its pipe the worker is done, or died (killed, out of memory)."""
     import pickle
 
-    kop = _precies(pijp, 8)
-    if not kop:
-        os.close(pijp)
-        os.waitpid(werkers.pop(pijp), 0)
+    try:
+        data = uit.recv_bytes()
+    except (EOFError, OSError):
+        proces = werkers.pop(uit)
+        uit.close()
+        proces.join()
+        if proces.exitcode != 0:
+            raise WerkerFout("een werkproces stopte onverwacht") from None
         return
-    soort, nummer, inhoud = pickle.loads(_precies(pijp, int.from_bytes(kop, "little")))
+    soort, nummer, inhoud = pickle.loads(data)
     if soort == "fout":
         raise inhoud
     begin = stukken[nummer]
-    klaar[nummer] = [None if u is None else Gelezen(p, None, None, u[0], u[1]) for p, u in zip(paden[begin : begin + grootte], inhoud)]
+    klaar[nummer] = [None if u is None else Gelezen(p, None, None, u[0], u[1]) for p, u in zip(paden[begin : begin + len(inhoud)], inhoud)]
 
 
-def _precies(fd: int, n: int) -> bytes:
-    """n bytes from a pipe, or b"" at its end."""
-    stukken = []
-    while n:
-        stuk = os.read(fd, n)
-        if not stuk:
-            if stukken:
-                raise WerkerFout("een werkproces stopte midden in een bericht")
-            return b""
-        stukken.append(stuk)
-        n -= len(stuk)
-    return b"".join(stukken)
+def _start_werker(ctx: Any, rij: _Rij, paden: list[Path], dubbel: dict[Path, str], lading: Any, grootte: int, andere: list[Any]) -> tuple[Any, Any]:
+    """A worker (its result pipe and its process) started with SIGINT ignored from its first
+    instruction: Ctrl-C is for this process, which stops every worker, and a worker never
+    prints a traceback. `andere` are the pipes of the workers started before, which a forked
+    worker closes (a spawned one never has them)."""
+    import signal
+
+    uit, schrijf = ctx.Pipe(duplex=False)
+    sluit = [uit, *andere] if START == "fork" else []
+    proces = ctx.Process(target=_werk, args=(rij, schrijf, paden, dubbel, lading, grootte, sluit), daemon=True)
+    hoofd = _hoofdthread()
+    oud = signal.signal(signal.SIGINT, signal.SIG_IGN) if hoofd else None  # kept through fork and exec
+    try:
+        proces.start()
+    except BaseException:
+        uit.close()
+        raise
+    finally:
+        schrijf.close()
+        if hoofd:
+            signal.signal(signal.SIGINT, oud)
+    return uit, proces
 
 
-def _start_werker(rij: int, paden: list[Path], dubbel: dict[Path, str], stap: Callable[[Path, Dossier], Any], stukken: range, grootte: int) -> tuple[int, int]:
+def _hoofdthread() -> bool:
+    """Is this the main thread (the only one that may set a signal handler)?"""
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _werk(rij: _Rij, uit: Any, paden: list[Path], dubbel: dict[Path, str], lading: Any, grootte: int, sluit: list[Any]) -> None:
+    """A worker: takes chunk numbers until none is left and sends back each chunk's results.
+    It never returns into the caller's code (os._exit): a forked worker shares this process's
+    open files and buffers."""
     import pickle
     import signal
 
-    lees, schrijf = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(lees)
-        os.close(schrijf)
-        raise
-    if pid:
-        os.close(schrijf)
-        return lees, pid
-    # the worker: never back into the caller's code (os._exit), Ctrl-C is for the main process
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        os.close(lees)
+        for pijp in sluit:
+            pijp.close()
+        _groter(uit)
+        gc.set_threshold(max(gc.get_threshold()[0], 50_000))  # as `_zelden_opruimen` in this process
+        gc.freeze()
         try:
-            import fcntl
-
-            fcntl.fcntl(schrijf, fcntl.F_SETPIPE_SZ, _PIJP)
-        except OSError:
-            pass  # a smaller pipe: the worker waits for the reader a little more often
-        while (nummer := _neem(rij)) is not None:
-            begin = stukken[nummer]
+            stap = pickle.loads(lading) if isinstance(lading, bytes) else lading
+        except Exception as e:  # noqa: BLE001 - the main process says why
+            _stuur(uit, ("fout", -1, e))
+            raise
+        while (nummer := rij.neem(_ouder_weg)) is not None:
+            begin = grootte * nummer
             try:
                 bericht: tuple[str, int, Any] = ("stuk", nummer, [_als_bericht(_lees(p, dubbel, stap)) for p in paden[begin : begin + grootte]])
             except Exception as e:  # noqa: BLE001 - raised again in the main process
                 bericht = ("fout", nummer, e)
-            data = pickle.dumps(bericht, protocol=pickle.HIGHEST_PROTOCOL)
-            rest = memoryview(len(data).to_bytes(8, "little") + data)
-            while rest:
-                rest = rest[os.write(schrijf, rest) :]
+            _stuur(uit, bericht)
             if bericht[0] == "fout":
                 break
         code = 0
@@ -473,21 +506,89 @@ def _start_werker(rij: int, paden: list[Path], dubbel: dict[Path, str], stap: Ca
         os._exit(code)
 
 
+def _ouder_weg() -> None:
+    """A worker whose main process is gone stops."""
+    from multiprocessing import parent_process
+
+    ouder = parent_process()
+    if ouder is not None and not ouder.is_alive():
+        raise SystemExit(1)
+
+
+def _stuur(uit: Any, bericht: tuple[str, int, Any]) -> None:
+    import pickle
+
+    try:
+        data = pickle.dumps(bericht, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as e:  # noqa: BLE001 - an error that cannot be pickled: its text can
+        data = pickle.dumps(("fout", bericht[1], WerkerFout(f"{type(e).__name__}: {e}")), protocol=pickle.HIGHEST_PROTOCOL)
+    uit.send_bytes(data)
+
+
+def _groter(uit: Any) -> None:
+    """A larger pipe for the results where the system allows it (Linux): the worker waits for
+    the reader less often."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(uit.fileno(), fcntl.F_SETPIPE_SZ, _PIJP)  # type: ignore[attr-defined]
+    except (ImportError, AttributeError, OSError):
+        pass
+
+
 def _als_bericht(g: Gelezen | None) -> tuple[list[Bevinding], Any] | None:
     return None if g is None else (g.bevindingen, g.uitkomst)
 
 
-def _stop(werkers: dict[int, int]) -> None:
+def _stop(werkers: dict[Any, Any]) -> None:
     """Every worker ends: done, or stopped when this process stops early (Ctrl-C, an error)."""
-    import signal
+    for uit, proces in werkers.items():
+        uit.close()  # a worker still writing gets a broken pipe and stops
+        if proces.exitcode is None:
+            proces.terminate()
+        proces.join()
 
-    for pijp, pid in werkers.items():
-        os.close(pijp)  # a worker still writing gets a broken pipe and stops
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        try:
-            os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
+
+# ------------------------------------------------------- `stap` for a worker that is not forked
+
+
+def _lading(stap: Callable[[Path, Dossier], Any]) -> bytes:
+    """`stap` as bytes for a spawned worker. A function made inside another (a lambda, a
+    closure) travels by value: its code (marshal: the worker runs this same Python), its
+    module by name and the values it holds; a module it holds travels by name; anything else
+    as pickle sends it. What cannot travel raises here, and this process reads alone."""
+    import io
+    import pickle
+    import types
+
+    class Inpakker(pickle.Pickler):
+        def reducer_override(self, obj: Any) -> Any:
+            if isinstance(obj, types.FunctionType) and "<" in obj.__qualname__:
+                import marshal
+
+                cellen = tuple(c.cell_contents for c in obj.__closure__ or ())
+                return _functie, (obj.__module__, marshal.dumps(obj.__code__), obj.__name__, obj.__qualname__, obj.__defaults__, obj.__kwdefaults__, cellen)
+            if isinstance(obj, types.ModuleType):
+                return _module, (obj.__name__,)
+            return NotImplemented
+
+    buffer = io.BytesIO()
+    Inpakker(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(stap)
+    return buffer.getvalue()
+
+
+def _functie(module: str, code: bytes, naam: str, volledig: str, standaard: Any, standaard_kw: Any, cellen: tuple) -> Any:
+    """A function sent by value (`_lading`), made again in the worker."""
+    import marshal
+    import types
+
+    f = types.FunctionType(marshal.loads(code), _module(module).__dict__, naam, standaard, tuple(types.CellType(c) for c in cellen) or None)
+    f.__qualname__ = volledig
+    f.__kwdefaults__ = standaard_kw
+    return f
+
+
+def _module(naam: str) -> Any:
+    import importlib
+
+    return importlib.import_module(naam)

@@ -459,6 +459,20 @@ def instellingen_regels(instellingen: Instellingen) -> Iterator[Melding]:
             if school.naam in scholen:
                 yield ("capaciteit", "scholen", i, "naam"), f"school '{school.naam}' staat twee keer onder capaciteit", FOUT
             scholen.add(school.naam)
+    for i, school in enumerate(instellingen.scholen):
+        for j, vrij in enumerate(school.vrije_dagen):
+            if vrij.tot is not None and vrij.tot < vrij.datum:
+                yield ("scholen", i, "vrije_dagen", j, "tot"), f"'tot' ({vrij.tot}) ligt vóór 'datum' ({vrij.datum}); zet de eerste vrije dag bij datum en de laatste bij tot", FOUT
+            elif vrij.tot is not None and (vrij.tot - vrij.datum).days >= VRIJ_HOOGSTENS:
+                yield (
+                    ("scholen", i, "vrije_dagen", j, "tot"),
+                    f"{(vrij.tot - vrij.datum).days + 1} vrije dagen na elkaar ({vrij.datum} tot {vrij.tot}): een tikfout in het jaar? "
+                    f"Hier staan alleen de eigen vrije dagen van de school (hoogstens {VRIJ_HOOGSTENS} na elkaar); de vakanties komen uit de schoolkalender",
+                    FOUT,
+                )
+
+
+VRIJ_HOOGSTENS = 31  # a school's own free days in a row (the holidays come from the calendar)
 
 
 # ---------------------------------------------------------------------------- the SMART check (seed 004)

@@ -1,4 +1,4 @@
-"""Every dated obligation of a case: `deadlines(dossier, vandaag)`, a pure function.
+"""Every dated obligation of a case: `deadlines(dossier, vandaag, kalender)`, a pure function.
 
 Deadlines are computed, never stored (voorbeeld-dossier.yaml):
 - agreed evaluation moments (`evaluatie_op`) of the running traject;
@@ -7,12 +7,20 @@ Deadlines are computed, never stored (voorbeeld-dossier.yaml):
   four questions of seed 000; only an evaluation with the four answers marks it done;
 - planned meetings (`volgende` of a recorded overleg) and an open handover between
   ondersteuners after a heropstart;
-- running support gets an evaluation at the end of the school year, for the next year;
+- running support (any vorm still running then) gets an evaluatiegesprek at the end of the
+  school year, for the next year (seed 003);
 - under ontbindende voorwaarde the school decides within 60 calendar days;
 - goal end dates and measure evaluation moments.
 
-A moment counts as done when an evaluation was recorded from two weeks before it on
-(evaluations are often held a little early). Done deadlines are not listed.
+An agreed moment is done by an evaluation held from two weeks before it on (evaluations are
+often held a little early); each evaluation does one moment, and never a moment it planned
+itself (`volgende` of the evaluation). Done deadlines are not listed.
+
+No deadline falls on a day without school (`schoolkalender`: weekends, public holidays, the
+holidays of the Flemish calendar, the school's own free days): it moves to the next school day
+and its text says so. Two move back to the last school day before instead: the evaluation at
+the end of the school year (the summer holiday follows) and the 60 calendar days of the
+ontbindende voorwaarde (a legal term: later is too late).
 """
 
 from __future__ import annotations
@@ -22,8 +30,10 @@ import datetime as dt
 from enum import StrEnum
 from typing import NamedTuple
 
-from leersteun.rules.model import Dossier, Fase, OverlegSoort, Vorm
+from leersteun.core import datums
 from leersteun.core.waarden import OVERLEG_TEKST
+from leersteun.rules.model import Dossier, Evaluatie, Fase, OverlegSoort, Vorm
+from leersteun.rules.schoolkalender import Schoolkalender
 
 MARGE = dt.timedelta(days=14)
 MAANDEN = {Vorm.light: 2, Vorm.medium: 3}  # an interventie light or medium ends within this
@@ -58,8 +68,9 @@ class Deadline(NamedTuple):
     dossier_id: str
     soort: Soort
     sleutel: str  # stable within the case: the basis of a calendar UID
-    omschrijving: str
+    omschrijving: str  # says so when the deadline moved to a school day
     ondersteuner: str | None = None
+    verschoven_van: dt.date | None = None  # the date it would have been, when that is no school day
 
     def staat(self, vandaag: dt.date) -> Staat:
         if self.datum < vandaag:
@@ -90,13 +101,58 @@ def _gedaan(moment: dt.date, evaluatiedata: list[dt.date]) -> bool:
     return any(d >= moment - MARGE for d in evaluatiedata)
 
 
-def deadlines(dossier: Dossier, vandaag: dt.date) -> list[Deadline]:
-    """The open deadlines of one case, sorted by date."""
+def afgevinkt(momenten: list[dt.date], evaluaties: list[Evaluatie]) -> set[dt.date]:
+    """The agreed moments that evaluations did. Each evaluation does at most one moment: the
+    earliest open one it may count for (held from MARGE before the moment on), never one it
+    planned itself. So an evaluation that plans the next moment within two weeks does not
+    make that moment disappear, and two agreed moments need two evaluations."""
+    open_ = sorted(evaluaties, key=lambda e: e.datum)
+    gedaan: set[dt.date] = set()
+    for moment in sorted(set(momenten)):
+        for i, e in enumerate(open_):
+            if e.datum >= moment - MARGE and moment not in e.volgende:
+                gedaan.add(moment)
+                del open_[i]
+                break
+    return gedaan
+
+
+def eindgesprek_gehouden(dossier: Dossier, schooljaar_dat_eindigt: str) -> bool:
+    """Seed 003: running supports have an evaluatiegesprek at the end of the school year.
+    Counted: an evaluation or a recorded evaluatiegesprek from 1 May to 31 August of that year
+    (the agenda, the weekly overview and `schooljaar` all ask this)."""
+    einde = int(schooljaar_dat_eindigt[5:])
+    van, tot = dt.date(einde, 5, 1), dt.date(einde, 8, 31)
+    return any(van <= e.datum <= tot for e in dossier.evaluaties) or any(
+        o.soort == OverlegSoort.evaluatiegesprek and van <= o.datum <= tot for o in dossier.overleggen
+    )
+
+
+TERUG = (Soort.einde_schooljaar, Soort.ontbindende_voorwaarde)  # to the last school day before
+_STANDAARD = Schoolkalender()
+
+
+def op_schooldag(datum: dt.date, soort: Soort, omschrijving: str, kalender: Schoolkalender, school: str | None) -> tuple[dt.date, str, dt.date | None]:
+    """(the school day, the text, the original date when it moved) of a deadline."""
+    verschuiving = kalender.schooldag(datum, school, terug=soort in TERUG)
+    if verschuiving is None:
+        return datum, omschrijving, None
+    wat = "vervroegd" if soort in TERUG else "verschoven"
+    return verschuiving.datum, f"{omschrijving} ({wat} van {datums.kort(datum)}: {verschuiving.waarom})", datum
+
+
+def deadlines(dossier: Dossier, vandaag: dt.date, kalender: Schoolkalender | None = None) -> list[Deadline]:
+    """The open deadlines of one case, sorted by date, each on a school day of its school
+    (`kalender`: the school calendar with the schools' own free days of leersteun.yaml;
+    without it, the Flemish calendar alone)."""
     uit: list[Deadline] = []
     d = dossier
+    kalender = kalender or _STANDAARD
+    school = d.school.naam
 
     def voeg(datum: dt.date, soort: Soort, sleutel: str, omschrijving: str) -> None:
-        uit.append(Deadline(datum, d.id, soort, sleutel, omschrijving, d.ondersteuner))
+        dag, tekst, van = op_schooldag(datum, soort, omschrijving, kalender, school)
+        uit.append(Deadline(dag, d.id, soort, sleutel, tekst, d.ondersteuner, van))
 
     v = d.verslag
     if v.ontbindende_voorwaarde and d.fase != Fase.afgesloten and v.ontbindende_voorwaarde_beslist is None:
@@ -124,13 +180,12 @@ def deadlines(dossier: Dossier, vandaag: dt.date) -> list[Deadline]:
     if d.fase not in (Fase.opstart, Fase.ondersteuning):
         return sorted(uit)
 
-    evaluaties = [e.datum for e in d.evaluaties]
     lopend = d.lopend_traject
     if lopend is not None:
-        sinds = [e for e in evaluaties if e >= lopend.start]
         traject = f"t{_compact(lopend.start)}"  # the keys of this traject's deadlines
+        gedaan = afgevinkt(lopend.evaluatie_op, [e for e in d.evaluaties if e.datum >= lopend.start])
         for moment in lopend.evaluatie_op:
-            if not _gedaan(moment, sinds):
+            if moment not in gedaan:
                 voeg(moment, Soort.evaluatie, f"{traject}.e{_compact(moment)}", "Afgesproken evaluatiemoment")
         einde = uiterlijk_einde(d)
         if einde is not None:
@@ -142,10 +197,10 @@ def deadlines(dossier: Dossier, vandaag: dt.date) -> list[Deadline]:
             met_antwoorden = [e.datum for e in d.evaluaties if e.datum >= lopend.start and e.vier_vragen and e.vier_vragen.volledig]
             if moment is not None and not _gedaan(moment, met_antwoorden):
                 voeg(moment, Soort.vier_maanden, f"{traject}.vier_maanden", "Evaluatie na 4 maanden, met de vier vragen ('leersteun evaluatie')")
-        if lopend.vorm in (Vorm.regulier, Vorm.nieuw) and d.fase == Fase.ondersteuning:
-            juni = einde_schooljaar(vandaag)
-            if lopend.start < juni and not any(dt.date(juni.year, 5, 1) <= e <= dt.date(juni.year, 8, 31) for e in evaluaties):
-                voeg(juni, Soort.einde_schooljaar, f"schooljaar.{juni.year}", "Evaluatie op het einde van het schooljaar, met het oog op volgend schooljaar")
+        juni = einde_schooljaar(vandaag)
+        loopt_dan = einde is None or einde >= juni  # a light or medium that still runs at the end of the year
+        if d.fase == Fase.ondersteuning and lopend.start < juni and loopt_dan and not eindgesprek_gehouden(d, f"{juni.year - 1}-{juni.year}"):
+            voeg(juni, Soort.einde_schooljaar, f"schooljaar.{juni.year}", "Evaluatiegesprek op het einde van het schooljaar, met het oog op volgend schooljaar")
 
     for doel in d.doelen:
         doel_evaluaties = [e.datum for e in doel.evaluaties]

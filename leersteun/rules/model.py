@@ -324,6 +324,7 @@ class Evaluatie(Basis):
     wat_neemt_school_mee: Tekst | None = None
     kansen: Tekst | None = None
     vier_vragen: VierVragen | None = None
+    volgende: Lijst(Datum)  # the evaluation moments this evaluation planned (it does none of them)
     notitie: Tekst | None = None
     door: Naam | None = None
     id: EntryId | None = None  # tells this entry apart in a merge; written by leersteun
@@ -548,6 +549,15 @@ class Capaciteit(Basis):
     scholen: Lijst(CapaciteitSchool)
 
 
+class VrijeDag(Basis):
+    """A school's own free day (pedagogische studiedag, facultatieve vakantiedag), or days
+    from `datum` to `tot`: no deadline of its cases falls there (`schoolkalender`)."""
+
+    datum: Datum
+    tot: Datum | None = None
+    omschrijving: Tekst | None = None
+
+
 class SchoolInstelling(Basis):
     """A school's standing contacts, taken over by every new case of that school."""
 
@@ -555,6 +565,7 @@ class SchoolInstelling(Basis):
     gemeente: Tekst | None = None
     ankerpersoon: Naam | None = None  # the team's ankerpersoon for this school
     betrokkenen: Lijst(Betrokkene)
+    vrije_dagen: Lijst(VrijeDag)  # besides the Flemish school calendar
 
 
 class Typologieen(Basis):

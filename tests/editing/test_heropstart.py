@@ -234,7 +234,8 @@ def test_toewijzen_same_ondersteuner_light(voorbeeld: Path, run, monkeypatch) ->
     assert result.exit_code == 0, result.output
     assert "toegewezen aan Els Maes (dezelfde ondersteuner als voorheen)" in result.stdout
     assert "interventie light, start 01-12-2026" in result.stdout
-    assert "29-12-2026  Afgesproken evaluatiemoment" in result.stdout  # light: evaluated after 4 weeks
+    # light: evaluated after 4 weeks (29-12, the kerstvakantie: the first school day after it, seed 000 and the school calendar)
+    assert "04-01-2027  Afgesproken evaluatiemoment" in result.stdout
     assert "01-02-2027  Interventie light loopt af (hoogstens 2 maanden)" in result.stdout
     d = dossier(voorbeeld, "KLM-2024-017").dossier
     assert d.fase == "ondersteuning" and d.ondersteuner == "Els Maes"
@@ -403,3 +404,49 @@ def test_the_readme_answers_example_works(voorbeeld: Path, run) -> None:
     result = run("heropstart", "lena", "--antwoorden", "antwoorden.yaml", "--overleg-school-clb", "2026-11-20")
     assert result.exit_code == 0, result.output
     assert run("valideer").exit_code == 0
+
+
+# ---------------------------------------------------------------------------- light and medium keep their form (issue 27, point 3)
+
+
+def test_light_keeps_its_form_or_says_why_not(voorbeeld: Path) -> None:
+    """Seed 000: light "Wekelijks of via enkele overlegmomenten; Duurt max. 2 maanden"."""
+    from leersteun.editing.trajectory import Geweigerd, TrajectAfspraak, Wie
+    from leersteun.rules.model import Vorm
+
+    wie = Wie("Hanne Verstraeten", dt.date(2026, 11, 24))
+    voor = digest(voorbeeld / "cases" / "KLM-2024-017.yaml")
+    maandelijks = TrajectAfspraak(start=dt.date(2026, 12, 1), frequentie="maandelijks", evaluatie_op=[dt.date(2027, 3, 1)])
+    with pytest.raises(Geweigerd) as fout:
+        _bewaar(voorbeeld, "KLM-2024-017", lambda data, d: hs.toewijzen(data, d, wie, "Els Maes", Vorm.light, maandelijks))
+    assert str(fout.value).startswith("Een interventie light is wekelijks of via enkele overlegmomenten, hoogstens 2 maanden")
+    assert "'maandelijks' (maandelijks) past niet" in str(fout.value) and "na het einde (01-03-2027; uiterlijk 01-02-2027)" in str(fout.value)
+    assert "--toch" in str(fout.value) and digest(voorbeeld / "cases" / "KLM-2024-017.yaml") == voor
+    maandelijks.toch = "De leerkracht vraagt enkel een maandelijks overleg."
+    _bewaar(voorbeeld, "KLM-2024-017", lambda data, d: hs.toewijzen(data, d, wie, "Els Maes", Vorm.light, maandelijks))
+    assert dossier(voorbeeld, "KLM-2024-017").dossier.geschiedenis[-1].notitie.endswith(": De leerkracht vraagt enkel een maandelijks overleg.")
+
+
+def test_medium_does_not_go_on_past_three_months(voorbeeld: Path) -> None:
+    """Seed 000: medium "(Twee)wekelijks; Duurt max. 3 maanden" (Arthur: from 14-09-2026)."""
+    from leersteun.editing.trajectory import Geweigerd, Wie, evaluatie
+    from leersteun.rules.model import Beslissing
+
+    wie = Wie("Pieter Dewulf", dt.date(2026, 11, 24))
+    with pytest.raises(Geweigerd, match=r"een evaluatiemoment na het einde \(11-01-2027; uiterlijk 14-12-2026\)"):
+        _bewaar(voorbeeld, "RGN-2025-002", lambda data, d: evaluatie(data, d, wie, Beslissing.verderzetten, volgende=[dt.date(2027, 1, 11)]))
+    with pytest.raises(Geweigerd, match="'maandelijks' .* past niet bij een interventie medium"):
+        _bewaar(voorbeeld, "RGN-2025-002", lambda data, d: evaluatie(data, d, wie, Beslissing.verderzetten, frequentie="maandelijks"))
+    laat = Wie("Pieter Dewulf", dt.date(2026, 12, 15))
+    with pytest.raises(Geweigerd, match="verderzetten op 15-12-2026, na het einde"):
+        _bewaar(voorbeeld, "RGN-2025-002", lambda data, d: evaluatie(data, d, laat, Beslissing.verderzetten))
+
+
+def test_a_light_that_runs_into_the_summer_says_so_at_its_start(voorbeeld: Path) -> None:
+    """Issue 27 point 11: light from 17-05-2027 would end at most on 17-07-2027."""
+    from leersteun.editing.trajectory import TrajectAfspraak, Wie
+    from leersteun.rules.model import Vorm
+
+    wie = Wie("Hanne Verstraeten", dt.date(2026, 11, 24))
+    meldingen = _bewaar(voorbeeld, "KLM-2024-017", lambda data, d: hs.toewijzen(data, d, wie, "Els Maes", Vorm.light, TrajectAfspraak(start=dt.date(2027, 5, 17))))
+    assert "Let op: deze interventie light loopt tot in de zomervakantie (die begint op 01-07-2027; hoogstens 2 maanden brengt ze tot 17-07-2027)." in " ".join(meldingen)

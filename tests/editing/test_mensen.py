@@ -193,7 +193,7 @@ def test_betrokkene_checks_the_contact(map_: Map, run) -> None:
 def test_four_months_overdue_in_agenda_until_the_four_answers(map_: Map, run) -> None:
     map_.case(DOSSIER)  # regulier since 2024-10-15: the evaluation after four months is long overdue
     agenda = run("agenda")
-    assert "15-02-2025 │ verlopen │ Lotte Peeters" in agenda.stdout and "Evaluatie na 4" in agenda.stdout
+    assert "17-02-2025 │ verlopen │ Lotte Peeters" in agenda.stdout and "Evaluatie na 4" in agenda.stdout  # Saturday 15-02: Monday
     half = run("evaluatie", "lotte", "--beslissing", "verderzetten", "--concreet", "ja", "--gedragen", "deels")
     assert half.exit_code == 1 and "--context" in half.stderr and "--fase-2-3" in half.stderr
     gewoon = run("evaluatie", "lotte", "--beslissing", "verderzetten")
@@ -241,7 +241,7 @@ def test_assignment_first_then_the_ondersteuner_chooses_light(voorbeeld: Path, r
     assert run("valideer").exit_code == 0
     overzicht = json.loads(run("overzicht", "--formaat", "json").stdout)
     vraag = next(h for h in overzicht["heropstartvragen"] if h["id"] == "KLM-2024-017")
-    assert vraag["stand"] == "toegewezen aan Pieter Dewulf, vorm nog te kiezen" and vraag["dagen"] == 0
+    assert vraag["stand"] == "toegewezen aan Pieter Dewulf, vorm nog te kiezen (zonder vraag aan de coördinatie)" and vraag["dagen"] == 0
     assert "Overdracht van Els Maes naar Pieter Dewulf" in run("agenda").stdout.replace("│", "")
     toon = " ".join(run("toon", "lotte").stdout.split())
     assert "vorm nog te kiezen" in toon and "overdracht van Els Maes: nog te doen" in toon
@@ -255,9 +255,9 @@ def test_assignment_first_then_the_ondersteuner_chooses_light(voorbeeld: Path, r
     assert digest(pad) == voor
     result = run("fase", "lotte", "ondersteuning", "--vorm", "light", "--start", "2026-12-01", "--frequentie", "wekelijks")
     assert result.exit_code == 0, result.output
-    assert "Evaluatie na enkele weken uitproberen: 29-12-2026" in result.stdout
+    assert "Evaluatie na enkele weken uitproberen: 04-01-2027" in result.stdout  # 29-12-2026: kerstvakantie
     d = dossier(voorbeeld, "KLM-2024-017")
-    assert d.fase == "ondersteuning" and d.lopend_traject.vorm == "light" and d.lopend_traject.evaluatie_op == [dt.date(2026, 12, 29)]
+    assert d.fase == "ondersteuning" and d.lopend_traject.vorm == "light" and d.lopend_traject.evaluatie_op == [dt.date(2027, 1, 4)]
     assert d.laatste_heropstart.toewijzing.vorm == "light"
     assert run("valideer").exit_code == 0
     # the handover shows until it is recorded

@@ -98,7 +98,7 @@ def netwerk(map_: Map) -> Map:
     geval(
         map_, "A-1", "Amber", "Aerts",
         trajecten=[{"vorm": "regulier", "start": D(2026, 9, 1), "frequentie": "w", "intensiteit": "1 uur",
-                    "evaluatie_op": [D(2026, 11, 22), D(2026, 11, 23), D(2026, 11, 29), D(2026, 11, 30)]}],
+                    "evaluatie_op": [D(2026, 11, 20), D(2026, 11, 23), D(2026, 11, 27), D(2026, 11, 30)]}],
         geschiedenis=[
             {"datum": D(2026, 9, 1), "fase": "ondersteuning", "door": "Els Maes"},
             {"datum": D(2026, 11, 22), "fase": "ondersteuning", "door": "Els Maes", "notitie": "Zondag ervoor."},
@@ -151,13 +151,13 @@ def test_heropstartvragen_with_days_waiting(netwerk: Map, run) -> None:
 def test_deadlines_respect_the_week_boundaries(netwerk: Map, run) -> None:
     o = overzicht(run)
     week = [(d["id"], d["datum"]) for d in o["deadlines"]["week"]]
-    assert ("A-1", "2026-11-23") in week and ("A-1", "2026-11-29") in week
-    assert ("A-1", "2026-11-30") not in week and ("A-1", "2026-11-22") not in week
-    assert ("A-1", "2026-11-22") in [(d["id"], d["datum"]) for d in o["deadlines"]["verlopen"]]
-    # the week after: Monday 30 is in it, Sunday 29 is passed
+    assert ("A-1", "2026-11-23") in week and ("A-1", "2026-11-27") in week
+    assert ("A-1", "2026-11-30") not in week and ("A-1", "2026-11-20") not in week
+    assert ("A-1", "2026-11-20") in [(d["id"], d["datum"]) for d in o["deadlines"]["verlopen"]]
+    # the week after: Monday 30 is in it, Friday 27 is passed
     volgende = json.loads(run("overzicht", "--week", "2026-W49", "--formaat", "json").stdout)
     assert ("A-1", "2026-11-30") in [(d["id"], d["datum"]) for d in volgende["deadlines"]["week"]]
-    assert ("A-1", "2026-11-29") in [(d["id"], d["datum"]) for d in volgende["deadlines"]["verlopen"]]
+    assert ("A-1", "2026-11-27") in [(d["id"], d["datum"]) for d in volgende["deadlines"]["verlopen"]]
 
 
 def test_caseload_includes_cases_without_ondersteuner(netwerk: Map, run) -> None:
@@ -199,9 +199,9 @@ def test_csv_rows_and_json_dossiers_agree(netwerk: Map, run) -> None:
     a2 = next(r for r in rijen if r["id"] == "A-2")
     assert a2 == {
         "id": "A-2", "leerling": "Bram Bosmans", "school": "School A", "klas": "3A", "fase": "ondersteuning", "vorm": "light",
-        "ondersteuner": "", "start": "2026-10-26", "uiterlijk_einde": "2026-12-26", "volgende_evaluatie": "2027-06-30" if False else "",
-    }  # fmt: skip
-    assert next(r for r in rijen if r["id"] == "A-1")["volgende_evaluatie"] == "2026-11-22"
+        "ondersteuner": "", "start": "2026-10-26", "uiterlijk_einde": "2027-01-04", "volgende_evaluatie": "2027-06-30" if False else "",
+    }  # fmt: skip  # uiterlijk_einde: Saturday 26-12-2026 (kerstvakantie) on a school day, as in the agenda
+    assert next(r for r in rijen if r["id"] == "A-1")["volgende_evaluatie"] == "2026-11-20"
     dossiers = overzicht(run)["dossiers"]
     assert [{k: ("" if v is None else str(v)) for k, v in d.items()} for d in dossiers] == rijen
 

@@ -9,7 +9,7 @@ import icalendar
 import pytest
 from ruamel.yaml import YAML
 
-from leersteun.rules.deadlines import Soort, Staat, deadlines, einde_schooljaar, plus_maanden
+from leersteun.rules.deadlines import Deadline, Soort, Staat, deadlines, einde_schooljaar, plus_maanden
 from leersteun.rules.model import Dossier
 
 from tests.conftest import DOSSIER
@@ -48,7 +48,7 @@ def test_einde_schooljaar() -> None:
 
 @pytest.mark.parametrize(
     "vorm,soort,datum",
-    [("light", Soort.einde_light, D(2026, 12, 19)), ("medium", Soort.einde_medium, D(2027, 1, 19)), ("nieuw", Soort.vier_maanden, D(2027, 2, 19))],
+    [("light", Soort.einde_light, D(2027, 1, 4)), ("medium", Soort.einde_medium, D(2027, 1, 19)), ("nieuw", Soort.vier_maanden, D(2027, 2, 19))],
 )
 def test_light_medium_nieuw(vorm: str, soort: Soort, datum: D) -> None:
     d = dossier(trajecten=traject(vorm, D(2026, 10, 19)))
@@ -94,9 +94,8 @@ def test_agreed_moments_and_their_state() -> None:
     assert gevonden == [(D(2026, 11, 27), Staat.deze_week), (D(2027, 1, 18), Staat.komend)]
     # the next Monday is another week; yesterday is passed
     assert deadlines(d, D(2026, 11, 30))[0].staat(D(2026, 11, 30)) == Staat.verlopen
-    onder = dossier(trajecten=traject("regulier", D(2026, 9, 1), evaluatie_op=[D(2026, 11, 29)]))
-    assert [x.staat(vandaag) for x in deadlines(onder, vandaag) if x.soort == Soort.evaluatie] == [Staat.deze_week]  # Sunday
-    assert [x.staat(D(2026, 11, 30)) for x in deadlines(onder, D(2026, 11, 30)) if x.soort == Soort.evaluatie] == [Staat.verlopen]
+    zondag = Deadline(D(2026, 11, 29), "T-001", Soort.overleg, "x", "x")  # a Sunday is in the week that it ends
+    assert (zondag.staat(vandaag), zondag.staat(D(2026, 11, 30))) == (Staat.deze_week, Staat.verlopen)
 
 
 def test_end_of_school_year_for_running_support_only() -> None:
@@ -116,7 +115,8 @@ def test_ontbindende_voorwaarde_sixty_days() -> None:
         trajecten=[],
         geschiedenis=[{"datum": D(2026, 10, 22), "fase": "aanmelding", "door": "An"}],
     )
-    assert soorten(d, D(2026, 11, 24)) == {Soort.ontbindende_voorwaarde: D(2026, 12, 19)}
+    # 60 calendar days: Saturday 19-12-2026, a legal term: the last school day before it
+    assert soorten(d, D(2026, 11, 24)) == {Soort.ontbindende_voorwaarde: D(2026, 12, 18)}
     beslist = dossier(
         verslag={**verslag, "ontbindende_voorwaarde_beslist": D(2026, 12, 1)},
         fase="aanmelding",
@@ -141,7 +141,7 @@ def test_goals_and_measures() -> None:
     from leersteun.rules.deadlines import _kenmerk
 
     maatregel = next(iter(d.doelen[0].maatregelen)).wat
-    assert gevonden == {"doel.D1": D(2027, 1, 31), f"doel.D1.m{_kenmerk(maatregel)}": D(2026, 12, 14)}
+    assert gevonden == {"doel.D1": D(2027, 2, 1), f"doel.D1.m{_kenmerk(maatregel)}": D(2026, 12, 14)}  # Sunday 31-01: Monday
     doel["evaluaties"] = [{"datum": D(2027, 1, 25), "bereikt": "ja"}]
     assert not [x for x in deadlines(dossier(doelen=[doel]), D(2027, 1, 26)) if x.sleutel.startswith("doel")]
 
@@ -260,3 +260,32 @@ def test_ics_is_made_with_sequence_and_last_modified(voorbeeld: Path, run, monke
     gedeeld = set(a) & set(b)
     assert gedeeld and all(int(b[u]["SEQUENCE"]) > int(a[u]["SEQUENCE"]) for u in gedeeld)
     assert all("LAST-MODIFIED" in e for e in b.values())
+
+
+def test_a_planned_moment_never_disappears(map_) -> None:
+    """Issue 27 point 12 (seed 003, "Er wordt op geregelde en afgesproken tijdstippen
+    geëvalueerd"): an evaluation on 07-12-2026 that plans the next moment on 16-12-2026 does
+    not count as that moment, though it lies within the two weeks an evaluation may be early.
+    (The issue's 21-12-2026 is in the kerstvakantie of 2026: that moment shows on 04-01-2027.)"""
+    from leersteun.editing.bewerk import pas_toe
+    from leersteun.editing.trajectory import Wie, evaluatie
+    from leersteun.reading.dossiers import lees_dossier
+    from leersteun.rules.checks import Context
+    from leersteun.rules.model import Beslissing
+
+    pad = map_.case(DOSSIER.replace("evaluatie_op: [2025-01-20]", "evaluatie_op: [2026-11-30]"))
+    ctx = Context(vandaag=D(2026, 12, 7))
+    wie = Wie("An Janssens", D(2026, 12, 7))
+    pas_toe(lees_dossier(pad, ctx), ctx, lambda data, d: evaluatie(data, d, wie, Beslissing.verderzetten, volgende=[D(2026, 12, 16)]))
+    d = lees_dossier(pad, ctx).dossier
+    assert d.evaluaties[-1].volgende == [D(2026, 12, 16)]  # the evaluation says what it planned
+    assert [(x.datum, x.soort) for x in deadlines(d, D(2026, 12, 7)) if x.soort == Soort.evaluatie] == [(D(2026, 12, 16), Soort.evaluatie)]
+    # a file written before evaluations said what they planned: each evaluation does one moment
+    oud = dossier(
+        trajecten=traject("regulier", D(2026, 9, 1), evaluatie_op=[D(2026, 11, 30), D(2026, 12, 16)]),
+        evaluaties=[{"datum": D(2026, 12, 7), "beslissing": "verderzetten"}],
+    )
+    assert [x.datum for x in deadlines(oud, D(2026, 12, 7)) if x.soort == Soort.evaluatie] == [D(2026, 12, 16)]
+    # and an evaluation held a little early still does the moment it was for
+    vroeg = dossier(trajecten=traject("regulier", D(2026, 9, 1), evaluatie_op=[D(2026, 12, 16)]), evaluaties=[{"datum": D(2026, 12, 9), "beslissing": "verderzetten"}])
+    assert not [x for x in deadlines(vroeg, D(2026, 12, 10)) if x.soort == Soort.evaluatie]
