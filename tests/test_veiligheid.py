@@ -68,8 +68,12 @@ def test_output_never_replaces_something_that_is_not_a_regular_file(map_: Map, r
     if soort == "map":
         doel.mkdir()
     elif soort == "apparaat":
+        if os.name != "posix":
+            pytest.skip("/dev/null: POSIX only")
         doel = Path("/dev/null")
     elif soort == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("a fifo: POSIX only")
         os.mkfifo(doel)
     else:
         (map_.pad / "cases" / "T-001.yaml").rename(map_.pad / "ergens.yaml")
@@ -191,6 +195,7 @@ def test_infinite_capacity_is_refused_so_json_stays_valid(map_: Map, run) -> Non
 # ---------------------------------------------------------------------------- files that are not what they seem
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a fifo and /dev/zero: POSIX only")
 @pytest.mark.parametrize("soort", ["fifo", "apparaat"])
 def test_non_regular_files_are_refused_without_reading(map_: Map, run, soort: str, tmp_path: Path) -> None:
     map_.case(DOSSIER)
@@ -280,6 +285,202 @@ def test_anoniem_keeps_every_name_out_of_every_output(voorbeeld: Path, run, monk
     assert "Pieter Dewulf" in uitvoer[1]  # the team's names stay
 
 
+ANONIEM = [
+    ["overzicht"],
+    ["overzicht", "--formaat", "md"],
+    ["overzicht", "--formaat", "csv"],
+    ["overzicht", "--formaat", "json"],
+    ["overzicht", "--formaat", "html"],
+    ["overzicht", "--formaat", "xlsx"],
+    ["overzicht", "--formaat", "csv", "--uit", "out/o.csv"],
+    ["agenda", "--weken", "60"],
+    ["agenda", "--ics", "out/a.ics"],
+    ["lijst"],
+    ["lijst", "--json"],
+]
+
+
+def test_every_command_with_anoniem_is_tested_below() -> None:
+    import typer.main
+
+    from leersteun.cli import app
+
+    met = {n for n, o in typer.main.get_command(app).commands.items() if any("--anoniem" in p.opts for p in o.params)}
+    assert met == {a[0] for a in ANONIEM}
+
+
+@pytest.mark.parametrize("opdracht", ANONIEM, ids=" ".join)
+def test_anoniem_with_a_case_that_cannot_be_read_writes_and_shows_nothing(map_: Map, run, opdracht: list[str]) -> None:
+    """The names of a case that could not be read are unknown, so they would stay in the
+    others' notes (a sister named in her brother's history): nothing is made at all."""
+    map_.case(DOSSIER.replace("    door: Els Maes\n", "    door: Els Maes\n    notitie: Zus Zoë Verhoeven (T-002) zit in 3A.\n"))
+    map_.case(DOSSIER.replace("T-001", "T-002").replace("Lotte", "Zoë").replace("Peeters", "Verhoeven").replace("fase: ondersteuning\nanker", "fase: kapot\nanker"), "T-002")
+    voor = map_.hashes()
+    result = run(*opdracht, "--anoniem")
+    assert result.exit_code == 1, result.output
+    assert "--anoniem: er is niets geschreven of getoond, want niet elk dossier kon gelezen worden (ongeldig: T-002.yaml)" in result.stderr
+    assert "cases/T-002.yaml:" in result.stderr and "onverwachte fout" not in result.output
+    assert not result.stdout.strip(), result.stdout
+    assert map_.hashes() == voor and not (map_.pad / "out").exists()
+    pad = map_.pad / "cases" / "T-002.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("fase: kapot", "fase: ondersteuning"), encoding="utf-8")
+    result = run(*opdracht, "--anoniem")  # repaired: made, without either name
+    assert result.exit_code == 0, result.output
+    assert "Verhoeven" not in result.stdout and "Zoë" not in result.stdout and "Peeters" not in result.stdout
+
+
+def test_anoniem_for_a_past_week_knows_the_cases_made_after_it(map_: Map, run) -> None:
+    """A week that is past shows the cases as they stood then: a brother's case made later is
+    not in it, but his name in his sister's note of that week goes all the same."""
+    map_.case(DOSSIER.replace("    door: Els Maes\n", "    door: Els Maes\n    notitie: Broer Noah Aerts (noah.aerts@example.org) wordt later aangemeld.\n"))
+    later = DOSSIER.replace("T-001", "T-002").replace("Lotte", "Noah").replace("Peeters", "Aerts").replace("2024-10-15", "2026-11-02")
+    map_.case(later.replace("2024-09-12", "2026-10-01").replace("[2025-01-20]", "[2027-01-20]"), "T-002")
+    result = run("overzicht", "--week", "2024-W42", "--anoniem", "--formaat", "json")
+    assert result.exit_code == 0, result.output
+    assert "wordt later aangemeld" in result.stdout and "T-002" not in result.stdout
+    assert "Noah" not in result.stdout and "Aerts" not in result.stdout and "Broer N.A. ((e-mailadres))" in result.stdout
+
+
+# ---------------------------------------------------------------------------- no pupil data outside out/
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [
+        ["overzicht", "--formaat", "xlsx"],
+        ["overzicht", "--formaat", "xlsx", "--anoniem", "--uit", "out/a.xlsx"],
+        ["overzicht", "--formaat", "html", "--uit", "out/o.html"],
+        ["overzicht", "--formaat", "md", "--uit", "out/o.md"],
+        ["overzicht", "--formaat", "csv", "--uit", "out/o.csv"],
+        ["overzicht", "--formaat", "json", "--uit", "out/o.json"],
+        ["agenda", "--ics", "out/a.ics"],
+        ["fiche", "arthur", "--formaat", "pdf"],
+        ["fiche", "arthur", "--formaat", "html"],
+        ["fiche", "arthur", "--formaat", "md"],
+        ["mail", "lotte"],
+    ],
+    ids=" ".join,
+)
+def test_no_export_writes_a_temporary_file_outside_the_folder(voorbeeld: Path, run, monkeypatch, tmp_path: Path, opdracht: list[str]) -> None:
+    """Exports hold every name: their temporary files too stay in out/ (and a case's in
+    cases/, git's in .git/). The system's temp folder stays empty, also for a moment (openpyxl
+    wrote each sheet there; a crash left it behind), and nothing else in the folder changes.
+    (Loading WeasyPrint's libraries asks gcc where they are, through an empty temporary file:
+    done before, as it holds nothing of a pupil.)"""
+    import subprocess
+    import tempfile
+
+    import weasyprint  # noqa: F401
+
+    subprocess.run(["git", "init", "-q"], cwd=voorbeeld, check=True)  # a team's folder: the journal of a change in .git/
+    tijdelijk = tmp_path / "tmp"
+    tijdelijk.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tijdelijk))
+    monkeypatch.setattr(tempfile, "tempdir", str(tijdelijk))
+    gebruikt: list[Path] = []
+    origineel = tempfile._sanitize_params  # every tempfile function asks it where the file goes
+
+    def onthoud(prefix, suffix, dir):
+        uit = origineel(prefix, suffix, dir)
+        gebruikt.append(Path(uit[2]).resolve())
+        return uit
+
+    monkeypatch.setattr(tempfile, "_sanitize_params", onthoud)
+    buiten = {p: p.read_bytes() for p in voorbeeld.rglob("*") if p.is_file() and p.relative_to(voorbeeld).parts[0] not in ("out", "cases", ".git")}
+    result = run(*opdracht)
+    assert result.exit_code == 0, result.output
+    assert list((voorbeeld / "out").iterdir())
+    assert not list(tijdelijk.iterdir())
+    toegestaan = [voorbeeld.resolve() / n for n in ("out", "cases", ".git")]
+    assert all(any(p == t or t in p.parents for t in toegestaan) for p in gebruikt), gebruikt
+    assert {p: p.read_bytes() for p in voorbeeld.rglob("*") if p.is_file() and p.relative_to(voorbeeld).parts[0] not in ("out", "cases", ".git")} == buiten
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tmp", "voorbeeld"]
+
+
+def _git(map_: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=map_, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [["overzicht", "--formaat", "md", "--buiten-out", "--uit"], ["agenda", "--buiten-out", "--ics"], ["fiche", "T-001", "--formaat", "md", "--buiten-out", "--uit"]],
+    ids=lambda o: o[0],
+)
+def test_no_export_overwrites_a_file_git_tracks(map_: Map, run, opdracht: list[str]) -> None:
+    """Names never land in a file the team shares, and out/ stays ignored: .gitignore (and
+    git's other own files) are refused anywhere, tracked files too, also one added by force in
+    out/ or one of another repository."""
+    map_.case(DOSSIER)
+    (map_.pad / ".gitignore").write_text("out/\n", encoding="utf-8")
+    (map_.pad / "README.md").write_text("# Team\n", encoding="utf-8")
+    (map_.pad / "out").mkdir()
+    (map_.pad / "out" / "gedeeld.md").write_text("gedeeld\n", encoding="utf-8")
+    _git(map_.pad, "init", "-q")
+    _git(map_.pad, "add", "-A")
+    _git(map_.pad, "add", "-f", "out/gedeeld.md")
+    ander = map_.pad / "ander"
+    ander.mkdir()
+    (ander / "notities.md").write_text("x\n", encoding="utf-8")
+    _git(ander, "init", "-q")
+    _git(ander, "add", "notities.md")
+    voor = map_.hashes()
+    for doel in (".gitignore", "README.md", "out/gedeeld.md", "ander/notities.md", "sub/.gitattributes", "out/.gitignore", "cases/../.gitignore"):
+        result = run(*opdracht, doel)
+        assert result.exit_code == 2, (doel, result.output)
+        assert "Er is niets geschreven" in result.stderr and "onverwachte fout" not in result.output, (doel, result.output)
+    assert map_.hashes() == voor and not (map_.pad / "sub").exists()
+    assert run("overzicht", "--formaat", "md", "--uit", "out/nieuw.txt").exit_code == 0
+    import subprocess
+
+    assert subprocess.run(["git", "check-ignore", "-q", "out/nieuw.txt"], cwd=map_.pad, check=False).returncode == 0
+
+
+@pytest.mark.parametrize("naam", ["cases", "leersteun.yaml"])
+def test_cases_or_settings_as_a_link_to_elsewhere_are_refused(map_: Map, run, naam: str) -> None:
+    """git would share the link, not the cases, and a write would land outside the folder (or
+    replace the link): neither is read nor written, with a message that says what to do."""
+    map_.case(DOSSIER)
+    buiten = map_.pad.parent / f"buiten-{naam}"
+    buiten.mkdir()
+    (map_.pad / naam).rename(buiten / naam)
+    (map_.pad / naam).symlink_to(buiten / naam)
+    voor = {p: p.read_bytes() for p in buiten.rglob("*") if p.is_file()}
+    for opdracht in (["lijst"], ["toon", "T-001"], ["valideer"], ["overzicht"], ["evaluatie", "T-001", "--beslissing", "verderzetten"]):
+        result = run(*opdracht)
+        assert result.exit_code == 1, (opdracht, result.output)
+        assert f"{naam} is een koppeling (symlink) naar {buiten / naam}" in result.stderr, (opdracht, result.stderr)
+        assert "Er is niets gelezen of geschreven" in result.stderr and "onverwachte fout" not in result.output
+    assert {p: p.read_bytes() for p in buiten.rglob("*") if p.is_file()} == voor
+    assert (map_.pad / naam).is_symlink()
+
+
+def test_out_as_a_link_to_elsewhere_is_refused(voorbeeld: Path, run, monkeypatch, tmp_path: Path) -> None:
+    """out/ is where leersteun may put names because git ignores it there: a link would carry
+    them elsewhere (git does not even ignore a link named out). A real path outside with
+    --buiten-out stays possible."""
+    monkeypatch.setenv("LEERSTEUN_VANDAAG", "2026-11-24")
+    buiten = tmp_path / "elders"
+    buiten.mkdir()
+    (voorbeeld / "out").symlink_to(buiten)
+    voor = {str(p): p.read_bytes() for p in voorbeeld.rglob("*") if p.is_file()}
+    for opdracht in (
+        ["overzicht", "--formaat", "xlsx"],
+        ["overzicht", "--formaat", "md", "--uit", "out/o.md"],
+        ["overzicht", "--formaat", "md", "--buiten-out", "--uit", "out/o.md"],
+        ["agenda", "--ics", "out/a.ics"],
+        ["fiche", "arthur"],
+        ["mail", "lotte"],
+    ):
+        result = run(*opdracht)
+        assert result.exit_code == 1, (opdracht, result.output)
+        assert "out is een koppeling (symlink)" in result.stderr and "een gewone map out/" in result.stderr, (opdracht, result.stderr)
+    assert not list(buiten.iterdir())
+    assert {str(p): p.read_bytes() for p in voorbeeld.rglob("*") if p.is_file()} == voor
+    assert run("overzicht", "--formaat", "md", "--buiten-out", "--uit", str(buiten / "o.md")).exit_code == 0
+
+
 # ---------------------------------------------------------------------------- templates
 
 
@@ -354,7 +555,8 @@ def test_init_never_writes_settings_its_own_validation_refuses(tmp_path: Path, r
     assert not (doel / "leersteun.yaml").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere; the disk-full case below covers the same route")
+@pytest.mark.skipif(os.name != "posix", reason="a folder's mode bits: POSIX only (Windows ignores them)")
+@pytest.mark.skipif(os.name == "posix" and os.geteuid() == 0, reason="root may write anywhere; the disk-full case below covers the same route")
 def test_a_read_only_folder_says_nothing_was_saved(map_: Map, run) -> None:
     map_.case(DOSSIER)
     os.chmod(map_.pad / "cases", 0o555)

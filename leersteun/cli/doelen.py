@@ -59,6 +59,7 @@ def doel_(
     evalueer: Annotated[bool, typer.Option("--evalueer", help="Evalueer het doel (met --doel).")] = False,
     domein: Annotated[Optional[Domein], typer.Option(help="Domein van het doel.")] = None,
     omschrijving: Annotated[Optional[str], typer.Option(help="Het doel in één zin.")] = None,
+    leerplandoel: Annotated[Optional[str], typer.Option(help="Welk leerplandoel of welke eindterm het doel dient.")] = None,
     specifiek: Annotated[Optional[str], typer.Option(help="Waarneembaar, met een getal of percentage.")] = None,
     meetbaar: Annotated[Optional[str], typer.Option(help="Hoe en hoe vaak wordt het gemeten?")] = None,
     acceptabel: Annotated[Optional[str], typer.Option(help="Wie doet wat; is er draagvlak?")] = None,
@@ -74,15 +75,25 @@ def doel_(
     effect: Annotated[Optional[str], typer.Option(help="Maatregel: het beoogde effect.")] = None,
     periode: Annotated[Optional[Periode], typer.Option(help="Maatregel: tijdelijk of blijvend.")] = None,
     wie: WieOptie = None,
+    waar: Annotated[Optional[str], typer.Option(help="Maatregel: waar (klas, speelplaats, …).")] = None,
     wanneer: Annotated[Optional[str], typer.Option(help="Maatregel: frequentie en duur.")] = None,
     hoe: Annotated[Optional[str], typer.Option(help="Maatregel: methode, aanpak, materiaal.")] = None,
     maatregel_evaluatie: MaatregelEvaluatieOptie = None,
+    evaluatie_elke: Annotated[
+        Optional[int], typer.Option("--evaluatie-elke", metavar="WEKEN", min=1, max=52, help="Blijvende maatregel: daarna om de zoveel weken opnieuw bekijken.")
+    ] = None,
     bereikt: Annotated[Optional[JaDeelsNee], typer.Option(help="Evaluatie: is het doel bereikt?")] = None,
+    beoogde_effecten: _proces_optie("beoogde_effecten") = None,
     behouden: _proces_optie("behouden") = None,
     bijsturen: _proces_optie("bijsturen") = None,
     bannen: _proces_optie("bannen") = None,
     breder_inzetten: _proces_optie("breder_inzetten") = None,
     nieuwe_afspraken: _proces_optie("nieuwe_afspraken") = None,
+    al_geprobeerd: Annotated[
+        Optional[str], typer.Option("--al-geprobeerd", metavar="WAT", help="Wat al geprobeerd werd, met --gelukt en --waarom (bij de leervraag).")
+    ] = None,
+    gelukt: Annotated[Optional[JaDeelsNee], typer.Option(help="Bij --al-geprobeerd: lukte het?")] = None,
+    waarom: Annotated[Optional[str], typer.Option(help="Bij --al-geprobeerd: waarom het (niet) lukte.")] = None,
     datum: DatumOptie = None,
     commit: CommitOptie = None,
     door: DoorOptie = None,
@@ -96,8 +107,11 @@ def _doel(o: dict[str, Any]) -> None:
     if o["wijzig_maatregel"] is not None:
         _wijzig_maatregel(o, wie_door)
         return
+    if o["al_geprobeerd"] is not None or o["gelukt"] is not None or o["waarom"] is not None:
+        _al_geprobeerd(o, wie_door)
+        return
     sessie = _Sessie(o["dossier"])
-    velden = {k: o[k] for k in ("omschrijving", "specifiek", "meetbaar", "acceptabel", "realistisch")}
+    velden = {k: o[k] for k in ("omschrijving", "leerplandoel", "specifiek", "meetbaar", "acceptabel", "realistisch")}
     velden = {"domein": o["domein"].value if o["domein"] else None, **velden, "start": _datum_optie(o["start"], "--start"), "einde": _datum_optie(o["einde"], "--einde")}
     behoeften = (list(o["onderwijsbehoefte"] or []), list(o["ondersteuningsbehoefte"] or []))
     evaluatie = {"bereikt": o["bereikt"].value if o["bereikt"] else None, **{veld: o[veld] for veld in PROCES}}
@@ -123,14 +137,15 @@ def _wijzig_maatregel(o: dict[str, Any], wie: Any) -> None:
 
     if o["doel_id"] is None:
         raise GebruikFout("--wijzig-maatregel hoort bij een doel: geef ook --doel mee, zoals --doel D1 --wijzig-maatregel 1 --wie zorgleerkracht.")
-    doel = ("domein", "omschrijving", "specifiek", "meetbaar", "acceptabel", "realistisch", "start", "einde", "onderwijsbehoefte", "ondersteuningsbehoefte")
+    doel = ("domein", "omschrijving", "leerplandoel", "specifiek", "meetbaar", "acceptabel", "realistisch", "start", "einde", "onderwijsbehoefte", "ondersteuningsbehoefte")
     anders = {f"--{k.replace('_', '-')}": o[k] for k in (*doel, "evalueer", "bereikt", *PROCES, "datum")}
     _geen_effect("--wijzig-maatregel corrigeert één maatregel; pas het doel of evalueer het in een aparte opdracht", anders)
     velden = {"wat": o["maatregel"], "beoogd_effect": o["effect"], "periode": o["periode"].value if o["periode"] else None}
-    velden |= {k: o[k] for k in ("wie", "wanneer", "hoe")} | {"evaluatie_op": _datum_optie(o["maatregel_evaluatie"], "--maatregel-evaluatie")}
+    velden |= {k: o[k] for k in ("wie", "waar", "wanneer", "hoe")} | _evaluatie_van_maatregel(o)
     if all(v is None for v in velden.values()):
         raise GebruikFout(
-            "Zeg wat er verandert aan de maatregel: --maatregel (de nieuwe tekst), --effect, --periode, --wie, --wanneer, --hoe of --maatregel-evaluatie."
+            "Zeg wat er verandert aan de maatregel: --maatregel (de nieuwe tekst), --effect, --periode, --wie, --waar, --wanneer, --hoe,"
+            " --maatregel-evaluatie of --evaluatie-elke."
         )
     sessie = _Sessie(o["dossier"])
     sessie.bewaar(lambda data, d: goals.wijzig_maatregel(data, d, o["doel_id"], o["wijzig_maatregel"], velden, wie))
@@ -138,6 +153,29 @@ def _wijzig_maatregel(o: dict[str, Any], wie: Any) -> None:
     doel_id = next(x.id for x in sessie.gelezen.dossier.doelen if x.id.lower() == o["doel_id"].lower())
     _toon_smart(sessie, doel_id)
     sessie.commit(o["commit"], f"maatregel van doel {doel_id} gecorrigeerd", wie.door)
+
+
+def _al_geprobeerd(o: dict[str, Any], wie: Any) -> None:
+    """--al-geprobeerd: what was tried, whether it worked and why, under the leervraag."""
+    from leersteun.core.errors import GebruikFout
+    from leersteun.editing import goals
+
+    if o["al_geprobeerd"] is None:
+        raise GebruikFout("--gelukt en --waarom horen bij --al-geprobeerd: zeg wat er geprobeerd werd, zoals --al-geprobeerd \"Planningsschema\".")
+    anders = [k for k, v in o.items() if v not in (None, False, [], ()) and k not in ("dossier", "al_geprobeerd", "gelukt", "waarom", "commit", "door")]
+    _geen_effect("--al-geprobeerd noteert wat al geprobeerd werd; doe de rest in een aparte opdracht", {f"--{k.replace('_', '-')}": o[k] for k in anders})
+    if o["gelukt"] is None and not o["waarom"]:
+        raise GebruikFout(f"Zeg of '{o['al_geprobeerd']}' lukte (--gelukt ja|deels|nee) en waarom (--waarom).")
+    sessie = _Sessie(o["dossier"])
+    gelukt = o["gelukt"].value if o["gelukt"] else None
+    sessie.bewaar(lambda data, d: goals.noteer_geprobeerd(data, d, o["al_geprobeerd"], gelukt, o["waarom"]))
+    sessie.zeg()
+    sessie.commit(o["commit"], "al geprobeerd", wie.door)
+
+
+def _evaluatie_van_maatregel(o: dict[str, Any]) -> dict[str, Any]:
+    """When a measure is reviewed: the first time, and (a blijvende) every so many weeks."""
+    return {"evaluatie_op": _datum_optie(o["maatregel_evaluatie"], "--maatregel-evaluatie"), "evaluatie_elke_weken": o["evaluatie_elke"]}
 
 
 def _controleer_doel_opties(o: dict[str, Any], velden: dict[str, Any], behoeften: tuple[list[str], list[str]]) -> bool:
@@ -152,7 +190,7 @@ def _controleer_doel_opties(o: dict[str, Any], velden: dict[str, Any], behoeften
             raise GebruikFout(f"Een evaluatie van {doel_id.upper()} zegt of het doel bereikt is: geef ook --bereikt ja|deels|nee.")
         evalueer = True  # --bereikt with --doel is an evaluation, said or not
     if not o["maatregel"]:
-        maatregel = {f"--{k.replace('_', '-')}": o[k] for k in ("effect", "periode", "wie", "wanneer", "hoe", "maatregel_evaluatie")}
+        maatregel = {f"--{k.replace('_', '-')}": o[k] for k in ("effect", "periode", "wie", "waar", "wanneer", "hoe", "maatregel_evaluatie", "evaluatie_elke")}
         _geen_effect("ze beschrijven een nieuwe maatregel: geef ook --maatregel \"wat\"", maatregel)
     if evalueer:
         doel = {**{f"--{k.replace('_', '-')}": v for k, v in velden.items()}, "--onderwijsbehoefte": behoeften[0], "--ondersteuningsbehoefte": behoeften[1]}
@@ -203,13 +241,15 @@ def _nieuw_of_gewijzigd_doel(sessie: Any, doel_id: str | None, velden: dict[str,
 def _beeldvorming(sessie: Any) -> None:
     """Before the first goal: the beeldvorming, when the person wants to fill it in."""
     from leersteun.editing import goals
-    from leersteun.terminal.doel_ui import vraag_beeldvorming
+    from leersteun.terminal.doel_ui import vraag_beeldvorming, vraag_geprobeerd
 
     d = sessie.gelezen.dossier
     if not d.doelen and d.beeldvorming is None and _ja_nee("Eerst de beeldvorming invullen (reden, observaties, sterktes en moeilijkheden)?", standaard=True):
         beeld = vraag_beeldvorming(_console())
         sessie.bewaar(lambda data, dd: goals.zet_beeldvorming(data, dd, beeld) or [])
         print("Beeldvorming bewaard.")
+        for x in vraag_geprobeerd(_console(), list(d.leervraag.al_geprobeerd) if d.leervraag else []):
+            sessie.bewaar(lambda data, dd, x=x: goals.noteer_geprobeerd(data, dd, x["wat"], x["gelukt"], x["waarom"]))
 
 
 def _maatregelen(sessie: Any, doel_id: str, o: dict[str, Any], interactief: bool) -> None:
@@ -218,7 +258,7 @@ def _maatregelen(sessie: Any, doel_id: str, o: dict[str, Any], interactief: bool
 
     if o["maatregel"]:
         m = {"wat": o["maatregel"], "beoogd_effect": o["effect"], "periode": o["periode"].value if o["periode"] else None}
-        m |= {k: o[k] for k in ("wie", "wanneer", "hoe")} | {"evaluatie_op": _datum_optie(o["maatregel_evaluatie"], "--maatregel-evaluatie")}
+        m |= {k: o[k] for k in ("wie", "waar", "wanneer", "hoe")} | _evaluatie_van_maatregel(o)
         sessie.bewaar(lambda data, dd: goals.voeg_maatregel_toe(data, dd, doel_id, m) or [])
         print(f"Maatregel toegevoegd aan {doel_id}.")
     elif interactief:
@@ -250,7 +290,7 @@ def fiche(
     from leersteun.outputs import fiche
     from leersteun.reading import dossiers
     from leersteun.reading.folder import vandaag
-    from leersteun.outputs.render import html_naar_pdf, render
+    from leersteun.outputs.render import render
     from leersteun.files.schijf import toon
 
     map_ = _dossiermap()
@@ -264,9 +304,10 @@ def fiche(
     context = fiche.fiche_context(d, inst.netwerk, dag, doel_id, alle)
     if formaat == FicheFormaat.md:
         inhoud = render("fiche/fiche.md.j2", context, map_.pad).encode("utf-8")
+    elif formaat == FicheFormaat.html:
+        inhoud = render("fiche/fiche.html.j2", context, map_.pad).encode("utf-8")
     else:
-        html = render("fiche/fiche.html.j2", context, map_.pad)
-        inhoud = html.encode("utf-8") if formaat == FicheFormaat.html else html_naar_pdf(html, map_.pad)
+        inhoud = fiche.fiche_pdf(context, map_.pad)
     if uit is None:
         achter = f"-{doel_id.upper()}" if doel_id else ""
         uit = map_.out / f"{d.id}-doelfiche{achter}.{formaat.value}"

@@ -50,7 +50,9 @@ def init(
     if (map_ / INSTELLINGEN).exists():
         if netwerk is not None or coordinatie is not None:
             raise Fout(f"{map_ / INSTELLINGEN} bestaat al: dit is al een dossiermap; --netwerk en --coordinatie veranderen daar niets. Er is niets gewijzigd.")
-        if not (map_ / ".git").exists():
+        from leersteun.files.git import is_repo
+
+        if not is_repo(map_):  # a clone, or a case folder inside a larger repository
             raise Fout(f"{map_ / INSTELLINGEN} bestaat al: dit is al een dossiermap. Er is niets gewijzigd.")
         for regel in richt_kloon_in(map_):
             print(f"  {regel}")
@@ -163,6 +165,13 @@ def _meld_vanuit(map_: Any, ctx: Any, o: dict[str, Any]) -> Any:
     return vorig
 
 
+# Seed 003: an IAC pupil may be enrolled under ontbindende voorwaarde; with an OV4-Verslag he always is.
+OV_VRAAG = {
+    "IAC": "Ingeschreven onder ontbindende voorwaarde op (leeg: niet)",
+    "OV4": "Bij een OV4-Verslag wordt de leerling onder ontbindende voorwaarde ingeschreven; op welke dag (leeg: niet gekend)",
+}
+
+
 def _vraag_aanmelding(o: dict[str, Any], inst: Any, vorig: Any) -> Any:
     """The options of `nieuw`, with what is missing asked on the terminal (`o["door"]` becomes
     who notes it)."""
@@ -186,7 +195,7 @@ def _vraag_aanmelding(o: dict[str, Any], inst: Any, vorig: Any) -> Any:
     diplon = o["diplon"] if o["diplon"] is not None else _ja_nee("Is het Verslag al zichtbaar in Diplon?")
     ov = _datum_optie(o["ontbindende_voorwaarde"], "--ontbindende-voorwaarde")
     if ov is None and verslag in ("IAC", "OV4") and o["ontbindende_voorwaarde"] is None and sys.stdin.isatty():
-        ov = _vraag_datum("Ingeschreven onder ontbindende voorwaarde op", leeg=True)
+        ov = _vraag_datum(OV_VRAAG.get(verslag, OV_VRAAG["IAC"]), leeg=True)
     leervraag, vraag_van, geprobeerd = _vraag_leervraag(o, interactief)
     return Aanmelding(
         voornaam=voornaam, naam=naam, klas=klas, niveau=niveau, school=school, verslag=verslag, verslagdatum=verslagdatum,

@@ -47,6 +47,9 @@ def heropstart_(
     overleg_school_clb: Annotated[
         Optional[str], typer.Option("--overleg-school-clb", metavar="DATUM", help="Datum van het overleg tussen school en CLB (gevraagd als het ontbreekt).")
     ] = None,
+    zelfde_school: Annotated[
+        bool, typer.Option("--zelfde-school", help="Na afsluiten omdat de leerling stopte met school: de leerling komt terug naar dezelfde school.")
+    ] = False,
     klas: "KlasOptie" = None,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
@@ -61,16 +64,27 @@ def heropstart_(
         _geen_effect("--ja bevestigt alleen --opnieuw", {"--ja": ja})
     sessie = _Sessie(dossier)
     gegeven = _lees_antwoorden(antwoorden)  # the whole answers file is checked before any change
-    _start_heropstart(sessie, wie, overleg_school_clb, notitie, vragen=antwoorden is None)
+    voorstel = None
+    if gegeven is not None:  # with whom the school analyses, as leersteun proposes it (seed 000)
+        voorstel = hs.voorstel_analyse(sessie.gelezen.dossier, _andere(sessie))
+        hs.controleer_analyse(gegeven.analyse_met, voorstel, gegeven.analyse_reden)
+    _start_heropstart(sessie, wie, overleg_school_clb, notitie, vragen=antwoorden is None, zelfde_school=zelfde_school)
     if opnieuw and not _wis_antwoorden(sessie, ja):
         return
     _bevestig_klas(sessie, wie, klas, gegeven is None)
     if gegeven is not None:
-        sessie.bewaar(lambda data, dd: hs.vul_in(data, dd, wie, gegeven))
+        sessie.bewaar(lambda data, dd: hs.vul_in(data, dd, wie, gegeven, voorstel))
         sessie.zeg()
         sessie.commit(commit, f"checklist heropstart ingevuld ({gegeven.uitkomst.value})", wie.door)
         return
     _doorloop_checklist(sessie, wie, commit)
+
+
+def _andere(sessie: _Sessie) -> list[Any]:
+    """The other cases of the folder (who works at which school)."""
+    from leersteun.reading import dossiers as ds
+
+    return [g.dossier for g in ds.alle(sessie.map) if g.dossier is not None]
 
 
 def _lees_antwoorden(antwoorden: Path | None) -> Any:
@@ -88,31 +102,40 @@ def _lees_antwoorden(antwoorden: Path | None) -> Any:
     return gegeven
 
 
-def _start_heropstart(sessie: _Sessie, wie: Any, overleg_school_clb: str | None, notitie: str | None, vragen: bool) -> None:
-    """From afgesloten to heropstart, after the meeting of school and CLB (asked when missing)."""
+def _start_heropstart(
+    sessie: _Sessie, wie: Any, overleg_school_clb: str | None, notitie: str | None, vragen: bool, zelfde_school: bool = False
+) -> None:
+    """From afgesloten to heropstart, after the meeting of school and CLB (asked when missing);
+    after `stopt_met_school` only for a pupil back at the same school (asked in a terminal)."""
     from leersteun.core.errors import Fout
     from leersteun.editing.trajectory import (
         afgesloten_op,
+        afsluitreden,
         kan_heropstarten,
-        naar_fase,
         overleg_sinds,
+        start_heropstart,
     )
-    from leersteun.core.waarden import OverlegSoort
+    from leersteun.core.waarden import OverlegSoort, Reden
 
     d = sessie.gelezen.dossier
     if d.fase == Fase.heropstart:
         uitleg = f"de heropstart van {d.id} is al gestart; het overleg en de notitie horen bij de start"
-        _geen_effect(uitleg, {"--overleg-school-clb": overleg_school_clb, "--notitie": notitie})
+        _geen_effect(uitleg, {"--overleg-school-clb": overleg_school_clb, "--notitie": notitie, "--zelfde-school": zelfde_school})
         return
     if d.fase != Fase.afgesloten:
         raise Fout(f"Dossier {d.id} staat in fase {d.fase}; een heropstart kan alleen vanuit afgesloten.")
-    waarom = kan_heropstarten(d)
+    gestopt = afsluitreden(d) == Reden.stopt_met_school
+    if not gestopt:
+        _geen_effect("--zelfde-school hoort bij een dossier dat afgesloten werd omdat de leerling stopte met school", {"--zelfde-school": zelfde_school})
+    if gestopt and not zelfde_school and vragen and _terminal():
+        zelfde_school = _ja_nee(f"Komt {d.leerling.voornaam} terug naar dezelfde school ({d.school.naam}, {d.leerling.niveau.value})?")
+    waarom = kan_heropstarten(d, zelfde_school)
     if waarom:
         raise Fout(waarom)
     overleg = _datum_optie(overleg_school_clb, "--overleg-school-clb")
     if overleg is None and overleg_sinds(d, OverlegSoort.school_clb, afgesloten_op(d)) is None and vragen:
         overleg = _vraag_datum("Een heropstart kan pas na een overleg tussen school en CLB. Wanneer vond het plaats")
-    sessie.bewaar(lambda data, dd: naar_fase(data, dd, Fase.heropstart, wie, overleg_school_clb=overleg))
+    sessie.bewaar(lambda data, dd: start_heropstart(data, dd, wie, overleg, zelfde_school))
     print(f"Heropstart gestart voor {d.id}, na het overleg tussen school en CLB.")
 
 
@@ -130,12 +153,10 @@ def _wis_antwoorden(sessie: _Sessie, ja: bool) -> bool:
 
 def _doorloop_checklist(sessie: _Sessie, wie: Any, commit: bool | None) -> None:
     """The checklist on the terminal; after a heropstart, the offer to make the mail."""
-    from leersteun.reading import dossiers as ds
     from leersteun.terminal.checklist_ui import doorloop
     from leersteun.rules.model import Uitkomst
 
-    andere = [g.dossier for g in ds.alle(sessie.map) if g.dossier is not None]
-    uitkomst = doorloop(_console(), sessie.gelezen, sessie.bewaar, andere, wie)
+    uitkomst = doorloop(_console(), sessie.gelezen, sessie.bewaar, _andere(sessie), wie)
     sessie.zeg()
     sessie.commit(commit, f"checklist heropstart ({uitkomst.value if uitkomst else 'open'})", wie.door)
     h = sessie.gelezen.dossier.laatste_heropstart if sessie.gelezen.dossier else None
@@ -278,6 +299,22 @@ def mail_(
         sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
 
 
+def _wie_toewijzen(d: Any, voorstel: str | None) -> str:
+    """No ONDERSTEUNER given: seed 000 proposes the ondersteuner the pupil already knows; a
+    terminal asks (empty = the proposal), a script is told the proposal."""
+    from leersteun.core.errors import GebruikFout
+
+    kent = f"{voorstel}, die {d.leerling.voornaam} al kent" if voorstel else None
+    if not _terminal():
+        raise GebruikFout(
+            "Geef de ondersteuner mee: "
+            + (f"het voorstel is {kent}: 'leersteun toewijzen {d.id} \"{voorstel}\"'." if kent else f"'leersteun toewijzen {d.id} ONDERSTEUNER'.")
+        )
+    if kent:
+        print(f"Voorstel: {kent} (de procedure: eerst de ondersteuner die de leerling kent).")
+    return _vraag("Wie neemt de heropstart op", standaard=voorstel)
+
+
 def _terminal() -> bool:
     """Can leersteun ask a question here (a person at a terminal)?"""
     return sys.stdin.isatty()
@@ -326,7 +363,14 @@ def _verstuur(sessie: _Sessie, bericht: Any, ja: bool) -> bool:
 @opdracht("toewijzen")
 def toewijzen_(
     dossier: DossierArg,
-    ondersteuner: Annotated[str, typer.Argument(metavar="ONDERSTEUNER", help="De ondersteuner, uit het team van leersteun.yaml ('els maes' is Els Maes).", show_default=False)],
+    ondersteuner: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="[ONDERSTEUNER]",
+            help="De ondersteuner, uit het team van leersteun.yaml ('els maes' is Els Maes); weggelaten: de ondersteuner die de leerling al kent wordt voorgesteld.",
+            show_default=False,
+        ),
+    ] = None,
     vorm: Annotated[
         Optional[Vorm], typer.Option(help="light, medium of nieuw, als de vorm al gekozen is (anders later met 'leersteun fase').", show_default=False)
     ] = None,
@@ -363,11 +407,14 @@ def toewijzen_(
     from leersteun.rules.schoolkalender import Schoolkalender
 
     afspraak.kalender = Schoolkalender.van(sessie.instellingen)
+    voorstel = hs.voorstel_toewijzing(sessie.gelezen.dossier, sessie.instellingen.teamnamen() if sessie.instellingen else set())
+    if ondersteuner is None:
+        ondersteuner = _wie_toewijzen(sessie.gelezen.dossier, voorstel)
     ondersteuner, erbij = _ondersteuner(sessie, ondersteuner, nieuw_lid, "ONDERSTEUNER")  # 'els maes' is Els Maes, as in leersteun.yaml
     if corrigeer is not None:  # a wrong assignment redone (engine: heropstart.corrigeer_toewijzing)
         bewaar_samen(sessie, lambda data, dd: hs.corrigeer_toewijzing(data, dd, wie, ondersteuner, corrigeer, vorm, afspraak), erbij)
     else:
-        bewaar_samen(sessie, lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, vorm, afspraak), erbij)
+        bewaar_samen(sessie, lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, vorm, afspraak, voorstel), erbij)
     sessie.zeg()
     sessie.commit(commit, f"{'toewijzing gecorrigeerd' if corrigeer is not None else 'toegewezen'}{', ' + vorm.value if vorm else ''}", wie.door)
     for b in sessie.gelezen.bevindingen:

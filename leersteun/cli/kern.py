@@ -32,7 +32,7 @@ class _DutchHelp:
     def format_help(self, ctx: Any, formatter: Any) -> None:
         for param in getattr(self, "params", []):
             if getattr(param, "name", "") == "install_completion":
-                param.help = "Installeer het aanvullen met Tab voor deze shell (bash, zsh, fish)."
+                param.help = "Installeer het aanvullen met Tab voor deze shell (bash, zsh, fish, PowerShell)."
             elif getattr(param, "name", "") == "show_completion":
                 param.help = "Toon het script voor het aanvullen met Tab, om het zelf te installeren."
             if param.metavar is None and not getattr(param, "is_flag", False):

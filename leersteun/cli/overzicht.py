@@ -56,7 +56,7 @@ def agenda(
     if ics is not None:
         from leersteun.outputs.ics import agenda_ics
 
-        _schrijf_uitvoer(map_, ics, agenda_ics(a.punten, inst.netwerk if inst else "leersteun", dag, a.anoniem).encode("utf-8"), buiten_out, "--ics")
+        _schrijf_uitvoer(map_, ics, agenda_ics(a.punten, inst.netwerk if inst else "leersteun", dag, a.anoniem, vorige=ics).encode("utf-8"), buiten_out, "--ics")
         console.print(f"Agendabestand geschreven: {ics} (abonneer je agenda in Thunderbird op dit bestand, of importeer het in Outlook).", markup=False)
     _meld_ongeldige(a.ongeldig)
 

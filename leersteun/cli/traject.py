@@ -38,6 +38,7 @@ from leersteun.core.waarden import (
     BetrokkeneRol,
     DiplonStap,
     Fase,
+    Herorientering,
     JaDeelsNee,
     OverlegSoort,
     Reden,
@@ -46,17 +47,18 @@ from leersteun.core.waarden import (
     Vorm,
 )
 
+_AFSLUITEN = ("--wat-neemt-school-mee", "--kansen", "--met", "--zonder-overleg")  # what goes with closing (seeds 001, 003)
 # Per (from, to) of `leersteun fase`: the options that mean something there.
 _FASE_OPTIES = {
     ("aanmelding", "opstart"): {"--verslag-zichtbaar"},
-    ("heropstart", "opstart"): {"--vorm", "--start", "--frequentie", "--intensiteit", "--evaluatie-op"},
+    ("heropstart", "opstart"): {"--vorm", "--start", "--frequentie", "--intensiteit", "--duur", "--evaluatie-op"},
     ("opstart", "ondersteuning"): {
-        "--vorm", "--start", "--frequentie", "--intensiteit", "--evaluatie-op", "--ondersteuner", "--opstartgesprek", "--leervraag",
+        "--vorm", "--start", "--frequentie", "--intensiteit", "--duur", "--evaluatie-op", "--ondersteuner", "--opstartgesprek", "--met", "--leervraag",
     },
-    ("heropstart", "ondersteuning"): {"--vorm", "--start", "--frequentie", "--intensiteit", "--evaluatie-op", "--toch"},
-    ("aanmelding", "afgesloten"): {"--reden"},
-    ("opstart", "afgesloten"): {"--reden"},
-    ("ondersteuning", "afgesloten"): {"--reden"},
+    ("heropstart", "ondersteuning"): {"--vorm", "--start", "--frequentie", "--intensiteit", "--duur", "--evaluatie-op", "--toch"},
+    ("aanmelding", "afgesloten"): {"--reden", *_AFSLUITEN},
+    ("opstart", "afgesloten"): {"--reden", *_AFSLUITEN},
+    ("ondersteuning", "afgesloten"): {"--reden", *_AFSLUITEN},
     ("afgesloten", "heropstart"): {"--overleg-school-clb"},
 }  # fmt: skip
 
@@ -74,6 +76,19 @@ OverlegSchoolClbOptie = Annotated[
 ]
 StartOptie = Annotated[Optional[str], typer.Option(metavar="DATUM", help="Bij ondersteuning: start van het traject (standaard: --datum).")]
 FaseLeervraagOptie = Annotated[Optional[str], typer.Option("--leervraag", help="Bij ondersteuning: de hulp- of leervraag van de school.")]
+DuurOptie = Annotated[Optional[str], typer.Option("--duur", help="Bij ondersteuning: de afgesproken duur, zoals 'tot de krokusvakantie' of '3 maanden'.")]
+MetOptie = Annotated[
+    Optional[str],
+    typer.Option(
+        "--met", metavar="ROL,ROL",
+        help="Wie deelnam, als rollen (klasleerkracht, zorgcoordinator, directie, ouders, clb, ondersteuner, ankerpersoon, leerling, ...): bij ondersteuning aan het opstartgesprek (met --opstartgesprek), bij afsluiten aan het overleg.",
+    ),
+]  # fmt: skip
+WatMeeOptie = Annotated[Optional[str], typer.Option(help="Bij afsluiten: wat neemt de school mee bij het afronden?")]
+KansenOptie = Annotated[Optional[str], typer.Option(help="Bij afsluiten: waar liggen volgens de school nog kansen?")]
+ZonderOverlegOptie = Annotated[
+    Optional[str], typer.Option("--zonder-overleg", metavar="REDEN", help="Bij afsluiten: waarom school, ouders of CLB niet aan het overleg deelnamen.")
+]
 
 
 @opdracht("fase")
@@ -92,30 +107,42 @@ def fase_(
     evaluatie_op: EvaluatieOpOptie = None,
     ondersteuner: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: de ondersteuner, uit het team van leersteun.yaml.")] = None,
     nieuw_lid: NieuwLidOptie = False,
+    duur: DuurOptie = None,
     opstartgesprek: OpstartgesprekOptie = None,
+    met: MetOptie = None,
     leervraag: FaseLeervraagOptie = None,
+    wat_neemt_school_mee: WatMeeOptie = None,
+    kansen: KansenOptie = None,
+    zonder_overleg: ZonderOverlegOptie = None,
     overleg_school_clb: OverlegSchoolClbOptie = None,
     ja: Annotated[bool, typer.Option("--ja", help="Bij afsluiten: bevestig zonder te vragen (in een script nodig als er nadien geen heropstart kan).")] = False,
     toch: TochVormOptie = None,
     commit: CommitOptie = None,
 ) -> None:
     """Zet een dossier in een volgende fase, volgens de regels van het traject."""
+    _fase(naar, dict(locals()))
+
+
+def _fase(naar: Fase, o: dict[str, Any]) -> None:
+    """`leersteun fase` with its options `o`: what goes with closing is checked (and asked in a
+    terminal) before the closing is confirmed; then the edit."""
     from leersteun.editing.instellingen import bewaar_samen
     from leersteun.editing.trajectory import OVERGANGEN
 
-    o = dict(locals())
-    wie = _wie(door, datum, notitie)
-    sessie = _Sessie(dossier)
-    o["ondersteuner"], erbij = _ondersteuner(sessie, ondersteuner, nieuw_lid, "--ondersteuner")  # as in leersteun.yaml
+    wie = _wie(o["door"], o["datum"], o["notitie"])
+    sessie = _Sessie(o["dossier"])
+    o["ondersteuner"], erbij = _ondersteuner(sessie, o["ondersteuner"], o["nieuw_lid"], "--ondersteuner")  # as in leersteun.yaml
     o["kalender"] = _kalender(sessie)
-    d = sessie.gelezen.dossier
+    d, reden = sessie.gelezen.dossier, o["reden"]
     if naar == Fase.afgesloten and naar in OVERGANGEN[d.fase]:
         _fase_opties(d, naar, o)  # before the question: a refusal asks nothing
-    if not _bevestig_afsluiten(d, reden if naar == Fase.afgesloten else None, ja):
+        if reden is not None and d.fase != Fase.heropstart:
+            o["afronding"] = _afronding(d, wie, reden, o, _in_terminal())
+    if not _bevestig_afsluiten(d, reden if naar == Fase.afgesloten else None, o["ja"]):
         return
     bewaar_samen(sessie, _naar_fase(naar, wie, o), erbij)
     sessie.zeg()
-    sessie.commit(commit, f"fase {naar.value}", wie.door)
+    sessie.commit(o["commit"], f"fase {naar.value}", wie.door)
 
 
 def _kalender(sessie: Any) -> Any:
@@ -142,10 +169,67 @@ def _bevestig_afsluiten(d: Any, reden: Reden | None, ja: bool, vragen: bool = Fa
 
 def _fase_opties(d: Any, naar: Fase, o: dict[str, Any]) -> None:
     """Refuse the options of `leersteun fase` that mean nothing for this step."""
-    namen = ("reden", "verslag_zichtbaar", "frequentie", "intensiteit", "start", "vorm", "evaluatie_op", "ondersteuner", "opstartgesprek", "leervraag", "overleg_school_clb", "toch")
+    namen = (
+        "reden", "verslag_zichtbaar", "frequentie", "intensiteit", "duur", "start", "vorm", "evaluatie_op", "ondersteuner", "opstartgesprek", "met",
+        "leervraag", "wat_neemt_school_mee", "kansen", "zonder_overleg", "overleg_school_clb", "toch",
+    )  # fmt: skip
     opties = {f"--{k.replace('_', '-')}": o[k] for k in namen}
     toegestaan = _FASE_OPTIES.get((d.fase.value, naar.value), set())
     _geen_effect(f"ze horen niet bij de stap van {d.fase.value} naar {naar.value}", {k: v for k, v in opties.items() if k not in toegestaan})
+
+
+def _rollen(tekst: str | None, optie: str) -> list[str]:
+    """Roles typed as 'klasleerkracht, ouders' (the roles of an overleg), in their order, once each."""
+    from leersteun.core.errors import GebruikFout
+    from leersteun.core.waarden import OverlegRol
+
+    rollen: list[str] = []
+    for deel in (tekst or "").replace(";", ",").split(","):
+        deel = _normaliseer(deel).replace("-", "_")
+        if not deel:
+            continue
+        if deel not in {r.value for r in OverlegRol}:
+            raise GebruikFout(f"{optie}: '{deel}' is geen rol; kies uit {', '.join(r.value for r in OverlegRol)}.")
+        if deel not in rollen:
+            rollen.append(deel)
+    return rollen
+
+
+def _afronding(d: Any, wie: Any, reden: Reden, o: dict[str, Any], vragen: bool, verdere: bool = False) -> Any:
+    """What goes with a closing (the closing questions, the overleg with the partners, at
+    lager→secundair whether further support is needed): from the options, what is missing
+    asked in a terminal (`vragen`); then checked, before anything is asked to confirm."""
+    from leersteun.editing.trajectory import Afronding, controleer_afsluiten, liep, opsomming, partners_zonder_overleg
+
+    a = Afronding(o.get("wat_neemt_school_mee"), o.get("kansen"), _rollen(o.get("met"), "--met"), o.get("zonder_overleg"), o.get("verdere_leersteun"))
+    if vragen and d.fase in (Fase.aanmelding, Fase.opstart, Fase.ondersteuning) and not (reden == Reden.doelen_bereikt and not d.huidige_doelen):
+        if liep(d):
+            a.wat_neemt_school_mee = a.wat_neemt_school_mee or _vraag("Wat neemt de school mee bij het afronden van het ondersteuningstraject?")
+            a.kansen = a.kansen or _vraag("Waar liggen volgens jullie nog kansen?")
+            zonder = partners_zonder_overleg(d, wie.datum, a.met)
+            if zonder and not a.met:
+                a.met = _vraag_rollen("Wie nam deel aan het overleg over het afsluiten (rollen met komma's: klasleerkracht, zorgcoordinator, ouders, clb, ...)?")
+                zonder = partners_zonder_overleg(d, wie.datum, a.met)
+            if zonder and not a.zonder_overleg:
+                a.zonder_overleg = _vraag(f"Afsluiten gebeurt na overleg met alle partners; {opsomming(zonder)} {'was' if len(zonder) == 1 else 'waren'} er niet bij. Waarom niet?")
+        if verdere and a.verdere_leersteun is None:
+            from leersteun.cli.gemeen import _ja_nee
+
+            a.verdere_leersteun = _ja_nee("Blijkt uit de evaluatie dat verdere leersteun nodig is?")
+    if d.fase in (Fase.aanmelding, Fase.opstart, Fase.ondersteuning):
+        controleer_afsluiten(d, wie, reden, a, verdere)
+    return a
+
+
+def _vraag_rollen(tekst: str) -> list[str]:
+    """Roles asked on the terminal until they are roles."""
+    from leersteun.core.errors import GebruikFout
+
+    while True:
+        try:
+            return _rollen(_vraag(tekst), "rol")
+        except GebruikFout as e:
+            _console().print(e.boodschap, markup=False)
 
 
 def _naar_fase(naar: Fase, wie: Any, o: dict[str, Any]) -> Any:
@@ -153,7 +237,8 @@ def _naar_fase(naar: Fase, wie: Any, o: dict[str, Any]) -> Any:
     from leersteun.editing.trajectory import OVERGANGEN, naar_fase
 
     afspraak = _afspraak(o["vorm"], o["start"], o["frequentie"], o["intensiteit"], o["evaluatie_op"], o["toch"])
-    afspraak.kalender = o["kalender"]
+    afspraak.kalender, afspraak.duur = o["kalender"], o["duur"]
+    met = _rollen(o["met"], "--met")
 
     def bewerking(data: Any, d: Any) -> list[str]:
         if naar not in OVERGANGEN[d.fase]:  # the rule of the trajectory speaks first
@@ -162,7 +247,8 @@ def _naar_fase(naar: Fase, wie: Any, o: dict[str, Any]) -> Any:
         return naar_fase(
             data, d, naar, wie, reden=o["reden"], afspraak=afspraak, ondersteuner=o["ondersteuner"], verslag_zichtbaar=o["verslag_zichtbaar"],
             opstartgesprek=_datum_optie(o["opstartgesprek"], "--opstartgesprek"), leervraag=o["leervraag"],
-            overleg_school_clb=_datum_optie(o["overleg_school_clb"], "--overleg-school-clb"),
+            overleg_school_clb=_datum_optie(o["overleg_school_clb"], "--overleg-school-clb"), afronding=o.get("afronding"),
+            met=met if naar == Fase.ondersteuning else None,
         )  # fmt: skip
 
     return bewerking
@@ -180,8 +266,15 @@ def evaluatie_(
     dossier: DossierArg,
     beslissing: Annotated[Optional[Beslissing], typer.Option(help="verderzetten of afsluiten (gevraagd als het ontbreekt).")] = None,
     reden: Annotated[Optional[Reden], typer.Option(help="Bij afsluiten: de reden.")] = None,
-    wat_neemt_school_mee: Annotated[Optional[str], typer.Option(help="Wat neemt de school mee bij het afronden?")] = None,
-    kansen: Annotated[Optional[str], typer.Option(help="Waar liggen volgens de school nog kansen?")] = None,
+    wat_neemt_school_mee: WatMeeOptie = None,
+    kansen: KansenOptie = None,
+    met: Annotated[Optional[str], typer.Option("--met", metavar="ROL,ROL", help="Wie aan de evaluatie deelnam, als rollen (klasleerkracht, ouders, clb, ankerpersoon, ...).")] = None,
+    afgesproken_met: Annotated[
+        Optional[str], typer.Option("--afgesproken-met", metavar="ROL,ROL", help="Met wie afgesproken werd hoe, wanneer en met wie geëvalueerd wordt (de school en de ankerpersoon).")
+    ] = None,
+    zonder_overleg: ZonderOverlegOptie = None,
+    herorientering: Annotated[Optional[Herorientering], typer.Option("--herorientering", help="De evaluatie heroriënteert: ander_niveau of buitengewoon_onderwijs.")] = None,
+    clb_uitnodigen: Annotated[Optional[str], typer.Option("--clb-uitnodigen", metavar="DOEL", help="Het CLB wordt uitgenodigd (knipperlicht), met dit doel.")] = None,
     frequentie: Annotated[Optional[str], typer.Option(help="Bij verderzetten: bijgestuurde frequentie.")] = None,
     intensiteit: Annotated[Optional[str], typer.Option(help="Bij verderzetten: bijgestuurde intensiteit.")] = None,
     volgende: VolgendeOptie = None,
@@ -198,23 +291,43 @@ def evaluatie_(
     door: DoorOptie = None,
 ) -> None:
     """Bewaar een evaluatie: verderzetten of afsluiten, met de vier vragen na vier maanden."""
+    _evalueer(dict(locals()))
+
+
+def _evalueer(o: dict[str, Any]) -> None:
+    """`leersteun evaluatie` with its options `o`: the questions a terminal asks (the four
+    questions, the decision, what goes with closing), the confirmation, the edit."""
     from leersteun.editing.trajectory import evaluatie
 
-    o = dict(locals())
-    wie = _wie(door, datum, notitie)
-    vier = _vier_vragen_opties(concreet, context, gedragen, fase_2_3, toelichting)
-    sessie = _Sessie(dossier)  # read once: for the questions and for the edit
-    if beslissing is None and vier is None and _vier_vragen_open(sessie.gelezen.dossier, wie.datum, sessie.instellingen):
+    wie = _wie(o["door"], o["datum"], o["notitie"])
+    vier = _vier_vragen_opties(o["concreet"], o["context"], o["gedragen"], o["fase_2_3"], o["toelichting"])
+    sessie = _Sessie(o["dossier"])  # read once: for the questions and for the edit
+    d, interactief = sessie.gelezen.dossier, o["beslissing"] is None
+    if interactief and vier is None and _vier_vragen_open(d, wie.datum, sessie.instellingen):
         vier = _vraag_vier_vragen()
+        o["clb_uitnodigen"] = o["clb_uitnodigen"] or _vraag_knipperlicht(vier)
     keuze = _vraag_beslissing(o)
-    if not _bevestig_afsluiten(sessie.gelezen.dossier, o["reden"] if keuze == Beslissing.afsluiten else None, ja, vragen=beslissing is None):
+    verder = o["frequentie"] or o["intensiteit"] or o["volgende"] or o["toch"]  # refused by the evaluation itself, before any question
+    if keuze == Beslissing.afsluiten and o["reden"] is not None and d.fase == Fase.ondersteuning and not verder:
+        a = _afronding(d, wie, o["reden"], o, interactief or _in_terminal())
+        o.update(wat_neemt_school_mee=a.wat_neemt_school_mee, kansen=a.kansen, met=",".join(a.met), zonder_overleg=a.zonder_overleg)
+    if not _bevestig_afsluiten(d, o["reden"] if keuze == Beslissing.afsluiten else None, o["ja"], vragen=interactief):
         return
-    velden = {k: o[k] for k in ("reden", "wat_neemt_school_mee", "kansen", "frequentie", "intensiteit")}
+    velden = {k: o[k] for k in ("reden", "wat_neemt_school_mee", "kansen", "frequentie", "intensiteit", "zonder_overleg", "herorientering", "toch")}
+    velden |= {"met": _rollen(o["met"], "--met"), "afgesproken_met": _rollen(o["afgesproken_met"], "--afgesproken-met"), "clb_uitnodiging": o["clb_uitnodigen"]}
     volgende_ = [_datum_optie(v, "--volgende") for v in o["volgende"] or []]
     kalender = _kalender(sessie)
-    sessie.bewaar(lambda data, d: evaluatie(data, d, wie, keuze, **velden, volgende=volgende_, vier_vragen=vier, toch=toch, kalender=kalender))
+    sessie.bewaar(lambda data, d: evaluatie(data, d, wie, keuze, **velden, volgende=volgende_, vier_vragen=vier, kalender=kalender))
     sessie.zeg()
-    sessie.commit(commit, f"evaluatie ({keuze.value})", wie.door)
+    sessie.commit(o["commit"], f"evaluatie ({keuze.value})", wie.door)
+
+
+def _vraag_knipperlicht(vier: dict[str, Any]) -> str | None:
+    """Seed 002: at a knipperlicht (gedragen or fase 2/3 answered nee) any partner can invite the
+    CLB, with a clear goal; asked on the terminal (empty: not now)."""
+    if not any(vier[k][0] == "nee" for k in ("gedragen", "zorgcontinuum_fase_2_3")):
+        return None
+    return _vraag("Knipperlicht: het CLB uitnodigen? Met welk duidelijk doel (leeg: niet nu)", leeg=True) or None
 
 
 def _vier_vragen_opties(*antwoorden: Any) -> dict[str, Any] | None:
@@ -231,8 +344,8 @@ def _vier_vragen_opties(*antwoorden: Any) -> dict[str, Any] | None:
 
 
 def _vraag_beslissing(o: dict[str, Any]) -> Beslissing:
-    """The decision, and on the terminal what goes with it (reason, what the school keeps,
-    the next evaluation); `o` gets the answers."""
+    """The decision, and on the terminal what goes with it (the reason, the next evaluation;
+    what goes with closing is asked by `_afronding`); `o` gets the answers."""
     from leersteun.editing.trajectory import REDEN_TEKST
 
     interactief = o["beslissing"] is None
@@ -240,8 +353,6 @@ def _vraag_beslissing(o: dict[str, Any]) -> Beslissing:
     if keuze == Beslissing.afsluiten and interactief:
         if o["reden"] is None:
             o["reden"] = Reden(_vraag("Reden", keuzes=[r.value for r in Reden], uitleg={r.value: REDEN_TEKST[r] for r in Reden}))
-        o["wat_neemt_school_mee"] = o["wat_neemt_school_mee"] or _vraag("Wat neemt de school mee bij het afronden?", leeg=True) or None
-        o["kansen"] = o["kansen"] or _vraag("Waar liggen volgens jullie nog kansen?", leeg=True) or None
     elif keuze != Beslissing.afsluiten and interactief and not o["volgende"]:
         moment = _vraag_datum("Volgend evaluatiemoment", leeg=True)
         o["volgende"] = [moment.isoformat()] if moment else None
@@ -323,18 +434,8 @@ def overleg_(
 ) -> None:
     """Noteer een overleg rond een dossier: opstartgesprek, evaluatiegesprek, school-CLB, overdracht, ..."""
     from leersteun.editing import mensen
-    from leersteun.core.errors import GebruikFout
-    from leersteun.core.waarden import OverlegRol
 
-    rollen: list[str] = []
-    for deel in (met or "").replace(";", ",").split(","):
-        deel = _normaliseer(deel).replace("-", "_")
-        if not deel:
-            continue
-        if deel not in {r.value for r in OverlegRol}:
-            raise GebruikFout(f"--met: '{deel}' is geen rol; kies uit {', '.join(r.value for r in OverlegRol)}.")
-        if deel not in rollen:
-            rollen.append(deel)
+    rollen = _rollen(met, "--met")
     wie = _wie(door, datum, notitie)
     plan = _datum_optie(volgende, "--volgende")
     _wijzig(dossier, lambda data, d: mensen.noteer_overleg(data, d, wie, soort, rollen, plan), commit, f"overleg ({soort.value})", wie.door)
@@ -598,24 +699,21 @@ def _bewaar_rollover(map_: Any, inst: Any, rollover: Any, commit: bool | None, d
 
 
 def _toon_rollover(console: Any, nieuw_jaar: str, lopend: list[Any], na: list[Any], laatste_jaar: dict[str, str | None]) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
     from leersteun.editing import schooljaar as sj
+    from leersteun.outputs.weergave import klassen_tabel
 
-    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for kolom in ("dossier", "leerling", "school", "klas", "bevestigd voor"):
-        tabel.add_column(kolom, overflow="fold")
-    for d in na:
-        tabel.add_row(*(Text(x) for x in (d.id, d.leerling.volledige_naam, d.school.naam, d.leerling.klas, d.leerling.klas_schooljaar or "–")))
-    console.print(tabel)
+    console.print(klassen_tabel(na))
     console.print("\n[bold underline]Wat het nieuwe schooljaar vraagt[/]")
     overgangen = [(d, laatste_jaar[d.id]) for d in na if laatste_jaar.get(d.id)]
     console.print("[bold]Overgangen[/] (laatste jaar van kleuter of lager):" if overgangen else "Geen overgangen van kleuter of lager.")
     for d, soort in overgangen:
         console.print(f"  {d.id}  {d.leerling.volledige_naam}: {sj.overgang_uitleg(soort, d)}", soft_wrap=True, markup=False)
+    import datetime as dt
+
+    from leersteun.rules.deadlines import eindgesprek_open
+
     vorig = sj.vorig_schooljaar(nieuw_jaar)
-    zonder = [d for d in na if d.fase == Fase.ondersteuning and not sj.eindgesprek_gehouden(d, vorig)]
+    zonder = [d for d in na if eindgesprek_open(d, dt.date(int(vorig[5:]), 6, 30))]  # as the agenda asks it
     console.print(f"[bold]Zonder evaluatiegesprek op het einde van {vorig}:[/]" if zonder else f"Elke lopende ondersteuning had een eindgesprek in {vorig}.")
     for d in zonder:
         console.print(f"  {d.id}  {d.leerling.volledige_naam}: plan het met 'leersteun overleg {d.id} --soort evaluatiegesprek'", soft_wrap=True, markup=False)
@@ -628,37 +726,98 @@ def _toon_rollover(console: Any, nieuw_jaar: str, lopend: list[Any], na: list[An
 class OvergangKeuze(str, Enum):
     kleuter_lager = "kleuter-lager"
     lager_secundair = "lager-secundair"
+    secundair_hoger = "secundair-hoger"
     andere_school = "andere-school"
+
+
+VerdereOptie = Annotated[
+    Optional[bool],
+    typer.Option("--verdere-leersteun/--geen-verdere-leersteun", help="Bij lager-secundair: blijkt uit de evaluatie dat verdere leersteun nodig is?", show_default=False),
+]
+OvergangEvaluatieOptie = Annotated[
+    Optional[str], typer.Option("--evaluatie", metavar="DATUM", help="Bij kleuter-lager: de dag van de evaluatie waarna de leersteun verder loopt (met --met).")
+]
+OvergangMetOptie = Annotated[
+    Optional[str],
+    typer.Option("--met", metavar="ROL,ROL", help="Wie deelnam, als rollen: bij kleuter-lager aan de evaluatie (met --evaluatie), bij een overgang die afsluit aan het overleg."),
+]
+_NIVEAU_VAN = {"lager-secundair": "lager", "secundair-hoger": "secundair"}  # the level a transition starts from
 
 
 @opdracht("overgang")
 def overgang_(
     dossier: DossierArg,
-    soort: Annotated[OvergangKeuze, typer.Argument(metavar="OVERGANG", help="kleuter-lager, lager-secundair of andere-school.", show_default=False)],
+    soort: Annotated[
+        OvergangKeuze, typer.Argument(metavar="OVERGANG", help="kleuter-lager, lager-secundair, secundair-hoger of andere-school.", show_default=False)
+    ],
     klas: Annotated[Optional[str], typer.Option(help="Bij kleuter-lager: de nieuwe klas.")] = None,
+    evaluatie: OvergangEvaluatieOptie = None,
+    met: OvergangMetOptie = None,
+    wat_neemt_school_mee: WatMeeOptie = None,
+    kansen: KansenOptie = None,
+    zonder_overleg: ZonderOverlegOptie = None,
+    verdere_leersteun: VerdereOptie = None,
     toch: Annotated[
         Optional[str], typer.Option("--toch", metavar="REDEN", help="Bij lager-secundair buiten het 6de leerjaar: waarom toch (komt in de geschiedenis).")
     ] = None,
-    ja: Annotated[bool, typer.Option("--ja", help="Bij lager-secundair en andere-school: bevestig het afsluiten zonder te vragen.")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Bij een overgang die afsluit: bevestig het afsluiten zonder te vragen.")] = False,
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
     commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
-    """Een overgang: kleuter naar lager (loopt verder), lager naar secundair of andere school (sluit af)."""
+    """Een overgang: kleuter naar lager (loopt verder na een evaluatie); lager naar secundair, secundair naar hoger onderwijs of andere school (sluit af)."""
+    _overgang(soort, dict(locals()))
+
+
+def _overgang(soort: OvergangKeuze, o: dict[str, Any]) -> None:
+    """`leersteun overgang` with its options `o`: checks, what goes with it (asked in a
+    terminal), the confirmation of a closing, the edit."""
     from leersteun.editing import onomkeerbaar
 
-    wie = _wie(door, datum, notitie)
-    if soort != OvergangKeuze.kleuter_lager:
-        _geen_effect("de nieuwe klas hoort alleen bij kleuter-lager", {"--klas": klas})
-    else:
-        _geen_effect("kleuter-lager sluit niets af: er is niets te bevestigen", {"--ja": ja})
-    if soort != OvergangKeuze.lager_secundair:
-        _geen_effect("--toch hoort bij lager-secundair, buiten het laatste jaar van het lager", {"--toch": toch})
-    sessie = _Sessie(dossier)
-    tekst = onomkeerbaar.bij_overgang(sessie.gelezen.dossier, soort.value, wie, toch)  # checks first, then asks
-    if tekst is not None and not _bevestig(tekst, ja):
+    wie, klas, toch = _wie(o["door"], o["datum"], o["notitie"]), o["klas"], o["toch"]
+    _overgang_opties(soort, o)
+    sessie = _Sessie(o["dossier"])
+    d = sessie.gelezen.dossier
+    tekst = onomkeerbaar.bij_overgang(d, soort.value, wie, toch)  # checks first, then asks
+    verder: dict[str, Any] = {}
+    if soort == OvergangKeuze.kleuter_lager:
+        verder["geevalueerd"] = _overgang_evaluatie(d, wie, o)
+    elif d.leerling.niveau.value == _NIVEAU_VAN.get(soort.value, d.leerling.niveau.value) and d.fase in (Fase.aanmelding, Fase.opstart, Fase.ondersteuning):
+        reden = onomkeerbaar.OVERGANG_REDEN[soort.value]
+        verder["afronding"] = _afronding(d, wie, reden, o, _in_terminal(), verdere=soort == OvergangKeuze.lager_secundair)
+    if tekst is not None and not _bevestig(tekst, o["ja"]):
         return
-    sessie.bewaar(lambda data, d: onomkeerbaar.overgang(data, d, soort.value, wie, klas=klas, toch=toch))
+    sessie.bewaar(lambda data, d: onomkeerbaar.overgang(data, d, soort.value, wie, klas=klas, toch=toch, **verder))
     sessie.zeg()
-    sessie.commit(commit, f"overgang {soort.value}", wie.door)
+    sessie.commit(o["commit"], f"overgang {soort.value}", wie.door)
+
+
+def _overgang_opties(soort: OvergangKeuze, o: dict[str, Any]) -> None:
+    """Refuse the options of `leersteun overgang` that mean nothing for this transition."""
+    if soort != OvergangKeuze.kleuter_lager:
+        _geen_effect("ze horen alleen bij kleuter-lager", {"--klas": o["klas"], "--evaluatie": o["evaluatie"]})
+    else:
+        sluiten = {"--ja": o["ja"], "--wat-neemt-school-mee": o["wat_neemt_school_mee"], "--kansen": o["kansen"], "--zonder-overleg": o["zonder_overleg"]}
+        _geen_effect("kleuter-lager sluit niets af", sluiten)
+        if o["met"] and not o["evaluatie"]:
+            from leersteun.core.errors import GebruikFout
+
+            raise GebruikFout("--met noemt bij kleuter-lager wie aan de evaluatie deelnam: geef het samen met --evaluatie DATUM.")
+    if soort != OvergangKeuze.lager_secundair:
+        _geen_effect("--toch hoort bij lager-secundair, buiten het laatste jaar van het lager", {"--toch": o["toch"]})
+        _geen_effect("of verdere leersteun nodig is, zegt de evaluatie bij lager-secundair", {"--verdere-leersteun": o["verdere_leersteun"]})
+
+
+def _overgang_evaluatie(d: Any, wie: Any, o: dict[str, Any]) -> Any:
+    """Kleuter→lager: the evaluation given with --evaluatie, or asked in a terminal when the
+    case has none of the last months; None when there is one (or nothing runs yet)."""
+    from leersteun.editing.trajectory import OvergangEvaluatie, kleuter_lager_ontbreekt
+
+    if o["evaluatie"] is not None:
+        return OvergangEvaluatie(_datum_optie(o["evaluatie"], "--evaluatie"), _rollen(o["met"], "--met"))
+    if not (_in_terminal() and d.leerling.niveau.value == "kleuter" and o["klas"] and kleuter_lager_ontbreekt(d, wie.datum)):
+        return None  # the transition refuses, naming the options, or continues after the evaluation it has
+    _console().print("De leersteun loopt bij de overgang van kleuter naar lager verder na een evaluatie; er is er geen van de laatste maanden.", markup=False)
+    dag = _vraag_datum("Datum van die evaluatie")
+    return OvergangEvaluatie(dag, _vraag_rollen("Wie nam deel (rollen met komma's: klasleerkracht, ouders, clb, ...)?"))

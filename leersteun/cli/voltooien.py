@@ -1,6 +1,7 @@
 """Tab completion that never runs what a case file holds (issue 25): typer's completion
-classes for bash, zsh and fish, with candidates quoted for the shell they go to and scripts
-that read the program's answer as data.
+classes for bash, zsh, fish and PowerShell, with candidates quoted for the shell they go to
+and scripts that read the program's answer as data; `--install-completion` and
+`--show-completion` speaking Dutch (issue 29).
 
 What typer does, and why it is not safe with names from a shared case folder:
 
@@ -17,19 +18,31 @@ What typer does, and why it is not safe with names from a shared case folder:
   without expansion.
 - fish: inserts candidates quoted itself and never expands the answer. Its script here runs
   the program once per Tab instead of twice, and leaves a path to fish.
+- PowerShell (Windows PowerShell 5.1 and PowerShell 7, `powershell` and `pwsh`): typer's
+  script inserts candidates as they are, so `noah$(…)` would run on Enter, and it reads the
+  answer in the console's code page (an `ë` comes back garbled). Here every field of the answer
+  is base64 (plain ASCII in any code page), a candidate that is not a plain word comes in single
+  quotes, the program sees the line up to the cursor, and the user's Tab key and execution policy
+  are left as they are (typer's installer sets the policy to Unrestricted).
 
 Everywhere: a candidate with a character a terminal cannot show (a name never has one; the
 model refuses them) is left out, help texts are one line of plain text (typer would read
 them as rich markup), and a path is left to the shell's own file completion.
 """
 
+import base64
 import os
+import re
+import subprocess
 import sys
+from pathlib import Path
 from typing import NamedTuple
 
 from typer import _completion_shared
 from typer._click.shell_completion import CompletionItem, add_completion_class, split_arg_string
-from typer._completion_classes import BashComplete, FishComplete, ZshComplete
+from typer._completion_classes import BashComplete, FishComplete, PowerShellComplete, ZshComplete
+
+from leersteun.core.errors import Fout
 
 # The scripts; %(…)s is filled in by typer (`get_completion_script`) and by click (`source`).
 BASH = """
@@ -84,6 +97,28 @@ function %(complete_func)s
 end
 
 complete --command %(prog_name)s --no-files --arguments '(%(complete_func)s)'
+"""
+
+# The line up to the cursor (typer passes the whole line, and drops a space after the last
+# word); each answer line is three base64 fields: the text to insert, the text in the list, help.
+POWERSHELL = """
+Register-ArgumentCompleter -Native -CommandName %(prog_name)s -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+    $lengte = [Math]::Max(0, $cursorPosition - $commandAst.Extent.StartOffset)
+    $Env:%(autocomplete_var)s = 'complete_powershell'
+    $Env:_TYPER_COMPLETE_ARGS = $commandAst.Extent.Text.PadRight($lengte).Substring(0, $lengte)
+    try {
+        $antwoord = @(%(prog_name)s 2>$null)
+    } finally {
+        Remove-Item Env:%(autocomplete_var)s, Env:_TYPER_COMPLETE_ARGS -ErrorAction SilentlyContinue
+    }
+    foreach ($regel in $antwoord) {
+        $velden = @("$regel" -split "`t" | ForEach-Object { [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($_)) })
+        if ($velden.Count -eq 3) {
+            [System.Management.Automation.CompletionResult]::new($velden[0], $velden[1], 'ParameterValue', $velden[2])
+        }
+    }
+}
 """
 
 # readline's word break characters in bash (COMP_WORDBREAKS) when the script does not pass them
@@ -173,6 +208,21 @@ def bash_quote(tekst: str, quote: str = "", backtick: bool = False) -> str | Non
     return uit + quote if quote and uit.endswith(quote) else uit
 
 
+# Characters that mean nothing to PowerShell in an argument (with letters and digits); ','
+# makes a list, '@' and '#' begin something at the start of a word, quotes (also ‘ ’ “ ”), '$',
+# '`', '(', '{', ';', '|', '&', '<', '>' and a space all mean something.
+PS_GEWOON = frozenset("-_./:=+%")
+
+
+def powershell_quote(tekst: str) -> str:
+    """`tekst` as one argument for PowerShell: as it is when every character is a letter, a
+    digit or `PS_GEWOON`; else in single quotes, where only a single quote (PowerShell counts
+    ‘ ’ ‚ ‛ as one too) is doubled."""
+    if tekst and all(c.isalnum() or c in PS_GEWOON for c in tekst):
+        return tekst
+    return "'" + re.sub("['\u2018\u2019\u201a\u201b]", lambda m: m.group() * 2, tekst) + "'"
+
+
 def zsh_quote(tekst: str) -> str:
     """Every character that is not a letter or digit behind a backslash: the same text to
     zsh's `eval`, in any context."""
@@ -257,10 +307,144 @@ class Fish(FishComplete):
         return "\n".join(f"{k}\t{h}" if h else k for k, h in kandidaten)
 
 
+class PowerShell(PowerShellComplete):
+    source_template = POWERSHELL
+
+    def get_completion_args(self) -> tuple[list[str], str]:
+        r = lees_regel(os.getenv("_TYPER_COMPLETE_ARGS", ""))
+        return r.args, r.woord
+
+    def complete(self) -> str:
+        args, woord = self.get_completion_args()
+
+        def b64(tekst: str) -> str:
+            return base64.b64encode(tekst.encode("utf-8")).decode("ascii")
+
+        kandidaten = _kandidaten(self.get_completions(args, woord), woord)
+        return "\n".join("\t".join(map(b64, (powershell_quote(k), k, h or k))) for k, h in kandidaten)
+
+
+# ---------------------------------------------------------------------------- --install-completion, --show-completion
+
+SHELLS = {"bash": Bash, "zsh": Zsh, "fish": Fish, "powershell": PowerShell, "pwsh": PowerShell}
+WAAR = "bash, zsh, fish en PowerShell"
+
+
+def _shell(shell: str | None) -> str:
+    """The shell asked for, else the one this runs in; a Dutch refusal when it has no
+    completion here."""
+    if not shell:
+        from typer._completion_shared import _get_shell_name
+
+        shell = _get_shell_name()
+    if not shell:
+        raise Fout(f"leersteun kon niet vinden in welke shell je werkt. Aanvullen met Tab bestaat voor {WAAR}: start dit in een van die shells.")
+    if shell not in SHELLS:
+        uitleg = " (de Opdrachtprompt van Windows kent het niet; gebruik PowerShell)" if shell == "cmd" else ""
+        raise Fout(f"Aanvullen met Tab bestaat niet voor {shell}{uitleg}. Het bestaat voor {WAAR}: start dit in een van die shells.")
+    return shell
+
+
+def script(*, prog_name: str, complete_var: str, shell: str) -> str:
+    """The completion script for `--show-completion` (typer's `get_completion_script`)."""
+    functie = "_" + re.sub(r"[^a-zA-Z0-9_]", "", prog_name.replace("-", "_")) + "_completion"
+    return (SHELLS[_shell(shell)].source_template % {"complete_func": functie, "prog_name": prog_name, "autocomplete_var": complete_var}).strip()
+
+
+def _installeer_bash(prog_name: str, complete_var: str) -> Path:
+    """The script in ~/.bash_completions, and one line in ~/.bashrc that loads it (once:
+    typer's own adds an empty line to .bashrc at every install)."""
+    pad = Path.home() / ".bash_completions" / f"{prog_name}.sh"
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(script(prog_name=prog_name, complete_var=complete_var, shell="bash") + "\n", encoding="utf-8")
+    import shlex
+
+    _regel_in(Path.home() / ".bashrc", f"source {shlex.quote(str(pad))}", ook=f"source '{pad}'")  # typer's line counts too
+    return pad
+
+
+def _regel_in(bestand: Path, regel: str, ook: str = "") -> None:
+    """`regel` at the end of a start-up file, unless it (or `ook`) is there already: added,
+    never rewritten, in the file's own encoding (a PowerShell profile may be UTF-16) and line
+    ends."""
+    bestand.parent.mkdir(parents=True, exist_ok=True)
+    ruw = bestand.read_bytes() if bestand.is_file() else b""
+    codering = "utf-16-le" if ruw.startswith(b"\xff\xfe") else "utf-16-be" if ruw.startswith(b"\xfe\xff") else "utf-8"
+    tekst = ruw.decode(codering, "replace").lstrip("\ufeff")
+    if regel in tekst.splitlines() or (ook and ook in tekst.splitlines()):
+        return
+    einde = "\r\n" if "\r\n" in tekst else "\n"
+    with bestand.open("ab") as f:
+        f.write(((einde if tekst and not tekst.endswith(("\n", "\r")) else "") + regel + einde).encode(codering))
+
+
+# The profile loads the script beside it: an ASCII line (a profile may be in any encoding) that
+# holds no user name.
+PROFIEL_REGEL = ". (Join-Path (Split-Path -Parent $PROFILE) '{naam}')"
+ZONDER_PROFIEL = ("Restricted", "AllSigned", "Undefined")  # no unsigned profile script runs
+
+
+def _installeer_powershell(shell: str, prog_name: str, complete_var: str) -> tuple[Path, list[str]]:
+    """The script beside the user's PowerShell profile (of this PowerShell: Windows PowerShell
+    and PowerShell 7 each have their own), and one line in the profile that loads it. The
+    execution policy is the user's (or the school's): when it runs no profile, say so."""
+    vraag = "[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($PROFILE)); Get-ExecutionPolicy"
+    try:
+        uit = subprocess.run([shell, "-NoProfile", "-NonInteractive", "-Command", vraag], capture_output=True, timeout=60, stdin=subprocess.DEVNULL, check=False)
+        regels = uit.stdout.decode("ascii", "replace").split()
+        profiel = Path(base64.b64decode(regels[0]).decode("utf-8"))
+        beleid = regels[1] if len(regels) > 1 else ""
+    except (OSError, subprocess.SubprocessError, IndexError, ValueError):
+        raise Fout(f"{shell} gaf niet op waar je PowerShell-profiel staat; er is niets geïnstalleerd.") from None
+    naam = f"{prog_name}-aanvullen.ps1"
+    pad = profiel.parent / naam
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(script(prog_name=prog_name, complete_var=complete_var, shell=shell) + "\n", encoding="ascii")
+    _regel_in(profiel, PROFIEL_REGEL.format(naam=naam))
+    extra = []
+    if beleid in ZONDER_PROFIEL:
+        extra.append(
+            f"Let op: PowerShell voert nu geen profielscripts uit (uitvoeringsbeleid {beleid}), dus het aanvullen start nog niet. "
+            "Mag het op deze computer, voer dan één keer uit: Set-ExecutionPolicy -Scope CurrentUser RemoteSigned "
+            "(op een laptop van de school beslist de ICT-verantwoordelijke dat)."
+        )
+    return pad, extra
+
+
+def installeer_script(shell: str | None = None, prog_name: str | None = None, complete_var: str | None = None) -> tuple[str, Path]:
+    """`--install-completion` (typer's `install`): the script for this shell where it loads at
+    every start, then a Dutch line saying where, and the end of the command."""
+    from typer._completion_shared import install_fish, install_zsh
+
+    installeer()  # typer's zsh and fish installers write the script they have registered
+    prog_name = prog_name or "leersteun"
+    complete_var = complete_var or "_LEERSTEUN_COMPLETE"
+    shell = _shell(shell)
+    extra: list[str] = []
+    if shell == "bash":
+        pad = _installeer_bash(prog_name, complete_var)
+    elif shell == "zsh":
+        pad = install_zsh(prog_name=prog_name, complete_var=complete_var, shell=shell)
+    elif shell == "fish":
+        pad = install_fish(prog_name=prog_name, complete_var=complete_var, shell=shell)
+    else:
+        pad, extra = _installeer_powershell(shell, prog_name, complete_var)
+    print(f"Aanvullen met Tab geïnstalleerd voor {shell}: {pad}")
+    print("Het werkt in elke nieuwe terminal die je opent.")
+    for regel in extra:
+        print(regel)
+    raise SystemExit(0)
+
+
 def installeer() -> None:
     """Use these classes and scripts for completing, --show-completion and
-    --install-completion (after typer registered its own, when the command was built)."""
-    for klasse in (Bash, Zsh, Fish):
-        add_completion_class(klasse, klasse.name)
-        _completion_shared._completion_scripts[klasse.name] = klasse.source_template
+    --install-completion (after typer registered its own, when the command was built), and
+    the Dutch installer."""
+    from typer import completion
+
+    for naam, klasse in SHELLS.items():
+        add_completion_class(klasse, naam)
+        _completion_shared._completion_scripts[naam] = klasse.source_template
+    completion.install = installeer_script  # type: ignore[assignment]
+    completion.get_completion_script = script  # type: ignore[assignment]
 

@@ -48,8 +48,16 @@ class Reden(StrEnum):
     andere_school = "andere_school"
     stopt_met_school = "stopt_met_school"
     overgang_secundair = "overgang_secundair"
+    overgang_hoger = "overgang_hoger"
     andere_typologie = "andere_typologie"
     andere = "andere"
+
+
+class Herorientering(StrEnum):
+    """Where an evaluation reorients the pupil (seed 002: the CLB takes part)."""
+
+    ander_niveau = "ander_niveau"
+    buitengewoon_onderwijs = "buitengewoon_onderwijs"
 
 
 class Domein(StrEnum):
@@ -181,10 +189,17 @@ OVERLEG_TEKST = {
 }
 
 
-# The process questions of a goal's evaluation (seed: behouden, bijsturen, bannen, breder
-# inzetten, nieuwe afspraken), in one place for the command's options, the prompts and the
-# goal sheet: field, question on the terminal, help of the option, heading on the sheet.
+# The process questions of a goal's evaluation (seed 004, bijlage 6: the intended effects of the
+# redelijke aanpassing, behouden, bijsturen, bannen, breder inzetten, nieuwe afspraken), in one
+# place for the command's options, the prompts and the goal sheet: field, question on the
+# terminal, help of the option, heading on the sheet.
 PROCES_VRAGEN = (
+    (
+        "beoogde_effecten",
+        "Welke effecten beogen we met de redelijke aanpassing, voor de te bereiken doelen",
+        "Evaluatie: welke effecten beogen we met de redelijke aanpassing?",
+        "Dit willen we bereiken met de aanpassing",
+    ),
     ("behouden", "Wat behouden we", "Evaluatie: wat behouden we?", "Dit behouden we"),
     ("bijsturen", "Waar sturen we bij", "Evaluatie: waar sturen we bij?", "Hier sturen we bij"),
     ("bannen", "Wat bannen we", "Evaluatie: wat bannen we?", "Dit laten we los"),

@@ -70,6 +70,11 @@ def vorig_dossier(map_: Dossiermap, vanuit: str, ctx: Context, opgegeven: dict[s
         )
     if v.volgend_dossier:
         raise Fout(f"Na dossier {v.id} volgde al dossier {v.volgend_dossier}.")
+    from leersteun.editing.trajectory import SIHO, afsluitreden
+    from leersteun.rules.model import Reden
+
+    if afsluitreden(v) == Reden.overgang_hoger:  # seed 003: the student asks the institution, not a leersteuncentrum
+        raise Fout(f"Dossier {v.id} werd afgesloten bij de overgang naar het hoger onderwijs; daar volgt geen aanmelding. {SIHO}")
     for optie, waarde in opgegeven.items():
         if waarde is not None:
             raise Fout(f"{optie} komt met --vanuit uit dossier {v.id}; laat de optie weg.")
@@ -77,11 +82,46 @@ def vorig_dossier(map_: Dossiermap, vanuit: str, ctx: Context, opgegeven: dict[s
 
 
 def controleer_typologie(inst: Instellingen, typologie: Typologie | None) -> None:
+    """Seed 003: the typologies of another centre go there; which ones this centre supports is
+    what leersteun.yaml says (`typologieen`), named in the refusal."""
     if typologie is not None and typologie not in inst.ondersteunde_typologieen:
+        ondersteund = ", ".join(t.value for t in inst.ondersteunde_typologieen) or "geen"
         raise Fout(
-            f"Een Verslag onder {typologie.value} ondersteunt dit centrum niet: de aanmelding gaat naar {inst.ander_centrum} "
-            "(types 4, 6 en 7 gaan naar het specifieke leersteuncentrum). Er is geen dossier gemaakt."
+            f"Een Verslag onder {typologie.value} ondersteunt dit centrum niet: de aanmelding gaat naar {inst.ander_centrum}. "
+            f"Dit centrum ondersteunt (typologieen in leersteun.yaml): {ondersteund}. Er is geen dossier gemaakt."
         )
+
+
+def controleer_verslag_secundair(a: Aanmelding, vorig: Gelezen | None) -> None:
+    """Seed 003: the Verslag of the lager "vervalt aan het einde van het lager onderwijs"; a
+    secondary aanmelding after a case in the lager needs the new Verslag (a later date)."""
+    if vorig is None or a.niveau != "secundair":
+        return
+    v = vorig.dossier
+    assert v is not None
+    if v.leerling.niveau != "lager":
+        return
+    lager = [v.verslag.datum] + [x.datum for x in v.vorige_verslagen]
+    if a.verslagdatum <= max(lager):
+        raise Fout(
+            f"Het Verslag van {datums.kort(a.verslagdatum)} is er een van het lager onderwijs (dossier {v.id} heeft er een van "
+            f"{datums.kort(max(lager))}); het vervalt aan het einde van het lager. Voor het secundair maakt het CLB een nieuw "
+            "Verslag: geef de datum daarvan met --verslagdatum. Er is geen dossier gemaakt."
+        )
+
+
+def meldingen_bij_aanmelding(a: Aanmelding) -> list[str]:
+    """What a new aanmelding says besides: an OV4 without its enrolment under ontbindende
+    voorwaarde (seed 003), a support question not (also) of the teacher (seed 001)."""
+    from leersteun.editing.trajectory import vraag_van_leerkracht
+
+    uit = []
+    if a.verslag == "OV4" and a.ontbindende_voorwaarde is None:
+        uit.append(
+            "Let op: bij een OV4-Verslag wordt een leerling onder ontbindende voorwaarde ingeschreven (de procedure). Geef de "
+            "datum van die inschrijving met --ontbindende-voorwaarde DATUM (of noteer ze met 'leersteun verslag')."
+        )
+    return uit + vraag_van_leerkracht(a.vraag_van)
 
 
 def _beschrijf(d: Dossier) -> str:
@@ -139,6 +179,7 @@ def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, 
 
     _controleer_tekst(a)
     controleer_typologie(inst, a.typologie)
+    controleer_verslag_secundair(a, vorig)
     if a.erbij:  # a new school's contacts are taken over; the new team member is in the team
         inst = met_erbij(inst, a.erbij)
         ctx = dossiers.context(ctx.vandaag, inst)
@@ -167,7 +208,7 @@ def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, 
         pad, koppeling = dossiers.maak_dossier(map_, data, ctx), []
     else:
         pad, koppeling = _maak_met_koppeling(map_, data, ctx, vorig, a.erbij)
-    meldingen = waarschuwing + a.erbij.meldingen() + [f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding)."]
+    meldingen = waarschuwing + a.erbij.meldingen() + [f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding)."] + meldingen_bij_aanmelding(a)
     if mensen_:
         meldingen.append(f"Overgenomen van de school: {', '.join(b['naam'] + ' (' + ROL_TEKST[b['rol']] + ')' for b in mensen_)}.")
     meldingen += koppeling

@@ -44,6 +44,13 @@ def delen(map_: Dossiermap, door: str | None, ctx: Context) -> Gedeeld:
     done before is in its `gedaan`."""
     if not is_repo(map_.pad):
         raise Fout("De dossiermap is geen git-repository; maak er een met 'leersteun init' of 'git init', en voeg de repository van het team toe.")
+    deel = uit(map_.pad, "-c", "core.quotePath=false", "rev-parse", "--show-prefix")
+    if deel:  # git names its files from the top: delen would not see this folder's cases
+        raise Fout(
+            f"De dossiermap ligt als map {deel} in de git-repository {uit(map_.pad, 'rev-parse', '--show-toplevel')}; 'leersteun delen' "
+            "deelt alleen een dossiermap die bovenaan haar eigen repository staat. Deel hier met git zelf (add, commit, pull, push): "
+            "de controle voor elke commit en het samenvoegen per veld werken ook dan. Er is niets gedeeld."
+        )
     uit_ = Gedeeld()
     try:
         uit_.regels += sv.ruim_sloten_op(map_.pad)

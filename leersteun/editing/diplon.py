@@ -4,7 +4,7 @@
 - inzage in the CirCQel given to teachers and parents (school);
 - each evaluation entered in the CirCQel (ondersteuner);
 - the closing entered in Diplon (ondersteuner);
-- the dossier reopened in Diplon at a heropstart (school).
+- the dossier reopened in Diplon once the checklist decided on a heropstart (school).
 
 A step becomes open when its phase starts and is done when the case records it under
 `diplon` (`leersteun diplon DOSSIER STAP`) on or after that day. Computed, never stored.
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from leersteun.core import datums
 from leersteun.editing.bewerk import voeg_toe_aan, zonder_leeg
 from leersteun.rules.model import Dossier, Fase, Uitkomst
+from leersteun.rules.stand import beslist_op
 from leersteun.editing.trajectory import LAAT_GENOTEERD, Geweigerd, Wie, afgesloten_op
 from leersteun.core.waarden import DiplonStap
 
@@ -89,8 +90,9 @@ def open_stappen(dossier: Dossier, vandaag: dt.date) -> list[OpenStap]:
         if dag is not None and vandaag - dag <= AFSLUITING_TOT:
             voeg(DiplonStap.afsluiting, dag)
     h = d.laatste_heropstart
-    if h is not None and d.fase != Fase.afgesloten and h.uitkomst != Uitkomst.geen_heropstart:
-        voeg(DiplonStap.heropend, h.gestart)
+    beslist = beslist_op(h) if h is not None else None
+    if h is not None and beslist is not None and d.fase != Fase.afgesloten and h.uitkomst == Uitkomst.heropstart:
+        voeg(DiplonStap.heropend, beslist)  # seed 003: the school reopens when the heropstart is decided
     return sorted(uit, key=lambda s: (s.sinds, s.stap))  # a StrEnum orders as its text
 
 
@@ -115,7 +117,11 @@ def markeer(data: CommentedMap, dossier: Dossier, wie: Wie, stap: DiplonStap, va
     if not open_:
         alle = open_stappen(dossier, vandaag)
         nog = "; ".join(f"{s.stap.value} ({s.omschrijving})" for s in alle) or "geen"
-        raise Geweigerd(f"In dossier {dossier.id} staat de stap '{stap.value}' niet open. Open stappen: {nog}.")
+        h = dossier.laatste_heropstart
+        waarom = ""
+        if stap == DiplonStap.heropend and dossier.fase == Fase.heropstart and h is not None and h.uitkomst is None:
+            waarom = " De school heropent het dossier in Diplon zodra de checklist beslist tot een heropstart; de checklist is nog open."
+        raise Geweigerd(f"In dossier {dossier.id} staat de stap '{stap.value}' niet open.{waarom} Open stappen: {nog}.")
     s = open_[0]
     if wie.datum < s.sinds:
         raise Geweigerd(f"De stap '{stap.value}' staat open sinds {datums.kort(s.sinds)}; {datums.kort(wie.datum)} ligt daarvoor.")

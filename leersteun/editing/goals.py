@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet, zonder_leeg
+from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet_op_plaats, zonder_leeg
 from leersteun.files.store import als_yaml, flow_lijst
 from leersteun.rules.model import Dossier, Fase
 from leersteun.core.waarden import PROCES_VRAGEN
@@ -24,8 +24,9 @@ ONDERWIJSBEHOEFTEN = [
     "instructie nodig die …", "opdrachten of taken nodig die …", "leeractiviteiten of materialen nodig die …",
     "een leeromgeving nodig die …", "spel nodig dat …", "feedback nodig die …", "klasgenoten nodig die …",
     "een leerkracht nodig die …", "ouders nodig die …", "een attitude nodig die …",
-    "hulp of ondersteuning nodig bij …", "inzichten nodig in …",
+    "hulp of ondersteuning nodig bij …", "inzichten nodig in …", "overige nodig …",
 ]  # fmt: skip
+HULPZINNEN_SLOT = "… om het doel te behalen"  # bijlage 4: every sentence, of the pupil and of the teacher, ends so
 ONDERSTEUNINGSBEHOEFTEN_STAM = "Als leraar heb ik nood aan"
 ONDERSTEUNINGSBEHOEFTEN = [
     "kennis van …", "vaardigheden die …", "inzichten in …", "een attitude die …", "ondersteuning tijdens …",
@@ -33,9 +34,20 @@ ONDERSTEUNINGSBEHOEFTEN = [
     "'meer handen in de klas' in de vorm van …", "een ondersteuner die …", "een CLB-medewerker die …",
 ]  # fmt: skip
 
+# Bijlage 5: the seven criteria of a passende maatregel (Meirsschaut, Monsecour en Wilssens, 2013).
+PASSENDE_MAATREGEL = (
+    "is maatwerk",
+    "is SMART",
+    "heeft waar mogelijk ook voor andere leerlingen een positieve impact",
+    "komt tot stand in overleg met alle betrokkenen",
+    "wordt goed gemotiveerd en herhaaldelijk gecommuniceerd",
+    "is gebaseerd op de expertise en observaties van de leerkracht(en), de ondersteuner en eventuele andere betrokken hulpverleners",
+    "is ingebed in de zorgvisie van de school",
+)
+
 # Bijlage 6: who carries out a measure is a function, never a person's name.
-DOEL_VELDEN = ("domein", "omschrijving", "specifiek", "meetbaar", "acceptabel", "realistisch", "start", "einde")
-MAATREGEL_VELDEN = ("wat", "beoogd_effect", "periode", "wie", "wanneer", "hoe", "evaluatie_op")
+DOEL_VELDEN = ("domein", "omschrijving", "leerplandoel", "specifiek", "meetbaar", "acceptabel", "realistisch", "start", "einde")
+MAATREGEL_VELDEN = ("wat", "beoogd_effect", "periode", "wie", "waar", "wanneer", "hoe", "evaluatie_op", "evaluatie_elke_weken")
 EVALUATIE_VELDEN = ("datum", "bereikt", *(veld for veld, *_ in PROCES_VRAGEN), "door")  # model.DoelEvaluatie, in order
 
 
@@ -66,7 +78,8 @@ def nieuw_doel(data: CommentedMap, d: Dossier, velden: dict[str, Any], onderwijs
     doel_id = volgende_doel_id(d)
     item = CommentedMap(id=doel_id)
     for veld in DOEL_VELDEN:
-        item[veld] = velden.get(veld)
+        if veld != "leerplandoel" or velden.get(veld) is not None:  # a key added later is written only when it says something
+            item[veld] = velden.get(veld)
     item["onderwijsbehoeften"] = _flow(onderwijsbehoeften)
     item["ondersteuningsbehoeften"] = _flow(ondersteuningsbehoeften)
     item["maatregelen"] = _flow([])
@@ -80,10 +93,7 @@ def wijzig_doel(data: CommentedMap, d: Dossier, doel_id: str, velden: dict[str, 
     item = data["doelen"][i]
     for veld, waarde in velden.items():
         if waarde is not None:
-            if veld in item:
-                zet(item, veld, waarde)
-            else:
-                item.insert(len(item), veld, waarde)
+            zet_op_plaats(item, veld, waarde, ["id", *DOEL_VELDEN, "onderwijsbehoeften", "ondersteuningsbehoeften", "maatregelen", "evaluaties"])
     bestaand = d.doelen[i]
     for sleutel, nieuw, oud in (
         ("onderwijsbehoeften", onderwijsbehoeften, bestaand.onderwijsbehoeften),
@@ -96,9 +106,21 @@ def wijzig_doel(data: CommentedMap, d: Dossier, doel_id: str, velden: dict[str, 
                 voeg_toe(seq, x)
 
 
+def _herhaling_klopt(m: dict[str, Any]) -> None:
+    """Only a blijvende maatregel is reviewed every so many weeks, starting from its first
+    evaluation moment."""
+    if m.get("evaluatie_elke_weken") is None:
+        return
+    if m.get("periode") != "blijvend":
+        raise Geweigerd("Alleen een blijvende maatregel wordt om de zoveel weken opnieuw bekeken; zeg ook --periode blijvend.")
+    if m.get("evaluatie_op") is None:
+        raise Geweigerd("Zeg wanneer een blijvende maatregel de eerste keer bekeken wordt (--maatregel-evaluatie); daarna om de zoveel weken.")
+
+
 def voeg_maatregel_toe(data: CommentedMap, d: Dossier, doel_id: str, maatregel: dict[str, Any]) -> None:
     if not maatregel.get("wat"):
         raise Geweigerd("Een maatregel heeft minstens een 'wat'.")
+    _herhaling_klopt(maatregel)
     i = _index(d, doel_id)
     voeg_toe_aan(data["doelen"][i], "maatregelen", zonder_leeg(**{k: maatregel.get(k) for k in MAATREGEL_VELDEN}))
 
@@ -133,23 +155,28 @@ def _voor_mensen(waarde: Any) -> str:
     return str(getattr(waarde, "value", waarde))
 
 
+def _waarde(waarde: Any) -> Any:
+    return getattr(waarde, "value", waarde)
+
+
 def wijzig_maatregel(data: CommentedMap, d: Dossier, doel_id: str, welke: str, velden: dict[str, Any], wie: Wie) -> list[str]:
     """Correct the fields of one measure (`velden`: a new value per field of
     `MAATREGEL_VELDEN`, None = unchanged), with a line in the history saying what was
     corrected (old → new)."""
-    from leersteun.editing.bewerk import zet_op_plaats
-
     i = _index(d, doel_id)
     j = _welke_maatregel(d, i, welke)
     oud = d.doelen[i].maatregelen[j]
     item = data["doelen"][i]["maatregelen"][j]
+    _herhaling_klopt({veld: _waarde(getattr(oud, veld)) if velden.get(veld) is None else velden[veld] for veld in MAATREGEL_VELDEN})
     gewijzigd = []
     for veld in MAATREGEL_VELDEN:
         nieuw, was = velden.get(veld), getattr(oud, veld)
         if nieuw is None or nieuw == (was.value if hasattr(was, "value") else was):
             continue
         zet_op_plaats(item, veld, nieuw, [*MAATREGEL_VELDEN, "id"])
-        gewijzigd.append(f"{veld.replace('_', ' ')} {_voor_mensen(was) if was is not None else '(leeg)'} → {_voor_mensen(nieuw)}")
+        woorden = (lambda x: f"{x} weken") if veld == "evaluatie_elke_weken" else _voor_mensen
+        naam_ = "evaluatie elke" if veld == "evaluatie_elke_weken" else veld.replace("_", " ")
+        gewijzigd.append(f"{naam_} {woorden(was) if was is not None else '(leeg)'} → {woorden(nieuw)}")
     naam = f"maatregel {j + 1} van {d.doelen[i].id} ('{oud.wat}')"
     if not gewijzigd:
         return [f"De {naam} had die waarden al; er is niets gewijzigd."]
@@ -163,6 +190,32 @@ def evalueer_doel(data: CommentedMap, d: Dossier, doel_id: str, evaluatie: dict[
         raise Geweigerd("Een evaluatie van een doel zegt of het bereikt is: ja, deels of nee.")
     i = _index(d, doel_id)
     voeg_toe_aan(data["doelen"][i], "evaluaties", zonder_leeg(**{k: evaluatie.get(k) for k in EVALUATIE_VELDEN}))
+
+
+def noteer_geprobeerd(data: CommentedMap, d: Dossier, wat: str, gelukt: str | None, waarom: str | None) -> list[str]:
+    """Record what was already tried, whether it worked and why (seed 002: "afstemmen wat er
+    al uitgeprobeerd werd: wat lukte (niet), redenen"), under the leervraag. A line that is
+    already there with the same text (capitals, accents and a final point aside) gets the
+    answer in its place; anything else is a new line."""
+    from leersteun.core.tekst import normaal
+
+    wat = wat.strip()
+    if not wat:
+        raise Geweigerd("Zeg wat er al geprobeerd werd, zoals --al-geprobeerd \"Planningsschema van vorig jaar\".")
+    if not isinstance(data.get("leervraag"), CommentedMap):
+        zet_op_plaats(data, "leervraag", CommentedMap())
+    seq = lijst(data["leervraag"], "al_geprobeerd")
+    if gelukt is not None or waarom:
+        seq.fa.set_block_style()  # a line with its answer does not fit in [a, b]
+    bestaand = list(d.leervraag.al_geprobeerd) if d.leervraag else []
+    sleutel = normaal(wat.rstrip("."))
+    for i, x in enumerate(bestaand):
+        if normaal(x.wat.rstrip(".")) == sleutel:
+            if gelukt is not None or waarom:
+                seq[i] = zonder_leeg(wat=x.wat, gelukt=gelukt, waarom=waarom or None)  # the text as it was written
+            return [f"Al geprobeerd, aangevuld: {x.wat.rstrip('.')}."]
+    voeg_toe(seq, zonder_leeg(wat=wat, gelukt=gelukt, waarom=waarom or None) if gelukt is not None or waarom else wat)
+    return [f"Al geprobeerd, toegevoegd: {wat.rstrip('.')}."]
 
 
 def zet_beeldvorming(data: CommentedMap, d: Dossier, beeld: dict[str, Any]) -> None:

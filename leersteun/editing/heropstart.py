@@ -64,11 +64,12 @@ VRAGEN: list[Vraag] = [
         "Succesfactoren nog toegepast",
     ),
     Vraag(
-        "andere_partner",
+        "binnen_opdracht",
         "partner",
-        "Kan een andere partner (PBD, CLB, CGGZ, ...) beter tegemoetkomen aan deze noden dan leersteun?",
-        "Dit is de centrale vraag. 'ja': een andere partner past beter (verwijs door). 'nee': de noden horen bij leersteun.",
-        "Andere partner past beter",
+        "Liggen de noden voldoende binnen de opdracht van het leersteuncentrum, of betrekken we beter een andere partner (PBD, CLB, CGGZ, ...)?",
+        "'ja': de noden horen bij leersteun. 'nee': betrek beter een andere partner. Daarna de centrale vraag van de "
+        "checklist: zijn er andere partners die tegemoet kunnen komen aan de vraag?",
+        "Binnen de opdracht van leersteun",
     ),
     Vraag(
         "werkbare_leervraag",
@@ -139,12 +140,16 @@ def advies(checklist: Checklist) -> Advies:
     """A reasoned advice; the people at the table decide."""
     tegen: list[str] = []
     aandacht: list[str] = []
-    ap = checklist.andere_partner
-    if ap and ap.antwoord == JaDeelsNee.ja:
-        partner = f" ({ap.partner.value})" if ap.partner else ""
-        tegen.append(f"Een andere partner{partner} past beter bij deze noden: verwijs door in plaats van heropstart.")
-    elif ap and ap.antwoord == JaDeelsNee.deels:
-        aandacht.append("Een andere partner kan een deel opnemen: spreek af wie wat doet.")
+    bo = checklist.binnen_opdracht
+    partners = ", ".join(p.value for p in bo.andere_partners) if bo else ""
+    if bo and bo.antwoord == JaDeelsNee.nee:
+        tegen.append(
+            f"De noden liggen niet binnen de opdracht van leersteun: betrek beter een andere partner{f' ({partners})' if partners else ''} "
+            "in plaats van een heropstart."
+        )
+    elif bo and bo.antwoord == JaDeelsNee.deels:
+        aandacht.append("De noden liggen maar deels binnen de opdracht van leersteun: spreek af wat een andere partner opneemt.")
+    centraal = centrale_vraag(checklist)
     wl = checklist.werkbare_leervraag
     if wl and wl.antwoord == JaDeelsNee.nee:
         tegen.append("Er is nog geen werkbare leervraag: breng eerst samen met de school de vraag helder.")
@@ -166,8 +171,23 @@ def advies(checklist: Checklist) -> Advies:
         if antwoord and antwoord.antwoord in (JaDeelsNee.nee, JaDeelsNee.deels):
             aandacht.append(tekst)
     if tegen:
-        return Advies(Uitkomst.geen_heropstart, ["Waarschijnlijk geen heropstart.", *tegen, *aandacht])
-    return Advies(Uitkomst.heropstart, ["Een heropstart lijkt zinvol.", *aandacht])
+        return Advies(Uitkomst.geen_heropstart, ["Waarschijnlijk geen heropstart.", *centraal, *tegen, *aandacht])
+    return Advies(Uitkomst.heropstart, ["Een heropstart lijkt zinvol.", *centraal, *aandacht])
+
+
+CENTRALE_VRAAG = "Zijn er andere partners die tegemoet kunnen komen aan de vraag?"  # seed 000, "staat centraal"
+
+
+def centrale_vraag(checklist: Checklist) -> list[str]:
+    """The checklist's central question as its own point of the advice: can *another*
+    partner meet the request (whether or not it fits better than leersteun)."""
+    bo = checklist.binnen_opdracht
+    if bo is None or bo.antwoord is None:
+        return []
+    if not bo.andere_partners:
+        return ["Geen andere partner kan tegemoetkomen aan de vraag (de centrale vraag van de checklist)."]
+    namen = ", ".join(p.value for p in bo.andere_partners)
+    return [f"Andere partners kunnen tegemoetkomen aan de vraag: {namen}. Spreek met hen af wie wat opneemt, ook bij een heropstart."]
 
 
 # ---------------------------------------------------------------------------- who analyses
@@ -177,32 +197,52 @@ def advies(checklist: Checklist) -> Advies:
 class Voorstel:
     analyse_met: AnalyseMet
     uitleg: str
+    met: str | None = None  # the ondersteuner proposed, or the CLB-medewerker when known
+
+
+def werkt_op_school(d: Dossier) -> bool:
+    """Does the ondersteuner of `d` work at its school now (a running support, or one
+    assigned in a heropstart)?"""
+    if d.ondersteuner is None:
+        return False
+    h = d.laatste_heropstart
+    return d.fase in (Fase.opstart, Fase.ondersteuning) or (d.fase == Fase.heropstart and h is not None and h.toewijzing is not None)
 
 
 def voorstel_analyse(dossier: Dossier, andere: list[Dossier]) -> Voorstel:
     """Seed 000: the analysis is done with "de ondersteuner, wanneer deze nog op school aanwezig
-    is voor een andere leerling" (the pupil's own previous ondersteuner), else with the CLB."""
+    is voor een andere leerling", else with "de CLB-medewerker, wanneer er geen ondersteuner
+    meer aanwezig is op de school": any ondersteuner working at this school for another pupil
+    counts; the pupil's own previous ondersteuner (the most recent first) is proposed first."""
     aanwezig: dict[str, list[str]] = {}
     for d in andere:
-        if (
-            d.id != dossier.id
-            and d.school.naam == dossier.school.naam
-            and d.fase in (Fase.opstart, Fase.ondersteuning)
-            and d.ondersteuner in dossier.vorige_ondersteuners
-        ):
-            aanwezig.setdefault(d.ondersteuner, []).append(d.id)
-    vorige = ", ".join(dossier.vorige_ondersteuners) or "geen"
+        if d.id != dossier.id and d.school.naam == dossier.school.naam and werkt_op_school(d):
+            aanwezig.setdefault(d.ondersteuner, []).append(d.id)  # type: ignore[arg-type]
+    vorigen = dossier.vorige_ondersteuners
+    vorige = ", ".join(vorigen) or "geen"
     if aanwezig:
-        # the most recent previous ondersteuner first
-        namen = sorted(aanwezig, key=lambda n: -dossier.vorige_ondersteuners.index(n))
-        beschrijving = "; ".join(f"{n} (voor {', '.join(sorted(aanwezig[n]))})" for n in namen)
-        return Voorstel(AnalyseMet.ondersteuner, f"De vorige ondersteuner werkt nog op deze school: {beschrijving}. Doe de analyse samen met {namen[0]}.")
+        namen = sorted(aanwezig, key=lambda n: (0, -vorigen.index(n)) if n in vorigen else (1, n))
+        bij = {n: f"{n} (voor {', '.join(sorted(aanwezig[n]))})" for n in namen}
+        ook = "; ".join(bij[n] for n in namen[1:])
+        if namen[0] in vorigen:
+            tekst = f"De vorige ondersteuner werkt nog op deze school: {bij[namen[0]]}." + (f" Ook op deze school: {ook}." if ook else "")
+        else:
+            tekst = (
+                f"Vorige ondersteuner: {vorige}; die werkt niet meer op deze school. Wel op deze school voor een andere leerling: "
+                + "; ".join(bij.values())
+                + "."
+            )
+        return Voorstel(AnalyseMet.ondersteuner, f"{tekst} Doe de analyse samen met {namen[0]}.", namen[0])
     clb = f" ({dossier.clb_medewerker})" if dossier.clb_medewerker else ""
     return Voorstel(
         AnalyseMet.clb,
-        f"Vorige ondersteuner: {vorige}; die werkt niet meer op deze school voor een andere leerling. "
+        f"Vorige ondersteuner: {vorige}; er werkt geen ondersteuner meer op deze school voor een andere leerling. "
         f"De analyse gebeurt dan met de CLB-medewerker{clb}.",
+        dossier.clb_medewerker,
     )
+
+
+ANALYSE_TEKST = {AnalyseMet.ondersteuner: "een ondersteuner die op de school werkt", AnalyseMet.clb: "de CLB-medewerker"}
 
 
 # ---------------------------------------------------------------------------- edits
@@ -223,9 +263,30 @@ def open_heropstart(dossier: Dossier) -> Heropstart:
     return h
 
 
-def zet_analyse_met(data: CommentedMap, dossier: Dossier, keuze: AnalyseMet) -> list[str]:
+def controleer_analyse(keuze: AnalyseMet, voorstel: Voorstel | None, reden: str | None) -> None:
+    """Refuses an analysis against leersteun's proposal without a reason."""
+    if voorstel is None or keuze == voorstel.analyse_met or (reden or "").strip():
+        return
+    raise Geweigerd(
+        f"De analyse met {ANALYSE_TEKST[keuze]} gaat in tegen het voorstel ({ANALYSE_TEKST[voorstel.analyse_met]}"
+        f"{f': {voorstel.met}' if voorstel.met else ''}). {voorstel.uitleg} Zeg waarom met 'analyse_reden: ...' "
+        "in het antwoordenbestand, of kies het voorstel. Er is niets gewijzigd."
+    )
+
+
+def zet_analyse_met(
+    data: CommentedMap, dossier: Dossier, keuze: AnalyseMet, voorstel: Voorstel | None = None, reden: str | None = None
+) -> list[str]:
+    """With whom the school analyses; against leersteun's proposal (seed 000) only with a
+    reason, which is kept beside the choice."""
     open_heropstart(dossier)
-    zet(laatste(data, dossier), "analyse_met", keuze.value)
+    reden = (reden or "").strip() or None
+    anders = voorstel is not None and keuze != voorstel.analyse_met
+    controleer_analyse(keuze, voorstel, reden)
+    item = laatste(data, dossier)
+    zet(item, "analyse_met", keuze.value)
+    if anders or "analyse_reden" in item:
+        zet_op_plaats(item, "analyse_reden", reden if anders else None, list(Heropstart.model_fields))
     return []
 
 
@@ -238,7 +299,7 @@ def zet_antwoord(data: CommentedMap, dossier: Dossier, sleutel: str, waarde: Any
     if not isinstance(checklist, CommentedMap):
         checklist = CommentedMap((v.sleutel, None) for v in VRAGEN)
         zet(heropstart, "checklist", checklist)
-    zet(checklist, sleutel, als_yaml(waarde))
+    zet_op_plaats(checklist, sleutel, als_yaml(waarde), list(Checklist.model_fields))  # an older file: beside `andere_partner`
     return []
 
 
@@ -248,7 +309,7 @@ def opnieuw(data: CommentedMap, dossier: Dossier) -> list[str]:
     if h.toewijzing is not None:
         raise Geweigerd("Deze heropstart is al toegewezen; de checklist kan niet meer opnieuw.")
     item = laatste(data, dossier)
-    for sleutel in ("analyse_met", "ingevuld_door", "checklist", "uitkomst", "motivatie"):
+    for sleutel in ("analyse_met", "analyse_reden", "ingevuld_door", "checklist", "uitkomst", "beslist", "motivatie"):
         if sleutel in item:
             zet(item, sleutel, None)
     return ["De checklist begint opnieuw."]
@@ -264,6 +325,7 @@ def beslis(data: CommentedMap, dossier: Dossier, wie: Wie, uitkomst: Uitkomst, m
     item = laatste(data, dossier)
     zet_op_plaats(item, "ingevuld_door", wie.door, list(Heropstart.model_fields))
     zet(item, "uitkomst", uitkomst.value)
+    zet_op_plaats(item, "beslist", wie.datum, list(Heropstart.model_fields))
     zet(item, "motivatie", motivatie)
     if uitkomst == Uitkomst.geen_heropstart:
         zet(data, "fase", Fase.afgesloten.value)
@@ -280,10 +342,12 @@ def toewijzen(
     ondersteuner: str,
     vorm: Vorm | None = None,
     afspraak: TrajectAfspraak | None = None,
+    voorstel: str | None = None,
 ) -> list[str]:
     """Coordination assigns an ondersteuner (seed 000, step 3). The assigned ondersteuner
     contacts the school and then chooses the vorm (`leersteun fase`); with `vorm` both
-    happen in one go."""
+    happen in one go. `voorstel`: the ondersteuner the pupil knows (`voorstel_toewijzing`),
+    named when someone else is assigned."""
     h = dossier.laatste_heropstart
     if h is not None and h.toewijzing is not None and dossier.fase != Fase.afgesloten:
         raise Geweigerd(
@@ -317,6 +381,11 @@ def toewijzen(
     zet(data, "ondersteuner", ondersteuner)
     bij = _bij(zelfde, overdracht)
     meldingen = [f"Dossier {dossier.id} is toegewezen aan {ondersteuner} ({bij})."]
+    if voorstel is not None and voorstel != ondersteuner:
+        meldingen.append(
+            f"Het voorstel was {voorstel}, die {dossier.leerling.voornaam} al kent (de procedure: eerst de ondersteuner die "
+            "de leerling kent; is dat niet mogelijk, dan een overdracht)."
+        )
     if h.mail is None:  # seed 000: the request reaches coordination by mail; made visible, not refused
         meldingen.append(
             f"Let op: voor deze heropstart is geen vraag aan de coördinatie gemaakt ('leersteun mail {dossier.id}'); "
@@ -340,6 +409,13 @@ def toewijzen(
     naar = Fase.opstart if vorm == Vorm.nieuw else Fase.ondersteuning
     notitie = f"Toegewezen aan {ondersteuner} ({bij}), {VORM_TEKST[vorm]}."
     return meldingen[:1] + kies_vorm(data, gekozen, wie, naar, afspraak, notitie) + meldingen[1:]
+
+
+def voorstel_toewijzing(dossier: Dossier, team: set[str]) -> str | None:
+    """Seed 000, step 3: "In eerste instantie wordt geprobeerd om de leerling te matchen met de
+    ondersteuner die hij/zij reeds kent": the most recent previous ondersteuner still in the
+    team, or None."""
+    return next((n for n in reversed(dossier.vorige_ondersteuners) if n in team), None)
 
 
 def _overdracht(dossier: Dossier, ondersteuner: str) -> tuple[bool, str | None]:
@@ -432,12 +508,14 @@ def corrigeer_toewijzing(
 
 def antwoorden_model() -> Any:
     """A model of an answers file: every checklist question answered."""
-    from pydantic import create_model
+    from pydantic import create_model, model_validator
+    from pydantic_core import PydanticCustomError
 
     from leersteun.rules.model import (
         AnderePartner,
         Antwoord,
         Basis,
+        BinnenOpdracht,
         Factoren,
         Naam,
         VraagVan,
@@ -447,11 +525,26 @@ def antwoorden_model() -> Any:
     class GegevenAntwoord(Antwoord):
         antwoord: JaDeelsNee
 
-    class GegevenPartner(AnderePartner):
+    class GegevenPartner(BinnenOpdracht):
+        antwoord: JaDeelsNee
+
+    class VroegerGegevenPartner(AnderePartner):
         antwoord: JaDeelsNee
 
     class GegevenLeervraag(WerkbareLeervraag):
         antwoord: JaDeelsNee
+
+    class MetVraag4(Basis):
+        """Question 4 as the seed asks it (`binnen_opdracht`), or as an older answers file
+        has it (`andere_partner`, read the other way round when it is filled in)."""
+
+        andere_partner: VroegerGegevenPartner | None = None
+
+        @model_validator(mode="after")
+        def _een_vraag_4(self) -> Any:
+            if self.andere_partner is None and self.binnen_opdracht is None:  # type: ignore[attr-defined]
+                raise PydanticCustomError("vraag_4", "'binnen_opdracht' ontbreekt (vraag 4: {antwoord: ja|deels|nee})")
+            return self
 
     velden: dict[str, Any] = {}
     for v in VRAGEN:
@@ -462,30 +555,34 @@ def antwoorden_model() -> Any:
             "partner": GegevenPartner,
             "leervraag": GegevenLeervraag,
         }[v.soort]
-        velden[v.sleutel] = (soort, ...)
-    VolledigeChecklist = create_model("VolledigeChecklist", __base__=Basis, **velden)  # noqa: N806
+        velden[v.sleutel] = (soort | None, None) if v.soort == "partner" else (soort, ...)
+    VolledigeChecklist = create_model("VolledigeChecklist", __base__=MetVraag4, **velden)  # noqa: N806
     return create_model(
         "Antwoorden",
         __base__=Basis,
         analyse_met=(AnalyseMet, ...),
+        analyse_reden=(Naam | None, None),
         checklist=(VolledigeChecklist, ...),
         uitkomst=(Uitkomst, ...),
         motivatie=(Naam, ...),
     )
 
 
-def vul_in(data: CommentedMap, dossier: Dossier, wie: Wie, antwoorden: Any) -> list[str]:
-    """Apply a validated answers file: analyse_met, the whole checklist, the outcome."""
+def vul_in(data: CommentedMap, dossier: Dossier, wie: Wie, antwoorden: Any, voorstel: Voorstel | None = None) -> list[str]:
+    """Apply a validated answers file: analyse_met (against `voorstel` with its reason), the
+    whole checklist, the outcome."""
     h = open_heropstart(dossier)
     if h.uitkomst is not None:
         raise Geweigerd("De checklist van deze heropstart is al afgerond; begin opnieuw met --opnieuw.")
     item = laatste(data, dossier)
-    zet(item, "analyse_met", antwoorden.analyse_met.value)
-    checklist = antwoorden.checklist.model_dump(mode="json", exclude_none=True)
+    # an older answers file's question 4 (`andere_partner`) is written as the seed asks it
+    volledig = Checklist.model_validate(antwoorden.checklist.model_dump(mode="json", exclude_none=True))
+    checklist = volledig.model_dump(mode="json", exclude_none=True)
+    zet_analyse_met(data, dossier, antwoorden.analyse_met, voorstel, getattr(antwoorden, "analyse_reden", None))
     zet(item, "checklist", als_yaml({v.sleutel: checklist[v.sleutel] for v in VRAGEN}))
     # the outcome needs the model of the filled checklist
     gevuld = dossier.model_copy(deep=True)
-    gevuld.heropstarts[-1].checklist = Checklist.model_validate(checklist)
+    gevuld.heropstarts[-1].checklist = volledig
     return beslis(data, gevuld, wie, antwoorden.uitkomst, antwoorden.motivatie)
 
 

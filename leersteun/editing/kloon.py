@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 from leersteun.core.errors import Fout
@@ -44,7 +45,8 @@ out/
 # sys.path, so a `typer.py` or `sitecustomize.py` a colleague committed would run at the next
 # commit or merge; `-I` also ignores PYTHONPATH and the other PYTHON* variables and the user's
 # site-packages. The hook names the folder itself (`--map .`), so LEERSTEUN_MAP cannot make it
-# check another folder's settings.
+# check another folder's settings. A case folder inside a larger repository (`init` in a
+# subfolder) is named from the top, where git runs the hook: `MAP=leersteun-kempen/`.
 
 HOOK_MERK = "# leersteun: controleert de gewijzigde dossiers voor elke commit"
 HOOK = """\
@@ -55,17 +57,18 @@ HOOK = """\
 # waarschuwing wordt getoond en houdt niets tegen. Python start afgezonderd (-I): geen
 # bestand uit deze map wordt als code geladen, PYTHONPATH en dergelijke tellen niet mee.
 PY={python}
+MAP={map}
 set -f
 IFS='
 '
-bestanden=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR -- 'cases/*.yaml' 'cases/*.yml' 'cases/*.YAML' 'cases/*.YML' leersteun.yaml) || exit 1
+bestanden=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR -- "$MAP"'cases/*.yaml' "$MAP"'cases/*.yml' "$MAP"'cases/*.YAML' "$MAP"'cases/*.YML' "$MAP"leersteun.yaml) || exit 1
 [ -z "$bestanden" ] && exit 0
 if [ ! -x "$PY" ]; then
   echo "leersteun is niet gevonden ($PY). Voer 'leersteun init' opnieuw uit in deze map." >&2
   exit 1
 fi
 # shellcheck disable=SC2086
-uitkomst=$("$PY" -I -u -m leersteun --map . valideer $bestanden 2>&1)
+uitkomst=$("$PY" -I -u -m leersteun --map "${{MAP:-.}}" valideer $bestanden 2>&1)
 code=$?
 [ -n "$uitkomst" ] && printf '%s\\n' "$uitkomst" >&2
 if [ "$code" -ne 0 ]; then
@@ -98,29 +101,54 @@ def _python() -> str:
     return os.path.abspath(sys.executable) if sys.executable else ""
 
 
-def _sh(tekst: str) -> str:
+# A Windows path: on a drive (C:\ or C:/) or on a share (\\server\...).
+_WINDOWS_PAD = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\[^\\])")
+
+
+def voor_sh(pad: str) -> str:
+    """An interpreter's path as sh runs it, quoted. Git for Windows runs the hook and the
+    driver with its own sh (MSYS), which takes `C:/Users/An Janssens/.../python.exe` as it is;
+    a Windows path gets forward slashes, so no backslash ever depends on the quoting (one
+    unquoted backslash is an escape to sh). Then single quotes, as sh reads them: spaces,
+    accents, `'`, `$` and `(` stay part of the path."""
     import shlex
 
-    return shlex.quote(tekst)
+    if _WINDOWS_PAD.match(pad):
+        pad = pad.replace("\\", "/")
+    return shlex.quote(pad)
 
 
-def hook_tekst(python: str | None = None) -> str:
-    """The pre-commit hook as this leersteun writes it (with this interpreter)."""
-    return HOOK.format(merk=HOOK_MERK, python=_sh(python or _python()))
+def hook_tekst(python: str | None = None, map_: str = "") -> str:
+    """The pre-commit hook as this leersteun writes it (with this interpreter), for the case
+    folder `map_` (from the top of the repository, ending in /; empty: the top itself)."""
+    import shlex
+
+    return HOOK.format(merk=HOOK_MERK, python=voor_sh(python or _python()), map=shlex.quote(map_) if map_ else "")
+
+
+def _deel(pad: Path) -> str:
+    """Where the case folder lies in its repository, as git names it ('' at the top,
+    'leersteun-kempen/' in a subfolder)."""
+    from leersteun.files.git import uit
+
+    return uit(pad, "-c", "core.quotePath=false", "rev-parse", "--show-prefix")
 
 
 def driver_commando(python: str | None = None) -> str:
     """The merge driver's command line for git (run through `sh -c`): git replaces %O, %A, %B
     and %P (which it quotes itself) and reads %% as one %."""
-    return f"{_sh(python or _python()).replace('%', '%%')} -I -m {DRIVER_MODULE} %O %A %B %P"
+    return f"{voor_sh(python or _python()).replace('%', '%%')} -I -m {DRIVER_MODULE} %O %A %B %P"
 
 
 def _deze_python(python: str) -> str | None:
     """`python` when it is this interpreter under another name in the same folder (a virtual
     environment's `python` and `python3`: `leersteun` itself starts one, `python -m leersteun`
-    the other), so that the two do not take turns rewriting the hook; else None."""
+    the other), or with forward slashes (`voor_sh`), so that the two do not take turns
+    rewriting the hook; else None."""
+    import shlex
+
     eigen = _python()
-    if python == eigen:
+    if python == eigen or shlex.quote(python) == voor_sh(eigen):
         return python
     try:
         zelfde = os.path.isabs(python) and os.path.realpath(os.path.dirname(python)) == os.path.realpath(os.path.dirname(eigen))
@@ -211,7 +239,7 @@ def _hook_toestand(pad: Path, instellingen: dict[str, str] | None = None) -> tup
         return "vreemd", str(hook), hook
     if hook.is_symlink() or tekst.splitlines()[1:2] != [HOOK_MERK]:
         return "vreemd", str(hook), hook
-    if _is_huidige_hook(tekst) and os.access(hook, os.X_OK):
+    if _is_huidige_hook(tekst, _deel(pad)) and os.access(hook, os.X_OK):
         return "huidig", str(hook), hook
     return "oud", str(hook), hook
 
@@ -239,7 +267,7 @@ def installeer_hook(pad: Path) -> str:
     hook.parent.mkdir(parents=True, exist_ok=True)
     from leersteun.files.schijf import schrijf_atomisch
 
-    schrijf_atomisch(hook, hook_tekst().encode("utf-8"))
+    schrijf_atomisch(hook, hook_tekst(map_=_deel(pad)).encode("utf-8"))
     hook.chmod(0o755)
     gedaan = "vernieuwd" if toestand == "oud" else "geïnstalleerd"
     return f"controle voor elke commit {gedaan} (.git/hooks/pre-commit): een fout in een dossier houdt de commit tegen, een waarschuwing wordt alleen getoond"
@@ -254,7 +282,7 @@ def _attribuut_gezet(pad: Path) -> bool:
     return len(regels) == 2 and all(r.endswith(": merge: leersteun") for r in regels)
 
 
-def _is_huidige_hook(tekst: str) -> bool:
+def _is_huidige_hook(tekst: str, map_: str = "") -> bool:
     import shlex
 
     regel = next((r for r in tekst.splitlines() if r.startswith("PY=")), "")
@@ -262,7 +290,7 @@ def _is_huidige_hook(tekst: str) -> bool:
         python = _deze_python(shlex.split(regel[3:])[0]) if regel else None
     except (ValueError, IndexError):
         return False
-    return python is not None and tekst == hook_tekst(python)
+    return python is not None and tekst == hook_tekst(python, map_)
 
 
 def _driver_huidig(pad: Path, instellingen: dict[str, str]) -> bool:
@@ -462,7 +490,7 @@ def _git_init(pad: Path) -> str:
 
     try:
         if is_repo(pad):
-            return "git: de map zit al in een git-repository; er is geen nieuwe gemaakt"
+            return _in_bestaande_repo(pad)
         uit = git(pad, "init", "-q", check=False)
     except Fout:
         return "git is niet geïnstalleerd: installeer git om de geschiedenis van de dossiers te bewaren"
@@ -472,3 +500,24 @@ def _git_init(pad: Path) -> str:
 
 
 GIT_GEMAAKT = "git-repository gemaakt"
+
+
+def _in_bestaande_repo(pad: Path) -> str:
+    """What `init` did in a folder that already lies in a git repository: no repository of
+    its own and no commit, and where the case folder is in that repository."""
+    from leersteun.files.git import uit
+
+    top = uit(pad, "rev-parse", "--show-toplevel")
+    deel = _deel(pad)
+    waar = f"als map {deel} in de git-repository {top}" if deel else f"bovenaan de git-repository {top}"
+    delen = (
+        "'leersteun delen' deelt alleen een dossiermap die bovenaan haar eigen repository staat: deel hier ook de dossiers met git"
+        if deel
+        else "de dossiers deel je daarna met 'leersteun delen'"
+    )
+    return (
+        f"git: de dossiermap {pad.resolve()} ligt {waar}; leersteun gebruikt die repository, er is geen nieuwe "
+        "gemaakt en niets gecommit. De controle voor elke commit en het samenvoegen per veld hieronder gelden "
+        f"voor die repository, voor de dossiers in {deel}cases/. Commit de nieuwe bestanden (leersteun.yaml, "
+        f".gitignore, .gitattributes) zelf met git; {delen}"
+    )

@@ -8,7 +8,7 @@ heropstart starts the case again); a script needs no `--ja` for it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from leersteun.editing.schooljaar import laatste_jaar
 from leersteun.editing.trajectory import GEEN_HEROPSTART, REDEN_TEKST, Geweigerd, Wie
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands tha
 
 LOPEND = (Fase.aanmelding, Fase.opstart, Fase.ondersteuning)
 # the closing reason of each transition that closes
-OVERGANG_REDEN = {"lager-secundair": Reden.overgang_secundair, "andere-school": Reden.andere_school}
+OVERGANG_REDEN = {"lager-secundair": Reden.overgang_secundair, "secundair-hoger": Reden.overgang_hoger, "andere-school": Reden.andere_school}
 
 
 def bij_afsluiten(dossier: Dossier, reden: Reden | None) -> str | None:
@@ -31,7 +31,8 @@ def bij_afsluiten(dossier: Dossier, reden: Reden | None) -> str | None:
     d = dossier
     return (
         f"Dossier {d.id} ({d.leerling.volledige_naam}, {d.leerling.klas}) wordt afgesloten: {REDEN_TEKST[reden]}. "
-        "Dat kan niet ongedaan gemaakt worden: daarna volgt een nieuwe aanmelding, geen heropstart."
+        "Dat kan niet ongedaan gemaakt worden: daarna volgt "
+        + ("geen heropstart: in het hoger onderwijs geeft het leersteuncentrum geen leersteun." if reden == Reden.overgang_hoger else "een nieuwe aanmelding, geen heropstart.")
     )
 
 
@@ -77,7 +78,7 @@ def bij_overgang(dossier: Dossier, soort: str, wie: Wie, toch: str | None = None
 
 
 def overgang(
-    data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *, klas: str | None = None, toch: str | None = None
+    data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *, klas: str | None = None, toch: str | None = None, **verder: Any
 ) -> list[str]:
     """A transition (`trajectory.overgang`) after its checks; `toch` (why lager→secundair
     happens outside the last year of lager) is written in the history."""
@@ -86,4 +87,4 @@ def overgang(
         reden = f"vanuit {dossier.leerling.klas}, niet het laatste jaar van het lager: {toch.strip().rstrip('.')}."
         notitie = f"{wie.notitie.strip()} Overgang naar het secundair {reden}" if wie.notitie else f"Afgesloten: {REDEN_TEKST[Reden.overgang_secundair]}, {reden}"
         wie = Wie(wie.door, wie.datum, notitie)
-    return _overgang(data, dossier, soort, wie, klas=klas)
+    return _overgang(data, dossier, soort, wie, klas=klas, **verder)  # the closing (afronding) or the evaluation

@@ -17,7 +17,7 @@ from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet, zonder_
 from leersteun.core.tekst import label
 from leersteun.core.errors import Fout
 from leersteun.rules.deadlines import MAANDEN, Soort, op_schooldag, plus_maanden
-from leersteun.rules.model import Beslissing, Dossier, Fase, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, VIER_VRAGEN, schooljaar_van
+from leersteun.rules.model import Beslissing, Dossier, Fase, Herorientering, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, VIER_VRAGEN, schooljaar_van
 from leersteun.rules.schoolkalender import Schoolkalender, zomervakantie
 
 if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
@@ -30,9 +30,16 @@ REDEN_TEKST = {
     Reden.andere_school: "de leerling verandert van school",
     Reden.stopt_met_school: "de leerling stopt met school",
     Reden.overgang_secundair: "overgang naar het secundair",
+    Reden.overgang_hoger: "overgang naar het hoger onderwijs",
     Reden.andere_typologie: "nieuw Verslag onder een typologie die het centrum niet ondersteunt",
     Reden.andere: "andere reden",
 }
+
+# Seed 003, secundair→hoger onderwijs: the student asks the institution's contact point for care.
+SIHO = (
+    "Wil de student in het hoger onderwijs ondersteuning, dan neemt hij of zij zelf contact op met het aanspreekpunt "
+    "zorg van de instelling; dat staat op de website van het Steunpunt Inclusief Hoger Onderwijs (SIHO)."
+)
 
 # Closing reasons after which the case is never restarted (seed 003): what follows is a new
 # aanmelding, a new case linked to this one. Per reason: why, and the way forward.
@@ -46,9 +53,9 @@ GEEN_HEROPSTART = {
         "Is verdere leersteun nodig, dan maakt het CLB een nieuw Verslag en doet de secundaire school een nieuwe "
         "aanmelding; maak dan een nieuw dossier met 'leersteun nieuw --vanuit {id}'.",
     ),
-    Reden.stopt_met_school: (
-        "de leerling stopte met school",
-        "Gaat de leerling opnieuw naar school, dan doet die school een nieuwe aanmelding: 'leersteun nieuw --vanuit {id}'.",
+    Reden.overgang_hoger: (
+        "de leerling ging naar het hoger onderwijs, waar het leersteuncentrum geen leersteun geeft",
+        SIHO,
     ),
     Reden.andere_typologie: (
         "er kwam een Verslag onder een typologie die dit centrum niet ondersteunt",
@@ -85,12 +92,22 @@ def afsluitreden(dossier: Dossier) -> Reden | None:
     return None
 
 
-def kan_heropstarten(dossier: Dossier) -> str | None:
-    """None when a heropstart is possible; else the reason and the way forward."""
+def kan_heropstarten(dossier: Dossier, zelfde_school: bool = False) -> str | None:
+    """None when a heropstart is possible; else the reason and the way forward. Seed 003: a
+    closed support "kan steeds opnieuw geactiveerd worden"; after `stopt_met_school` only when
+    the pupil returns to the same school and level (`zelfde_school`), else a new aanmelding."""
     reden = afsluitreden(dossier)
     if reden in GEEN_HEROPSTART:
         waarom, verder = GEEN_HEROPSTART[reden]
         return f"Dossier {dossier.id} kan niet heropgestart worden: {waarom}. {verder.format(id=dossier.id)}"
+    if reden == Reden.stopt_met_school and not zelfde_school:
+        d = dossier
+        return (
+            f"Dossier {d.id} werd afgesloten omdat de leerling stopte met school. Komt {d.leerling.voornaam} terug naar "
+            f"dezelfde school ({d.school.naam}, {d.leerling.niveau.value}), dan kan een heropstart: 'leersteun heropstart {d.id} "
+            f"--zelfde-school'. Naar een nieuwe school of een ander niveau: die school doet een nieuwe aanmelding, maak dan een "
+            f"nieuw dossier met 'leersteun nieuw --vanuit {d.id}'."
+        )
     return None
 
 
@@ -159,7 +176,7 @@ class Wie:
 
 @dataclass
 class TrajectAfspraak:
-    """What the opstartgesprek agreed: form, start, frequency, intensity, evaluation moments;
+    """What the opstartgesprek agreed: form, start, frequency, intensity, duration, evaluation moments;
     `toch`: why it departs from what its form allows (light, medium), for the history."""
 
     vorm: Vorm | None = None
@@ -168,10 +185,11 @@ class TrajectAfspraak:
     intensiteit: str | None = None
     evaluatie_op: list[dt.date] = field(default_factory=list)
     toch: str | None = None
+    duur: str | None = None  # seed 003: "frequentie, intensiteit en duur" agreed at the start
     kalender: Schoolkalender | None = None  # the case folder's school calendar (school days)
 
     def leeg(self) -> bool:
-        return not (self.frequentie or self.intensiteit or self.start or self.evaluatie_op)
+        return not (self.frequentie or self.intensiteit or self.duur or self.start or self.evaluatie_op)
 
 
 # ---------------------------------------------------------------------------- light and medium (seed 000)
@@ -326,16 +344,78 @@ def _ondersteuner_wordt_vorige(data: CommentedMap, dossier: Dossier) -> None:
         zet(data, "ondersteuner", None)
 
 
-def afsluiten(
-    data: CommentedMap,
-    dossier: Dossier,
-    wie: Wie,
-    reden: Reden,
-    wat_neemt_school_mee: str | None = None,
-    kansen: str | None = None,
-    vier_vragen: dict | None = None,
-) -> list[str]:
-    """Close a case: the closing evaluation, the end of the running traject, the history."""
+# ---------------------------------------------------------------------------- closing (seeds 001, 003)
+
+# Seed 003: "Na overleg met alle partners kan er overgegaan worden tot het afsluiten". The
+# partners around the pupil that seed 003 names (the school that runs the HGD "samen met de
+# ouders en het CLB"): per partner, the roles of an overleg that count for it.
+PARTNERS = {
+    "de school": ("klasleerkracht", "zorgcoordinator", "directie"),
+    "de ouders": ("ouders",),
+    "het CLB": ("clb",),
+}
+OVERLEG_VOOR_AFSLUITEN = dt.timedelta(days=30)  # a recorded overleg this close before the closing counts
+
+
+@dataclass
+class Afronding:
+    """What goes with closing a case whose support ran: the two closing questions (seed 001),
+    who took part in the overleg before it (seed 003, `met`: roles) or why a partner could not
+    (`zonder_overleg`); at lager→secundair whether further support is needed."""
+
+    wat_neemt_school_mee: str | None = None
+    kansen: str | None = None
+    met: list[str] = field(default_factory=list)
+    zonder_overleg: str | None = None
+    verdere_leersteun: bool | None = None
+
+
+def opsomming(delen: list[str]) -> str:
+    """'de school, de ouders en het CLB'."""
+    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} en {delen[-1]}"
+
+
+def liep(dossier: Dossier) -> bool:
+    """Did support run (a traject that is still open)? Then closing asks the closing questions
+    and the overleg with the partners; a case closed before any support started does not."""
+    return dossier.lopend_traject is not None
+
+
+def partners_zonder_overleg(dossier: Dossier, datum: dt.date, met: list[str]) -> list[str]:
+    """The partners (PARTNERS) who took part neither in the closing overleg (`met`) nor in an
+    overleg recorded in the month before `datum`."""
+    rollen = set(met)
+    for o in dossier.overleggen:
+        if datum - OVERLEG_VOOR_AFSLUITEN <= o.datum <= datum:
+            rollen |= {r.value for r in o.met}
+    return [naam for naam, telt in PARTNERS.items() if not rollen & set(telt)]
+
+
+def ontbreekt_bij_afsluiten(dossier: Dossier, datum: dt.date, afronding: Afronding, verdere: bool = False) -> list[str]:
+    """What a closing still needs, each with the option that gives it (empty: complete).
+    `verdere`: lager→secundair, which records whether further support is needed."""
+    uit = []
+    a = afronding
+    if liep(dossier):
+        if not (a.wat_neemt_school_mee or "").strip():
+            uit.append('wat de school meeneemt bij het afronden (--wat-neemt-school-mee "...")')
+        if not (a.kansen or "").strip():
+            uit.append('waar volgens de school nog kansen liggen (--kansen "...")')
+        zonder = partners_zonder_overleg(dossier, datum, a.met)
+        if zonder and not (a.zonder_overleg or "").strip():
+            uit.append(
+                f"het overleg met alle partners: {opsomming(zonder)} {'was' if len(zonder) == 1 else 'waren'} er niet bij "
+                "(--met ROL,ROL, zoals --met klasleerkracht,ouders,clb; of noteer het overleg met 'leersteun overleg'; "
+                'kon een partner niet deelnemen, zeg waarom met --zonder-overleg "...")'
+            )
+    if verdere and a.verdere_leersteun is None:
+        uit.append("of uit de evaluatie blijkt dat verdere leersteun nodig is (--verdere-leersteun of --geen-verdere-leersteun)")
+    return uit
+
+
+def controleer_afsluiten(dossier: Dossier, wie: Wie, reden: Reden, afronding: Afronding, verdere: bool = False) -> None:
+    """Refuse a closing that the rules do not allow yet, naming what is missing; nothing is
+    asked or changed before this (the terminal asks what is missing first)."""
     if dossier.fase not in (Fase.aanmelding, Fase.opstart, Fase.ondersteuning):
         raise Geweigerd(f"Dossier {dossier.id} staat in fase {dossier.fase}; alleen een lopend dossier kan afgesloten worden.")
     lopend = dossier.lopend_traject
@@ -344,24 +424,85 @@ def afsluiten(
             f"Afsluiten op {datums.kort(wie.datum)} kan niet: het lopende traject startte op {datums.kort(lopend.start)}. "
             f"Kies een datum vanaf {datums.kort(lopend.start)}."
         )
-    voeg_toe_aan(data, "evaluaties", 
+    if reden == Reden.doelen_bereikt and not dossier.huidige_doelen:
+        raise Geweigerd(
+            f"'doelen_bereikt' kan niet: dossier {dossier.id} heeft geen doelen"
+            + (" voor dit traject" if dossier.doelen else "")
+            + ". Kies de reden die klopt (zoals geen_leersteun_gewenst of andere), of noteer eerst de doelen met "
+            f"'leersteun doel {dossier.id}'. Er is niets gewijzigd."
+        )
+    ontbreekt = ontbreekt_bij_afsluiten(dossier, wie.datum, afronding, verdere)
+    if ontbreekt:
+        raise Geweigerd(
+            "Afsluiten gebeurt na overleg met alle partners (school, ouders, CLB), met de twee slotvragen: wat neemt de "
+            "school mee, en waar liggen nog kansen? Er ontbreekt: " + "; ".join(ontbreekt) + ". Er is niets gewijzigd."
+        )
+    if afronding.zonder_overleg and not partners_zonder_overleg(dossier, wie.datum, afronding.met):
+        raise Geweigerd("--zonder-overleg zegt waarom een partner niet aan het overleg deelnam; hier waren ze er allemaal. Laat --zonder-overleg weg.")
+
+
+def afsluiten(
+    data: CommentedMap,
+    dossier: Dossier,
+    wie: Wie,
+    reden: Reden,
+    afronding: Afronding | None = None,
+    vier_vragen: dict | None = None,
+    extra: dict | None = None,
+    verdere: bool = False,
+) -> list[str]:
+    """Close a case: the closing evaluation (with the closing questions and who took part), the
+    end of the running traject, the history. `extra`: more fields of the evaluation
+    (afgesproken_met, herorientering, clb_uitnodiging); `verdere`: lager→secundair."""
+    from leersteun.files.store import flow_lijst
+
+    a = afronding or Afronding()
+    controleer_afsluiten(dossier, wie, reden, a, verdere)
+    zonder = partners_zonder_overleg(dossier, wie.datum, a.met) if a.zonder_overleg else []
+    voeg_toe_aan(data, "evaluaties",
         zonder_leeg(
             datum=wie.datum,
             beslissing=Beslissing.afsluiten.value,
             reden=reden.value,
-            wat_neemt_school_mee=wat_neemt_school_mee,
-            kansen=kansen,
+            wat_neemt_school_mee=(a.wat_neemt_school_mee or "").strip() or None,
+            kansen=(a.kansen or "").strip() or None,
             vier_vragen=vier_vragen_yaml(vier_vragen),
+            **_extra_velden(extra, a.met, a.verdere_leersteun),
+            notitie=f"Zonder {opsomming(zonder)} in het overleg: {a.zonder_overleg.strip().rstrip('.')}." if zonder else None,  # type: ignore[union-attr]
             door=wie.door,
         )
-    )
+    )  # fmt: skip
     _sluit_traject(data, dossier, wie.datum)
     _ondersteuner_wordt_vorige(data, dossier)
     zet(data, "fase", Fase.afgesloten.value)
     geschiedenis(data, Fase.afgesloten, wie, f"Afgesloten: {REDEN_TEKST[reden]}.")
+    if reden == Reden.overgang_hoger:
+        return [f"Dossier {dossier.id} is afgesloten ({REDEN_TEKST[reden]}). Het blijft bewaard; in het hoger onderwijs geeft het leersteuncentrum geen leersteun."]
     if reden in GEEN_HEROPSTART:
         return [f"Dossier {dossier.id} is afgesloten ({REDEN_TEKST[reden]}). Het blijft bewaard; wat volgt is een nieuwe aanmelding, geen heropstart."]
+    if reden == Reden.stopt_met_school:
+        return [
+            f"Dossier {dossier.id} is afgesloten ({REDEN_TEKST[reden]}). Het blijft bewaard; komt de leerling terug naar dezelfde "
+            "school, dan kan het heropgestart worden (--zelfde-school), naar een andere school volgt een nieuwe aanmelding."
+        ]
     return [f"Dossier {dossier.id} is afgesloten ({REDEN_TEKST[reden]}). Het blijft bewaard en kan heropgestart worden."]
+
+
+def _extra_velden(extra: dict | None, met: list[str] | None = None, verdere: bool | None = None) -> dict:
+    """Who took part and agreed, and what the evaluation decided besides (seeds 001, 002, 003),
+    as they go in the file, in its order."""
+    from leersteun.files.store import flow_lijst
+
+    e = extra or {}
+    afgesproken = e.get("afgesproken_met") or []
+    herorientering = e.get("herorientering")
+    return {
+        "met": flow_lijst(met) if met else None,
+        "afgesproken_met": flow_lijst(afgesproken) if afgesproken else None,
+        "verdere_leersteun": verdere,
+        "herorientering": herorientering.value if herorientering is not None else None,
+        "clb_uitnodiging": (e.get("clb_uitnodiging") or "").strip() or None,
+    }
 
 
 def naar_fase(
@@ -377,8 +518,11 @@ def naar_fase(
     opstartgesprek: dt.date | None = None,
     leervraag: str | None = None,
     overleg_school_clb: dt.date | None = None,
+    afronding: Afronding | None = None,
+    met: list[str] | None = None,
 ) -> list[str]:
-    """Move a case to phase `naar`, enforcing the guards of seed 003."""
+    """Move a case to phase `naar`, enforcing the guards of seed 003. `afronding`: what goes
+    with closing; `met`: who took part in the opstartgesprek given with `opstartgesprek`."""
     van = dossier.fase
     afspraak = afspraak or TrajectAfspraak()
     if naar == van:
@@ -406,7 +550,7 @@ def naar_fase(
         ]
 
     if naar == Fase.ondersteuning:
-        return _naar_ondersteuning(data, dossier, wie, afspraak, ondersteuner, opstartgesprek, leervraag)
+        return _naar_ondersteuning(data, dossier, wie, afspraak, ondersteuner, opstartgesprek, leervraag, met)
 
     if naar == Fase.afgesloten:
         if van == Fase.heropstart:
@@ -418,18 +562,20 @@ def naar_fase(
                 + ", ".join(label(r) for r in Reden)
                 + ")."
             )
-        return afsluiten(data, dossier, wie, reden)
+        return afsluiten(data, dossier, wie, reden, afronding)
 
     # naar == heropstart (only from afgesloten)
     return start_heropstart(data, dossier, wie, overleg_school_clb)
 
 
-def start_heropstart(data: CommentedMap, dossier: Dossier, wie: Wie, overleg_school_clb: dt.date | None = None) -> list[str]:
+def start_heropstart(
+    data: CommentedMap, dossier: Dossier, wie: Wie, overleg_school_clb: dt.date | None = None, zelfde_school: bool = False
+) -> list[str]:
     """Seed 003: a heropstart only after an overleg between school and CLB; not after a closing
-    that calls for a new aanmelding."""
+    that calls for a new aanmelding (`zelfde_school`: the pupil who stopped returns to it)."""
     from ruamel.yaml.comments import CommentedMap
 
-    waarom = kan_heropstarten(dossier)
+    waarom = kan_heropstarten(dossier, zelfde_school)
     if waarom:
         raise Geweigerd(waarom)
     sinds = afgesloten_op(dossier)
@@ -464,7 +610,8 @@ def start_heropstart(data: CommentedMap, dossier: Dossier, wie: Wie, overleg_sch
         )
     )
     zet(data, "fase", Fase.heropstart.value)
-    geschiedenis(data, Fase.heropstart, wie, "Heropstart na overleg tussen school en CLB.")
+    terug = " De leerling komt terug naar dezelfde school." if zelfde_school and afsluitreden(dossier) == Reden.stopt_met_school else ""
+    geschiedenis(data, Fase.heropstart, wie, "Heropstart na overleg tussen school en CLB." + terug)
     return [
         f"Dossier {dossier.id} staat nu in fase heropstart. Doorloop de checklist met "
         f"'leersteun heropstart {dossier.id}'."
@@ -479,6 +626,7 @@ def _naar_ondersteuning(
     ondersteuner: str | None,
     opstartgesprek: dt.date | None = None,
     leervraag: str | None = None,
+    met: list[str] | None = None,
 ) -> list[str]:
     from leersteun.files.store import flow_lijst
     from ruamel.yaml.comments import CommentedMap
@@ -494,48 +642,59 @@ def _naar_ondersteuning(
         else:
             ontbreekt.append(f"minstens één doel (voeg het toe met 'leersteun doel {dossier.id}')")
     sinds = lopend.start - dt.timedelta(days=30) if lopend is not None else None
-    if opstartgesprek is None and overleg_sinds(dossier, OverlegSoort.opstartgesprek, sinds) is None:
+    gesprek = overleg_sinds(dossier, OverlegSoort.opstartgesprek, sinds)
+    if opstartgesprek is None and gesprek is None:
         ontbreekt.append(
-            f"een opstartgesprek (--opstartgesprek DATUM, of 'leersteun overleg {dossier.id} --soort opstartgesprek')"
+            f"een opstartgesprek (--opstartgesprek DATUM met --met ROL,ROL, of 'leersteun overleg {dossier.id} --soort opstartgesprek')"
         )
     heeft_vraag = bool(leervraag) or bool(dossier.leervraag and dossier.leervraag.vraag)
     if not heeft_vraag:
         ontbreekt.append("de hulp- of leervraag van de school (--leervraag \"...\")")
     frequentie = afspraak.frequentie or (lopend.frequentie if lopend else None)
     intensiteit = afspraak.intensiteit or (lopend.intensiteit if lopend else None)
+    duur = afspraak.duur or (lopend.duur if lopend else None)
     if not frequentie:
         ontbreekt.append("de afgesproken frequentie (--frequentie, zoals 'wekelijks')")
     if not intensiteit:
         ontbreekt.append("de afgesproken intensiteit (--intensiteit, zoals '1 lesuur per week')")
+    if not duur:
+        ontbreekt.append("de afgesproken duur (--duur, zoals 'tot de krokusvakantie' of '3 maanden')")
     if ontbreekt:
         raise Geweigerd(
             "Ondersteuning start pas na het opstartgesprek, met doelen en een afspraak over frequentie, "
             "intensiteit en duur. Er ontbreekt: " + "; ".join(ontbreekt) + "."
         )
+    if met and opstartgesprek is None:
+        raise Geweigerd("--met noemt wie aan het opstartgesprek deelnam: geef het samen met --opstartgesprek DATUM.")
     if opstartgesprek is not None:
         if opstartgesprek > wie.datum:
             raise Geweigerd(
                 f"Het opstartgesprek ({datums.kort(opstartgesprek)}) ligt na de start van de ondersteuning ({datums.kort(wie.datum)}); "
                 "noteer het als het gebeurd is, of geef de ondersteuning een latere --datum."
             )
-        voeg_overleg(data, OverlegSoort.opstartgesprek, opstartgesprek, door=wie.door)
+        voeg_overleg(data, OverlegSoort.opstartgesprek, opstartgesprek, met=met, door=wie.door)
     if leervraag:
         zet_leervraag(data, leervraag)
     if lopend is None:
-        voeg_toe(lijst(data, "trajecten"), 
+        voeg_toe(lijst(data, "trajecten"),
             CommentedMap(
                 vorm=(afspraak.vorm or Vorm.regulier).value,
                 start=afspraak.start or wie.datum,
                 frequentie=frequentie,
                 intensiteit=intensiteit,
+                duur=duur,
                 evaluatie_op=flow_lijst(sorted(afspraak.evaluatie_op)),
             )
-        )
+        )  # fmt: skip
     else:
+        from leersteun.editing.bewerk import zet_op_plaats
+
         traject = data["trajecten"][len(dossier.trajecten) - 1]
         for sleutel, waarde in (("frequentie", afspraak.frequentie), ("intensiteit", afspraak.intensiteit)):
             if waarde:
                 zet(traject, sleutel, waarde)
+        if afspraak.duur:
+            zet_op_plaats(traject, "duur", afspraak.duur, TRAJECT_VOLGORDE)
         if afspraak.evaluatie_op:
             momenten = lijst(traject, "evaluatie_op")
             momenten.extend(d for d in afspraak.evaluatie_op if d not in lopend.evaluatie_op)
@@ -543,7 +702,30 @@ def _naar_ondersteuning(
         zet(data, "ondersteuner", ondersteuner)
     zet(data, "fase", Fase.ondersteuning.value)
     geschiedenis(data, Fase.ondersteuning, wie)
-    return [f"Dossier {dossier.id} staat nu in fase ondersteuning ({frequentie}, {intensiteit})."]
+    meldingen = [f"Dossier {dossier.id} staat nu in fase ondersteuning ({frequentie}, {intensiteit}, {duur})."]
+    if opstartgesprek is not None and not met or opstartgesprek is None and gesprek is not None and not gesprek.met:
+        meldingen.append(
+            "Let op: het opstartgesprek noemt niet wie er was; het gebeurt met de verschillende partners (school, ouders, CLB). "
+            f"Noteer het met --met ROL,ROL of 'leersteun overleg {dossier.id} --soort opstartgesprek --met ...'."
+        )
+    meldingen += vraag_van_leerkracht(dossier.leervraag.van if dossier.leervraag else [])
+    return meldingen
+
+
+TRAJECT_VOLGORDE = ["vorm", "start", "einde", "frequentie", "intensiteit", "duur", "evaluatie_op", "notitie"]
+
+
+def vraag_van_leerkracht(van: list) -> list[str]:
+    """Seed 001: the team starts from a support question of the teachers beside the pupil's or
+    the parents'. A warning when the question is known to come from others only."""
+    rollen = [str(getattr(v, "value", v)) for v in van]
+    if not rollen or "leerkracht" in rollen:
+        return []
+    return [
+        f"Let op: de hulp- of leervraag komt van {', '.join(rollen)}, niet van de leerkracht. Leersteun vertrekt van een "
+        "ondersteuningsvraag van de leerkracht naast die van de leerling of de ouders: vraag wat de leerkracht zelf nodig "
+        "heeft of wil leren (en noteer het bij de leervraag, van: leerkracht)."
+    ]
 
 
 def zet_leervraag(data: CommentedMap, vraag: str, van: list[str] | None = None, al_geprobeerd: list[str] | None = None) -> None:
@@ -615,6 +797,7 @@ def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspra
             start=begin,
             frequentie=afspraak.frequentie,
             intensiteit=afspraak.intensiteit,
+            duur=afspraak.duur,
             evaluatie_op=flow_lijst(momenten),
         ),
     )
@@ -679,12 +862,19 @@ def evaluatie(
     vier_vragen: dict | None = None,
     toch: str | None = None,
     kalender: Schoolkalender | None = None,
+    met: list[str] | None = None,
+    afgesproken_met: list[str] | None = None,
+    zonder_overleg: str | None = None,
+    herorientering: Herorientering | None = None,
+    clb_uitnodiging: str | None = None,
 ) -> list[str]:
     """Record an evaluation of running support: verderzetten (maybe adjusted) or afsluiten.
 
     `vier_vragen` holds the answers to the four questions of seed 000 ({sleutel: (antwoord,
     toelichting)} plus an optional general `toelichting`); all four or none. A light or medium
-    goes on only within its form (seed 000), unless `toch` says why."""
+    goes on only within its form (seed 000), unless `toch` says why. `met`: who took part;
+    `afgesproken_met`: who agreed how, when and with whom (seed 001); `herorientering` and
+    `clb_uitnodiging`: the CLB's moments of seed 002; `zonder_overleg`: see `Afronding`."""
     if dossier.fase != Fase.ondersteuning:
         raise Geweigerd(
             f"Een evaluatie hoort bij fase ondersteuning; dossier {dossier.id} staat in fase {dossier.fase}."
@@ -699,6 +889,7 @@ def evaluatie(
         ontbreekt = [k for k in VIER_VRAGEN if not vier_vragen.get(k)]
         if ontbreekt:
             raise Geweigerd("Beantwoord de vier vragen samen; er ontbreekt: " + ", ".join(VIER_VRAGEN_OPTIE[k] for k in ontbreekt) + ".")
+    extra = {"afgesproken_met": list(afgesproken_met or []), "herorientering": herorientering, "clb_uitnodiging": clb_uitnodiging}
     if beslissing == Beslissing.afsluiten:
         if toch:
             raise Geweigerd("--toch hoort bij verderzetten buiten de vorm (light of medium), niet bij afsluiten. Laat --toch weg.")
@@ -706,9 +897,13 @@ def evaluatie(
             raise Geweigerd("Wie afsluit, geeft een reden met --reden, een van: " + ", ".join(label(r) for r in Reden) + ".")
         if frequentie or intensiteit or volgende:
             raise Geweigerd("Frequentie, intensiteit en een volgend evaluatiemoment horen bij verderzetten, niet bij afsluiten.")
-        return afsluiten(data, dossier, wie, reden, wat_neemt_school_mee, kansen, vier_vragen)
+        afronding = Afronding(wat_neemt_school_mee, kansen, list(met or []), zonder_overleg)
+        meldingen = afsluiten(data, dossier, wie, reden, afronding, vier_vragen, extra)
+        return meldingen + clb_meldingen(extra, met) + afspraak_meldingen(afgesproken_met)
     if reden is not None:
         raise Geweigerd("Een reden hoort alleen bij afsluiten; bij verderzetten laat je --reden weg.")
+    if zonder_overleg:
+        raise Geweigerd("--zonder-overleg hoort bij afsluiten (waarom een partner niet aan het overleg deelnam). Laat het weg.")
     lopend = dossier.lopend_traject
     assert lopend is not None  # fase ondersteuning has one (checked by the rules)
     nieuwe = sorted({d for d in volgende or [] if d not in lopend.evaluatie_op})
@@ -734,6 +929,7 @@ def evaluatie(
             kansen=kansen,
             vier_vragen=vier_vragen_yaml(vier_vragen),
             volgende=flow_lijst(nieuwe) if nieuwe else None,  # never done by this evaluation itself
+            **_extra_velden(extra, list(met or [])),
             notitie=wie.notitie,
             door=wie.door,
         )
@@ -744,6 +940,8 @@ def evaluatie(
         for sleutel, tekst in (("gedragen", "gedragen door alle schoolse partners"), ("zorgcontinuum_fase_2_3", "binnen fase 2/3 van het zorgcontinuüm")):
             if vier_vragen[sleutel][0] == "nee":
                 meldingen.append(f"Aandachtspunt: de ondersteuning is niet {tekst}; bespreek dit met de coördinatie.")
+        if not clb_uitnodiging and any(vier_vragen[k][0] == "nee" for k in ("gedragen", "zorgcontinuum_fase_2_3")):
+            meldingen.append(KNIPPERLICHT.format(id=dossier.id))
     traject = data["trajecten"][len(dossier.trajecten) - 1]
     if frequentie and frequentie != lopend.frequentie:
         zet(traject, "frequentie", frequentie)
@@ -760,7 +958,49 @@ def evaluatie(
     if fout:
         tekst += f" Afwijking van de vorm ({'; '.join(fout)}): {toch.strip().rstrip('.')}."  # type: ignore[union-attr]
     geschiedenis(data, Fase.ondersteuning, wie, tekst)
-    return meldingen
+    return meldingen + clb_meldingen(extra, met) + afspraak_meldingen(afgesproken_met)
+
+
+# Seed 002: the CLB is present "bij knipperlichtmomenten: elke partner kan CLB uitnodigen =>
+# met een duidelijk doel; bij moeilijk bereikbare ouders; bij heroriëntering naar ander
+# niveau of BuO".
+KNIPPERLICHT = (
+    "Knipperlicht: elke partner kan het CLB uitnodigen, met een duidelijk doel. Geef het doel bij een evaluatie mee met "
+    "--clb-uitnodigen \"...\", of plan het overleg: 'leersteun overleg {id} --soort andere --met clb --volgende DATUM'."
+)
+HERORIENTERING_TEKST = {
+    Herorientering.ander_niveau: "een ander niveau",
+    Herorientering.buitengewoon_onderwijs: "het buitengewoon onderwijs",
+}
+
+
+def clb_meldingen(extra: dict, met: list[str] | None) -> list[str]:
+    """What an evaluation that invites the CLB or reorients the pupil says (seed 002)."""
+    uit = []
+    doel = (extra.get("clb_uitnodiging") or "").strip()
+    if doel:
+        uit.append(f"Het CLB wordt uitgenodigd: {doel.rstrip('.')}.")
+    h = extra.get("herorientering")
+    if h is not None:
+        uit.append(f"Heroriëntering naar {HERORIENTERING_TEKST[h]} genoteerd.")
+        if "clb" not in (met or []) and not doel:
+            uit.append('Bij een heroriëntering is het CLB erbij: nodig het uit, met --clb-uitnodigen "doel".')
+    return uit
+
+
+def afspraak_meldingen(afgesproken_met: list[str] | None) -> list[str]:
+    """Seed 001: how, when and with whom an evaluation happens is agreed with the school and the
+    ankerpersoon; said when the recorded agreement misses one of them."""
+    if not afgesproken_met:
+        return []
+    rollen = set(afgesproken_met)
+    mist = [naam for naam, telt in (("de school", PARTNERS["de school"]), ("de ankerpersoon", ("ankerpersoon",))) if not rollen & set(telt)]
+    if not mist:
+        return []
+    return [
+        "Let op: hoe, wanneer en met wie geëvalueerd wordt, spreek je af met de school en de ankerpersoon; "
+        f"{' en '.join(mist)} {'ontbreekt' if len(mist) == 1 else 'ontbreken'} bij --afgesproken-met."
+    ]
 
 
 VIER_VRAGEN_OPTIE = {
@@ -786,51 +1026,131 @@ def vier_vragen_yaml(vier_vragen: dict | None) -> CommentedMap | None:
     return uit
 
 
-OVERGANG_SOORTEN = ("kleuter-lager", "lager-secundair", "andere-school")
+OVERGANG_SOORTEN = ("kleuter-lager", "lager-secundair", "secundair-hoger", "andere-school")
+EVALUATIE_VOOR_OVERGANG = 4  # months: an evaluation this recent carries kleuter→lager (the end-of-year one)
 
 
-def overgang(data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *, klas: str | None = None) -> list[str]:
-    """The transitions of seed 003: kleuter→lager continues, lager→secundair and another school close.
-    Commands call it through `onomkeerbaar.overgang`, which first checks what this step cannot
-    know (lager→secundair only from the last year of lager, `schooljaar.laatste_jaar`)."""
+@dataclass
+class OvergangEvaluatie:
+    """The evaluation that kleuter→lager continues after (seed 003), given at the transition:
+    its day and who took part."""
+
+    datum: dt.date
+    met: list[str] = field(default_factory=list)
+
+
+def evaluatie_voor_overgang(dossier: Dossier, datum: dt.date) -> dt.date | None:
+    """The day of the latest evaluation (verderzetten) or evaluatiegesprek in the months before
+    `datum` that a kleuter→lager transition may continue after, or None."""
+    van = plus_maanden(datum, -EVALUATIE_VOOR_OVERGANG)
+    dagen = [e.datum for e in dossier.evaluaties if e.beslissing == Beslissing.verderzetten and van <= e.datum <= datum]
+    dagen += [o.datum for o in dossier.overleggen if o.soort == OverlegSoort.evaluatiegesprek and van <= o.datum <= datum]
+    return max(dagen, default=None)
+
+
+def overgang(
+    data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *,
+    klas: str | None = None, afronding: Afronding | None = None, geevalueerd: OvergangEvaluatie | None = None,
+) -> list[str]:
+    """The transitions of seed 003: kleuter→lager continues after an evaluation; lager→secundair,
+    secundair→hoger onderwijs and another school close (with `afronding`). Commands call it
+    through `onomkeerbaar.overgang`, which first checks what this step cannot know
+    (lager→secundair only from the last year of lager, `schooljaar.laatste_jaar`)."""
     actief = dossier.fase in (Fase.aanmelding, Fase.opstart, Fase.ondersteuning)
     if soort == "kleuter-lager":
-        if dossier.leerling.niveau != Niveau.kleuter:
-            raise Geweigerd(f"De overgang kleuter-lager kan alleen voor een kleuter; deze leerling zit in het {dossier.leerling.niveau}.")
-        if not klas:
-            raise Geweigerd("Geef de nieuwe klas in het lager mee met --klas (zoals 1A).")
-        from leersteun.editing.bewerk import VOLGORDE_IN, zet_op_plaats
-
-        leerling = data["leerling"]
-        zet(leerling, "niveau", Niveau.lager.value)
-        zet(leerling, "klas", klas)
-        zet_op_plaats(leerling, "klas_schooljaar", schooljaar_van(wie.datum), VOLGORDE_IN["leerling"])
-        meldingen = [f"Dossier {dossier.id}: de leerling gaat naar het lager ({klas})."]
-        if dossier.fase == Fase.ondersteuning:
-            voeg_toe_aan(data, "evaluaties", 
-                zonder_leeg(
-                    datum=wie.datum,
-                    beslissing=Beslissing.verderzetten.value,
-                    notitie=wie.notitie or "Evaluatie bij de overgang van kleuter naar lager.",
-                    door=wie.door,
-                )
-            )
-            meldingen.append("De leersteun loopt verder na deze evaluatie; bekijk of doelen en afspraken bijgestuurd moeten worden.")
-        geschiedenis(data, dossier.fase, wie, f"Overgang van kleuter naar lager ({klas}).")
-        return meldingen
+        return _kleuter_lager(data, dossier, wie, klas, geevalueerd)
     if soort == "lager-secundair":
         if dossier.leerling.niveau != Niveau.lager:
             raise Geweigerd(f"De overgang lager-secundair kan alleen vanuit het lager; deze leerling zit in het {dossier.leerling.niveau}.")
         if not actief:
             raise Geweigerd(f"Dossier {dossier.id} is niet actief (fase {dossier.fase}); er is niets af te sluiten.")
-        meldingen = afsluiten(data, dossier, wie, Reden.overgang_secundair)
-        return meldingen + [
-            "Het Verslag vervalt aan het einde van het lager onderwijs. Is verdere leersteun nodig, neem dan contact "
-            "op met het CLB voor een nieuw Verslag; de secundaire school doet een nieuwe aanmelding."
-        ]
+        a = afronding or Afronding()
+        meldingen = afsluiten(data, dossier, wie, Reden.overgang_secundair, a, verdere=True)
+        return meldingen + [SECUNDAIR_VERDER.format(id=dossier.id) if a.verdere_leersteun else SECUNDAIR_KLAAR]
+    if soort == "secundair-hoger":
+        if dossier.leerling.niveau != Niveau.secundair:
+            raise Geweigerd(f"De overgang naar het hoger onderwijs kan alleen vanuit het secundair; deze leerling zit in het {dossier.leerling.niveau}.")
+        if not actief:
+            raise Geweigerd(f"Dossier {dossier.id} is niet actief (fase {dossier.fase}); er is niets af te sluiten. {SIHO}")
+        return afsluiten(data, dossier, wie, Reden.overgang_hoger, afronding) + [SIHO]
     if soort == "andere-school":
         if not actief:
             raise Geweigerd(f"Dossier {dossier.id} is niet actief (fase {dossier.fase}); er is niets af te sluiten.")
-        meldingen = afsluiten(data, dossier, wie, Reden.andere_school)
+        meldingen = afsluiten(data, dossier, wie, Reden.andere_school, afronding)
         return meldingen + ["De nieuwe school doet een nieuwe aanmelding in Diplon; daar start een nieuw dossier."]
     raise Geweigerd(f"Onbekende overgang '{soort}'; kies uit: {', '.join(OVERGANG_SOORTEN)}.")
+
+
+# Seed 003, lager→secundair: "Er moet opnieuw contact opgenomen worden met het CLB, als uit de
+# evaluatie blijkt dat verdere leersteun nodig is. Er moet dan een nieuw Verslag opgemaakt
+# worden ... De secundaire school moet een nieuwe aanmelding doen."
+SECUNDAIR_VERDER = (
+    "Verdere leersteun is nodig. Het Verslag vervalt aan het einde van het lager onderwijs: neem contact op met het CLB, "
+    "dat een nieuw Verslag maakt; de secundaire school doet met dat Verslag een nieuwe aanmelding in Diplon "
+    "(een nieuw dossier met 'leersteun nieuw --vanuit {id}')."
+)
+SECUNDAIR_KLAAR = (
+    "Volgens de evaluatie is geen verdere leersteun nodig. Het Verslag vervalt aan het einde van het lager onderwijs; "
+    "komt er later toch een nood, dan begint het opnieuw bij het CLB (een nieuw Verslag) en een aanmelding door de secundaire school."
+)
+
+
+def kleuter_lager_ontbreekt(dossier: Dossier, datum: dt.date) -> bool:
+    """Does kleuter→lager still need its evaluation (running support without a recent one)?"""
+    return dossier.fase == Fase.ondersteuning and evaluatie_voor_overgang(dossier, datum) is None
+
+
+def _kleuter_lager(data: CommentedMap, dossier: Dossier, wie: Wie, klas: str | None, geevalueerd: OvergangEvaluatie | None) -> list[str]:
+    """Seed 003: "De leersteun kan automatisch verder lopen na een evaluatie": running support
+    continues after an evaluation of the last months, or the one given here; never one that
+    leersteun makes up."""
+    from leersteun.files.store import flow_lijst
+
+    if dossier.leerling.niveau != Niveau.kleuter:
+        raise Geweigerd(f"De overgang kleuter-lager kan alleen voor een kleuter; deze leerling zit in het {dossier.leerling.niveau}.")
+    if not klas:
+        raise Geweigerd("Geef de nieuwe klas in het lager mee met --klas (zoals 1A).")
+    eerder = evaluatie_voor_overgang(dossier, wie.datum)
+    if geevalueerd is not None:
+        if dossier.fase != Fase.ondersteuning:
+            raise Geweigerd(f"Dossier {dossier.id} staat in fase {dossier.fase}: er is nog geen ondersteuning om te evalueren. Laat --evaluatie weg.")
+        lopend = dossier.lopend_traject
+        if geevalueerd.datum > wie.datum:
+            raise Geweigerd(f"De evaluatie ({datums.kort(geevalueerd.datum)}) ligt na de overgang ({datums.kort(wie.datum)}); geef de dag waarop ze gehouden werd.")
+        if lopend is not None and geevalueerd.datum < lopend.start:
+            raise Geweigerd(
+                f"De evaluatie ({datums.kort(geevalueerd.datum)}) ligt vóór de start van de ondersteuning ({datums.kort(lopend.start)}); "
+                "geef de dag waarop ze gehouden werd."
+            )
+    elif kleuter_lager_ontbreekt(dossier, wie.datum):
+        raise Geweigerd(
+            "Bij de overgang van kleuter naar lager loopt de leersteun alleen verder na een evaluatie (de procedure). "
+            f"Dossier {dossier.id} heeft geen evaluatie of evaluatiegesprek van de laatste {EVALUATIE_VOOR_OVERGANG} maanden. "
+            f"Noteer ze eerst ('leersteun evaluatie {dossier.id} --beslissing verderzetten'), of geef ze mee: --evaluatie DATUM "
+            "--met ROL,ROL. Besliste de evaluatie af te sluiten, sluit dan af met 'leersteun evaluatie "
+            f"{dossier.id} --beslissing afsluiten'. Er is niets gewijzigd."
+        )
+    from leersteun.editing.bewerk import VOLGORDE_IN, zet_op_plaats
+
+    leerling = data["leerling"]
+    zet(leerling, "niveau", Niveau.lager.value)
+    zet(leerling, "klas", klas)
+    zet_op_plaats(leerling, "klas_schooljaar", schooljaar_van(wie.datum), VOLGORDE_IN["leerling"])
+    meldingen = [f"Dossier {dossier.id}: de leerling gaat naar het lager ({klas})."]
+    if geevalueerd is not None:
+        voeg_toe_aan(data, "evaluaties",
+            zonder_leeg(
+                datum=geevalueerd.datum,
+                beslissing=Beslissing.verderzetten.value,
+                met=flow_lijst(geevalueerd.met) if geevalueerd.met else None,
+                notitie=wie.notitie or "Evaluatie bij de overgang van kleuter naar lager.",
+                door=wie.door,
+            )
+        )  # fmt: skip
+        eerder = geevalueerd.datum
+    if eerder is not None and dossier.fase == Fase.ondersteuning:
+        meldingen.append(
+            f"De leersteun loopt verder na de evaluatie van {datums.kort(eerder)}; bekijk of doelen en afspraken bijgestuurd moeten worden."
+        )
+    geschiedenis(data, dossier.fase, wie, f"Overgang van kleuter naar lager ({klas}).")
+    return meldingen

@@ -80,7 +80,9 @@ def nieuw_verslag(
         notitie += f" Ingeschreven onder ontbindende voorwaarde op {datums.kort(ontbindende_voorwaarde)}."
     geschiedenis(data, dossier.fase, Wie(wie.door, wie.datum, (wie.notitie + " " if wie.notitie else "") + notitie))
     meldingen = [f"Dossier {dossier.id}: {notitie}"]
-    if ontbindende_voorwaarde is not None:
+    if ontbindende_voorwaarde is not None and soort == VerslagSoort.OV4:  # seed 003 gives the 60 days for an IAC only
+        meldingen.append(f"Noteer de beslissing van de school over de inschrijving met 'leersteun verslag {dossier.id} --beslist DATUM'.")
+    elif ontbindende_voorwaarde is not None:
         grens = ontbindende_voorwaarde + dt.timedelta(days=60)
         meldingen.append(
             f"De school beslist binnen 60 kalenderdagen (uiterlijk {datums.kort(grens)}) of de leerling het gemeenschappelijk "

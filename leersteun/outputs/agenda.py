@@ -72,7 +72,7 @@ def van_map(
         return punten(d, vandaag, tot, ondersteuner, anoniem, kalender), (Anonimiseerder(team).namen(d) if anoniem else [])
 
     alle: list[Agendapunt] = []
-    anon = Anonimiseerder(team) if anoniem else None
+    anon = Anonimiseerder(team).instellingen(instellingen) if anoniem else None
     fout: list[Gelezen] = []
     for eigen, namen in uitkomsten(map_, stap, fout, voortgang):
         alle += eigen

@@ -4,13 +4,14 @@ as the context of the templates in `templates/fiche/` (rendered by `render`)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from leersteun.core import datums
-from leersteun.rules.deadlines import MARGE
+from leersteun.rules.deadlines import MARGE, volgende_herbekijking
 from leersteun.outputs.grafiek import tijdlijn
 from leersteun.editing.goals import ONDERWIJSBEHOEFTEN_STAM, ONDERSTEUNINGSBEHOEFTEN_STAM, _index
-from leersteun.rules.model import Dossier, Fase
+from leersteun.rules.model import Dossier, Fase, Periode
 from leersteun.core.waarden import PROCES_VRAGEN
 from leersteun.editing.trajectory import Geweigerd
 
@@ -26,10 +27,15 @@ BEREIKT_TEKST = {"ja": "Ja, het doel is bereikt.", "deels": "Het doel is deels b
 VRAAG_VAN_TEKST = {"leerkracht": "de leerkracht", "zorg": "het zorgteam", "ouders": "de ouders", "clb": "het CLB", "directie": "de directie", "andere": "anderen"}
 
 
-def _herbekeken(moment: dt.date | None, doel: Any, vandaag: dt.date) -> str:
-    """The review date of a measure, and, once it is past, whether the review happened."""
+def _herbekeken(m: Any, doel: Any, vandaag: dt.date) -> str:
+    """The review date of a measure, and, once it is past, whether the review happened; a
+    blijvende maatregel reviewed every so many weeks says so, and when it is next."""
+    moment = m.evaluatie_op
     if moment is None:
         return ""
+    if m.evaluatie_elke_weken and m.periode == Periode.blijvend:
+        volgende = volgende_herbekijking(m, [e.datum for e in doel.evaluaties])
+        return f"We bekijken ze om de {m.evaluatie_elke_weken} weken opnieuw; de volgende keer op {datums.lang(volgende or moment)}."
     if moment >= vandaag:
         return f"We bekijken ze opnieuw op {datums.lang(moment)}."
     gedaan = [e.datum for e in doel.evaluaties if e.datum >= moment - MARGE]
@@ -72,11 +78,12 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
                     x
                     for x in (
                         {"tijdelijk": "Tijdelijke maatregel.", "blijvend": "Blijvende maatregel."}.get(m.periode.value if m.periode else "", ""),
-                        _herbekeken(m.evaluatie_op, doel, vandaag),
+                        _herbekeken(m, doel, vandaag),
                     )
                     if x
                 ),
                 "wie": m.wie,
+                "waar": m.waar,
                 "wanneer": m.wanneer,
                 "hoe": m.hoe,
             }
@@ -92,9 +99,12 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
         ]
         rijen.append(
             {
+                "anker": f"doel-{nummer}",  # where the goal begins and (with -einde) ends, for the PDF's page breaks
+                "lang": False,  # longer than a page (`fiche_pdf`)
                 "titel": f"Doel {nummer}",
                 "domein": DOMEIN_TEKST[doel.domein.value],
                 "omschrijving": doel.omschrijving,
+                "leerplandoel": doel.leerplandoel,
                 "smart": [
                     (label, waarde)
                     for label, waarde in (
@@ -118,21 +128,25 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
     vraag = {
         "vraag": lv.vraag if lv else None,
         "vraag_van": opsomming([VRAAG_VAN_TEKST[v.value] for v in lv.van]) if lv else "",
-        "al_geprobeerd": list(lv.al_geprobeerd) if lv else [],
+        "al_geprobeerd": [str(x) for x in lv.al_geprobeerd] if lv else [],  # 'wat: lukte niet (waarom)'
     }
     if d.beeldvorming is None and (vraag["vraag"] or vraag["al_geprobeerd"]):
-        beeld = {"reden": None, "observaties": [], "toetsgegevens": [], "domeinen": [], **vraag}
+        leeg: dict[str, Any] = {"reden": None, "zorgen": None, "observaties": [], "toetsgegevens": [], "domeinen": [], "interesses": [], "ondersteunende_figuren": []}
+        beeld = {**leeg, **vraag}
     if d.beeldvorming is not None:
         b = d.beeldvorming
         beeld = {
             **vraag,
             "reden": b.reden,
+            "zorgen": b.zorgen,
             "observaties": list(b.observaties),
             "toetsgegevens": list(b.toetsgegevens),
             "domeinen": [
                 {"naam": DOMEIN_TEKST[k.value], "stimulerend": list(v.stimulerend), "belemmerend": list(v.belemmerend)}
                 for k, v in sorted(b.domeinen.items(), key=lambda kv: list(DOMEIN_TEKST).index(kv[0].value))
             ],
+            "interesses": list(b.interesses),
+            "ondersteunende_figuren": list(b.ondersteunende_figuren),
         }
     from leersteun.editing.trajectory import REDEN_TEKST, afgesloten_op, afsluitreden
 
@@ -155,3 +169,50 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
         "doelen": rijen,
         "woord": TIJDLIJN_KORT,
     }
+
+
+def fiche_pdf(context: dict[str, Any], map_pad: Path | None) -> bytes:
+    """The goal sheet as PDF. The template keeps a goal on one page (`break-inside: avoid`), so a
+    goal starts on a new page only when it does not fit in the rest of this one, and its title
+    never ends a page. A goal longer than a whole page would still be moved to a new page,
+    leaving the rest of the page before it empty: such goals are found in a first layout (their
+    start and end on different pages) and laid out again as `lang`, beginning where the page is
+    and breaking between the rows of their table."""
+    from leersteun.outputs.render import render
+
+    html = render("fiche/fiche.html.j2", context, map_pad)
+    document = _opmaak(html, map_pad)
+    lang = _over_meer_paginas(document, [rij["anker"] for rij in context["doelen"]])
+    if lang:
+        for rij in context["doelen"]:
+            rij["lang"] = rij["anker"] in lang
+        document = _opmaak(render("fiche/fiche.html.j2", context, map_pad), map_pad)
+    return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def _opmaak(html: str, map_pad: Path | None) -> Any:
+    """The laid-out pages (a WeasyPrint document), through the same door as every PDF: PDF/UA,
+    nothing fetched but inline data."""
+    import logging
+
+    from leersteun.core.errors import Fout
+    from leersteun.outputs.render import _geen_ophalen
+
+    for naam in ("weasyprint", "fontTools"):
+        logging.getLogger(naam).setLevel(logging.ERROR)
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as e:  # OSError: Pango or Cairo missing on this machine
+        raise Fout(f"PDF maken lukt niet: WeasyPrint is niet bruikbaar op deze computer ({e}).") from None
+    basis = str(map_pad) if map_pad else None
+    return HTML(string=html, base_url=basis, url_fetcher=_geen_ophalen()).render(pdf_variant="pdf/ua-1")
+
+
+def _over_meer_paginas(document: Any, ankers: list[str]) -> set[str]:
+    """The goals whose start and end are on different pages (a folder's own template without
+    the anchors: none)."""
+    pagina: dict[str, int] = {}
+    for nummer, p in enumerate(document.pages):
+        for naam in p.anchors:
+            pagina.setdefault(naam, nummer)
+    return {a for a in ankers if a in pagina and f"{a}-einde" in pagina and pagina[a] != pagina[f"{a}-einde"]}

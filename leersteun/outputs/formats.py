@@ -7,10 +7,10 @@ same bytes, so a committed weekly overview gives a meaningful `git diff`.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -28,7 +28,7 @@ BLADEN = {  # short sheet names (xlsx allows 31 characters)
     "deadlines_week": "Deadlines in de week", "deadlines_verlopen": "Verlopen deadlines", "caseload": "Caseload",
     "capaciteit": "Capaciteit", "wijzigingen": "Wijzigingen", "dossiers": "Dossiers",
     "aandachtspunten": "Aandachtspunten", "diplon": "Diplon", "wacht_op_verslag": "Wacht op Verslag",
-    "overgangen": "Overgangen",
+    "overgangen": "Overgangen", "verslagen": "Verslagen zonder aanmelding",
 }  # fmt: skip
 
 
@@ -141,6 +141,19 @@ def tabellen(o: Overzicht) -> list[Tabel]:
             "Geen aanmeldingen die wachten.",
             ("school",),
         ),
+        *(  # the register of leersteun.yaml (outputs/register.py), when it names a pupil without aanmelding
+            [
+                Tabel(
+                    "verslagen",
+                    "Verslagen op school zonder aanmelding (leersteun.yaml)",
+                    ["school", "leerling", "klas", "Verslag", "bewaard door", "waar"],
+                    [[r.school, r.leerling, r.klas, r.verslag, r.bewaard_door, r.bewaard_waar] for r in o.verslagen],
+                    weg_als_smal=("klas", "waar"),
+                )
+            ]
+            if o.verslagen
+            else []
+        ),
         *(
             [
                 Tabel(
@@ -240,16 +253,34 @@ def zonder_formule(waarde: Any) -> Any:
     return waarde
 
 
+CSV_APART = (",", ";", "\t", '"', "\r", "\n")  # every separator a reader may tick, quotes and line ends
+
+
+def csv_veld(waarde: Any) -> str:
+    """One CSV field, quoted when it holds any separator a reader may tick (LibreOffice Calc's
+    import dialog ticks comma, semicolon and tab in a fresh Flemish profile), a quote or a line
+    end: with only the file's own separator quoted, a class '3A, groep Noord' in a `;` file
+    shifted the rest of its row to the right in Calc."""
+    tekst = "" if waarde is None else str(waarde)
+    if any(teken in tekst for teken in CSV_APART):
+        return '"' + tekst.replace('"', '""') + '"'
+    return tekst
+
+
+def csv_regels(rijen: Iterable[Iterable[Any]], scheiding: str, einde: str) -> str:
+    return "".join(scheiding.join(csv_veld(v) for v in rij) + einde for rij in rijen)
+
+
 def als_csv(o: Overzicht, komma: bool = False) -> str:
     """CSV as Excel in Flanders opens it by double-click: `;` and UTF-8 with a BOM. With
-    `komma`: `,` and plain UTF-8, for other programs."""
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter="," if komma else ";", lineterminator="\r\n" if not komma else "\n")
-    schrijver.writerow(CSV_KOLOMMEN)
+    `komma`: `,` and plain UTF-8, for other programs. Either way a field that holds a `,`, `;`,
+    tab, quote or line end is quoted, whatever separator the reader takes."""
+    rijen = [CSV_KOLOMMEN]
     for r in o.dossiers:
         d = _rij_dict(r)
-        schrijver.writerow(["" if d[k] is None else zonder_formule(d[k]) for k in CSV_KOLOMMEN])
-    return uit.getvalue() if komma else "\ufeff" + uit.getvalue()
+        rijen.append(["" if d[k] is None else zonder_formule(d[k]) for k in CSV_KOLOMMEN])
+    tekst = csv_regels(rijen, "," if komma else ";", "\n" if komma else "\r\n")
+    return tekst if komma else "\ufeff" + tekst
 
 
 def als_json(o: Overzicht) -> str:
@@ -274,6 +305,7 @@ def als_json(o: Overzicht) -> str:
         "aandachtspunten": [_plat(asdict(a)) for a in o.aandachtspunten],
         "diplon": [_plat(asdict(r)) for r in o.diplon],
         "wacht_op_verslag": [_plat(asdict(h)) for h in o.wacht_op_verslag],
+        "verslagen": [asdict(r) for r in o.verslagen],
         "overgangen": [_plat(asdict(r)) for r in o.overgangen] if o.toon_overgangen else None,
         "wijzigingen": [_plat(asdict(x)) for x in o.wijzigingen],
         "dossiers": [_rij_dict(r) for r in o.dossiers],
@@ -305,6 +337,21 @@ def als_html(o: Overzicht, map_pad: Any = None) -> str:
 
 
 BREEDSTE = 58  # characters: a wider text wraps in its cell
+REGELHOOGTE = 15  # points: one line of the default font (Calibri 11, or LibreOffice's stand-in for it)
+VULLING = 1.0  # characters of ordinary text on a line, per unit of column width (a width of one "0")
+
+
+def xlsx_regels(tekst: str, breedte: float) -> int:
+    """How many lines `tekst` takes, wrapped in a column of `breedte` characters: spreadsheets
+    neither measure a row for wrapped text when opening a file (LibreOffice Calc, Excel) nor
+    when printing, so the row gets its height from here. Counted with one character per unit
+    of column width: a line holds more (LibreOffice Calc 7.4 put about 70 characters of
+    ordinary Dutch on a line of a column 60 wide, in DejaVu Sans, which is wider than
+    Calibri), so a line is never hidden; at worst a row has a line to spare."""
+    import textwrap
+
+    per_regel = max(1, int(breedte * VULLING))
+    return sum(max(1, len(textwrap.wrap(alinea, per_regel, break_on_hyphens=False))) for alinea in tekst.split("\n"))
 
 
 def als_xlsx(o: Overzicht) -> bytes:
@@ -323,18 +370,28 @@ def als_xlsx(o: Overzicht) -> bytes:
         blad.append(t.kolommen)
         for cel in blad[1]:
             cel.font = Font(bold=True)
+        breedtes = [min(BREEDSTE, max([len(str(kolom)), *(len(str(_d(r[i]))) for r in t.rijen)])) + 2 for i, kolom in enumerate(t.kolommen)]
         for r, rij in enumerate(t.rijen, start=2):
+            regels = 1
             for k, waarde in enumerate(rij, start=1):
                 cel = blad.cell(row=r, column=k, value=waarde)
                 if isinstance(waarde, str):
                     cel.data_type = "s"  # text, never a formula (a class typed as =HYPERLINK(...) stays text)
-                    if len(waarde) > BREEDSTE:  # wider than its column: wrapped, never cut off in print
+                    if waarde.startswith(FORMULE_BEGIN):  # and stays text when someone edits the cell:
+                        cel.quotePrefix = True  # Excel's leading ' (LibreOffice Calc 7.4 forgets it on an edit)
+                        cel.number_format = "@"  # the format Text (kept by both on an edit)
+                    if len(waarde) > BREEDSTE or "\n" in waarde:  # wider than its column: wrapped, never cut off in print
                         cel.alignment = Alignment(wrap_text=True, vertical="top")
+                        regels = max(regels, xlsx_regels(waarde, breedtes[k - 1]))
                 elif isinstance(waarde, dt.date):
                     cel.number_format = "dd-mm-yyyy"
-        for i, kolom in enumerate(t.kolommen, start=1):
-            breedte = max([len(str(kolom)), *(len(str(_d(r[i - 1]))) for r in t.rijen)])
-            blad.column_dimensions[get_column_letter(i)].width = min(BREEDSTE, breedte) + 2
+            if regels > 1:  # the row as high as its wrapped text, on screen and printed
+                blad.row_dimensions[r].height = REGELHOOGTE * regels
+                for cel in blad[r]:
+                    if not cel.alignment.wrap_text:
+                        cel.alignment = Alignment(vertical="top")
+        for i, breedte in enumerate(breedtes, start=1):
+            blad.column_dimensions[get_column_letter(i)].width = breedte
         blad.freeze_panes = "A2"
         # printing: the header on every page, landscape, one page wide
         blad.print_title_rows = "1:1"
@@ -414,6 +471,8 @@ def _xlsx_grafiek(blad: Any, g: Any, kolom: int) -> None:
 
 
 TOON_RIJEN = 10  # rows of a long section in the terminal; --alles shows every row
+# the sections ordered most urgent first; the others (changes by date, people, schools) say "de eerste"
+OP_DRINGENDHEID = {"heropstartvragen", "deadlines_week", "deadlines_verlopen", "diplon", "wacht_op_verslag"}
 
 
 def samenvatting(t: Tabel) -> str:
@@ -445,7 +504,7 @@ def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> 
             continue
         rijen = t.rijen
         if not alles and len(rijen) > TOON_RIJEN:
-            delen.append(Text(samenvatting(t) + f" De {TOON_RIJEN} dringendste:"))
+            delen.append(Text(samenvatting(t) + (f" De {TOON_RIJEN} dringendste:" if t.sleutel in OP_DRINGENDHEID else f" De eerste {TOON_RIJEN}:")))
             rijen = rijen[:TOON_RIJEN]
             ingekort = True
         tabel = Table(show_edge=False, pad_edge=False, header_style="bold")

@@ -21,7 +21,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from leersteun.core.errors import Fout
-from leersteun.editing.heropstart import VRAGEN, advies
+from leersteun.editing.heropstart import CENTRALE_VRAAG, VRAGEN, advies
 from leersteun.rules.model import Checklist, Dossier, Heropstart, Instellingen, Uitkomst
 
 WACHTWOORD = "LEERSTEUN_SMTP_WACHTWOORD"
@@ -80,8 +80,9 @@ def checklist_rijen(checklist: Checklist) -> list[dict]:
             ]
         elif waarde is not None:
             rij["antwoord"] = _ja_deels_nee(waarde.antwoord)
-            if v.soort == "partner" and waarde.partner:
-                rij["extra"].append(f"Partner: {waarde.partner.value}")
+            if v.soort == "partner":  # the central question, its own line
+                namen = ", ".join(x.value for x in waarde.andere_partners) or "geen"
+                rij["extra"].append(f"{CENTRALE_VRAAG} {namen}")
             if v.soort == "leervraag" and waarde.leervraag:
                 rij["extra"].append(f"Leervraag: {waarde.leervraag}")
             if waarde.toelichting:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from leersteun.rules.deadlines import Deadline, Soort, Staat, deadlines
-from leersteun.outputs.anoniem import Anonimiseerder
+from leersteun.core.tekst import normaal
+from leersteun.outputs.anoniem import Anonimiseerder, stukken
 from leersteun.editing.diplon import open_stappen, wacht_op_verslag
 from leersteun.editing.schooljaar import laatste_jaar, overgang_uitleg
 from leersteun.core.errors import GebruikFout
@@ -206,6 +207,7 @@ class Overzicht:
     aandachtspunten: list[Aandachtspunt] = field(default_factory=list)
     diplon: list[DiplonRij] = field(default_factory=list)
     wacht_op_verslag: list[Heropstartvraag] = field(default_factory=list)
+    verslagen: list[Any] = field(default_factory=list)  # register.VerslagRij: Verslagen at a school without aanmelding
     overgangen: list[OvergangRij] = field(default_factory=list)
     toon_overgangen: bool = False  # from May on
     mensen: dict[str, list[dict]] = field(default_factory=dict)  # per running case (json only)
@@ -239,7 +241,7 @@ class Bijdrage(_Rijtje):
     rij: Rij | None  # not closed: the row, the people and the meetings
     mensen: list[dict]
     overleggen: list[dict]
-    namen: list[tuple[str, str]]  # for --anoniem: the names of this case and what replaces them
+    namen: list[tuple[str, str, int]]  # for --anoniem: the names of this case, what replaces them, whose they are
 
 
 
@@ -338,13 +340,16 @@ def van_map(
     kalender = Schoolkalender.van(instellingen)
     peil = min(vandaag, week.zondag)  # a week that is past: the cases as they stood at its end
 
-    def stap(_pad: Any, d: Dossier) -> Bijdrage | None:
+    def stap(_pad: Any, d: Dossier) -> Bijdrage | list[tuple[str, str, int]] | None:
         toen = zoals_op(d, peil) if peil < vandaag else d
-        return None if toen is None else bijdrage(toen, week, peil, anoniem, team, kalender)
+        if toen is None:  # not there yet that week: with --anoniem its names still go from the others' notes
+            return Anonimiseerder(team).namen(d) if anoniem else None
+        return bijdrage(toen, week, peil, anoniem, team, kalender)
 
     fout: list[Gelezen] = []
-    bijdragen = (b for b in uitkomsten(map_, stap, fout, voortgang) if b is not None)
-    o = samenvoegen(bijdragen, instellingen, week, vandaag, anoniem, peil=peil)
+    later: list[list[tuple[str, str, int]]] = []
+    bijdragen = (b for b in uitkomsten(map_, stap, fout, voortgang) if isinstance(b, Bijdrage) or later.append(b or []))
+    o = samenvoegen(bijdragen, instellingen, week, vandaag, anoniem, peil=peil, namen=later)
     o.ongeldig = sorted(g.pad.name for g in fout)
     return o, fout
 
@@ -357,9 +362,11 @@ def samenvoegen(
     anoniem: bool = False,
     ongeldig: Iterable[str] = (),
     peil: dt.date | None = None,
+    namen: Iterable[list[tuple[str, str, int]]] = (),
 ) -> Overzicht:
     """The sections from the contributions of every case, taken in file order; `peil`: the
-    day they show the cases as they stood (the end of a week that is past), else `vandaag`."""
+    day they show the cases as they stood (the end of a week that is past), else `vandaag`;
+    `namen`: for --anoniem, those of the cases that were not there yet."""
     o = Overzicht(instellingen.netwerk if instellingen else "Leersteun", week, vandaag, anoniem, ongeldig=sorted(ongeldig))
     o.peil = peil or vandaag
     o.toon_overgangen = o.peil.month in OVERGANGSMAANDEN
@@ -368,7 +375,8 @@ def samenvoegen(
     caseload: dict[str, Counter[str]] = defaultdict(Counter)
     lopend_per_school: Counter[str] = Counter()
     scholen: set[str] = set()
-    anon = Anonimiseerder(instellingen.teamnamen() if instellingen else ())
+    anon = Anonimiseerder(instellingen.teamnamen() if instellingen else ()).instellingen(instellingen)
+    aangemeld: set[tuple[str, frozenset[str]]] = set()  # (school, name parts) of each case that is not closed
     spelling = als_in(instellingen.teamnamen() if instellingen else ())  # 'els maes' counts as Els Maes
     for b in bijdragen:
         fasen[b.fase] += 1
@@ -393,7 +401,11 @@ def samenvoegen(
             o.dossiers.append(b.rij)
             o.mensen[b.id] = b.mensen
             o.overleggen[b.id] = b.overleggen
+            delen = [k for k, _, wie in b.namen if wie == 0] if anoniem else [k for k, _, _ in stukken(b.rij.leerling)]
+            aangemeld.add((normaal(b.rij.school), frozenset(delen)))
         anon.voeg(b.namen)
+    for n in namen:
+        anon.voeg(n)
 
     o.per_fase = {f: fasen[f] for f in FASEN}
     o.per_vorm = {v: vormen[v] for v in VORMEN}
@@ -417,6 +429,9 @@ def samenvoegen(
     o.wacht_op_verslag.sort(key=lambda h: (-h.dagen, h.id))
     o.overgangen.sort(key=lambda r: (r.school, r.id))
     o.capaciteit, o.trajecten_totaal = _capaciteit(instellingen, lopend_per_school, scholen)
+    from leersteun.outputs.register import verslagen_zonder_aanmelding
+
+    o.verslagen = verslagen_zonder_aanmelding(instellingen, aangemeld, anon if anoniem else None)
     return o
 
 

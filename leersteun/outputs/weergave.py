@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from leersteun.core import datums
-from leersteun.outputs.kolommen import breedtes, langste_woord, op_een_regel
+from leersteun.outputs.kolommen import NAAM, TEKST, VAST, OpMaat, breedtes, langste_woord, of_rich, op_een_regel, verdeel
 from leersteun.rules.model import Dossier, Uitkomst
 from leersteun.rules.schoolkalender import Schoolkalender
 from leersteun.rules.stand import aandachtspunten, heropstartstand
@@ -71,6 +71,31 @@ def lijst_tabel(rijen_: Iterable[dict], breedte: int | None = None) -> Table:
     return tabel
 
 
+def klassen_tabel(dossiers: Iterable[Dossier], breedte: int | None = None) -> RenderableType:
+    """The running cases after a school year rollover (`schooljaar`): dossier, leerling,
+    school, klas, bevestigd voor. Ids, classes and years whole, names and schools too where
+    they fit, else wrapped between words (`kolommen.verdeel`); made at the printed width."""
+    rijen = [[d.id, d.leerling.volledige_naam, d.school.naam, d.leerling.klas, d.leerling.klas_schooljaar or "–"] for d in dossiers]
+    if breedte is None:
+        return OpMaat(lambda b: klassen_tabel_rijen(rijen, b))
+    return klassen_tabel_rijen(rijen, breedte)
+
+
+def klassen_tabel_rijen(rijen: list[list[str]], breedte: int) -> Table:
+    """The table of `klassen_tabel`; on a terminal too narrow for it, without the school."""
+    koppen = ["dossier", "leerling", "school", "klas", "bevestigd voor"]
+    for getoond in ([0, 1, 2, 3, 4], [0, 1, 3, 4]):
+        gegeven = verdeel([[koppen[i], *(r[i] for r in rijen)] for i in getoond], [[VAST, NAAM, NAAM, NAAM, NAAM][i] for i in getoond], breedte)
+        if gegeven is not None:
+            break
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for i, b in zip(getoond, of_rich(gegeven, len(getoond))):
+        tabel.add_column(koppen[i], width=b, overflow="fold")
+    for rij in rijen:
+        tabel.add_row(*_cellen(*(rij[i] for i in getoond)))
+    return tabel
+
+
 def lijst_rij(d: Dossier, anoniem: bool = False) -> dict:
     """One case as a flat record for --json."""
     lopend = d.lopend_traject
@@ -93,6 +118,25 @@ def _cellen(*cellen: str | RenderableType) -> list[RenderableType]:
 
 def _kop(tekst: str) -> Text:
     return Text(f"\n{tekst}", style="bold underline")
+
+
+def _raster(rijen: list[list[str | Text]], soorten: list[str], breedte: int) -> Table:
+    """Rows without a header, two spaces apart, at `breedte`: a column that is empty in every
+    row is left out (it would take the room of an e-mail address beside it); dates, roles,
+    names and contacts stay whole (`kolommen.verdeel`), and where they do not fit side by
+    side, the cells after the first stand under each other."""
+    getoond = [i for i in range(len(soorten)) if any(str(r[i]) for r in rijen)]
+    gegeven = verdeel([[str(r[i]) for r in rijen] for i in getoond], [soorten[i] for i in getoond], breedte, tussen=2, namen_breken=False)
+    if gegeven is None and len(getoond) > 2:  # narrow: the first column, and the others under each other beside it
+        rijen = [[r[0], "\n".join(str(r[i]) for i in getoond[1:] if str(r[i]))] for r in rijen]
+        getoond = [0, 1]
+        gegeven = verdeel([[str(r[i]) for r in rijen] for i in getoond], [soorten[0], TEKST], breedte, tussen=2)
+    tabel = Table.grid(padding=(0, 2))
+    for b in of_rich(gegeven, len(getoond)):
+        tabel.add_column(width=b, overflow="fold")
+    for rij in rijen:
+        tabel.add_row(*_cellen(*(rij[i] for i in getoond)))
+    return tabel
 
 
 def _velden(paren: Iterable[tuple[str, str | Text | None]]) -> Table:
@@ -163,10 +207,8 @@ def toon_dossier(d: Dossier, vandaag: dt.date, kalender: Schoolkalender | None =
         delen.append(Text("\n" + (waarom or f"Afgesloten; een heropstart kan na een overleg tussen school en CLB ('leersteun heropstart {d.id}')."), style="dim"))
     if d.betrokkenen:
         delen.append(_kop("Betrokkenen"))
-        tabel = Table.grid(padding=(0, 2))
-        for b in d.betrokkenen:
-            tabel.add_row(*_cellen(ROL_TEKST[b.rol.value], b.naam, b.contact or "", b.notitie or ""))
-        delen.append(tabel)
+        mensen: list[list[str | Text]] = [[ROL_TEKST[b.rol.value], b.naam, b.contact or "", b.notitie or ""] for b in d.betrokkenen]
+        delen.append(OpMaat(lambda breedte: _raster(mensen, [VAST, NAAM, NAAM, TEKST], breedte)))
     if d.leervraag and (d.leervraag.vraag or d.leervraag.al_geprobeerd):
         lv = d.leervraag
         delen.append(_kop("Hulp- of leervraag"))
@@ -175,7 +217,7 @@ def toon_dossier(d: Dossier, vandaag: dt.date, kalender: Schoolkalender | None =
                 [
                     ("vraag", lv.vraag),
                     ("van", ", ".join(x.value for x in lv.van)),
-                    ("al geprobeerd", "; ".join(lv.al_geprobeerd)),
+                    ("al geprobeerd", "; ".join(str(x) for x in lv.al_geprobeerd)),
                 ]
             )
         )
@@ -189,11 +231,10 @@ def toon_dossier(d: Dossier, vandaag: dt.date, kalender: Schoolkalender | None =
     open_ = deadlines(d, vandaag, kalender)
     if open_:
         delen.append(_kop("Deadlines"))
-        tabel = Table.grid(padding=(0, 2))
-        for x in open_:
-            staat = x.staat(vandaag).value
-            tabel.add_row(*_cellen(datums.kort(x.datum), Text(staat, style=STAAT_KLEUR[staat]), x.omschrijving))
-        delen.append(tabel)
+        termijnen: list[list[str | Text]] = [
+            [datums.kort(x.datum), Text(x.staat(vandaag).value, style=STAAT_KLEUR[x.staat(vandaag).value]), x.omschrijving] for x in open_
+        ]
+        delen.append(OpMaat(lambda breedte: _raster(termijnen, [VAST, VAST, TEKST], breedte)))
     if d.trajecten:
         delen.append(_kop("Trajecten"))
         tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
@@ -318,25 +359,35 @@ def agenda_weergave(punten: list, vandaag: dt.date, anon=None, alles: bool = Fal
     return Group(*delen)
 
 
-def agenda_tabel(punten: list, vandaag: dt.date, anon=None) -> Table:  # noqa: ANN001
+def agenda_tabel(punten: list, vandaag: dt.date, anon=None, breedte: int | None = None) -> RenderableType:  # noqa: ANN001
     """Deadlines (agenda.Agendapunt) as a table: datum, staat, leerling (with the case id
-    under the name), wat, ondersteuner. Names and words are never cut: text wraps between
-    words."""
-    rijen = [(p, anon.tekst(p.deadline.omschrijving) if anon else p.deadline.omschrijving) for p in punten]
-    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
-    tabel.add_column("datum", no_wrap=True)
-    tabel.add_column("staat", no_wrap=True)
-    tabel.add_column("leerling", no_wrap=True)
-    tabel.add_column("wat", min_width=max(14, langste_woord(r[1] for r in rijen)), ratio=3, overflow="fold")
-    tabel.add_column("ondersteuner", min_width=max(12, langste_woord(r[0].deadline.ondersteuner or "–" for r in rijen)), ratio=1, overflow="fold")
-    for p, wat in rijen:
+    under the name), wat, ondersteuner. Made at the width it is printed at: dates, states and
+    names whole, the text wrapping between words (`kolommen.verdeel`)."""
+    if breedte is None:
+        return OpMaat(lambda b: agenda_tabel(punten, vandaag, anon, b))
+    rijen = []
+    for p in punten:
         deadline = p.deadline
         staat = deadline.staat(vandaag).value
+        wat = anon.tekst(deadline.omschrijving) if anon else deadline.omschrijving
+        rijen.append((datums.kort(deadline.datum), datums.weekdag(deadline.datum), staat, p.leerling, deadline.dossier_id, wat, deadline.ondersteuner or "–"))
+    kolommen = [
+        ["datum", *(r[0] for r in rijen), *(r[1] for r in rijen)],
+        ["staat", *(r[2] for r in rijen)],
+        ["leerling", *(r[3] for r in rijen), *(r[4] for r in rijen)],
+        ["wat", *(r[5] for r in rijen)],
+        ["ondersteuner", *(r[6] for r in rijen)],
+    ]
+    gegeven = of_rich(verdeel(kolommen, [VAST, VAST, NAAM, TEKST, NAAM], breedte), len(kolommen))
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for (kop, *_), b in zip(kolommen, gegeven):
+        tabel.add_column(kop, width=b, overflow="fold")
+    for datum_, dag, staat, leerling, dossier, wat, ondersteuner in rijen:
         tabel.add_row(
-            Text.assemble(datums.kort(deadline.datum), "\n", (datums.weekdag(deadline.datum), "dim")),
+            Text.assemble(datum_, "\n", (dag, "dim")),
             Text(staat, style=STAAT_KLEUR[staat]),
-            Text.assemble(p.leerling, "\n", (deadline.dossier_id, "dim")),
-            *_cellen(wat, deadline.ondersteuner or "–"),
+            Text.assemble(leerling, "\n", (dossier, "dim")),
+            *_cellen(wat, ondersteuner),
         )
     return tabel
 

@@ -199,8 +199,8 @@ def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Gelezen:
     """Find a case and make sure it is valid (errors raise `OngeldigBestand`)."""
     # A case is named by its id or a name, never by a path: `../x` or `/etc/x` is a name
     # that matches nothing, not a file to open.
-    kandidaat = map_.case_pad(naam.strip()) if re.fullmatch(ID_PATROON, naam.strip()) else None
-    if kandidaat is None or not kandidaat.is_file():
+    kandidaat = bestand_van_id(map_, naam.strip()) if re.fullmatch(ID_PATROON, naam.strip()) else None
+    if kandidaat is None:
         kandidaat = zoek(kaarten(map_), naam).pad
     gevonden = lees_dossier(kandidaat, ctx)
     if gevonden.dossier is None or gevonden.fouten:
@@ -208,7 +208,37 @@ def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Gelezen:
     return gevonden
 
 
+def bestand_van_id(map_: Dossiermap, case_id: str) -> Path | None:
+    """The case file of an id as the folder lists it: `KLM-2024-017.yaml` for `klm-2024-017`
+    too. Never the path built from what was typed: on Windows and macOS `cases/klm-2024-017.yaml`
+    opens `KLM-2024-017.yaml`, whose id would then differ from its name. The exact name wins;
+    else one that differs only in capitals (or is .yml); None when none or several do."""
+    bestanden = map_.case_bestanden()
+    exact = [p for p in bestanden if p.name == f"{case_id}.yaml"]
+    if exact:
+        return exact[0]
+    gelijk = [p for p in bestanden if p.name.rsplit(".", 1)[0].casefold() == case_id.casefold()]
+    return gelijk[0] if len(gelijk) == 1 else None
+
+
 # ---------------------------------------------------------------------------- new cases
+
+# Names Windows keeps for devices, also with an extension (`CON.yaml`): such a file cannot be
+# made or opened there.
+_APPARATEN = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))})
+
+
+def id_botst(map_: Dossiermap, case_id: str) -> str | None:
+    """Why a new case cannot have this id as its file name on every system the team uses,
+    or None: a case file whose name differs only in capitals (or in .yml) is the same file on
+    Windows and macOS, and a device name cannot be a file on Windows."""
+    if case_id.split(".", 1)[0].casefold() in _APPARATEN:
+        return f"'{case_id}' kan geen bestandsnaam zijn op Windows (een naam die Windows voor een apparaat gebruikt); kies een andere id met --id."
+    for p in map_.case_bestanden():
+        if p.name.rsplit(".", 1)[0].casefold() == case_id.casefold():
+            verschil = "" if p.name.rsplit(".", 1)[0] == case_id else " (alleen de hoofdletters verschillen: Windows en macOS zien dat als één bestand)"
+            return f"{toon(p)} bestaat al{verschil}; kies een andere id met --id."
+    return None
 
 
 def school_code(school: str) -> str:
@@ -222,11 +252,8 @@ def school_code(school: str) -> str:
 
 def volgende_id(map_: Dossiermap, school: str, jaar: int) -> str:
     prefix = f"{school_code(school)}-{jaar}-"
-    nummers = [
-        int(p.stem[len(prefix) :])
-        for p in map_.case_bestanden()
-        if p.stem.startswith(prefix) and p.stem[len(prefix) :].isdigit()
-    ]
+    stammen = [p.name.rsplit(".", 1)[0] for p in map_.case_bestanden()]
+    nummers = [int(s[len(prefix) :]) for s in stammen if s.casefold().startswith(prefix.casefold()) and s[len(prefix) :].isdigit()]
     return f"{prefix}{max(nummers, default=0) + 1:03d}"
 
 
@@ -345,8 +372,9 @@ def nieuw_dossier(map_: Dossiermap, data: dict, ctx: Context) -> tuple[Path, byt
     fouten = [b for b in bevindingen if b.is_fout]
     if dossier is None or fouten:
         raise Fout("Het nieuwe dossier is niet geldig; er is niets geschreven:\n" + "\n".join(f"  {b.boodschap}" for b in fouten))
-    if pad.exists():
-        raise Fout(f"{getoond} bestaat al; kies een andere id met --id.")
+    botst = id_botst(map_, str(data["id"]))
+    if botst or pad.exists():
+        raise Fout(botst or f"{getoond} bestaat al; kies een andere id met --id.")
     return pad, tekst.encode("utf-8")
 
 
@@ -359,6 +387,9 @@ def maak_dossier(map_: Dossiermap, data: dict, ctx: Context) -> Path:
     try:
         map_.cases.mkdir(parents=True, exist_ok=True)
         with schrijfslot(map_.cases):
+            botst = id_botst(map_, str(data["id"]))  # made by another command meanwhile
+            if botst:
+                raise Fout(botst)
             schrijf_atomisch(pad, ruw, nieuw=True)
     except FileExistsError:
         raise Fout(f"{getoond} bestaat al; kies een andere id met --id.") from None

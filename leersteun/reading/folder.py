@@ -37,6 +37,7 @@ class Dossiermap:
 
     def case_bestanden(self) -> list[Path]:
         """Every case file: *.yaml or *.yml, in any case (X.YAML counts too)."""
+        geen_koppeling(self, CASES)
         if not self.cases.exists():
             return []
         if not self.cases.is_dir():
@@ -79,15 +80,46 @@ def vind_map(opgegeven: Path | None = None) -> Dossiermap:
                 f"{bron}: geen dossiermap, want er staat geen {INSTELLINGEN} in. "
                 f"Geef de map op waar {INSTELLINGEN} staat, of maak er een met 'leersteun init {bron}'."
             )
-        return Dossiermap(bron)
+        return _echt(Dossiermap(bron))
     hier = Path.cwd()
     for kandidaat in (hier, *hier.parents):
         if (kandidaat / INSTELLINGEN).is_file():
-            return Dossiermap(kandidaat)
+            return _echt(Dossiermap(kandidaat))
     raise Fout(
         f"Geen dossiermap gevonden: er staat geen {INSTELLINGEN} in {hier} of in een map erboven. "
         "Ga naar je dossiermap, geef ze op met --map PAD (of LEERSTEUN_MAP), "
         "of maak een nieuwe met 'leersteun init MAP'."
+    )
+
+
+def _echt(map_: Dossiermap) -> Dossiermap:
+    geen_koppeling(map_, INSTELLINGEN)
+    geen_koppeling(map_, CASES)
+    return map_
+
+
+def geen_koppeling(map_: Dossiermap, naam: str) -> None:
+    """leersteun.yaml, cases/ and out/ are themselves in the case folder, never a symbolic
+    link (symlink) to somewhere else: git shares a link as a link (the team would get a path,
+    not the cases), a write through it lands outside the folder, and one that replaces the
+    file breaks the link. (The folder itself may be reached through a link: then all of it is
+    there.) A message that says where the link points and what to do instead."""
+    pad = map_.pad / naam
+    if not pad.is_symlink():
+        return
+    try:
+        doel = str(pad.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        doel = os.readlink(pad)
+    wat, gewoon = {
+        CASES: ("dossiers", "een gewone map cases/"),
+        INSTELLINGEN: ("instellingen", "een gewoon bestand leersteun.yaml"),
+        OUT: ("gemaakte bestanden", "een gewone map out/"),
+    }[naam]
+    raise Fout(
+        f"{pad} is een koppeling (symlink) naar {doel}; leersteun leest en schrijft {wat} alleen in de dossiermap zelf "
+        f"(git zou de koppeling delen en niet de {wat}, en wat leersteun schrijft kwam buiten de dossiermap). "
+        f"Maak er {gewoon} van (verplaats de inhoud en verwijder de koppeling). Er is niets gelezen of geschreven."
     )
 
 
@@ -123,6 +155,7 @@ def gebruiker(opgegeven: str | None = None) -> str | None:
 # ---------------------------------------------------------------------------- output paths
 
 BESCHERMD = (CASES, INSTELLINGEN, ".git", TEMPLATES, ".leersteun-cache")
+GIT_BESTANDEN = (".gitignore", ".gitattributes", ".gitmodules")  # what tells git what to share, in any folder
 
 
 def _binnen(pad: Path, map_: Path) -> bool:
@@ -139,6 +172,8 @@ def uitvoer_pad(map_: Dossiermap, gevraagd: Path, buiten_out: bool = False, opti
     from leersteun.core.errors import GebruikFout
 
     absoluut = Path(os.path.abspath(gevraagd))
+    if _binnen(absoluut, Path(os.path.abspath(map_.pad / OUT))):
+        geen_koppeling(map_, OUT)
     echt = absoluut.resolve()
     if absoluut.is_symlink():
         raise GebruikFout(f"{optie} {gevraagd} is een koppeling (symlink); geef een gewoon bestand op, bij voorkeur in out/.")
@@ -161,7 +196,28 @@ def uitvoer_pad(map_: Dossiermap, gevraagd: Path, buiten_out: bool = False, opti
     ouder = echt.parent
     if ouder.exists() and not ouder.is_dir():
         raise GebruikFout(f"{optie} {gevraagd}: {ouder} is een bestand, geen map. Er is niets geschreven.")
+    if echt.name.lower() in GIT_BESTANDEN:
+        raise GebruikFout(
+            f"{optie} {gevraagd}: {echt.name} is een instellingenbestand van git (zo staat in .gitignore dat out/ niet gedeeld wordt); "
+            "daar schrijft leersteun nooit gemaakte bestanden. Kies een bestand in out/. Er is niets geschreven."
+        )
+    if echt.is_file() and _gevolgd(echt):
+        raise GebruikFout(
+            f"{optie} {gevraagd} is een bestand dat git bijhoudt: gemaakte bestanden bevatten persoonsgegevens en "
+            "komen er niet ongemerkt in. Kies een nieuw bestand, bij voorkeur in out/, of verwijder dit bestand eerst "
+            "als je het bewust opnieuw maakt (een gecommit weekoverzicht). Er is niets geschreven."
+        )
     return absoluut
+
+
+def _gevolgd(pad: Path) -> bool:
+    """Does git track this file, in the team's repository or any other it lies in?"""
+    from leersteun.files.git import ok
+
+    try:
+        return ok(pad.parent, "--literal-pathspecs", "ls-files", "--error-unmatch", "--", pad.name)
+    except Fout:  # no git: nothing is tracked
+        return False
 
 
 def buiten_git_ignore_melding(map_: Dossiermap, pad: Path) -> str | None:

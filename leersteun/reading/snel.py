@@ -109,7 +109,7 @@ def verwerk(pad: Path, ruw: bytes | None) -> tuple[Dossier | None, list[Bevindin
         bestand = lees(pad, toon(pad))
     except OngeldigBestand as e:
         return None, e.bevindingen
-    model, bevindingen = controleer_dossier(bestand, Context().voor(pad))
+    model, bevindingen = controleer_dossier(bestand, Context(vandaag=_vandaag()).voor(pad))
     fouten_ = [b for b in bevindingen if b.is_fout]
     return (model if not fouten_ else None), fouten_
 
@@ -170,16 +170,19 @@ _GETAL = re.compile(
     rb"(?=[ \t]*(?:$|#|[,\]}]))",
     re.I | re.M,
 )
-_HEDEN: tuple[float, dt.date] = (-1e9, dt.date.min)
+_HEDEN: tuple[float, str, dt.date] = (-1e9, "", dt.date.min)
 
 
 def _vandaag() -> dt.date:
-    """Today for the rules, asked of the clock once a second rather than per case."""
+    """Today for the rules, as every command sees it (`folder.vandaag`: LEERSTEUN_VANDAAG
+    or the clock), asked once a second rather than per case."""
+    from leersteun.reading.folder import vandaag
+
     global _HEDEN
-    nu = time.monotonic()
-    if nu - _HEDEN[0] > 1:
-        _HEDEN = (nu, dt.date.today())
-    return _HEDEN[1]
+    nu, gezet = time.monotonic(), os.environ.get("LEERSTEUN_VANDAAG", "")
+    if nu - _HEDEN[0] > 1 or gezet != _HEDEN[1]:
+        _HEDEN = (nu, gezet, vandaag())
+    return _HEDEN[2]
 
 
 _SNEL = {GEEN_GETALLEN: True}  # the validation context of this path

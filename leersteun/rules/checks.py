@@ -169,7 +169,8 @@ def id_is_bestandsnaam(d: Dossier, ctx: Context) -> Iterator[Melding]:
     if ctx.bestandsnaam is not None and d.id != ctx.bestandsnaam:
         yield (
             ("id",),
-            f"id '{d.id}' moet gelijk zijn aan de bestandsnaam '{ctx.bestandsnaam}': "
+            f"id '{d.id}' moet gelijk zijn aan de bestandsnaam '{ctx.bestandsnaam}'"
+            f"{' (ook in hoofdletters: git ziet twee namen, Windows en macOS één bestand)' if d.id.casefold() == ctx.bestandsnaam.casefold() else ''}: "
             f"hernoem het bestand naar {d.id}.yaml of pas de id aan",
             FOUT,
         )
@@ -268,6 +269,8 @@ def evaluaties_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
             yield (("evaluaties", i, "beslissing"), f"wie afsluit, geeft een reden; voeg 'reden:' toe met een van: {', '.join(r.value for r in Reden)}", FOUT)
         if e.beslissing == Beslissing.verderzetten and e.reden is not None:
             yield (("evaluaties", i, "reden"), "een reden hoort alleen bij afsluiten; verwijder ze of zet beslissing op afsluiten", FOUT)
+        if e.verdere_leersteun is not None and e.reden != Reden.overgang_secundair:  # seed 003, lager→secundair
+            yield (("evaluaties", i, "verdere_leersteun"), "'verdere_leersteun' hoort bij afsluiten wegens overgang_secundair; verwijder het hier", WAARSCHUWING)
         if i > 0 and e.datum < d.evaluaties[i - 1].datum:
             yield (("evaluaties", i, "datum"), f"evaluaties staan van oud naar nieuw; deze ({e.datum}) is ouder dan de vorige ({d.evaluaties[i - 1].datum})", WAARSCHUWING)
         if e.datum > ctx.vandaag:

@@ -10,7 +10,7 @@ Deadlines are computed, never stored (voorbeeld-dossier.yaml):
 - running support (any vorm still running then) gets an evaluatiegesprek at the end of the
   school year, for the next year (seed 003);
 - under ontbindende voorwaarde the school decides within 60 calendar days;
-- goal end dates and measure evaluation moments.
+- goal end dates and measure evaluation moments (a blijvende maatregel's again and again).
 
 An agreed moment is done by an evaluation held from two weeks before it on (evaluations are
 often held a little early); each evaluation does one moment, and never a moment it planned
@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from leersteun.core import datums
 from leersteun.core.waarden import OVERLEG_TEKST
-from leersteun.rules.model import Dossier, Evaluatie, Fase, OverlegSoort, Vorm
+from leersteun.rules.model import Dossier, Evaluatie, Fase, Maatregel, OverlegSoort, Periode, VerslagSoort, Vorm
 from leersteun.rules.schoolkalender import Schoolkalender
 
 MARGE = dt.timedelta(days=14)
@@ -128,6 +128,20 @@ def eindgesprek_gehouden(dossier: Dossier, schooljaar_dat_eindigt: str) -> bool:
     )
 
 
+def eindgesprek_open(dossier: Dossier, juni: dt.date) -> bool:
+    """Does the running support still need its evaluatiegesprek at the end of the school year
+    that ends on `juni` (30 June)? Support in fase ondersteuning that started before then and
+    still runs then (a light or medium that ends earlier does not), without an evaluation or
+    evaluatiegesprek from 1 May on. The agenda and `schooljaar` both ask this."""
+    lopend = dossier.lopend_traject
+    if dossier.fase != Fase.ondersteuning or lopend is None or lopend.start >= juni:
+        return False
+    einde = uiterlijk_einde(dossier)
+    if einde is not None and einde < juni:
+        return False
+    return not eindgesprek_gehouden(dossier, f"{juni.year - 1}-{juni.year}")
+
+
 TERUG = (Soort.einde_schooljaar, Soort.ontbindende_voorwaarde)  # to the last school day before
 _STANDAARD = Schoolkalender()
 
@@ -155,12 +169,13 @@ def deadlines(dossier: Dossier, vandaag: dt.date, kalender: Schoolkalender | Non
         uit.append(Deadline(dag, d.id, soort, sleutel, tekst, d.ondersteuner, van))
 
     v = d.verslag
-    if v.ontbindende_voorwaarde and d.fase != Fase.afgesloten and v.ontbindende_voorwaarde_beslist is None:
+    # seed 003 gives the 60 days (curriculum or IAC) for an IAC only: an OV4 enrolment has no term there
+    if v.ontbindende_voorwaarde and v.soort == VerslagSoort.IAC and d.fase != Fase.afgesloten and v.ontbindende_voorwaarde_beslist is None:
         voeg(
             v.ontbindende_voorwaarde + dt.timedelta(days=ONTBINDENDE_DAGEN),
             Soort.ontbindende_voorwaarde,
             "verslag",
-            f"Beslissing van de school over het curriculum ({ONTBINDENDE_DAGEN} dagen na inschrijving onder ontbindende voorwaarde)",
+            f"Beslissing van de school: gemeenschappelijk curriculum of IAC ({ONTBINDENDE_DAGEN} dagen na inschrijving onder ontbindende voorwaarde)",
         )
 
     if d.fase != Fase.afgesloten:
@@ -198,8 +213,7 @@ def deadlines(dossier: Dossier, vandaag: dt.date, kalender: Schoolkalender | Non
             if moment is not None and not _gedaan(moment, met_antwoorden):
                 voeg(moment, Soort.vier_maanden, f"{traject}.vier_maanden", "Evaluatie na 4 maanden, met de vier vragen ('leersteun evaluatie')")
         juni = einde_schooljaar(vandaag)
-        loopt_dan = einde is None or einde >= juni  # a light or medium that still runs at the end of the year
-        if d.fase == Fase.ondersteuning and lopend.start < juni and loopt_dan and not eindgesprek_gehouden(d, f"{juni.year - 1}-{juni.year}"):
+        if eindgesprek_open(d, juni):
             voeg(juni, Soort.einde_schooljaar, f"schooljaar.{juni.year}", "Evaluatiegesprek op het einde van het schooljaar, met het oog op volgend schooljaar")
 
     for doel in d.doelen:
@@ -207,14 +221,30 @@ def deadlines(dossier: Dossier, vandaag: dt.date, kalender: Schoolkalender | Non
         if doel.einde and not _gedaan(doel.einde, doel_evaluaties):
             voeg(doel.einde, Soort.doel_einde, f"doel.{doel.id}", f"Einde van doel {doel.id}: evalueer of het bereikt is")
         for j, maatregel in enumerate(doel.maatregelen):
-            if maatregel.evaluatie_op and not _gedaan(maatregel.evaluatie_op, doel_evaluaties):
+            if moment := volgende_herbekijking(maatregel, doel_evaluaties):
                 voeg(
-                    maatregel.evaluatie_op,
+                    moment,
                     Soort.maatregel_evaluatie,
                     f"doel.{doel.id}.m{_kenmerk(maatregel.wat)}",
                     f"Evaluatie van maatregel bij {doel.id}: {maatregel.wat}",
                 )
     return sorted(uit)
+
+
+def volgende_herbekijking(maatregel: Maatregel, doel_evaluaties: list[dt.date]) -> dt.date | None:
+    """When a measure is reviewed next: its `evaluatie_op` until an evaluation of its goal did it.
+    A blijvende maatregel with `evaluatie_elke_weken` is reviewed again and again (seed 004: "ook
+    de langdurige of blijvende maatregelen worden op regelmatige basis geëvalueerd"): the next
+    moment is the first of evaluatie_op, + n weeks, + 2n weeks, … after the last goal evaluation."""
+    moment = maatregel.evaluatie_op
+    if moment is None or not _gedaan(moment, doel_evaluaties):
+        return moment
+    if maatregel.periode != Periode.blijvend or not maatregel.evaluatie_elke_weken:
+        return None
+    stap, laatste = dt.timedelta(weeks=maatregel.evaluatie_elke_weken), max(doel_evaluaties)
+    while moment - MARGE <= laatste:
+        moment += stap
+    return moment
 
 
 def uiterlijk_einde(dossier: Dossier) -> dt.date | None:

@@ -15,7 +15,7 @@ import typing
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from leersteun.core.tekst import onbetrouwbaar, teken_uitleg
@@ -30,6 +30,7 @@ from leersteun.core.waarden import (  # noqa: E402 - the listed values live with
     Typologie,
     Domein,
     Fase,
+    Herorientering,
     JaDeelsNee,
     Niveau,
     Partner,
@@ -280,6 +281,7 @@ class Traject(Basis):
     einde: Datum | None = None
     frequentie: Tekst | None = None
     intensiteit: Tekst | None = None
+    duur: Tekst | None = None  # the duration agreed at the start (seed 003), as said: 'tot de kerstvakantie'
     evaluatie_op: Lijst(Datum)
     notitie: Tekst | None = None
 
@@ -325,6 +327,11 @@ class Evaluatie(Basis):
     kansen: Tekst | None = None
     vier_vragen: VierVragen | None = None
     volgende: Lijst(Datum)  # the evaluation moments this evaluation planned (it does none of them)
+    met: Lijst(OverlegRol)  # who took part (seed 001, 003: the partners)
+    afgesproken_met: Lijst(OverlegRol)  # who agreed how, when and with whom (seed 001: school and ankerpersoon)
+    verdere_leersteun: JaNee | None = None  # lager→secundair: is further support needed (seed 003)
+    herorientering: Herorientering | None = None  # towards another level or buitengewoon onderwijs (seed 002)
+    clb_uitnodiging: Tekst | None = None  # the CLB invited at a knipperlicht moment, with its clear goal (seed 002)
     notitie: Tekst | None = None
     door: Naam | None = None
     id: EntryId | None = None  # tells this entry apart in a merge; written by leersteun
@@ -348,12 +355,36 @@ class Overleg(Basis):
     id: EntryId | None = None  # tells this entry apart in a merge; written by leersteun
 
 
+GELUKT_TEKST = {"ja": "lukte", "deels": "lukte deels", "nee": "lukte niet"}
+
+
+class Geprobeerd(Basis):
+    """What was already tried (seed 002: "afstemmen wat er al uitgeprobeerd werd: wat lukte
+    (niet), redenen"). A line of plain text in the file is the `wat` alone."""
+
+    wat: Tekst
+    gelukt: JaDeelsNee | None = None
+    waarom: Tekst | None = None
+
+    def __str__(self) -> str:
+        """'Planningsschema: lukte niet (hij verloor het blad)'."""
+        oordeel = GELUKT_TEKST[self.gelukt.value] if self.gelukt else None
+        if oordeel is None and self.waarom is None:
+            return self.wat
+        wat, waarom = self.wat.rstrip("."), f" ({self.waarom.rstrip('.')})" if self.waarom else ""
+        return f"{wat}: {oordeel}{waarom}" if oordeel else f"{wat}{waarom}"
+
+
+def _geprobeerd(waarde: Any) -> Any:
+    return {"wat": waarde} if isinstance(waarde, str) else waarde
+
+
 class Leervraag(Basis):
     """The hulp- or leervraag at the start (seed 002, 003): what, from whom, what was tried."""
 
     vraag: Tekst | None = None
     van: Lijst(VraagVan)
-    al_geprobeerd: Lijst(Tekst)
+    al_geprobeerd: Lijst(Annotated[Geprobeerd, BeforeValidator(_geprobeerd)])
 
 
 class DiplonGedaan(Basis):
@@ -367,15 +398,18 @@ class Maatregel(Basis):
     beoogd_effect: Tekst | None = None
     periode: Periode | None = None
     wie: Tekst | None = None
+    waar: Tekst | None = None  # klas, speelplaats, … (seed 004: wie, wat, waar, wanneer, hoe)
     wanneer: Tekst | None = None
     hoe: Tekst | None = None
     evaluatie_op: Datum | None = None
+    evaluatie_elke_weken: int | None = Field(default=None, ge=1, le=52)  # a blijvende maatregel reviewed again and again
     id: EntryId | None = None  # tells this entry apart in a merge; written by leersteun
 
 
 class DoelEvaluatie(Basis):
     datum: Datum
     bereikt: JaDeelsNee
+    beoogde_effecten: Tekst | None = None  # seed 004, the first process question: the effects of the redelijke aanpassing
     behouden: Tekst | None = None
     bijsturen: Tekst | None = None
     bannen: Tekst | None = None
@@ -395,15 +429,19 @@ class Beeldvorming(Basis):
 
     datum: Datum | None = None
     reden: Tekst | None = None  # why this pupil is signalled here and now
+    zorgen: Tekst | None = None  # what the school runs into now, what it worries about
     observaties: Lijst(Tekst)  # relevant observations and conversations
     toetsgegevens: Lijst(Tekst)  # analyses of relevant test data
     domeinen: dict[Domein, DomeinFactoren] = Field(default_factory=dict)
+    interesses: Lijst(Tekst)  # strengths and interests to build on
+    ondersteunende_figuren: Lijst(Tekst)  # supporting persons and factors
 
 
 class Doel(Basis):
     id: CaseId
     domein: Domein
     omschrijving: Tekst
+    leerplandoel: Tekst | None = None  # the leerplandoel or eindterm the goal serves (bijlage 6)
     specifiek: Tekst | None = None
     meetbaar: Tekst | None = None
     acceptabel: Tekst | None = None
@@ -417,7 +455,20 @@ class Doel(Basis):
 
 
 class AnderePartner(Antwoord):
+    """Question 4 as leersteun asked it before issue 27: 'ja' = another partner fits better."""
+
     partner: Partner | None = None
+
+
+class BinnenOpdracht(Antwoord):
+    """Question 4 as seed 000 asks it: 'ja' = the needs lie within the task of the network;
+    `andere_partners`: the partners who can (also) meet the request, the checklist's central
+    question."""
+
+    andere_partners: Lijst(Partner)
+
+
+VROEGER_VRAAG_4 = {JaDeelsNee.ja: JaDeelsNee.nee, JaDeelsNee.deels: JaDeelsNee.deels, JaDeelsNee.nee: JaDeelsNee.ja}
 
 
 class WerkbareLeervraag(Antwoord):
@@ -434,12 +485,33 @@ class Checklist(Basis):
     vraag_van: list[VraagVan] | None = None
     factoren: Factoren | None = None
     succesfactoren_toegepast: Antwoord | None = None
-    andere_partner: AnderePartner | None = None
+    andere_partner: AnderePartner | None = None  # an older file: read as `binnen_opdracht`, the file left as it is
+    binnen_opdracht: BinnenOpdracht | None = None
     werkbare_leervraag: WerkbareLeervraag | None = None
     doelen_concreet: Antwoord | None = None
     doelen_context: Antwoord | None = None
     gedragen: Antwoord | None = None
     zorgcontinuum_fase_2_3: Antwoord | None = None
+
+    @model_validator(mode="after")
+    def _vraag_4_zoals_de_procedure(self) -> Checklist:
+        """An older checklist answered question 4 the other way round (`andere_partner`):
+        read it as the seed asks it, with its answer turned round."""
+        oud = self.andere_partner
+        if oud is None:
+            return self
+        if self.binnen_opdracht is not None:
+            raise PydanticCustomError(
+                "vraag_4",
+                "vraag 4 staat er twee keer: andere_partner (de oude vraag, 'ja' = een andere partner past beter) en "
+                "binnen_opdracht ('ja' = de noden horen bij leersteun); laat er één staan",
+            )
+        self.binnen_opdracht = BinnenOpdracht(
+            antwoord=VROEGER_VRAAG_4[oud.antwoord] if oud.antwoord is not None else None,
+            toelichting=oud.toelichting,
+            andere_partners=[oud.partner] if oud.partner is not None else [],
+        )
+        return self
 
 
 class Mail(Basis):
@@ -459,9 +531,11 @@ class Toewijzing(Basis):
 class Heropstart(Basis):
     gestart: Datum
     analyse_met: AnalyseMet | None = None
+    analyse_reden: Tekst | None = None  # why the analysis is not with whom leersteun proposed
     ingevuld_door: Naam | None = None  # who completed the checklist (named on its PDF)
     checklist: Checklist | None = None
     uitkomst: Uitkomst | None = None
+    beslist: Datum | None = None  # the day of the outcome (older files: none)
     motivatie: Tekst | None = None
     mail: Mail | None = None
     toewijzing: Toewijzing | None = None
@@ -558,6 +632,21 @@ class VrijeDag(Basis):
     omschrijving: Tekst | None = None
 
 
+class VerslagOpSchool(Basis):
+    """A pupil of the school with a (gemotiveerd) Verslag, known before any aanmelding, and who
+    keeps the document where (seed 001: "per school een overzicht … van de aanwezige
+    gemotiveerde verslagen en verslagen"; "waar en door wie")."""
+
+    voornaam: Naam
+    naam: Naam
+    klas: Tekst | None = None
+    soort: VerslagSoort | None = None  # GC: gemotiveerd verslag; IAC, OV4: verslag
+    typologie: Typologie | None = None
+    datum: Datum | None = None
+    bewaard_door: Tekst | None = None  # a function: zorgcoördinator, secretariaat, …
+    bewaard_waar: Tekst | None = None  # leerlingendossier, kast van de zorgcoördinator, …
+
+
 class SchoolInstelling(Basis):
     """A school's standing contacts, taken over by every new case of that school."""
 
@@ -566,6 +655,7 @@ class SchoolInstelling(Basis):
     ankerpersoon: Naam | None = None  # the team's ankerpersoon for this school
     betrokkenen: Lijst(Betrokkene)
     vrije_dagen: Lijst(VrijeDag)  # besides the Flemish school calendar
+    verslagen: Lijst(VerslagOpSchool)  # the register of Verslagen at the school (seed 001)
 
 
 class Typologieen(Basis):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from leersteun.rules.model import Dossier, Fase, Uitkomst
+from leersteun.rules.model import Dossier, Fase, Heropstart, Uitkomst
 
 
 class Heropstartstand(NamedTuple):
@@ -35,13 +35,21 @@ def heropstartstand(d: Dossier) -> Heropstartstand | None:
             f"{t.ondersteuner} kiest de vorm: 'leersteun fase {d.id} ondersteuning --vorm light|medium' of 'leersteun fase {d.id} opstart --vorm nieuw'",
         )
     if h.uitkomst == Uitkomst.heropstart and h.mail is None:
-        return Heropstartstand("mail niet gemaakt", h.gestart, f"leersteun mail {d.id}")
+        return Heropstartstand("mail niet gemaakt", beslist_op(h) or h.gestart, f"leersteun mail {d.id}")
     if h.mail is not None and h.mail.verstuurd is None:
         return Heropstartstand(
             "mail niet verstuurd", h.mail.aangemaakt, f"'leersteun mail {d.id} --verstuur', of 'leersteun mail {d.id} --verstuurd DATUM' als ze al verstuurd is"
         )
     sinds = h.mail.verstuurd if h.mail is not None and h.mail.verstuurd is not None else h.gestart
     return Heropstartstand("wacht op toewijzing", sinds, f"de coördinatie wijst toe: 'leersteun toewijzen {d.id} ONDERSTEUNER'")
+
+
+def beslist_op(h: Heropstart) -> dt.date | None:
+    """The day the checklist decided (heropstart or not); a file from before `beslist` was
+    kept: the day the heropstart started. None while the checklist is open."""
+    if h.uitkomst is None:
+        return None
+    return h.beslist or h.gestart
 
 
 AANDACHT = (
@@ -87,7 +95,10 @@ def zoals_op(d: Dossier, dag: dt.date) -> Dossier | None:
             if mail is not None and mail.verstuurd is not None and mail.verstuurd > dag:
                 mail = mail.model_copy(update={"verstuurd": None})
             toewijzing = h.toewijzing if h.toewijzing is not None and h.toewijzing.datum <= dag else None
-            heropstarts.append(h.model_copy(update={"mail": mail, "toewijzing": toewijzing}))
+            update = {"mail": mail, "toewijzing": toewijzing}
+            if h.beslist is not None and h.beslist > dag:  # decided later: the checklist was still open then
+                update.update(uitkomst=None, beslist=None, motivatie=None, ingevuld_door=None, mail=None, toewijzing=None)
+            heropstarts.append(h.model_copy(update=update))
     doelen = [
         g.model_copy(update={"evaluaties": [e for e in g.evaluaties if e.datum <= dag]}) for g in d.doelen if g.start is None or g.start <= dag
     ]
@@ -121,7 +132,7 @@ def _later(d: Dossier, dag: dt.date) -> bool:
         or any(o.datum > dag for o in d.overleggen)
         or any(x.datum > dag for x in d.diplon)
         or any(t.start > dag or (t.einde is not None and t.einde > dag) for t in d.trajecten)
-        or any(h.gestart > dag or (h.toewijzing and h.toewijzing.datum > dag) or (h.mail and (h.mail.aangemaakt > dag or (h.mail.verstuurd or dag) > dag)) for h in d.heropstarts)
+        or any(h.gestart > dag or (h.beslist or dag) > dag or (h.toewijzing and h.toewijzing.datum > dag) or (h.mail and (h.mail.aangemaakt > dag or (h.mail.verstuurd or dag) > dag)) for h in d.heropstarts)
         or (d.verslag.ontbindende_voorwaarde_beslist or dag) > dag
         or any((g.start is not None and g.start > dag) or any(e.datum > dag for e in g.evaluaties) for g in d.doelen)
     )

@@ -46,13 +46,19 @@ def _context(d: Dossier, v: hs.Vraag) -> str | None:
 def vraag_van_keuzes(console: Console) -> list[str]:
     """From whom a question comes: one or more of leerkracht, zorg, ouders, clb, directie,
     andere, from a numbered list, by number or by word ('1, 3' or 'leerkracht, ouders')."""
+    geldig = [k.value for k in VraagVan]
+    return meer_keuzes(console, geldig, f"Van wie? [een of meer, zoals 1, 3 of {geldig[0]}, {geldig[2]}]")
+
+
+def meer_keuzes(console: Console, geldig: list[str], tekst: str, leeg: bool = False) -> list[str]:
+    """One or more of `geldig` from a numbered list, by number or by word; with `leeg` an empty
+    answer is none."""
     from rich.markup import escape
 
-    geldig = [k.value for k in VraagVan]
     for i, k in enumerate(geldig, start=1):
         console.print(f"  {i}. {escape(label(k))}")
     while True:
-        antwoord = vraag(console, f"Van wie? [een of meer, zoals 1, 3 of {geldig[0]}, {geldig[2]}]")
+        antwoord = vraag(console, tekst, leeg=leeg)
         gekozen, fout = [], []
         for deel in (a.strip() for a in antwoord.replace(";", ",").split(",")):
             if deel.isdigit() and 1 <= int(deel) <= len(geldig):
@@ -60,18 +66,19 @@ def vraag_van_keuzes(console: Console) -> list[str]:
             elif deel:
                 gevonden = {keuze(k): k for k in geldig}.get(keuze(deel))
                 (gekozen if gevonden else fout).append(gevonden or deel)
-        if gekozen and not fout:
+        if (gekozen or (leeg and not antwoord.strip())) and not fout:
             return list(dict.fromkeys(gekozen))
         console.print(
             (f"'{escape(fout[0])}' is geen van de mogelijkheden. " if fout else "")
-            + f"Typ een of meer nummers van 1 tot {len(geldig)}, of woorden uit de lijst, gescheiden door komma's."
+            + f"Typ een of meer nummers van 1 tot {len(geldig)}, of woorden uit de lijst, gescheiden door komma's"
+            + (", of laat het leeg." if leeg else ".")
         )
 
 
-PARTNER_UITLEG = {  # question 4: 'ja' argues against a heropstart, so each answer says what it means
-    "nee": "de noden horen bij leersteun",
+PARTNER_UITLEG = {  # question 4 as seed 000 asks it: 'ja' = the needs lie within the network's task
+    "ja": "de noden horen bij leersteun",
     "deels": "een andere partner kan een deel opnemen",
-    "ja": "een andere partner past beter: verwijs door",
+    "nee": "betrek beter een andere partner",
 }
 
 
@@ -94,8 +101,9 @@ def vraag_antwoord(console: Console, v: hs.Vraag) -> Any:
         }
     antwoord = _jdn(console, PARTNER_UITLEG if v.soort == "partner" else None)
     uit: dict[str, Any] = {"antwoord": antwoord}
-    if v.soort == "partner":
-        uit["partner"] = vraag(console, "Welke partner?", keuzes=[p.value for p in Partner]) if antwoord != "nee" else None
+    if v.soort == "partner":  # the central question of the checklist, whatever the answer
+        console.print(Text(hs.CENTRALE_VRAAG, style="bold"))
+        uit["andere_partners"] = meer_keuzes(console, [p.value for p in Partner], "Welke? [een of meer, zoals 1 of CGGZ, leeg = geen]", leeg=True)
     if v.soort == "leervraag" and antwoord != "nee":
         uit["leervraag"] = vraag(console, "De leervraag", leeg=True) or None
     uit["toelichting"] = vraag(console, "Toelichting (leeg = geen)", leeg=True) or None
@@ -132,7 +140,10 @@ def doorloop(console: Console, gelezen: Gelezen, bewaar: Bewaar, andere: list[Do
         voorstel = hs.voorstel_analyse(d, andere)
         console.print(f"Wie analyseert met de school? {voorstel.uitleg}", markup=False)
         keuze = vraag(console, "Analyse met", keuzes=[a.value for a in AnalyseMet], standaard=voorstel.analyse_met.value)
-        gelezen = bewaar(lambda data, dd: hs.zet_analyse_met(data, dd, AnalyseMet(keuze)))
+        reden = None
+        if keuze != voorstel.analyse_met:  # seed 000 says with whom: another choice says why
+            reden = vraag(console, "Dat is niet het voorstel. Waarom")
+        gelezen = bewaar(lambda data, dd: hs.zet_analyse_met(data, dd, AnalyseMet(keuze), voorstel, reden))
     open_ = hs.open_vragen(gelezen.dossier.laatste_heropstart.checklist)  # type: ignore[union-attr]
     if len(open_) < len(hs.VRAGEN) and open_:
         console.print(f"Verder waar de checklist stopte: nog {len(open_)} van {len(hs.VRAGEN)} vragen.")

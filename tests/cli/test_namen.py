@@ -83,7 +83,7 @@ def test_fase_ondersteuner_is_the_team_members_spelling(voorbeeld: Path, run) ->
     doel = ["doel", "finn", "--domein", "socio-emotioneel", "--omschrijving", "Finn speelt samen met een andere kleuter, 3 keer per week.",
             "--start", "24-11-2026", "--einde", "30-01-2027", "--specifiek", "x", "--meetbaar", "y", "--acceptabel", "z", "--realistisch", "w"]  # fmt: skip
     assert run(*doel).exit_code == 0
-    stap = ["fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 lesuur", "--opstartgesprek", "20-11-2026"]
+    stap = ["fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 lesuur", "--opstartgesprek", "20-11-2026", "--duur", "3 maanden"]
     assert run(*stap, "--nieuw-lid").exit_code == 2  # --nieuw-lid without --ondersteuner
     result = run(*stap, "--ondersteuner", "tom vermeulen")
     assert result.exit_code == 0, result.output
@@ -110,6 +110,8 @@ def test_door_is_written_in_the_teams_spelling(map_: Map, run, monkeypatch: pyte
 
 def test_several_team_members_fit_a_numbered_choice_on_a_terminal(voorbeeld: Path, run) -> None:
     pexpect = pytest.importorskip("pexpect")
+    if not hasattr(pexpect, "spawn"):
+        pytest.skip("pexpect.spawn needs a pseudo-terminal: POSIX only")
     inst = voorbeeld / "leersteun.yaml"
     inst.write_text(inst.read_text(encoding="utf-8").replace("  - naam: Tom Vermeulen", "  - naam: Els Peeters\n    rol: ondersteuner\n  - naam: Tom Vermeulen"), encoding="utf-8")
     result = run("toewijzen", "lotte", "els")  # without a terminal: the names and a clear refusal

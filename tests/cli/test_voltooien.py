@@ -1,7 +1,8 @@
 """Tab completion never runs what a case file holds (issue 25): names with `$(…)`, backticks,
 quotes, backslashes and `;` are completed quoted, in bash, zsh and fish as a person uses them
-(in tmux, with the script `leersteun --install-completion` installs), and the completed word
-finds the pupil. A command in a name would touch the file GEHACKT (or gehackt, lower-cased as
+(in tmux, with the script `leersteun --install-completion` installs), and in PowerShell (its
+own completion engine, where pwsh is installed: in CI), and the completed word finds the
+pupil. Installing and showing the script speak Dutch (issue 29). A command in a name would touch the file GEHACKT (or gehackt, lower-cased as
 a candidate) in the case folder."""
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ VREEMD = [
 ]
 
 
-@pytest.mark.skipif(not shutil.which("bash"), reason="bash is not installed")
+@pytest.mark.skipif(os.name != "posix" or not shutil.which("bash"), reason="bash with readline: on Linux and macOS (on Windows a bash is Git's or WSL's)")
 def test_bash_gets_every_candidate_back_in_every_quote_and_runs_nothing(map_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each candidate as readline puts it on the line (after an opening quote, and with the
     closing quote readline adds), read by one real bash with history expansion on."""
@@ -125,7 +126,7 @@ def test_bash_gets_every_candidate_back_in_every_quote_and_runs_nothing(map_: Pa
     assert not _gehackt(map_)
 
 
-@pytest.mark.skipif(not shutil.which("bash"), reason="bash is not installed")
+@pytest.mark.skipif(os.name != "posix" or not shutil.which("bash"), reason="bash with readline: on Linux and macOS (on Windows a bash is Git's or WSL's)")
 def test_bash_answers_for_what_readline_replaces(map_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The program's answer for lines typed in different ways, put on the line as readline
     does, gives the whole word to bash."""
@@ -253,7 +254,7 @@ def shell(tmp_path: Path, map_: Path) -> Iterator[Callable[[str], Terminal]]:
         env = {k: v for k, v in os.environ.items() if k not in weg and not k.endswith("_COMPLETE")}
         env |= {"HOME": str(home), "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
         installeer = subprocess.run([naam, "-c", "leersteun --install-completion; true"], cwd=map_, env=env, capture_output=True, text=True, timeout=60)
-        assert installeer.returncode == 0 and "completion installed" in installeer.stdout, installeer.stdout + installeer.stderr
+        assert installeer.returncode == 0 and f"Aanvullen met Tab geïnstalleerd voor {naam}:" in installeer.stdout, installeer.stdout + installeer.stderr
         if naam == "bash":
             with (home / ".bashrc").open("a", encoding="utf-8") as f:
                 f.write(f"PS1='{PROMPT}'\n")
@@ -347,3 +348,144 @@ def test_zsh_completes_names_quoted(shell, map_: Path, tmp_path: Path) -> None:
 def test_fish_completes_names_quoted(shell, map_: Path) -> None:
     t = shell("fish")
     _controleer(t, map_, [HONDT, BAK, MO, ("'d", HONDT[1])])
+
+
+# ---------------------------------------------------------------------------- PowerShell
+
+
+@pytest.mark.parametrize(
+    ("woord", "quoted"),
+    [
+        ("noah", "noah"),
+        ("zoë", "zoë"),
+        ("--fase=ondersteuning", "--fase=ondersteuning"),
+        ("KLM-2024-017", "KLM-2024-017"),
+        ("van den broeck", "'van den broeck'"),
+        ("d'hondt", "'d''hondt'"),
+        ("d\u2019hondt", "'d\u2019\u2019hondt'"),  # PowerShell ends a string at ’ too
+        ("noah$(touch gehackt)", "'noah$(touch gehackt)'"),
+        ("bak`touch gehackt` \"ker\"", "'bak`touch gehackt` \"ker\"'"),
+        ("a,b", "'a,b'"),
+        ("@a", "'@a'"),
+        ("#a", "'#a'"),
+        ("a;b|c&d", "'a;b|c&d'"),
+        ("", "''"),
+    ],
+)
+def test_powershell_gets_plain_words_as_they_are_and_anything_else_in_single_quotes(woord: str, quoted: str) -> None:
+    from leersteun.cli.voltooien import powershell_quote
+
+    assert powershell_quote(woord) == quoted
+
+
+def _powershell_antwoord(regel: str) -> list[list[str]]:
+    import base64
+
+    from typer.main import get_command
+
+    from leersteun.cli import app
+    from leersteun.cli.voltooien import PowerShell
+
+    os.environ["_TYPER_COMPLETE_ARGS"] = regel
+    try:
+        uit = PowerShell(get_command(app), {}, "leersteun", "_LEERSTEUN_COMPLETE").complete()
+    finally:
+        del os.environ["_TYPER_COMPLETE_ARGS"]
+    assert uit.isascii()  # read back in any code page
+    return [[base64.b64decode(v).decode("utf-8") for v in r.split("\t")] for r in uit.splitlines()]
+
+
+def test_powershell_answers_in_base64_for_the_line_up_to_the_cursor(map_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(map_)
+    assert _powershell_antwoord("leersteun toon mo") == [
+        ["'" + MO[1] + "'", MO[1], "Mo\\$(touch GEHACKT)\\`touch GEHACKT\\`; touch GEHACKT Claes (T-004)"]
+    ]
+    assert _powershell_antwoord("leersteun toon 'd") == [["'d''hondt'", "d'hondt", "Jana D'Hondt (T-002)"]]
+    assert sorted(r[0] for r in _powershell_antwoord("leersteun lijst --fase=o")) == ["--fase=ondersteuning", "--fase=opstart"]
+    assert "toon" in [r[0] for r in _powershell_antwoord("leersteun ")]  # after a space: the next word
+    assert not _gehackt(map_)
+
+
+def _nep_powershell(bin_: Path, profiel: Path, beleid: str) -> None:
+    """A `pwsh` that answers the installer's one question as PowerShell does: the profile's
+    path in base64, then the execution policy."""
+    import base64
+
+    bin_.mkdir(exist_ok=True)
+    b64 = base64.b64encode(str(profiel).encode("utf-8")).decode("ascii")
+    for naam in ("pwsh", "powershell"):
+        nep = bin_ / naam
+        nep.write_text(f"#!/bin/sh\nprintf '%s\\r\\n%s\\r\\n' '{b64}' '{beleid}'\n", encoding="utf-8")
+        nep.chmod(0o755)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stand-in for pwsh is a sh script")
+def test_powershell_is_installed_beside_the_profile_once_and_the_policy_is_left_to_the_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from leersteun.cli.voltooien import installeer_script
+
+    profiel = tmp_path / "José Peeters" / "Documents" / "PowerShell" / "Microsoft.PowerShell_profile.ps1"
+    profiel.parent.mkdir(parents=True)
+    profiel.write_bytes("# mijn eigen profiel\r\nSet-Alias ll Get-ChildItem".encode("utf-16"))  # as Windows PowerShell saves it
+    eigen = profiel.read_bytes()
+    _nep_powershell(tmp_path / "bin", profiel, "Restricted")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    for _ in range(2):
+        with pytest.raises(SystemExit) as stop:
+            installeer_script("pwsh")
+        assert stop.value.code == 0
+    uit = capsys.readouterr().out
+    script = profiel.parent / "leersteun-aanvullen.ps1"
+    assert f"Aanvullen met Tab geïnstalleerd voor pwsh: {script}" in uit and "Het werkt in elke nieuwe terminal" in uit
+    assert "uitvoeringsbeleid Restricted" in uit and "Set-ExecutionPolicy -Scope CurrentUser RemoteSigned" in uit
+    assert "Register-ArgumentCompleter -Native -CommandName leersteun" in script.read_text(encoding="ascii")
+    assert "Set-PSReadLineKeyHandler" not in script.read_text(encoding="ascii")  # the user's Tab key stays theirs
+    assert profiel.read_bytes() == eigen + "\r\n. (Join-Path (Split-Path -Parent $PROFILE) 'leersteun-aanvullen.ps1')\r\n".encode("utf-16-le")
+
+    _nep_powershell(tmp_path / "bin", profiel, "RemoteSigned")
+    with pytest.raises(SystemExit):
+        installeer_script("powershell")
+    assert "uitvoeringsbeleid" not in capsys.readouterr().out
+
+
+def test_installing_and_showing_speak_dutch_in_a_shell_without_completion(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer import _completion_shared, completion
+
+    for gevonden, woorden in ((None, "kon niet vinden in welke shell"), ("cmd", "de Opdrachtprompt van Windows kent het niet"), ("sh", "bestaat niet voor sh")):
+        for module in (_completion_shared, completion):  # as shellingham finds the shell
+            monkeypatch.setattr(module, "_get_shell_name", lambda g=gevonden: g)
+        for optie in ("--install-completion", "--show-completion"):
+            uit = run(optie)
+            assert uit.exit_code == 1 and woorden in uit.stderr and "bash, zsh, fish en PowerShell" in uit.stderr, (optie, uit.output)
+            assert "not supported" not in uit.output
+    for module in (_completion_shared, completion):
+        monkeypatch.setattr(module, "_get_shell_name", lambda: "pwsh")
+    uit = run("--show-completion")
+    assert uit.exit_code == 0 and "Register-ArgumentCompleter -Native -CommandName leersteun" in uit.stdout
+
+
+@pytest.mark.skipif(not shutil.which("pwsh"), reason="PowerShell (pwsh) is not installed: in CI it is, on every platform")
+def test_pwsh_completes_names_quoted_and_runs_nothing(map_: Path, tmp_path: Path) -> None:
+    """PowerShell's own completion engine (TabExpansion2, what Tab calls) with the script
+    `--show-completion` gives; each completed line parsed by PowerShell gives the name as one
+    argument, and nothing ran."""
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": ""}
+    script = subprocess.run([str(BIN / "leersteun"), "--show-completion", "pwsh"], cwd=map_, env={**env, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}, capture_output=True, text=True, timeout=60)
+    assert script.returncode == 0, script.stderr
+    (tmp_path / "aanvullen.ps1").write_text(script.stdout, encoding="ascii")
+    gevallen = [("no", NOAH[1]), ("d", HONDT[1]), ("bak", BAK[1]), ("mo", MO[1]), ("van", "van den broeck")]
+    regels = [f". '{tmp_path / 'aanvullen.ps1'}'"]
+    for getypt, _ in gevallen:
+        regel = f"leersteun toon {getypt}"
+        regels += [
+            f"$r = TabExpansion2 -inputScript '{regel.replace(chr(39), chr(39) * 2)}' -cursorColumn {len(regel)}",
+            "$t = $r.CompletionMatches[0].CompletionText",
+            "$lijn = 'leersteun toon ' + $t",
+            "$ast = [System.Management.Automation.Language.Parser]::ParseInput($lijn, [ref]$null, [ref]$null)",
+            "$w = $ast.EndBlock.Statements[0].PipelineElements[0].CommandElements[2].SafeGetValue()",
+            "[Console]::Out.WriteLine([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($w)))",
+        ]
+    uit = subprocess.run(["pwsh", "-NoProfile", "-NonInteractive", "-Command", "; ".join(regels)], cwd=map_, env=env, capture_output=True, text=True, timeout=120)
+    import base64
+
+    assert [base64.b64decode(r).decode("utf-8") for r in uit.stdout.split()] == [w for _, w in gevallen], uit.stderr
+    assert not _gehackt(map_)

@@ -143,10 +143,11 @@ def test_a_session_typed_the_way_a_teacher_types(voorbeeld: Path, run) -> None:
         ["doel", "mats", "--domein", "Sociaal-emotioneel", "--omschrijving", "Mats speelt samen.", "--specifiek", "3 keer per week",
          "--meetbaar", "turven", "--acceptabel", "juf en Mats", "--realistisch", "lukt thuis al", "--start", "vandaag",
          "--einde", "26-03-2027", "--maatregel", "Speelkaartjes.", "--wie", "Klasleerkracht", "--maatregel-evaluatie", "29/01/2027"],
-        ["fase", "mats", "Ondersteuning", "--frequentie", "Wekelijks", "--intensiteit", "1 lesuur per week", "--leervraag", "Hoe speelt Mats mee?"],
+        ["fase", "mats", "Ondersteuning", "--frequentie", "Wekelijks", "--intensiteit", "1 lesuur per week", "--duur", "tot de krokusvakantie", "--leervraag", "Hoe speelt Mats mee?"],
         ["evaluatie", "noah", "--beslissing", "Verderzetten", "--volgende", "morgen"],
         ["evaluatie", "arthur", "--beslissing", "AFSLUITEN", "--reden", "Doelen bereikt", "--concreet", "Ja", "--context", "Deels",
-         "--gedragen", "ja", "--fase-2-3", "JA"],
+         "--gedragen", "ja", "--fase-2-3", "JA", "--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.",
+         "--met", "Klasleerkracht,Ouders,CLB"],
         ["overzicht", "--week", "48"], ["overzicht", "--week", "W48", "--formaat", "md"], ["overzicht", "--week", "2026-W48", "--formaat", "csv"],
         ["agenda", "--weken", "4"], ["lijst", "--fase", "Ondersteuning"],
     ]  # fmt: skip

@@ -438,6 +438,10 @@ class Ploeg:
         env.pop("LEERSTEUN_DEBUG", None)
         klon = self.klonen[wie]
         if dood_bij and dood_bij != "samenvoegen":
+            if os.name != "posix":
+                import pytest
+
+                pytest.skip("git killed mid-way: a sh wrapper named git and process groups, POSIX only")
             bin_ = self.map / "dood-bin"
             bin_.mkdir(exist_ok=True)
             wrapper = bin_ / "git"

@@ -135,3 +135,71 @@ def test_a_new_school_that_would_make_leersteun_yaml_invalid_writes_nothing(map_
         maak(map_, aanmelding(voornaam="Amir", naam="Benali", school=fout_school.naam, erbij=Erbij([], [fout_school])))
     assert map_.hashes() == voor
     assert not list(Path(map_.pad / "cases").glob("*.yaml"))
+
+
+# ---------------------------------------------------------------------------- issue 27: what the procedure asks of an aanmelding
+
+
+def test_an_unsupported_typology_names_what_leersteun_yaml_configures(map_: Map) -> None:
+    """Seed 003: "De aanmeldingen voor type 4, 6 of 7 worden automatisch doorgestuurd"; which
+    typologies this centre keeps is what leersteun.yaml says, not a fixed list."""
+    from leersteun.core.waarden import Typologie
+
+    (map_.pad / "leersteun.yaml").write_text(
+        INSTELLINGEN + "typologieen:\n  ondersteund: [basisaanbod, type 9]\n  andere_naar: Leersteuncentrum Noord\n", encoding="utf-8"
+    )
+    with pytest.raises(Fout) as fout:
+        maak(map_, aanmelding(typologie=Typologie.type_2))
+    assert "gaat naar Leersteuncentrum Noord" in fout.value.boodschap
+    assert "Dit centrum ondersteunt (typologieen in leersteun.yaml): basisaanbod, type 9." in fout.value.boodschap
+    assert "types 4, 6 en 7" not in fout.value.boodschap and nieuwe_bestanden(map_) == []
+
+
+def test_ov4_asks_for_the_ontbindende_voorwaarde_and_has_no_sixty_days(map_: Map) -> None:
+    """Seed 003: "Ook bij een OV4-Verslag wordt een leerling onder ontbindende voorwaarde
+    ingeschreven"; the 60 days ("gemeenschappelijk curriculum of met een IAC") are said of an IAC."""
+    from leersteun.rules.deadlines import Soort, deadlines
+
+    secundair = {"klas": "1B", "niveau": "secundair", "verslag": "OV4", "geboortedatum": dt.date(2013, 1, 5)}
+    zonder = maak(map_, aanmelding(voornaam="Jules", naam="Dubois", **secundair))
+    assert any("bij een OV4-Verslag wordt een leerling onder ontbindende voorwaarde ingeschreven" in m for m in zonder.meldingen)
+    ov4 = maak(map_, aanmelding(voornaam="Sara", naam="Aerts", ontbindende_voorwaarde=dt.date(2026, 11, 2), **secundair))
+    assert not any("OV4" in m for m in ov4.meldingen)
+    iac = maak(map_, aanmelding(voornaam="Tim", naam="Aerts", **{**secundair, "verslag": "IAC"}, ontbindende_voorwaarde=dt.date(2026, 11, 2)))
+    ctx = dossiers.context(VANDAAG, None)
+    soorten = {pad: {x.soort for x in deadlines(dossiers.lees_dossier(pad, ctx).dossier, VANDAAG)} for pad in (ov4.pad, iac.pad)}
+    assert Soort.ontbindende_voorwaarde not in soorten[ov4.pad] and Soort.ontbindende_voorwaarde in soorten[iac.pad]
+
+
+def test_a_support_question_not_of_the_teacher_is_pointed_out(map_: Map) -> None:
+    """Seed 001: "dat er een ondersteuningsvraag is van de leerkrachten naast de
+    ondersteuningsvraag van de leerling of ouder"."""
+    ouders = maak(map_, aanmelding(voornaam="Mats", leervraag="Hoe helpen we Mats?", vraag_van=["ouders"]))
+    assert any("komt van ouders, niet van de leerkracht" in m for m in ouders.meldingen)
+    beide = maak(map_, aanmelding(voornaam="Ella", leervraag="Hoe helpen we Ella?", vraag_van=["leerkracht", "ouders"]))
+    assert not any("niet van de leerkracht" in m for m in beide.meldingen)
+
+
+def test_the_verslag_of_the_lager_is_refused_for_a_secondary_aanmelding(map_: Map) -> None:
+    """Seed 003: "Er moet dan een nieuw Verslag opgemaakt worden, omdat het oude vervalt aan het
+    einde van het lager onderwijs. De secundaire school moet een nieuwe aanmelding doen." """
+    gesloten = (
+        DOSSIER.replace("fase: ondersteuning\n", "fase: afgesloten\n", 1)
+        .replace("    frequentie: wekelijks\n", "    einde: 2026-06-26\n    frequentie: wekelijks\n", 1)
+        .replace("    door: Els Maes\nevaluaties: []", "    door: Els Maes\n  - datum: 2026-06-26\n    fase: afgesloten\n    door: Els Maes\n"
+                 "evaluaties:\n  - datum: 2026-06-26\n    beslissing: afsluiten\n    reden: overgang_secundair\n")
+        .replace("ondersteuner: Els Maes           # de huidige", "ondersteuner: null")
+    )  # fmt: skip
+    map_.case(gesloten)
+    m = Dossiermap(map_.pad)
+    inst = dossiers.instellingen(m)
+    ctx = dossiers.context(VANDAAG, inst)
+    vorig = dossiers.open_dossier(m, "T-001", ctx)
+    secundair = {"klas": "1A", "niveau": "secundair", "school": "Sint-Victorinstituut"}
+    voor = map_.hashes()
+    with pytest.raises(Fout) as fout:
+        meld_aan(m, inst, ctx, aanmelding(verslagdatum=dt.date(2024, 9, 12), **secundair), vorig)  # the Verslag of the lager
+    assert "vervalt aan het einde van het lager" in fout.value.boodschap and "--verslagdatum" in fout.value.boodschap
+    assert map_.hashes() == voor
+    gemaakt = meld_aan(m, inst, ctx, aanmelding(verslagdatum=dt.date(2026, 6, 1), **secundair), vorig)  # the new one of the CLB
+    assert gemaakt.id != "T-001" and "volgend_dossier: " + gemaakt.id in (map_.pad / "cases" / "T-001.yaml").read_text()

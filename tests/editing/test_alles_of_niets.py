@@ -209,6 +209,7 @@ def test_a_rerun_after_a_kill_commits_every_case_the_rollover_changed(klein: tup
     assert gewijzigd_of_niet(map_, voor, basis)
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9: POSIX only")
 def test_a_real_kill_9_in_a_larger_rollover(tmp_path: Path, run) -> None:
     map_, voor = gegenereerd(tmp_path / "groot", 30)
     basis = git(map_, "rev-parse", "HEAD").strip()

@@ -131,7 +131,7 @@ def test_both_append_history_and_meetings_everything_is_kept(team: Team) -> None
 
 
 def test_one_closes_while_the_other_adds_a_meeting(team: Team) -> None:
-    uit = team.doe("An Janssens", "evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen-bereikt", "--datum", "23-11-2026")
+    uit = team.doe("An Janssens", "evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen-bereikt", "--datum", "23-11-2026", "--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb")
     assert uit.exit_code == 0, uit.output
     assert team.doe("Els Maes", "overleg", "noah", "--soort", "school-clb", "--datum", "20-11-2026", "--notitie", "Met het CLB.").exit_code == 0
     deel_allebei(team)
@@ -173,9 +173,9 @@ def test_phase_changed_on_both_sides_is_asked_as_one_question(team: Team) -> Non
             "--wie", "klasleerkracht", "--wanneer", "elke ochtend", "--hoe", "Met blokken.", "--maatregel-evaluatie", "2027-01-15"]  # fmt: skip
     assert team.doe("An Janssens", *doel).exit_code == 0
     uit = team.doe("An Janssens", "fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 lesuur per week",
-                   "--opstartgesprek", "20-11-2026", "--datum", "20-11-2026")  # fmt: skip
+                   "--opstartgesprek", "20-11-2026", "--datum", "20-11-2026", "--duur", "3 maanden")  # fmt: skip
     assert uit.exit_code == 0, uit.output
-    assert team.doe("Els Maes", "fase", "finn", "afgesloten", "--reden", "andere", "--datum", "21-11-2026").exit_code == 0
+    assert team.doe("Els Maes", "fase", "finn", "afgesloten", "--reden", "andere", "--datum", "21-11-2026", "--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb").exit_code == 0
     assert team.doe("Els Maes", "delen").exit_code == 0
     an = team.doe("An Janssens", "delen")
     assert an.exit_code == 1 and "JZF-2025-004: 1 tegenspraak (de fase en het traject" in an.output

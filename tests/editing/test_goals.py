@@ -136,7 +136,7 @@ def test_doel_with_options(voorbeeld: Path, run) -> None:
     # now the case can start its support
     geweigerd = run("fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur")
     assert geweigerd.exit_code == 1 and "een opstartgesprek" in geweigerd.output and "leervraag" not in geweigerd.output
-    assert run("fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--opstartgesprek", "2026-11-24").exit_code == 0
+    assert run("fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--opstartgesprek", "2026-11-24", "--duur", "3 maanden").exit_code == 0
 
 
 def test_doel_shows_smart_warnings_with_lines(voorbeeld: Path, run) -> None:
@@ -150,13 +150,20 @@ def test_doel_interactive_with_beeldvorming_and_a_measure(voorbeeld: Path, run) 
     invoer = [
         "j",  # beeldvorming first
         "Finn speelt alleen en wordt boos als iemand meedoet.",
+        "De klas wacht vaak op Finn; we maken ons zorgen over zijn vriendschappen.",  # tegenaan, zorgen
         "Speelt vooral alleen in de bouwhoek.", "",  # observaties
         "", # toetsgegevens
         "Helpt graag opruimen.", "", "Wordt boos bij wachten.", "",  # socio-emotioneel
         "", "",  # motorisch
         "", "",  # cognitief
+        "dinosaurussen", "",  # interesses
+        "zijn neef Lars", "",  # ondersteunende figuren
+        "nee", "Finn liep weg als het maatje kwam.",  # al geprobeerd: Speelmaatje in de bouwhoek
+        "", "",  # Praatplaten bij het onthaal: not known
+        "Samen opruimen", "ja", "Finn helpt graag.", "",  # one more, then on
         "socio-emotioneel",
         "Finn speelt samen met een andere kleuter.",
+        "Ontwikkelingsdoel: samen spelen (sociale vaardigheden).",  # leerplandoel
         "Finn speelt 3 keer per week 10 minuten samen in de bouwhoek.",
         "De kleuterjuf noteert elke dag op een turflijst of het lukt.",
         "Afgesproken met de kleuterjuf en de ouders.",
@@ -167,6 +174,7 @@ def test_doel_interactive_with_beeldvorming_and_a_measure(voorbeeld: Path, run) 
         "j",  # a measure
         "Speelkaartjes met vaste rollen.", "Finn wacht op zijn beurt.", "tijdelijk", "2027-01-29",
         "Els Maes", "klasleerkracht",  # a name is refused, then a function
+        "in de bouwhoek",  # waar
         "elke speeltijd", "Kaartjes met pictogrammen.",
         "n",
     ]  # fmt: skip
@@ -181,6 +189,27 @@ def test_doel_interactive_with_beeldvorming_and_a_measure(voorbeeld: Path, run) 
     assert d.doelen[0].maatregelen[0].wie == "klasleerkracht"
     assert d.doelen[0].einde == dt.date(2027, 3, 26)
     assert "D1 is SMART geformuleerd" in result.stdout
+    # seed 004, bijlage 2: "Waar loop je … tegenaan? Waar maak je je zorgen om?", interests, "Ondersteunende figuren"
+    assert d.beeldvorming.zorgen == "De klas wacht vaak op Finn; we maken ons zorgen over zijn vriendschappen."
+    assert d.beeldvorming.interesses == ["dinosaurussen"] and d.beeldvorming.ondersteunende_figuren == ["zijn neef Lars"]
+    # seed 002: "afstemmen wat er al uitgeprobeerd werd: wat lukte (niet), redenen"
+    assert [str(x) for x in d.leervraag.al_geprobeerd] == [
+        "Speelmaatje in de bouwhoek: lukte niet (Finn liep weg als het maatje kwam)", "Praatplaten bij het onthaal", "Samen opruimen: lukte (Finn helpt graag)",
+    ]  # fmt: skip
+    # bijlage 6: "Welk (leerplan)doel / eindterm heb je voor ogen?" and "wie, wat, waar, wanneer, hoe"
+    assert d.doelen[0].leerplandoel == "Ontwikkelingsdoel: samen spelen (sociale vaardigheden)."
+    assert d.doelen[0].maatregelen[0].waar == "in de bouwhoek"
+    scherm = " ".join(result.stdout.split())
+    # bijlage 4: every HGW-hulpzin of the pupil and of the teacher, "overige" and the ending included
+    for zin in ("De leerling heeft instructie nodig die …", "De leerling heeft overige nodig …", "… om het doel te behalen.",
+                "Als leraar heb ik nood aan collega's die …", "Als leraar heb ik nood aan een zorgcoördinator die …",
+                "Als leraar heb ik nood aan een directie die …", "Als leraar heb ik nood aan 'meer handen in de klas' in de vorm van …",
+                "Als leraar heb ik nood aan een ondersteuner die …", "Als leraar heb ik nood aan een CLB-medewerker die …"):  # fmt: skip
+        assert zin in scherm, zin
+    # bijlage 5: the seven criteria of a passende maatregel, as a checklist before the measure
+    assert scherm.index("Een passende maatregel (bijlage 5):") < scherm.index("Wat? Welke maatregel")
+    for criterium in ("[ ] is maatwerk", "[ ] is SMART", "[ ] komt tot stand in overleg met alle betrokkenen", "[ ] is ingebed in de zorgvisie van de school"):
+        assert criterium in scherm, criterium
 
 
 def test_doel_evaluation(voorbeeld: Path, run) -> None:
@@ -188,7 +217,7 @@ def test_doel_evaluation(voorbeeld: Path, run) -> None:
     assert result.exit_code == 0, result.output
     tekst = (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text()
     assert "    evaluaties:\n      - datum: 2026-11-24\n        bereikt: deels\n        behouden: Weekplanning.\n        bijsturen: Ook toetsen.\n        door: An Janssens\n" in tekst
-    result = run("doel", "arthur", "--doel", "D1", "--evalueer", input="ja\n\n\n\nWeekplanning voor de hele klas.\n\n")
+    result = run("doel", "arthur", "--doel", "D1", "--evalueer", input="ja\n\n\n\n\nWeekplanning voor de hele klas.\n\n")
     assert result.exit_code == 0, result.output
     assert "breder_inzetten: Weekplanning voor de hele klas." in (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text()
 
@@ -236,14 +265,42 @@ def test_fiche_pdf_text(voorbeeld: Path, run, pdftotext: str) -> None:
     assert "Doel 1" not in plat
 
 
-def test_a_goal_title_stays_on_the_page_of_its_table(voorbeeld: Path, run, pdftotext: str) -> None:
-    """A teacher never finds a goal's title alone at the bottom of a page."""
+def _paginas(pdftotext: str, pad: Path) -> list[list[str]]:
+    """The lines of each page of a PDF (the page number at the foot left out)."""
+    inhoud = subprocess.run([pdftotext, "-layout", str(pad), "-"], capture_output=True, text=True, check=True).stdout
+    return [[r.strip() for r in p.splitlines() if r.strip() and not re.fullmatch(r"\s*pagina \d+ van \d+", r)] for p in inhoud.split("\f")[:-1]]
+
+
+def test_a_goal_title_never_ends_a_page_and_a_goal_moves_only_when_it_does_not_fit(voorbeeld: Path, run, pdftotext: str) -> None:
+    """Issue 28, the README's Arthur example (its commands, in its order): with a second measure
+    and an evaluation D1 is longer than a page. Its title stood alone on a page and D1 took three pages; now it begins under the
+    beeldvorming and continues on page 2, and D2 (which fits on a page) is whole on page 3."""
+    assert run("doel", "arthur", "--doel", "D1", "--maatregel", "Toetsen in rood in de planning.", "--wie", "klasleerkracht", "--maatregel-evaluatie", "11-01-2027").exit_code == 0
+    assert run("doel", "arthur", "--doel", "D1", "--evalueer", "--bereikt", "deels", "--behouden", "Weekplanning op maandag.", "--bijsturen", "Ook toetsen aanduiden.").exit_code == 0
+    hoe = "De zorgleerkracht overloopt de planning op maandag."
+    assert run("doel", "arthur", "--doel", "D1", "--wijzig-maatregel", "rood", "--wie", "zorgleerkracht", "--hoe", hoe).exit_code == 0
     assert run("fiche", "arthur", "--formaat", "pdf", "--uit", "out/arthur.pdf").exit_code == 0
-    inhoud = subprocess.run([pdftotext, str(voorbeeld / "out" / "arthur.pdf"), "-"], capture_output=True, text=True, check=True).stdout
-    paginas = [" ".join(p.split()) for p in inhoud.split("\f")]
-    for titel in ("Doel 1: Arthur plant", "Doel 2: Arthur vraagt"):
+    paginas = _paginas(pdftotext, voorbeeld / "out" / "arthur.pdf")
+    for regels in paginas:  # no page ends with a goal's title or its domain (the line under the title)
+        assert not re.match(r"Doel \d+: ", regels[-1]) and not regels[-1].endswith("ontwikkeling"), regels[-3:]
+        titels = [i for i, r in enumerate(regels) if re.match(r"Doel \d+: ", r)]
+        for i in titels:  # a title is followed by the first row of its table on the same page
+            assert any(r.startswith("Doel ") and "Arthur" in r for r in regels[i + 2 : i + 4]), regels[i:]
+    assert len(paginas) == 3
+    eerste, tweede, derde = (" ".join(p) for p in paginas)
+    assert "Hoe we Arthur zien" in eerste and "Doel 1: Arthur plant" in eerste  # no page left half empty before D1
+    assert "Wat de leerkracht" in eerste and "Afspraken" not in eerste  # as the README says: up to what Arthur and the teacher need
+    assert "Evaluatie" in tweede and "Doel 2" not in tweede
+    assert derde.startswith("Doel 2: Arthur vraagt") and "Arthur legt de kaart omhoog" in derde  # whole, on the page it fits on
+
+
+def test_a_goal_that_fits_on_a_page_stays_whole(voorbeeld: Path, run, pdftotext: str) -> None:
+    """The example's goals fit on a page: each is whole on one page, its title above its table."""
+    assert run("fiche", "arthur", "--formaat", "pdf", "--uit", "out/arthur.pdf").exit_code == 0
+    paginas = [" ".join(p) for p in _paginas(pdftotext, voorbeeld / "out" / "arthur.pdf")]
+    for titel, laatste in (("Doel 1: Arthur plant", "Planning samen overlopen"), ("Doel 2: Arthur vraagt", "Arthur legt de kaart omhoog")):
         pagina = next(p for p in paginas if titel in p)
-        assert "Zo weten we of het lukt" in pagina.split(titel, 1)[1], titel
+        assert "Zo weten we of" in pagina.split(titel, 1)[1] and laatste in pagina.split(titel, 1)[1], titel
 
 
 def test_fiche_shows_the_beeldvorming(voorbeeld: Path, run) -> None:
@@ -447,3 +504,154 @@ def test_a_goal_evaluation_entered_late_goes_to_its_place(voorbeeld: Path, run) 
     tekst = pad.read_text()
     assert tekst.index("      - datum: 2026-03-01\n        bereikt: nee") < tekst.index("      - datum: 2026-06-15\n        bereikt: deels")
     assert run("valideer", "cases/KLM-2025-003.yaml").exit_code == 0
+
+
+# ---------------------------------------------------------------------------- seed 004 kept (issue 27, point 9)
+
+
+def test_a_goal_evaluation_asks_the_intended_effects_of_the_redelijke_aanpassing_first(voorbeeld: Path, run) -> None:
+    """Seed 004, bijlage 6, Evalueer het proces: "Welke effecten beogen we met de redelijke
+    aanpassing i.f.v. de te bereiken doelen?" comes before "Wat behouden we?"."""
+    result = run("doel", "arthur", "--doel", "D1", "--evalueer", input="deels\nArthur plant zonder hulp.\nWeekplanning.\n\n\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.index("Welke effecten beogen we met de redelijke aanpassing") < result.stdout.index("Wat behouden we")
+    tekst = (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text()
+    assert "        bereikt: deels\n        beoogde_effecten: Arthur plant zonder hulp.\n        behouden: Weekplanning.\n" in tekst
+    assert run("doel", "arthur", "--doel", "D2", "--bereikt", "ja", "--beoogde-effecten", "Arthur vraagt zelf hulp.").exit_code == 0
+    assert run("fiche", "arthur", "--formaat", "md").exit_code == 0
+    fiche = (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text()
+    assert "- **Dit willen we bereiken met de aanpassing:** Arthur vraagt zelf hulp." in fiche
+
+
+def _maatregel(**velden):
+    from leersteun.rules.model import Maatregel
+
+    return Maatregel.model_validate({"wat": "Weekplanning hangt in de klas.", "evaluatie_op": dt.date(2027, 1, 11), **velden})
+
+
+def test_a_lasting_measure_is_reviewed_again_and_again() -> None:
+    """Seed 004, bijlage 6: "ook de langdurige of blijvende maatregelen worden op regelmatige basis
+    geëvalueerd". A blijvende maatregel with evaluatie_elke_weken keeps a deadline: after each
+    evaluation of its goal the next moment, n weeks on; a temporary one is done after one review."""
+    from leersteun.rules.deadlines import volgende_herbekijking
+
+    blijvend = _maatregel(periode="blijvend", evaluatie_elke_weken=6)
+    assert volgende_herbekijking(blijvend, []) == dt.date(2027, 1, 11)
+    assert volgende_herbekijking(blijvend, [dt.date(2027, 1, 8)]) == dt.date(2027, 2, 22)
+    assert volgende_herbekijking(blijvend, [dt.date(2027, 1, 8), dt.date(2027, 2, 20)]) == dt.date(2027, 4, 5)
+    assert volgende_herbekijking(blijvend, [dt.date(2027, 5, 3)]) == dt.date(2027, 6, 28)  # 3 May did the review of 17 May (held early)
+    assert volgende_herbekijking(_maatregel(periode="tijdelijk"), [dt.date(2027, 1, 8)]) is None
+    assert volgende_herbekijking(_maatregel(periode="blijvend"), [dt.date(2027, 1, 8)]) is None  # no rhythm agreed: one review
+
+
+def test_a_lasting_measure_in_the_agenda_and_the_refusals(voorbeeld: Path, run, monkeypatch) -> None:
+    pad = voorbeeld / "cases" / "RGN-2025-002.yaml"
+    voor = digest(pad)
+    for opties, woorden in (
+        (["--periode", "tijdelijk", "--maatregel-evaluatie", "11-01-2027"], "Alleen een blijvende maatregel"),
+        (["--periode", "blijvend"], "de eerste keer bekeken"),
+    ):
+        geweigerd = run("doel", "arthur", "--doel", "D1", "--maatregel", "Weekplanning hangt in de klas.", "--evaluatie-elke", "6", *opties)
+        assert geweigerd.exit_code == 1 and woorden in geweigerd.stderr, geweigerd.output
+    assert digest(pad) == voor
+    result = run("doel", "arthur", "--doel", "D1", "--maatregel", "Weekplanning hangt in de klas.", "--periode", "blijvend",
+                 "--maatregel-evaluatie", "11-01-2027", "--evaluatie-elke", "6", "--wie", "klasleerkracht", "--waar", "in de klas")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "        periode: blijvend\n        wie: klasleerkracht\n        waar: in de klas\n        evaluatie_op: 2027-01-11\n        evaluatie_elke_weken: 6\n" in pad.read_text()
+    assert run("doel", "arthur", "--doel", "D1", "--bereikt", "deels", "--datum", "2027-01-11").exit_code == 0
+    monkeypatch.setenv("LEERSTEUN_VANDAAG", "2027-01-12")
+    agenda = run("agenda", "--weken", "8").stdout
+    assert "22-02-2027" in agenda  # 11-01 + 6 weeks: the next review
+    assert run("fiche", "arthur", "--formaat", "md").exit_code == 0
+    fiche = (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text()
+    assert "Blijvende maatregel. We bekijken ze om de 6 weken opnieuw; de volgende keer op 22 februari 2027." in fiche
+    assert "- **Waar:** in de klas" in fiche
+
+
+def test_the_goal_sheet_shows_leerplandoel_and_the_whole_beeldvorming(voorbeeld: Path, run) -> None:
+    """Seed 004: bijlage 6 "Welk (leerplan)doel / eindterm heb je voor ogen?"; bijlage 2 "Waar loop
+    je … tegenaan? Waar maak je je zorgen om?", "Welke sterktes, interesses …", "Ondersteunende figuren"."""
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    oud = pad.read_text()
+    pad.write_text(
+        oud.replace(
+            "\ndoelen:\n",
+            "\nbeeldvorming:\n  reden: Noah leest traag.\n  zorgen: Noah haakt af bij lange teksten.\n"
+            "  interesses: [voetbal]\n  ondersteunende_figuren: [zijn oma leest elke avond voor]\n\ndoelen:\n",
+        )
+    )
+    assert run("valideer").exit_code == 0
+    assert run("doel", "noah", "--doel", "D1", "--leerplandoel", "Eindterm Nederlands - leest een tekst met hulpmiddelen.").exit_code == 0
+    tekst = pad.read_text()
+    assert re.search(r"    omschrijving: .*\n    leerplandoel: Eindterm Nederlands - leest een tekst met hulpmiddelen.\n", tekst)
+    for formaat in ("md", "html"):
+        assert run("fiche", "noah", "--formaat", formaat).exit_code == 0
+        fiche = " ".join((voorbeeld / "out" / f"KLM-2025-003-doelfiche.{formaat}").read_text().split())
+        for woorden in ("Leerplandoel of eindterm", "Eindterm Nederlands - leest een tekst met hulpmiddelen.", "Waar de school tegenaan loopt",
+                        "Noah haakt af bij lange teksten.", "Sterktes en interesses om op te bouwen", "voetbal",
+                        "Wie en wat Noah steunt", "zijn oma leest elke avond voor"):  # fmt: skip
+            assert woorden in fiche, (formaat, woorden)
+
+
+def test_old_case_files_stay_byte_identical_when_nothing_changes(voorbeeld: Path) -> None:
+    """The new keys of point 9 are optional: every example case, read and saved through the edit
+    machinery without a change, stays byte for byte the same."""
+    from leersteun.editing.bewerk import pas_toe
+    from leersteun.reading.dossiers import lees_dossier
+
+    ctx = Context(vandaag=dt.date(2026, 11, 24))
+    for pad in sorted((voorbeeld / "cases").glob("*.yaml")):
+        voor = digest(pad)
+        pas_toe(lees_dossier(pad, ctx), ctx, lambda data, d: [])
+        assert digest(pad) == voor, pad.name
+
+
+def test_what_was_tried_says_what_worked_and_why(voorbeeld: Path, run) -> None:
+    """Seed 002, the ondersteuner: "afstemmen wat er al uitgeprobeerd werd: wat lukte (niet),
+    redenen". A plain line of the leervraag gets its answer in place; a new one is added."""
+    pad = voorbeeld / "cases" / "RGN-2025-002.yaml"
+    result = run("doel", "arthur", "--al-geprobeerd", "planningsschema van vorig jaar", "--gelukt", "nee", "--waarom", "Arthur verloor het blad.")
+    assert result.exit_code == 0, result.output
+    assert "Al geprobeerd, aangevuld: Planningsschema van vorig jaar." in result.stdout
+    assert run("doel", "arthur", "--al-geprobeerd", "Time-timer op de bank", "--gelukt", "deels", "--waarom", "Werkt bij rekenen, niet bij taal.").exit_code == 0
+    assert (
+        "  al_geprobeerd:\n    - wat: Planningsschema van vorig jaar\n      gelukt: nee\n      waarom: Arthur verloor het blad.\n"
+        "    - wat: Time-timer op de bank\n      gelukt: deels\n      waarom: Werkt bij rekenen, niet bij taal.\n"
+    ) in pad.read_text()
+    assert run("valideer", "--streng").exit_code == 0
+    assert run("fiche", "arthur", "--formaat", "md").exit_code == 0
+    fiche = (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text()
+    assert "- Planningsschema van vorig jaar: lukte niet (Arthur verloor het blad)" in fiche
+    assert "- Time-timer op de bank: lukte deels (Werkt bij rekenen, niet bij taal)" in fiche
+    toon = " ".join(run("toon", "arthur").stdout.split())
+    assert "Planningsschema van vorig jaar: lukte niet (Arthur verloor het blad); Time-timer op de bank" in toon
+    voor = digest(pad)
+    for opties, code, woorden in (
+        (["--al-geprobeerd", "Kaartjes"], 2, "Zeg of 'Kaartjes' lukte"),
+        (["--gelukt", "ja"], 2, "horen bij --al-geprobeerd"),
+        (["--al-geprobeerd", "Kaartjes", "--gelukt", "ja", "--wie", "klasleerkracht"], 2, "--wie heeft hier geen effect"),
+    ):
+        geweigerd = run("doel", "arthur", *opties)
+        assert geweigerd.exit_code == code and woorden in geweigerd.stderr, geweigerd.output
+    assert digest(pad) == voor
+
+
+def test_the_dialogue_asks_how_often_a_lasting_measure_is_reviewed_again(voorbeeld: Path, run) -> None:
+    """Seed 004, bijlage 6: a blijvende maatregel is "op regelmatige basis geëvalueerd"."""
+    invoer = [
+        "n",  # no beeldvorming
+        "cognitief", "Finn telt tot 10 met materiaal.", "", "Finn telt 4 op 5 keer juist tot 10.",
+        "De kleuterjuf noteert 2 keer per week of het lukt.", "Afgesproken met de kleuterjuf.", "Finn telt al tot 5.",
+        "2026-12-01", "2027-03-26", "", "",
+        "j", "Telraam op de tafel.", "", "blijvend", "2027-01-29",
+        "elke week", "6",  # not a number of weeks: asked again
+        "klasleerkracht", "in de klas", "", "",
+        "n",
+    ]  # fmt: skip
+    result = run("doel", "finn", input="\n".join(invoer) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Ook een blijvende maatregel wordt op regelmatige basis geëvalueerd." in result.stdout
+    assert "Typ een aantal weken van 1 tot 52" in result.stdout
+    d = Dossier.model_validate(YAML(typ="safe").load((voorbeeld / "cases" / "JZF-2025-004.yaml").read_text()))
+    m = d.doelen[0].maatregelen[0]
+    assert (m.periode.value, m.evaluatie_op, m.evaluatie_elke_weken, m.waar) == ("blijvend", dt.date(2027, 1, 29), 6, "in de klas")

@@ -22,7 +22,7 @@ VOLLEDIG = {
     "vraag_van": ["leerkracht"],
     "factoren": {"leerling": ["Onrust"], "leerkracht": [], "school": []},
     "succesfactoren_toegepast": {"antwoord": "ja"},
-    "andere_partner": {"antwoord": "nee"},
+    "binnen_opdracht": {"antwoord": "ja"},
     "werkbare_leervraag": {"antwoord": "ja", "leervraag": "Hoe?"},
     "doelen_concreet": {"antwoord": "ja"},
     "doelen_context": {"antwoord": "ja"},
@@ -54,12 +54,14 @@ def test_open_questions_in_order() -> None:
     "wijzig,voorstel,woorden",
     [
         ({}, Uitkomst.heropstart, "Een heropstart lijkt zinvol."),
-        ({"andere_partner": {"antwoord": "ja", "partner": "CGGZ"}}, Uitkomst.geen_heropstart, "andere partner (CGGZ) past beter"),
+        ({"binnen_opdracht": {"antwoord": "nee", "andere_partners": ["CGGZ"]}}, Uitkomst.geen_heropstart, "betrek beter een andere partner (CGGZ)"),
+        ({"binnen_opdracht": {"antwoord": "ja", "andere_partners": ["PBD"]}}, Uitkomst.heropstart, "Andere partners kunnen tegemoetkomen aan de vraag: PBD"),
+        ({}, Uitkomst.heropstart, "Geen andere partner kan tegemoetkomen aan de vraag"),
         ({"werkbare_leervraag": {"antwoord": "nee"}}, Uitkomst.geen_heropstart, "nog geen werkbare leervraag"),
         ({"zorgcontinuum_fase_2_3": {"antwoord": "nee"}}, Uitkomst.geen_heropstart, "buiten fase 2/3"),
         ({"succesfactoren_toegepast": {"antwoord": "deels"}}, Uitkomst.heropstart, "succesfactoren"),
         ({"gedragen": {"antwoord": "nee"}}, Uitkomst.heropstart, "nog niet door alle partijen gedragen"),
-        ({"andere_partner": {"antwoord": "deels"}}, Uitkomst.heropstart, "een deel opnemen"),
+        ({"binnen_opdracht": {"antwoord": "deels"}}, Uitkomst.heropstart, "maar deels binnen de opdracht"),
     ],
 )
 def test_advice(wijzig, voorstel, woorden) -> None:
@@ -69,21 +71,60 @@ def test_advice(wijzig, voorstel, woorden) -> None:
 
 
 def test_who_analyses(voorbeeld: Path) -> None:
+    """Seed 000: "de ondersteuner, wanneer deze nog op school aanwezig is voor een andere
+    leerling; de CLB-medewerker, wanneer er geen ondersteuner meer aanwezig is op de school"."""
     alle = [lees_dossier(p, Context()).dossier for p in sorted((voorbeeld / "cases").glob("*.yaml"))]
     per_id = {d.id: d for d in alle}
     # Lena's own previous ondersteuner still works at De Regenboog (for Julie): analyse with him
     voorstel = hs.voorstel_analyse(per_id["RGN-2025-006"], alle)
-    assert voorstel.analyse_met == AnalyseMet.ondersteuner
+    assert voorstel.analyse_met == AnalyseMet.ondersteuner and voorstel.met == "Tom Vermeulen"
     assert "Tom Vermeulen (voor RGN-2024-010)" in voorstel.uitleg
-    # Mila knew Pieter Dewulf, who no longer works at Sint-Jozef; Sofie Lambrechts does, but
-    # never worked with Mila: the analysis is with the CLB, and Mila's ondersteuner is named
+    # Mila knew Pieter Dewulf, who no longer works at Sint-Jozef; Sofie Lambrechts does, for
+    # another pupil (Finn): any ondersteuner at the school counts, Mila's own is still named
     mila = hs.voorstel_analyse(per_id["JZF-2024-006"], alle)
-    assert mila.analyse_met == AnalyseMet.clb
-    assert "Pieter Dewulf" in mila.uitleg and "Bart Hendrickx" in mila.uitleg and "Sofie" not in mila.uitleg
+    assert mila.analyse_met == AnalyseMet.ondersteuner and mila.met == "Sofie Lambrechts"
+    assert "Pieter Dewulf" in mila.uitleg and "Sofie Lambrechts (voor JZF-2025-004)" in mila.uitleg
     lucas = per_id["KLM-2023-012"]
     alleen = [d for d in alle if d.school.naam != lucas.school.naam] + [lucas]
     assert hs.voorstel_analyse(lucas, alleen).analyse_met == AnalyseMet.clb
     assert "Karen Claes" in hs.voorstel_analyse(lucas, alleen).uitleg
+
+
+def test_an_ondersteuner_assigned_in_a_heropstart_works_at_the_school(voorbeeld: Path) -> None:
+    """Seed 000 "nog op school aanwezig voor een andere leerling": someone assigned in a
+    heropstart (vorm still to choose) is at the school too."""
+    alle = [lees_dossier(p, Context()).dossier for p in sorted((voorbeeld / "cases").glob("*.yaml"))]
+    lucas = next(d for d in alle if d.id == "KLM-2023-012")
+    lotte = next(d for d in alle if d.id == "KLM-2024-017").model_copy(deep=True)
+    from leersteun.rules.model import Toewijzing
+
+    lotte.heropstarts[-1].toewijzing = Toewijzing(datum=dt.date(2026, 11, 24), ondersteuner="Pieter Dewulf")
+    lotte.ondersteuner = "Pieter Dewulf"
+    voorstel = hs.voorstel_analyse(lucas, [lotte, lucas])
+    assert voorstel.met == "Pieter Dewulf" and "KLM-2024-017" in voorstel.uitleg
+
+
+def test_analysis_against_the_proposal_needs_a_reason(voorbeeld: Path, run) -> None:
+    """Seed 000 names with whom the school analyses: another choice says why (a terminal asks
+    it; an answers file has `analyse_reden`)."""
+    bestand = voorbeeld / "antwoorden.yaml"
+    bestand.write_text(
+        "analyse_met: clb\nuitkomst: heropstart\nmotivatie: Aanpak bestaat al.\nchecklist:\n" + textwrap.indent(_yaml(VOLLEDIG), "  ")
+    )
+    voor = digest(voorbeeld / "cases" / "RGN-2025-006.yaml")
+    result = run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20")
+    assert result.exit_code == 1 and "tegen het voorstel" in result.output and "Tom Vermeulen" in result.output
+    assert "analyse_reden" in result.output and digest(voorbeeld / "cases" / "RGN-2025-006.yaml") == voor
+    bestand.write_text(bestand.read_text() + "analyse_reden: Tom Vermeulen is met zwangerschapsverlof.\n")
+    result = run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    h = dossier(voorbeeld, "RGN-2025-006").dossier.laatste_heropstart
+    assert h.analyse_met == AnalyseMet.clb and h.analyse_reden == "Tom Vermeulen is met zwangerschapsverlof."
+    # in a terminal the reason is asked
+    invoer = ["2", "Tom is met verlof."]
+    assert run("heropstart", "lena", "--opnieuw", "--ja", input="\n".join(invoer) + "\n").exit_code == 1
+    h = dossier(voorbeeld, "RGN-2025-006").dossier.laatste_heropstart
+    assert h.analyse_met == AnalyseMet.clb and h.analyse_reden == "Tom is met verlof."
 
 
 # ---------------------------------------------------------------------------- through CliRunner
@@ -96,7 +137,7 @@ ANTWOORDEN_INVOER = [
     "Nieuwe leerkracht.", "",  # leerkracht factors
     "",  # school factors
     "nee", "Afsprakenkaart niet meer gebruikt.",
-    "nee", "",
+    "ja", "", "",  # question 4: within leersteun's task; no other partner; no note
     "ja", "Hoe help ik Lena weer op weg?", "",
     "ja", "",
     "ja", "",
@@ -108,7 +149,7 @@ ANTWOORDEN_INVOER = [
 def test_interactive_checklist_resumes_after_an_interruption(voorbeeld: Path, run) -> None:
     pad = voorbeeld / "cases" / "RGN-2025-006.yaml"
     # the input stops after question 4: the command ends, the answers given are kept
-    eerste = "\n".join(ANTWOORDEN_INVOER[:12]) + "\n"
+    eerste = "\n".join(ANTWOORDEN_INVOER[:13]) + "\n"
     result = run("heropstart", "lena", input=eerste)
     assert result.exit_code == 1
     assert "Heropstart gestart voor RGN-2025-006" in result.stdout
@@ -134,14 +175,14 @@ def test_interactive_checklist_resumes_after_an_interruption(voorbeeld: Path, ru
 
 
 def test_success_factors_question_shows_what_the_school_would_keep(voorbeeld: Path, run) -> None:
-    result = run("heropstart", "lena", input="2026-11-20\nclb\nleerkracht\n\n\n\n")  # up to question 3
+    result = run("heropstart", "lena", input="2026-11-20\n\nleerkracht\n\n\n\n")  # up to question 3
     plat = " ".join(result.stdout.replace("│", " ").split())
     assert "Vraag 3 van 9" in plat
     assert "Bij het afsluiten op 22-06-2026: de school zou meenemen: Maaltafelkaart en dagelijks" in plat
 
 
 def test_geen_heropstart_returns_to_afgesloten(voorbeeld: Path, run) -> None:
-    invoer = ANTWOORDEN_INVOER[:10] + ["ja", "CGGZ", "CGGZ volgt dit op."] + ANTWOORDEN_INVOER[12:] + ["", "CGGZ neemt het op."]
+    invoer = ANTWOORDEN_INVOER[:10] + ["nee", "CGGZ", "CGGZ volgt dit op."] + ANTWOORDEN_INVOER[13:] + ["", "CGGZ neemt het op."]
     result = run("heropstart", "lena", input="\n".join(invoer) + "\n")
     assert result.exit_code == 0, result.output
     assert "Waarschijnlijk geen heropstart." in result.stdout
@@ -169,7 +210,7 @@ def test_opnieuw_asks_first(voorbeeld: Path, run) -> None:
 def test_antwoorden_file(voorbeeld: Path, run) -> None:
     bestand = voorbeeld / "antwoorden.yaml"
     bestand.write_text(
-        YAML().dump_to_string if False else "analyse_met: clb\nuitkomst: heropstart\nmotivatie: Aanpak bestaat al.\nchecklist:\n"
+        "analyse_met: clb\nanalyse_reden: Tom Vermeulen is met verlof.\nuitkomst: heropstart\nmotivatie: Aanpak bestaat al.\nchecklist:\n"
         + textwrap.indent(_yaml(VOLLEDIG), "  ")
     )
     result = run("heropstart", "lena", "--antwoorden", str(bestand))
@@ -179,8 +220,63 @@ def test_antwoorden_file(voorbeeld: Path, run) -> None:
     d = dossier(voorbeeld, "RGN-2025-006").dossier
     h = d.laatste_heropstart
     assert d.fase == "heropstart" and h.uitkomst == Uitkomst.heropstart and h.analyse_met == AnalyseMet.clb
+    assert h.beslist == dt.date(2026, 11, 24)  # the day of the outcome: the Diplon step opens from it
     assert hs.open_vragen(h.checklist) == []
     assert "leersteun mail RGN-2025-006" in result.stdout
+    assert run("valideer").exit_code == 0
+
+
+# ---------------------------------------------------------------------------- question 4 as seed 000 asks it
+
+
+SEED_000_VRAAG_4 = "Liggen de noden voldoende binnen de opdracht van het ondersteuningsnetwerk of betrekken we beter een andere partner?"
+
+
+@pytest.mark.parametrize("oud,nieuw", [("ja", "nee"), ("deels", "deels"), ("nee", "ja")])
+def test_question_4_reads_as_seed_000_and_older_files_keep_their_meaning(oud: str, nieuw: str) -> None:
+    """Seed 000: "Liggen de noden voldoende binnen de opdracht van het ondersteuningsnetwerk of
+    betrekken we beter een andere partner? (PBD, CLB, CGGZ…)": 'ja' = within the task. An older
+    checklist (`andere_partner`, 'ja' = another partner fits better) is read turned round."""
+    vraag = hs.VRAAG["binnen_opdracht"]
+    assert "binnen de opdracht" in vraag.vraag and "andere partner" in vraag.vraag and hs.VRAGEN.index(vraag) == 3
+    vroeger = Checklist.model_validate({**VOLLEDIG, "binnen_opdracht": None, "andere_partner": {"antwoord": oud, "partner": "CLB", "toelichting": "t"}})
+    assert vroeger.binnen_opdracht.antwoord == nieuw
+    assert vroeger.binnen_opdracht.andere_partners == ["CLB"] and vroeger.binnen_opdracht.toelichting == "t"
+    assert hs.advies(vroeger).voorstel == (Uitkomst.geen_heropstart if nieuw == "nee" else Uitkomst.heropstart)
+
+
+def test_question_4_twice_is_refused() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="vraag 4 staat er twee keer"):
+        Checklist.model_validate({**VOLLEDIG, "andere_partner": {"antwoord": "nee"}})
+
+
+def test_an_older_case_and_answers_file_mean_what_they_meant(voorbeeld: Path, run) -> None:
+    """Seed 000, question 4 and the central question "Zijn er andere partners die tegemoet kunnen
+    komen aan de vraag?": Lotte's case (written with `andere_partner: nee`) prints 'ja' under the
+    seed's question, in the terminal and on the checklist of the mail; the file is not rewritten;
+    an older answers file gives the seed's answer in the case."""
+    from leersteun.outputs.mail import checklist_rijen
+
+    pad = voorbeeld / "cases" / "KLM-2024-017.yaml"
+    voor = digest(pad)
+    lotte = dossier(voorbeeld, "KLM-2024-017").dossier
+    rij = checklist_rijen(lotte.laatste_heropstart.checklist)[3]
+    assert rij["vraag"].startswith("Liggen de noden voldoende binnen de opdracht") and rij["antwoord"] == "ja"
+    assert rij["extra"][0] == "Zijn er andere partners die tegemoet kunnen komen aan de vraag? geen"
+    assert any("Geen andere partner kan tegemoetkomen" in r for r in hs.advies(lotte.laatste_heropstart.checklist).redenen)
+    assert run("toon", "lotte").exit_code == 0 and digest(pad) == voor
+    oud = dict(VOLLEDIG, andere_partner={"antwoord": "ja", "partner": "CGGZ"})
+    del oud["binnen_opdracht"]
+    bestand = voorbeeld / "oud.yaml"
+    bestand.write_text("analyse_met: ondersteuner\nuitkomst: geen_heropstart\nmotivatie: CGGZ neemt op.\nchecklist:\n" + textwrap.indent(_yaml(oud), "  "))
+    result = run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    tekst = (voorbeeld / "cases" / "RGN-2025-006.yaml").read_text()
+    assert "binnen_opdracht:" in tekst and "andere_partner:" not in tekst
+    h = dossier(voorbeeld, "RGN-2025-006").dossier.heropstarts[-1]
+    assert h.checklist.binnen_opdracht.antwoord == "nee" and h.checklist.binnen_opdracht.andere_partners == ["CGGZ"]
     assert run("valideer").exit_code == 0
 
 
@@ -324,6 +420,8 @@ def test_corrigeer_with_vorm_chooses_it_and_after_the_vorm_only_who_changes(voor
 
 def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
+    if not hasattr(pexpect, "spawn"):
+        pytest.skip("pexpect.spawn needs a pseudo-terminal: POSIX only")
     omgeving = {**os.environ, "COLUMNS": "100", "LINES": "50", "TERM": "dumb", "NO_COLOR": "1"}
 
     def start(vervolg: bool = False):
@@ -373,11 +471,15 @@ def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
     kind.expect("Vraag 2 van 9")
     for regel in ["Trekt zich terug.", "", "", ""]:
         kind.sendline(regel)
-    for antwoorden in (["nee", ""], ["1", ""], ["ja", "Hoe?", ""], ["ja", ""], ["ja", ""], ["ja", ""], ["ja", ""]):
-        if antwoorden[0] == "1":  # question 4: each answer says what it means ('ja' argues against)
-            kind.expect(r"1\. nee\s+de noden horen bij leersteun")
-            kind.expect(r"3\. ja\s+een andere partner past beter: verwijs door")
+    for antwoorden in (["nee", ""], ["1", "CGGZ", ""], ["ja", "Hoe?", ""], ["ja", ""], ["ja", ""], ["ja", ""], ["ja", ""]):
+        if antwoorden[0] == "1":  # question 4 as seed 000 asks it: 1 ja (within the task), 2 deels, 3 nee
+            kind.expect(r"1\. ja\s+de noden horen bij leersteun")
+            kind.expect(r"3\. nee\s+betrek beter een andere partner")
             kind.expect(r"Antwoord \[1-3\]: ")
+            kind.sendline("1")
+            kind.expect("Zijn er andere partners die tegemoet kunnen komen aan de vraag?")
+            kind.expect(r"Welke\? \[een of meer, zoals 1 of CGGZ, leeg = geen\]: ")
+            antwoorden = antwoorden[1:]
         else:
             kind.expect(r"Antwoord \[1 ja, 2 deels, 3 nee\]: ")
         for a in antwoorden:
@@ -393,6 +495,7 @@ def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
     assert kind.exitstatus == 0
     h = dossier(voorbeeld, "RGN-2025-006").dossier.laatste_heropstart
     assert h.uitkomst == Uitkomst.heropstart and h.checklist.factoren.leerling == ["Trekt zich terug."]
+    assert h.checklist.binnen_opdracht.antwoord == "ja" and h.checklist.binnen_opdracht.andere_partners == ["CGGZ"]
 
 
 def test_the_readme_answers_example_works(voorbeeld: Path, run) -> None:
@@ -450,3 +553,78 @@ def test_a_light_that_runs_into_the_summer_says_so_at_its_start(voorbeeld: Path)
     wie = Wie("Hanne Verstraeten", dt.date(2026, 11, 24))
     meldingen = _bewaar(voorbeeld, "KLM-2024-017", lambda data, d: hs.toewijzen(data, d, wie, "Els Maes", Vorm.light, TrajectAfspraak(start=dt.date(2027, 5, 17))))
     assert "Let op: deze interventie light loopt tot in de zomervakantie (die begint op 01-07-2027; hoogstens 2 maanden brengt ze tot 17-07-2027)." in " ".join(meldingen)
+
+
+# ---------------------------------------------------------------------------- after stopt_met_school (issue 27, point 5)
+
+
+def test_a_pupil_back_at_the_same_school_after_stopping_restarts(map_, run) -> None:
+    """Seed 003: "Dit betekent dat de leersteun op inactief staat. Deze kan steeds opnieuw
+    geactiveerd worden, indien nodig"; only a new school (or level) needs a new aanmelding
+    ("Deze aanmelding moet opnieuw gebeuren bij een inschrijving in een nieuwe school")."""
+    from tests.editing.test_trajectory import AFGESLOTEN
+
+    pad = map_.case(AFGESLOTEN.replace("REDEN", "stopt_met_school"))
+    voor = digest(pad)
+    result = run("fase", "lotte", "heropstart", "--overleg-school-clb", "2026-11-20")
+    assert result.exit_code == 1 and "--zelfde-school" in result.stderr and "nieuw --vanuit T-001" in result.stderr
+    toon = " ".join(run("toon", "lotte").stdout.split())
+    assert "stopte met school" in toon and "--zelfde-school" in toon
+    # in a terminal the question is asked; 'no' (a new school) refuses, and nothing changes
+    result = run("heropstart", "lotte", "--overleg-school-clb", "2026-11-20", input="n\n")
+    assert digest(pad) == voor
+    result = run("heropstart", "lotte", "--overleg-school-clb", "2026-11-20", "--zelfde-school", input="")
+    assert "Heropstart gestart voor T-001" in result.stdout, result.output
+    d = lees_dossier(pad, Context()).dossier
+    assert d.fase == "heropstart" and d.geschiedenis[-1].notitie.endswith("De leerling komt terug naar dezelfde school.")
+
+
+def test_zelfde_school_belongs_to_a_pupil_who_stopped(voorbeeld: Path, run) -> None:
+    result = run("heropstart", "lena", "--overleg-school-clb", "2026-11-20", "--zelfde-school")
+    assert result.exit_code == 2 and "--zelfde-school" in result.stderr
+
+
+def test_diplon_heropenen_opens_when_the_heropstart_is_decided(voorbeeld: Path, run) -> None:
+    """Seed 003: "Bij een heropstart … De school heropent het dossier in Diplon": once the
+    checklist decided on a heropstart, not while it is still open."""
+    from leersteun.editing.diplon import open_stappen
+    from leersteun.rules.model import DiplonStap
+    from leersteun.rules.stand import zoals_op
+
+    louis = dossier(voorbeeld, "JZF-2025-001").dossier  # checklist still open
+    assert louis.laatste_heropstart.uitkomst is None
+    assert DiplonStap.heropend not in [s.stap for s in open_stappen(louis, dt.date(2026, 11, 24))]
+    geweigerd = run("diplon", "louis", "heropend")
+    assert geweigerd.exit_code == 1 and "zodra de checklist beslist tot een heropstart" in geweigerd.stderr
+    besloten = louis.model_copy(deep=True)
+    h = besloten.laatste_heropstart
+    h.checklist = checklist()
+    h.uitkomst, h.beslist = Uitkomst.heropstart, dt.date(2026, 11, 23)
+    stap = next(s for s in open_stappen(besloten, dt.date(2026, 11, 24)) if s.stap == DiplonStap.heropend)
+    assert stap.sinds == dt.date(2026, 11, 23) and stap.wie == "school"
+    # the overview of the week before shows the checklist as it stood then: open, no step
+    toen = zoals_op(besloten, dt.date(2026, 11, 22))
+    assert toen.laatste_heropstart.uitkomst is None
+    assert DiplonStap.heropend not in [s.stap for s in open_stappen(toen, dt.date(2026, 11, 22))]
+
+
+def test_toewijzen_proposes_the_ondersteuner_the_pupil_knows(voorbeeld: Path, run, monkeypatch) -> None:
+    """Seed 000, step 3: "In eerste instantie wordt geprobeerd om de leerling te matchen met de
+    ondersteuner die hij/zij reeds kent. Als dit niet mogelijk is, wordt er gezorgd voor een
+    overdracht"."""
+    from leersteun.cli import heropstart as cli
+
+    lotte = dossier(voorbeeld, "KLM-2024-017").dossier
+    assert hs.voorstel_toewijzing(lotte, {"Els Maes", "Pieter Dewulf"}) == "Els Maes"
+    assert hs.voorstel_toewijzing(lotte, {"Pieter Dewulf"}) is None  # she left the team
+    pad = voorbeeld / "cases" / "KLM-2024-017.yaml"
+    voor = digest(pad)
+    result = run("toewijzen", "lotte")  # a script: the proposal is said, nothing changes
+    assert result.exit_code == 2 and "het voorstel is Els Maes, die Lotte al kent" in result.stderr and digest(pad) == voor
+    result = run("toewijzen", "lotte", "Pieter Dewulf")
+    assert result.exit_code == 0 and "Het voorstel was Els Maes, die Lotte al kent" in result.stdout
+    monkeypatch.setattr(cli, "_terminal", lambda: True)
+    result = run("toewijzen", "lotte", "--corrigeer", "Els heeft toch uren.", input="\n")
+    assert result.exit_code == 0, result.output
+    assert "Voorstel: Els Maes, die Lotte al kent" in result.stdout
+    assert dossier(voorbeeld, "KLM-2024-017").dossier.laatste_heropstart.toewijzing.ondersteuner == "Els Maes"

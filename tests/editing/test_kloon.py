@@ -155,6 +155,7 @@ def test_nothing_in_the_folder_runs_in_the_hook_or_the_driver(tmp_path: Path, mo
     assert sorted(p.name for p in merkers.iterdir()) == []
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a virtual environment laid out by hand as on Linux and macOS (bin/python, a link)")
 def test_an_interpreter_at_a_path_with_spaces_quotes_and_accents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The hook and the driver quote the interpreter for sh (and % for git)."""
     omgeving = tmp_path / "Mijn Documenten" / "José's map (100%)" / ".venv"
@@ -277,6 +278,7 @@ def test_init_twice_in_a_clone_changes_nothing(tmp_path: Path, run) -> None:
     assert kloon_ingericht(kloon)
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a virtual environment laid out by hand as on Linux and macOS (bin/python, a link)")
 def test_a_python_that_would_not_find_leersteun_isolated_gets_no_hook_and_no_driver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Started with -I, a leersteun found only through PYTHONPATH or the current folder is not
     there: leersteun says so instead of installing a hook that cannot start, and removes its
@@ -295,3 +297,180 @@ def test_a_python_that_would_not_find_leersteun_isolated_gets_no_hook_and_no_dri
     assert not (pad / ".git" / "hooks" / "pre-commit").exists()
     assert git(pad, "config", "merge.leersteun.driver", check=False).stdout == ""
     assert not kloon_ingericht(pad)
+
+
+# ---------------------------------------------------------------------------- Git for Windows
+
+WINDOWS_PYTHON = r"C:\Users\An Janssens\AppData\Local\Programs\José's leersteun (100%)\Scripts\python.exe"
+ALS_SH = "C:/Users/An Janssens/AppData/Local/Programs/José's leersteun (100%)/Scripts/python.exe"
+
+
+def _nep_python(map_: Path) -> Path:
+    """`C:/Users/…/python.exe` below `map_`, a relative path on this system as much as on
+    Windows: sh started in `map_` runs it. It prints the arguments it gets, one per line."""
+    nep = map_ / ALS_SH
+    nep.parent.mkdir(parents=True)
+    nep.write_text("#!/bin/sh\nfor a in \"$@\"; do printf '<%s>\\n' \"$a\"; done\n", encoding="utf-8")
+    nep.chmod(0o755)
+    return nep
+
+
+@pytest.mark.parametrize(
+    "pad,voor_sh_",
+    [
+        (WINDOWS_PYTHON, "'" + ALS_SH.replace("'", "'\"'\"'") + "'"),
+        (r"\\school\leersteun\python.exe", "//school/leersteun/python.exe"),
+        ("C:/Python312/python.exe", "C:/Python312/python.exe"),
+        ("/home/an/Mijn map/.venv/bin/python", "'/home/an/Mijn map/.venv/bin/python'"),
+        ("/opt/a\\b/python", "'/opt/a\\b/python'"),  # a backslash in a name on this system stays
+    ],
+)
+def test_an_interpreter_path_is_written_for_sh_with_forward_slashes_on_windows(pad: str, voor_sh_: str) -> None:
+    from leersteun.editing.kloon import voor_sh
+
+    assert voor_sh(pad) == voor_sh_
+    assert f"\nPY={voor_sh_}\n" in hook_tekst(pad)
+    assert driver_commando(pad) == voor_sh_.replace("%", "%%") + " -I -m leersteun.editing.merge %O %A %B %P"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stand-in C:/… is a relative path on Linux and macOS; on Windows it is the C: drive")
+def test_sh_runs_the_windows_interpreter_of_the_driver_and_the_hook_with_the_right_arguments(tmp_path: Path) -> None:
+    """The command lines as git hands them to sh (Git for Windows does the same with its own
+    sh): the interpreter is one word, and so is every file, with spaces, accents and quotes."""
+    map_ = tmp_path / "Mijn Documenten" / "Leersteun Kempen – Geel"
+    _nep_python(map_)
+    # the driver: git puts each file in single quotes (sq_quote) and %% becomes %
+    commando = driver_commando(WINDOWS_PYTHON)
+    bestanden = {"%O": ".merge_file_a1", "%A": ".merge_file_b2", "%B": ".merge_file_c3", "%P": "cases/KLM-2024-017.yaml"}
+    for teken, bestand in bestanden.items():
+        commando = commando.replace(teken, "'" + bestand + "'")
+    commando = commando.replace("%%", "%")
+    uit = subprocess.run(["sh", "-c", commando], cwd=map_, capture_output=True, text=True, timeout=30)
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.splitlines() == [f"<{a}>" for a in ("-I", "-m", "leersteun.editing.merge", *bestanden.values())]
+
+    # the hook, run by git in a repository at that path: the staged case and the settings
+    git(map_, "init", "-q", "-b", "main")
+    (map_ / "cases").mkdir()
+    (map_ / "cases" / "KLM-2024-017.yaml").write_text("id: KLM-2024-017\n", encoding="utf-8")
+    (map_ / "leersteun.yaml").write_text("netwerk: x\n", encoding="utf-8")
+    git(map_, "add", "cases", "leersteun.yaml")
+    hook = map_ / ".git" / "hooks" / "pre-commit"
+    hook.write_text(hook_tekst(WINDOWS_PYTHON), encoding="utf-8")
+    hook.chmod(0o755)
+    gecommit = git(map_, "commit", "-m", "eerste", check=False)
+    assert gecommit.returncode == 0, gecommit.stderr
+    args = ["-I", "-u", "-m", "leersteun", "--map", ".", "valideer", "cases/KLM-2024-017.yaml", "leersteun.yaml"]
+    assert gecommit.stderr.splitlines() == [f"<{a}>" for a in args]
+
+
+def test_the_forward_slash_form_counts_as_this_interpreter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hook and driver written for `C:\\…\\python.exe` (with `/` for sh) are recognised as
+    current by the same interpreter: `delen` does not rewrite them each time."""
+    from leersteun.editing import kloon
+
+    monkeypatch.setattr(kloon, "_python", lambda: WINDOWS_PYTHON)
+    assert kloon._deze_python(ALS_SH) == ALS_SH
+    assert kloon._is_huidige_hook(kloon.hook_tekst())
+    assert kloon._deze_python("C:/Users/Els/python.exe") is None
+    assert not kloon._is_huidige_hook(kloon.hook_tekst("C:/Users/Els/python.exe"))
+
+
+def test_autocrlf_in_a_folder_with_spaces_and_accents_keeps_crlf_through_an_edit_the_hook_and_the_merge(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clone as on Windows (core.autocrlf=true: case files CRLF on disk) in a folder whose
+    path has spaces and accents: an edit by leersteun, the hook and a merge by the driver all
+    work, and the file stays CRLF, line by line."""
+    bron = dossiermap(tmp_path / "bron")
+    remote = tmp_path / "team.git"
+    git(tmp_path, "clone", "-q", "--bare", str(bron), str(remote))
+    mijn, collega = tmp_path / "Mijn Documenten" / "Leersteun Kempen – Geel (José)", tmp_path / "collega"
+    mijn.parent.mkdir()
+    git(tmp_path, "clone", "-q", "-c", "core.autocrlf=true", str(remote), str(mijn))
+    git(tmp_path, "clone", "-q", str(remote), str(collega))
+    ruw = (mijn / NOAH).read_bytes()
+    assert ruw.count(b"\r\n") == ruw.count(b"\n")  # git wrote every line with CRLF
+    richt_kloon_in(mijn)
+    assert kloon_ingericht(mijn)
+
+    overleg(collega, "2026-11-20", "Van de collega.")
+    assert commit(collega, "collega", hook=False).returncode == 0
+    git(collega, "push", "-q")
+
+    monkeypatch.chdir(mijn)
+    monkeypatch.setenv("LEERSTEUN_VANDAAG", "2026-11-24")
+    gedaan = run("overleg", "KLM-2025-003", "--soort", "observatie", "--met", "klasleerkracht", "--notitie", "Van mij.", "--door", "Els Maes")
+    assert gedaan.exit_code == 0, gedaan.output
+    na = (mijn / NOAH).read_bytes()
+    assert na.count(b"\r\n") == na.count(b"\n") and b"notitie: Van mij.\r\n" in na
+    assert [r for r in na.splitlines(keepends=True) if r not in ruw.splitlines(keepends=True)][0].endswith(b"\r\n")
+    gecommit = commit(mijn, "ik")
+    assert gecommit.returncode == 0 and "alles in orde" in gecommit.stderr, gecommit.stderr
+
+    samen = git(mijn, "pull", "--no-edit", check=False)
+    assert samen.returncode == 0, samen.stdout + samen.stderr
+    tekst = (mijn / NOAH).read_bytes()
+    assert b"notitie: Van de collega.\r\n" in tekst and b"notitie: Van mij.\r\n" in tekst and b"<<<<<<<" not in tekst
+    assert tekst.count(b"\r\n") == tekst.count(b"\n")
+    assert git(mijn, "status", "--porcelain").stdout == ""
+
+
+def test_the_driver_keeps_crlf_of_files_committed_with_crlf(tmp_path: Path) -> None:
+    """Without autocrlf a file committed from Windows has CRLF in git itself: the merged
+    file keeps it."""
+    def crlf() -> None:
+        (pad / NOAH).write_bytes((pad / NOAH).read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+
+    pad = dossiermap(tmp_path / "team")
+    crlf()
+    assert commit(pad, "crlf", hook=False).returncode == 0
+    richt_kloon_in(pad)
+    git(pad, "checkout", "-q", "-b", "collega")
+    overleg(pad, "2026-11-20", "Van de collega.")
+    crlf()
+    assert commit(pad, "collega", hook=False).returncode == 0
+    git(pad, "checkout", "-q", "main")
+    overleg(pad, "2026-11-21", "Van mij.")
+    crlf()
+    assert commit(pad, "ik", hook=False).returncode == 0
+    assert git(pad, "merge", "--no-edit", "collega", check=False).returncode == 0
+    tekst = (pad / NOAH).read_bytes()
+    assert b"notitie: Van de collega.\r\n" in tekst and b"notitie: Van mij.\r\n" in tekst
+    assert tekst.count(b"\r\n") == tekst.count(b"\n")
+    assert subprocess.run(["git", "show", f"HEAD:{NOAH}"], cwd=pad, capture_output=True, check=True).stdout == tekst
+
+
+def test_init_inside_an_existing_repository_says_where_and_the_hook_checks_that_folder(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`init` in a subfolder of a repository that is already there (a school's own): no new
+    repository and no commit, said with where the case folder lies; the hook, which git runs at
+    the top, checks the cases of that folder; a second `init` there changes nothing."""
+    school = tmp_path / "Schijf van de school"
+    school.mkdir()
+    git(school, "init", "-q", "-b", "main")
+    (school / "notities.txt").write_text("klad\n", encoding="utf-8")
+    git(school, "add", "notities.txt")
+    git(school, "commit", "-qm", "start")
+    map_ = school / "Leersteun Kempen (José)"
+    uit = run("init", str(map_), "--netwerk", "Leersteuncentrum Kempen", "--coordinatie", "info@example.org")
+    assert uit.exit_code == 0, uit.output
+    assert f"git: de dossiermap {map_} ligt als map Leersteun Kempen (José)/ in de git-repository {school}" in uit.stdout
+    assert "er is geen nieuwe gemaakt en niets gecommit" in uit.stdout and "voor de dossiers in Leersteun Kempen (José)/cases/." in uit.stdout
+    assert "'leersteun delen' deelt alleen een dossiermap die bovenaan haar eigen repository staat" in uit.stdout
+    assert not (map_ / ".git").exists() and git(school, "log", "--format=%s").stdout == "start\n"
+    assert kloon_ingericht(map_)
+
+    shutil.copy(ROOT / "cases" / "KLM-2025-003.yaml", map_ / "cases")
+    wijzig(map_, "fase: ondersteuning\n", "fase: misschien\n")
+    git(school, "add", "-A")
+    geweigerd = git(school, "commit", "-m", "kapot", check=False)
+    assert geweigerd.returncode != 0 and "Leersteun Kempen (José)/cases/KLM-2025-003.yaml:" in geweigerd.stderr and "tegengehouden" in geweigerd.stderr
+    wijzig(map_, "fase: misschien\n", "fase: ondersteuning\n")
+    git(school, "add", "-A")
+    assert git(school, "commit", "-m", "goed", check=False).returncode == 0
+
+    tweede = run("init", str(map_))
+    assert tweede.exit_code == 0 and tweede.stdout.count("was al in orde") == 3, tweede.output
+    # delen names files from the folder: it says it does not share from a subfolder
+    monkeypatch.chdir(map_)
+    gedeeld = run("delen")
+    assert gedeeld.exit_code == 1 and "'leersteun delen' deelt alleen een dossiermap die bovenaan haar eigen repository staat" in gedeeld.stderr
+    assert "Er is niets gedeeld." in gedeeld.stderr and git(school, "log", "--format=%s").stdout == "goed\nstart\n"

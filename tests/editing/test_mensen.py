@@ -63,7 +63,7 @@ def test_a_case_from_aanmelding_to_afsluiten_with_its_people_and_meetings(map_: 
          "--specifiek", "Mats wacht 4 op 5 keer zijn beurt af in de kring.", "--meetbaar", "De klasleerkracht turft elke dag.",
          "--start", "2026-11-24", "--einde", "2027-02-26"],
         ["fase", "mats", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 lesuur per week", "--ondersteuner", "Els Maes",
-         "--evaluatie-op", "2027-01-25"],
+         "--evaluatie-op", "2027-01-25", "--duur", "tot de paasvakantie"],
         ["overleg", "mats", "--soort", "evaluatiegesprek", "--met", "klasleerkracht,ouders", "--volgende", "2027-01-25"],
     ]  # fmt: skip
     for opdracht in stappen:
@@ -90,7 +90,8 @@ def test_a_case_from_aanmelding_to_afsluiten_with_its_people_and_meetings(map_: 
 
     monkeypatch.setenv("LEERSTEUN_VANDAAG", "2027-03-30")
     sluit = run("evaluatie", "mats", "--beslissing", "afsluiten", "--reden", "doelen_bereikt", "--concreet", "ja", "--context", "ja",
-                "--gedragen", "ja", "--fase-2-3", "ja", "--wat-neemt-school-mee", "Beurtkaartje.")  # fmt: skip
+                "--gedragen", "ja", "--fase-2-3", "ja", "--wat-neemt-school-mee", "Beurtkaartje.", "--kansen", "Ook in de turnles.",
+                "--met", "klasleerkracht,ouders,clb")  # fmt: skip
     assert sluit.exit_code == 0, sluit.output
     assert "kan heropgestart worden" in sluit.stdout
     assert dossier(map_.pad, "KLM-2026-001").fase == "afgesloten"
@@ -154,7 +155,7 @@ def test_ondersteuning_needs_an_opstartgesprek_and_a_leervraag(map_: Map, run) -
     assert run("overleg", "lotte", "--soort", "opstartgesprek", "--datum", "2026-11-20").exit_code == 0
     result = run("fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur")
     assert result.exit_code == 1 and "een opstartgesprek (" not in result.stderr and "leervraag" in result.stderr
-    result = run("fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--leervraag", "Hoe start Lotte zelf?")
+    result = run("fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--leervraag", "Hoe start Lotte zelf?", "--duur", "3 maanden")
     assert result.exit_code == 0, result.output
 
 
@@ -217,7 +218,7 @@ def test_four_months_overdue_in_agenda_until_the_four_answers(map_: Map, run) ->
 
 def test_evaluatie_asks_the_four_questions_when_they_are_due(map_: Map, run) -> None:
     map_.case(DOSSIER)
-    invoer = ["ja", "", "ja", "", "nee", "Niemand van de directie.", "ja", "", "verderzetten", ""]
+    invoer = ["ja", "", "ja", "", "nee", "Niemand van de directie.", "ja", "", "", "verderzetten", ""]  # "" after the four: no CLB invited (knipperlicht)
     result = run("evaluatie", "lotte", input="\n".join(invoer) + "\n")
     assert result.exit_code == 0, result.output
     assert "De vier vragen na vier maanden" in result.stdout
@@ -289,7 +290,7 @@ def test_nieuw_traject_after_heropstart_needs_goals_of_its_own(voorbeeld: Path, 
     assert fiche.exit_code == 1 and "--alle" in fiche.stderr
     assert run("fiche", "lotte", "--formaat", "md", "--alle").exit_code == 0
     assert run("doel", "lotte", "--domein", "cognitief", "--omschrijving", "Lotte plant haar schrijftaak.", "--start", "2026-11-24").exit_code == 0
-    result = run("fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--opstartgesprek", "2026-11-24")
+    result = run("fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--opstartgesprek", "2026-11-24", "--duur", "3 maanden")
     assert result.exit_code == 0, result.output
     md = (voorbeeld / "out" / "KLM-2024-017-doelfiche.md")
     assert run("fiche", "lotte", "--formaat", "md").exit_code == 0

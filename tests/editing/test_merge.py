@@ -175,7 +175,7 @@ OPDRACHTEN = [
     ["doel", "noah", "--doel", "D1", "--evalueer", "--bereikt", "deels", "--behouden", "Behouden {wie} {n}.", "--datum", "{dag}"],
     ["betrokkene", "noah", "--rol", "andere", "--naam", "Persoon {wie} {n}"],
     ["diplon", "noah", "inzage", "--datum", "{dag}"],
-    ["evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen-bereikt", "--datum", "{dag}"],
+    ["evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen-bereikt", "--datum", "{dag}", "--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb"],
     ["doel", "noah", "--domein", "cognitief", "--omschrijving", "Doel {wie} {n}.", "--specifiek", "Noah doet 4 op 5 keer X.",
      "--meetbaar", "Turflijst, 2 weken.", "--acceptabel", "Afgesproken met de klasleerkracht.", "--realistisch", "Lukt al met hulp.",
      "--start", "2026-11-01", "--einde", "2027-02-01"],

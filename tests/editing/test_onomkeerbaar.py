@@ -45,7 +45,7 @@ def test_toch_where_it_is_not_needed_is_refused() -> None:
 def test_only_a_closing_that_forbids_a_heropstart_asks() -> None:
     d = dossier()
     assert bij_afsluiten(d, Reden.doelen_bereikt) is None and bij_afsluiten(d, None) is None
-    for reden in (Reden.andere_school, Reden.overgang_secundair, Reden.stopt_met_school, Reden.andere_typologie):
+    for reden in (Reden.andere_school, Reden.overgang_secundair, Reden.overgang_hoger, Reden.andere_typologie):
         assert "geen heropstart" in (bij_afsluiten(d, reden) or "")
     assert bij_afsluiten(dossier(fase="afgesloten"), Reden.andere_school) is None  # refused by the step itself
     assert bij_overgang(dossier(), "andere-school", WIE) is not None

@@ -87,7 +87,7 @@ class Wandeling:
                 "doel", dossier, "--doel", "D1", "--maatregel", m, "--effect", "Rust.", "--periode", "tijdelijk",
                 "--wie", "klasleerkracht", "--wanneer", "dagelijks", "--hoe", "Samen.", "--maatregel-evaluatie", "2027-01-15",
             ],
-            "fase": ["fase", dossier, "afgesloten", "--reden", "andere", "--notitie", m],
+            "fase": ["fase", dossier, "afgesloten", "--reden", "andere", "--notitie", m, "--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb"],
         }[soort]  # fmt: skip
         uit = self.ploeg.doe(wie, *args)
         zonder_traceback(uit)

@@ -527,7 +527,7 @@ def test_9_units_merge_as_units(ploeg: Ploeg) -> None:
       (`fase opstart --verslag-zichtbaar`): the Verslag is one side's whole;
     - Lotte: An assigns Tom (light), Els Pieter (medium): one person with their own vorm.
     Els chooses hun for Noah, mijn for the others."""
-    ploeg.ok(AN, "evaluatie", NOAH, "--beslissing", "afsluiten", "--reden", "doelen-bereikt", "--datum", "23-11-2026")
+    ploeg.ok(AN, "evaluatie", NOAH, "--beslissing", "afsluiten", "--reden", "doelen-bereikt", "--datum", "23-11-2026", "--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb")
     ploeg.ok(ELS, "evaluatie", NOAH, "--beslissing", "verderzetten", "--concreet", "ja", "--context", "ja", "--gedragen", "ja",
              "--fase-2-3", "ja", "--volgende", "15-01-2027", "--datum", "22-11-2026")  # fmt: skip
     ploeg.ok(AN, "verslag", ELLA, "--soort", "iac", "--datum", "20-11-2026", "--ontbindende-voorwaarde", "21-11-2026")

@@ -21,6 +21,9 @@ def wijzigingen(oud: str, nieuw: str) -> tuple[list[str], list[str]]:
     return [r[2:] for r in regels if r[0] == "-"], [r[2:] for r in regels if r[0] == "+"]
 
 
+# what goes with closing a traject (seeds 001, 003): the closing questions and the overleg with the partners
+SLUIT = ["--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb"]
+
 # (case, command, words in the refusal)
 WEIGERINGEN = [
     ("KLM-2026-002", ["fase", "ella", "opstart"], "zichtbaar is in Diplon"),
@@ -83,15 +86,18 @@ def test_ondersteuning_appends_the_agreed_traject(map_: Map, run) -> None:
     result = run(
         "fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 lesuur per week",
         "--start", "2026-11-30", "--evaluatie-op", "2027-02-01", "--datum", "2026-11-24",
-        "--opstartgesprek", "2026-11-20", "--leervraag", "Hoe help ik Lotte zelfstandig starten?",
+        "--opstartgesprek", "2026-11-20", "--met", "klasleerkracht, ouders, clb", "--leervraag", "Hoe help ik Lotte zelfstandig starten?",
+        "--duur", "tot de krokusvakantie",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     nieuw = pad.read_text()
-    assert "overleggen:\n  - datum: 2026-11-20\n    soort: opstartgesprek\n" in nieuw
+    # seed 003: "Er vindt een opstartgesprek plaats met de verschillende partners" (who took part is recorded)
+    assert "overleggen:\n  - datum: 2026-11-20\n    soort: opstartgesprek\n    met: [klasleerkracht, ouders, clb]\n" in nieuw
     assert "leervraag:\n  vraag: Hoe help ik Lotte zelfstandig starten?\n" in nieuw
+    # seed 003: "de mogelijke frequentie, intensiteit en duur besproken" (the duration is stored)
     assert (
         "trajecten:\n  - vorm: regulier\n    start: 2026-11-30\n    frequentie: wekelijks\n"
-        "    intensiteit: 1 lesuur per week\n    evaluatie_op: [2027-02-01]\n"
+        "    intensiteit: 1 lesuur per week\n    duur: tot de krokusvakantie\n    evaluatie_op: [2027-02-01]\n"
     ) in nieuw
     assert "\nfase: ondersteuning\n" in nieuw
     assert run("valideer").exit_code == 0
@@ -100,7 +106,10 @@ def test_ondersteuning_appends_the_agreed_traject(map_: Map, run) -> None:
 def test_evaluatie_afsluiten_closes_the_traject_and_moves_the_ondersteuner(voorbeeld: Path, run) -> None:
     pad = voorbeeld / "cases" / "RGN-2025-002.yaml"
     oud = pad.read_text()
-    result = run("evaluatie", "arthur", "--beslissing", "afsluiten", "--reden", "doelen_bereikt", "--kansen", "Overgang secundair voorbereiden.")
+    result = run(
+        "evaluatie", "arthur", "--beslissing", "afsluiten", "--reden", "doelen_bereikt", "--kansen", "Overgang secundair voorbereiden.",
+        "--wat-neemt-school-mee", "De weekplanning.", "--met", "klasleerkracht,ouders,clb",
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     weg, erbij = wijzigingen(oud, pad.read_text())
     assert weg == ["fase: ondersteuning", "ondersteuner: Pieter Dewulf", "vorige_ondersteuners: [Els Maes]"]
@@ -110,13 +119,14 @@ def test_evaluatie_afsluiten_closes_the_traject_and_moves_the_ondersteuner(voorb
 
 
 def test_evaluatie_asks_what_is_missing(voorbeeld: Path, run) -> None:
-    invoer = "afsluiten\nweet niet\nandere_school\nHet stappenplan.\n\nja\n"  # the last: 'Zeker?' (no heropstart after)
+    # seed 001: the closing questions, then who took part (seed 003), then 'Zeker?' (no heropstart after)
+    invoer = "afsluiten\nweet niet\nandere_school\nHet stappenplan.\n\nZelf plannen.\nklasleerkracht, ouders\nHet CLB kon niet komen.\nja\n"
     result = run("evaluatie", "noah", input=invoer)
     assert result.exit_code == 0, result.output
     tekst = (voorbeeld / "cases" / "KLM-2025-003.yaml").read_text()
-    assert "    reden: andere_school\n    wat_neemt_school_mee: Het stappenplan.\n" in tekst
-    assert "kansen" not in tekst.split("beslissing: afsluiten")[1].split("doelen:")[0]
-    assert "Wat neemt de school mee" in result.stdout and "Waar liggen volgens jullie nog kansen?" in result.stdout
+    assert "    reden: andere_school\n    wat_neemt_school_mee: Het stappenplan.\n    kansen: Zelf plannen.\n    met: [klasleerkracht, ouders]\n" in tekst
+    assert "    notitie: 'Zonder het CLB in het overleg: Het CLB kon niet komen.'\n" in tekst
+    assert "Wat neemt de school mee" in result.stdout and "Dit is nodig" in result.stdout  # the kansen are not left empty
 
 
 def test_evaluatie_verderzetten_adjusts_and_plans(voorbeeld: Path, run) -> None:
@@ -132,11 +142,19 @@ def test_evaluatie_verderzetten_adjusts_and_plans(voorbeeld: Path, run) -> None:
 
 
 def test_overgang_lager_secundair_closes_and_says_what_next(voorbeeld: Path, run) -> None:
-    result = run("overgang", "arthur", "lager-secundair", "--ja")  # Arthur is in 6B, the last year of lager
+    """Seed 003, lager→secundair: "Er moet opnieuw contact opgenomen worden met het CLB, als uit de
+    evaluatie blijkt dat verdere leersteun nodig is ... De secundaire school moet een nieuwe
+    aanmelding doen." The evaluation and whether further support is needed are recorded."""
+    pad = voorbeeld / "cases" / "RGN-2025-002.yaml"
+    voor = digest(pad)
+    zonder = run("overgang", "arthur", "lager-secundair", "--ja", *SLUIT)  # Arthur is in 6B, the last year of lager
+    assert zonder.exit_code == 1 and "--verdere-leersteun of --geen-verdere-leersteun" in zonder.stderr and digest(pad) == voor
+    result = run("overgang", "arthur", "lager-secundair", "--ja", *SLUIT, "--verdere-leersteun")
     assert result.exit_code == 0, result.output
-    assert "nieuw Verslag" in result.stdout and "nieuwe aanmelding" in result.stdout
-    tekst = (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text()
+    assert "neem contact op met het CLB, dat een nieuw Verslag maakt" in result.stdout and "nieuwe aanmelding" in result.stdout
+    tekst = pad.read_text()
     assert "reden: overgang_secundair" in tekst and "\nfase: afgesloten\n" in tekst
+    assert "    met: [klasleerkracht, ouders, clb]\n    verdere_leersteun: true\n" in tekst
 
 
 def test_overgang_kleuter_lager_continues(voorbeeld: Path, run) -> None:
@@ -190,7 +208,7 @@ def test_history_is_only_appended(voorbeeld: Path, run) -> None:
     oud = pad.read_text()
     for opdracht in (
         ["evaluatie", "noah", "--beslissing", "verderzetten", "--datum", "2026-11-20"],
-        ["evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen_bereikt"],
+        ["evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen_bereikt", *SLUIT],
         ["fase", "noah", "heropstart", "--overleg-school-clb", "2026-11-24"],
     ):
         assert run(*opdracht).exit_code == 0
@@ -322,7 +340,7 @@ def test_lager_secundair_from_4a_is_refused_and_toch_needs_a_reason(voorbeeld: P
     result = run("overgang", "noah", "lager-secundair", "--ja")
     assert result.exit_code == 1 and "in 3A" in result.stderr and "--toch" in result.stderr
     assert digest(pad) == voor
-    result = run("overgang", "noah", "lager-secundair", "--ja", "--toch", "Is 12 en gaat naar 1B.")
+    result = run("overgang", "noah", "lager-secundair", "--ja", "--toch", "Is 12 en gaat naar 1B.", *SLUIT, "--geen-verdere-leersteun")
     assert result.exit_code == 0, result.output
     assert "vanuit 3A, niet het laatste jaar van het lager: Is 12 en gaat naar 1B." in pad.read_text()
 
@@ -330,12 +348,12 @@ def test_lager_secundair_from_4a_is_refused_and_toch_needs_a_reason(voorbeeld: P
 def test_closing_for_good_asks_in_a_terminal_and_needs_ja_in_a_script(voorbeeld: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
     pad = voorbeeld / "cases" / "RGN-2025-002.yaml"  # Arthur, 6B
     voor = digest(pad)
-    script = run("overgang", "arthur", "lager-secundair")
+    script = run("overgang", "arthur", "lager-secundair", *SLUIT, "--verdere-leersteun")
     assert script.exit_code == 1 and "Bevestig dat met --ja" in script.stderr and digest(pad) == voor
     monkeypatch.setattr("leersteun.cli.gemeen._in_terminal", lambda: True)
-    nee = run("overgang", "arthur", "lager-secundair", input="nee\n")
+    nee = run("overgang", "arthur", "lager-secundair", *SLUIT, "--verdere-leersteun", input="nee\n")
     assert nee.exit_code == 0 and "Zeker?" in nee.output and "Er is niets gewijzigd." in nee.output and digest(pad) == voor
-    ja = run("fase", "arthur", "afgesloten", "--reden", "andere_school", input="ja\n")
+    ja = run("fase", "arthur", "afgesloten", "--reden", "andere_school", *SLUIT, input="ja\n")
     assert ja.exit_code == 0 and "kan niet ongedaan gemaakt worden" in ja.output and "\nfase: afgesloten\n" in pad.read_text()
 
 
@@ -352,11 +370,11 @@ def test_any_closing_is_asked_in_a_terminal_but_a_script_needs_ja_only_when_no_h
     voor = digest(pad)
     monkeypatch.setattr("leersteun.cli.gemeen._in_terminal", lambda: True)
     monkeypatch.setattr("leersteun.cli.traject._in_terminal", lambda: True)
-    nee = run("fase", "noah", "afgesloten", "--reden", "doelen_bereikt", input="nee\n")
+    nee = run("fase", "noah", "afgesloten", "--reden", "doelen_bereikt", *SLUIT, input="nee\n")
     assert nee.exit_code == 0 and "(Noah Wouters, 3A) wordt afgesloten" in nee.stdout and "met een heropstart" in nee.stdout
     assert digest(pad) == voor
     monkeypatch.setattr("leersteun.cli.traject._in_terminal", lambda: False)
-    assert run("fase", "noah", "afgesloten", "--reden", "doelen_bereikt").exit_code == 0  # a script: no question
+    assert run("fase", "noah", "afgesloten", "--reden", "doelen_bereikt", *SLUIT).exit_code == 0  # a script: no question
     assert "\nfase: afgesloten\n" in pad.read_text()
 
 
@@ -371,3 +389,226 @@ def test_the_schools_decision_entered_late_is_placed_not_refused(voorbeeld: Path
     assert regels[-1][0] == "2026-11-24" and regels[-1][2].startswith("Nieuw Verslag: IAC")
     geweigerd = run("verslag", "noah", "--beslist", "20-11-2026")
     assert geweigerd.exit_code == 1 and "22-11-2026" in geweigerd.stderr  # already noted: the date it conflicts with
+
+
+# ---------------------------------------------------------------------------- issue 27: the procedure as the seeds write it
+
+
+MET_DOEL = DOSSIER.replace("doelen: []", "doelen:\n  - id: D1\n    domein: cognitief\n    omschrijving: Lotte start zelfstandig.")
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [
+        ["fase", "lotte", "afgesloten", "--reden", "andere"],
+        ["evaluatie", "lotte", "--beslissing", "afsluiten", "--reden", "andere"],
+        ["overgang", "lotte", "andere-school", "--ja"],
+    ],
+    ids=["fase", "evaluatie", "overgang"],
+)
+def test_every_route_to_afgesloten_needs_the_closing_questions_and_the_partners(map_: Map, run, opdracht: list[str]) -> None:
+    """Seed 001: "na afronding van een traject ... Wat neem je als school mee ...? Waar liggen
+    volgens jullie nog kansen?"; seed 003: "Na overleg met alle partners kan er overgegaan worden
+    tot het afsluiten". A script without them is refused with the options that give them."""
+    pad = map_.case(MET_DOEL)
+    voor = digest(pad)
+    result = run(*opdracht)
+    assert result.exit_code == 1 and digest(pad) == voor
+    for optie in ("--wat-neemt-school-mee", "--kansen", "--met ROL,ROL", "--zonder-overleg"):
+        assert optie in result.stderr
+    assert "de school, de ouders en het CLB waren er niet bij" in result.stderr
+    result = run(*opdracht, *SLUIT)
+    assert result.exit_code == 0, result.output
+    tekst = pad.read_text()
+    assert "    wat_neemt_school_mee: Het stappenplan.\n    kansen: Zelf plannen.\n    met: [klasleerkracht, ouders, clb]\n" in tekst
+
+
+def test_the_terminal_asks_the_closing_questions_of_fase(map_: Map, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seed 001 and 003, asked where a person answers: `fase … afgesloten` in a terminal."""
+    pad = map_.case(MET_DOEL)
+    monkeypatch.setattr("leersteun.cli.traject._in_terminal", lambda: True)
+    monkeypatch.setattr("leersteun.cli.gemeen._in_terminal", lambda: True)
+    invoer = "De beurtkaart.\nSamen plannen.\nzorgcoordinator, ouders, clb\nja\n"  # the last: 'Zeker?'
+    result = run("fase", "lotte", "afgesloten", "--reden", "geen_leersteun_gewenst", input=invoer)
+    assert result.exit_code == 0, result.output
+    assert "Wie nam deel aan het overleg" in result.stdout
+    assert "    wat_neemt_school_mee: De beurtkaart.\n    kansen: Samen plannen.\n    met: [zorgcoordinator, ouders, clb]\n" in pad.read_text()
+
+
+def test_a_recorded_overleg_with_every_partner_carries_the_closing(map_: Map) -> None:
+    """Seed 003 "Na overleg met alle partners": an overleg of the last month counts; an older one
+    does not; a partner who could not come is named with the reason."""
+    import datetime as dt
+
+    from leersteun.editing.trajectory import Afronding, Geweigerd, Wie, afsluiten, voeg_overleg
+    from leersteun.rules.model import OverlegSoort, Reden
+
+    pad = map_.case(MET_DOEL)
+    vragen = Afronding("Het stappenplan.", "Zelf plannen.")
+    wie = Wie("Els Maes", dt.date(2026, 11, 24))
+
+    def overleg(dag: dt.date):
+        return lambda data, d: voeg_overleg(data, OverlegSoort.evaluatiegesprek, dag, met=["klasleerkracht", "ouders", "clb"]) or []
+
+    _pas_toe(pad, overleg(dt.date(2026, 10, 1)))
+    voor = digest(pad)
+    with pytest.raises(Geweigerd, match="de school, de ouders en het CLB waren er niet bij"):
+        _pas_toe(pad, lambda data, d: afsluiten(data, d, wie, Reden.andere, vragen))
+    with pytest.raises(Geweigerd, match="het CLB was er niet bij"):
+        _pas_toe(pad, lambda data, d: afsluiten(data, d, wie, Reden.andere, Afronding("Het stappenplan.", "Zelf plannen.", ["klasleerkracht", "ouders"])))
+    assert digest(pad) == voor
+    _pas_toe(pad, overleg(dt.date(2026, 11, 10)))
+    assert "afgesloten" in _pas_toe(pad, lambda data, d: afsluiten(data, d, wie, Reden.andere, vragen))[0]
+
+
+def test_doelen_bereikt_is_refused_for_a_case_without_goals(map_: Map, run) -> None:
+    """Seed 003, "Mogelijke redenen om over te gaan tot afsluiten zijn: de doelen zijn bereikt, ...":
+    only a case that had goals reached them."""
+    pad = map_.case(DOSSIER)  # doelen: []
+    voor = digest(pad)
+    result = run("evaluatie", "lotte", "--beslissing", "afsluiten", "--reden", "doelen_bereikt", *SLUIT)
+    assert result.exit_code == 1 and "'doelen_bereikt' kan niet: dossier T-001 heeft geen doelen" in result.stderr and digest(pad) == voor
+
+
+KLEUTER = MET_DOEL.replace("  klas: 5B\n  niveau: lager\n", "  klas: K3\n  niveau: kleuter\n")
+
+
+def test_kleuter_lager_continues_only_after_an_evaluation(map_: Map, run) -> None:
+    """Seed 003: "Bij de overgang van kleuter naar lager onderwijs: De leersteun kan automatisch
+    verder lopen na een evaluatie." Asked for or given as options, never made up."""
+    pad = map_.case(KLEUTER)
+    voor = digest(pad)
+    result = run("overgang", "lotte", "kleuter-lager", "--klas", "1A")
+    assert result.exit_code == 1 and "alleen verder na een evaluatie" in result.stderr and "--evaluatie DATUM --met ROL,ROL" in result.stderr
+    assert digest(pad) == voor
+    assert run("overgang", "lotte", "kleuter-lager", "--klas", "1A", "--met", "ouders").exit_code == 2  # --met names who evaluated
+    result = run("overgang", "lotte", "kleuter-lager", "--klas", "1A", "--evaluatie", "20-11-2026", "--met", "klasleerkracht,ouders")
+    assert result.exit_code == 0, result.output
+    assert "loopt verder na de evaluatie van 20-11-2026" in result.stdout
+    tekst = pad.read_text()
+    assert "evaluaties:\n  - datum: 2026-11-20\n    beslissing: verderzetten\n    met: [klasleerkracht, ouders]\n" in tekst
+    assert "  klas: 1A\n" in tekst and "  niveau: lager\n" in tekst
+
+
+def test_kleuter_lager_after_a_recent_evaluation_writes_none_itself(map_: Map, run) -> None:
+    pad = map_.case(KLEUTER.replace("evaluaties: []", "evaluaties:\n  - datum: 2026-09-15\n    beslissing: verderzetten"))
+    result = run("overgang", "lotte", "kleuter-lager", "--klas", "1A")
+    assert result.exit_code == 0, result.output
+    assert "loopt verder na de evaluatie van 15-09-2026" in result.stdout
+    assert pad.read_text().count("beslissing: verderzetten") == 1
+
+
+def test_secundair_hoger_closes_with_the_pointer_to_siho(voorbeeld: Path, run) -> None:
+    """Seed 003: "Bij de overgang naar het hoger onderwijs ... neemt hij/zij contact op met het
+    aanspreekpunt zorg van de instelling die te vinden is op de website van het Steunpunt Inclusief
+    Hoger Onderwijs (SIHO)." """
+    assert "alleen vanuit het secundair" in run("overgang", "noah", "secundair-hoger", "--ja", *SLUIT).stderr
+    result = run("overgang", "jules", "secundair-hoger", "--ja", *SLUIT)
+    assert result.exit_code == 0, result.output
+    assert "Steunpunt Inclusief Hoger Onderwijs (SIHO)" in result.stdout and "aanspreekpunt zorg" in result.stdout
+    assert "    reden: overgang_hoger\n" in (voorbeeld / "cases" / "VCT-2025-008.yaml").read_text()
+    heropstart = run("fase", "jules", "heropstart", "--overleg-school-clb", "24-11-2026")
+    assert heropstart.exit_code == 1 and "SIHO" in heropstart.stderr
+    nieuw = run("nieuw", "--vanuit", "jules", "--school", "victor", "--klas", "1A", "--niveau", "secundair", "--verslag", "GC",
+                "--verslagdatum", "01-11-2026", "--typologie", "3", "--diplon")  # fmt: skip
+    assert nieuw.exit_code == 1 and "daar volgt geen aanmelding" in nieuw.stderr
+
+
+def test_lager_secundair_without_further_support_says_so(voorbeeld: Path, run) -> None:
+    result = run("overgang", "arthur", "lager-secundair", "--ja", *SLUIT, "--geen-verdere-leersteun")
+    assert result.exit_code == 0, result.output
+    assert "geen verdere leersteun nodig" in result.stdout
+    assert "    verdere_leersteun: false\n" in (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text()
+
+
+def test_ondersteuning_needs_the_agreed_duration_and_points_to_the_teachers_question(map_: Map, run) -> None:
+    """Seed 003: "Al van bij de start wordt samen met de partners de mogelijke frequentie,
+    intensiteit en duur besproken"; seed 001: "dat er een ondersteuningsvraag is van de
+    leerkrachten naast de ondersteuningsvraag van de leerling of ouder"."""
+    tekst = (
+        MET_DOEL.replace("fase: ondersteuning\n", "fase: opstart\n", 1)
+        .replace("    fase: ondersteuning", "    fase: opstart")
+        .replace("trajecten:\n  - vorm: regulier\n    start: 2024-10-15\n    frequentie: wekelijks\n    intensiteit: 1 lesuur per week\n    evaluatie_op: [2025-01-20]\n", "trajecten: []\n")
+        .replace("doelen:\n", "leervraag:\n  vraag: Hoe start Lotte zelf?\n  van: [ouders]\ndoelen:\n")
+    )  # fmt: skip
+    pad = map_.case(tekst)
+    stap = ["fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--opstartgesprek", "20-11-2026"]
+    zonder = run(*stap)
+    assert zonder.exit_code == 1 and "de afgesproken duur (--duur" in zonder.stderr
+    result = run(*stap, "--duur", "tot de krokusvakantie")
+    assert result.exit_code == 0, result.output
+    assert "niet van de leerkracht" in result.stdout and "het opstartgesprek noemt niet wie er was" in result.stdout
+    assert "    duur: tot de krokusvakantie\n" in pad.read_text()
+
+
+def test_an_evaluation_records_who_agreed_and_took_part_and_the_clb_moments(map_: Map, run) -> None:
+    """Seed 001: "Hoe, wanneer en met wie de evaluatie ... in overleg met de school en de
+    ankerpersoon"; seed 002: the CLB "bij knipperlichtmomenten: elke partner kan CLB uitnodigen =>
+    met een duidelijk doel ... bij heroriëntering naar ander niveau of BuO"."""
+    pad = map_.case(MET_DOEL)
+    result = run(
+        "evaluatie", "lotte", "--beslissing", "verderzetten", "--met", "klasleerkracht,ouders,ondersteuner", "--afgesproken-met", "zorgcoordinator",
+        "--herorientering", "buitengewoon_onderwijs", "--clb-uitnodigen", "De overstap naar het buitengewoon onderwijs bespreken.",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "de ankerpersoon ontbreekt bij --afgesproken-met" in result.stdout
+    assert "Heroriëntering naar het buitengewoon onderwijs genoteerd." in result.stdout and "Het CLB wordt uitgenodigd" in result.stdout
+    assert (
+        "    met: [klasleerkracht, ouders, ondersteuner]\n    afgesproken_met: [zorgcoordinator]\n"
+        "    herorientering: buitengewoon_onderwijs\n    clb_uitnodiging: De overstap naar het buitengewoon onderwijs bespreken.\n"
+    ) in pad.read_text()
+    knipperlicht = run(
+        "evaluatie", "lotte", "--beslissing", "verderzetten", "--concreet", "ja", "--context", "ja", "--gedragen", "nee", "--fase-2-3", "ja",
+        "--datum", "25-11-2026",
+    )  # fmt: skip
+    assert "Knipperlicht: elke partner kan het CLB uitnodigen" in knipperlicht.stdout and "leersteun overleg T-001" in knipperlicht.stdout
+    assert run("valideer").exit_code == 0
+
+
+def test_schooljaar_and_the_agenda_agree_on_the_end_of_year_evaluation() -> None:
+    """Seed 003: "Voor nog lopende ondersteuningen vindt aan het einde van het schooljaar een
+    evaluatiegesprek plaats": one derivation for the agenda and `schooljaar`."""
+    import datetime as dt
+
+    from leersteun.rules.deadlines import Soort, deadlines, eindgesprek_open
+    from leersteun.rules.model import Dossier
+    from leersteun.files.store import gewoon, maak_yaml
+
+    basis = gewoon(maak_yaml().load(DOSSIER))
+    juni, mei = dt.date(2027, 6, 30), dt.date(2027, 5, 3)
+
+    def met(traject: dict, **meer) -> Dossier:
+        return Dossier.model_validate({**basis, "trajecten": [traject], **meer})
+
+    gevallen = [
+        met({"vorm": "regulier", "start": dt.date(2026, 9, 1)}),
+        met({"vorm": "medium", "start": dt.date(2027, 4, 19)}),  # runs into the summer
+        met({"vorm": "light", "start": dt.date(2027, 3, 1)}),  # ends before June
+        met({"vorm": "regulier", "start": dt.date(2026, 9, 1)}, overleggen=[{"datum": dt.date(2027, 5, 10), "soort": "evaluatiegesprek"}]),
+    ]
+    verwacht = [True, True, False, False]
+    assert [eindgesprek_open(d, juni) for d in gevallen] == verwacht
+    assert [any(x.soort == Soort.einde_schooljaar for x in deadlines(d, mei)) for d in gevallen] == verwacht
+
+
+def test_the_terminal_asks_for_the_clb_at_a_knipperlicht_and_for_the_evaluation_at_kleuter_lager(map_: Map, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seed 002: "elke partner kan CLB uitnodigen => met een duidelijk doel"; seed 003: kleuter→lager
+    "na een evaluatie", asked where a person answers."""
+    pad = map_.case(MET_DOEL)  # the evaluation after four months is due: the four questions are asked
+    invoer = "ja\n\nja\n\nnee\nTwee collega's twijfelen.\nja\n\nHet draagvlak bespreken.\nverderzetten\n\n"
+    result = run("evaluatie", "lotte", input=invoer)
+    assert result.exit_code == 0, result.output
+    assert "Knipperlicht: het CLB uitnodigen?" in result.stdout and "    clb_uitnodiging: Het draagvlak bespreken.\n" in pad.read_text()
+    kleuter = map_.case(KLEUTER.replace("id: T-001", "id: T-002").replace("voornaam: Lotte", "voornaam: Finn"), "T-002")
+    monkeypatch.setattr("leersteun.cli.traject._in_terminal", lambda: True)
+    result = run("overgang", "T-002", "kleuter-lager", "--klas", "1A", input="18-11-2026\nklasleerkracht, ouders\n")
+    assert result.exit_code == 0, result.output
+    assert "  - datum: 2026-11-18\n    beslissing: verderzetten\n    met: [klasleerkracht, ouders]\n" in kleuter.read_text()
+
+
+def test_verdere_leersteun_belongs_to_the_transition_to_secundair(map_: Map, run) -> None:
+    """Seed 003, lager→secundair: "als uit de evaluatie blijkt dat verdere leersteun nodig is"; a
+    file that writes it elsewhere gets a warning with its place."""
+    map_.case(MET_DOEL.replace("evaluaties: []", "evaluaties:\n  - datum: 2026-11-20\n    beslissing: verderzetten\n    verdere_leersteun: true"))
+    result = run("valideer")
+    assert "cases/T-001.yaml:34:24: waarschuwing: 'verdere_leersteun' hoort bij afsluiten wegens overgang_secundair" in result.stdout

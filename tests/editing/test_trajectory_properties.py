@@ -19,7 +19,7 @@ from leersteun.rules.checks import Context
 from leersteun.reading.dossiers import lees_dossier
 from leersteun.core.errors import Fout
 from leersteun.rules.model import Beslissing, Fase, Reden, Vorm
-from leersteun.editing.trajectory import OVERGANG_SOORTEN, TrajectAfspraak, Wie, evaluatie, naar_fase, overgang
+from leersteun.editing.trajectory import OVERGANG_SOORTEN, Afronding, OvergangEvaluatie, TrajectAfspraak, Wie, evaluatie, naar_fase, overgang
 
 from tests.conftest import ROOT
 
@@ -30,6 +30,13 @@ CASES = sorted((ROOT / "cases").glob("*.yaml"))
 
 tekst = st.sampled_from(["wekelijks", "tweewekelijks", "1 lesuur per week", "Zorgoverleg: aanpak bijgestuurd.", None])
 reden = st.one_of(st.none(), st.sampled_from(list(Reden)))
+# who took part (seeds 001, 003): all partners, some, none
+met = st.sampled_from([[], ["klasleerkracht", "ouders", "clb"], ["ouders"], ["zorgcoordinator", "ouders", "clb", "ankerpersoon"]])
+afronding = st.one_of(
+    st.none(),
+    st.builds(Afronding, wat_neemt_school_mee=tekst, kansen=tekst, met=met, zonder_overleg=st.sampled_from([None, "Ouders niet bereikbaar."]),
+              verdere_leersteun=st.sampled_from([None, True, False])),
+)  # fmt: skip
 
 fase_opdracht = st.tuples(
     st.just("fase"),
@@ -43,8 +50,11 @@ fase_opdracht = st.tuples(
                 vorm=st.sampled_from(list(Vorm)),
                 frequentie=tekst,
                 intensiteit=tekst,
+                duur=st.sampled_from([None, "tot de krokusvakantie"]),
                 evaluatie_op=st.lists(st.dates(dt.date(2026, 12, 1), dt.date(2027, 6, 30)), max_size=2),
             ),
+            "afronding": afronding,
+            "met": met,
         }
     ),
 )
@@ -57,11 +67,24 @@ evaluatie_opdracht = st.tuples(
             "frequentie": tekst,
             "intensiteit": tekst,
             "kansen": tekst,
+            "wat_neemt_school_mee": tekst,
+            "met": met,
+            "afgesproken_met": met,
             "volgende": st.lists(st.dates(dt.date(2026, 12, 1), dt.date(2027, 6, 30)), max_size=2),
         }
     ),
 )
-overgang_opdracht = st.tuples(st.just("overgang"), st.sampled_from(OVERGANG_SOORTEN), st.fixed_dictionaries({"klas": st.sampled_from(["1A", None])}))
+overgang_opdracht = st.tuples(
+    st.just("overgang"),
+    st.sampled_from(OVERGANG_SOORTEN),
+    st.fixed_dictionaries(
+        {
+            "klas": st.sampled_from(["1A", None]),
+            "afronding": afronding,
+            "geevalueerd": st.one_of(st.none(), st.builds(OvergangEvaluatie, datum=st.dates(dt.date(2026, 9, 1), dt.date(2026, 12, 31)), met=met)),
+        }
+    ),
+)
 opdracht = st.tuples(st.one_of(fase_opdracht, fase_opdracht, fase_opdracht, evaluatie_opdracht, overgang_opdracht), st.integers(0, 20), tekst)
 
 

@@ -58,8 +58,14 @@ def test_mail_is_a_complete_draft(voorbeeld: Path, run, pdftotext: str, tmp_path
         "Toelichting: Directie nog te betrekken.",
         "Uitkomst: heropstart",
         "Eerdere aanpak werkte; nieuwe leerkracht heeft korte ondersteuning nodig.",
+        # seed 000, question 4 as the network asks it; Lotte's older file said 'nee' to the old question
+        "4. Liggen de noden voldoende binnen de opdracht van het leersteuncentrum, of betrekken we beter een andere partner",
+        "Zijn er andere partners die tegemoet kunnen komen aan de vraag? geen",
+        "Geen andere partner kan tegemoetkomen aan de vraag",
     ):
         assert antwoord in plat, antwoord
+    vraag_4 = plat.split("4. Liggen de noden", 1)[1].split("5. ", 1)[0]
+    assert " ja " in vraag_4 and "Toelichting: Vraag ligt binnen de opdracht van leersteun." in vraag_4
     # the case records the mail
     geval = (voorbeeld / "cases" / "KLM-2024-017.yaml").read_text()
     assert f"    mail:                        # {{aangemaakt: date, bestand: out/…eml, verstuurd: date|null}}\n      aangemaakt: 2026-11-24\n      bestand: {EML}\n      verstuurd: null\n" in geval

@@ -87,7 +87,7 @@ def heropstart(gestart: D, **velden):
 VOL = {
     "vraag_van": ["leerkracht"],
     "factoren": {"leerling": [], "leerkracht": [], "school": []},
-    **{k: {"antwoord": "ja"} for k in ("succesfactoren_toegepast", "andere_partner", "werkbare_leervraag", "doelen_concreet", "doelen_context", "gedragen", "zorgcontinuum_fase_2_3")},
+    **{k: {"antwoord": "ja"} for k in ("succesfactoren_toegepast", "binnen_opdracht", "werkbare_leervraag", "doelen_concreet", "doelen_context", "gedragen", "zorgcontinuum_fase_2_3")},
 }
 
 
@@ -392,7 +392,9 @@ def test_xlsx_wraps_a_long_text_instead_of_cutting_it_in_print(voorbeeld: Path, 
 
 def test_overview_never_contradicts_itself_and_keeps_the_order_of_a_day(voorbeeld: Path, run) -> None:
     assert run("evaluatie", "noah", "--beslissing", "verderzetten").exit_code == 0
-    assert run("evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen_bereikt").exit_code == 0
+    from tests.editing.test_trajectory import SLUIT  # closing asks what the school takes along, with whom
+
+    assert run("evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen_bereikt", *SLUIT).exit_code == 0
     md = run("overzicht", "--formaat", "md").stdout
     wijzigingen = [r for r in md.split("## Wijzigingen in week 2026-W48", 1)[1].splitlines() if "KLM-2025-003" in r]
     assert "ondersteuning" in wijzigingen[0] and "afgesloten" in wijzigingen[1]  # as it happened, not alphabetical
@@ -490,3 +492,62 @@ def test_cells_for_people_write_thousands_with_a_point() -> None:
     from leersteun.outputs.formats import _mens
 
     assert [_mens(x) for x in (0, 999, 1000, 20000, -1500, 2.5, 1234.5)] == ["0", "999", "1.000", "20.000", "-1.500", "2,5", "1.234,5"]
+
+
+# ---------------------------------------------------------------------------- one derivation per fact (issue 27, point 13)
+
+
+def test_a_long_changes_table_is_not_called_the_most_urgent(map_: Map, run, monkeypatch) -> None:
+    """Issue 27, point 13: changes are in the order they happened, not by urgency."""
+    monkeypatch.setenv("LEERSTEUN_BREEDTE", "120")
+    for i in range(12):
+        geval(map_, f"W-{i:02d}", f"Kind{i:02d}", "Test", geschiedenis=[{"datum": D(2026, 11, 23), "fase": "ondersteuning", "door": "Els Maes"}])
+    kort = run("overzicht").stdout
+    wijzigingen = kort.split("Wijzigingen in week 2026-W48", 1)[1]
+    assert "De eerste 10:" in wijzigingen and "dringendste" not in wijzigingen
+
+
+def test_an_attention_point_of_a_closed_traject_does_not_outlive_a_heropstart(netwerk: Map, run) -> None:
+    """Seed 000: the four questions are asked of the running support; after a closing and a
+    heropstart (seed 003) the 'nee' of the earlier traject is no attention point, in toon nor in
+    the overview, also once a light traject started."""
+    vier = {k: {"antwoord": "nee" if k == "gedragen" else "ja"} for k in ("doelen_concreet", "doelen_context", "gedragen", "zorgcontinuum_fase_2_3")}
+    lopend = {
+        "evaluaties": [{"datum": D(2026, 1, 20), "beslissing": "verderzetten", "vier_vragen": vier}],
+        "trajecten": [{"vorm": "regulier", "start": D(2025, 9, 1), "frequentie": "w", "intensiteit": "1 uur", "evaluatie_op": []}],
+    }
+    geval(netwerk, "V-1", "Vera", "Verhoeven", **lopend)
+    assert [a["id"] for a in overzicht(run)["aandachtspunten"]] == ["V-1"]
+    gesloten_en_heropgestart = heropstart(D(2026, 11, 2), checklist=VOL, uitkomst="heropstart", motivatie="m")
+    gesloten_en_heropgestart["evaluaties"] = lopend["evaluaties"] + gesloten_en_heropgestart["evaluaties"]
+    geval(netwerk, "V-1", "Vera", "Verhoeven", **gesloten_en_heropgestart)
+    assert overzicht(run)["aandachtspunten"] == []
+    assert "niet gedragen" not in run("toon", "V-1").stdout
+    met_light = dict(gesloten_en_heropgestart, fase="ondersteuning", ondersteuner="Els Maes", vorige_ondersteuners=[])
+    met_light["trajecten"] = [*met_light["trajecten"], {"vorm": "light", "start": D(2026, 11, 16), "frequentie": "wekelijks"}]
+    met_light["geschiedenis"] = [*met_light["geschiedenis"], {"datum": D(2026, 11, 16), "fase": "ondersteuning", "door": "Els Maes"}]
+    geval(netwerk, "V-1", "Vera", "Verhoeven", **met_light)
+    assert overzicht(run)["aandachtspunten"] == []
+
+
+def test_the_overview_of_a_past_week_shows_nothing_of_later_weeks(netwerk: Map, run) -> None:
+    """Issue 27, point 13: a week that is past, as the cases stood at its end (rules/stand.zoals_op):
+    a heropstart decided, mailed and assigned later is still an open checklist then."""
+    geval(netwerk, "L-1", "Lies", "Laenen", **heropstart(
+        D(2026, 11, 10), checklist=VOL, uitkomst="heropstart", beslist=D(2026, 11, 24), motivatie="m",
+        mail={"aangemaakt": D(2026, 11, 24), "bestand": "out/z.eml", "verstuurd": D(2026, 11, 24)},
+        toewijzing={"datum": D(2026, 11, 24), "ondersteuner": "Tom Vermeulen", "overdracht_van": "Els Maes"},
+    ))  # fmt: skip
+    nu = {h["id"]: h["stand"] for h in overzicht(run)["heropstartvragen"]}
+    assert nu["L-1"].startswith("toegewezen aan Tom Vermeulen")
+    toen = json.loads(run("overzicht", "--week", "2026-W47", "--formaat", "json").stdout)
+    assert {h["id"]: h["stand"] for h in toen["heropstartvragen"]}["L-1"] == "checklist open"
+    assert not [r for r in toen["diplon"] if r["id"] == "L-1"]  # heropenen opens with the decision
+    assert not [w for w in toen["wijzigingen"] if w["datum"] > "2026-11-22"]
+    assert "Overdracht" not in json.dumps(toen) and "Overdracht" in json.dumps(overzicht(run))
+
+
+def test_toon_and_the_overview_say_the_same_of_each_heropstart(netwerk: Map, run) -> None:
+    """Issue 27, point 13: where a heropstart stands is derived once (rules/stand.heropstartstand)."""
+    for h in overzicht(run)["heropstartvragen"]:
+        assert h["stand"] in " ".join(run("toon", h["id"]).stdout.split()), h

@@ -173,6 +173,7 @@ def test_two_clones_change_the_same_case(tmp_path: Path, run, monkeypatch: pytes
         assert "cases/KLM-2025-003.yaml:" in result.stdout and "mergeconflict" in result.stdout
 
 
+@pytest.mark.skipif(os.name != "posix", reason="holds the lock with fcntl.flock: POSIX (tests/files/test_schijf.py tests Windows' lock)")
 def test_a_second_writer_waits_for_the_lock_then_refuses(map_: Map) -> None:
     map_.case(DOSSIER)
     kind = subprocess.Popen(
@@ -207,6 +208,7 @@ while True:
 """
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9: POSIX only")
 def test_killed_writers_never_leave_a_mixed_file(map_: Map) -> None:
     pad = map_.case(DOSSIER)
     oud = pad.read_bytes()

@@ -287,7 +287,8 @@ def test_the_agenda_is_the_same_on_several_processes(map_met_fouten: Path, monke
 
     def lees() -> tuple[str, list[str]]:
         a = agenda.van_map(m, dossiers.instellingen(m), VANDAAG, VANDAAG + dt.timedelta(weeks=52), None, anoniem)
-        return ics.agenda_ics(a.punten, "Netwerk", VANDAAG, a.anoniem), [g.pad.name for g in a.ongeldig]
+        nu = dt.datetime(2026, 11, 24, 8, tzinfo=dt.timezone.utc)  # the moment of the export: the same for both
+        return ics.agenda_ics(a.punten, "Netwerk", VANDAAG, a.anoniem, nu=nu), [g.pad.name for g in a.ongeldig]
 
     monkeypatch.setattr(snel, "processen", lambda bestanden: 1)
     alleen = lees()
@@ -439,3 +440,18 @@ def test_ctrl_c_while_workers_start_prints_no_traceback(map_met_fouten: Path, st
         time.sleep(0.05)
     else:
         pytest.fail("a process of the group outlived the main process")
+
+
+def test_every_command_judges_a_case_by_the_same_today(voorbeeld: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 30: "today" is LEERSTEUN_VANDAAG on the fast path too. A birth date after that
+    day (but before the real clock's today) makes the case invalid for every command, not
+    only for those that read it with the round trip."""
+    pad = voorbeeld / "cases" / "KLM-2024-017.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    oud = next(r for r in tekst.splitlines() if r.strip().startswith("geboortedatum:"))
+    pad.write_text(tekst.replace(oud, oud.split(":")[0] + ": 2026-11-30", 1), encoding="utf-8")
+    monkeypatch.setenv("LEERSTEUN_VANDAAG", "2026-11-24")
+    for args in (["valideer"], ["lijst"], ["overzicht"], ["agenda"], ["toon", "KLM-2024-017"]):
+        result = run(*args)
+        assert result.exit_code == 1, (args, result.output)
+        assert "geboortedatum 2026-11-30 kan niet kloppen" in result.output, args
