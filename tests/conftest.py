@@ -64,6 +64,40 @@ heropstarts: []
 """
 
 
+# The longest tests (seconds each, of CPU or of waiting for a terminal), first: under
+# `--dist worksteal` one worker starts at the head of the list and the other steals from its
+# tail, so no long test starts late and ends last on its own.
+LANG = (
+    "tests/editing/test_team_eigenschappen.py",
+    "tests/cli/test_opmaak.py::test_every_readme_example",
+    "tests/core/test_uitvoer.py::test_every_readme_example",
+    "tests/test_readme.py",
+    "tests/cli/test_voltooien.py::test_zsh_completes",
+    "tests/cli/test_voltooien.py::test_bash_completes",
+    "tests/cli/test_voltooien.py::test_fish",
+    "tests/cli/test_cli.py::test_the_commit_hook",
+    "tests/cli/test_cli.py::test_shell_completion",
+    "tests/editing/test_merge.py::test_concurrent_commands",
+    "tests/editing/test_team_scenarios.py",
+    "tests/editing/test_trajectory_properties.py",
+    "tests/editing/test_heropstart.py::test_real_terminal",
+    "tests/reading/test_corpus.py::test_fuzzed_cases",
+    "tests/reading/test_corpus.py::test_fast_",
+    "tests/reading/test_corpus.py::test_settings_fast_path_agrees_on",
+    "tests/files/test_store.py::test_a_change_in_any_style",
+    "tests/files/test_store.py::test_any_document",
+    "tests/files/test_store.py::test_changing",
+    "tests/editing/test_delen.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rang(item: pytest.Item) -> int:
+        return next((i for i, begin in enumerate(LANG) if item.nodeid.startswith(begin)), len(LANG))
+
+    items.sort(key=rang)  # stable: the rest keeps its order
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-snapshots", action="store_true", help="rewrite tests/snapshots/ from the current output")
 
@@ -95,13 +129,18 @@ def map_(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Map:
     return Map(tmp_path)
 
 
-@pytest.fixture(autouse=True)
-def vaste_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
+def zet_vaste_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests' fixed day, user and width (also for a fixture that prepares a folder once)."""
     monkeypatch.setenv("LEERSTEUN_VANDAAG", "2026-11-24")
     monkeypatch.setenv("LEERSTEUN_GEBRUIKER", "An Janssens")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("LEERSTEUN_MAP", raising=False)
     monkeypatch.delenv("LEERSTEUN_DEBUG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def vaste_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
+    zet_vaste_omgeving(monkeypatch)
 
 
 @pytest.fixture
@@ -138,28 +177,57 @@ def snapshot(request: pytest.FixtureRequest):
 
 @pytest.fixture(scope="session")
 def pdftotext() -> str:
-    """The pdftotext command (Debian poppler-utils), installed here when it is missing."""
+    """The pdftotext command (poppler: Debian's poppler-utils). The tests install nothing: CI
+    installs it (.ci/run, the workflow); where it is missing, the PDF tests skip with the reason,
+    except in CI on Linux and macOS, where a missing poppler is a broken setup."""
     import os
     import shutil
-    import subprocess
     import sys
 
     pad = shutil.which("pdftotext")
-    if pad is None and shutil.which("apt-get") and os.geteuid() == 0:
-        import fcntl
-
-        omgeving = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        with open("/tmp/leersteun-tests-apt.lock", "w") as slot:  # the test workers install it once
-            fcntl.flock(slot, fcntl.LOCK_EX)
-            if shutil.which("pdftotext") is None:
-                subprocess.run(["apt-get", "update", "-qq"], capture_output=True, env=omgeving, timeout=600)
-                subprocess.run(["apt-get", "install", "-y", "-qq", "poppler-utils"], capture_output=True, env=omgeving, timeout=600)
-        pad = shutil.which("pdftotext")
-    if pad is None and sys.platform == "win32":  # CI installs poppler on Linux and macOS, not here
-        pytest.skip("pdftotext (poppler) is not installed on Windows")
+    if pad is None and os.environ.get("CI") and sys.platform != "win32":
+        pytest.fail("pdftotext is missing in CI: the workflow installs poppler (poppler-utils, brew install poppler)")
     if pad is None:
-        pytest.fail("pdftotext is missing and could not be installed (apt-get install poppler-utils)")
+        pytest.skip("pdftotext (poppler) is not installed: apt-get install poppler-utils, or brew install poppler")
     return pad
+
+
+class Klok:
+    """The clock of leersteun.files.schijf in a test (the fixture `klok`): a lock's wait is
+    followed by what happens, not by how long it took. Each `sleep` is counted and runs
+    `bij_slapen` (to let another process go at the moment schijf starts to wait); time passes
+    only by those sleeps, or as the real clock with `echt`."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._time = time
+        self.nu = 0.0
+        self.slapen = 0
+        self.echt = False
+        self.bij_slapen = lambda: None
+
+    def monotonic(self) -> float:
+        return self._time.monotonic() if self.echt else self.nu
+
+    def sleep(self, seconden: float) -> None:
+        self.slapen += 1
+        self.nu += seconden
+        self.bij_slapen()
+        if self.echt:
+            self._time.sleep(seconden)
+
+    def __getattr__(self, naam: str):
+        return getattr(self._time, naam)
+
+
+@pytest.fixture
+def klok(monkeypatch: pytest.MonkeyPatch) -> Klok:
+    from leersteun.files import schijf
+
+    nieuw = Klok()
+    monkeypatch.setattr(schijf, "time", nieuw)
+    return nieuw
 
 
 @pytest.fixture

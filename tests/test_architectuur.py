@@ -5,6 +5,7 @@ circle anywhere. Imports inside functions count too."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 PAKKET = Path(__file__).resolve().parents[1] / "leersteun"
@@ -31,6 +32,7 @@ def _geimporteerd(module: str, naam: str, modules: set[str]) -> set[str]:
     return {binnen} if binnen in modules else set()
 
 
+@functools.cache  # parsed once per run; the tests only read it
 def imports() -> dict[str, set[str]]:
     paden = sorted(PAKKET.rglob("*.py"))
     modules = {_naam(p) for p in paden}

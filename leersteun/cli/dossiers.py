@@ -179,6 +179,11 @@ def _vraag_aanmelding(o: dict[str, Any], inst: Any, vorig: Any) -> Any:
 
     if vorig is not None:
         o["voornaam"], o["naam"] = vorig.dossier.leerling.voornaam, vorig.dossier.leerling.naam
+    for sleutel, wat in (("voornaam", "de voornaam"), ("naam", "de familienaam"), ("klas", "de klas")):
+        if o[sleutel] is not None and not o[sleutel].strip():  # '--voornaam ""' is a mistake, not a question
+            from leersteun.core.errors import GebruikFout
+
+            raise GebruikFout(f"--{sleutel} is leeg: geef {wat} van de leerling. Er is niets gemaakt.")
     interactief = sys.stdin.isatty() or o["voornaam"] is None
     voornaam = o["voornaam"] or _vraag("Voornaam van de leerling")
     naam = o["naam"] or _vraag("Familienaam van de leerling")

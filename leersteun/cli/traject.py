@@ -130,6 +130,7 @@ def _fase(naar: Fase, o: dict[str, Any]) -> None:
     from leersteun.editing.trajectory import OVERGANGEN
 
     wie = _wie(o["door"], o["datum"], o["notitie"])
+    _gebeurd(wie.datum, "--datum", "een stap in het traject")
     sessie = _Sessie(o["dossier"])
     o["ondersteuner"], erbij = _ondersteuner(sessie, o["ondersteuner"], o["nieuw_lid"], "--ondersteuner")  # as in leersteun.yaml
     o["kalender"] = _kalender(sessie)
@@ -143,6 +144,22 @@ def _fase(naar: Fase, o: dict[str, Any]) -> None:
     bewaar_samen(sessie, _naar_fase(naar, wie, o), erbij)
     sessie.zeg()
     sessie.commit(o["commit"], f"fase {naar.value}", wie.door)
+
+
+def _gebeurd(datum: Any, optie: str, wat: str, raad: str = "") -> Any:
+    """A step, an evaluation, a transition or an overleg is noted when it happened: a date after
+    today is refused (valideer would warn about it on every later run), naming the option.
+    A planned moment has its own options (--volgende, --evaluatie-op, --start)."""
+    from leersteun.core import datums
+    from leersteun.core.errors import Fout
+    from leersteun.reading.folder import vandaag
+
+    if datum is not None and datum > vandaag():
+        raise Fout(
+            f"{optie} {datums.kort(datum)} ligt na vandaag ({datums.kort(vandaag())}): {wat} noteer je achteraf, op de dag "
+            f"zelf of later.{raad} Er is niets gewijzigd."
+        )
+    return datum
 
 
 def _kalender(sessie: Any) -> Any:
@@ -237,7 +254,7 @@ def _naar_fase(naar: Fase, wie: Any, o: dict[str, Any]) -> Any:
     from leersteun.editing.trajectory import OVERGANGEN, naar_fase
 
     afspraak = _afspraak(o["vorm"], o["start"], o["frequentie"], o["intensiteit"], o["evaluatie_op"], o["toch"])
-    afspraak.kalender, afspraak.duur = o["kalender"], o["duur"]
+    afspraak.kalender, afspraak.duur = o["kalender"], (o["duur"] or "").strip() or None
     met = _rollen(o["met"], "--met")
 
     def bewerking(data: Any, d: Any) -> list[str]:
@@ -246,7 +263,7 @@ def _naar_fase(naar: Fase, wie: Any, o: dict[str, Any]) -> Any:
         _fase_opties(d, naar, o)
         return naar_fase(
             data, d, naar, wie, reden=o["reden"], afspraak=afspraak, ondersteuner=o["ondersteuner"], verslag_zichtbaar=o["verslag_zichtbaar"],
-            opstartgesprek=_datum_optie(o["opstartgesprek"], "--opstartgesprek"), leervraag=o["leervraag"],
+            opstartgesprek=_gebeurd(_datum_optie(o["opstartgesprek"], "--opstartgesprek"), "--opstartgesprek", "het opstartgesprek"), leervraag=o["leervraag"],
             overleg_school_clb=_datum_optie(o["overleg_school_clb"], "--overleg-school-clb"), afronding=o.get("afronding"),
             met=met if naar == Fase.ondersteuning else None,
         )  # fmt: skip
@@ -300,6 +317,7 @@ def _evalueer(o: dict[str, Any]) -> None:
     from leersteun.editing.trajectory import evaluatie
 
     wie = _wie(o["door"], o["datum"], o["notitie"])
+    _gebeurd(wie.datum, "--datum", "een evaluatie")
     vier = _vier_vragen_opties(o["concreet"], o["context"], o["gedragen"], o["fase_2_3"], o["toelichting"])
     sessie = _Sessie(o["dossier"])  # read once: for the questions and for the edit
     d, interactief = sessie.gelezen.dossier, o["beslissing"] is None
@@ -437,6 +455,7 @@ def overleg_(
 
     rollen = _rollen(met, "--met")
     wie = _wie(door, datum, notitie)
+    _gebeurd(wie.datum, "--datum", "een overleg", " Een overleg dat nog komt, plan je met --volgende bij het vorige.")
     plan = _datum_optie(volgende, "--volgende")
     _wijzig(dossier, lambda data, d: mensen.noteer_overleg(data, d, wie, soort, rollen, plan), commit, f"overleg ({soort.value})", wie.door)
 
@@ -776,6 +795,7 @@ def _overgang(soort: OvergangKeuze, o: dict[str, Any]) -> None:
     from leersteun.editing import onomkeerbaar
 
     wie, klas, toch = _wie(o["door"], o["datum"], o["notitie"]), o["klas"], o["toch"]
+    _gebeurd(wie.datum, "--datum", "een overgang")
     _overgang_opties(soort, o)
     sessie = _Sessie(o["dossier"])
     d = sessie.gelezen.dossier
@@ -815,7 +835,7 @@ def _overgang_evaluatie(d: Any, wie: Any, o: dict[str, Any]) -> Any:
     from leersteun.editing.trajectory import OvergangEvaluatie, kleuter_lager_ontbreekt
 
     if o["evaluatie"] is not None:
-        return OvergangEvaluatie(_datum_optie(o["evaluatie"], "--evaluatie"), _rollen(o["met"], "--met"))
+        return OvergangEvaluatie(_gebeurd(_datum_optie(o["evaluatie"], "--evaluatie"), "--evaluatie", "de evaluatie"), _rollen(o["met"], "--met"))
     if not (_in_terminal() and d.leerling.niveau.value == "kleuter" and o["klas"] and kleuter_lager_ontbreekt(d, wie.datum)):
         return None  # the transition refuses, naming the options, or continues after the evaluation it has
     _console().print("De leersteun loopt bij de overgang van kleuter naar lager verder na een evaluatie; er is er geen van de laatste maanden.", markup=False)

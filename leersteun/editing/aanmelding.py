@@ -110,12 +110,18 @@ def controleer_verslag_secundair(a: Aanmelding, vorig: Gelezen | None) -> None:
         )
 
 
-def meldingen_bij_aanmelding(a: Aanmelding) -> list[str]:
-    """What a new aanmelding says besides: an OV4 without its enrolment under ontbindende
-    voorwaarde (seed 003), a support question not (also) of the teacher (seed 001)."""
+def meldingen_bij_aanmelding(a: Aanmelding, vandaag: dt.date | None = None) -> list[str]:
+    """What a new aanmelding says besides: a Verslag dated after today (what `valideer` warns
+    about), an OV4 without its enrolment under ontbindende voorwaarde (seed 003), a support
+    question not (also) of the teacher (seed 001)."""
     from leersteun.editing.trajectory import vraag_van_leerkracht
 
     uit = []
+    if vandaag is not None and a.verslagdatum > vandaag:
+        uit.append(
+            f"Let op: het Verslag is gedateerd na vandaag ({datums.kort(a.verslagdatum)}), maar het CLB dateert een Verslag als "
+            "het klaar is. Een tikfout? Verbeter de datum in het dossier, bij 'verslag: datum:'."
+        )
     if a.verslag == "OV4" and a.ontbindende_voorwaarde is None:
         uit.append(
             "Let op: bij een OV4-Verslag wordt een leerling onder ontbindende voorwaarde ingeschreven (de procedure). Geef de "
@@ -208,7 +214,7 @@ def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, 
         pad, koppeling = dossiers.maak_dossier(map_, data, ctx), []
     else:
         pad, koppeling = _maak_met_koppeling(map_, data, ctx, vorig, a.erbij)
-    meldingen = waarschuwing + a.erbij.meldingen() + [f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding)."] + meldingen_bij_aanmelding(a)
+    meldingen = waarschuwing + a.erbij.meldingen() + [f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding)."] + meldingen_bij_aanmelding(a, ctx.vandaag)
     if mensen_:
         meldingen.append(f"Overgenomen van de school: {', '.join(b['naam'] + ' (' + ROL_TEKST[b['rol']] + ')' for b in mensen_)}.")
     meldingen += koppeling

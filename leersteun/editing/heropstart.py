@@ -32,7 +32,7 @@ from leersteun.editing.trajectory import VORM_TEKST, Geweigerd, TrajectAfspraak,
 
 @dataclass(frozen=True)
 class Vraag:
-    sleutel: str  # the key under `checklist`
+    sleutel: str  # the key under `checklist` (the contract's)
     soort: str  # keuzes | factoren | jdn | partner | leervraag
     vraag: str
     uitleg: str
@@ -63,8 +63,8 @@ VRAGEN: list[Vraag] = [
         "Dit zijn de maatregelen en hulpmiddelen die de school bij het afsluiten zou meenemen.",
         "Succesfactoren nog toegepast",
     ),
-    Vraag(
-        "binnen_opdracht",
+    Vraag(  # asked as seed 000 asks it; kept in the file as `andere_partner`, the answer turned round
+        "andere_partner",
         "partner",
         "Liggen de noden voldoende binnen de opdracht van het leersteuncentrum, of betrekken we beter een andere partner (PBD, CLB, CGGZ, ...)?",
         "'ja': de noden horen bij leersteun. 'nee': betrek beter een andere partner. Daarna de centrale vraag van de "
@@ -140,14 +140,15 @@ def advies(checklist: Checklist) -> Advies:
     """A reasoned advice; the people at the table decide."""
     tegen: list[str] = []
     aandacht: list[str] = []
-    bo = checklist.binnen_opdracht
-    partners = ", ".join(p.value for p in bo.andere_partners) if bo else ""
-    if bo and bo.antwoord == JaDeelsNee.nee:
+    ap = checklist.andere_partner
+    binnen = ap.binnen_opdracht if ap else None  # as seed 000 asks it: 'ja' = within the network's task
+    partners = ", ".join(p.value for p in ([ap.partner] if ap and ap.partner else ap.partners if ap else []))
+    if binnen == JaDeelsNee.nee:
         tegen.append(
             f"De noden liggen niet binnen de opdracht van leersteun: betrek beter een andere partner{f' ({partners})' if partners else ''} "
             "in plaats van een heropstart."
         )
-    elif bo and bo.antwoord == JaDeelsNee.deels:
+    elif binnen == JaDeelsNee.deels:
         aandacht.append("De noden liggen maar deels binnen de opdracht van leersteun: spreek af wat een andere partner opneemt.")
     centraal = centrale_vraag(checklist)
     wl = checklist.werkbare_leervraag
@@ -181,12 +182,12 @@ CENTRALE_VRAAG = "Zijn er andere partners die tegemoet kunnen komen aan de vraag
 def centrale_vraag(checklist: Checklist) -> list[str]:
     """The checklist's central question as its own point of the advice: can *another*
     partner meet the request (whether or not it fits better than leersteun)."""
-    bo = checklist.binnen_opdracht
-    if bo is None or bo.antwoord is None:
+    ap = checklist.andere_partner
+    if ap is None or ap.antwoord is None:
         return []
-    if not bo.andere_partners:
+    if not ap.partners:
         return ["Geen andere partner kan tegemoetkomen aan de vraag (de centrale vraag van de checklist)."]
-    namen = ", ".join(p.value for p in bo.andere_partners)
+    namen = ", ".join(p.value for p in ap.partners)
     return [f"Andere partners kunnen tegemoetkomen aan de vraag: {namen}. Spreek met hen af wie wat opneemt, ook bij een heropstart."]
 
 
@@ -299,7 +300,9 @@ def zet_antwoord(data: CommentedMap, dossier: Dossier, sleutel: str, waarde: Any
     if not isinstance(checklist, CommentedMap):
         checklist = CommentedMap((v.sleutel, None) for v in VRAGEN)
         zet(heropstart, "checklist", checklist)
-    zet_op_plaats(checklist, sleutel, als_yaml(waarde), list(Checklist.model_fields))  # an older file: beside `andere_partner`
+    if sleutel == "andere_partner" and "binnen_opdracht" in checklist:  # as 85eedc4 wrote it: the contract's key replaces it
+        del checklist["binnen_opdracht"]
+    zet_op_plaats(checklist, sleutel, als_yaml(waarde), list(Checklist.model_fields))
     return []
 
 
@@ -525,25 +528,37 @@ def antwoorden_model() -> Any:
     class GegevenAntwoord(Antwoord):
         antwoord: JaDeelsNee
 
-    class GegevenPartner(BinnenOpdracht):
+    class GegevenPartner(AnderePartner):
         antwoord: JaDeelsNee
 
-    class VroegerGegevenPartner(AnderePartner):
+    class GegevenBinnenOpdracht(BinnenOpdracht):
         antwoord: JaDeelsNee
 
     class GegevenLeervraag(WerkbareLeervraag):
         antwoord: JaDeelsNee
 
     class MetVraag4(Basis):
-        """Question 4 as the seed asks it (`binnen_opdracht`), or as an older answers file
-        has it (`andere_partner`, read the other way round when it is filled in)."""
+        """Question 4 in the seed's wording (`binnen_opdracht`, 'ja' = within the network's
+        task), or as the case file keeps it (`andere_partner`, 'ja' = another partner fits
+        better): one of the two."""
 
-        andere_partner: VroegerGegevenPartner | None = None
+        binnen_opdracht: GegevenBinnenOpdracht | None = None
 
         @model_validator(mode="after")
         def _een_vraag_4(self) -> Any:
-            if self.andere_partner is None and self.binnen_opdracht is None:  # type: ignore[attr-defined]
-                raise PydanticCustomError("vraag_4", "'binnen_opdracht' ontbreekt (vraag 4: {antwoord: ja|deels|nee})")
+            oud = self.andere_partner  # type: ignore[attr-defined]
+            if oud is None and self.binnen_opdracht is None:
+                raise PydanticCustomError(
+                    "vraag_4",
+                    "vraag 4 ontbreekt: 'binnen_opdracht: {antwoord: ja|deels|nee}' (ja = de noden horen bij leersteun), "
+                    "of 'andere_partner: {antwoord: ja|deels|nee}' (ja = een andere partner past beter)",
+                )
+            if oud is not None and self.binnen_opdracht is not None:
+                raise PydanticCustomError(
+                    "vraag_4",
+                    "vraag 4 staat er twee keer: andere_partner ('ja' = een andere partner past beter) en "
+                    "binnen_opdracht ('ja' = de noden horen bij leersteun); laat er één staan",
+                )
             return self
 
     velden: dict[str, Any] = {}
@@ -568,6 +583,16 @@ def antwoorden_model() -> Any:
     )
 
 
+def vraag_4_in_het_bestand(antwoord: dict[str, Any]) -> dict[str, Any]:
+    """Question 4 as the contract shows it: antwoord, partner (null when none), toelichting
+    when given, then the added `andere_partners`."""
+    uit = {"antwoord": antwoord["antwoord"], "partner": antwoord.get("partner")}
+    if antwoord.get("toelichting") is not None:
+        uit["toelichting"] = antwoord["toelichting"]
+    uit["andere_partners"] = list(antwoord.get("andere_partners") or [])
+    return uit
+
+
 def vul_in(data: CommentedMap, dossier: Dossier, wie: Wie, antwoorden: Any, voorstel: Voorstel | None = None) -> list[str]:
     """Apply a validated answers file: analyse_met (against `voorstel` with its reason), the
     whole checklist, the outcome."""
@@ -575,9 +600,10 @@ def vul_in(data: CommentedMap, dossier: Dossier, wie: Wie, antwoorden: Any, voor
     if h.uitkomst is not None:
         raise Geweigerd("De checklist van deze heropstart is al afgerond; begin opnieuw met --opnieuw.")
     item = laatste(data, dossier)
-    # an older answers file's question 4 (`andere_partner`) is written as the seed asks it
+    # question 4 in the seed's wording (`binnen_opdracht`) is written as the contract has it (`andere_partner`)
     volledig = Checklist.model_validate(antwoorden.checklist.model_dump(mode="json", exclude_none=True))
     checklist = volledig.model_dump(mode="json", exclude_none=True)
+    checklist["andere_partner"] = vraag_4_in_het_bestand(checklist["andere_partner"])
     zet_analyse_met(data, dossier, antwoorden.analyse_met, voorstel, getattr(antwoorden, "analyse_reden", None))
     zet(item, "checklist", als_yaml({v.sleutel: checklist[v.sleutel] for v in VRAGEN}))
     # the outcome needs the model of the filled checklist

@@ -188,6 +188,11 @@ class TrajectAfspraak:
     duur: str | None = None  # seed 003: "frequentie, intensiteit en duur" agreed at the start
     kalender: Schoolkalender | None = None  # the case folder's school calendar (school days)
 
+    def __post_init__(self) -> None:
+        # '--duur "   "' is no agreed duration: a text of spaces only counts as not given
+        for sleutel in ("frequentie", "intensiteit", "duur", "toch"):
+            setattr(self, sleutel, (getattr(self, sleutel) or "").strip() or None)
+
     def leeg(self) -> bool:
         return not (self.frequentie or self.intensiteit or self.duur or self.start or self.evaluatie_op)
 
@@ -200,7 +205,12 @@ class TrajectAfspraak:
 RITMES = (
     ("tweewekelijks", r"twee ?wekelijks|2 ?-?wekelijks|(om|per|elke) (de )?(twee|2) weken"),
     ("dagelijks", r"dagelijks|(elke|iedere|per) dag"),
-    ("maandelijks", r"maandelijks|(elke|iedere|per) maand|(om|per|elke) (de )?(vier|4) weken"),
+    ("maandelijks", r"maandelijks|(elke|iedere|per) maand|(om|per|elke) (de )?(vier|4) weken|(vier|4) ?-?wekelijks"),
+    # 'driewekelijks' is no 'wekelijks': every rhythm rarer than every two weeks
+    (
+        "minder dan tweewekelijks",
+        r"(drie|vijf|zes|acht|3|5|6|8) ?-?wekelijks|(om|per|elke) (de )?(drie|vijf|zes|acht|[3-9]|\d\d) weken|trimester|semester|jaarlijks",
+    ),
     ("wekelijks", r"wekelijks|(elke|iedere|per) week"),
     ("enkele", r"enkele|een paar|\b\d+ (keer|overleg|contact|moment)"),
 )
@@ -279,6 +289,18 @@ def schooldag_melding(wat: str, momenten: list[dt.date], kalender: Schoolkalende
                 f"in de agenda staat het op de volgende schooldag, {datums.kort(verschuiving.datum)}."
             )
     return uit
+
+
+def start_melding(begin: dt.date, kalender: Schoolkalender | None, school: str | None) -> list[str]:
+    """A support that starts on a day without school (a weekend, the paasvakantie) says so: its
+    weeks, and a light's or medium's maximum, count from that day."""
+    verschuiving = (kalender or Schoolkalender()).schooldag(begin, school)
+    if verschuiving is None:
+        return []
+    return [
+        f"Let op: de start {datums.kort(begin)} valt op een dag zonder school ({verschuiving.waarom}); de eerste schooldag "
+        f"is {datums.kort(verschuiving.datum)}. De weken van de ondersteuning tellen vanaf de start; kies zo nodig een andere --start."
+    ]
 
 
 def geschiedenis(data: CommentedMap, fase: Fase | str, wie: Wie, notitie: str | None = None) -> None:
@@ -809,6 +831,7 @@ def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspra
     meldingen = [f"Dossier {dossier.id}: {VORM_TEKST[vorm]}, start {datums.kort(begin)} (fase {naar.value}).", VORM_UITLEG[vorm]]
     if vorm == Vorm.light and not afspraak.evaluatie_op:
         meldingen.append(f"Evaluatie na enkele weken uitproberen: {datums.kort(momenten[0])} (wijzig met --evaluatie-op).")
+    meldingen += start_melding(begin, kalender, school)
     meldingen += schooldag_melding("Het evaluatiemoment", sorted(afspraak.evaluatie_op), kalender, school)
     if vorm in MAANDEN:
         meldingen += [m for m in [zomer_melding(vorm, begin)] if m]
@@ -907,7 +930,8 @@ def evaluatie(
     lopend = dossier.lopend_traject
     assert lopend is not None  # fase ondersteuning has one (checked by the rules)
     nieuwe = sorted({d for d in volgende or [] if d not in lopend.evaluatie_op})
-    for moment in nieuwe:
+    al_gepland = sorted({d for d in volgende or [] if d in lopend.evaluatie_op})
+    for moment in sorted({*nieuwe, *al_gepland}):  # '--volgende vandaag' is no next moment, also when it was planned
         if moment <= wie.datum:
             raise Geweigerd(
                 f"Het volgende evaluatiemoment ({datums.kort(moment)}) ligt niet na deze evaluatie ({datums.kort(wie.datum)}); "
@@ -953,6 +977,8 @@ def evaluatie(
         lijst(traject, "evaluatie_op").extend(nieuwe)
         meldingen.append("Volgend evaluatiemoment: " + ", ".join(datums.kort(d) for d in nieuwe) + ".")
         meldingen += schooldag_melding("Het evaluatiemoment", nieuwe, kalender, school)
+    if al_gepland:
+        meldingen.append("Stond al gepland: " + ", ".join(datums.kort(d) for d in al_gepland) + ".")
     bijgestuurd = [m for m in meldingen[1:] if "bijgestuurd" in m]
     tekst = "Evaluatie: verderzetten" + (" met bijsturing." if bijgestuurd else ".")
     if fout:

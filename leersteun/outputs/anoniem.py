@@ -1,8 +1,8 @@
 """--anoniem: every name of every pupil of the folder, and of the people around them, out of
 free text, in every form a person writes it: NOAH, Noah's, Nóah, the second half of a double
 surname, a whole name with its particles ("Joris Van Aken", "van Aken", "Vanaken"), a name
-glued into one word ("LottePeeters", "lottepeeters" or "lpeeters" of a user name) or split by
-an invisible character. Pupils become their initials ("N.", "L.P."), the people around them their role
+glued into one word ("LottePeeters", "lottepeeters" or "lpeeters" of a user name), with the
+ending Dutch gives it ("Lottes moeder", "Lotteke", "Noahtje") or split by an invisible character. Pupils become their initials ("N.", "L.P."), the people around them their role
 ("(ouders)"). E-mail addresses, phone numbers, national register numbers and bank account
 numbers in free text go too, whoever's they are; dates stay.
 
@@ -46,6 +46,8 @@ _TIJDEN = re.compile(r"(?:(?:[01]\d|2[0-3])[.:][0-5]\d[ -]*)+")  # 08.30-09.15 1
 # a national register number: 15.03.14-123.45 or 15031412345
 _RIJKSREGISTER = re.compile(r"(?<![\w.+-])\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}\.?\d{2}(?![\w-])")
 _IBAN = re.compile(r"(?<!\w)[A-Z]{2}\d{2}(?: ?[\dA-Z]{4}){2,7}(?: ?[\dA-Z]{1,3})?(?!\w)")
+# what Dutch glues to a name: the genitive 's' and the diminutive (with its plural and genitive), longest first
+_VERBUIGINGEN = ("etjes", "tjes", "skes", "ekes", "etje", "tje", "ske", "eke", "kes", "jes", "ke", "je", "s")
 EMAIL = "(e-mailadres)"
 TELEFOON = "(telefoonnummer)"
 RIJKSREGISTER = "(rijksregisternummer)"
@@ -134,10 +136,14 @@ class Anonimiseerder:
         return [(k, letters, 0) for n in (voornaam, naam) for k, letters, _ in stukken(n)]
 
     def instellingen(self, instellingen: Instellingen | None) -> Anonimiseerder:
-        """Add the pupils that `leersteun.yaml` names (the register of Verslagen per school)."""
+        """Add the people that `leersteun.yaml` names: the pupils of the register of Verslagen
+        per school, and each school's standing contacts (a zorgcoördinator, a CLB-medewerker),
+        who may stand in any note before a case names them."""
         for school in instellingen.scholen if instellingen is not None else ():
             for v in school.verslagen:
                 self.voeg(self.leerling(v.voornaam, v.naam))
+            for b in school.betrokkenen:
+                self.voeg([(k, f"({b.rol.value})", 0) for k, _, deel in stukken(b.naam) if deel not in self.team])
         return self
 
     def voeg(self, namen: Iterable[tuple[str, str, int]]) -> None:
@@ -175,8 +181,24 @@ class Anonimiseerder:
         if gevonden is None:
             k = kern(woord)
             wie = self._wie.get(k)
-            gevonden = self._woorden[woord] = (k, ((k,), self._hun(k)) if wie else self._gelijmd(k) or self._kameel(woord) or self._met_initiaal(k))
+            gevonden = self._woorden[woord] = (
+                k, ((k,), self._hun(k)) if wie else self._gelijmd(k) or self._kameel(woord) or self._met_initiaal(k) or self._verbogen(k)
+            )
         return gevonden
+
+    def _verbogen(self, k: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
+        """A name with the ending Dutch gives it: the genitive without apostrophe ('Lottes
+        moeder', 'Noahs schrift') and the Flemish diminutive ('Lotteke', 'Finneke', 'Noahtje',
+        'Stanneke', 'Lenaatje' with the letter it doubles), the name part before it 3 letters at
+        least."""
+        for einde in _VERBUIGINGEN:
+            if not k.endswith(einde):
+                continue
+            rest = k[: -len(einde)]
+            for deel in (rest, rest[:-1]) if len(rest) >= 4 and rest[-1] == rest[-2] else (rest,):
+                if len(deel) >= 3 and deel in self._wie:
+                    return (deel,), self._hun(deel)
+        return None
 
     def _gelijmd(self, k: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
         """A word cut into two or more name parts of one person, in as few pieces as

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from leersteun.core.errors import Fout
 from leersteun.editing.heropstart import CENTRALE_VRAAG, VRAGEN, advies
-from leersteun.rules.model import Checklist, Dossier, Heropstart, Instellingen, Uitkomst
+from leersteun.rules.model import Checklist, Dossier, Heropstart, Instellingen, JaDeelsNee, Uitkomst
 
 WACHTWOORD = "LEERSTEUN_SMTP_WACHTWOORD"
 
@@ -80,9 +80,12 @@ def checklist_rijen(checklist: Checklist) -> list[dict]:
             ]
         elif waarde is not None:
             rij["antwoord"] = _ja_deels_nee(waarde.antwoord)
-            if v.soort == "partner":  # the central question, its own line
-                namen = ", ".join(x.value for x in waarde.andere_partners) or "geen"
+            if v.soort == "partner":  # seed 000's wording: the file's answer turned round; the central question its own line
+                rij["antwoord"] = _ja_deels_nee(waarde.binnen_opdracht)
+                namen = ", ".join(x.value for x in waarde.partners) or "geen"
                 rij["extra"].append(f"{CENTRALE_VRAAG} {namen}")
+                if waarde.partner and waarde.antwoord != JaDeelsNee.nee:
+                    rij["extra"].append(f"Betrek beter: {waarde.partner.value}")
             if v.soort == "leervraag" and waarde.leervraag:
                 rij["extra"].append(f"Leervraag: {waarde.leervraag}")
             if waarde.toelichting:

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from leersteun.core import datums
+from leersteun.core.waarden import ROL_TEKST
 from leersteun.outputs.kolommen import NAAM, TEKST, VAST, OpMaat, breedtes, langste_woord, of_rich, op_een_regel, verdeel
 from leersteun.rules.model import Dossier, Uitkomst
 from leersteun.rules.schoolkalender import Schoolkalender
@@ -167,168 +168,343 @@ def _verslag(d: Dossier) -> str:
 
 
 def toon_dossier(d: Dossier, vandaag: dt.date, kalender: Schoolkalender | None = None) -> RenderableType:
-    from leersteun.rules.deadlines import deadlines
-    from leersteun.editing.diplon import open_stappen
-    from leersteun.rules.model import VIER_VRAGEN
-    from leersteun.editing.trajectory import kan_heropstarten
-    from leersteun.core.waarden import OVERLEG_TEKST, ROL_TEKST
+    """One case for the terminal: the pupil and the case's people, then a section per part of
+    the case that holds something, each made by its own function. A field left empty shows
+    nothing (but for the case's people at the top, where "–" says nobody is named)."""
+    delen: list[RenderableType] = [
+        Text.assemble((f"{d.leerling.volledige_naam}", "bold"), f"  {d.id}  ", fase_tekst(d.fase)),
+        _hoofdvelden(d, vandaag),
+        *_afgesloten(d),
+        *_betrokkenen(d),
+        *_leervraag(d),
+        *_beeldvorming(d),
+        *_diplon(d, vandaag),
+        *_deadlines(d, vandaag, kalender),
+        *_trajecten(d),
+        *_doelen(d),
+        *_overleggen(d),
+        *_aandachtspunten(d),
+        *_evaluaties(d),
+        *_heropstarts(d),
+        *_geschiedenis(d),
+    ]
+    return Group(*delen)
 
+
+def _gevuld(paren: Iterable[tuple[str, str | Text | None]]) -> list[tuple[str, str | Text | None]]:
+    """The label-value pairs with a value: an empty field shows nothing."""
+    return [(label, waarde) for label, waarde in paren if waarde not in (None, "")]
+
+
+def _rollen(rollen: Iterable) -> str:  # noqa: ANN001 - OverlegRol values
+    return ", ".join(ROL_TEKST[r.value] for r in rollen)
+
+
+def _hoofdvelden(d: Dossier, vandaag: dt.date) -> Table:
     ll, v = d.leerling, d.verslag
     ov_tekst = None
     if v.ontbindende_voorwaarde:
         ov_tekst = f"ingeschreven op {datum(v.ontbindende_voorwaarde)}"
         if v.ontbindende_voorwaarde_beslist:
             ov_tekst += f", de school besliste op {datum(v.ontbindende_voorwaarde_beslist)}"
-    delen: list[RenderableType] = [
-        Text.assemble((f"{ll.volledige_naam}", "bold"), f"  {d.id}  ", fase_tekst(d.fase)),
-        _velden(
-            [
-                ("klas", _klas(d, vandaag)),
-                ("geboortedatum", datum(ll.geboortedatum)),
-                ("school", d.school.naam + (f", {d.school.gemeente}" if d.school.gemeente else "")),
-                ("verslag", _verslag(d)),
-                *([("ontbindende voorwaarde", ov_tekst)] if ov_tekst else []),
-                *(
-                    [("vorige verslagen", "; ".join(f"{x.soort}" + (f" ({x.typologie.value})" if x.typologie else "") + f" van {datum(x.datum)}" for x in d.vorige_verslagen))]
-                    if d.vorige_verslagen
-                    else []
-                ),
-                ("ankerpersoon", d.ankerpersoon),
-                ("ondersteuner", d.ondersteuner or "nog niet toegewezen"),
-                ("vorige ondersteuners", ", ".join(d.vorige_ondersteuners)),
-                ("CLB-medewerker", d.clb_medewerker),
-                *([("vorig dossier", d.vorig_dossier)] if d.vorig_dossier else []),
-                *([("volgend dossier", d.volgend_dossier)] if d.volgend_dossier else []),
-            ]
-        ),
-    ]
-    if d.fase == "afgesloten":
-        waarom = kan_heropstarten(d)
-        delen.append(Text("\n" + (waarom or f"Afgesloten; een heropstart kan na een overleg tussen school en CLB ('leersteun heropstart {d.id}')."), style="dim"))
-    if d.betrokkenen:
-        delen.append(_kop("Betrokkenen"))
-        mensen: list[list[str | Text]] = [[ROL_TEKST[b.rol.value], b.naam, b.contact or "", b.notitie or ""] for b in d.betrokkenen]
-        delen.append(OpMaat(lambda breedte: _raster(mensen, [VAST, NAAM, NAAM, TEKST], breedte)))
-    if d.leervraag and (d.leervraag.vraag or d.leervraag.al_geprobeerd):
-        lv = d.leervraag
-        delen.append(_kop("Hulp- of leervraag"))
-        delen.append(
-            _velden(
-                [
-                    ("vraag", lv.vraag),
-                    ("van", ", ".join(x.value for x in lv.van)),
-                    ("al geprobeerd", "; ".join(str(x) for x in lv.al_geprobeerd)),
-                ]
-            )
-        )
-    stappen = open_stappen(d, vandaag)
-    if stappen:
-        delen.append(_kop("Open stappen in Diplon"))
-        tabel = Table.grid(padding=(0, 2))
-        for x in stappen:
-            tabel.add_row(*_cellen(f"sinds {datums.kort(x.sinds)}", x.wie, x.omschrijving, Text(f"leersteun diplon {d.id} {x.stap.value}", style="dim")))
-        delen.append(tabel)
-    open_ = deadlines(d, vandaag, kalender)
-    if open_:
-        delen.append(_kop("Deadlines"))
-        termijnen: list[list[str | Text]] = [
-            [datums.kort(x.datum), Text(x.staat(vandaag).value, style=STAAT_KLEUR[x.staat(vandaag).value]), x.omschrijving] for x in open_
+    vorige = "; ".join(f"{x.soort}" + (f" ({x.typologie.value})" if x.typologie else "") + f" van {datum(x.datum)}" for x in d.vorige_verslagen)
+    return _velden(
+        [
+            ("klas", _klas(d, vandaag)),
+            ("geboortedatum", datum(ll.geboortedatum)),
+            ("school", d.school.naam + (f", {d.school.gemeente}" if d.school.gemeente else "")),
+            ("verslag", _verslag(d)),
+            *_gevuld([("ontbindende voorwaarde", ov_tekst), ("vorige verslagen", vorige)]),
+            ("ankerpersoon", d.ankerpersoon),
+            ("ondersteuner", d.ondersteuner or "nog niet toegewezen"),
+            ("vorige ondersteuners", ", ".join(d.vorige_ondersteuners)),
+            ("CLB-medewerker", d.clb_medewerker),
+            *_gevuld([("vorig dossier", d.vorig_dossier), ("volgend dossier", d.volgend_dossier)]),
         ]
-        delen.append(OpMaat(lambda breedte: _raster(termijnen, [VAST, VAST, TEKST], breedte)))
-    if d.trajecten:
-        delen.append(_kop("Trajecten"))
-        tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
-        for kolom in ("vorm", "start", "einde", "frequentie", "intensiteit", "evaluatie op"):
-            tabel.add_column(kolom, overflow="fold")
-        for t in d.trajecten:
-            tabel.add_row(
-                *_cellen(
-                    t.vorm,
-                    datum(t.start),
-                    datum(t.einde) if t.einde else Text("loopt", style="green"),
-                    t.frequentie or "–",
-                    t.intensiteit or "–",
-                    ", ".join(datum(x) for x in t.evaluatie_op) or "–",
-                )
-            )
-        delen.append(tabel)
-    if d.doelen:
-        delen.append(_kop("Doelen"))
-        for doel in d.doelen:
-            periode = f"{datum(doel.start)} tot {datum(doel.einde)}"
-            delen.append(Text.assemble((f"{doel.id} ", "bold"), f"({doel.domein}, {periode}) ", doel.omschrijving))
-            for m in doel.maatregelen:
-                delen.append(Text(f"   maatregel: {m.wat}" + (f" ({m.wie})" if m.wie else "")))
-            if doel.evaluaties:
-                laatste = doel.evaluaties[-1]
-                delen.append(Text(f"   laatste evaluatie {datum(laatste.datum)}: bereikt {laatste.bereikt}"))
-    if d.overleggen:
-        delen.append(_kop("Overleg"))
-        tabel = Table(show_edge=False, pad_edge=False, show_header=False)
-        tabel.add_column(no_wrap=True)
-        tabel.add_column(no_wrap=True)
-        tabel.add_column(overflow="fold")
-        for o in d.overleggen:
-            met = ", ".join(ROL_TEKST[r.value] for r in o.met)
-            tekst = " ".join(x for x in ((f"met {met}." if met else ""), o.notitie or "", (f"Volgend: {datum(o.volgende)}." if o.volgende else "")) if x)
-            tabel.add_row(*_cellen(datum(o.datum), OVERLEG_TEKST[o.soort.value], tekst))
-        delen.append(tabel)
-    punten = aandachtspunten(d)
-    if punten:
-        delen.append(_kop("Aandachtspunten"))
-        delen.extend(Text(f"evaluatie van {datum(dag)}: {wat}; bespreek dit met de coördinatie") for dag, wat in punten)
-    if d.evaluaties:
-        delen.append(_kop("Evaluaties"))
-        for e in d.evaluaties:
-            reden = f" ({e.reden.value.replace('_', ' ')})" if e.reden else ""
-            delen.append(Text(f"{datum(e.datum)}  {e.beslissing}{reden}"))
-            if e.vier_vragen is not None:
-                kort = {"doelen_concreet": "concreet", "doelen_context": "context", "gedragen": "gedragen", "zorgcontinuum_fase_2_3": "fase 2/3"}
-                antwoorden = ", ".join(
-                    f"{kort[k]} {getattr(e.vier_vragen, k).antwoord.value}" for k in VIER_VRAGEN if getattr(e.vier_vragen, k) and getattr(e.vier_vragen, k).antwoord
-                )
-                delen.append(Text(f"   vier vragen: {antwoorden}"))
-            if e.wat_neemt_school_mee:
-                delen.append(Text(f"   school neemt mee: {e.wat_neemt_school_mee}"))
-            if e.kansen:
-                delen.append(Text(f"   kansen: {e.kansen}"))
-    if d.heropstarts:
-        delen.append(_kop("Heropstarts"))
-        for h in d.heropstarts:
-            uitkomst = {
-                None: "checklist nog open",
-                Uitkomst.heropstart: "uitkomst: heropstart",
-                Uitkomst.geen_heropstart: "uitkomst: geen heropstart",
-            }[h.uitkomst]
-            regels = [f"gestart {datum(h.gestart)}, {uitkomst}"]
-            if h.analyse_met:
-                regels.append(f"   analyse met: {'de ondersteuner' if h.analyse_met == 'ondersteuner' else 'het CLB'}")
-            if h.motivatie:
-                regels.append(f"   motivatie: {h.motivatie}")
-            if h.mail:
-                verstuurd = f", verstuurd {datum(h.mail.verstuurd)}" if h.mail.verstuurd else ", nog niet verstuurd"
-                regels.append(f"   mail aangemaakt {datum(h.mail.aangemaakt)}{verstuurd}")
-            if h.toewijzing:
-                regels.append(f"   toegewezen aan {h.toewijzing.ondersteuner} op {datum(h.toewijzing.datum)}")
-                if h.toewijzing.overdracht_van:
-                    from leersteun.rules.deadlines import open_overdracht
+    )
 
-                    stand = "nog te doen" if open_overdracht(d) and h is d.laatste_heropstart else "gedaan"
-                    regels.append(f"   overdracht van {h.toewijzing.overdracht_van}: {stand}")
-            if h is d.laatste_heropstart and (nu := heropstartstand(d)) is not None:  # as the weekly overview says it
-                regels.append(f"   stand: {nu.stand} (sinds {datum(nu.sinds)}); verder: {nu.verder}")
-            delen.extend(Text(r) for r in regels)
-    if d.geschiedenis:
-        delen.append(_kop("Geschiedenis"))
-        tabel = Table(show_edge=False, pad_edge=False, show_header=False)
-        tabel.add_column(no_wrap=True)
-        tabel.add_column(no_wrap=True)
-        tabel.add_column(no_wrap=True, style="dim")
-        tabel.add_column(overflow="fold")
-        for g in d.geschiedenis:
-            tabel.add_row(*_cellen(datum(g.datum), fase_tekst(g.fase), g.door, g.notitie or ""))
-        delen.append(tabel)
-    return Group(*delen)
+
+def _afgesloten(d: Dossier) -> list[RenderableType]:
+    """Whether a closed case can be restarted, and if not, why and what then."""
+    from leersteun.editing.trajectory import kan_heropstarten
+
+    if d.fase != "afgesloten":
+        return []
+    waarom = kan_heropstarten(d)
+    return [Text("\n" + (waarom or f"Afgesloten; een heropstart kan na een overleg tussen school en CLB ('leersteun heropstart {d.id}')."), style="dim")]
+
+
+def _betrokkenen(d: Dossier) -> list[RenderableType]:
+    if not d.betrokkenen:
+        return []
+    mensen: list[list[str | Text]] = [[ROL_TEKST[b.rol.value], b.naam, b.contact or "", b.notitie or ""] for b in d.betrokkenen]
+    return [_kop("Betrokkenen"), OpMaat(lambda breedte: _raster(mensen, [VAST, NAAM, NAAM, TEKST], breedte))]
+
+
+def _leervraag(d: Dossier) -> list[RenderableType]:
+    """The hulp- of leervraag: what, from whom, and what was already tried (with whether it
+    worked and why)."""
+    lv = d.leervraag
+    if lv is None or not (lv.vraag or lv.al_geprobeerd):
+        return []
+    paren = [("vraag", lv.vraag), ("van", ", ".join(x.value for x in lv.van)), ("al geprobeerd", "; ".join(str(x) for x in lv.al_geprobeerd))]
+    return [_kop("Hulp- of leervraag"), _velden(_gevuld(paren))]
+
+
+def _beeldvorming(d: Dossier) -> list[RenderableType]:
+    """The picture of the pupil before the goals (bijlage 2): only what was filled in."""
+    b = d.beeldvorming
+    if b is None:
+        return []
+    paren = _gevuld(
+        [
+            ("datum", datum(b.datum) if b.datum else None),
+            ("waarom nu", b.reden),
+            ("zorgen van de school", b.zorgen),
+            ("observaties", "\n".join(b.observaties)),
+            ("toetsgegevens", "\n".join(b.toetsgegevens)),
+            *((domein.value, _factoren(f)) for domein, f in b.domeinen.items()),
+            ("sterktes en interesses", "\n".join(b.interesses)),
+            ("ondersteunende figuren", "\n".join(b.ondersteunende_figuren)),
+        ]
+    )
+    return [_kop("Beeldvorming"), _velden(paren)] if paren else []
+
+
+def _factoren(f) -> str:  # noqa: ANN001 - a DomeinFactoren
+    return "\n".join([*(f"lukt goed: {x}" for x in f.stimulerend), *(f"moeilijk: {x}" for x in f.belemmerend)])
+
+
+def _diplon(d: Dossier, vandaag: dt.date) -> list[RenderableType]:
+    from leersteun.editing.diplon import open_stappen
+
+    stappen = open_stappen(d, vandaag)
+    if not stappen:
+        return []
+    tabel = Table.grid(padding=(0, 2))
+    for x in stappen:
+        tabel.add_row(*_cellen(f"sinds {datums.kort(x.sinds)}", x.wie, x.omschrijving, Text(f"leersteun diplon {d.id} {x.stap.value}", style="dim")))
+    return [_kop("Open stappen in Diplon"), tabel]
+
+
+def _deadlines(d: Dossier, vandaag: dt.date, kalender: Schoolkalender | None) -> list[RenderableType]:
+    from leersteun.rules.deadlines import deadlines
+
+    open_ = deadlines(d, vandaag, kalender)
+    if not open_:
+        return []
+    termijnen: list[list[str | Text]] = [
+        [datums.kort(x.datum), Text(x.staat(vandaag).value, style=STAAT_KLEUR[x.staat(vandaag).value]), x.omschrijving] for x in open_
+    ]
+    return [_kop("Deadlines"), OpMaat(lambda breedte: _raster(termijnen, [VAST, VAST, TEKST], breedte))]
+
+
+TRAJECT_KOPPEN = ["vorm", "start", "einde", "frequentie", "duur", "intensiteit", "evaluatie op"]
+
+
+def _trajecten(d: Dossier) -> list[RenderableType]:
+    """The trajecten as a table, the agreed duration (`duur`) beside the frequency; a note
+    under the table."""
+    if not d.trajecten:
+        return []
+    rijen = [
+        [t.vorm.value, datum(t.start), datum(t.einde) if t.einde else "loopt", t.frequentie or "–", t.duur or "", t.intensiteit or "–", ", ".join(datum(x) for x in t.evaluatie_op) or "–"]
+        for t in d.trajecten
+    ]
+    notities = [Text(f"   {t.vorm.value} vanaf {datum(t.start)}: {t.notitie}") for t in d.trajecten if t.notitie]
+    return [_kop("Trajecten"), OpMaat(lambda breedte: _trajecten_tabel(rijen, breedte)), *notities]
+
+
+def _trajecten_tabel(rijen: list[list[str]], breedte: int) -> Table:
+    """The table of `_trajecten` at `breedte`: dates and forms whole. The duur has its own
+    column where it fits; else it stands in the frequency's cell ("wekelijks, duur: tot de
+    krokusvakantie"), without a column where no traject has one."""
+    zonder_duur = [0, 1, 2, 3, 5, 6]
+    pogingen = [([0, 1, 2, 3, 4, 5, 6], rijen, [VAST, VAST, VAST, NAAM, TEKST, TEKST, TEKST])] if any(r[4] for r in rijen) else []
+    samen = [[*r[:3], _met_duur(r[3], r[4]), *r[4:]] for r in rijen]
+    pogingen.append((zonder_duur, samen, [VAST, VAST, VAST, TEKST if pogingen else NAAM, TEKST, TEKST]))
+    for getoond, cellen, soorten in pogingen:
+        gegeven = verdeel([[TRAJECT_KOPPEN[i], *(r[i] for r in cellen)] for i in getoond], soorten, breedte)
+        if gegeven is not None:
+            break
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for i, b in zip(getoond, of_rich(gegeven, len(getoond))):
+        tabel.add_column(TRAJECT_KOPPEN[i], width=b, overflow="fold")
+    for rij in cellen:
+        tabel.add_row(*(Text("loopt", style="green") if i == 2 and rij[i] == "loopt" else Text(rij[i]) for i in getoond))
+    return tabel
+
+
+def _met_duur(frequentie: str, duur: str) -> str:
+    """The frequency's cell with the duur in it: 'wekelijks, duur: tot de krokusvakantie'."""
+    if not duur:
+        return frequentie
+    return f"duur: {duur}" if frequentie == "–" else f"{frequentie}, duur: {duur}"
+
+
+def _doelen(d: Dossier) -> list[RenderableType]:
+    if not d.doelen:
+        return []
+    return [_kop("Doelen"), *(regel for doel in d.doelen for regel in _doel(doel))]
+
+
+def _doel(doel) -> list[Text]:  # noqa: ANN001 - a model Doel
+    """A goal on a line, its leerplandoel, its measures (wie, waar, how often reviewed) and
+    its last evaluation."""
+    periode = f", {datum(doel.start)} tot {datum(doel.einde)}" if doel.start or doel.einde else ""
+    regels = [Text.assemble((f"{doel.id} ", "bold"), f"({doel.domein}{periode}) ", doel.omschrijving)]
+    if doel.leerplandoel:
+        regels.append(Text(f"   leerplandoel: {doel.leerplandoel}"))
+    for m in doel.maatregelen:
+        bij = [x for x in (m.wie, f"waar: {m.waar}" if m.waar else None, f"om de {m.evaluatie_elke_weken} weken opnieuw bekeken" if m.evaluatie_elke_weken else None) if x]
+        regels.append(Text(f"   maatregel: {m.wat}" + (f" ({'; '.join(bij)})" if bij else "")))
+    if doel.evaluaties:
+        laatste = doel.evaluaties[-1]
+        effecten = f"; beoogde effecten: {laatste.beoogde_effecten}" if laatste.beoogde_effecten else ""
+        regels.append(Text(f"   laatste evaluatie {datum(laatste.datum)}: bereikt {laatste.bereikt}{effecten}"))
+    return regels
+
+
+def _overleggen(d: Dossier) -> list[RenderableType]:
+    """Every overleg with who took part (the opstartgesprek's partners among them)."""
+    from leersteun.core.waarden import OVERLEG_TEKST
+
+    if not d.overleggen:
+        return []
+    tabel = Table(show_edge=False, pad_edge=False, show_header=False)
+    tabel.add_column(no_wrap=True)
+    tabel.add_column(no_wrap=True)
+    tabel.add_column(overflow="fold")
+    for o in d.overleggen:
+        met = _rollen(o.met)
+        tekst = " ".join(x for x in ((f"met {met}." if met else ""), o.notitie or "", (f"Volgend: {datum(o.volgende)}." if o.volgende else "")) if x)
+        tabel.add_row(*_cellen(datum(o.datum), OVERLEG_TEKST[o.soort.value], tekst))
+    return [_kop("Overleg"), tabel]
+
+
+def _aandachtspunten(d: Dossier) -> list[RenderableType]:
+    punten = aandachtspunten(d)
+    if not punten:
+        return []
+    return [_kop("Aandachtspunten"), *(Text(f"evaluatie van {datum(dag)}: {wat}; bespreek dit met de coördinatie") for dag, wat in punten)]
+
+
+def _evaluaties(d: Dossier) -> list[RenderableType]:
+    if not d.evaluaties:
+        return []
+    return [_kop("Evaluaties"), *(Text(regel) for e in d.evaluaties for regel in _evaluatie(e))]
+
+
+HERORIENTERING_NAAR = {"ander_niveau": "een ander niveau", "buitengewoon_onderwijs": "het buitengewoon onderwijs"}
+VIER_KORT = {"doelen_concreet": "concreet", "doelen_context": "context", "gedragen": "gedragen", "zorgcontinuum_fase_2_3": "fase 2/3"}
+
+
+def _evaluatie(e) -> list[str]:  # noqa: ANN001 - a model Evaluatie
+    """An evaluation: the decision, who took part and who agreed, the four questions, the
+    CLB's moments (heroriëntering, invited), further support after lager→secundair, the
+    closing questions, the moments it planned and its note; only what was recorded."""
+    from leersteun.rules.model import VIER_VRAGEN
+
+    reden = f" ({e.reden.value.replace('_', ' ')})" if e.reden else ""
+    regels = [f"{datum(e.datum)}  {e.beslissing}{reden}"]
+    vv = e.vier_vragen
+    antwoorden = ", ".join(f"{VIER_KORT[k]} {getattr(vv, k).antwoord.value}" for k in VIER_VRAGEN if getattr(vv, k) and getattr(vv, k).antwoord) if vv else ""
+    verder = {None: None, True: "nodig", False: "niet nodig"}[e.verdere_leersteun]
+    for label, waarde in (
+        ("met", _rollen(e.met)),
+        ("afgesproken met", _rollen(e.afgesproken_met)),
+        ("vier vragen", antwoorden),
+        ("toelichting bij de vier vragen", vv.toelichting if vv else None),
+        ("heroriëntering naar", HERORIENTERING_NAAR[e.herorientering.value] if e.herorientering else None),
+        ("CLB uitgenodigd", e.clb_uitnodiging),
+        ("verdere leersteun in het secundair", verder),
+        ("school neemt mee", e.wat_neemt_school_mee),
+        ("kansen", e.kansen),
+        ("volgende evaluatie", ", ".join(datum(x) for x in e.volgende)),
+        ("notitie", e.notitie),
+    ):
+        if waarde:
+            regels.append(f"   {label}: {waarde}")
+    return regels
+
+
+def _heropstarts(d: Dossier) -> list[RenderableType]:
+    if not d.heropstarts:
+        return []
+    return [_kop("Heropstarts"), *(Text(regel) for h in d.heropstarts for regel in _heropstart(d, h))]
+
+
+def _heropstart(d: Dossier, h) -> list[str]:  # noqa: ANN001 - a model Heropstart
+    """A heropstart: started, its outcome and the day it was decided, who analyses (and why
+    not whom leersteun proposed), who filled in the checklist, question 4, the mail, the
+    assignment with its vorm and overdracht, and where it stands now."""
+    uitkomst = {None: "checklist nog open", Uitkomst.heropstart: "uitkomst: heropstart", Uitkomst.geen_heropstart: "uitkomst: geen heropstart"}[h.uitkomst]
+    beslist = f" (beslist op {datum(h.beslist)})" if h.beslist and h.uitkomst else ""
+    regels = [f"gestart {datum(h.gestart)}, {uitkomst}{beslist}"]
+    if h.analyse_met:
+        met = "de ondersteuner" if h.analyse_met == "ondersteuner" else "het CLB"
+        regels.append(f"   analyse met: {met}" + (f"; anders dan voorgesteld, omdat: {h.analyse_reden}" if h.analyse_reden else ""))
+    if h.ingevuld_door:
+        regels.append(f"   checklist ingevuld door {h.ingevuld_door}")
+    regels += [f"   {r}" for r in _vraag_4(h.checklist)]
+    if h.motivatie:
+        regels.append(f"   motivatie: {h.motivatie}")
+    if h.mail:
+        verstuurd = f", verstuurd {datum(h.mail.verstuurd)}" if h.mail.verstuurd else ", nog niet verstuurd"
+        regels.append(f"   mail aangemaakt {datum(h.mail.aangemaakt)}{verstuurd}")
+    if h.toewijzing:
+        vorm = f", vorm {h.toewijzing.vorm.value}" if h.toewijzing.vorm else ""
+        regels.append(f"   toegewezen aan {h.toewijzing.ondersteuner} op {datum(h.toewijzing.datum)}{vorm}")
+        if h.toewijzing.overdracht_van:
+            from leersteun.rules.deadlines import open_overdracht
+
+            stand = "nog te doen" if open_overdracht(d) and h is d.laatste_heropstart else "gedaan"
+            regels.append(f"   overdracht van {h.toewijzing.overdracht_van}: {stand}")
+    if h is d.laatste_heropstart and (nu := heropstartstand(d)) is not None:  # as the weekly overview says it
+        regels.append(f"   stand: {nu.stand} (sinds {datum(nu.sinds)}); verder: {nu.verder}")
+    return regels
+
+
+def _vraag_4(checklist) -> list[str]:  # noqa: ANN001 - a model Checklist or None
+    """Question 4 of the checklist as seed 000 asks it ('ja' = the needs lie within the task of
+    leersteun) and its central question (which partners can meet the request), read from the
+    fields the model has: a `binnen_opdracht` in the seed's wording, else the file's
+    `andere_partner` ('ja' = another partner fits better) turned round, its partners from
+    `partners`, `andere_partners` and an older single `partner`. Nothing while unanswered."""
+    if checklist is None:
+        return []
+    seed, contract = getattr(checklist, "binnen_opdracht", None), getattr(checklist, "andere_partner", None)
+    vraag = seed if seed is not None else contract
+    if vraag is None or vraag.antwoord is None:
+        return []
+    if seed is not None:
+        antwoord = seed.antwoord.value
+    elif hasattr(vraag, "binnen_opdracht"):  # the model turns the file's answer round
+        antwoord = vraag.binnen_opdracht.value
+    else:
+        antwoord = {"ja": "nee", "deels": "deels", "nee": "ja"}[vraag.antwoord.value]
+    partners = getattr(vraag, "partners", None)
+    if not isinstance(partners, list):
+        partners = list(getattr(vraag, "andere_partners", None) or [])
+        partners += [vraag.partner] if getattr(vraag, "partner", None) is not None and vraag.partner not in partners else []
+    toelichting = f" ({vraag.toelichting.rstrip('.')})" if vraag.toelichting else ""
+    return [
+        f"binnen de opdracht van leersteun: {antwoord}{toelichting}",
+        f"andere partners die tegemoet kunnen komen aan de vraag: {', '.join(p.value for p in partners) or 'geen'}",
+    ]
+
+
+def _geschiedenis(d: Dossier) -> list[RenderableType]:
+    if not d.geschiedenis:
+        return []
+    tabel = Table(show_edge=False, pad_edge=False, show_header=False)
+    tabel.add_column(no_wrap=True)
+    tabel.add_column(no_wrap=True)
+    tabel.add_column(no_wrap=True, style="dim")
+    tabel.add_column(overflow="fold")
+    for g in d.geschiedenis:
+        tabel.add_row(*_cellen(datum(g.datum), fase_tekst(g.fase), g.door, g.notitie or ""))
+    return [_kop("Geschiedenis"), tabel]
 
 
 STAAT_KLEUR = {"verlopen": "bold red", "deze week": "yellow", "komend": ""}

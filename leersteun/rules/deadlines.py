@@ -33,7 +33,7 @@ from typing import NamedTuple
 from leersteun.core import datums
 from leersteun.core.waarden import OVERLEG_TEKST
 from leersteun.rules.model import Dossier, Evaluatie, Fase, Maatregel, OverlegSoort, Periode, VerslagSoort, Vorm
-from leersteun.rules.schoolkalender import Schoolkalender
+from leersteun.rules.schoolkalender import Schoolkalender, schooljaar_begin
 
 MARGE = dt.timedelta(days=14)
 MAANDEN = {Vorm.light: 2, Vorm.medium: 3}  # an interventie light or medium ends within this
@@ -143,15 +143,22 @@ def eindgesprek_open(dossier: Dossier, juni: dt.date) -> bool:
 
 
 TERUG = (Soort.einde_schooljaar, Soort.ontbindende_voorwaarde)  # to the last school day before
+# the maximum length of a light or medium (seed 000 "hoogstens") never moves past the summer
+# holiday: a light of 7 May that would end in it ends on its last school day, not on 1 September
+NIET_NA_DE_ZOMER = (Soort.einde_light, Soort.einde_medium)
 _STANDAARD = Schoolkalender()
 
 
 def op_schooldag(datum: dt.date, soort: Soort, omschrijving: str, kalender: Schoolkalender, school: str | None) -> tuple[dt.date, str, dt.date | None]:
     """(the school day, the text, the original date when it moved) of a deadline."""
-    verschuiving = kalender.schooldag(datum, school, terug=soort in TERUG)
+    terug = soort in TERUG
+    verschuiving = kalender.schooldag(datum, school, terug=terug)
     if verschuiving is None:
         return datum, omschrijving, None
-    wat = "vervroegd" if soort in TERUG else "verschoven"
+    if soort in NIET_NA_DE_ZOMER and schooljaar_begin(verschuiving.datum) != schooljaar_begin(datum):
+        terug, verschuiving = True, kalender.schooldag(datum, school, terug=True)
+        assert verschuiving is not None
+    wat = "vervroegd" if terug else "verschoven"
     return verschuiving.datum, f"{omschrijving} ({wat} van {datums.kort(datum)}: {verschuiving.waarom})", datum
 
 

@@ -455,20 +455,46 @@ class Doel(Basis):
 
 
 class AnderePartner(Antwoord):
-    """Question 4 as leersteun asked it before issue 27: 'ja' = another partner fits better."""
+    """Question 4 as the case file keeps it (the contract): 'ja' = another partner fits better
+    (refer elsewhere), `partner`: which one. The terminal, the PDF and the mail ask and show it
+    as seed 000 does, the other way round (`binnen_opdracht`). `andere_partners` (added by
+    issue 27): the checklist's central question, the partners who can (also) meet the request."""
 
     partner: Partner | None = None
+    andere_partners: Lijst(Partner)
+
+    @property
+    def binnen_opdracht(self) -> JaDeelsNee | None:
+        """The answer as seed 000 asks it: 'ja' = the needs lie within the network's task."""
+        return OMGEKEERD[self.antwoord] if self.antwoord is not None else None
+
+    @property
+    def partners(self) -> list[Partner]:
+        """The answer to the central question; an older answer names only the `partner`."""
+        return [*self.andere_partners, *([self.partner] if self.partner and self.partner not in self.andere_partners else [])]
 
 
 class BinnenOpdracht(Antwoord):
-    """Question 4 as seed 000 asks it: 'ja' = the needs lie within the task of the network;
-    `andere_partners`: the partners who can (also) meet the request, the checklist's central
-    question."""
+    """Question 4 in the seed's wording ('ja' = the needs lie within the network's task), as an
+    answers file may give it. In a case file it was written only by 85eedc4: read as
+    `andere_partner`, turned round, and never written again."""
 
     andere_partners: Lijst(Partner)
 
+    def als_andere_partner(self) -> AnderePartner:
+        """The contract's question 4: the answer turned round; the partner that fits better is
+        the first one named when the needs lie (partly) outside the network's task."""
+        antwoord = OMGEKEERD[self.antwoord] if self.antwoord is not None else None
+        verwijs = antwoord in (JaDeelsNee.ja, JaDeelsNee.deels) and self.andere_partners
+        return AnderePartner(
+            antwoord=antwoord,
+            partner=self.andere_partners[0] if verwijs else None,
+            toelichting=self.toelichting,
+            andere_partners=list(self.andere_partners),
+        )
 
-VROEGER_VRAAG_4 = {JaDeelsNee.ja: JaDeelsNee.nee, JaDeelsNee.deels: JaDeelsNee.deels, JaDeelsNee.nee: JaDeelsNee.ja}
+
+OMGEKEERD = {JaDeelsNee.ja: JaDeelsNee.nee, JaDeelsNee.deels: JaDeelsNee.deels, JaDeelsNee.nee: JaDeelsNee.ja}
 
 
 class WerkbareLeervraag(Antwoord):
@@ -485,8 +511,9 @@ class Checklist(Basis):
     vraag_van: list[VraagVan] | None = None
     factoren: Factoren | None = None
     succesfactoren_toegepast: Antwoord | None = None
-    andere_partner: AnderePartner | None = None  # an older file: read as `binnen_opdracht`, the file left as it is
-    binnen_opdracht: BinnenOpdracht | None = None
+    andere_partner: AnderePartner | None = None  # question 4; the terminal asks it the other way round (seed 000)
+    # question 4 in the seed's wording, as 85eedc4 wrote it: read as `andere_partner`, never written
+    binnen_opdracht: BinnenOpdracht | None = Field(default=None, exclude=True)
     werkbare_leervraag: WerkbareLeervraag | None = None
     doelen_concreet: Antwoord | None = None
     doelen_context: Antwoord | None = None
@@ -494,23 +521,20 @@ class Checklist(Basis):
     zorgcontinuum_fase_2_3: Antwoord | None = None
 
     @model_validator(mode="after")
-    def _vraag_4_zoals_de_procedure(self) -> Checklist:
-        """An older checklist answered question 4 the other way round (`andere_partner`):
-        read it as the seed asks it, with its answer turned round."""
-        oud = self.andere_partner
-        if oud is None:
+    def _vraag_4_in_het_contract(self) -> Checklist:
+        """Question 4 in the seed's wording (`binnen_opdracht`) is read as the contract's
+        `andere_partner`, its answer turned round."""
+        seed = self.binnen_opdracht
+        if seed is None:
             return self
-        if self.binnen_opdracht is not None:
+        if self.andere_partner is not None:
             raise PydanticCustomError(
                 "vraag_4",
-                "vraag 4 staat er twee keer: andere_partner (de oude vraag, 'ja' = een andere partner past beter) en "
+                "vraag 4 staat er twee keer: andere_partner ('ja' = een andere partner past beter) en "
                 "binnen_opdracht ('ja' = de noden horen bij leersteun); laat er één staan",
             )
-        self.binnen_opdracht = BinnenOpdracht(
-            antwoord=VROEGER_VRAAG_4[oud.antwoord] if oud.antwoord is not None else None,
-            toelichting=oud.toelichting,
-            andere_partners=[oud.partner] if oud.partner is not None else [],
-        )
+        self.andere_partner = seed.als_andere_partner()
+        self.binnen_opdracht = None
         return self
 
 

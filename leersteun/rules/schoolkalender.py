@@ -170,12 +170,17 @@ class Schoolkalender:
 
     def schooldag(self, datum: dt.date, school: str | None = None, terug: bool = False) -> Verschuiving | None:
         """None when `datum` is a school day; else the next school day (or with `terug` the last
-        one before), and why `datum` is none. A whole summer is at most 70 days to skip."""
+        one before), and why `datum` is none. A whole summer is at most 70 days to skip. A
+        weekend that runs into a holiday names the holiday too ('zaterdag en
+        kerstvakantie'): the reason explains the whole move, not only its first day."""
         waarom = self.vrij(datum, school)
         if waarom is None:
             return None
+        redenen = [waarom]
         stap = -DAG if terug else DAG
         dag = datum + stap
-        while self.vrij(dag, school) is not None:
+        while (reden := self.vrij(dag, school)) is not None:
+            if reden not in redenen and reden not in WEEKEND.values():
+                redenen.append(reden)
             dag += stap
-        return Verschuiving(dag, datum, waarom)
+        return Verschuiving(dag, datum, " en ".join([", ".join(redenen[:-1]), redenen[-1]] if len(redenen) > 2 else redenen))

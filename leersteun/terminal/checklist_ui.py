@@ -75,7 +75,7 @@ def meer_keuzes(console: Console, geldig: list[str], tekst: str, leeg: bool = Fa
         )
 
 
-PARTNER_UITLEG = {  # question 4 as seed 000 asks it: 'ja' = the needs lie within the network's task
+PARTNER_UITLEG = {  # question 4 as seed 000 asks it: 'ja' = the needs lie within the network's task (the file: `andere_partner`, turned round)
     "ja": "de noden horen bij leersteun",
     "deels": "een andere partner kan een deel opnemen",
     "nee": "betrek beter een andere partner",
@@ -107,6 +107,11 @@ def vraag_antwoord(console: Console, v: hs.Vraag) -> Any:
     if v.soort == "leervraag" and antwoord != "nee":
         uit["leervraag"] = vraag(console, "De leervraag", leeg=True) or None
     uit["toelichting"] = vraag(console, "Toelichting (leeg = geen)", leeg=True) or None
+    if v.soort == "partner":  # asked in the seed's wording, kept as the contract's `andere_partner` (turned round)
+        from leersteun.rules.model import BinnenOpdracht
+
+        gegeven = BinnenOpdracht.model_validate({k: w for k, w in uit.items() if w is not None})
+        return hs.vraag_4_in_het_bestand(gegeven.als_andere_partner().model_dump(mode="json"))
     return {k: w for k, w in uit.items() if w is not None or k == "antwoord"}
 
 

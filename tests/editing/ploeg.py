@@ -6,6 +6,7 @@ fictional pupils) with the `.gitignore` that `init` writes (`out/`).
 
 Building:
     Ploeg.bouw(map)            a new team (bare remote `team.git`, one clone per name); about 1 s
+                               (the fixture `sjabloon` in tests/editing/conftest.py: once per worker)
     ploeg.kopie(map)           a copy per test (copytree; the clones point at the copied remote)
 
 Running the CLI (in-process; LEERSTEUN_GEBRUIKER is the person, LEERSTEUN_VANDAAG kept):
@@ -53,6 +54,8 @@ The end of every scenario:
 from __future__ import annotations
 
 import contextlib
+import copy
+import functools
 import os
 import re
 import shutil
@@ -117,7 +120,13 @@ def rel(dossier_of_pad: str) -> str:
 
 
 def data_van(tekst: str) -> dict:
-    """The plain data of a case text (dates as dates)."""
+    """The plain data of a case text (dates as dates); a copy, to change as the test likes."""
+    return copy.deepcopy(_data_van(tekst))
+
+
+@functools.lru_cache(maxsize=256)
+def _data_van(tekst: str) -> dict:
+    """Parsed once per text: the scenarios read the same unchanged cases again and again."""
     from leersteun.files.store import gewoon, maak_yaml
 
     return gewoon(maak_yaml().load(tekst))

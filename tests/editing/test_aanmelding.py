@@ -203,3 +203,25 @@ def test_the_verslag_of_the_lager_is_refused_for_a_secondary_aanmelding(map_: Ma
     assert map_.hashes() == voor
     gemaakt = meld_aan(m, inst, ctx, aanmelding(verslagdatum=dt.date(2026, 6, 1), **secundair), vorig)  # the new one of the CLB
     assert gemaakt.id != "T-001" and "volgend_dossier: " + gemaakt.id in (map_.pad / "cases" / "T-001.yaml").read_text()
+
+
+def test_a_verslag_dated_after_today_is_pointed_out(map_: Map) -> None:
+    """`nieuw --verslagdatum 31-12-2026` on 24-11-2026 made the case in silence; `valideer`
+    then warned about it on every run. The CLB dates a Verslag when it is done: a typo."""
+    later = maak(map_, aanmelding(voornaam="Mats", verslagdatum=dt.date(2026, 12, 31)))
+    assert any(m.startswith("Let op: het Verslag is gedateerd na vandaag (31-12-2026)") for m in later.meldingen)
+    vandaag = maak(map_, aanmelding(voornaam="Ella", verslagdatum=VANDAAG))
+    assert not any("na vandaag" in m for m in vandaag.meldingen)
+
+
+@pytest.mark.parametrize("optie", ["--voornaam", "--naam", "--klas"])
+def test_an_empty_name_or_class_option_is_named_not_asked(map_: Map, run, optie: str) -> None:
+    """`nieuw --voornaam ""` in a script printed the question 'Voornaam van de leerling:' and
+    then 'er is geen terminal'; the option that is empty is the message."""
+    opties = {"--voornaam": "Mats", "--naam": "Claes", "--klas": "2B"} | {optie: "  "}
+    result = run(
+        "nieuw", *[x for k, v in opties.items() for x in (k, v)], "--niveau", "lager", "--school", "klimop", "--verslag", "GC",
+        "--verslagdatum", "01-10-2026", "--typologie", "basisaanbod", "--niet-in-diplon",
+    )  # fmt: skip
+    assert result.exit_code == 2 and f"{optie} is leeg" in result.output and "Voornaam van de leerling" not in result.output
+    assert nieuwe_bestanden(map_) == []

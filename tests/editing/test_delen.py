@@ -55,13 +55,33 @@ class Team:
     def bestand(self, wie: str, rel: str) -> str:
         return (self.klonen[wie] / rel).read_text(encoding="utf-8")
 
+    def kopie(self, doel: Path, monkeypatch: pytest.MonkeyPatch) -> Team:
+        """This team in `doel` (a copy of the folder; the clones point at the copied remote)."""
+        shutil.copytree(self.tmp, doel, symlinks=True)
+        t = Team.__new__(Team)
+        t.tmp, t.monkeypatch, t.remote = doel, monkeypatch, doel / self.remote.name
+        t.klonen = {wie: doel / pad.name for wie, pad in self.klonen.items()}
+        for pad in t.klonen.values():
+            git(pad, "remote", "set-url", "origin", str(t.remote))
+        return t
+
+
+@pytest.fixture(scope="module")
+def team_sjabloon(tmp_path_factory: pytest.TempPathFactory) -> Team:
+    """The remote and An's and Els's clones with `init` done, built once; each test gets a copy."""
+    from tests.conftest import zet_vaste_omgeving
+
+    with pytest.MonkeyPatch.context() as mp:
+        zet_vaste_omgeving(mp)
+        t = Team(tmp_path_factory.mktemp("delen") / "sjabloon", mp)
+        t.kloon("An Janssens")
+        t.kloon("Els Maes")
+    return t
+
 
 @pytest.fixture
-def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Team:
-    t = Team(tmp_path, monkeypatch)
-    t.kloon("An Janssens")
-    t.kloon("Els Maes")
-    return t
+def team(team_sjabloon: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Team:
+    return team_sjabloon.kopie(tmp_path / "team", monkeypatch)
 
 
 def data(tekst: str) -> dict:

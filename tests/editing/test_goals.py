@@ -294,10 +294,31 @@ def test_a_goal_title_never_ends_a_page_and_a_goal_moves_only_when_it_does_not_f
     assert derde.startswith("Doel 2: Arthur vraagt") and "Arthur legt de kaart omhoog" in derde  # whole, on the page it fits on
 
 
-def test_a_goal_that_fits_on_a_page_stays_whole(voorbeeld: Path, run, pdftotext: str) -> None:
+@pytest.fixture(scope="module")
+def arthur_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`fiche arthur --formaat pdf` in a copy of the example folder, rendered once for the tests
+    that only read the PDF."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from leersteun.cli import app
+    from tests.conftest import zet_vaste_omgeving
+
+    map_ = tmp_path_factory.mktemp("arthur") / "voorbeeld"
+    shutil.copytree(ROOT / "cases", map_ / "cases")
+    shutil.copy(ROOT / "leersteun.yaml", map_)
+    with pytest.MonkeyPatch.context() as mp:
+        zet_vaste_omgeving(mp)
+        mp.chdir(map_)
+        result = CliRunner().invoke(app, ["fiche", "arthur", "--formaat", "pdf"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return map_ / "out" / "RGN-2025-002-doelfiche.pdf"
+
+
+def test_a_goal_that_fits_on_a_page_stays_whole(arthur_pdf: Path, pdftotext: str) -> None:
     """The example's goals fit on a page: each is whole on one page, its title above its table."""
-    assert run("fiche", "arthur", "--formaat", "pdf", "--uit", "out/arthur.pdf").exit_code == 0
-    paginas = [" ".join(p) for p in _paginas(pdftotext, voorbeeld / "out" / "arthur.pdf")]
+    paginas = [" ".join(p) for p in _paginas(pdftotext, arthur_pdf)]
     for titel, laatste in (("Doel 1: Arthur plant", "Planning samen overlopen"), ("Doel 2: Arthur vraagt", "Arthur legt de kaart omhoog")):
         pagina = next(p for p in paginas if titel in p)
         assert "Zo weten we of" in pagina.split(titel, 1)[1] and laatste in pagina.split(titel, 1)[1], titel
@@ -358,7 +379,7 @@ def test_markdown_outputs_escape_user_text(voorbeeld: Path, run) -> None:
     assert regel.count(" | ") == 5  # the | in the note does not add a column (6 columns)
 
 
-def test_pdfs_are_tagged_for_screen_readers(voorbeeld: Path, run, pdftotext: str) -> None:
+def test_pdfs_are_tagged_for_screen_readers(voorbeeld: Path, run, pdftotext: str, arthur_pdf: Path) -> None:
     """PDF/UA: a structure tree, the language nl-BE and a title (as pdfinfo, an independent reader, sees them)."""
     import email
     import email.policy
@@ -366,8 +387,8 @@ def test_pdfs_are_tagged_for_screen_readers(voorbeeld: Path, run, pdftotext: str
     import subprocess
 
     pdfinfo = shutil.which("pdfinfo") or str(Path(pdftotext).with_name("pdfinfo"))
-    assert run("fiche", "arthur", "--formaat", "pdf").exit_code == 0
-    assert run("mail", "arthur").exit_code == 0, run("mail", "arthur").output
+    mail = run("mail", "arthur")
+    assert mail.exit_code == 0, mail.output
     eml = next((voorbeeld / "out").glob("*.eml"))
     bijlage = next(
         d.get_content() for d in email.message_from_bytes(eml.read_bytes(), policy=email.policy.default).iter_attachments()
@@ -375,7 +396,7 @@ def test_pdfs_are_tagged_for_screen_readers(voorbeeld: Path, run, pdftotext: str
     )
     checklist = voorbeeld / "out" / "checklist.pdf"
     checklist.write_bytes(bijlage)
-    for pad, titel in ((voorbeeld / "out" / "RGN-2025-002-doelfiche.pdf", "Doelen voor Arthur Goossens"), (checklist, "Checklist heropstart")):
+    for pad, titel in ((arthur_pdf, "Doelen voor Arthur Goossens"), (checklist, "Checklist heropstart")):
         info = subprocess.run([pdfinfo, str(pad)], capture_output=True, text=True).stdout
         assert re.search(r"^Tagged:\s+yes$", info, re.M), info
         assert titel in info

@@ -22,7 +22,7 @@ VOLLEDIG = {
     "vraag_van": ["leerkracht"],
     "factoren": {"leerling": ["Onrust"], "leerkracht": [], "school": []},
     "succesfactoren_toegepast": {"antwoord": "ja"},
-    "binnen_opdracht": {"antwoord": "ja"},
+    "andere_partner": {"antwoord": "nee"},  # the contract's wording: no other partner fits better
     "werkbare_leervraag": {"antwoord": "ja", "leervraag": "Hoe?"},
     "doelen_concreet": {"antwoord": "ja"},
     "doelen_context": {"antwoord": "ja"},
@@ -54,14 +54,14 @@ def test_open_questions_in_order() -> None:
     "wijzig,voorstel,woorden",
     [
         ({}, Uitkomst.heropstart, "Een heropstart lijkt zinvol."),
-        ({"binnen_opdracht": {"antwoord": "nee", "andere_partners": ["CGGZ"]}}, Uitkomst.geen_heropstart, "betrek beter een andere partner (CGGZ)"),
-        ({"binnen_opdracht": {"antwoord": "ja", "andere_partners": ["PBD"]}}, Uitkomst.heropstart, "Andere partners kunnen tegemoetkomen aan de vraag: PBD"),
+        ({"andere_partner": {"antwoord": "ja", "partner": "CGGZ", "andere_partners": ["CLB", "CGGZ"]}}, Uitkomst.geen_heropstart, "betrek beter een andere partner (CGGZ)"),
+        ({"andere_partner": {"antwoord": "nee", "andere_partners": ["PBD"]}}, Uitkomst.heropstart, "Andere partners kunnen tegemoetkomen aan de vraag: PBD"),
         ({}, Uitkomst.heropstart, "Geen andere partner kan tegemoetkomen aan de vraag"),
         ({"werkbare_leervraag": {"antwoord": "nee"}}, Uitkomst.geen_heropstart, "nog geen werkbare leervraag"),
         ({"zorgcontinuum_fase_2_3": {"antwoord": "nee"}}, Uitkomst.geen_heropstart, "buiten fase 2/3"),
         ({"succesfactoren_toegepast": {"antwoord": "deels"}}, Uitkomst.heropstart, "succesfactoren"),
         ({"gedragen": {"antwoord": "nee"}}, Uitkomst.heropstart, "nog niet door alle partijen gedragen"),
-        ({"binnen_opdracht": {"antwoord": "deels"}}, Uitkomst.heropstart, "maar deels binnen de opdracht"),
+        ({"andere_partner": {"antwoord": "deels"}}, Uitkomst.heropstart, "maar deels binnen de opdracht"),
     ],
 )
 def test_advice(wijzig, voorstel, woorden) -> None:
@@ -232,31 +232,38 @@ def test_antwoorden_file(voorbeeld: Path, run) -> None:
 SEED_000_VRAAG_4 = "Liggen de noden voldoende binnen de opdracht van het ondersteuningsnetwerk of betrekken we beter een andere partner?"
 
 
-@pytest.mark.parametrize("oud,nieuw", [("ja", "nee"), ("deels", "deels"), ("nee", "ja")])
-def test_question_4_reads_as_seed_000_and_older_files_keep_their_meaning(oud: str, nieuw: str) -> None:
+@pytest.mark.parametrize("bestand,seed", [("ja", "nee"), ("deels", "deels"), ("nee", "ja")])
+def test_question_4_is_asked_as_seed_000_and_kept_as_the_contract(bestand: str, seed: str) -> None:
     """Seed 000: "Liggen de noden voldoende binnen de opdracht van het ondersteuningsnetwerk of
-    betrekken we beter een andere partner? (PBD, CLB, CGGZ…)": 'ja' = within the task. An older
-    checklist (`andere_partner`, 'ja' = another partner fits better) is read turned round."""
-    vraag = hs.VRAAG["binnen_opdracht"]
+    betrekken we beter een andere partner? (PBD, CLB, CGGZ…)": 'ja' = within the task. The case
+    file keeps the contract's `andere_partner` ('ja' = another partner fits better): the same
+    answer turned round. The seed's wording (`binnen_opdracht`, as 85eedc4 wrote it) is read as
+    the contract's key and never dumped."""
+    vraag = hs.VRAAG["andere_partner"]
     assert "binnen de opdracht" in vraag.vraag and "andere partner" in vraag.vraag and hs.VRAGEN.index(vraag) == 3
-    vroeger = Checklist.model_validate({**VOLLEDIG, "binnen_opdracht": None, "andere_partner": {"antwoord": oud, "partner": "CLB", "toelichting": "t"}})
-    assert vroeger.binnen_opdracht.antwoord == nieuw
-    assert vroeger.binnen_opdracht.andere_partners == ["CLB"] and vroeger.binnen_opdracht.toelichting == "t"
-    assert hs.advies(vroeger).voorstel == (Uitkomst.geen_heropstart if nieuw == "nee" else Uitkomst.heropstart)
+    ap = checklist(andere_partner={"antwoord": bestand, "partner": "CLB", "toelichting": "t"}).andere_partner
+    assert ap.binnen_opdracht == seed and ap.partners == ["CLB"]
+    assert hs.advies(checklist(andere_partner={"antwoord": bestand})).voorstel == (Uitkomst.geen_heropstart if seed == "nee" else Uitkomst.heropstart)
+    uit_85eedc4 = dict(VOLLEDIG, binnen_opdracht={"antwoord": seed, "andere_partners": ["CGGZ", "PBD"], "toelichting": "t"})
+    del uit_85eedc4["andere_partner"]
+    gelezen = Checklist.model_validate(uit_85eedc4)
+    assert gelezen.andere_partner.antwoord == bestand and gelezen.andere_partner.andere_partners == ["CGGZ", "PBD"]
+    assert gelezen.andere_partner.partner == (None if bestand == "nee" else "CGGZ")  # the first named fits best
+    assert "binnen_opdracht" not in gelezen.model_dump() and gelezen.model_dump()["andere_partner"]["antwoord"] == bestand
 
 
 def test_question_4_twice_is_refused() -> None:
     from pydantic import ValidationError
 
     with pytest.raises(ValidationError, match="vraag 4 staat er twee keer"):
-        Checklist.model_validate({**VOLLEDIG, "andere_partner": {"antwoord": "nee"}})
+        Checklist.model_validate({**VOLLEDIG, "binnen_opdracht": {"antwoord": "ja"}})
 
 
-def test_an_older_case_and_answers_file_mean_what_they_meant(voorbeeld: Path, run) -> None:
+def test_a_case_prints_the_seed_wording_and_answers_files_use_either(voorbeeld: Path, run) -> None:
     """Seed 000, question 4 and the central question "Zijn er andere partners die tegemoet kunnen
-    komen aan de vraag?": Lotte's case (written with `andere_partner: nee`) prints 'ja' under the
-    seed's question, in the terminal and on the checklist of the mail; the file is not rewritten;
-    an older answers file gives the seed's answer in the case."""
+    komen aan de vraag?": Lotte's case (`andere_partner: nee`) prints 'ja' under the seed's
+    question on the checklist of the mail; the file is not rewritten. An answers file in the
+    seed's wording (`binnen_opdracht`) or the file's (`andere_partner`) writes the contract's key."""
     from leersteun.outputs.mail import checklist_rijen
 
     pad = voorbeeld / "cases" / "KLM-2024-017.yaml"
@@ -267,17 +274,46 @@ def test_an_older_case_and_answers_file_mean_what_they_meant(voorbeeld: Path, ru
     assert rij["extra"][0] == "Zijn er andere partners die tegemoet kunnen komen aan de vraag? geen"
     assert any("Geen andere partner kan tegemoetkomen" in r for r in hs.advies(lotte.laatste_heropstart.checklist).redenen)
     assert run("toon", "lotte").exit_code == 0 and digest(pad) == voor
-    oud = dict(VOLLEDIG, andere_partner={"antwoord": "ja", "partner": "CGGZ"})
-    del oud["binnen_opdracht"]
-    bestand = voorbeeld / "oud.yaml"
-    bestand.write_text("analyse_met: ondersteuner\nuitkomst: geen_heropstart\nmotivatie: CGGZ neemt op.\nchecklist:\n" + textwrap.indent(_yaml(oud), "  "))
-    result = run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20")
-    assert result.exit_code == 0, result.output
-    tekst = (voorbeeld / "cases" / "RGN-2025-006.yaml").read_text()
-    assert "binnen_opdracht:" in tekst and "andere_partner:" not in tekst
-    h = dossier(voorbeeld, "RGN-2025-006").dossier.heropstarts[-1]
-    assert h.checklist.binnen_opdracht.antwoord == "nee" and h.checklist.binnen_opdracht.andere_partners == ["CGGZ"]
-    assert run("valideer").exit_code == 0
+    for naam, vraag_4 in (
+        ("seed.yaml", {"binnen_opdracht": {"antwoord": "nee", "andere_partners": ["CGGZ"]}}),
+        ("bestand.yaml", {"andere_partner": {"antwoord": "ja", "partner": "CGGZ", "andere_partners": ["CGGZ"]}}),
+    ):
+        antwoorden = {k: w for k, w in VOLLEDIG.items() if k != "andere_partner"} | vraag_4
+        bestand = voorbeeld / naam
+        bestand.write_text("analyse_met: ondersteuner\nuitkomst: geen_heropstart\nmotivatie: CGGZ neemt op.\nchecklist:\n" + textwrap.indent(_yaml(antwoorden), "  "))
+        geval = voorbeeld / "cases" / "RGN-2025-006.yaml"
+        oorspronkelijk = geval.read_text()
+        result = run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20")
+        assert result.exit_code == 0, result.output
+        tekst = geval.read_text()
+        assert "binnen_opdracht" not in tekst
+        assert "      andere_partner:\n        antwoord: ja\n        partner: CGGZ\n        andere_partners: [CGGZ]\n" in tekst, tekst
+        h = dossier(voorbeeld, "RGN-2025-006").dossier.heropstarts[-1]
+        assert h.checklist.andere_partner.binnen_opdracht == "nee" and rij["vraag"] == checklist_rijen(h.checklist)[3]["vraag"]
+        assert checklist_rijen(h.checklist)[3]["antwoord"] == "nee" and "Betrek beter: CGGZ" in checklist_rijen(h.checklist)[3]["extra"]
+        assert run("valideer").exit_code == 0
+        geval.write_text(oorspronkelijk)
+
+
+def test_an_open_checklist_written_by_85eedc4_goes_on_with_the_contract_key(voorbeeld: Path) -> None:
+    """A case whose open checklist has question 4 as 85eedc4 wrote it (`binnen_opdracht`): read
+    as the contract's `andere_partner`, a no-op save leaves it byte for byte; answering question 4
+    writes `andere_partner` in its place, never `binnen_opdracht`."""
+    pad = voorbeeld / "cases" / "JZF-2025-001.yaml"
+    origineel = pad.read_text()
+    pad.write_text(origineel.replace("      andere_partner: null\n", "      binnen_opdracht: {antwoord: nee, andere_partners: [CGGZ]}\n"))
+    d = dossier(voorbeeld, "JZF-2025-001").dossier
+    assert d.laatste_heropstart.checklist.andere_partner.antwoord == "ja" and d.laatste_heropstart.checklist.andere_partner.partner == "CGGZ"
+    assert hs.open_vragen(d.laatste_heropstart.checklist)[0].sleutel == "werkbare_leervraag"
+    voor = digest(pad)
+    _bewaar(voorbeeld, "JZF-2025-001", lambda data, dd: [])
+    assert digest(pad) == voor
+    pad.write_text(origineel.replace("      andere_partner: null\n", "      binnen_opdracht: null\n"))
+    assert hs.open_vragen(dossier(voorbeeld, "JZF-2025-001").dossier.laatste_heropstart.checklist)[0].sleutel == "andere_partner"
+    _bewaar(voorbeeld, "JZF-2025-001", lambda data, dd: hs.zet_antwoord(data, dd, "andere_partner", {"antwoord": "nee", "partner": None, "andere_partners": []}))
+    tekst = pad.read_text()
+    assert "binnen_opdracht" not in tekst
+    assert "        toelichting: Stappenplan wordt niet meer gebruikt.\n      andere_partner:\n        antwoord: nee\n        partner: null\n        andere_partners: []\n      werkbare_leervraag: null\n" in tekst, tekst
 
 
 def _yaml(data) -> str:
@@ -495,7 +531,9 @@ def test_real_terminal_interrupt_and_resume(voorbeeld: Path) -> None:
     assert kind.exitstatus == 0
     h = dossier(voorbeeld, "RGN-2025-006").dossier.laatste_heropstart
     assert h.uitkomst == Uitkomst.heropstart and h.checklist.factoren.leerling == ["Trekt zich terug."]
-    assert h.checklist.binnen_opdracht.antwoord == "ja" and h.checklist.binnen_opdracht.andere_partners == ["CGGZ"]
+    # asked as seed 000: '1' (ja, within the task); the file keeps the contract's key, turned round
+    assert h.checklist.andere_partner.antwoord == "nee" and h.checklist.andere_partner.andere_partners == ["CGGZ"]
+    assert h.checklist.andere_partner.partner is None and "binnen_opdracht" not in (voorbeeld / "cases" / "RGN-2025-006.yaml").read_text()
 
 
 def test_the_readme_answers_example_works(voorbeeld: Path, run) -> None:

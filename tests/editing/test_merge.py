@@ -201,7 +201,7 @@ def _speel(run, map_: Path, wie: str, reeks: list[tuple[int, int]], monkeypatch)
 reeksen = st.lists(st.tuples(st.integers(0, len(OPDRACHTEN) - 1), st.integers(1, 24)), max_size=4)
 
 
-@settings(max_examples=voorbeelden(4), deadline=None, print_blob=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=voorbeelden(3), deadline=None, print_blob=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mijn=reeksen, hun=reeksen)
 def test_concurrent_commands_merge_without_losing_anything(tmp_path_factory, run, monkeypatch, mijn, hun) -> None:
     werk = tmp_path_factory.mktemp("team")

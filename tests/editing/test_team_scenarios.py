@@ -41,14 +41,9 @@ AN, ELS, TOM = NAMEN
 REGENBOOG = ("GO! Basisschool De Regenboog", "Herentals")
 
 
-@pytest.fixture(scope="module")
-def sjabloon(tmp_path_factory: pytest.TempPathFactory) -> Ploeg:
-    """The team, built once per module (and per test worker)."""
-    return Ploeg.bouw(tmp_path_factory.mktemp("team") / "sjabloon")
-
-
 @pytest.fixture
 def ploeg(sjabloon: Ploeg, tmp_path: Path) -> Ploeg:
+    """A copy of the team built once per worker (`sjabloon`: tests/editing/conftest.py)."""
     return sjabloon.kopie(tmp_path / "ploeg")
 
 

@@ -43,6 +43,12 @@ WEIGERINGEN = [
     ("JZF-2025-004", ["overgang", "finn", "lager-secundair"], "alleen vanuit het lager"),
     ("JZF-2024-006", ["overgang", "mila", "andere-school"], "niet actief"),
     ("KLM-2025-003", ["evaluatie", "noah", "--beslissing", "verderzetten", "--datum", "2025-01-01"], "vóór de start van de ondersteuning (15-09-2025)"),
+    # a fact is noted when it happened: valideer warns about every date after today
+    ("KLM-2025-003", ["evaluatie", "noah", "--beslissing", "verderzetten", "--datum", "29-02-2028"], "--datum 29-02-2028 ligt na vandaag (24-11-2026)"),
+    ("KLM-2025-003", ["fase", "noah", "afgesloten", "--reden", "andere", "--datum", "morgen", *SLUIT], "--datum 25-11-2026 ligt na vandaag"),
+    ("RGN-2024-010", ["overgang", "julie", "andere-school", "--ja", "--datum", "01-01-2027", *SLUIT], "een overgang noteer je achteraf"),
+    ("KLM-2025-003", ["overleg", "noah", "--soort", "observatie", "--datum", "morgen"], "plan je met --volgende"),
+    ("JZF-2025-004", ["overgang", "finn", "kleuter-lager", "--klas", "1A", "--evaluatie", "morgen", "--met", "ouders"], "--evaluatie 25-11-2026 ligt na vandaag"),
 ]
 
 
@@ -559,7 +565,7 @@ def test_an_evaluation_records_who_agreed_and_took_part_and_the_clb_moments(map_
     ) in pad.read_text()
     knipperlicht = run(
         "evaluatie", "lotte", "--beslissing", "verderzetten", "--concreet", "ja", "--context", "ja", "--gedragen", "nee", "--fase-2-3", "ja",
-        "--datum", "25-11-2026",
+        "--datum", "23-11-2026",
     )  # fmt: skip
     assert "Knipperlicht: elke partner kan het CLB uitnodigen" in knipperlicht.stdout and "leersteun overleg T-001" in knipperlicht.stdout
     assert run("valideer").exit_code == 0
@@ -612,3 +618,60 @@ def test_verdere_leersteun_belongs_to_the_transition_to_secundair(map_: Map, run
     map_.case(MET_DOEL.replace("evaluaties: []", "evaluaties:\n  - datum: 2026-11-20\n    beslissing: verderzetten\n    verdere_leersteun: true"))
     result = run("valideer")
     assert "cases/T-001.yaml:34:24: waarschuwing: 'verdere_leersteun' hoort bij afsluiten wegens overgang_secundair" in result.stdout
+
+
+def test_a_rhythm_rarer_than_every_two_weeks_is_no_light_or_medium() -> None:
+    """Seed 000: light "Wekelijks of via enkele overlegmomenten", medium "(Twee)wekelijks".
+    'driewekelijks' and 'om de drie weken' were read as 'wekelijks' or not at all, and accepted."""
+    import datetime as dt
+
+    from leersteun.core.waarden import Vorm
+    from leersteun.editing.trajectory import afwijkingen, ritme
+
+    assert ritme("driewekelijks") == ritme("om de 3 weken") == ritme("1 keer per trimester") == "minder dan tweewekelijks"
+    assert ritme("vierwekelijks") == "maandelijks"
+    assert (ritme("2-wekelijks"), ritme("1 lesuur per week"), ritme("3 keer per week")) == ("tweewekelijks", "wekelijks", "wekelijks")
+    start = dt.date(2026, 12, 7)
+    for vorm in (Vorm.light, Vorm.medium):
+        assert afwijkingen(vorm, start, None, None, frequentie="om de drie weken") == [
+            f"de frequentie 'om de drie weken' (minder dan tweewekelijks) past niet bij een interventie {vorm.value}"
+        ]
+        assert afwijkingen(vorm, start, None, None, frequentie="tweewekelijks") == []
+
+
+def test_a_light_or_medium_that_starts_on_a_day_without_school_says_so() -> None:
+    """Issue 27 point 11: a medium started on 05-04-2027 (paasvakantie) said nothing; its weeks
+    and its maximum count from that day."""
+    import datetime as dt
+
+    from leersteun.editing.trajectory import start_melding
+    from leersteun.rules.schoolkalender import Schoolkalender
+
+    assert start_melding(dt.date(2027, 4, 5), Schoolkalender(), None) == [
+        "Let op: de start 05-04-2027 valt op een dag zonder school (paasvakantie); de eerste schooldag is 12-04-2027. "
+        "De weken van de ondersteuning tellen vanaf de start; kies zo nodig een andere --start."
+    ]
+    assert start_melding(dt.date(2027, 4, 12), Schoolkalender(), None) == []
+
+
+def test_an_agreement_of_spaces_only_is_no_agreement() -> None:
+    """`fase finn ondersteuning --duur "   "` passed the check on the agreed duration (seed 003:
+    "frequentie, intensiteit en duur") and wrote a duration of three spaces."""
+    from leersteun.editing.trajectory import TrajectAfspraak
+
+    afspraak = TrajectAfspraak(frequentie="  wekelijks ", intensiteit="\t", duur="   ", toch="")
+    assert (afspraak.frequentie, afspraak.intensiteit, afspraak.duur, afspraak.toch) == ("wekelijks", None, None, None)
+
+
+def test_a_next_moment_of_today_is_refused_also_when_it_was_planned(voorbeeld: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Noah's traject plans 07-12-2026: `evaluatie noah --volgende vandaag` on that day was
+    accepted and the moment dropped in silence; a moment planned before is said."""
+    monkeypatch.setenv("LEERSTEUN_VANDAAG", "2026-12-07")
+    pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
+    voor = pad.read_bytes()
+    result = run("evaluatie", "noah", "--beslissing", "verderzetten", "--volgende", "vandaag")
+    assert result.exit_code == 1 and "(07-12-2026) ligt niet na deze evaluatie (07-12-2026)" in result.stderr
+    assert pad.read_bytes() == voor
+    result = run("evaluatie", "noah", "--beslissing", "verderzetten", "--volgende", "11-01-2027", "--volgende", "07-12-2026", "--datum", "01-12-2026")
+    assert result.exit_code == 0, result.output
+    assert "Volgend evaluatiemoment: 11-01-2027.\nStond al gepland: 07-12-2026." in result.stdout

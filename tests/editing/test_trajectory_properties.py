@@ -96,7 +96,7 @@ def bewerking(soort, arg, opties, wie):
     return lambda data, d: overgang(data, d, arg, wie, **opties)
 
 
-@settings(max_examples=voorbeelden(50), deadline=None)
+@settings(max_examples=voorbeelden(20), deadline=None)
 @given(bron=st.sampled_from(CASES), opdrachten=st.lists(opdracht, min_size=1, max_size=6))
 def test_random_command_sequences(bron: Path, opdrachten) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -129,7 +129,7 @@ def _deelrij(oud: list, nieuw: list) -> bool:
     return all(any(x == y for y in rest) for x in oud)
 
 
-@settings(max_examples=voorbeelden(20), deadline=None)
+@settings(max_examples=voorbeelden(8), deadline=None)
 @given(
     bron=st.sampled_from(CASES),
     opdrachten=st.lists(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from leersteun.core.errors import Fout
 from leersteun.files import schijf
+from tests.conftest import Klok
 
 
 def test_new_file_is_never_overwritten(tmp_path: Path) -> None:
@@ -95,9 +95,10 @@ def test_without_posix_the_lock_is_the_systems_lock_on_a_file_in_git(tmp_path: P
     assert len(list((map_ / ".git").glob("leersteun-*.lock"))) == 2
 
 
-def test_without_posix_a_second_process_waits_then_refuses(tmp_path: Path, zonder_posix: str) -> None:
+def test_without_posix_a_second_process_waits_then_refuses(tmp_path: Path, zonder_posix: str, klok: Klok) -> None:
     """Two commands take the same lock file, also when one names the folder otherwise (a
-    link, `..`, capitals on Windows); the lock goes with the process that held it."""
+    link, `..`, capitals on Windows); the lock goes with the process that held it. The other
+    process holds the lock until it is told to go on (no timing: `klok`)."""
     map_ = _kloon(tmp_path)
     try:
         (tmp_path / "link").symlink_to(map_, target_is_directory=True)
@@ -105,21 +106,23 @@ def test_without_posix_a_second_process_waits_then_refuses(tmp_path: Path, zonde
     except OSError:  # Windows without the right to make links
         andere_naam = map_ / ".." / "dossiers" / "cases"
     code = zonder_posix + (
-        "import pathlib, sys, time\nfrom leersteun.files import schijf\n"
-        "with schijf.schrijfslot(pathlib.Path(sys.argv[1])):\n    print('ok', flush=True)\n    time.sleep(1.5)\n"
+        "import pathlib, sys\nfrom leersteun.files import schijf\n"
+        "with schijf.schrijfslot(pathlib.Path(sys.argv[1])):\n    print('ok', flush=True)\n    sys.stdin.readline()\n"
         "    pathlib.Path(sys.argv[2]).touch()\n"
     )
     klaar = tmp_path / "klaar"
-    kind = subprocess.Popen([sys.executable, "-c", code, str(andere_naam), str(klaar)], stdout=subprocess.PIPE, text=True)
+    kind = subprocess.Popen([sys.executable, "-c", code, str(andere_naam), str(klaar)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert kind.stdout is not None and kind.stdout.readline().strip() == "ok"
-        begin = time.monotonic()
         with pytest.raises(Fout, match="andere leersteun-opdracht"):
             with schijf.schrijfslot(map_ / "cases" / ".." / "cases", wachten=0.3):
                 pass
-        assert time.monotonic() - begin >= 0.3
-        with schijf.schrijfslot(map_ / "cases", wachten=5):  # waits until the other is done
-            assert klaar.exists()
+        assert klok.slapen >= 2 and klok.nu >= 0.3  # it tried again for the whole wait, then refused
+        assert not klaar.exists()
+        klok.slapen, klok.echt = 0, True
+        klok.bij_slapen = lambda: kind.stdin is not None and not kind.stdin.closed and kind.stdin.close()  # the other goes on once this one waits
+        with schijf.schrijfslot(map_ / "cases", wachten=60):  # waits until the other is done
+            assert klok.slapen >= 1 and klaar.exists()
     finally:
         kind.kill()
         kind.wait()

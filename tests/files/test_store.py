@@ -193,7 +193,7 @@ tekst = st.text(
 nieuwe_waarde = st.one_of(tekst, st.integers(-1000, 10_000), st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)), st.booleans())
 
 
-@settings(max_examples=voorbeelden(50), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=voorbeelden(15), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(bron=st.sampled_from(VOORBEELDEN), keuze=st.integers(min_value=0), waarde=nieuwe_waarde)
 def test_changing_one_value_changes_only_its_own_line(tmp_path: Path, bron: Path, keuze: int, waarde) -> None:
     pad = kopie(bron, tmp_path)
@@ -227,7 +227,7 @@ boom = st.recursive(
 stijl = st.sampled_from([store.HUISSTIJL, (2, 2, 0), (4, 4, 2), (4, 6, 2)])
 
 
-@settings(max_examples=voorbeelden(50), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=voorbeelden(20), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.dictionaries(sleutel, boom, min_size=1, max_size=6), stijl_=stijl, commentaar=st.booleans())
 def test_any_document_in_any_style_round_trips_byte_identical(tmp_path: Path, data, stijl_, commentaar: bool) -> None:
     tekst_ = store.dump(data, stijl_)
@@ -244,7 +244,7 @@ def test_any_document_in_any_style_round_trips_byte_identical(tmp_path: Path, da
     assert store.gewoon(bestand.data) == store.gewoon(data)
 
 
-@settings(max_examples=voorbeelden(50), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=voorbeelden(20), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     data=st.dictionaries(sleutel, boom, min_size=1, max_size=6),
     stijl_=stijl,

@@ -61,6 +61,11 @@ def anon() -> Anonimiseerder:
         ("De Lotte van toen", "De L. van toen"),
         ("Lotte van Ben", "L. van B."),
         ("In Lotte's klas", "In L.'s klas"),
+        # the endings Dutch gives a name: the genitive without apostrophe, the Flemish diminutive
+        ("Lottes moeder belde; Stans schrift", "L. moeder belde; S. schrift"),
+        ("Lotteke, Lottekes jas, Stanneke en Benjes", "L., L. jas, S. en B."),
+        ("Lotteetje, Stannetjes en Lotte's", "L., S. en L.'s"),
+        ("Hildetje van het CLB en Jorisje", "(clb) van het CLB en (klasleerkracht)"),
         # the team's names stay, also where a parent shares a first name
         ("overdracht van Els Maes aan An Janssens; Els Peeters belde", "overdracht van Els Maes aan An Janssens; Els P. belde"),
     ],
@@ -78,7 +83,8 @@ def test_every_form_of_a_name_goes(anon: Anonimiseerder, tekst: str, verwacht: s
         "stom, kmol en smolen",  # a letter and a short name, or a letter that is no initial of that person
         "we gaan te voet en komen te laat; tot dan, aan de bank, uit de klas",
         "de klas van toen; in de les; op het bord",
-        "Benjamin, Stanley, Lotteke en Bennie",  # longer words that begin with a name
+        "Benjamin, Stanley en Bennie",  # longer words that begin with a name
+        "de bus, les, kes, jes en tjes",  # an ending alone, or after fewer than 3 letters, is no name
         "BENT",
     ],
 )
@@ -140,3 +146,18 @@ def test_a_word_is_looked_up_once_and_a_new_case_clears_the_cache() -> None:
     assert anon.tekst("Noah en Lotte") == "Noah en L."
     anon.dossier(_dossier("Noah", "Aerts", id_="T-002"))  # the sibling read later
     assert anon.tekst("Noah en Lotte") == "N. en L."
+
+
+def test_a_schools_standing_contacts_in_leersteun_yaml_go_too() -> None:
+    """A school's contacts in leersteun.yaml (`scholen[].betrokkenen`) are people around the
+    pupils before any case names them: 'Wannes Verbist belde' kept his name."""
+    from ruamel.yaml import YAML
+
+    from leersteun.rules.model import Instellingen
+    from tests.conftest import INSTELLINGEN
+
+    data = YAML(typ="safe").load(INSTELLINGEN)
+    data["scholen"][0]["betrokkenen"] = [{"rol": "zorgcoordinator", "naam": "Wannes Verbist"}, {"rol": "clb", "naam": "Els Hendrickx"}]
+    instellingen = Instellingen.model_validate(data)
+    anon = Anonimiseerder(instellingen.teamnamen()).instellingen(instellingen)
+    assert anon.tekst("Wannes Verbist belde, Wannes komt; Els Hendrickx ook.") == "(zorgcoordinator) belde, (zorgcoordinator) komt; Els (clb) ook."

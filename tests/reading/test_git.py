@@ -18,7 +18,7 @@ import pytest
 from leersteun.core.errors import Fout
 from leersteun.files.schijf import schrijfslot
 
-from tests.conftest import DOSSIER, ROOT, Map
+from tests.conftest import DOSSIER, ROOT, Klok, Map
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -174,19 +174,19 @@ def test_two_clones_change_the_same_case(tmp_path: Path, run, monkeypatch: pytes
 
 
 @pytest.mark.skipif(os.name != "posix", reason="holds the lock with fcntl.flock: POSIX (tests/files/test_schijf.py tests Windows' lock)")
-def test_a_second_writer_waits_for_the_lock_then_refuses(map_: Map) -> None:
+def test_a_second_writer_waits_for_the_lock_then_refuses(map_: Map, klok: Klok) -> None:
+    """Another process holds the lock until it is told to end; `klok` counts the waits."""
     map_.case(DOSSIER)
     kind = subprocess.Popen(
-        [sys.executable, "-c", "import fcntl, os, sys, time; fd = os.open(sys.argv[1], os.O_RDONLY); fcntl.flock(fd, fcntl.LOCK_EX); print('ok', flush=True); time.sleep(3)", str(map_.pad / "cases")],
-        stdout=subprocess.PIPE, text=True,
+        [sys.executable, "-c", "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); fcntl.flock(fd, fcntl.LOCK_EX); print('ok', flush=True); sys.stdin.readline()", str(map_.pad / "cases")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert kind.stdout.readline().strip() == "ok"
-    begin = time.monotonic()
     with pytest.raises(Fout, match="andere leersteun-opdracht"):
         with schrijfslot(map_.pad / "cases", wachten=0.3):
             pass
-    assert time.monotonic() - begin >= 0.3
-    kind.wait()
+    assert klok.slapen >= 2 and klok.nu >= 0.3  # it tried again for the whole wait, then refused
+    kind.communicate("")  # the other process ends, and its lock with it
     with schrijfslot(map_.pad / "cases", wachten=0.3):
         pass  # free again
 

@@ -57,7 +57,7 @@ def test_free_days_of_2022_2023_and_easter_after_15_april() -> None:
 def test_a_day_without_school_moves_to_the_next_school_day_or_back() -> None:
     kalender = Schoolkalender()
     assert kalender.schooldag(D(2026, 11, 24)) is None  # a Tuesday of school
-    assert kalender.schooldag(D(2026, 12, 19)) == (D(2027, 1, 4), D(2026, 12, 19), "zaterdag")  # weekend, then kerstvakantie
+    assert kalender.schooldag(D(2026, 12, 19)) == (D(2027, 1, 4), D(2026, 12, 19), "zaterdag en kerstvakantie")  # weekend, then kerstvakantie
     assert kalender.schooldag(D(2026, 11, 4)).datum == D(2026, 11, 9)  # herfstvakantie 2-8 November 2026
     assert kalender.schooldag(D(2027, 7, 15)).datum == D(2027, 9, 1)  # zomervakantie
     assert kalender.schooldag(D(2028, 7, 1), terug=True).datum == D(2028, 6, 30)
@@ -99,9 +99,20 @@ def test_deadlines_fall_on_school_days_and_say_so() -> None:
     evaluatie, einde = gevonden[Soort.evaluatie], gevonden[Soort.einde_light]
     assert (evaluatie.datum, evaluatie.verschoven_van) == (D(2026, 11, 12), D(2026, 11, 11))
     assert evaluatie.omschrijving == "Afgesproken evaluatiemoment (verschoven van 11-11-2026: Wapenstilstand)"
-    assert (einde.datum, einde.omschrijving) == (D(2027, 1, 4), "Interventie light loopt af (hoogstens 2 maanden) (verschoven van 19-12-2026: zaterdag)")
+    assert (einde.datum, einde.omschrijving) == (D(2027, 1, 4), "Interventie light loopt af (hoogstens 2 maanden) (verschoven van 19-12-2026: zaterdag en kerstvakantie)")
     for x in deadlines(d, D(2026, 11, 1), Schoolkalender()):
         assert Schoolkalender().vrij(x.datum) is None
+
+
+def test_a_weekend_that_runs_into_a_holiday_names_the_holiday() -> None:
+    """Saturday 19-12-2026 moves past the kerstvakantie to 04-01-2027: 'zaterdag' alone would
+    make the reader expect Monday 21-12. A plain weekend still says only its day; Sunday
+    1 November 2026 runs into the herfstvakantie."""
+    k = Schoolkalender()
+    assert k.schooldag(D(2026, 12, 19)) == (D(2027, 1, 4), D(2026, 12, 19), "zaterdag en kerstvakantie")
+    assert k.schooldag(D(2026, 12, 12)).waarom == "zaterdag"
+    assert k.schooldag(D(2026, 11, 1)) == (D(2026, 11, 9), D(2026, 11, 1), "zondag en herfstvakantie")
+    assert k.schooldag(D(2026, 12, 26), terug=True) == (D(2026, 12, 18), D(2026, 12, 26), "zaterdag en kerstvakantie")
 
 
 def test_end_of_the_school_year_and_a_legal_term_move_back() -> None:
@@ -113,3 +124,18 @@ def test_end_of_the_school_year_and_a_legal_term_move_back() -> None:
     d = dossier(trajecten=[{"vorm": "regulier", "start": D(2028, 9, 1), "frequentie": "wekelijks", "intensiteit": "1 uur"}])
     einde = next(x for x in deadlines(d, D(2028, 11, 24)) if x.soort == Soort.einde_schooljaar)
     assert (einde.datum, einde.omschrijving.endswith("(vervroegd van 30-06-2029: zaterdag)")) == (D(2029, 6, 29), True)
+
+
+def test_a_light_or_medium_never_ends_after_the_summer() -> None:
+    """Seed 000: light at most 2 months, medium at most 3. A light of 07-05-2027 would end on
+    07-07-2027, in the summer holiday: the next school day was 01-09-2027, four months after
+    its start; it ends on the last school day before, 30-06-2027. (Over a shorter holiday it
+    moves on, as every deadline.)"""
+    from leersteun.editing.trajectory import uiterlijk_tot
+    from leersteun.core.waarden import Vorm
+
+    d = dossier(trajecten=[{"vorm": "light", "start": D(2027, 5, 7), "frequentie": "wekelijks"}])
+    einde = next(x for x in deadlines(d, D(2027, 5, 7)) if x.soort == Soort.einde_light)
+    assert (einde.datum, einde.verschoven_van) == (D(2027, 6, 30), D(2027, 7, 7))
+    assert einde.omschrijving.endswith("(vervroegd van 07-07-2027: zomervakantie)")
+    assert uiterlijk_tot(Vorm.medium, D(2027, 4, 5), Schoolkalender(), None) == D(2027, 6, 30)  # 05-07-2027: summer
