@@ -261,6 +261,7 @@ def _maatregelen(sessie: Any, doel_id: str, o: dict[str, Any], interactief: bool
         m |= {k: o[k] for k in ("wie", "waar", "wanneer", "hoe")} | _evaluatie_van_maatregel(o)
         sessie.bewaar(lambda data, dd: goals.voeg_maatregel_toe(data, dd, doel_id, m) or [])
         print(f"Maatregel toegevoegd aan {doel_id}.")
+        print(goals.passende_maatregel_herinnering())
     elif interactief:
         from leersteun.terminal.doel_ui import vraag_maatregel
 

@@ -26,7 +26,6 @@ from leersteun.cli.gemeen import (
     _ondersteuner,
     _Sessie,
     _vraag,
-    _vraag_datum,
     _wie,
 )
 from leersteun.cli.kern import opdracht
@@ -62,22 +61,48 @@ def heropstart_(
     wie = _wie(door, datum, notitie)
     if not opnieuw:
         _geen_effect("--ja bevestigt alleen --opnieuw", {"--ja": ja})
+    elif not ja and not _terminal():
+        from leersteun.core.errors import GebruikFout
+
+        raise GebruikFout("--opnieuw wist alle antwoorden van de checklist: bevestig dat met --ja (in een script). Er is niets gewijzigd.")
     sessie = _Sessie(dossier)
     gegeven = _lees_antwoorden(antwoorden)  # the whole answers file is checked before any change
     voorstel = None
     if gegeven is not None:  # with whom the school analyses, as leersteun proposes it (seed 000)
         voorstel = hs.voorstel_analyse(sessie.gelezen.dossier, _andere(sessie))
         hs.controleer_analyse(gegeven.analyse_met, voorstel, gegeven.analyse_reden)
-    _start_heropstart(sessie, wie, overleg_school_clb, notitie, vragen=antwoorden is None, zelfde_school=zelfde_school)
+    terminal = gegeven is None and _terminal()  # a script answers with --antwoorden, or only starts the heropstart
+    gestart = _start_heropstart(sessie, wie, overleg_school_clb, notitie, vragen=terminal, zelfde_school=zelfde_school)
     if opnieuw and not _wis_antwoorden(sessie, ja):
         return
-    _bevestig_klas(sessie, wie, klas, gegeven is None)
+    _bevestig_klas(sessie, wie, klas, terminal)
     if gegeven is not None:
         sessie.bewaar(lambda data, dd: hs.vul_in(data, dd, wie, gegeven, voorstel))
         sessie.zeg()
         sessie.commit(commit, f"checklist heropstart ingevuld ({gegeven.uitkomst.value})", wie.door)
         return
+    if not terminal:
+        sessie.zeg()
+        if gestart or opnieuw or klas is not None:
+            sessie.commit(commit, "heropstart gestart" if gestart else "checklist heropstart", wie.door)
+        print(_volgende_stap(sessie.gelezen.dossier))
+        return
     _doorloop_checklist(sessie, wie, commit)
+
+
+def _volgende_stap(d: Any) -> str:
+    """Outside a terminal nothing is asked: where the checklist stands, and how to go on."""
+    from leersteun.editing import heropstart as hs
+
+    h = d.laatste_heropstart
+    if h is not None and h.uitkomst is not None:
+        return f"De checklist van deze heropstart is al afgerond: {h.uitkomst.value.replace('_', ' ')}."
+    open_ = len(hs.open_vragen(h.checklist if h is not None else None))
+    stand = "De checklist is nog niet begonnen" if open_ == len(hs.VRAGEN) else f"De checklist is nog open: {open_} van {len(hs.VRAGEN)} vragen"
+    return (
+        f"{stand}. Er is hier geen terminal om de vragen te stellen: doorloop ze aan tafel met 'leersteun heropstart {d.id}' "
+        f"in een terminal, of geef de antwoorden mee met 'leersteun heropstart {d.id} --antwoorden BESTAND'."
+    )
 
 
 def _andere(sessie: _Sessie) -> list[Any]:
@@ -104,9 +129,10 @@ def _lees_antwoorden(antwoorden: Path | None) -> Any:
 
 def _start_heropstart(
     sessie: _Sessie, wie: Any, overleg_school_clb: str | None, notitie: str | None, vragen: bool, zelfde_school: bool = False
-) -> None:
-    """From afgesloten to heropstart, after the meeting of school and CLB (asked when missing);
-    after `stopt_met_school` only for a pupil back at the same school (asked in a terminal)."""
+) -> bool:
+    """From afgesloten to heropstart, after the meeting of school and CLB (asked in a terminal
+    when missing, refused elsewhere); after `stopt_met_school` only for a pupil back at the same
+    school (asked in a terminal). True when the heropstart started now."""
     from leersteun.core.errors import Fout
     from leersteun.editing.trajectory import (
         afgesloten_op,
@@ -121,22 +147,46 @@ def _start_heropstart(
     if d.fase == Fase.heropstart:
         uitleg = f"de heropstart van {d.id} is al gestart; het overleg en de notitie horen bij de start"
         _geen_effect(uitleg, {"--overleg-school-clb": overleg_school_clb, "--notitie": notitie, "--zelfde-school": zelfde_school})
-        return
+        return False
     if d.fase != Fase.afgesloten:
         raise Fout(f"Dossier {d.id} staat in fase {d.fase}; een heropstart kan alleen vanuit afgesloten.")
     gestopt = afsluitreden(d) == Reden.stopt_met_school
     if not gestopt:
         _geen_effect("--zelfde-school hoort bij een dossier dat afgesloten werd omdat de leerling stopte met school", {"--zelfde-school": zelfde_school})
-    if gestopt and not zelfde_school and vragen and _terminal():
+    if gestopt and not zelfde_school and vragen:
         zelfde_school = _ja_nee(f"Komt {d.leerling.voornaam} terug naar dezelfde school ({d.school.naam}, {d.leerling.niveau.value})?")
     waarom = kan_heropstarten(d, zelfde_school)
     if waarom:
         raise Fout(waarom)
     overleg = _datum_optie(overleg_school_clb, "--overleg-school-clb")
-    if overleg is None and overleg_sinds(d, OverlegSoort.school_clb, afgesloten_op(d)) is None and vragen:
-        overleg = _vraag_datum("Een heropstart kan pas na een overleg tussen school en CLB. Wanneer vond het plaats")
+    if overleg is None and overleg_sinds(d, OverlegSoort.school_clb, afgesloten_op(d)) is None:
+        if not vragen:  # refused before anything is written, naming the option a script needs
+            raise Fout(
+                f"Een heropstart kan pas na een overleg tussen school en CLB, en dat staat niet in dossier {d.id}. Geef de datum "
+                f"mee met --overleg-school-clb DATUM (zoals --overleg-school-clb 20-11-2026), of noteer het eerst met "
+                f"'leersteun overleg {d.id} --soort school-clb --datum DATUM'. Er is niets gewijzigd."
+            )
+        overleg = _vraag_overleg(wie.datum, afgesloten_op(d))
     sessie.bewaar(lambda data, dd: start_heropstart(data, dd, wie, overleg, zelfde_school))
     print(f"Heropstart gestart voor {d.id}, na het overleg tussen school en CLB.")
+    return True
+
+
+def _vraag_overleg(heropstart: Any, afgesloten: Any) -> Any:
+    """The day of the overleg between school and CLB, asked again (with the reason) when it
+    lies after the heropstart or before the closing."""
+    from leersteun.reading.folder import vandaag
+    from leersteun.terminal.vragen import vraag_datum
+
+    def controle(dag: Any) -> str | None:
+        if dag > heropstart:
+            wanneer = "in de toekomst" if dag > vandaag() else f"na de heropstart ({datums.kort(heropstart)})"
+            return f"{datums.kort(dag)} ligt {wanneer}: het overleg moet al plaatsgevonden hebben. Geef een datum tot en met {datums.kort(heropstart)}."
+        if afgesloten is not None and dag < afgesloten:
+            return f"{datums.kort(dag)} ligt vóór het afsluiten ({datums.kort(afgesloten)}): een heropstart vraagt een overleg daarna. Geef een datum vanaf {datums.kort(afgesloten)}."
+        return None
+
+    return vraag_datum(_console(), "Een heropstart kan pas na een overleg tussen school en CLB. Wanneer vond het plaats", controle=controle)
 
 
 def _wis_antwoorden(sessie: _Sessie, ja: bool) -> bool:
@@ -408,7 +458,8 @@ def toewijzen_(
 
     afspraak.kalender = Schoolkalender.van(sessie.instellingen)
     voorstel = hs.voorstel_toewijzing(sessie.gelezen.dossier, sessie.instellingen.teamnamen() if sessie.instellingen else set())
-    if ondersteuner is None:
+    if ondersteuner is None:  # the refusal comes first, as with a name: no proposal for a case that cannot be assigned
+        (hs.controleer_correctie if corrigeer is not None else hs.controleer_toewijzing)(sessie.gelezen.dossier)
         ondersteuner = _wie_toewijzen(sessie.gelezen.dossier, voorstel)
     ondersteuner, erbij = _ondersteuner(sessie, ondersteuner, nieuw_lid, "ONDERSTEUNER")  # 'els maes' is Els Maes, as in leersteun.yaml
     if corrigeer is not None:  # a wrong assignment redone (engine: heropstart.corrigeer_toewijzing)

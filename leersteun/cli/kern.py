@@ -95,7 +95,26 @@ class LeersteunCommand(_DutchHelp, TyperCommand):
             raise
         if ctx.args and not ctx.resilient_parsing:
             raise _TeVeelArgumenten(list(ctx.args), ctx)
+        if not ctx.resilient_parsing:
+            _controleer_tekst(self, ctx)
         return rest
+
+
+def _controleer_tekst(opdracht: Any, ctx: Any) -> None:
+    """Text typed in any option or argument of any command, checked at the door (issue 26):
+    a control or invisible character, or a text too long, is refused with the option named
+    and what was typed quoted, before the command does anything (`invoer.getypte_tekst`)."""
+    for param in opdracht.get_params(ctx):
+        waarden = ctx.params.get(param.name)
+        for waarde in waarden if isinstance(waarden, (list, tuple)) else [waarden]:
+            if isinstance(waarde, str) and not (waarde.isprintable() and len(waarde) <= 200):  # the common case passes here (200: a name's limit)
+                from leersteun.core.errors import GebruikFout
+                from leersteun.rules.invoer import getypte_tekst
+
+                optie = param.opts[0] if param.param_type_name == "option" else (param.metavar or param.name or "").upper()
+                fout = getypte_tekst(optie, waarde)
+                if fout:
+                    raise GebruikFout(f"{fout}. Er is niets gewijzigd.")  # exit 2, as every refused option
 
 
 class LeersteunGroup(_DutchHelp, TyperGroup):

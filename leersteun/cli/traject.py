@@ -137,6 +137,10 @@ def _fase(naar: Fase, o: dict[str, Any]) -> None:
     d, reden = sessie.gelezen.dossier, o["reden"]
     if naar == Fase.afgesloten and naar in OVERGANGEN[d.fase]:
         _fase_opties(d, naar, o)  # before the question: a refusal asks nothing
+        if reden is None and d.fase != Fase.heropstart and _in_terminal():  # a script is told to give --reden
+            from leersteun.editing.trajectory import REDEN_TEKST
+
+            reden = o["reden"] = Reden(_vraag("Reden van het afsluiten", keuzes=[r.value for r in Reden], uitleg={r.value: REDEN_TEKST[r] for r in Reden}))
         if reden is not None and d.fase != Fase.heropstart:
             o["afronding"] = _afronding(d, wie, reden, o, _in_terminal())
     if not _bevestig_afsluiten(d, reden if naar == Fase.afgesloten else None, o["ja"]):
@@ -206,7 +210,8 @@ def _rollen(tekst: str | None, optie: str) -> list[str]:
         if not deel:
             continue
         if deel not in {r.value for r in OverlegRol}:
-            raise GebruikFout(f"{optie}: '{deel}' is geen rol; kies uit {', '.join(r.value for r in OverlegRol)}.")
+            waar = f"{optie}: " if optie.startswith("--") else ""  # a question's answer: the sentence alone
+            raise GebruikFout(f"{waar}'{deel}' is geen rol; kies uit {', '.join(r.value for r in OverlegRol)}.")
         if deel not in rollen:
             rollen.append(deel)
     return rollen
@@ -777,7 +782,7 @@ def overgang_(
     zonder_overleg: ZonderOverlegOptie = None,
     verdere_leersteun: VerdereOptie = None,
     toch: Annotated[
-        Optional[str], typer.Option("--toch", metavar="REDEN", help="Bij lager-secundair buiten het 6de leerjaar: waarom toch (komt in de geschiedenis).")
+        Optional[str], typer.Option("--toch", metavar="REDEN", help="Bij lager-secundair buiten het 6de leerjaar, of secundair-hoger buiten het 6de of 7de jaar: waarom toch (komt in de geschiedenis).")
     ] = None,
     ja: Annotated[bool, typer.Option("--ja", help="Bij een overgang die afsluit: bevestig het afsluiten zonder te vragen.")] = False,
     datum: DatumOptie = None,
@@ -824,8 +829,9 @@ def _overgang_opties(soort: OvergangKeuze, o: dict[str, Any]) -> None:
             from leersteun.core.errors import GebruikFout
 
             raise GebruikFout("--met noemt bij kleuter-lager wie aan de evaluatie deelnam: geef het samen met --evaluatie DATUM.")
+    if soort not in (OvergangKeuze.lager_secundair, OvergangKeuze.secundair_hoger):
+        _geen_effect("--toch hoort bij lager-secundair en secundair-hoger, buiten het laatste jaar", {"--toch": o["toch"]})
     if soort != OvergangKeuze.lager_secundair:
-        _geen_effect("--toch hoort bij lager-secundair, buiten het laatste jaar van het lager", {"--toch": o["toch"]})
         _geen_effect("of verdere leersteun nodig is, zegt de evaluatie bij lager-secundair", {"--verdere-leersteun": o["verdere_leersteun"]})
 
 

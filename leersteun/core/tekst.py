@@ -91,3 +91,21 @@ def teken_uitleg(c: str) -> str:
     else:
         soort = _CATEGORIE.get(unicodedata.category(c), "een onzichtbaar teken")
     return f"{soort} (U+{ord(c):04X})"
+
+
+# ---------------------------------------------------------------------------- a date that does not exist
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+
+
+def bestaat_niet(jaar: int, maand: int, dag: int) -> str | None:
+    """Why a date in the right form does not exist ('februari 2027 heeft 28 dagen', 'er is
+    geen maand 13'), or None when it does: for the dates of a file and those typed."""
+    import calendar
+
+    if not 1 <= maand <= 12:
+        return f"er is geen maand {maand}"
+    dagen = calendar.monthrange(jaar, maand)[1]
+    if not 1 <= dag <= dagen:
+        return f"{MAANDEN[maand - 1]} {jaar} heeft {dagen} dagen"
+    return None

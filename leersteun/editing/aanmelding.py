@@ -11,6 +11,7 @@ from leersteun.editing import mensen
 from leersteun.editing.instellingen import Erbij, met_erbij, nieuwe_inhoud
 from leersteun.reading import dossiers
 from leersteun.rules.checks import Context
+from leersteun.rules.namen import met_hoofdletters
 from leersteun.core.errors import Fout
 from leersteun.reading.folder import Dossiermap
 from leersteun.rules.model import Dossier, Fase, Instellingen
@@ -184,6 +185,9 @@ def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, 
     from leersteun.core.waarden import ROL_TEKST
 
     _controleer_tekst(a)
+    geschreven = met_hoofdletters(a.voornaam, a.naam)  # 'mats claes' typed all in lower case is Mats Claes
+    if geschreven:
+        a.voornaam, a.naam = geschreven
     controleer_typologie(inst, a.typologie)
     controleer_verslag_secundair(a, vorig)
     if a.erbij:  # a new school's contacts are taken over; the new team member is in the team
@@ -215,6 +219,8 @@ def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, 
     else:
         pad, koppeling = _maak_met_koppeling(map_, data, ctx, vorig, a.erbij)
     meldingen = waarschuwing + a.erbij.meldingen() + [f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding)."] + meldingen_bij_aanmelding(a, ctx.vandaag)
+    if geschreven:
+        meldingen.insert(meldingen.index(f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding).") + 1, f"Naam geschreven als: {a.voornaam} {a.naam}.")
     if mensen_:
         meldingen.append(f"Overgenomen van de school: {', '.join(b['naam'] + ' (' + ROL_TEKST[b['rol']] + ')' for b in mensen_)}.")
     meldingen += koppeling

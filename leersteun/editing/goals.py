@@ -45,6 +45,25 @@ PASSENDE_MAATREGEL = (
     "is ingebed in de zorgvisie van de school",
 )
 
+
+# The same seven in a few words, for the one-line reminder.
+PASSENDE_MAATREGEL_KORT = (
+    "maatwerk",
+    "SMART",
+    "waar mogelijk ook goed voor andere leerlingen",
+    "in overleg met alle betrokkenen",
+    "goed gemotiveerd en herhaaldelijk gecommuniceerd",
+    "gebaseerd op de expertise en observaties van leerkracht, ondersteuner en hulpverleners",
+    "ingebed in de zorgvisie van de school",
+)
+
+
+def passende_maatregel_herinnering() -> str:
+    """Bijlage 5 in one sentence: the reminder after a measure added without the dialogue
+    (the dialogue shows the criteria as a checklist before)."""
+    return f"Een passende maatregel (bijlage 5) is: {'; '.join(PASSENDE_MAATREGEL_KORT)}."
+
+
 # Bijlage 6: who carries out a measure is a function, never a person's name.
 DOEL_VELDEN = ("domein", "omschrijving", "leerplandoel", "specifiek", "meetbaar", "acceptabel", "realistisch", "start", "einde")
 MAATREGEL_VELDEN = ("wat", "beoogd_effect", "periode", "wie", "waar", "wanneer", "hoe", "evaluatie_op", "evaluatie_elke_weken")

@@ -220,7 +220,11 @@ def voorstel_analyse(dossier: Dossier, andere: list[Dossier]) -> Voorstel:
         if d.id != dossier.id and d.school.naam == dossier.school.naam and werkt_op_school(d):
             aanwezig.setdefault(d.ondersteuner, []).append(d.id)  # type: ignore[arg-type]
     vorigen = dossier.vorige_ondersteuners
-    vorige = ", ".join(vorigen) or "geen"
+    if not vorigen:
+        vorige, werkt = "Er is geen vorige ondersteuner", "werkt"
+    else:  # one person or several: the sentence says which
+        vorige = f"Vorige ondersteuner{'s' if len(vorigen) > 1 else ''}: {', '.join(vorigen)}"
+        werkt = "werken" if len(vorigen) > 1 else "werkt"
     if aanwezig:
         namen = sorted(aanwezig, key=lambda n: (0, -vorigen.index(n)) if n in vorigen else (1, n))
         bij = {n: f"{n} (voor {', '.join(sorted(aanwezig[n]))})" for n in namen}
@@ -229,7 +233,7 @@ def voorstel_analyse(dossier: Dossier, andere: list[Dossier]) -> Voorstel:
             tekst = f"De vorige ondersteuner werkt nog op deze school: {bij[namen[0]]}." + (f" Ook op deze school: {ook}." if ook else "")
         else:
             tekst = (
-                f"Vorige ondersteuner: {vorige}; die werkt niet meer op deze school. Wel op deze school voor een andere leerling: "
+                f"{vorige}" + (f"; die {werkt} niet meer op deze school." if vorigen else ".") + " Wel op deze school voor een andere leerling: "
                 + "; ".join(bij.values())
                 + "."
             )
@@ -237,7 +241,7 @@ def voorstel_analyse(dossier: Dossier, andere: list[Dossier]) -> Voorstel:
     clb = f" ({dossier.clb_medewerker})" if dossier.clb_medewerker else ""
     return Voorstel(
         AnalyseMet.clb,
-        f"Vorige ondersteuner: {vorige}; er werkt geen ondersteuner meer op deze school voor een andere leerling. "
+        f"{vorige}; er werkt geen ondersteuner meer op deze school voor een andere leerling. "
         f"De analyse gebeurt dan met de CLB-medewerker{clb}.",
         dossier.clb_medewerker,
     )
@@ -351,19 +355,7 @@ def toewijzen(
     contacts the school and then chooses the vorm (`leersteun fase`); with `vorm` both
     happen in one go. `voorstel`: the ondersteuner the pupil knows (`voorstel_toewijzing`),
     named when someone else is assigned."""
-    h = dossier.laatste_heropstart
-    if h is not None and h.toewijzing is not None and dossier.fase != Fase.afgesloten:
-        raise Geweigerd(
-            f"Deze heropstart is al toegewezen aan {h.toewijzing.ondersteuner} (op {datums.kort(h.toewijzing.datum)}). "
-            f"Was dat een vergissing, wijs dan opnieuw toe: 'leersteun toewijzen {dossier.id} \"{ondersteuner}\" "
-            '--corrigeer "waarom"\'.'
-        )
-    h = open_heropstart(dossier)
-    if h.uitkomst != Uitkomst.heropstart:
-        raise Geweigerd(
-            "Toewijzen kan pas als de checklist besliste tot heropstart"
-            + (" (de checklist is nog open)." if h.uitkomst is None else ".")
-        )
+    h = controleer_toewijzing(dossier, ondersteuner)
     if vorm == Vorm.regulier:
         raise Geweigerd("Na een heropstart is de vorm light, medium of nieuw.")
     afspraak = afspraak or TrajectAfspraak()
@@ -414,6 +406,43 @@ def toewijzen(
     return meldingen[:1] + kies_vorm(data, gekozen, wie, naar, afspraak, notitie) + meldingen[1:]
 
 
+def controleer_toewijzing(dossier: Dossier, ondersteuner: str | None = None) -> Heropstart:
+    """Can this case be assigned (whoever the ondersteuner)? The heropstart in progress, or
+    the refusal: checked before anyone is proposed or asked."""
+    h = dossier.laatste_heropstart
+    if h is not None and h.toewijzing is not None and dossier.fase != Fase.afgesloten:
+        raise Geweigerd(
+            f"Deze heropstart is al toegewezen aan {h.toewijzing.ondersteuner} (op {datums.kort(h.toewijzing.datum)}). "
+            f"Was dat een vergissing, wijs dan opnieuw toe: 'leersteun toewijzen {dossier.id} \"{ondersteuner or 'ONDERSTEUNER'}\" "
+            '--corrigeer "waarom"\'.'
+        )
+    h = open_heropstart(dossier)
+    if h.uitkomst != Uitkomst.heropstart:
+        raise Geweigerd(
+            "Toewijzen kan pas als de checklist besliste tot heropstart"
+            + (" (de checklist is nog open)." if h.uitkomst is None else ".")
+        )
+    return h
+
+
+def controleer_correctie(dossier: Dossier, ondersteuner: str | None = None) -> None:
+    """Is there an assignment to correct (whoever the right ondersteuner)? Refused before
+    anyone is proposed or asked."""
+    h = dossier.laatste_heropstart
+    t = h.toewijzing if h is not None else None
+    if h is None or t is None:
+        raise Geweigerd(
+            f"Dossier {dossier.id} heeft geen toewijzing om te corrigeren; wijs toe zonder --corrigeer: "
+            f"'leersteun toewijzen {dossier.id} \"{ondersteuner or 'ONDERSTEUNER'}\"'."
+        )
+    lopend = dossier.lopend_traject
+    if dossier.fase == Fase.afgesloten or (t.vorm is not None and (lopend is None or lopend.vorm != t.vorm)):
+        raise Geweigerd(
+            f"De toewijzing aan {t.ondersteuner} hoort bij een ondersteuning die niet meer loopt (dossier {dossier.id} staat "
+            f"in fase {dossier.fase}); er is niets te corrigeren."
+        )
+
+
 def voorstel_toewijzing(dossier: Dossier, team: set[str]) -> str | None:
     """Seed 000, step 3: "In eerste instantie wordt geprobeerd om de leerling te matchen met de
     ondersteuner die hij/zij reeds kent": the most recent previous ondersteuner still in the
@@ -446,20 +475,10 @@ def corrigeer_toewijzing(
     the previous ondersteuner to the right one), and the history says what was corrected and
     why. Before the vorm is chosen, `vorm` chooses it in the same go; after, the running
     traject stays as it is, now with the right ondersteuner."""
+    controleer_correctie(dossier, ondersteuner)
     h = dossier.laatste_heropstart
-    t = h.toewijzing if h is not None else None
-    if h is None or t is None:
-        raise Geweigerd(
-            f"Dossier {dossier.id} heeft geen toewijzing om te corrigeren; wijs toe zonder --corrigeer: "
-            f"'leersteun toewijzen {dossier.id} \"{ondersteuner}\"'."
-        )
-    lopend = dossier.lopend_traject
+    t = h.toewijzing
     gekozen = t.vorm is not None
-    if dossier.fase == Fase.afgesloten or (gekozen and (lopend is None or lopend.vorm != t.vorm)):
-        raise Geweigerd(
-            f"De toewijzing aan {t.ondersteuner} hoort bij een ondersteuning die niet meer loopt (dossier {dossier.id} staat "
-            f"in fase {dossier.fase}); er is niets te corrigeren."
-        )
     if not reden.strip():
         raise Geweigerd("Zeg waarom de toewijzing gecorrigeerd wordt: --corrigeer \"reden\".")
     if ondersteuner == t.ondersteuner:

@@ -519,5 +519,5 @@ def _in_bestaande_repo(pad: Path) -> str:
         f"git: de dossiermap {pad.resolve()} ligt {waar}; leersteun gebruikt die repository, er is geen nieuwe "
         "gemaakt en niets gecommit. De controle voor elke commit en het samenvoegen per veld hieronder gelden "
         f"voor die repository, voor de dossiers in {deel}cases/. Commit de nieuwe bestanden (leersteun.yaml, "
-        f".gitignore, .gitattributes) zelf met git; {delen}"
+        f".gitignore, .gitattributes) zelf met git; {delen}."
     )

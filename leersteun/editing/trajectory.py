@@ -248,7 +248,8 @@ def afwijkingen(
     uit = []
     gelezen = ritme(frequentie)
     if frequentie and gelezen is not None and gelezen not in VORM_RITMES[vorm]:
-        uit.append(f"de frequentie '{frequentie}' ({gelezen}) past niet bij een {VORM_TEKST[vorm]}")
+        uitleg = "" if " ".join(frequentie.lower().split()) == gelezen else f" ({gelezen})"  # 'maandelijks' once, not '(maandelijks)' again
+        uit.append(f"de frequentie '{frequentie}'{uitleg} past niet bij een {VORM_TEKST[vorm]}")
     grens = uiterlijk_tot(vorm, start, kalender, school)
     later = sorted(d for d in momenten or [] if d > grens)
     if later:

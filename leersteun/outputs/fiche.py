@@ -31,11 +31,13 @@ def _herbekeken(m: Any, doel: Any, vandaag: dt.date) -> str:
     """The review date of a measure, and, once it is past, whether the review happened; a
     blijvende maatregel reviewed every so many weeks says so, and when it is next."""
     moment = m.evaluatie_op
+    if m.periode == Periode.blijvend:  # reviewed again and again, as the agenda counts it (never after the goal's end)
+        volgende = volgende_herbekijking(m, [e.datum for e in doel.evaluaties], basis=doel.start, einde=doel.einde)
+        if volgende is not None and volgende >= vandaag:
+            ritme = f"om de {m.evaluatie_elke_weken} weken" if m.evaluatie_elke_weken else "elk trimester"
+            return f"We bekijken ze {ritme} opnieuw; de volgende keer op {datums.lang(volgende)}."
     if moment is None:
         return ""
-    if m.evaluatie_elke_weken and m.periode == Periode.blijvend:
-        volgende = volgende_herbekijking(m, [e.datum for e in doel.evaluaties])
-        return f"We bekijken ze om de {m.evaluatie_elke_weken} weken opnieuw; de volgende keer op {datums.lang(volgende or moment)}."
     if moment >= vandaag:
         return f"We bekijken ze opnieuw op {datums.lang(moment)}."
     gedaan = [e.datum for e in doel.evaluaties if e.datum >= moment - MARGE]

@@ -554,7 +554,9 @@ def agenda_tabel(punten: list, vandaag: dt.date, anon=None, breedte: int | None 
         ["wat", *(r[5] for r in rijen)],
         ["ondersteuner", *(r[6] for r in rijen)],
     ]
-    gegeven = of_rich(verdeel(kolommen, [VAST, VAST, NAAM, TEKST, NAAM], breedte), len(kolommen))
+    gegeven = verdeel(kolommen, [VAST, VAST, NAAM, TEKST, NAAM], breedte)
+    if gegeven is None:  # narrow: the state under the date, the ondersteuner under the pupil (no id or word cut)
+        return _agenda_gestapeld(rijen, breedte)
     tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
     for (kop, *_), b in zip(kolommen, gegeven):
         tabel.add_column(kop, width=b, overflow="fold")
@@ -564,6 +566,27 @@ def agenda_tabel(punten: list, vandaag: dt.date, anon=None, breedte: int | None 
             Text(staat, style=STAAT_KLEUR[staat]),
             Text.assemble(leerling, "\n", (dossier, "dim")),
             *_cellen(wat, ondersteuner),
+        )
+    return tabel
+
+
+def _agenda_gestapeld(rijen: list[tuple[str, ...]], breedte: int) -> Table:
+    """The agenda on a terminal too narrow for five columns (60 characters): three, with the
+    state under the date and the ondersteuner under the pupil and the case id."""
+    kolommen = [
+        ["datum", "staat", *(r[i] for r in rijen for i in (0, 1, 2))],
+        ["leerling", "ondersteuner", *(r[i] for r in rijen for i in (3, 4, 6))],
+        ["wat", *(r[5] for r in rijen)],
+    ]
+    gegeven = of_rich(verdeel(kolommen, [VAST, NAAM, TEKST], breedte), len(kolommen))
+    tabel = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for kop, b in zip(("datum\nstaat", "leerling\nondersteuner", "wat"), gegeven):
+        tabel.add_column(kop, width=b, overflow="fold")
+    for datum_, dag, staat, leerling, dossier, wat, ondersteuner in rijen:
+        tabel.add_row(
+            Text.assemble(datum_, "\n", (dag, "dim"), "\n", (staat, STAAT_KLEUR[staat])),
+            Text.assemble(leerling, "\n", (dossier, "dim"), "\n", ondersteuner),
+            *_cellen(wat),
         )
     return tabel
 

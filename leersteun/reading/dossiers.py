@@ -29,9 +29,11 @@ def lees_instellingen(map_: Dossiermap) -> tuple[Instellingen | None, list[Bevin
     import os
 
     from leersteun.files.store import lees
+    from leersteun.reading.folder import vandaag
 
+    dag = vandaag()  # a Verslag of the register in the future is a warning (`instellingen_regels`)
     try:
-        sleutel = (str(map_.instellingen_pad.resolve()), os.getcwd(), hashlib.sha256(map_.instellingen_pad.read_bytes()).digest())
+        sleutel = (str(map_.instellingen_pad.resolve()), os.getcwd() + dag.isoformat(), hashlib.sha256(map_.instellingen_pad.read_bytes()).digest())
     except OSError:
         sleutel = None
     if sleutel is not None and sleutel in _GELEZEN:
@@ -41,7 +43,7 @@ def lees_instellingen(map_: Dossiermap) -> tuple[Instellingen | None, list[Bevin
         bestand = lees(map_.instellingen_pad)
     except OngeldigBestand as e:
         return None, e.bevindingen
-    uitkomst = controleer_instellingen(bestand)
+    uitkomst = controleer_instellingen(bestand, dag)
     if sleutel is not None:
         if len(_GELEZEN) > 32:
             _GELEZEN.clear()

@@ -81,15 +81,49 @@ def _keuzes(ctx: dict | None) -> str:
     return verwacht.replace(" or ", ", ").replace("'", "")
 
 
-def vertaal(fout: dict, model: type[BaseModel]) -> tuple[str, bool]:
-    """A Dutch message for one pydantic error; the bool says "point at the key"."""
+# An item of a list, as a person names it: 'school', 'verslag 1' (`leesbare_plek`).
+_ENKELVOUD = {
+    "scholen": "school", "verslagen": "verslag", "vorige_verslagen": "vorig verslag", "team": "teamlid", "betrokkenen": "betrokkene",
+    "vrije_dagen": "vrije dag", "doelen": "doel", "evaluaties": "evaluatie", "overleggen": "overleg", "geschiedenis": "gebeurtenis",
+    "heropstarts": "heropstart", "diplon": "stap in Diplon", "klassen": "klas",
+}  # fmt: skip
+
+
+def leesbare_plek(loc: tuple, data: Any) -> str:
+    """Where a value stands, as a person reads it: ('scholen', 2, 'verslagen', 0) is "school
+    'GO! Basisschool De Regenboog', verslag 1 (Jonas Peeters)", not 'scholen.2.verslagen.0'. An
+    item of a list by its number from 1 and, where it has one, its name (`data`: the file's)."""
+    delen: list[str] = []
+    waarde, lijst = data, ""
+    for stap in loc:
+        if isinstance(stap, int) and lijst:
+            waarde = waarde[stap] if isinstance(waarde, list) and 0 <= stap < len(waarde) else None
+            naam = waarde.get("naam") if isinstance(waarde, dict) else None
+            voornaam = waarde.get("voornaam") if isinstance(waarde, dict) else None
+            soort = _ENKELVOUD.get(lijst, lijst)
+            if isinstance(naam, str) and voornaam is None and lijst in ("scholen", "team"):
+                delen[-1] = f"{soort} '{naam}'"
+            else:
+                wie = " ".join(str(n) for n in (voornaam, naam) if isinstance(n, str))
+                delen[-1] = f"{soort} {stap + 1}" + (f" ({wie})" if wie else "")
+            lijst = ""
+            continue
+        waarde = waarde.get(stap) if isinstance(waarde, dict) else None
+        lijst = str(stap)
+        delen.append(str(stap))
+    return ", ".join(delen)
+
+
+def vertaal(fout: dict, model: type[BaseModel], data: Any = None) -> tuple[str, bool]:
+    """A Dutch message for one pydantic error; the bool says "point at the key". `data`: the
+    file's, to name where a key is missing (`leesbare_plek`)."""
     soort = fout["type"]
     loc = fout["loc"]
     waarde = fout.get("input")
     veld = str(loc[-1]) if loc else ""
     if soort == "missing":
-        ouder = ".".join(str(x) for x in loc[:-1])
-        waar = f" onder '{ouder}'" if ouder else ""
+        ouder = leesbare_plek(tuple(loc[:-1]), data)
+        waar = f" bij {ouder}" if ouder else ""
         return f"verplichte sleutel '{veld}' ontbreekt{waar}; voeg '{veld}: ...' toe", True
     if soort == "extra_forbidden":
         if "wachtwoord" in veld.lower() or "password" in veld.lower():
@@ -134,7 +168,7 @@ def vertaal(fout: dict, model: type[BaseModel]) -> tuple[str, bool]:
 def schema_bevindingen(bestand: YamlBestand, fout: ValidationError, model: type[BaseModel]) -> list[Bevinding]:
     uit = []
     for e in fout.errors(include_url=False):
-        boodschap, sleutel = vertaal(e, model)
+        boodschap, sleutel = vertaal(e, model, bestand.data)
         loc = tuple(e["loc"])
         if e["type"] == "missing":
             loc, sleutel = loc[:-1], True
@@ -441,16 +475,28 @@ def controleer_dossier(bestand: YamlBestand, ctx: Context) -> tuple[Dossier | No
     return dossier, sorted(bevindingen, key=lambda b: (b.regel, b.kolom))
 
 
-def controleer_instellingen(bestand: YamlBestand) -> tuple[Instellingen | None, list[Bevinding]]:
+def controleer_instellingen(bestand: YamlBestand, vandaag: dt.date | None = None) -> tuple[Instellingen | None, list[Bevinding]]:
+    """Schema and `instellingen_regels`; with `vandaag` also the warnings that need the day."""
     instellingen, bevindingen = valideer_model(bestand, Instellingen)
     if instellingen is None:
         return None, bevindingen
-    bevindingen += [bestand.bevinding(loc, boodschap, ernst) for loc, boodschap, ernst in instellingen_regels(instellingen)]
+    bevindingen += [bestand.bevinding(loc, boodschap, ernst) for loc, boodschap, ernst in instellingen_regels(instellingen, vandaag)]
     return instellingen, bevindingen
 
 
-def instellingen_regels(instellingen: Instellingen) -> Iterator[Melding]:
-    """What leersteun.yaml must hold besides its schema: every name once."""
+def instellingen_regels(instellingen: Instellingen, vandaag: dt.date | None = None) -> Iterator[Melding]:
+    """What leersteun.yaml must hold besides its schema: every name once; with `vandaag`, no
+    Verslag of a school's register dated in the future (a warning, as in a case)."""
+    if vandaag is not None:
+        for i, school in enumerate(instellingen.scholen):
+            for j, v in enumerate(school.verslagen):
+                if v.datum is not None and v.datum > vandaag:
+                    wie = f"{v.voornaam} {v.naam}"
+                    yield (
+                        ("scholen", i, "verslagen", j, "datum"),
+                        f"de datum van het Verslag van {wie} ({v.datum}) bij school '{school.naam}' ligt in de toekomst",
+                        WAARSCHUWING,
+                    )
     namen: set[str] = set()
     for i, lid in enumerate(instellingen.team):
         if lid.naam in namen:

@@ -10,7 +10,10 @@ Deadlines are computed, never stored (voorbeeld-dossier.yaml):
 - running support (any vorm still running then) gets an evaluatiegesprek at the end of the
   school year, for the next year (seed 003);
 - under ontbindende voorwaarde the school decides within 60 calendar days;
-- goal end dates and measure evaluation moments (a blijvende maatregel's again and again).
+- goal end dates and measure evaluation moments; a blijvende maatregel is reviewed again and
+  again (seed 004), every `evaluatie_elke_weken` weeks or, when no interval is given, at the end
+  of every trimester: the last school day before the kerst-, paas- and zomervakantie, the
+  moments a school reviews its pupils (rapport, klassenraad). It stops at the goal's end.
 
 An agreed moment is done by an evaluation held from two weeks before it on (evaluations are
 often held a little early); each evaluation does one moment, and never a moment it planned
@@ -33,12 +36,13 @@ from typing import NamedTuple
 from leersteun.core import datums
 from leersteun.core.waarden import OVERLEG_TEKST
 from leersteun.rules.model import Dossier, Evaluatie, Fase, Maatregel, OverlegSoort, Periode, VerslagSoort, Vorm
-from leersteun.rules.schoolkalender import Schoolkalender, schooljaar_begin
+from leersteun.rules.schoolkalender import DAG, Schoolkalender, schooljaar_begin, vakanties
 
 MARGE = dt.timedelta(days=14)
 MAANDEN = {Vorm.light: 2, Vorm.medium: 3}  # an interventie light or medium ends within this
 VIER_MAANDEN = 4
 ONTBINDENDE_DAGEN = 60
+TRIMESTER_EINDE = ("kerstvakantie", "paasvakantie", "zomervakantie")  # a trimester ends before these
 
 
 class Soort(StrEnum):
@@ -227,31 +231,73 @@ def deadlines(dossier: Dossier, vandaag: dt.date, kalender: Schoolkalender | Non
         doel_evaluaties = [e.datum for e in doel.evaluaties]
         if doel.einde and not _gedaan(doel.einde, doel_evaluaties):
             voeg(doel.einde, Soort.doel_einde, f"doel.{doel.id}", f"Einde van doel {doel.id}: evalueer of het bereikt is")
-        for j, maatregel in enumerate(doel.maatregelen):
-            if moment := volgende_herbekijking(maatregel, doel_evaluaties):
-                voeg(
-                    moment,
-                    Soort.maatregel_evaluatie,
-                    f"doel.{doel.id}.m{_kenmerk(maatregel.wat)}",
-                    f"Evaluatie van maatregel bij {doel.id}: {maatregel.wat}",
-                )
+        basis = doel.start or (lopend.start if lopend is not None else vandaag)
+        for maatregel in doel.maatregelen:
+            moment = volgende_herbekijking(maatregel, doel_evaluaties, basis=basis, einde=doel.einde, kalender=kalender, school=school)
+            if moment is None:
+                continue
+            trimester = moment != maatregel.evaluatie_op and not maatregel.evaluatie_elke_weken
+            voeg(
+                moment,
+                Soort.maatregel_evaluatie,
+                f"doel.{doel.id}.m{_kenmerk(maatregel.wat)}",
+                f"Evaluatie van maatregel bij {doel.id}: {maatregel.wat}" + (" (blijvend: elk trimester)" if trimester else ""),
+            )
     return sorted(uit)
 
 
-def volgende_herbekijking(maatregel: Maatregel, doel_evaluaties: list[dt.date]) -> dt.date | None:
+def trimestereinden(begin: int, kalender: Schoolkalender | None = None, school: str | None = None) -> list[dt.date]:
+    """The ends of the three trimesters of school year `begin`: the last school day (of
+    `school`) before the kerst-, paas- and zomervakantie."""
+    kalender = kalender or _STANDAARD
+    uit = []
+    for v in vakanties(begin):
+        if v.naam in TRIMESTER_EINDE:
+            verschuiving = kalender.schooldag(v.van - DAG, school, terug=True)
+            uit.append(verschuiving.datum if verschuiving else v.van - DAG)
+    return uit
+
+
+def volgende_trimestereinde(na: dt.date, kalender: Schoolkalender | None = None, school: str | None = None) -> dt.date:
+    """The first end of a trimester that a review on `na` does not do (it does those from MARGE
+    before them on), so a measure agreed two weeks before the holiday is first reviewed a
+    trimester later."""
+    begin = schooljaar_begin(na)
+    return next(e for jaar in (begin, begin + 1) for e in trimestereinden(jaar, kalender, school) if e - MARGE > na)
+
+
+def volgende_herbekijking(
+    maatregel: Maatregel,
+    doel_evaluaties: list[dt.date],
+    *,
+    basis: dt.date | None = None,
+    einde: dt.date | None = None,
+    kalender: Schoolkalender | None = None,
+    school: str | None = None,
+) -> dt.date | None:
     """When a measure is reviewed next: its `evaluatie_op` until an evaluation of its goal did it.
-    A blijvende maatregel with `evaluatie_elke_weken` is reviewed again and again (seed 004: "ook
-    de langdurige of blijvende maatregelen worden op regelmatige basis geëvalueerd"): the next
-    moment is the first of evaluatie_op, + n weeks, + 2n weeks, … after the last goal evaluation."""
+    A blijvende maatregel is reviewed again and again (seed 004: "ook de langdurige of blijvende
+    maatregelen worden op regelmatige basis geëvalueerd"): with `evaluatie_elke_weken` the first
+    of evaluatie_op (or `basis`, the goal's start), + n weeks, + 2n weeks, … after the last goal
+    evaluation; without it, the end of the first trimester after the last goal evaluation (or
+    `basis`). Never after `einde`, the goal's end: then the goal's own evaluation follows."""
     moment = maatregel.evaluatie_op
-    if moment is None or not _gedaan(moment, doel_evaluaties):
+    if moment is not None and not _gedaan(moment, doel_evaluaties):
         return moment
-    if maatregel.periode != Periode.blijvend or not maatregel.evaluatie_elke_weken:
+    if maatregel.periode != Periode.blijvend:
         return None
-    stap, laatste = dt.timedelta(weeks=maatregel.evaluatie_elke_weken), max(doel_evaluaties)
-    while moment - MARGE <= laatste:
-        moment += stap
-    return moment
+    laatste = max([*doel_evaluaties, *([basis] if basis else [])], default=None)
+    anker = moment or basis
+    if maatregel.evaluatie_elke_weken and anker is not None:
+        stap = dt.timedelta(weeks=maatregel.evaluatie_elke_weken)
+        volgend = anker
+        while laatste is not None and volgend - MARGE <= laatste:
+            volgend += stap
+    elif laatste is not None:
+        volgend = volgende_trimestereinde(laatste, kalender, school)
+    else:
+        return None
+    return None if einde is not None and volgend > einde else volgend
 
 
 def uiterlijk_einde(dossier: Dossier) -> dt.date | None:

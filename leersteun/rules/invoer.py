@@ -13,10 +13,9 @@ import re
 from leersteun.core.waarden import Typologie
 
 VORMEN = "31-12-2025, 31/12/2025, 2025-12-31, vandaag of morgen"
-
-
 def datum(tekst: str, vandaag: dt.date) -> dt.date:
     """A date as a person writes it; ValueError with a Dutch message when it is none."""
+    from leersteun.core.tekst import bestaat_niet
     from leersteun.rules.model import als_datum
 
     t = " ".join(tekst.split()).lower()
@@ -26,6 +25,11 @@ def datum(tekst: str, vandaag: dt.date) -> dt.date:
     m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", t)
     if m:
         t = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+    if iso:
+        waarom = bestaat_niet(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if waarom:
+            raise ValueError(f"{' '.join(tekst.split())} bestaat niet: {waarom}")
     try:
         return als_datum(t)
     except ValueError:  # pydantic's error, told in Dutch
@@ -46,3 +50,47 @@ def typologie(tekst: str) -> Typologie:
             return t
     nummers = [t.value.split()[1] for t in Typologie if t != Typologie.basisaanbod]
     raise ValueError(f"'{tekst}' is geen typologie; typ basisaanbod of het nummer van het type: {', '.join(nummers[:-1])} of {nummers[-1]}")
+
+
+# Options whose value is a name (one line, at most MAX_NAAM characters); every other text
+# option is free text (a tab or a line break may stay, at most MAX_TEKST characters).
+NAAM_OPTIES = frozenset({"--naam", "--voornaam", "--door", "--ondersteuner", "--ankerpersoon", "--school", "--klas", "--netwerk"})
+
+
+def getypte_tekst(optie: str, waarde: str) -> str | None:
+    """What is wrong with text typed for `optie` (untrusted characters, too long), as a
+    sentence that names the option and quotes what was typed; None when it can be used. The
+    model's check on the case stays the last guard; this one says where the text stood."""
+    naam = optie in NAAM_OPTIES
+    from leersteun.rules.model import MAX_NAAM, MAX_TEKST
+
+    grens = MAX_NAAM if naam else MAX_TEKST
+    if waarde.isprintable() and len(waarde) <= grens:
+        return None  # the common case: isprintable() is False for every character refused below
+    from leersteun.core.tekst import onbetrouwbaar, teken_uitleg
+
+    plek = onbetrouwbaar(waarde, regels=not naam)
+    if plek is not None:
+        teken = waarde[plek]
+        if naam and teken in "\t\n":
+            return f"{optie} '{_getoond(waarde)}': een naam past op één regel, zonder tabs of regeleinden; typ hem opnieuw"
+        waar = f"na '{_getoond(waarde[:plek])[-30:]}'" if plek else "vooraan"
+        return (
+            f"{optie} '{_getoond(waarde)}' bevat {teken_uitleg(teken)} {waar}, een onzichtbaar of ongeldig teken; "
+            "typ het opnieuw zonder dat teken"
+        )
+    if len(waarde) > grens:
+        soort = "een naam" if naam else "deze tekst"
+        return f"{optie} '{_getoond(waarde[:40])}…' is te lang: {len(waarde)} tekens, meer dan {grens} voor {soort}; hou het kort en leesbaar"
+    return None
+
+
+def _getoond(tekst: str) -> str:
+    """Text as it may stand in a message: every control or invisible character written as
+    \\uXXXX (so the message shows where it is), cut at 80 characters."""
+    from leersteun.core.tekst import onbetrouwbaar
+
+    uit = []
+    for c in tekst[:80]:
+        uit.append(c if onbetrouwbaar(c, regels=False) is None else f"\\u{ord(c):04x}")
+    return "".join(uit) + ("…" if len(tekst) > 80 else "")

@@ -87,11 +87,10 @@ def als_datum(value: Any) -> dt.date:
         try:
             return _in_bereik(dt.date(jaar, maand, dag))
         except ValueError:
-            raise PydanticCustomError(
-                "datum",
-                "'{waarde}' is geen bestaande datum: controleer dag en maand (JJJJ-MM-DD)",
-                {"waarde": _veilig(value)},
-            ) from None
+            from leersteun.core.tekst import bestaat_niet
+
+            waarom = bestaat_niet(jaar, maand, dag) or "controleer dag en maand (JJJJ-MM-DD)"
+            raise PydanticCustomError("datum", "'{waarde}' is geen bestaande datum: {waarom}", {"waarde": _veilig(value), "waarom": waarom}) from None
     raise PydanticCustomError(
         "datum", "verwacht een datum als JJJJ-MM-DD, zoals 2024-09-12, niet '{waarde}'", {"waarde": _veilig(value)}
     )

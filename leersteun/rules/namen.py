@@ -131,6 +131,43 @@ def clb_medewerkers(inst: Instellingen | None) -> list[str]:
     return list(dict.fromkeys(b.naam for s in inst.scholen for b in s.betrokkenen if b.rol == "clb"))
 
 
+# ---------------------------------------------------------------------------- a pupil's name as typed
+
+# Words that stand in lower case inside a Flemish surname (Van den Broeck, Van der Meulen, De la
+# Croix, Van 't Hof). The first word of a surname is always capitalised in Flanders: 'van den
+# broeck' is Van den Broeck, 'de smet' is De Smet.
+TUSSENVOEGSELS = frozenset({"van", "de", "der", "den", "het", "ter", "ten", "te", "op", "in", "la", "le", "du", "des", "'t", "d'"})
+
+
+def met_hoofdletters(voornaam: str, naam: str) -> tuple[str, str] | None:
+    """A pupil's first name and surname typed all in lower case ('mats', 'van den broeck'),
+    with the capitals of how they are written ('Mats', 'Van den Broeck'); None when either
+    already has a capital (then it is written as the person typed it: 'McDonald', 'de Wit'
+    as the family writes it) or nothing would change."""
+    if voornaam != voornaam.lower() or naam != naam.lower():
+        return None
+    geschreven = (
+        " ".join(_met_hoofdletter(w) for w in voornaam.split(" ")),
+        " ".join(w if i and w in TUSSENVOEGSELS else _met_hoofdletter(w) for i, w in enumerate(naam.split(" "))),
+    )
+    return geschreven if geschreven != (voornaam, naam) else None
+
+
+def _met_hoofdletter(woord: str) -> str:
+    """A word with a capital at the start of each part ('marie-louise' is Marie-Louise,
+    "d'hondt" is D'Hondt, 'ijsbrand' is IJsbrand: the Dutch ij is one letter)."""
+    delen = []
+    for deel in woord.split("-"):
+        if len(deel) > 2 and deel[1] in "'’" and deel[0].isalpha():
+            deel = deel[0].upper() + deel[1] + _met_hoofdletter(deel[2:])
+        elif deel.startswith("ij"):
+            deel = "IJ" + deel[2:]
+        else:
+            deel = deel[:1].upper() + deel[1:]
+        delen.append(deel)
+    return "-".join(delen)
+
+
 # ---------------------------------------------------------------------------- messages
 
 TEAM, SCHOOL = "teamlid", "school"

@@ -18,6 +18,9 @@ from leersteun.core.waarden import PROCES_VRAGEN
 from leersteun.terminal.vragen import vraag, vraag_datum, vraag_lijst
 
 
+ELK_TRIMESTER = "elk trimester, op de laatste schooldag voor de kerst-, paas- en zomervakantie"
+
+
 def _uitleg(console: Console, tekst: str) -> None:
     console.print(tekst, style="dim", markup=False)
 
@@ -65,10 +68,11 @@ def vraag_maatregel(console: Console, team: set[str]) -> dict[str, Any]:
     m["beoogd_effect"] = vraag(console, "Welk effect willen jullie zien bij de leerling", leeg=True) or None
     m["periode"] = vraag(console, "Periode", keuzes=[p.value for p in Periode], standaard=Periode.tijdelijk.value)
     m["evaluatie_op"] = vraag_datum(console, "Wanneer evalueren jullie deze maatregel", leeg=True)
+    if m["periode"] == Periode.blijvend.value:
+        _uitleg(console, f"Ook een blijvende maatregel wordt op regelmatige basis geëvalueerd: {ELK_TRIMESTER}.")
     if m["periode"] == Periode.blijvend.value and m["evaluatie_op"] is not None:
-        _uitleg(console, "Ook een blijvende maatregel wordt op regelmatige basis geëvalueerd.")
         while True:
-            weken = vraag(console, "Daarna om de hoeveel weken opnieuw (leeg: niet)", leeg=True)
+            weken = vraag(console, "Daarna om de hoeveel weken opnieuw (leeg: elk trimester)", leeg=True)
             if not weken or (weken.isdigit() and 1 <= int(weken) <= 52):
                 m["evaluatie_elke_weken"] = int(weken) if weken else None
                 break

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from leersteun.core import datums
@@ -79,6 +80,11 @@ class _Invoer:
 
 class Vraag(_Invoer, Prompt):
     validate_error_message = "[prompt.invalid]Dat antwoord is niet geldig."
+
+    def __init__(self, prompt: Any = "", **opties: Any) -> None:
+        super().__init__(prompt, **opties)
+        if self.prompt_suffix == ": " and self.prompt.plain.rstrip().endswith("?"):
+            self.prompt_suffix = " "  # a question that ends with '?' gets no ':' after it
 
 
 def _kern(tekst: str) -> str:
@@ -196,7 +202,15 @@ def ja_nee(console: Console, tekst: str, standaard: bool = False) -> bool:
     return JaNee.ask(_gewoon(tekst), default=standaard, console=console)
 
 
-def vraag_datum(console: Console, tekst: str, leeg: bool = False, standaard: dt.date | None = None) -> dt.date | None:
+def vraag_datum(
+    console: Console,
+    tekst: str,
+    leeg: bool = False,
+    standaard: dt.date | None = None,
+    controle: Callable[[dt.date], str | None] | None = None,
+) -> dt.date | None:
+    """A date as a person types it, asked again after a date that is no date, or that
+    `controle` refuses (it returns why, in a sentence)."""
     from leersteun.rules import invoer
     from leersteun.reading.folder import vandaag
 
@@ -208,6 +222,11 @@ def vraag_datum(console: Console, tekst: str, leeg: bool = False, standaard: dt.
         if not antwoord and leeg:
             return None
         try:
-            return invoer.datum(antwoord, vandaag())
+            dag = invoer.datum(antwoord, vandaag())
         except ValueError as e:
             console.print(f"{e}.", markup=False)
+            continue
+        waarom = controle(dag) if controle is not None else None
+        if waarom is None:
+            return dag
+        console.print(waarom, markup=False)

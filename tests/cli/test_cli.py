@@ -165,7 +165,7 @@ def test_nieuw_asks_what_is_missing(map_: Map, run) -> None:
     invoer = "\n".join(invoer) + "\n"
     result = run("nieuw", input=invoer)
     assert result.exit_code == 0, result.output
-    assert "geen datum" in result.stdout  # the wrong date was asked again
+    assert "31-02-2025 bestaat niet: februari 2025 heeft 28 dagen" in result.stdout  # the wrong date was asked again
     assert "Niveau [1 kleuter, 2 lager, 3 secundair]" in result.stdout  # a numbered choice, answered with 2
     uit = " ".join(result.stdout.split())
     assert "'lagere' is geen van de mogelijkheden. Typ een nummer van 1 tot 3 of een van: kleuter, lager, secundair." in uit

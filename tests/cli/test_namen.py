@@ -155,7 +155,7 @@ def test_klimop_no_longer_hides_a_second_case(voorbeeld: Path, run) -> None:
     # a soft hyphen does not make a second Lotte Peeters that 'toon lotte' misses
     result = run("nieuw", "--voornaam", "Lot\u00adte", "--naam", "Peeters", "--geboortedatum", "14-03-2016", "--klas", "5B", "--niveau", "lager",
                  "--school", "regenboog", "--verslag", "GC", "--verslagdatum", "05-11-2026", "--diplon")  # fmt: skip
-    assert result.exit_code == 1 and "--voornaam: bevat een zacht afbreekstreepje (U+00AD) na 'Lot'" in result.stderr
+    assert result.exit_code == 2 and "--voornaam 'Lot\\u00adte' bevat een zacht afbreekstreepje (U+00AD) na 'Lot'" in result.stderr
     assert {p.name for p in (voorbeeld / "cases").iterdir()} == voor
     assert "Lotte Peeters  KLM-2024-017" in run("toon", "lotte").stdout
 

@@ -94,8 +94,10 @@ def test_a_name_with_markup_is_shown_as_it_is_written(opmaak: Path, run, opdrach
         assert naam in plat, (naam, result.output)
 
 
-def test_the_heropstart_checklist_with_markup_in_every_name(opmaak: Path, run) -> None:
+def test_the_heropstart_checklist_with_markup_in_every_name(opmaak: Path, run, monkeypatch) -> None:
     from tests.editing.test_heropstart import ANTWOORDEN_INVOER
+
+    monkeypatch.setattr("leersteun.cli.heropstart._terminal", lambda: True)  # a script asks nothing
 
     invoer = ANTWOORDEN_INVOER + ["", "Een korte interventie [/] bij de leerkracht.", "n"]
     result = run("heropstart", "lena", input="\n".join(invoer) + "\n")

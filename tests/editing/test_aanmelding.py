@@ -225,3 +225,13 @@ def test_an_empty_name_or_class_option_is_named_not_asked(map_: Map, run, optie:
     )  # fmt: skip
     assert result.exit_code == 2 and f"{optie} is leeg" in result.output and "Voornaam van de leerling" not in result.output
     assert nieuwe_bestanden(map_) == []
+
+
+def test_a_name_typed_in_lower_case_is_written_with_capitals_and_said(map_: Map) -> None:
+    gemaakt = maak(map_, aanmelding(voornaam="mats", naam="van den broeck"))
+    assert "Naam geschreven als: Mats Van den Broeck." in gemaakt.meldingen
+    tekst = gemaakt.pad.read_text()
+    assert "voornaam: Mats\n" in tekst and "naam: Van den Broeck\n" in tekst
+    ander = maak(map_, aanmelding(voornaam="Lena", naam="de Wit", geboortedatum=dt.date(2016, 1, 1)))
+    assert not any(m.startswith("Naam geschreven als") for m in ander.meldingen)
+    assert "naam: de Wit\n" in ander.pad.read_text()

@@ -125,6 +125,10 @@ def test_doel_with_options(voorbeeld: Path, run) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "Doel D1 toegevoegd." in result.stdout and "D1 is SMART geformuleerd: geen opmerkingen." in result.stdout
+    # bijlage 5 once, as a reminder after the measure (the dialogue shows it as a checklist)
+    herinnering = "Een passende maatregel (bijlage 5) is: maatwerk; SMART; waar mogelijk ook goed voor andere leerlingen;"
+    assert result.stdout.count(herinnering) == 1
+    assert result.stdout.index("Maatregel toegevoegd aan D1.") < result.stdout.index(herinnering) < result.stdout.index("D1 is SMART")
     tekst = pad.read_text()
     assert (
         "doelen:\n  - id: D1\n    domein: socio-emotioneel\n    omschrijving: Finn speelt samen met een andere kleuter.\n"
@@ -137,6 +141,14 @@ def test_doel_with_options(voorbeeld: Path, run) -> None:
     geweigerd = run("fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur")
     assert geweigerd.exit_code == 1 and "een opstartgesprek" in geweigerd.output and "leervraag" not in geweigerd.output
     assert run("fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--opstartgesprek", "2026-11-24", "--duur", "3 maanden").exit_code == 0
+
+
+def test_the_reminder_names_the_seven_criteria_of_bijlage_5() -> None:
+    from leersteun.editing.goals import PASSENDE_MAATREGEL, PASSENDE_MAATREGEL_KORT, passende_maatregel_herinnering
+
+    assert len(PASSENDE_MAATREGEL_KORT) == len(PASSENDE_MAATREGEL) == 7
+    tekst = passende_maatregel_herinnering()
+    assert all(kort in tekst for kort in PASSENDE_MAATREGEL_KORT) and "?" not in tekst and len(tekst) < 320
 
 
 def test_doel_shows_smart_warnings_with_lines(voorbeeld: Path, run) -> None:
@@ -210,6 +222,7 @@ def test_doel_interactive_with_beeldvorming_and_a_measure(voorbeeld: Path, run) 
     assert scherm.index("Een passende maatregel (bijlage 5):") < scherm.index("Wat? Welke maatregel")
     for criterium in ("[ ] is maatwerk", "[ ] is SMART", "[ ] komt tot stand in overleg met alle betrokkenen", "[ ] is ingebed in de zorgvisie van de school"):
         assert criterium in scherm, criterium
+    assert "(bijlage 5) is:" not in scherm  # the reminder is for the routes without the checklist
 
 
 def test_doel_evaluation(voorbeeld: Path, run) -> None:
@@ -562,7 +575,9 @@ def test_a_lasting_measure_is_reviewed_again_and_again() -> None:
     assert volgende_herbekijking(blijvend, [dt.date(2027, 1, 8), dt.date(2027, 2, 20)]) == dt.date(2027, 4, 5)
     assert volgende_herbekijking(blijvend, [dt.date(2027, 5, 3)]) == dt.date(2027, 6, 28)  # 3 May did the review of 17 May (held early)
     assert volgende_herbekijking(_maatregel(periode="tijdelijk"), [dt.date(2027, 1, 8)]) is None
-    assert volgende_herbekijking(_maatregel(periode="blijvend"), [dt.date(2027, 1, 8)]) is None  # no rhythm agreed: one review
+    # no rhythm agreed: every trimester (the last school day before the paasvakantie), until the goal ends
+    assert volgende_herbekijking(_maatregel(periode="blijvend"), [dt.date(2027, 1, 8)]) == dt.date(2027, 3, 26)
+    assert volgende_herbekijking(_maatregel(periode="blijvend"), [dt.date(2027, 1, 8)], einde=dt.date(2027, 3, 19)) is None
 
 
 def test_a_lasting_measure_in_the_agenda_and_the_refusals(voorbeeld: Path, run, monkeypatch) -> None:
@@ -575,6 +590,7 @@ def test_a_lasting_measure_in_the_agenda_and_the_refusals(voorbeeld: Path, run, 
         geweigerd = run("doel", "arthur", "--doel", "D1", "--maatregel", "Weekplanning hangt in de klas.", "--evaluatie-elke", "6", *opties)
         assert geweigerd.exit_code == 1 and woorden in geweigerd.stderr, geweigerd.output
     assert digest(pad) == voor
+    assert run("doel", "arthur", "--doel", "D1", "--einde", "2027-03-26").exit_code == 0  # its goal runs on: the reviews too
     result = run("doel", "arthur", "--doel", "D1", "--maatregel", "Weekplanning hangt in de klas.", "--periode", "blijvend",
                  "--maatregel-evaluatie", "11-01-2027", "--evaluatie-elke", "6", "--wie", "klasleerkracht", "--waar", "in de klas")  # fmt: skip
     assert result.exit_code == 0, result.output
@@ -588,6 +604,20 @@ def test_a_lasting_measure_in_the_agenda_and_the_refusals(voorbeeld: Path, run, 
     assert "Blijvende maatregel. We bekijken ze om de 6 weken opnieuw; de volgende keer op 22 februari 2027." in fiche
     assert "- **Waar:** in de klas" in fiche
 
+
+
+def test_the_goal_sheet_names_the_trimester_review_of_a_lasting_measure(voorbeeld: Path, run) -> None:
+    """Seed 004: "ook de langdurige of blijvende maatregelen worden op regelmatige basis
+    geëvalueerd": without an interval the sheet names the next end of a trimester, as the agenda
+    counts it, and never a review after the goal's end."""
+    assert run("doel", "arthur", "--doel", "D1", "--einde", "2027-03-26").exit_code == 0
+    result = run("doel", "arthur", "--doel", "D1", "--maatregel", "Vaste plaats vooraan.", "--periode", "blijvend", "--wie", "klasleerkracht")
+    assert result.exit_code == 0, result.output
+    agenda = run("agenda", "--weken", "6").stdout
+    assert "18-12-2026" in agenda  # the last school day before the kerstvakantie
+    assert run("fiche", "arthur", "--formaat", "md").exit_code == 0
+    fiche = (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text()
+    assert "We bekijken ze elk trimester opnieuw; de volgende keer op 18 december 2026." in fiche
 
 def test_the_goal_sheet_shows_leerplandoel_and_the_whole_beeldvorming(voorbeeld: Path, run) -> None:
     """Seed 004: bijlage 6 "Welk (leerplan)doel / eindterm heb je voor ogen?"; bijlage 2 "Waar loop
@@ -671,8 +701,23 @@ def test_the_dialogue_asks_how_often_a_lasting_measure_is_reviewed_again(voorbee
     ]  # fmt: skip
     result = run("doel", "finn", input="\n".join(invoer) + "\n")
     assert result.exit_code == 0, result.output
-    assert "Ook een blijvende maatregel wordt op regelmatige basis geëvalueerd." in result.stdout
+    assert "Ook een blijvende maatregel wordt op regelmatige basis geëvalueerd: elk" in result.stdout
     assert "Typ een aantal weken van 1 tot 52" in result.stdout
     d = Dossier.model_validate(YAML(typ="safe").load((voorbeeld / "cases" / "JZF-2025-004.yaml").read_text()))
     m = d.doelen[0].maatregelen[0]
     assert (m.periode.value, m.evaluatie_op, m.evaluatie_elke_weken, m.waar) == ("blijvend", dt.date(2027, 1, 29), 6, "in de klas")
+
+
+def test_the_dialogue_says_a_blijvende_maatregel_is_reviewed_every_trimester(monkeypatch) -> None:
+    import io
+
+    from rich.console import Console
+
+    from leersteun.terminal.doel_ui import vraag_maatregel
+
+    scherm = io.StringIO()
+    monkeypatch.setattr("sys.stdin", io.StringIO("Vaste plaats vooraan.\n\nblijvend\n18-01-2027\n\nklasleerkracht\n\n\n\n"))
+    m = vraag_maatregel(Console(file=scherm, width=200), set())
+    assert (m["periode"], m["evaluatie_op"], m["evaluatie_elke_weken"]) == ("blijvend", dt.date(2027, 1, 18), None)
+    tekst = scherm.getvalue()
+    assert "elk trimester, op de laatste schooldag voor de kerst-, paas- en zomervakantie" in tekst and "(leeg: elk trimester)" in tekst

@@ -31,6 +31,17 @@ VOLLEDIG = {
 }
 
 
+@pytest.fixture(autouse=True)
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CliRunner's `input` plays a person at a terminal here; a test of a script says so with
+    `script(monkeypatch)`."""
+    monkeypatch.setattr("leersteun.cli.heropstart._terminal", lambda: True)
+
+
+def script(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("leersteun.cli.heropstart._terminal", lambda: False)
+
+
 def checklist(**wijzig) -> Checklist:
     return Checklist.model_validate({**VOLLEDIG, **wijzig})
 
@@ -84,6 +95,15 @@ def test_who_analyses(voorbeeld: Path) -> None:
     mila = hs.voorstel_analyse(per_id["JZF-2024-006"], alle)
     assert mila.analyse_met == AnalyseMet.ondersteuner and mila.met == "Sofie Lambrechts"
     assert "Pieter Dewulf" in mila.uitleg and "Sofie Lambrechts (voor JZF-2025-004)" in mila.uitleg
+    # one previous ondersteuner or several: the sentence says which (issue 29)
+    zelf = per_id["JZF-2024-006"].model_copy(deep=True)
+    zelf.vorige_ondersteuners = ["Els Maes", "Pieter Dewulf"]
+    plat = " ".join(hs.voorstel_analyse(zelf, alle).uitleg.split())
+    assert "Vorige ondersteuners: Els Maes, Pieter Dewulf; die werken niet meer op deze school." in plat
+    zelf.vorige_ondersteuners = ["Pieter Dewulf"]
+    assert "Vorige ondersteuner: Pieter Dewulf; die werkt niet meer op deze school." in hs.voorstel_analyse(zelf, alle).uitleg
+    zelf.vorige_ondersteuners = []
+    assert hs.voorstel_analyse(zelf, alle).uitleg.startswith("Er is geen vorige ondersteuner. Wel op deze school")
     lucas = per_id["KLM-2023-012"]
     alleen = [d for d in alle if d.school.naam != lucas.school.naam] + [lucas]
     assert hs.voorstel_analyse(lucas, alleen).analyse_met == AnalyseMet.clb
@@ -561,7 +581,8 @@ def test_light_keeps_its_form_or_says_why_not(voorbeeld: Path) -> None:
     with pytest.raises(Geweigerd) as fout:
         _bewaar(voorbeeld, "KLM-2024-017", lambda data, d: hs.toewijzen(data, d, wie, "Els Maes", Vorm.light, maandelijks))
     assert str(fout.value).startswith("Een interventie light is wekelijks of via enkele overlegmomenten, hoogstens 2 maanden")
-    assert "'maandelijks' (maandelijks) past niet" in str(fout.value) and "na het einde (01-03-2027; uiterlijk 01-02-2027)" in str(fout.value)
+    assert "de frequentie 'maandelijks' past niet" in str(fout.value) and "(maandelijks)" not in str(fout.value)  # said once
+    assert "na het einde (01-03-2027; uiterlijk 01-02-2027)" in str(fout.value)
     assert "--toch" in str(fout.value) and digest(voorbeeld / "cases" / "KLM-2024-017.yaml") == voor
     maandelijks.toch = "De leerkracht vraagt enkel een maandelijks overleg."
     _bewaar(voorbeeld, "KLM-2024-017", lambda data, d: hs.toewijzen(data, d, wie, "Els Maes", Vorm.light, maandelijks))
@@ -576,7 +597,7 @@ def test_medium_does_not_go_on_past_three_months(voorbeeld: Path) -> None:
     wie = Wie("Pieter Dewulf", dt.date(2026, 11, 24))
     with pytest.raises(Geweigerd, match=r"een evaluatiemoment na het einde \(11-01-2027; uiterlijk 14-12-2026\)"):
         _bewaar(voorbeeld, "RGN-2025-002", lambda data, d: evaluatie(data, d, wie, Beslissing.verderzetten, volgende=[dt.date(2027, 1, 11)]))
-    with pytest.raises(Geweigerd, match="'maandelijks' .* past niet bij een interventie medium"):
+    with pytest.raises(Geweigerd, match="de frequentie 'maandelijks' past niet bij een interventie medium"):
         _bewaar(voorbeeld, "RGN-2025-002", lambda data, d: evaluatie(data, d, wie, Beslissing.verderzetten, frequentie="maandelijks"))
     laat = Wie("Pieter Dewulf", dt.date(2026, 12, 15))
     with pytest.raises(Geweigerd, match="verderzetten op 15-12-2026, na het einde"):
@@ -593,7 +614,42 @@ def test_a_light_that_runs_into_the_summer_says_so_at_its_start(voorbeeld: Path)
     assert "Let op: deze interventie light loopt tot in de zomervakantie (die begint op 01-07-2027; hoogstens 2 maanden brengt ze tot 17-07-2027)." in " ".join(meldingen)
 
 
+def test_a_future_overleg_date_is_asked_again_with_the_reason(voorbeeld: Path, run) -> None:
+    """Issue 29: 'morgen' ended the command ('ligt na de heropstart'); it is asked again, as
+    '31-02-2027' is, and so is a day before the closing."""
+    result = run("heropstart", "lena", input="morgen\n01-01-2020\n20-11-2026\n")  # the input then ends in the checklist
+    plat = " ".join(result.stdout.split())
+    assert "25-11-2026 ligt in de toekomst: het overleg moet al plaatsgevonden hebben. Geef een datum tot en met 24-11-2026." in plat
+    assert "01-01-2020 ligt vóór het afsluiten" in plat
+    assert "Heropstart gestart voor RGN-2025-006" in plat and "ligt na de heropstart" not in result.output
+    assert dossier(voorbeeld, "RGN-2025-006").dossier.fase == "heropstart"
+
+
 # ---------------------------------------------------------------------------- after stopt_met_school (issue 27, point 5)
+
+
+def test_a_script_starts_the_heropstart_and_names_the_next_step(map_, run, monkeypatch) -> None:
+    """Issue 29: a script without --antwoorden starts the heropstart (exit 0) and says how the
+    checklist goes on, instead of writing the start and then failing at question 1; without the
+    overleg it names --overleg-school-clb before anything is written."""
+    from tests.editing.test_trajectory import AFGESLOTEN
+
+    script(monkeypatch)
+    pad = map_.case(AFGESLOTEN.replace("REDEN", "stopt_met_school"))
+    voor = digest(pad)
+    result = run("heropstart", "lotte", "--zelfde-school")
+    assert result.exit_code == 1 and "--overleg-school-clb DATUM" in result.stderr and digest(pad) == voor
+    assert "Wanneer vond het plaats" not in result.output and "geen terminal" not in result.output
+    result = run("heropstart", "lotte", "--zelfde-school", "--overleg-school-clb", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    assert "Heropstart gestart voor T-001" in result.stdout and "Vraag 1" not in result.stdout
+    plat = " ".join(result.stdout.split())
+    assert "De checklist is nog niet begonnen" in plat and "'leersteun heropstart T-001' in een terminal" in plat
+    assert "--antwoorden BESTAND" in plat
+    assert lees_dossier(pad, Context()).dossier.fase == "heropstart"
+    result = run("heropstart", "lotte", "--opnieuw")
+    assert result.exit_code == 2 and "--ja" in result.stderr
+
 
 
 def test_a_pupil_back_at_the_same_school_after_stopping_restarts(map_, run) -> None:
@@ -646,6 +702,18 @@ def test_diplon_heropenen_opens_when_the_heropstart_is_decided(voorbeeld: Path, 
     assert DiplonStap.heropend not in [s.stap for s in open_stappen(toen, dt.date(2026, 11, 22))]
 
 
+@pytest.mark.parametrize("naam,reden", [("lena", "staat niet in fase heropstart"), ("louis", "de checklist is nog open")])
+def test_toewijzen_without_a_name_refuses_first_as_with_a_name(voorbeeld: Path, run, monkeypatch, naam: str, reden: str) -> None:
+    """Issue 29: without a name a proposal was made (and asked) for a case that cannot be assigned."""
+    for terminal in (True, False):
+        monkeypatch.setattr("leersteun.cli.heropstart._terminal", lambda terminal=terminal: terminal)
+        zonder, met = run("toewijzen", naam, input="\n"), run("toewijzen", naam, "Els Maes")
+        assert zonder.exit_code == met.exit_code == 1 and reden in zonder.stderr and zonder.stderr == met.stderr
+        assert "voorstel" not in zonder.output.lower()
+    result = run("toewijzen", "lotte", "--corrigeer", "reden")
+    assert result.exit_code == 1 and "geen toewijzing om te corrigeren" in result.stderr and "voorstel" not in result.output.lower()
+
+
 def test_toewijzen_proposes_the_ondersteuner_the_pupil_knows(voorbeeld: Path, run, monkeypatch) -> None:
     """Seed 000, step 3: "In eerste instantie wordt geprobeerd om de leerling te matchen met de
     ondersteuner die hij/zij reeds kent. Als dit niet mogelijk is, wordt er gezorgd voor een
@@ -657,6 +725,7 @@ def test_toewijzen_proposes_the_ondersteuner_the_pupil_knows(voorbeeld: Path, ru
     assert hs.voorstel_toewijzing(lotte, {"Pieter Dewulf"}) is None  # she left the team
     pad = voorbeeld / "cases" / "KLM-2024-017.yaml"
     voor = digest(pad)
+    script(monkeypatch)
     result = run("toewijzen", "lotte")  # a script: the proposal is said, nothing changes
     assert result.exit_code == 2 and "het voorstel is Els Maes, die Lotte al kent" in result.stderr and digest(pad) == voor
     result = run("toewijzen", "lotte", "Pieter Dewulf")

@@ -35,6 +35,24 @@ def test_lager_secundair_before_the_last_year_is_refused_with_the_class_and_the_
     assert bij_overgang(dossier(klas), "lager-secundair", WIE, toch="Gaat naar 1B.") is not None  # the way out, still confirmed
 
 
+@pytest.mark.parametrize("klas", ["6A", "6 ASO", "7 BSO", "7de jaar"])
+def test_secundair_hoger_from_the_last_year_asks_to_confirm(klas: str) -> None:
+    tekst = bij_overgang(dossier(klas, "secundair"), "secundair-hoger", WIE)
+    assert tekst is not None and "kan niet ongedaan gemaakt worden" in tekst and f", {klas})" in tekst
+
+
+@pytest.mark.parametrize("klas", ["1B", "5 TSO", "3A"])
+def test_secundair_hoger_before_the_last_year_is_refused_as_lager_secundair_is(klas: str) -> None:
+    """Issue 29: from 1B (the first year of secondary) the transition went through unasked."""
+    with pytest.raises(Geweigerd) as e:
+        bij_overgang(dossier(klas, "secundair"), "secundair-hoger", WIE)
+    assert e.value.boodschap.startswith("De overgang naar het hoger onderwijs gebeurt vanuit het laatste jaar van het secundair (het 6de of 7de jaar)")
+    assert f"in {klas}" in e.value.boodschap and '--toch "..."' in e.value.boodschap and "Er is niets gewijzigd." in e.value.boodschap
+    assert bij_overgang(dossier(klas, "secundair"), "secundair-hoger", WIE, toch="Klas in het dossier klopt niet.") is not None
+    with pytest.raises(Geweigerd):
+        bij_overgang(dossier("6 ASO", "secundair"), "secundair-hoger", WIE, toch="reden")
+
+
 def test_toch_where_it_is_not_needed_is_refused() -> None:
     with pytest.raises(Geweigerd):
         bij_overgang(dossier("6A"), "lager-secundair", WIE, toch="reden")

@@ -114,6 +114,7 @@ def test_mail_in_a_new_school_year_warns_about_the_class(voorbeeld: Path, run, m
 
 def test_checklist_offers_to_update_the_class(voorbeeld: Path, run, monkeypatch) -> None:
     monkeypatch.setenv("LEERSTEUN_VANDAAG", "2027-09-15")
+    monkeypatch.setattr("leersteun.cli.heropstart._terminal", lambda: True)  # a script asks nothing
     result = run("heropstart", "louis", input="5A\n")  # then the input ends in the checklist
     assert "nog niet" in result.stderr or "bevestigd" in result.stderr
     assert dossier(voorbeeld, "JZF-2025-001").leerling.klas == "5A"

@@ -509,7 +509,8 @@ def test_secundair_hoger_closes_with_the_pointer_to_siho(voorbeeld: Path, run) -
     aanspreekpunt zorg van de instelling die te vinden is op de website van het Steunpunt Inclusief
     Hoger Onderwijs (SIHO)." """
     assert "alleen vanuit het secundair" in run("overgang", "noah", "secundair-hoger", "--ja", *SLUIT).stderr
-    result = run("overgang", "jules", "secundair-hoger", "--ja", *SLUIT)
+    assert "het laatste jaar van het secundair" in run("overgang", "jules", "secundair-hoger", "--ja", *SLUIT).stderr  # 1B
+    result = run("overgang", "jules", "secundair-hoger", "--ja", *SLUIT, "--toch", "De klas in het dossier klopt niet: 6 ASO.")
     assert result.exit_code == 0, result.output
     assert "Steunpunt Inclusief Hoger Onderwijs (SIHO)" in result.stdout and "aanspreekpunt zorg" in result.stdout
     assert "    reden: overgang_hoger\n" in (voorbeeld / "cases" / "VCT-2025-008.yaml").read_text()

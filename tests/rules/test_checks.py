@@ -36,7 +36,7 @@ KAPOT = [
     ("lijst-verwacht", DOSSIER.replace("evaluaties: []", "evaluaties: geen"), 31, 13, "lijst"),
     ("onbekende-sleutel", DOSSIER.replace("ondersteuner: Els", "ondersteuenr: Els"), 18, 1, "bedoel je 'ondersteuner'"),
     ("buiten-enum", DOSSIER.replace("  niveau: lager", "  niveau: lagere school"), 7, 11, "kleuter, lager, secundair"),
-    ("onmogelijke-datum", DOSSIER.replace("geboortedatum: 2015-03-14", "geboortedatum: 2015-02-30"), 5, 18, "geen bestaande datum"),
+    ("onmogelijke-datum", DOSSIER.replace("geboortedatum: 2015-03-14", "geboortedatum: 2015-02-30"), 5, 18, "geen bestaande datum: februari 2015 heeft 28 dagen"),
     ("datum-als-tekst", DOSSIER.replace("  datum: 2024-09-12", "  datum: 12/09/2024"), 13, 10, "JJJJ-MM-DD"),
     ("ontbrekende-sleutel", DOSSIER.replace("  klas: 5B\n", ""), 2, 1, "'klas' ontbreekt"),
     ("python-tag", DOSSIER.replace("klas: 5B", "klas: !!python/object:os.system ls"), 6, 9, "YAML-tag"),
@@ -192,3 +192,34 @@ def test_debug_is_the_only_way_to_see_a_traceback(map_: Map, run, monkeypatch: p
     monkeypatch.setenv("LEERSTEUN_DEBUG", "1")
     with pytest.raises(RuntimeError):
         run("valideer")
+
+
+REGISTER = (
+    "netwerk: X\ncoordinatie:\n  email: a@b.be\nscholen:\n  - naam: GO! Basisschool De Regenboog\n    verslagen:\n"
+    "      - voornaam: Jonas\n        naam: Peeters\n        datum: 2027-05-01\n      - naam: Claes\n        datum: 2026-01-10\n"
+)
+
+
+def test_a_register_verslag_in_the_future_is_a_warning_and_a_missing_key_is_named_readably(map_: Map, run) -> None:
+    import datetime as dt
+
+    (map_.pad / "leersteun.yaml").write_text(REGISTER)
+    _, gevonden = checks.controleer_instellingen(store.lees(map_.pad / "leersteun.yaml"))
+    assert [b.boodschap for b in gevonden] == [
+        "verplichte sleutel 'voornaam' ontbreekt bij school 'GO! Basisschool De Regenboog', verslag 2 (Claes); voeg 'voornaam: ...' toe"
+    ]
+    (map_.pad / "leersteun.yaml").write_text(REGISTER.replace("      - naam: Claes", "      - voornaam: Mia\n        naam: Claes"))
+    _, gevonden = checks.controleer_instellingen(store.lees(map_.pad / "leersteun.yaml"), dt.date(2026, 12, 7))
+    assert [(b.regel, b.kolom, b.ernst, b.boodschap) for b in gevonden] == [
+        (9, 16, "waarschuwing", "de datum van het Verslag van Jonas Peeters (2027-05-01) bij school 'GO! Basisschool De Regenboog' ligt in de toekomst")
+    ]
+    result = run("valideer", "leersteun.yaml")
+    assert "leersteun.yaml:9:16: waarschuwing: de datum van het Verslag van Jonas Peeters" in result.stdout + result.stderr
+
+
+def test_a_readable_place() -> None:
+    data = {"scholen": [{"naam": "De Klimop", "verslagen": [{"voornaam": "Jonas", "naam": "Peeters"}]}], "team": [{"naam": "Els Maes"}]}
+    assert checks.leesbare_plek(("scholen", 0, "verslagen", 0), data) == "school 'De Klimop', verslag 1 (Jonas Peeters)"
+    assert checks.leesbare_plek(("team", 0), data) == "teamlid 'Els Maes'"
+    assert checks.leesbare_plek(("leerling",), {}) == "leerling"
+    assert checks.leesbare_plek(("doelen", 3, "evaluaties", 1), {}) == "doel 4, evaluatie 2"

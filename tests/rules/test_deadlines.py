@@ -146,6 +146,62 @@ def test_goals_and_measures() -> None:
     assert not [x for x in deadlines(dossier(doelen=[doel]), D(2027, 1, 26)) if x.sleutel.startswith("doel")]
 
 
+GOAL_START, GOAL_END = D(2026, 12, 1), D(2027, 8, 31)
+
+
+def _blijvend(maatregel: dict, evaluaties: list[dict] | None = None, einde: D | None = GOAL_END, start: D | None = GOAL_START) -> dict:
+    """A goal with one blijvende maatregel (and the given extra fields)."""
+    m = {"wat": "Vaste plaats vooraan", "periode": "blijvend", **maatregel}
+    return {"id": "D1", "domein": "cognitief", "omschrijving": "x", "start": start, "einde": einde, "maatregelen": [m], "evaluaties": evaluaties or []}
+
+
+def _herbekijking(doel: dict, vandaag: D, **wijzig) -> list[Deadline]:
+    return [x for x in deadlines(dossier(doelen=[doel], **wijzig), vandaag) if x.soort == Soort.maatregel_evaluatie]
+
+
+def test_trimester_ends_are_the_last_school_days_before_the_kerst_paas_and_zomervakantie() -> None:
+    from leersteun.rules.deadlines import trimestereinden, volgende_trimestereinde
+    from leersteun.rules.schoolkalender import Schoolkalender
+
+    assert trimestereinden(2026) == [D(2026, 12, 18), D(2027, 3, 26), D(2027, 6, 30)]
+    eigen = Schoolkalender({"De Klimop": {D(2026, 12, 18): "facultatieve vrije dag"}})
+    assert trimestereinden(2026, eigen, "De Klimop")[0] == D(2026, 12, 17)
+    assert volgende_trimestereinde(D(2026, 12, 1)) == D(2026, 12, 18)
+    assert volgende_trimestereinde(D(2026, 12, 5)) == D(2027, 3, 26)  # within two weeks of the end: the next one
+    assert volgende_trimestereinde(D(2027, 7, 10)) == D(2027, 12, 24)
+
+
+def test_a_blijvende_maatregel_is_reviewed_every_trimester_by_default() -> None:
+    """Seed 004: "ook de langdurige of blijvende maatregelen worden op regelmatige basis
+    geëvalueerd", also when nobody gave an interval."""
+    (x,) = _herbekijking(_blijvend({}), D(2026, 12, 7))
+    assert (x.datum, x.omschrijving) == (D(2026, 12, 18), "Evaluatie van maatregel bij D1: Vaste plaats vooraan (blijvend: elk trimester)")
+    gedaan = _blijvend({}, [{"datum": D(2026, 12, 17), "bereikt": "deels"}])
+    assert [x.datum for x in _herbekijking(gedaan, D(2026, 12, 21))] == [D(2027, 3, 26)]
+    # its agreed first moment comes first; then every trimester after the evaluation that did it
+    eerst = _blijvend({"evaluatie_op": D(2027, 1, 25)})
+    assert [x.datum for x in _herbekijking(eerst, D(2026, 12, 7))] == [D(2027, 1, 25)]
+    eerst["evaluaties"] = [{"datum": D(2027, 1, 25), "bereikt": "deels"}]
+    assert [(x.datum, x.sleutel) for x in _herbekijking(eerst, D(2027, 1, 26))] == [(D(2027, 3, 26), _herbekijking(_blijvend({}), D(2026, 12, 7))[0].sleutel)]
+
+
+def test_the_recurring_review_stops_with_the_goal_and_the_case() -> None:
+    assert _herbekijking(_blijvend({}, einde=D(2026, 12, 11)), D(2026, 12, 7)) == []  # the goal's own end is evaluated instead
+    late = _blijvend({}, [{"datum": D(2027, 3, 22), "bereikt": "ja"}], einde=D(2027, 5, 28))
+    assert _herbekijking(late, D(2027, 3, 23)) == []
+    assert _herbekijking({**_blijvend({}), "maatregelen": [{"wat": "Tijdelijk", "periode": "tijdelijk"}]}, D(2026, 12, 7)) == []
+    assert _herbekijking(_blijvend({}), D(2026, 12, 7), fase="afgesloten") == []
+
+
+def test_evaluatie_elke_weken_overrides_the_trimester_and_moves_to_a_school_day() -> None:
+    doel = _blijvend({"evaluatie_op": D(2026, 11, 9), "evaluatie_elke_weken": 6}, [{"datum": D(2026, 11, 9), "bereikt": "deels"}], start=D(2026, 10, 1))
+    (x,) = _herbekijking(doel, D(2026, 11, 24))
+    assert x.datum == D(2027, 1, 4) and x.verschoven_van == D(2026, 12, 21)  # + 6 weeks lands in the kerstvakantie
+    assert "kerstvakantie" in x.omschrijving and "trimester" not in x.omschrijving
+    zonder_eerste = _blijvend({"evaluatie_elke_weken": 4})  # written by hand, without a first moment: from the goal's start
+    assert [x.datum for x in _herbekijking(zonder_eerste, D(2026, 12, 7))] == [D(2027, 1, 4)]
+
+
 def test_closed_case_has_no_deadlines() -> None:
     d = dossier(
         fase="afgesloten",

@@ -81,3 +81,22 @@ def test_the_same_name_otherwise_written() -> None:
     assert not namen.dezelfde("Els Maes", "Els Maas") and not namen.dezelfde("", "") and not namen.dezelfde(None, "x")
     spelling = namen.als_in(TEAM)
     assert spelling("els  maes") == "Els Maes" and spelling("(niet toegewezen)") == "(niet toegewezen)"
+
+
+@pytest.mark.parametrize(
+    "voornaam,naam,verwacht",
+    [
+        ("mats", "claes", ("Mats", "Claes")),
+        ("jan", "van den broeck", ("Jan", "Van den Broeck")),
+        ("an", "de smet", ("An", "De Smet")),
+        ("zoë", "de la croix", ("Zoë", "De la Croix")),
+        ("marie-louise", "d'hondt", ("Marie-Louise", "D'Hondt")),
+        ("ijsbrand", "van 't hof", ("IJsbrand", "Van 't Hof")),
+        ("élodie", "o'neill", ("Élodie", "O'Neill")),
+        ("Mats", "claes", None),  # a capital typed: written as typed
+        ("mats", "de Wit", None),
+        ("Mats", "Claes", None),
+    ],
+)
+def test_a_pupil_typed_in_lower_case_gets_capitals(voornaam: str, naam: str, verwacht: tuple[str, str] | None) -> None:
+    assert namen.met_hoofdletters(voornaam, naam) == verwacht

@@ -96,3 +96,24 @@ def test_a_prompt_is_plain_text_never_markup(monkeypatch: pytest.MonkeyPatch) ->
     getoond = uit.getvalue()
     for tekst in ("In welke klas zit Lotte [/] [bold]nu?", "De Klimop [/]", "[bold]Regenboog", "Welke school [/]? [1 De Klimop [/], 2 [bold]Regenboog]", "Nieuw teamlid [b]Nina[/b]?"):
         assert tekst in getoond, getoond
+
+
+@pytest.mark.parametrize(
+    "tekst,standaard,getoond",
+    [
+        ("Wat neemt de school mee bij het afronden van het ondersteuningstraject?", None, "ondersteuningstraject? "),
+        ("Waarom niet?", None, "Waarom niet? "),
+        ("Wie neemt de heropstart op", "Els Maes", "Wie neemt de heropstart op (Els Maes): "),
+        ("Klopt dat?", "ja", "Klopt dat? (ja) "),
+    ],
+)
+def test_a_question_mark_gets_no_colon_after_it(tekst: str, standaard: str | None, getoond: str) -> None:
+    """Issue 29: prompts ended in '?:' ('Waarom niet?:')."""
+    import io
+
+    from rich.console import Console
+
+    uit = io.StringIO()
+    console = Console(file=uit, width=200, force_terminal=False, color_system=None)
+    vragen.Vraag.ask(tekst, console=console, default=standaard, stream=io.StringIO("antwoord\n"))
+    assert uit.getvalue().endswith(getoond) and "?:" not in uit.getvalue()
