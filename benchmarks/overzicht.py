@@ -39,7 +39,10 @@ BIN = Path(sys.executable).parent / "leersteun"
 
 VOORNAMEN = "Lotte Noah Ella Finn Mila Louis Nora Lucas Julie Arthur Olivia Jules Emma Liam Zoë Vic Lore Mats Fien Stan".split()
 NAMEN = [*"Peeters Janssens Maes Jacobs Mertens Willems Claes Goossens Wouters".split(), "De Smet", *"Dubois Hermans Aerts Lambrechts".split()]
-SCHOLEN = [(f"Basisschool {n}", g) for n, g in (("De Klimop", "Geel"), ("Sint-Jozef", "Mol"), ("De Regenboog", "Herentals"), ("Het Kompas", "Turnhout"), ("De Linde", "Olen"))]
+SCHOLEN = [
+    (f"Basisschool {n}", g)
+    for n, g in (("De Klimop", "Geel"), ("Sint-Jozef", "Mol"), ("De Regenboog", "Herentals"), ("Het Kompas", "Turnhout"), ("De Linde", "Olen"))
+]
 
 
 def dossier(i: int, r: random.Random) -> str:
@@ -49,9 +52,9 @@ def dossier(i: int, r: random.Random) -> str:
     vorm = r.choice(["regulier", "regulier", "light", "medium", "nieuw"])
     ondersteuner = r.choice(["Els Maes", "Tom Vermeulen", "Sofie Lambrechts", "Pieter Dewulf"])
     lopend = fase in ("ondersteuning", "opstart") and (fase == "ondersteuning" or vorm == "nieuw")
-    traject = f"""  - vorm: {vorm if lopend else 'regulier'}
+    traject = f"""  - vorm: {vorm if lopend else "regulier"}
     start: {start}
-    einde: {'null' if lopend else start + dt.timedelta(days=120)}
+    einde: {"null" if lopend else start + dt.timedelta(days=120)}
     frequentie: wekelijks
     intensiteit: 1 lesuur per week
     evaluatie_op: [{start + dt.timedelta(days=60)}, {start + dt.timedelta(days=150)}]
@@ -84,7 +87,7 @@ def dossier(i: int, r: random.Random) -> str:
 """
     doelen = "".join(
         f"""  - id: D{n}
-    domein: {r.choice(['cognitief', 'socio-emotioneel', 'motorisch'])}
+    domein: {r.choice(["cognitief", "socio-emotioneel", "motorisch"])}
     omschrijving: De leerling start zelfstandig aan een opdracht.
     specifiek: Start binnen 2 minuten na de instructie bij 4 op 5 opdrachten.
     meetbaar: De klasleerkracht noteert 5 keer per week of het lukt.
@@ -123,7 +126,7 @@ leerling:
   voornaam: {r.choice(VOORNAMEN)}
   naam: {r.choice(NAMEN)}
   geboortedatum: 2016-0{r.randint(1, 9)}-1{r.randint(0, 9)}
-  klas: {r.randint(1, 6)}{r.choice('ABC')}
+  klas: {r.randint(1, 6)}{r.choice("ABC")}
   niveau: lager
 school:
   naam: {school}
@@ -135,13 +138,13 @@ verslag:
   ontbindende_voorwaarde: null
 fase: {fase}
 ankerpersoon: An Janssens
-ondersteuner: {ondersteuner if lopend else 'null'}
-vorige_ondersteuners: [{ondersteuner if not lopend else ''}]
+ondersteuner: {ondersteuner if lopend else "null"}
+vorige_ondersteuners: [{ondersteuner if not lopend else ""}]
 clb_medewerker: Karen Claes
 trajecten:
 {traject}geschiedenis:
-{geschiedenis}evaluaties:{(chr(10) + afsluiting) if afsluiting else ' []' + chr(10)}doelen:
-{doelen}heropstarts:{(chr(10) + heropstart) if heropstart else ' []' + chr(10)}"""
+{geschiedenis}evaluaties:{(chr(10) + afsluiting) if afsluiting else " []" + chr(10)}doelen:
+{doelen}heropstarts:{(chr(10) + heropstart) if heropstart else " []" + chr(10)}"""
 
 
 def maak_map(doel: Path, aantal: int) -> None:
@@ -203,7 +206,11 @@ def zonder_schijfcache(map_: Path) -> float | None:
 def machine() -> str:
     import platform
 
-    model = next((r.split(":", 1)[1].strip() for r in Path("/proc/cpuinfo").read_text().splitlines() if r.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    model = (
+        next((r.split(":", 1)[1].strip() for r in Path("/proc/cpuinfo").read_text().splitlines() if r.startswith("model name")), platform.processor())
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
     kernen = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     geheugen = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30 if hasattr(os, "sysconf") else 0
     return f"{model}, {kernen} kernen, {geheugen:.0f} GB, Python {platform.python_version()}, {platform.system()} {platform.release()}"

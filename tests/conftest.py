@@ -1,11 +1,18 @@
 from __future__ import annotations
 
 import hashlib
+import signal
 import textwrap
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+# A test run started in the background (`nohup`, `cmd &` in a script) inherits Ctrl-C ignored,
+# and so would every command the tests start: the Ctrl-C tests then see nothing. Ctrl-C is
+# handled as in a terminal instead (commands started from here get the default again).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parents[1]
 # The file format as the team agreed it (a copy of shared/voorbeeld-dossier.yaml): its keys and

@@ -88,7 +88,7 @@ def test_no_import_circle() -> None:
     def bezoek(m: str, pad: list[str]) -> None:
         if m in klaar:
             return
-        assert m not in bezig, " -> ".join([*pad[pad.index(m):], m])
+        assert m not in bezig, " -> ".join([*pad[pad.index(m) :], m])
         bezig.add(m)
         for d in sorted(graaf[m]):
             bezoek(d, [*pad, m])

@@ -243,8 +243,8 @@ def test_an_invalid_sender_address_is_a_dutch_message(voorbeeld: Path, run, monk
 
 
 def test_anoniem_keeps_every_name_out_of_every_output(voorbeeld: Path, run, monkeypatch) -> None:
-    from leersteun.outputs.anoniem import delen, kern
     from leersteun.files.store import lees
+    from leersteun.outputs.anoniem import delen, kern
 
     monkeypatch.setenv("LEERSTEUN_VANDAAG", "2026-11-30")
     # notes that name pupils in every form: capitals, accents, possessive, another pupil, a parent
@@ -314,7 +314,10 @@ def test_anoniem_with_a_case_that_cannot_be_read_writes_and_shows_nothing(map_: 
     """The names of a case that could not be read are unknown, so they would stay in the
     others' notes (a sister named in her brother's history): nothing is made at all."""
     map_.case(DOSSIER.replace("    door: Els Maes\n", "    door: Els Maes\n    notitie: Zus Zoë Verhoeven (T-002) zit in 3A.\n"))
-    map_.case(DOSSIER.replace("T-001", "T-002").replace("Lotte", "Zoë").replace("Peeters", "Verhoeven").replace("fase: ondersteuning\nanker", "fase: kapot\nanker"), "T-002")
+    map_.case(
+        DOSSIER.replace("T-001", "T-002").replace("Lotte", "Zoë").replace("Peeters", "Verhoeven").replace("fase: ondersteuning\nanker", "fase: kapot\nanker"),
+        "T-002",
+    )
     voor = map_.hashes()
     result = run(*opdracht, "--anoniem")
     assert result.exit_code == 1, result.output
@@ -405,7 +408,11 @@ def _git(map_: Path, *args: str) -> None:
 
 @pytest.mark.parametrize(
     "opdracht",
-    [["overzicht", "--formaat", "md", "--buiten-out", "--uit"], ["agenda", "--buiten-out", "--ics"], ["fiche", "T-001", "--formaat", "md", "--buiten-out", "--uit"]],
+    [
+        ["overzicht", "--formaat", "md", "--buiten-out", "--uit"],
+        ["agenda", "--buiten-out", "--ics"],
+        ["fiche", "T-001", "--formaat", "md", "--buiten-out", "--uit"],
+    ],
     ids=lambda o: o[0],
 )
 def test_no_export_overwrites_a_file_git_tracks(map_: Map, run, opdracht: list[str]) -> None:
@@ -546,7 +553,10 @@ def test_a_template_cannot_pull_a_local_file_into_a_pdf(voorbeeld: Path, run, tm
 
 @pytest.mark.parametrize(
     "opties,woord",
-    [(["--netwerk", "Kempen\nNoord", "--coordinatie", "c@example.org"], "--netwerk"), (["--netwerk", "Kempen", "--coordinatie", "c@example.org\nBcc: x@y.z"], "--coordinatie")],
+    [
+        (["--netwerk", "Kempen\nNoord", "--coordinatie", "c@example.org"], "--netwerk"),
+        (["--netwerk", "Kempen", "--coordinatie", "c@example.org\nBcc: x@y.z"], "--coordinatie"),
+    ],
 )
 def test_init_never_writes_settings_its_own_validation_refuses(tmp_path: Path, run, opties: list[str], woord: str) -> None:
     doel = tmp_path / "map"

@@ -1,9 +1,8 @@
-"""Commands about SMART goals: doel and fiche.
-"""
+"""Commands about SMART goals: doel and fiche."""
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -42,14 +41,14 @@ def _toon_smart(sessie: _Sessie, doel_id: str) -> None:
 
 def _proces_optie(veld: str) -> Any:
     """An option of a goal evaluation's process question, its help from `waarden.PROCES`."""
-    return Annotated[Optional[str], typer.Option(help=PROCES[veld][1])]
+    return Annotated[str | None, typer.Option(help=PROCES[veld][1])]
 
 
-DoelOptie = Annotated[Optional[str], typer.Option("--doel", metavar="ID", help="Een bestaand doel (zoals D1) aanpassen, aanvullen of evalueren.")]
-BehoefteOptie = Annotated[Optional[list[str]], typer.Option(help="'De leerling heeft …' (mag meermaals).")]
-NoodOptie = Annotated[Optional[list[str]], typer.Option(help="'Als leraar heb ik nood aan …' (mag meermaals).")]
-WieOptie = Annotated[Optional[str], typer.Option(help="Maatregel: wie (een functie, zoals klasleerkracht).")]
-MaatregelEvaluatieOptie = Annotated[Optional[str], typer.Option(metavar="DATUM", help="Maatregel: wanneer ze geëvalueerd wordt.")]
+DoelOptie = Annotated[str | None, typer.Option("--doel", metavar="ID", help="Een bestaand doel (zoals D1) aanpassen, aanvullen of evalueren.")]
+BehoefteOptie = Annotated[list[str] | None, typer.Option(help="'De leerling heeft …' (mag meermaals).")]
+NoodOptie = Annotated[list[str] | None, typer.Option(help="'Als leraar heb ik nood aan …' (mag meermaals).")]
+WieOptie = Annotated[str | None, typer.Option(help="Maatregel: wie (een functie, zoals klasleerkracht).")]
+MaatregelEvaluatieOptie = Annotated[str | None, typer.Option(metavar="DATUM", help="Maatregel: wanneer ze geëvalueerd wordt.")]
 
 
 @opdracht("doel")
@@ -57,32 +56,33 @@ def doel_(
     dossier: DossierArg,
     doel_id: DoelOptie = None,
     evalueer: Annotated[bool, typer.Option("--evalueer", help="Evalueer het doel (met --doel).")] = False,
-    domein: Annotated[Optional[Domein], typer.Option(help="Domein van het doel.")] = None,
-    omschrijving: Annotated[Optional[str], typer.Option(help="Het doel in één zin.")] = None,
-    leerplandoel: Annotated[Optional[str], typer.Option(help="Welk leerplandoel of welke eindterm het doel dient.")] = None,
-    specifiek: Annotated[Optional[str], typer.Option(help="Waarneembaar, met een getal of percentage.")] = None,
-    meetbaar: Annotated[Optional[str], typer.Option(help="Hoe en hoe vaak wordt het gemeten?")] = None,
-    acceptabel: Annotated[Optional[str], typer.Option(help="Wie doet wat; is er draagvlak?")] = None,
-    realistisch: Annotated[Optional[str], typer.Option(help="Waarom is het haalbaar?")] = None,
-    start: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Start van het doel.")] = None,
-    einde: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Einde van het doel.")] = None,
+    domein: Annotated[Domein | None, typer.Option(help="Domein van het doel.")] = None,
+    omschrijving: Annotated[str | None, typer.Option(help="Het doel in één zin.")] = None,
+    leerplandoel: Annotated[str | None, typer.Option(help="Welk leerplandoel of welke eindterm het doel dient.")] = None,
+    specifiek: Annotated[str | None, typer.Option(help="Waarneembaar, met een getal of percentage.")] = None,
+    meetbaar: Annotated[str | None, typer.Option(help="Hoe en hoe vaak wordt het gemeten?")] = None,
+    acceptabel: Annotated[str | None, typer.Option(help="Wie doet wat; is er draagvlak?")] = None,
+    realistisch: Annotated[str | None, typer.Option(help="Waarom is het haalbaar?")] = None,
+    start: Annotated[str | None, typer.Option(metavar="DATUM", help="Start van het doel.")] = None,
+    einde: Annotated[str | None, typer.Option(metavar="DATUM", help="Einde van het doel.")] = None,
     onderwijsbehoefte: BehoefteOptie = None,
     ondersteuningsbehoefte: NoodOptie = None,
-    maatregel: Annotated[Optional[str], typer.Option(help="Voeg een maatregel toe: wat? (met --wijzig-maatregel: de nieuwe tekst)")] = None,
+    maatregel: Annotated[str | None, typer.Option(help="Voeg een maatregel toe: wat? (met --wijzig-maatregel: de nieuwe tekst)")] = None,
     wijzig_maatregel: Annotated[
-        Optional[str], typer.Option("--wijzig-maatregel", metavar="NR|TEKST", help="Corrigeer een maatregel van --doel (nummer of stuk van de tekst) met --wie, --hoe, ...")
+        str | None,
+        typer.Option("--wijzig-maatregel", metavar="NR|TEKST", help="Corrigeer een maatregel van --doel (nummer of stuk van de tekst) met --wie, --hoe, ..."),
     ] = None,
-    effect: Annotated[Optional[str], typer.Option(help="Maatregel: het beoogde effect.")] = None,
-    periode: Annotated[Optional[Periode], typer.Option(help="Maatregel: tijdelijk of blijvend.")] = None,
+    effect: Annotated[str | None, typer.Option(help="Maatregel: het beoogde effect.")] = None,
+    periode: Annotated[Periode | None, typer.Option(help="Maatregel: tijdelijk of blijvend.")] = None,
     wie: WieOptie = None,
-    waar: Annotated[Optional[str], typer.Option(help="Maatregel: waar (klas, speelplaats, …).")] = None,
-    wanneer: Annotated[Optional[str], typer.Option(help="Maatregel: frequentie en duur.")] = None,
-    hoe: Annotated[Optional[str], typer.Option(help="Maatregel: methode, aanpak, materiaal.")] = None,
+    waar: Annotated[str | None, typer.Option(help="Maatregel: waar (klas, speelplaats, …).")] = None,
+    wanneer: Annotated[str | None, typer.Option(help="Maatregel: frequentie en duur.")] = None,
+    hoe: Annotated[str | None, typer.Option(help="Maatregel: methode, aanpak, materiaal.")] = None,
     maatregel_evaluatie: MaatregelEvaluatieOptie = None,
     evaluatie_elke: Annotated[
-        Optional[int], typer.Option("--evaluatie-elke", metavar="WEKEN", min=1, max=52, help="Blijvende maatregel: daarna om de zoveel weken opnieuw bekijken.")
+        int | None, typer.Option("--evaluatie-elke", metavar="WEKEN", min=1, max=52, help="Blijvende maatregel: daarna om de zoveel weken opnieuw bekijken.")
     ] = None,
-    bereikt: Annotated[Optional[JaDeelsNee], typer.Option(help="Evaluatie: is het doel bereikt?")] = None,
+    bereikt: Annotated[JaDeelsNee | None, typer.Option(help="Evaluatie: is het doel bereikt?")] = None,
     beoogde_effecten: _proces_optie("beoogde_effecten") = None,
     behouden: _proces_optie("behouden") = None,
     bijsturen: _proces_optie("bijsturen") = None,
@@ -90,10 +90,10 @@ def doel_(
     breder_inzetten: _proces_optie("breder_inzetten") = None,
     nieuwe_afspraken: _proces_optie("nieuwe_afspraken") = None,
     al_geprobeerd: Annotated[
-        Optional[str], typer.Option("--al-geprobeerd", metavar="WAT", help="Wat al geprobeerd werd, met --gelukt en --waarom (bij de leervraag).")
+        str | None, typer.Option("--al-geprobeerd", metavar="WAT", help="Wat al geprobeerd werd, met --gelukt en --waarom (bij de leervraag).")
     ] = None,
-    gelukt: Annotated[Optional[JaDeelsNee], typer.Option(help="Bij --al-geprobeerd: lukte het?")] = None,
-    waarom: Annotated[Optional[str], typer.Option(help="Bij --al-geprobeerd: waarom het (niet) lukte.")] = None,
+    gelukt: Annotated[JaDeelsNee | None, typer.Option(help="Bij --al-geprobeerd: lukte het?")] = None,
+    waarom: Annotated[str | None, typer.Option(help="Bij --al-geprobeerd: waarom het (niet) lukte.")] = None,
     datum: DatumOptie = None,
     commit: CommitOptie = None,
     door: DoorOptie = None,
@@ -112,7 +112,12 @@ def _doel(o: dict[str, Any]) -> None:
         return
     sessie = _Sessie(o["dossier"])
     velden = {k: o[k] for k in ("omschrijving", "leerplandoel", "specifiek", "meetbaar", "acceptabel", "realistisch")}
-    velden = {"domein": o["domein"].value if o["domein"] else None, **velden, "start": _datum_optie(o["start"], "--start"), "einde": _datum_optie(o["einde"], "--einde")}
+    velden = {
+        "domein": o["domein"].value if o["domein"] else None,
+        **velden,
+        "start": _datum_optie(o["start"], "--start"),
+        "einde": _datum_optie(o["einde"], "--einde"),
+    }
     behoeften = (list(o["onderwijsbehoefte"] or []), list(o["ondersteuningsbehoefte"] or []))
     evaluatie = {"bereikt": o["bereikt"].value if o["bereikt"] else None, **{veld: o[veld] for veld in PROCES}}
     interactief = not (any(v is not None for v in velden.values()) or any(behoeften) or o["maatregel"] or any(evaluatie.values()))
@@ -137,7 +142,19 @@ def _wijzig_maatregel(o: dict[str, Any], wie: Any) -> None:
 
     if o["doel_id"] is None:
         raise GebruikFout("--wijzig-maatregel hoort bij een doel: geef ook --doel mee, zoals --doel D1 --wijzig-maatregel 1 --wie zorgleerkracht.")
-    doel = ("domein", "omschrijving", "leerplandoel", "specifiek", "meetbaar", "acceptabel", "realistisch", "start", "einde", "onderwijsbehoefte", "ondersteuningsbehoefte")
+    doel = (
+        "domein",
+        "omschrijving",
+        "leerplandoel",
+        "specifiek",
+        "meetbaar",
+        "acceptabel",
+        "realistisch",
+        "start",
+        "einde",
+        "onderwijsbehoefte",
+        "ondersteuningsbehoefte",
+    )
     anders = {f"--{k.replace('_', '-')}": o[k] for k in (*doel, "evalueer", "bereikt", *PROCES, "datum")}
     _geen_effect("--wijzig-maatregel corrigeert één maatregel; pas het doel of evalueer het in een aparte opdracht", anders)
     velden = {"wat": o["maatregel"], "beoogd_effect": o["effect"], "periode": o["periode"].value if o["periode"] else None}
@@ -161,7 +178,7 @@ def _al_geprobeerd(o: dict[str, Any], wie: Any) -> None:
     from leersteun.editing import goals
 
     if o["al_geprobeerd"] is None:
-        raise GebruikFout("--gelukt en --waarom horen bij --al-geprobeerd: zeg wat er geprobeerd werd, zoals --al-geprobeerd \"Planningsschema\".")
+        raise GebruikFout('--gelukt en --waarom horen bij --al-geprobeerd: zeg wat er geprobeerd werd, zoals --al-geprobeerd "Planningsschema".')
     anders = [k for k, v in o.items() if v not in (None, False, [], ()) and k not in ("dossier", "al_geprobeerd", "gelukt", "waarom", "commit", "door")]
     _geen_effect("--al-geprobeerd noteert wat al geprobeerd werd; doe de rest in een aparte opdracht", {f"--{k.replace('_', '-')}": o[k] for k in anders})
     if o["gelukt"] is None and not o["waarom"]:
@@ -191,7 +208,7 @@ def _controleer_doel_opties(o: dict[str, Any], velden: dict[str, Any], behoeften
         evalueer = True  # --bereikt with --doel is an evaluation, said or not
     if not o["maatregel"]:
         maatregel = {f"--{k.replace('_', '-')}": o[k] for k in ("effect", "periode", "wie", "waar", "wanneer", "hoe", "maatregel_evaluatie", "evaluatie_elke")}
-        _geen_effect("ze beschrijven een nieuwe maatregel: geef ook --maatregel \"wat\"", maatregel)
+        _geen_effect('ze beschrijven een nieuwe maatregel: geef ook --maatregel "wat"', maatregel)
     if evalueer:
         doel = {**{f"--{k.replace('_', '-')}": v for k, v in velden.items()}, "--onderwijsbehoefte": behoeften[0], "--ondersteuningsbehoefte": behoeften[1]}
         _geen_effect("een evaluatie verandert het doel niet; pas het doel apart aan", {**doel, "--maatregel": o["maatregel"]})
@@ -211,8 +228,8 @@ def _evalueer_doel(sessie: Any, doel_id: str, evaluatie: dict[str, Any]) -> None
 
 def _nieuw_of_gewijzigd_doel(sessie: Any, doel_id: str | None, velden: dict[str, Any], behoeften: tuple, interactief: bool) -> str:
     """A new goal (after the beeldvorming, when asked), or a changed one; its id."""
-    from leersteun.editing import goals
     from leersteun.core.errors import GebruikFout
+    from leersteun.editing import goals
 
     if doel_id is None:
         if interactief:
@@ -281,18 +298,18 @@ class FicheFormaat(str, Enum):
 @opdracht("fiche")
 def fiche(
     dossier: DossierArg,
-    doel_id: Annotated[Optional[str], typer.Option("--doel", metavar="ID", help="Alleen dit doel (zoals D1).")] = None,
+    doel_id: Annotated[str | None, typer.Option("--doel", metavar="ID", help="Alleen dit doel (zoals D1).")] = None,
     formaat: Annotated[FicheFormaat, typer.Option(help="md, html (printbaar A4) of pdf.")] = FicheFormaat.html,
-    uit: Annotated[Optional[Path], typer.Option("--uit", metavar="BESTAND", help="Waar de fiche komt (standaard in out/).")] = None,
+    uit: Annotated[Path | None, typer.Option("--uit", metavar="BESTAND", help="Waar de fiche komt (standaard in out/).")] = None,
     alle: Annotated[bool, typer.Option("--alle", help="Ook de doelen van een vroegere ondersteuning (voor een heropstart met een nieuw traject).")] = False,
     buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Maak de doelfiche: leesbaar voor ouders en leerling, in Markdown, HTML of PDF."""
+    from leersteun.files.schijf import toon
     from leersteun.outputs import fiche
+    from leersteun.outputs.render import render
     from leersteun.reading import dossiers
     from leersteun.reading.folder import vandaag
-    from leersteun.outputs.render import render
-    from leersteun.files.schijf import toon
 
     map_ = _dossiermap()
     _controleer_uitvoer(map_, uit, buiten_out)

@@ -1,9 +1,8 @@
-"""Commands about case files: init, nieuw, lijst, toon, valideer.
-"""
+"""Commands about case files: init, nieuw, lijst, toon, valideer."""
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -39,8 +38,8 @@ from leersteun.core.waarden import (
 @opdracht("init")
 def init(
     map_: Annotated[Path, typer.Argument(metavar="MAP", help="Waar de nieuwe dossiermap komt (standaard: hier).", show_default=False)] = Path("."),
-    netwerk: Annotated[Optional[str], typer.Option(help="Naam van het leersteuncentrum.")] = None,
-    coordinatie: Annotated[Optional[str], typer.Option("--coordinatie", help="E-mailadres van de coördinatie.")] = None,
+    netwerk: Annotated[str | None, typer.Option(help="Naam van het leersteuncentrum.")] = None,
+    coordinatie: Annotated[str | None, typer.Option("--coordinatie", help="E-mailadres van de coördinatie.")] = None,
 ) -> None:
     """Maak een nieuwe dossiermap (leersteun.yaml, cases/, .gitignore, git), of richt een kloon in."""
     from leersteun.core.errors import Fout
@@ -91,52 +90,56 @@ def _vraag_netwerk(netwerk: str | None, coordinatie: str | None) -> tuple[str, s
 
 
 VanuitOptie = Annotated[
-    Optional[str], typer.Option("--vanuit", metavar="DOSSIER", help="Nieuwe aanmelding na een afgesloten dossier (andere school, secundair): neemt de leerling over.")
+    str | None,
+    typer.Option("--vanuit", metavar="DOSSIER", help="Nieuwe aanmelding na een afgesloten dossier (andere school, secundair): neemt de leerling over."),
 ]
 TochOptie = Annotated[
-    Optional[str], typer.Option("--toch", metavar="REDEN", help="Maak het dossier ook als de leerling al een lopend dossier heeft (met de reden).")
+    str | None, typer.Option("--toch", metavar="REDEN", help="Maak het dossier ook als de leerling al een lopend dossier heeft (met de reden).")
 ]
 VraagVanOptie = Annotated[
-    Optional[list[VraagVan]], typer.Option("--vraag-van", help="Van wie de vraag komt: leerkracht, zorg, ouders, clb, directie, andere (mag meermaals).")
+    list[VraagVan] | None, typer.Option("--vraag-van", help="Van wie de vraag komt: leerkracht, zorg, ouders, clb, directie, andere (mag meermaals).")
 ]
-TypologieOptie = Annotated[Optional[Typologie], typer.Option(help="Typologie van het Verslag: basisaanbod, 'type 2', 'type 3', 'type 9', ... (of het nummer: 2).")]
-DiplonOptie = Annotated[Optional[bool], typer.Option("--diplon/--niet-in-diplon", help="Is het Verslag al zichtbaar in Diplon?")]
-OvOptie = Annotated[Optional[str], typer.Option(help="Bij IAC/OV4: datum van inschrijving onder ontbindende voorwaarde.")]
-GeprobeerdOptie = Annotated[Optional[list[str]], typer.Option("--al-geprobeerd", help="Wat de school al uitprobeerde (mag meermaals).")]
-AankerOptie = Annotated[Optional[str], typer.Option(help="De ankerpersoon van het dossier, uit het team (standaard: die van de school).")]
+TypologieOptie = Annotated[Typologie | None, typer.Option(help="Typologie van het Verslag: basisaanbod, 'type 2', 'type 3', 'type 9', ... (of het nummer: 2).")]
+DiplonOptie = Annotated[bool | None, typer.Option("--diplon/--niet-in-diplon", help="Is het Verslag al zichtbaar in Diplon?")]
+OvOptie = Annotated[str | None, typer.Option(help="Bij IAC/OV4: datum van inschrijving onder ontbindende voorwaarde.")]
+GeprobeerdOptie = Annotated[list[str] | None, typer.Option("--al-geprobeerd", help="Wat de school al uitprobeerde (mag meermaals).")]
+AankerOptie = Annotated[str | None, typer.Option(help="De ankerpersoon van het dossier, uit het team (standaard: die van de school).")]
 NieuweSchoolOptie = Annotated[
-    bool, typer.Option("--nieuwe-school", help="De school staat nog niet in leersteun.yaml: zet ze erbij (met --gemeente, en --ankerpersoon en --clb als je ze kent).")
+    bool,
+    typer.Option(
+        "--nieuwe-school", help="De school staat nog niet in leersteun.yaml: zet ze erbij (met --gemeente, en --ankerpersoon en --clb als je ze kent)."
+    ),
 ]
-AanmelderOptie = Annotated[Optional[str], typer.Option(help="Wie de aanmelding noteert (standaard: LEERSTEUN_GEBRUIKER of git user.name).")]
+AanmelderOptie = Annotated[str | None, typer.Option(help="Wie de aanmelding noteert (standaard: LEERSTEUN_GEBRUIKER of git user.name).")]
 
 
 @opdracht("nieuw")
 def nieuw(
-    voornaam: Annotated[Optional[str], typer.Option(help="Voornaam van de leerling.")] = None,
-    naam: Annotated[Optional[str], typer.Option(help="Familienaam van de leerling.")] = None,
-    klas: Annotated[Optional[str], typer.Option(help="Huidige klas, zoals 5B.")] = None,
-    niveau: Annotated[Optional[Niveau], typer.Option(help="kleuter, lager of secundair.")] = None,
-    geboortedatum: Annotated[Optional[str], typer.Option(help="Geboortedatum, bv. 11-02-2019.")] = None,
-    school: Annotated[Optional[str], typer.Option(help="De school, zoals in leersteun.yaml (een deel van de naam mag: klimop).")] = None,
+    voornaam: Annotated[str | None, typer.Option(help="Voornaam van de leerling.")] = None,
+    naam: Annotated[str | None, typer.Option(help="Familienaam van de leerling.")] = None,
+    klas: Annotated[str | None, typer.Option(help="Huidige klas, zoals 5B.")] = None,
+    niveau: Annotated[Niveau | None, typer.Option(help="kleuter, lager of secundair.")] = None,
+    geboortedatum: Annotated[str | None, typer.Option(help="Geboortedatum, bv. 11-02-2019.")] = None,
+    school: Annotated[str | None, typer.Option(help="De school, zoals in leersteun.yaml (een deel van de naam mag: klimop).")] = None,
     nieuwe_school: NieuweSchoolOptie = False,
-    gemeente: Annotated[Optional[str], typer.Option(help="Gemeente van de school.")] = None,
-    verslag: Annotated[Optional[VerslagSoort], typer.Option(help="Soort Verslag: GC, IAC of OV4.")] = None,
-    verslagdatum: Annotated[Optional[str], typer.Option(help="Datum van het Verslag (bv. 10-12-2025).")] = None,
+    gemeente: Annotated[str | None, typer.Option(help="Gemeente van de school.")] = None,
+    verslag: Annotated[VerslagSoort | None, typer.Option(help="Soort Verslag: GC, IAC of OV4.")] = None,
+    verslagdatum: Annotated[str | None, typer.Option(help="Datum van het Verslag (bv. 10-12-2025).")] = None,
     typologie: TypologieOptie = None,
     diplon: DiplonOptie = None,
     ontbindende_voorwaarde: OvOptie = None,
-    leervraag: Annotated[Optional[str], typer.Option("--leervraag", help="De hulp- of leervraag van de school.")] = None,
+    leervraag: Annotated[str | None, typer.Option("--leervraag", help="De hulp- of leervraag van de school.")] = None,
     vraag_van: VraagVanOptie = None,
     al_geprobeerd: GeprobeerdOptie = None,
     ankerpersoon: AankerOptie = None,
     nieuw_lid: NieuwLidOptie = False,
-    clb: Annotated[Optional[str], typer.Option("--clb", help="De CLB-medewerker (standaard: die van de school).")] = None,
+    clb: Annotated[str | None, typer.Option("--clb", help="De CLB-medewerker (standaard: die van de school).")] = None,
     vanuit: VanuitOptie = None,
     toch: TochOptie = None,
-    dossier_id: Annotated[Optional[str], typer.Option("--id", help="Eigen id (standaard: schoolcode-jaar-nummer).")] = None,
+    dossier_id: Annotated[str | None, typer.Option("--id", help="Eigen id (standaard: schoolcode-jaar-nummer).")] = None,
     door: AanmelderOptie = None,
     commit: CommitOptie = None,
-    notitie: Annotated[Optional[str], typer.Option(help="Notitie bij de aanmelding.")] = None,
+    notitie: Annotated[str | None, typer.Option(help="Notitie bij de aanmelding.")] = None,
 ) -> None:
     """Maak een nieuw dossier in fase aanmelding (vraagt wat ontbreekt)."""
     from leersteun.editing import aanmelding
@@ -295,7 +298,9 @@ def _nieuwe_school(o: dict[str, Any], inst: Any, gezocht: Any, ankerpersoon: str
         )
     gemeente = o["gemeente"] or (_vraag(f"Gemeente van {naam}") if interactief else None)
     if not gemeente:
-        raise GebruikFout("--nieuwe-school: geef ook --gemeente, de gemeente van de school (de ankerpersoon en de CLB-medewerker met --ankerpersoon en --clb). Er is niets gemaakt.")
+        raise GebruikFout(
+            "--nieuwe-school: geef ook --gemeente, de gemeente van de school (de ankerpersoon en de CLB-medewerker met --ankerpersoon en --clb). Er is niets gemaakt."
+        )
     if ankerpersoon is None and interactief and inst.team:
         ankerpersoon = _vraag("Ankerpersoon van het team voor deze school", keuzes=namen.teamleden(inst), leeg=True) or None
     clb = _clb(o["clb"], inst) or ((_vraag("CLB-medewerker van de school (leeg als nog niet gekend)", leeg=True) or None) if interactief else None)
@@ -343,11 +348,9 @@ def _vraag_leervraag(o: dict[str, Any], interactief: bool) -> tuple[str | None, 
 
 @opdracht("lijst")
 def lijst(
-    fase: Annotated[Optional[list[Fase]], typer.Option(help="Alleen deze fase (mag meermaals).")] = None,
-    school: Annotated[Optional[str], typer.Option(help="Alleen scholen waarvan de naam dit bevat.")] = None,
-    ondersteuner: Annotated[
-        Optional[str], typer.Option(help="Alleen dossiers van deze ondersteuner ('geen' voor niet toegewezen).")
-    ] = None,
+    fase: Annotated[list[Fase] | None, typer.Option(help="Alleen deze fase (mag meermaals).")] = None,
+    school: Annotated[str | None, typer.Option(help="Alleen scholen waarvan de naam dit bevat.")] = None,
+    ondersteuner: Annotated[str | None, typer.Option(help="Alleen dossiers van deze ondersteuner ('geen' voor niet toegewezen).")] = None,
     als_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
     anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen.")] = False,
 ) -> None:
@@ -384,9 +387,9 @@ def toon_(
     dossier: DossierArg,
 ) -> None:
     """Toon één dossier, leesbaar."""
+    from leersteun.outputs.weergave import toon_dossier
     from leersteun.reading import dossiers
     from leersteun.reading.folder import vandaag
-    from leersteun.outputs.weergave import toon_dossier
 
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
@@ -402,7 +405,7 @@ def toon_(
 @opdracht("valideer")
 def valideer(
     paden: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Argument(metavar="PAD...", help="Dossiers of mappen (standaard: leersteun.yaml en alle dossiers).", show_default=False),
     ] = None,
     als_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,

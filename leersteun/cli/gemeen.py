@@ -7,7 +7,7 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -68,9 +68,7 @@ def _kies_dossier(treffers: list[Any], beschrijvingen: list[str]) -> Any:
     return treffers[beschrijvingen.index(keuze)]
 
 
-BuitenOutOptie = Annotated[
-    bool, typer.Option("--buiten-out", help="Sta toe dat het bestand buiten out/ komt (nooit in cases/ of op leersteun.yaml).")
-]
+BuitenOutOptie = Annotated[bool, typer.Option("--buiten-out", help="Sta toe dat het bestand buiten out/ komt (nooit in cases/ of op leersteun.yaml).")]
 
 
 def _controleer_uitvoer(map_: Any, pad: Path | None, buiten_out: bool, optie: str = "--uit") -> None:
@@ -87,8 +85,8 @@ def _controleer_uitvoer(map_: Any, pad: Path | None, buiten_out: bool, optie: st
 def _schrijf_uitvoer(map_: Any, pad: Path, inhoud: bytes, buiten_out: bool = False, optie: str = "--uit") -> Path:
     """Write generated output after checking where it goes (see `folder.uitvoer_pad`)."""
     from leersteun.core.errors import Fout
-    from leersteun.reading.folder import buiten_git_ignore_melding, uitvoer_pad
     from leersteun.files.schijf import schrijf_atomisch
+    from leersteun.reading.folder import buiten_git_ignore_melding, uitvoer_pad
 
     doel = uitvoer_pad(map_, pad, buiten_out, optie)
     try:
@@ -108,9 +106,9 @@ def _voltooi_dossier(incomplete: str) -> list[tuple[str, str]]:
     The shell quotes them (`voltooien`), so a name is never code. A folder that cannot be
     read completes nothing (no message in the middle of typing)."""
     from leersteun.core.errors import Fout
+    from leersteun.core.tekst import normaal
     from leersteun.reading.dossiers import Kaart, kaarten
     from leersteun.reading.folder import vind_map
-    from leersteun.core.tekst import normaal
 
     begin = normaal(incomplete)
     uit: dict[str, str] = {}
@@ -180,9 +178,9 @@ def _datum_optie(waarde: str | None, optie: str) -> Any:
     """A date option as a teacher types it: 31-12-2025, 31/12/2025, 2025-12-31, vandaag, morgen."""
     if waarde is None:
         return None
-    from leersteun.rules import invoer
     from leersteun.core.errors import GebruikFout
     from leersteun.reading.folder import vandaag
+    from leersteun.rules import invoer
 
     try:
         return invoer.datum(waarde, vandaag())
@@ -192,8 +190,8 @@ def _datum_optie(waarde: str | None, optie: str) -> Any:
 
 def _wie(door: str | None, datum: str | None, notitie: str | None) -> Any:
     from leersteun.core.errors import Fout
-    from leersteun.reading.folder import gebruiker, vandaag
     from leersteun.editing.trajectory import Wie
+    from leersteun.reading.folder import gebruiker, vandaag
 
     naam = gebruiker(door)
     if not naam:
@@ -303,8 +301,8 @@ def _commit(map_: Any, instellingen: Any, keuze: bool | None, bestanden: list[Pa
     """Commit the changed files when asked (--commit) or by default (commit: true). The change
     is already saved: a commit that fails says so, and an explicit --commit that cannot
     commit exits 1."""
-    from leersteun.reading import gitops
     from leersteun.core.errors import Fout
+    from leersteun.reading import gitops
 
     expliciet = keuze is True
     if keuze is None:
@@ -312,7 +310,7 @@ def _commit(map_: Any, instellingen: Any, keuze: bool | None, bestanden: list[Pa
     if not keuze:
         return
     paden = " ".join(Path(os.path.relpath(b, map_.pad)).as_posix() for b in bestanden)
-    zelf = f"Commit ze zelf met: git add -A -- {paden} && git commit -m \"{boodschap}\""
+    zelf = f'Commit ze zelf met: git add -A -- {paden} && git commit -m "{boodschap}"'
     try:
         regel = gitops.commit(map_.pad, bestanden, boodschap, door)
     except Fout as e:
@@ -322,17 +320,17 @@ def _commit(map_: Any, instellingen: Any, keuze: bool | None, bestanden: list[Pa
     print(regel)
 
 
-DoorOptie = Annotated[Optional[str], typer.Option("--door", help="Wie de wijziging doet (standaard: LEERSTEUN_GEBRUIKER of git user.name).")]
+DoorOptie = Annotated[str | None, typer.Option("--door", help="Wie de wijziging doet (standaard: LEERSTEUN_GEBRUIKER of git user.name).")]
 
 
-DatumOptie = Annotated[Optional[str], typer.Option("--datum", metavar="DATUM", help="Datum van de wijziging (standaard: vandaag).")]
+DatumOptie = Annotated[str | None, typer.Option("--datum", metavar="DATUM", help="Datum van de wijziging (standaard: vandaag).")]
 
 
-NotitieOptie = Annotated[Optional[str], typer.Option("--notitie", help="Notitie in de geschiedenis.")]
+NotitieOptie = Annotated[str | None, typer.Option("--notitie", help="Notitie in de geschiedenis.")]
 
 
 CommitOptie = Annotated[
-    Optional[bool],
+    bool | None,
     typer.Option("--commit/--geen-commit", help="Commit het gewijzigde dossier in git (standaard: 'commit' in leersteun.yaml)."),
 ]
 
@@ -366,12 +364,12 @@ def _afspraak(
 
 
 TochVormOptie = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--toch", metavar="REDEN", help="Bij light of medium: waarom het toch buiten de vorm gaat (frequentie, duur); komt in de geschiedenis."),
 ]
 
 
-JdnOptie = Annotated[Optional[JaDeelsNee], typer.Option(help="ja, deels of nee.", show_default=False)]
+JdnOptie = Annotated[JaDeelsNee | None, typer.Option(help="ja, deels of nee.", show_default=False)]
 
 
 def _Sessie(naam: str) -> Any:  # noqa: N802 - reads as the class it makes
@@ -401,4 +399,4 @@ def _terminal_sessie() -> Any:
     return TerminalSessie
 
 
-KlasOptie = Annotated[Optional[str], typer.Option("--klas", help="De klas waarin de leerling nu zit (bevestigt ze voor dit schooljaar).")]
+KlasOptie = Annotated[str | None, typer.Option("--klas", help="De klas waarin de leerling nu zit (bevestigt ze voor dit schooljaar).")]

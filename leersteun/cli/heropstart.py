@@ -1,14 +1,12 @@
-"""Commands of the heropstart: the checklist, the mail to coordination, the assignment.
-"""
+"""Commands of the heropstart: the checklist, the mail to coordination, the assignment."""
 
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
-from leersteun.core import datums
 from leersteun.cli.fouten import _console
 from leersteun.cli.gemeen import (
     CommitOptie,
@@ -29,6 +27,7 @@ from leersteun.cli.gemeen import (
     _wie,
 )
 from leersteun.cli.kern import opdracht
+from leersteun.core import datums
 from leersteun.core.waarden import (
     Fase,
     Vorm,
@@ -38,13 +37,11 @@ from leersteun.core.waarden import (
 @opdracht("heropstart")
 def heropstart_(
     dossier: DossierArg,
-    antwoorden: Annotated[
-        Optional[Path], typer.Option("--antwoorden", metavar="BESTAND", help="Vul de checklist in zonder vragen, uit een YAML-bestand.")
-    ] = None,
+    antwoorden: Annotated[Path | None, typer.Option("--antwoorden", metavar="BESTAND", help="Vul de checklist in zonder vragen, uit een YAML-bestand.")] = None,
     opnieuw: Annotated[bool, typer.Option("--opnieuw", help="Begin de checklist opnieuw (na bevestiging).")] = False,
     ja: Annotated[bool, typer.Option("--ja", help="Met --opnieuw: bevestig zonder te vragen.")] = False,
     overleg_school_clb: Annotated[
-        Optional[str], typer.Option("--overleg-school-clb", metavar="DATUM", help="Datum van het overleg tussen school en CLB (gevraagd als het ontbreekt).")
+        str | None, typer.Option("--overleg-school-clb", metavar="DATUM", help="Datum van het overleg tussen school en CLB (gevraagd als het ontbreekt).")
     ] = None,
     zelfde_school: Annotated[
         bool, typer.Option("--zelfde-school", help="Na afsluiten omdat de leerling stopte met school: de leerling komt terug naar dezelfde school.")
@@ -113,11 +110,11 @@ def _andere(sessie: _Sessie) -> list[Any]:
 
 
 def _lees_antwoorden(antwoorden: Path | None) -> Any:
-    from leersteun.editing import heropstart as hs
-    from leersteun.rules.checks import valideer_model
     from leersteun.core.errors import OngeldigBestand
-    from leersteun.files.store import lees
+    from leersteun.editing import heropstart as hs
     from leersteun.files.schijf import toon
+    from leersteun.files.store import lees
+    from leersteun.rules.checks import valideer_model
 
     if antwoorden is None:
         return None
@@ -127,13 +124,12 @@ def _lees_antwoorden(antwoorden: Path | None) -> Any:
     return gegeven
 
 
-def _start_heropstart(
-    sessie: _Sessie, wie: Any, overleg_school_clb: str | None, notitie: str | None, vragen: bool, zelfde_school: bool = False
-) -> bool:
+def _start_heropstart(sessie: _Sessie, wie: Any, overleg_school_clb: str | None, notitie: str | None, vragen: bool, zelfde_school: bool = False) -> bool:
     """From afgesloten to heropstart, after the meeting of school and CLB (asked in a terminal
     when missing, refused elsewhere); after `stopt_met_school` only for a pupil back at the same
     school (asked in a terminal). True when the heropstart started now."""
     from leersteun.core.errors import Fout
+    from leersteun.core.waarden import OverlegSoort, Reden
     from leersteun.editing.trajectory import (
         afgesloten_op,
         afsluitreden,
@@ -141,7 +137,6 @@ def _start_heropstart(
         overleg_sinds,
         start_heropstart,
     )
-    from leersteun.core.waarden import OverlegSoort, Reden
 
     d = sessie.gelezen.dossier
     if d.fase == Fase.heropstart:
@@ -203,15 +198,14 @@ def _wis_antwoorden(sessie: _Sessie, ja: bool) -> bool:
 
 def _doorloop_checklist(sessie: _Sessie, wie: Any, commit: bool | None) -> None:
     """The checklist on the terminal; after a heropstart, the offer to make the mail."""
-    from leersteun.terminal.checklist_ui import doorloop
     from leersteun.rules.model import Uitkomst
+    from leersteun.terminal.checklist_ui import doorloop
 
     uitkomst = doorloop(_console(), sessie.gelezen, sessie.bewaar, _andere(sessie), wie)
     sessie.zeg()
     sessie.commit(commit, f"checklist heropstart ({uitkomst.value if uitkomst else 'open'})", wie.door)
     h = sessie.gelezen.dossier.laatste_heropstart if sessie.gelezen.dossier else None
     if uitkomst == Uitkomst.heropstart and h is not None and h.mail is None:
-
         if _ja_nee("Nu de mail aan de coördinatie maken?", standaard=True):
             _maak_mail(sessie, wie)
             sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
@@ -320,7 +314,7 @@ def mail_(
     verstuur: Annotated[bool, typer.Option("--verstuur", help="Verstuur de mail via SMTP (na bevestiging).")] = False,
     ja: Annotated[bool, typer.Option("--ja", help="Met --verstuur: bevestig het versturen zonder te vragen.")] = False,
     verstuurd: Annotated[
-        Optional[str], typer.Option("--verstuurd", metavar="DATUM", help="De mail is buiten leersteun verstuurd (Outlook, Thunderbird): noteer de datum.")
+        str | None, typer.Option("--verstuurd", metavar="DATUM", help="De mail is buiten leersteun verstuurd (Outlook, Thunderbird): noteer de datum.")
     ] = None,
     klas: "KlasOptie" = None,
     commit: "CommitOptie" = None,
@@ -373,9 +367,9 @@ def _terminal() -> bool:
 def _kan_mailen(sessie: _Sessie, verstuur: bool) -> None:
     """A mail needs a finished checklist with outcome heropstart; sending also needs SMTP and
     a question not sent before."""
+    from leersteun.core.errors import Fout
     from leersteun.editing import heropstart as hs
     from leersteun.outputs import mail
-    from leersteun.core.errors import Fout
 
     h = sessie.gelezen.dossier.laatste_heropstart
     if verstuur:
@@ -399,7 +393,6 @@ def _verstuur(sessie: _Sessie, bericht: Any, ja: bool) -> bool:
 
     smtp = sessie.instellingen.smtp
     if not ja:
-
         if not _ja_nee(f"Versturen naar {sessie.instellingen.coordinatie.email} via {smtp.host}?"):
             print("Niet verstuurd; de mail staat klaar in out/.")
             return False
@@ -414,7 +407,7 @@ def _verstuur(sessie: _Sessie, bericht: Any, ja: bool) -> bool:
 def toewijzen_(
     dossier: DossierArg,
     ondersteuner: Annotated[
-        Optional[str],
+        str | None,
         typer.Argument(
             metavar="[ONDERSTEUNER]",
             help="De ondersteuner, uit het team van leersteun.yaml ('els maes' is Els Maes); weggelaten: de ondersteuner die de leerling al kent wordt voorgesteld.",
@@ -422,16 +415,16 @@ def toewijzen_(
         ),
     ] = None,
     vorm: Annotated[
-        Optional[Vorm], typer.Option(help="light, medium of nieuw, als de vorm al gekozen is (anders later met 'leersteun fase').", show_default=False)
+        Vorm | None, typer.Option(help="light, medium of nieuw, als de vorm al gekozen is (anders later met 'leersteun fase').", show_default=False)
     ] = None,
-    start: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Met --vorm: start van het traject (standaard: --datum).")] = None,
-    frequentie: Annotated[Optional[str], typer.Option(help="Met --vorm: afgesproken frequentie.")] = None,
-    intensiteit: Annotated[Optional[str], typer.Option(help="Met --vorm: afgesproken intensiteit.")] = None,
+    start: Annotated[str | None, typer.Option(metavar="DATUM", help="Met --vorm: start van het traject (standaard: --datum).")] = None,
+    frequentie: Annotated[str | None, typer.Option(help="Met --vorm: afgesproken frequentie.")] = None,
+    intensiteit: Annotated[str | None, typer.Option(help="Met --vorm: afgesproken intensiteit.")] = None,
     evaluatie_op: Annotated[
-        Optional[list[str]], typer.Option("--evaluatie-op", metavar="DATUM", help="Met --vorm: evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
+        list[str] | None, typer.Option("--evaluatie-op", metavar="DATUM", help="Met --vorm: evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
     ] = None,
     corrigeer: Annotated[
-        Optional[str], typer.Option("--corrigeer", metavar="REDEN", help="Wijs opnieuw toe na een verkeerde toewijzing; de reden komt in de geschiedenis.")
+        str | None, typer.Option("--corrigeer", metavar="REDEN", help="Wijs opnieuw toe na een verkeerde toewijzing; de reden komt in de geschiedenis.")
     ] = None,
     nieuw_lid: NieuwLidOptie = False,
     toch: TochVormOptie = None,
@@ -443,8 +436,8 @@ def toewijzen_(
     """Voor de coördinatie: wijs na een heropstart een ondersteuner toe (de vorm mag later), of corrigeer een toewijzing."""
     from leersteun.editing import heropstart as hs
     from leersteun.editing.instellingen import bewaar_samen
-    from leersteun.rules.deadlines import deadlines
     from leersteun.reading.folder import vandaag
+    from leersteun.rules.deadlines import deadlines
 
     wie = _wie(door, datum, notitie)
     if vorm is None:

@@ -5,7 +5,7 @@ Commands register themselves with `opdracht` in the modules of this package.
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import UsageError
@@ -145,9 +145,7 @@ def voltooien_gevraagd(args: Any, complete_var: str | None) -> bool:
     import os
 
     woorden = sys.argv[1:] if args is None else [str(a) for a in args]
-    return bool(os.environ.get(complete_var or "_LEERSTEUN_COMPLETE")) or any(
-        w.startswith(("--install-completion", "--show-completion")) for w in woorden
-    )
+    return bool(os.environ.get(complete_var or "_LEERSTEUN_COMPLETE")) or any(w.startswith(("--install-completion", "--show-completion")) for w in woorden)
 
 
 app = typer.Typer(
@@ -179,23 +177,35 @@ def _normaliseer(token: str) -> str:
 
 
 VOORBEELDEN = {
-    "init": ["leersteun init leersteun-kempen --netwerk \"Leersteuncentrum Kempen-Noord\" --coordinatie info@wanteam.be", "leersteun init   (in de kloon van een collega)"],
-    "nieuw": ["leersteun nieuw", "leersteun nieuw --vanuit mila --school \"Basisschool De Klimop\" --klas 5A --niveau lager --verslag GC --verslagdatum 10-12-2025 --diplon"],
+    "init": [
+        'leersteun init leersteun-kempen --netwerk "Leersteuncentrum Kempen-Noord" --coordinatie info@wanteam.be',
+        "leersteun init   (in de kloon van een collega)",
+    ],
+    "nieuw": [
+        "leersteun nieuw",
+        'leersteun nieuw --vanuit mila --school "Basisschool De Klimop" --klas 5A --niveau lager --verslag GC --verslagdatum 10-12-2025 --diplon',
+    ],
     "lijst": ["leersteun lijst --fase ondersteuning", "leersteun lijst --ondersteuner pieter --json"],
     "toon": ["leersteun toon lotte"],
     "valideer": ["leersteun valideer", "leersteun valideer cases/KLM-2024-017.yaml --streng"],
-    "fase": ["leersteun fase ella opstart --verslag-zichtbaar", "leersteun fase mats ondersteuning --frequentie wekelijks --intensiteit \"1 lesuur per week\" --opstartgesprek vandaag"],
+    "fase": [
+        "leersteun fase ella opstart --verslag-zichtbaar",
+        'leersteun fase mats ondersteuning --frequentie wekelijks --intensiteit "1 lesuur per week" --opstartgesprek vandaag',
+    ],
     "evaluatie": ["leersteun evaluatie noah", "leersteun evaluatie jules --beslissing verderzetten --concreet ja --context deels --gedragen ja --fase-2-3 ja"],
-    "betrokkene": ["leersteun betrokkene mats --rol klasleerkracht --naam \"Joris Van Aken\" --contact joris@klimop.example.be"],
+    "betrokkene": ['leersteun betrokkene mats --rol klasleerkracht --naam "Joris Van Aken" --contact joris@klimop.example.be'],
     "overleg": ["leersteun overleg mats --soort opstartgesprek --met klasleerkracht,ouders", "leersteun overleg lena --soort school-clb --datum 20-11-2026"],
     "diplon": ["leersteun diplon olivia circqel"],
     "verslag": ["leersteun verslag noah --soort IAC --datum 20-11-2026 --ontbindende-voorwaarde 23-11-2026", "leersteun verslag ella --beslist vandaag"],
-    "schooljaar": ["leersteun schooljaar 2027-2028 --klassen klaslijst.csv", "leersteun schooljaar 2027-2028 --klassen klimop.csv --klassen regenboog.csv --ja --commit"],
+    "schooljaar": [
+        "leersteun schooljaar 2027-2028 --klassen klaslijst.csv",
+        "leersteun schooljaar 2027-2028 --klassen klimop.csv --klassen regenboog.csv --ja --commit",
+    ],
     "overgang": ["leersteun overgang finn kleuter-lager --klas 1A", "leersteun overgang arthur lager-secundair"],
     "heropstart": ["leersteun heropstart lena", "leersteun heropstart lena --overleg-school-clb 20-11-2026 --antwoorden antwoorden.yaml"],
     "mail": ["leersteun mail lotte", "leersteun mail lotte --klas 6B --verstuur"],
-    "toewijzen": ["leersteun toewijzen lotte \"Pieter Dewulf\"", "leersteun toewijzen lotte \"Els Maes\" --vorm light --start 1-12-2026"],
-    "doel": ["leersteun doel finn", "leersteun doel arthur --doel D1 --bereikt deels --behouden \"Weekplanning op maandag.\""],
+    "toewijzen": ['leersteun toewijzen lotte "Pieter Dewulf"', 'leersteun toewijzen lotte "Els Maes" --vorm light --start 1-12-2026'],
+    "doel": ["leersteun doel finn", 'leersteun doel arthur --doel D1 --bereikt deels --behouden "Weekplanning op maandag."'],
     "fiche": ["leersteun fiche arthur", "leersteun fiche arthur --formaat pdf"],
     "agenda": ["leersteun agenda --ondersteuner pieter", "leersteun agenda --weken 8 --ics out/agenda.ics"],
     "geschiedenis": ["leersteun geschiedenis lotte"],
@@ -220,7 +230,7 @@ _map_optie: Path | None = None
 @app.callback()
 def _hoofd(
     map_: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--map", help="De dossiermap (standaard: de dichtstbijzijnde map met leersteun.yaml, of LEERSTEUN_MAP)."),
     ] = None,
     versie: Annotated[bool, typer.Option("--versie", help="Toon de versie en stop.", is_eager=True, callback=lambda w: _toon_versie(w))] = False,

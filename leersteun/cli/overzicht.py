@@ -1,36 +1,37 @@
-"""Commands for coordinators: agenda and the weekly overview.
-"""
+"""Commands for coordinators: agenda and the weekly overview."""
 
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
-from leersteun.core import datums
 from leersteun.cli.fouten import _console
 from leersteun.cli.gemeen import (
     BuitenOutOptie,
+    _anoniem_volledig,
     _controleer_uitvoer,
     _dossiermap,
     _geen_effect,
-    _anoniem_volledig,
     _meld_ongeldige,
     _schrijf_uitvoer,
 )
 from leersteun.cli.kern import opdracht
+from leersteun.core import datums
 
 
 @opdracht("agenda")
 def agenda(
-    ondersteuner: Annotated[Optional[str], typer.Option(help="Alleen de dossiers van deze ondersteuner.")] = None,
+    ondersteuner: Annotated[str | None, typer.Option(help="Alleen de dossiers van deze ondersteuner.")] = None,
     weken: Annotated[int, typer.Option(min=0, max=520, help="Hoeveel weken vooruit, 0 tot 520 (verlopen deadlines staan er altijd bij).")] = 4,
-    ics: Annotated[Optional[Path], typer.Option("--ics", metavar="BESTAND", help="Schrijf de deadlines ook als iCalendar-bestand (Outlook, Thunderbird).")] = None,
+    ics: Annotated[Path | None, typer.Option("--ics", metavar="BESTAND", help="Schrijf de deadlines ook als iCalendar-bestand (Outlook, Thunderbird).")] = None,
     anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen.")] = False,
-    alles: Annotated[bool, typer.Option("--alles", help="Elke deadline in de terminal (standaard bij meer dan 30: per staat een samenvatting en de 10 dringendste).")] = False,
+    alles: Annotated[
+        bool, typer.Option("--alles", help="Elke deadline in de terminal (standaard bij meer dan 30: per staat een samenvatting en de 10 dringendste).")
+    ] = False,
     buiten_out: BuitenOutOptie = False,
 ) -> None:
     """Toon de komende en verlopen deadlines, in de terminal en als agendabestand."""
@@ -56,7 +57,9 @@ def agenda(
     if ics is not None:
         from leersteun.outputs.ics import agenda_ics
 
-        _schrijf_uitvoer(map_, ics, agenda_ics(a.punten, inst.netwerk if inst else "leersteun", dag, a.anoniem, vorige=ics).encode("utf-8"), buiten_out, "--ics")
+        _schrijf_uitvoer(
+            map_, ics, agenda_ics(a.punten, inst.netwerk if inst else "leersteun", dag, a.anoniem, vorige=ics).encode("utf-8"), buiten_out, "--ics"
+        )
         console.print(f"Agendabestand geschreven: {ics} (abonneer je agenda in Thunderbird op dit bestand, of importeer het in Outlook).", markup=False)
     _meld_ongeldige(a.ongeldig)
 
@@ -87,10 +90,10 @@ def _voortgang() -> Iterator[Any]:
 
 @opdracht("overzicht")
 def overzicht(
-    week: Annotated[Optional[str], typer.Option(metavar="JJJJ-Wnn", help="De week, zoals 2026-W48 (standaard: deze week).")] = None,
+    week: Annotated[str | None, typer.Option(metavar="JJJJ-Wnn", help="De week, zoals 2026-W48 (standaard: deze week).")] = None,
     formaat: Annotated[OverzichtFormaat, typer.Option(help="tabel, md, csv, html, json of xlsx.")] = OverzichtFormaat.tabel,
     anoniem: Annotated[bool, typer.Option("--anoniem", help="Leerlingen als initialen met dossier-id.")] = False,
-    uit: Annotated[Optional[Path], typer.Option("--uit", metavar="BESTAND", help="Schrijf naar dit bestand in plaats van naar het scherm.")] = None,
+    uit: Annotated[Path | None, typer.Option("--uit", metavar="BESTAND", help="Schrijf naar dit bestand in plaats van naar het scherm.")] = None,
     komma: Annotated[bool, typer.Option("--komma", help="CSV met komma's en zonder BOM (voor andere programma's dan Excel).")] = False,
     alles: Annotated[bool, typer.Option("--alles", help="In de terminal: elke rij van elk deel (standaard: een samenvatting en de 10 dringendste).")] = False,
     buiten_out: BuitenOutOptie = False,

@@ -1,12 +1,10 @@
-"""Commands around git and the team: geschiedenis, archief, verwijder, delen, conflict.
-"""
+"""Commands around git and the team: geschiedenis, archief, verwijder, delen, conflict."""
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from leersteun.core import datums
 from leersteun.cli.fouten import _console, _meld_fout
 from leersteun.cli.gemeen import (
     CommitOptie,
@@ -21,6 +19,7 @@ from leersteun.cli.gemeen import (
     _vraag,
 )
 from leersteun.cli.kern import opdracht
+from leersteun.core import datums
 
 
 class Kant(str, Enum):
@@ -43,10 +42,10 @@ def delen_(door: DoorOptie = None) -> None:
 @opdracht("conflict")
 def conflict_(
     dossier: Annotated[
-        Optional[str],
+        str | None,
         typer.Argument(metavar="DOSSIER", help="Id of naam van het dossier (standaard: alle dossiers met een conflict).", show_default=False),
     ] = None,
-    kies: Annotated[Optional[Kant], typer.Option("--kies", help="Neem voor elke vraag die versie, zonder te vragen.")] = None,
+    kies: Annotated[Kant | None, typer.Option("--kies", help="Neem voor elke vraag die versie, zonder te vragen.")] = None,
     door: DoorOptie = None,
 ) -> None:
     """Dossiers met een vraag na het samenvoegen: uitleggen en kiezen welke versie blijft."""
@@ -74,7 +73,7 @@ def conflict_(
     console.print("Voer 'leersteun delen' uit om de samenvoeging af te ronden en te delen.")
 
 
-def _los_op(map_: object, cd: object, kant: Optional[str], door: Optional[str]) -> None:
+def _los_op(map_: object, cd: object, kant: str | None, door: str | None) -> None:
     """Ask (or take `kant` for) every question of one case, and write the answer."""
     from leersteun.editing import conflict as c
     from leersteun.reading.dossiers import context_zonder_fout
@@ -118,9 +117,9 @@ def geschiedenis_(dossier: DossierArg) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from leersteun.files.schijf import toon
     from leersteun.reading import dossiers, gitops
     from leersteun.reading.folder import vandaag
-    from leersteun.files.schijf import toon
 
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
@@ -156,9 +155,9 @@ def archief_(
 ) -> None:
     """Afgesloten dossiers voorbij de bewaartermijn uit leersteun.yaml: tonen, en verwijderen."""
     from leersteun.editing import archief
+    from leersteun.files.schijf import toon
     from leersteun.reading import dossiers
     from leersteun.reading.folder import gebruiker
-    from leersteun.files.schijf import toon
 
     if not verwijder:
         _geen_effect("ze horen bij --verwijder", {"--ja": ja, "--commit/--geen-commit": commit is not None, "--door": door})
@@ -183,8 +182,6 @@ def archief_(
     ids = ", ".join(x.id for x in lijst_)
     boodschap = f"archief: {len(lijst_)} afgesloten dossier(s) verwijderd na de bewaartermijn ({ids})"
     _commit(map_, dossiers.instellingen(map_), True if commit is None else commit, [x.pad for x in lijst_], boodschap, gebruiker(door))
-
-
 
 
 @opdracht("verwijder")

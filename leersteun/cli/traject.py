@@ -5,7 +5,7 @@ schooljaar, overgang.
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -21,9 +21,9 @@ from leersteun.cli.gemeen import (
     _afspraak,
     _bevestig,
     _datum_optie,
-    _in_terminal,
     _dossiermap,
     _geen_effect,
+    _in_terminal,
     _meld_ongeldige,
     _ondersteuner,
     _Sessie,
@@ -64,30 +64,30 @@ _FASE_OPTIES = {
 
 
 VerslagZichtbaarOptie = Annotated[bool, typer.Option("--verslag-zichtbaar", help="Bij opstart: het Verslag is nu zichtbaar in Diplon.")]
-VormOptie = Annotated[Optional[Vorm], typer.Option(help="Vorm van het traject: regulier (standaard na opstart); na een heropstart light, medium of nieuw.")]
+VormOptie = Annotated[Vorm | None, typer.Option(help="Vorm van het traject: regulier (standaard na opstart); na een heropstart light, medium of nieuw.")]
 EvaluatieOpOptie = Annotated[
-    Optional[list[str]], typer.Option("--evaluatie-op", metavar="DATUM", help="Afgesproken evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
+    list[str] | None, typer.Option("--evaluatie-op", metavar="DATUM", help="Afgesproken evaluatiemoment (mag meermaals; light: standaard na 4 weken).")
 ]
 OpstartgesprekOptie = Annotated[
-    Optional[str], typer.Option("--opstartgesprek", metavar="DATUM", help="Bij ondersteuning: datum van het opstartgesprek (als het nog niet genoteerd is).")
+    str | None, typer.Option("--opstartgesprek", metavar="DATUM", help="Bij ondersteuning: datum van het opstartgesprek (als het nog niet genoteerd is).")
 ]
 OverlegSchoolClbOptie = Annotated[
-    Optional[str], typer.Option("--overleg-school-clb", metavar="DATUM", help="Bij heropstart: datum van het overleg tussen school en CLB.")
+    str | None, typer.Option("--overleg-school-clb", metavar="DATUM", help="Bij heropstart: datum van het overleg tussen school en CLB.")
 ]
-StartOptie = Annotated[Optional[str], typer.Option(metavar="DATUM", help="Bij ondersteuning: start van het traject (standaard: --datum).")]
-FaseLeervraagOptie = Annotated[Optional[str], typer.Option("--leervraag", help="Bij ondersteuning: de hulp- of leervraag van de school.")]
-DuurOptie = Annotated[Optional[str], typer.Option("--duur", help="Bij ondersteuning: de afgesproken duur, zoals 'tot de krokusvakantie' of '3 maanden'.")]
+StartOptie = Annotated[str | None, typer.Option(metavar="DATUM", help="Bij ondersteuning: start van het traject (standaard: --datum).")]
+FaseLeervraagOptie = Annotated[str | None, typer.Option("--leervraag", help="Bij ondersteuning: de hulp- of leervraag van de school.")]
+DuurOptie = Annotated[str | None, typer.Option("--duur", help="Bij ondersteuning: de afgesproken duur, zoals 'tot de krokusvakantie' of '3 maanden'.")]
 MetOptie = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--met", metavar="ROL,ROL",
         help="Wie deelnam, als rollen (klasleerkracht, zorgcoordinator, directie, ouders, clb, ondersteuner, ankerpersoon, leerling, ...): bij ondersteuning aan het opstartgesprek (met --opstartgesprek), bij afsluiten aan het overleg.",
     ),
 ]  # fmt: skip
-WatMeeOptie = Annotated[Optional[str], typer.Option(help="Bij afsluiten: wat neemt de school mee bij het afronden?")]
-KansenOptie = Annotated[Optional[str], typer.Option(help="Bij afsluiten: waar liggen volgens de school nog kansen?")]
+WatMeeOptie = Annotated[str | None, typer.Option(help="Bij afsluiten: wat neemt de school mee bij het afronden?")]
+KansenOptie = Annotated[str | None, typer.Option(help="Bij afsluiten: waar liggen volgens de school nog kansen?")]
 ZonderOverlegOptie = Annotated[
-    Optional[str], typer.Option("--zonder-overleg", metavar="REDEN", help="Bij afsluiten: waarom school, ouders of CLB niet aan het overleg deelnamen.")
+    str | None, typer.Option("--zonder-overleg", metavar="REDEN", help="Bij afsluiten: waarom school, ouders of CLB niet aan het overleg deelnamen.")
 ]
 
 
@@ -98,14 +98,14 @@ def fase_(
     datum: DatumOptie = None,
     notitie: NotitieOptie = None,
     door: DoorOptie = None,
-    reden: Annotated[Optional[Reden], typer.Option(help="Bij afgesloten: de reden.")] = None,
+    reden: Annotated[Reden | None, typer.Option(help="Bij afgesloten: de reden.")] = None,
     verslag_zichtbaar: VerslagZichtbaarOptie = False,
-    frequentie: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken frequentie.")] = None,
-    intensiteit: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: afgesproken intensiteit.")] = None,
+    frequentie: Annotated[str | None, typer.Option(help="Bij ondersteuning: afgesproken frequentie.")] = None,
+    intensiteit: Annotated[str | None, typer.Option(help="Bij ondersteuning: afgesproken intensiteit.")] = None,
     start: StartOptie = None,
     vorm: VormOptie = None,
     evaluatie_op: EvaluatieOpOptie = None,
-    ondersteuner: Annotated[Optional[str], typer.Option(help="Bij ondersteuning: de ondersteuner, uit het team van leersteun.yaml.")] = None,
+    ondersteuner: Annotated[str | None, typer.Option(help="Bij ondersteuning: de ondersteuner, uit het team van leersteun.yaml.")] = None,
     nieuw_lid: NieuwLidOptie = False,
     duur: DuurOptie = None,
     opstartgesprek: OpstartgesprekOptie = None,
@@ -230,10 +230,14 @@ def _afronding(d: Any, wie: Any, reden: Reden, o: dict[str, Any], vragen: bool, 
             a.kansen = a.kansen or _vraag("Waar liggen volgens jullie nog kansen?")
             zonder = partners_zonder_overleg(d, wie.datum, a.met)
             if zonder and not a.met:
-                a.met = _vraag_rollen("Wie nam deel aan het overleg over het afsluiten (rollen met komma's: klasleerkracht, zorgcoordinator, ouders, clb, ...)?")
+                a.met = _vraag_rollen(
+                    "Wie nam deel aan het overleg over het afsluiten (rollen met komma's: klasleerkracht, zorgcoordinator, ouders, clb, ...)?"
+                )
                 zonder = partners_zonder_overleg(d, wie.datum, a.met)
             if zonder and not a.zonder_overleg:
-                a.zonder_overleg = _vraag(f"Afsluiten gebeurt na overleg met alle partners; {opsomming(zonder)} {'was' if len(zonder) == 1 else 'waren'} er niet bij. Waarom niet?")
+                a.zonder_overleg = _vraag(
+                    f"Afsluiten gebeurt na overleg met alle partners; {opsomming(zonder)} {'was' if len(zonder) == 1 else 'waren'} er niet bij. Waarom niet?"
+                )
         if verdere and a.verdere_leersteun is None:
             from leersteun.cli.gemeen import _ja_nee
 
@@ -276,35 +280,44 @@ def _naar_fase(naar: Fase, wie: Any, o: dict[str, Any]) -> Any:
     return bewerking
 
 
-VolgendeOptie = Annotated[Optional[list[str]], typer.Option("--volgende", metavar="DATUM", help="Bij verderzetten: volgend evaluatiemoment (mag meermaals).")]
-ConcreetOptie = Annotated[Optional[JaDeelsNee], typer.Option("--concreet", help="Vier vragen: zijn de doelen concreet en werkbaar?")]
-ContextOptie = Annotated[Optional[JaDeelsNee], typer.Option("--context", help="Vier vragen: versterken de doelen de school (context, leerkracht)?")]
-GedragenOptie = Annotated[Optional[JaDeelsNee], typer.Option("--gedragen", help="Vier vragen: gedragen door alle schoolse partners?")]
-Fase23Optie = Annotated[Optional[JaDeelsNee], typer.Option("--fase-2-3", help="Vier vragen: binnen fase 2/3 van het zorgcontinuüm?")]
+VolgendeOptie = Annotated[list[str] | None, typer.Option("--volgende", metavar="DATUM", help="Bij verderzetten: volgend evaluatiemoment (mag meermaals).")]
+ConcreetOptie = Annotated[JaDeelsNee | None, typer.Option("--concreet", help="Vier vragen: zijn de doelen concreet en werkbaar?")]
+ContextOptie = Annotated[JaDeelsNee | None, typer.Option("--context", help="Vier vragen: versterken de doelen de school (context, leerkracht)?")]
+GedragenOptie = Annotated[JaDeelsNee | None, typer.Option("--gedragen", help="Vier vragen: gedragen door alle schoolse partners?")]
+Fase23Optie = Annotated[JaDeelsNee | None, typer.Option("--fase-2-3", help="Vier vragen: binnen fase 2/3 van het zorgcontinuüm?")]
 
 
 @opdracht("evaluatie")
 def evaluatie_(
     dossier: DossierArg,
-    beslissing: Annotated[Optional[Beslissing], typer.Option(help="verderzetten of afsluiten (gevraagd als het ontbreekt).")] = None,
-    reden: Annotated[Optional[Reden], typer.Option(help="Bij afsluiten: de reden.")] = None,
+    beslissing: Annotated[Beslissing | None, typer.Option(help="verderzetten of afsluiten (gevraagd als het ontbreekt).")] = None,
+    reden: Annotated[Reden | None, typer.Option(help="Bij afsluiten: de reden.")] = None,
     wat_neemt_school_mee: WatMeeOptie = None,
     kansen: KansenOptie = None,
-    met: Annotated[Optional[str], typer.Option("--met", metavar="ROL,ROL", help="Wie aan de evaluatie deelnam, als rollen (klasleerkracht, ouders, clb, ankerpersoon, ...).")] = None,
+    met: Annotated[
+        str | None, typer.Option("--met", metavar="ROL,ROL", help="Wie aan de evaluatie deelnam, als rollen (klasleerkracht, ouders, clb, ankerpersoon, ...).")
+    ] = None,
     afgesproken_met: Annotated[
-        Optional[str], typer.Option("--afgesproken-met", metavar="ROL,ROL", help="Met wie afgesproken werd hoe, wanneer en met wie geëvalueerd wordt (de school en de ankerpersoon).")
+        str | None,
+        typer.Option(
+            "--afgesproken-met", metavar="ROL,ROL", help="Met wie afgesproken werd hoe, wanneer en met wie geëvalueerd wordt (de school en de ankerpersoon)."
+        ),
     ] = None,
     zonder_overleg: ZonderOverlegOptie = None,
-    herorientering: Annotated[Optional[Herorientering], typer.Option("--herorientering", help="De evaluatie heroriënteert: ander_niveau of buitengewoon_onderwijs.")] = None,
-    clb_uitnodigen: Annotated[Optional[str], typer.Option("--clb-uitnodigen", metavar="DOEL", help="Het CLB wordt uitgenodigd (knipperlicht), met dit doel.")] = None,
-    frequentie: Annotated[Optional[str], typer.Option(help="Bij verderzetten: bijgestuurde frequentie.")] = None,
-    intensiteit: Annotated[Optional[str], typer.Option(help="Bij verderzetten: bijgestuurde intensiteit.")] = None,
+    herorientering: Annotated[
+        Herorientering | None, typer.Option("--herorientering", help="De evaluatie heroriënteert: ander_niveau of buitengewoon_onderwijs.")
+    ] = None,
+    clb_uitnodigen: Annotated[
+        str | None, typer.Option("--clb-uitnodigen", metavar="DOEL", help="Het CLB wordt uitgenodigd (knipperlicht), met dit doel.")
+    ] = None,
+    frequentie: Annotated[str | None, typer.Option(help="Bij verderzetten: bijgestuurde frequentie.")] = None,
+    intensiteit: Annotated[str | None, typer.Option(help="Bij verderzetten: bijgestuurde intensiteit.")] = None,
     volgende: VolgendeOptie = None,
     concreet: ConcreetOptie = None,
     context: ContextOptie = None,
     gedragen: GedragenOptie = None,
     fase_2_3: Fase23Optie = None,
-    toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Vier vragen: toelichting bij de antwoorden.")] = None,
+    toelichting: Annotated[str | None, typer.Option("--toelichting", help="Vier vragen: toelichting bij de antwoorden.")] = None,
     ja: Annotated[bool, typer.Option("--ja", help="Bij afsluiten: bevestig zonder te vragen (in een script nodig als er nadien geen heropstart kan).")] = False,
     toch: TochVormOptie = None,
     datum: DatumOptie = None,
@@ -414,8 +427,8 @@ def betrokkene_(
     dossier: DossierArg,
     rol: Annotated[BetrokkeneRol, typer.Option(help="klasleerkracht, zorgcoordinator, directie, ouders, clb of andere.", show_default=False)],
     naam: Annotated[str, typer.Option(help="Naam van de persoon (bij ouders: zoals ze genoemd willen worden).", show_default=False)],
-    contact: Annotated[Optional[str], typer.Option(help="E-mailadres of telefoonnummer.")] = None,
-    notitie: Annotated[Optional[str], typer.Option(help="Een korte notitie, zoals 'op dinsdag niet op school'.")] = None,
+    contact: Annotated[str | None, typer.Option(help="E-mailadres of telefoonnummer.")] = None,
+    notitie: Annotated[str | None, typer.Option(help="Een korte notitie, zoals 'op dinsdag niet op school'.")] = None,
     weg: Annotated[bool, typer.Option("--weg", help="Verwijder deze persoon uit het dossier.")] = False,
     commit: CommitOptie = None,
     door: DoorOptie = None,
@@ -443,15 +456,17 @@ def betrokkene_(
 @opdracht("overleg")
 def overleg_(
     dossier: DossierArg,
-    soort: Annotated[
-        OverlegSoort, typer.Option(help="opstartgesprek, evaluatiegesprek, school-clb, overdracht, observatie of andere.", show_default=False)
-    ],
+    soort: Annotated[OverlegSoort, typer.Option(help="opstartgesprek, evaluatiegesprek, school-clb, overdracht, observatie of andere.", show_default=False)],
     met: Annotated[
-        Optional[str], typer.Option(metavar="ROL,ROL", help="Wie er was, als rollen: klasleerkracht, zorgcoordinator, directie, ouders, clb, ondersteuner, ankerpersoon, vorige_ondersteuner, leerling, andere.")
+        str | None,
+        typer.Option(
+            metavar="ROL,ROL",
+            help="Wie er was, als rollen: klasleerkracht, zorgcoordinator, directie, ouders, clb, ondersteuner, ankerpersoon, vorige_ondersteuner, leerling, andere.",
+        ),
     ] = None,
-    volgende: Annotated[Optional[str], typer.Option(metavar="DATUM", help="Plan het volgende overleg van deze soort (komt in de agenda).")] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", metavar="DATUM", help="Datum van het overleg (standaard: vandaag).")] = None,
-    notitie: Annotated[Optional[str], typer.Option("--notitie", help="Wat er besproken en afgesproken werd.")] = None,
+    volgende: Annotated[str | None, typer.Option(metavar="DATUM", help="Plan het volgende overleg van deze soort (komt in de agenda).")] = None,
+    datum: Annotated[str | None, typer.Option("--datum", metavar="DATUM", help="Datum van het overleg (standaard: vandaag).")] = None,
+    notitie: Annotated[str | None, typer.Option("--notitie", help="Wat er besproken en afgesproken werd.")] = None,
     commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
@@ -485,22 +500,20 @@ def diplon_(
 @opdracht("verslag")
 def verslag_(
     dossier: DossierArg,
-    soort: Annotated[Optional[VerslagSoort], typer.Option(help="Een nieuw Verslag: GC, IAC of OV4 (met --datum).")] = None,
-    typologie: Annotated[Optional[Typologie], typer.Option(help="Typologie van het nieuwe Verslag: basisaanbod, 'type 2', ...")] = None,
+    soort: Annotated[VerslagSoort | None, typer.Option(help="Een nieuw Verslag: GC, IAC of OV4 (met --datum).")] = None,
+    typologie: Annotated[Typologie | None, typer.Option(help="Typologie van het nieuwe Verslag: basisaanbod, 'type 2', ...")] = None,
     ontbindende_voorwaarde: Annotated[
-        Optional[str], typer.Option("--ontbindende-voorwaarde", metavar="DATUM", help="Bij IAC/OV4: ingeschreven onder ontbindende voorwaarde op.")
+        str | None, typer.Option("--ontbindende-voorwaarde", metavar="DATUM", help="Bij IAC/OV4: ingeschreven onder ontbindende voorwaarde op.")
     ] = None,
-    beslist_op: Annotated[
-        Optional[str], typer.Option("--beslist", metavar="DATUM", help="De school besliste over de ontbindende voorwaarde op deze dag.")
-    ] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", metavar="DATUM", help="Met --soort: datum van het nieuwe Verslag.")] = None,
+    beslist_op: Annotated[str | None, typer.Option("--beslist", metavar="DATUM", help="De school besliste over de ontbindende voorwaarde op deze dag.")] = None,
+    datum: Annotated[str | None, typer.Option("--datum", metavar="DATUM", help="Met --soort: datum van het nieuwe Verslag.")] = None,
     notitie: NotitieOptie = None,
     commit: CommitOptie = None,
     door: DoorOptie = None,
 ) -> None:
     """Noteer een nieuw of gewijzigd Verslag, of de beslissing van de school binnen de 60 dagen."""
-    from leersteun.editing import verslag as vs
     from leersteun.core.errors import GebruikFout
+    from leersteun.editing import verslag as vs
 
     if (soort is None) == (beslist_op is None):
         raise GebruikFout("Geef een nieuw Verslag (--soort en --datum) of de beslissing van de school (--beslist DATUM), niet allebei.")
@@ -525,7 +538,7 @@ def verslag_(
 
 
 KlassenOptie = Annotated[
-    Optional[list[Path]],
+    list[Path] | None,
     typer.Option(
         "--klassen", metavar="BESTAND",
         help="Klaslijst zoals het secretariaat ze uitvoert (CSV of Unicode-tekst; kolommen zoals Naam, Voornaam, Geboortedatum, Klas, of Dossier, Klas). Mag meermaals: een lijst per school.",
@@ -583,8 +596,8 @@ def _terminal() -> bool:
 def _bevestig_schooljaar(nieuw_jaar: str, vandaag: Any, ja: bool) -> None:
     """A past school year is refused; one that is not yet due (a later one, or the next one
     before May) is asked in a terminal, and needs --ja elsewhere."""
-    from leersteun.core.errors import Fout
     from leersteun.cli.gemeen import _ja_nee
+    from leersteun.core.errors import Fout
     from leersteun.editing import schooljaar as sj
 
     wanneer = sj.moment(nieuw_jaar, vandaag)
@@ -624,7 +637,11 @@ def _toon_koppeling(console: Any, k: Any) -> None:
     for t in k.zonder_klas:
         zeg(f"Zonder klas in de lijst (blijft {t.dossier.leerling.klas}): {t.dossier.id} {t.dossier.leerling.volledige_naam} ({t.rij.plek}).")
     if k.afgesloten:
-        zeg("Niet aangepast (afgesloten dossier): " + ", ".join(f"{t.dossier.id} {t.dossier.leerling.volledige_naam} ({t.rij.plek})" for t in k.afgesloten) + ".")
+        zeg(
+            "Niet aangepast (afgesloten dossier): "
+            + ", ".join(f"{t.dossier.id} {t.dossier.leerling.volledige_naam} ({t.rij.plek})" for t in k.afgesloten)
+            + "."
+        )
     for rij, d in k.bijna:
         zeg(
             f"Naam past, geboortedatum niet (niet aangepast): {rij.plek} {rij.naam_tekst} ({rij.geboortedatum}); "
@@ -686,8 +703,8 @@ def _toon_voorstel(console: Any, rollover: Any) -> None:
 
 def _bewaren_akkoord(rollover: Any, ja: bool) -> bool:
     """--ja, or yes to the question in a terminal; elsewhere refused (nothing changed)."""
-    from leersteun.core.errors import Fout
     from leersteun.cli.gemeen import _ja_nee
+    from leersteun.core.errors import Fout
 
     aantal = len(rollover.regels)
     if ja:
@@ -755,15 +772,21 @@ class OvergangKeuze(str, Enum):
 
 
 VerdereOptie = Annotated[
-    Optional[bool],
-    typer.Option("--verdere-leersteun/--geen-verdere-leersteun", help="Bij lager-secundair: blijkt uit de evaluatie dat verdere leersteun nodig is?", show_default=False),
+    bool | None,
+    typer.Option(
+        "--verdere-leersteun/--geen-verdere-leersteun", help="Bij lager-secundair: blijkt uit de evaluatie dat verdere leersteun nodig is?", show_default=False
+    ),
 ]
 OvergangEvaluatieOptie = Annotated[
-    Optional[str], typer.Option("--evaluatie", metavar="DATUM", help="Bij kleuter-lager: de dag van de evaluatie waarna de leersteun verder loopt (met --met).")
+    str | None, typer.Option("--evaluatie", metavar="DATUM", help="Bij kleuter-lager: de dag van de evaluatie waarna de leersteun verder loopt (met --met).")
 ]
 OvergangMetOptie = Annotated[
-    Optional[str],
-    typer.Option("--met", metavar="ROL,ROL", help="Wie deelnam, als rollen: bij kleuter-lager aan de evaluatie (met --evaluatie), bij een overgang die afsluit aan het overleg."),
+    str | None,
+    typer.Option(
+        "--met",
+        metavar="ROL,ROL",
+        help="Wie deelnam, als rollen: bij kleuter-lager aan de evaluatie (met --evaluatie), bij een overgang die afsluit aan het overleg.",
+    ),
 ]
 _NIVEAU_VAN = {"lager-secundair": "lager", "secundair-hoger": "secundair"}  # the level a transition starts from
 
@@ -774,7 +797,7 @@ def overgang_(
     soort: Annotated[
         OvergangKeuze, typer.Argument(metavar="OVERGANG", help="kleuter-lager, lager-secundair, secundair-hoger of andere-school.", show_default=False)
     ],
-    klas: Annotated[Optional[str], typer.Option(help="Bij kleuter-lager: de nieuwe klas.")] = None,
+    klas: Annotated[str | None, typer.Option(help="Bij kleuter-lager: de nieuwe klas.")] = None,
     evaluatie: OvergangEvaluatieOptie = None,
     met: OvergangMetOptie = None,
     wat_neemt_school_mee: WatMeeOptie = None,
@@ -782,7 +805,12 @@ def overgang_(
     zonder_overleg: ZonderOverlegOptie = None,
     verdere_leersteun: VerdereOptie = None,
     toch: Annotated[
-        Optional[str], typer.Option("--toch", metavar="REDEN", help="Bij lager-secundair buiten het 6de leerjaar, of secundair-hoger buiten het 6de of 7de jaar: waarom toch (komt in de geschiedenis).")
+        str | None,
+        typer.Option(
+            "--toch",
+            metavar="REDEN",
+            help="Bij lager-secundair buiten het 6de leerjaar, of secundair-hoger buiten het 6de of 7de jaar: waarom toch (komt in de geschiedenis).",
+        ),
     ] = None,
     ja: Annotated[bool, typer.Option("--ja", help="Bij een overgang die afsluit: bevestig het afsluiten zonder te vragen.")] = False,
     datum: DatumOptie = None,

@@ -390,7 +390,9 @@ def _installeer_powershell(shell: str, prog_name: str, complete_var: str) -> tup
     execution policy is the user's (or the school's): when it runs no profile, say so."""
     vraag = "[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($PROFILE)); Get-ExecutionPolicy"
     try:
-        uit = subprocess.run([shell, "-NoProfile", "-NonInteractive", "-Command", vraag], capture_output=True, timeout=60, stdin=subprocess.DEVNULL, check=False)
+        uit = subprocess.run(
+            [shell, "-NoProfile", "-NonInteractive", "-Command", vraag], capture_output=True, timeout=60, stdin=subprocess.DEVNULL, check=False
+        )
         regels = uit.stdout.decode("ascii", "replace").split()
         profiel = Path(base64.b64decode(regels[0]).decode("utf-8"))
         beleid = regels[1] if len(regels) > 1 else ""
@@ -447,4 +449,3 @@ def installeer() -> None:
         _completion_shared._completion_scripts[naam] = klasse.source_template
     completion.install = installeer_script  # type: ignore[assignment]
     completion.get_completion_script = script  # type: ignore[assignment]
-

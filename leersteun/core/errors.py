@@ -66,11 +66,7 @@ class OngeldigBestand(Fout):
     def __init__(self, pad: Path | str, bevindingen: list[Bevinding], gezocht: str | None = None):
         fouten = [b for b in bevindingen if b.is_fout]
         eerste = fouten[0] if fouten else bevindingen[0]
-        boodschap = (
-            f"{eerste.als_tekst()}"
-            if len(fouten) <= 1
-            else f"{pad}: {len(fouten)} fouten, de eerste: {eerste.als_tekst()}"
-        )
+        boodschap = f"{eerste.als_tekst()}" if len(fouten) <= 1 else f"{pad}: {len(fouten)} fouten, de eerste: {eerste.als_tekst()}"
         super().__init__(boodschap, bevindingen)
         self.pad = str(pad)
         self.gezocht = gezocht  # the name a person looked for, which found this file

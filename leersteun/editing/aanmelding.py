@@ -7,19 +7,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from leersteun.core import datums
+from leersteun.core.errors import Fout
+from leersteun.core.waarden import Typologie
 from leersteun.editing import mensen
 from leersteun.editing.instellingen import Erbij, met_erbij, nieuwe_inhoud
-from leersteun.reading import dossiers
-from leersteun.rules.checks import Context
-from leersteun.rules.namen import met_hoofdletters
-from leersteun.core.errors import Fout
-from leersteun.reading.folder import Dossiermap
-from leersteun.rules.model import Dossier, Fase, Instellingen
-from leersteun.rules.namen import dezelfde
-from leersteun.reading.snel import Gelezen
 from leersteun.files.schijf import toon
-from leersteun.core import datums
-from leersteun.core.waarden import Typologie
+from leersteun.reading import dossiers
+from leersteun.reading.folder import Dossiermap
+from leersteun.reading.snel import Gelezen
+from leersteun.rules.checks import Context
+from leersteun.rules.model import Dossier, Fase, Instellingen
+from leersteun.rules.namen import dezelfde, met_hoofdletters
 
 
 @dataclass
@@ -154,7 +153,7 @@ def _geen_dubbel(map_: Dossiermap, a: Aanmelding) -> tuple[list[str], list[str]]
         )
         raise Fout(
             f"{a.voornaam} {a.naam} heeft al een dossier dat niet afgesloten is:\n" + "\n".join(map(_beschrijf, dubbel)) + "\n"
-            f"{verder}Is dit echt een andere leerling of een tweede aanmelding, geef dan --toch \"reden\" mee. Er is niets gemaakt."
+            f'{verder}Is dit echt een andere leerling of een tweede aanmelding, geef dan --toch "reden" mee. Er is niets gemaakt.'
         )
     waarschuwing = []
     if misschien:
@@ -218,7 +217,9 @@ def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, 
         pad, koppeling = dossiers.maak_dossier(map_, data, ctx), []
     else:
         pad, koppeling = _maak_met_koppeling(map_, data, ctx, vorig, a.erbij)
-    meldingen = waarschuwing + a.erbij.meldingen() + [f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding)."] + meldingen_bij_aanmelding(a, ctx.vandaag)
+    meldingen = (
+        waarschuwing + a.erbij.meldingen() + [f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding)."] + meldingen_bij_aanmelding(a, ctx.vandaag)
+    )
     if geschreven:
         meldingen.insert(meldingen.index(f"Dossier {data['id']} gemaakt: {toon(pad)} (fase aanmelding).") + 1, f"Naam geschreven als: {a.voornaam} {a.naam}.")
     if mensen_:

@@ -150,9 +150,9 @@ def verwijdering(map_: Dossiermap, gelezen: Gelezen, ctx: Context, bewaartermijn
     case reached the team's repository, or while another case followed it (`nieuw
     --vanuit`). The case it followed loses its link (`volgend_dossier`) in the same change:
     every file or none."""
+    from leersteun.editing.wijziging import Wijziging
     from leersteun.files.schijf import toon
     from leersteun.reading import dossiers
-    from leersteun.editing.wijziging import Wijziging
 
     d = gelezen.dossier
     assert d is not None and gelezen.bestand is not None

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from leersteun.rules.checks import Context, controleer_dossier
-from leersteun.reading.snel import Gelezen
 from leersteun.core.errors import Fout
+from leersteun.reading.snel import Gelezen
+from leersteun.rules.checks import Context, controleer_dossier
 from leersteun.rules.model import Dossier
 
 if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read

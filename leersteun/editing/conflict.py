@@ -431,7 +431,10 @@ def geef_nieuw_nummer(map_: Dossiermap, cd: Conflictdossier, ctx: Context) -> st
     nieuw_pad = map_.case_pad(nieuw_id)
     fouten = fouten_in(tekst, nieuw_pad, ctx, toon(nieuw_pad))
     if fouten:
-        raise Fout(f"{toon(nieuw_pad)}: jouw dossier zou onder het nieuwe nummer ongeldig zijn; er is niets gewijzigd:\n" + "\n".join(f"  {b.boodschap}" for b in fouten))
+        raise Fout(
+            f"{toon(nieuw_pad)}: jouw dossier zou onder het nieuwe nummer ongeldig zijn; er is niets gewijzigd:\n"
+            + "\n".join(f"  {b.boodschap}" for b in fouten)
+        )
     oud = cd.pad.read_bytes()
     _schrijf(nieuw_pad, tekst, None)
     _schrijf(cd.pad, cd.conflict.hun_tekst, oud)

@@ -74,7 +74,10 @@ def _delen(map_: Dossiermap, door: str | None, ctx: Context, uit_: Gedeeld) -> N
     uit_.regels += sv.herstel(pad, BOODSCHAP_SAMEN)
     uit_.regels += _rond_af(map_, wie, ctx)
     uit_.regels += _commit_eigen(map_, wie)
-    anders = [r[3:] for r in git(pad, "status", "--porcelain=v1", "--", "leersteun.yaml", ".gitattributes", ".gitignore", "templates/", check=False).stdout.splitlines()]
+    anders = [
+        r[3:]
+        for r in git(pad, "status", "--porcelain=v1", "--", "leersteun.yaml", ".gitattributes", ".gitignore", "templates/", check=False).stdout.splitlines()
+    ]
     if anders:
         uit_.regels.append(f"Niet gedeeld (geen dossiers): {', '.join(anders)}. Commit ze zelf met git als het team ze moet krijgen.")
     remote, tak, gevolgd = _stroomop(pad)
@@ -372,7 +375,11 @@ def _duw(pad: Path, remote: str, tak: str, gevolgd: bool, laatste: bool) -> bool
             return False
         raise Fout(
             f"Delen lukte niet: git push naar {remote} weigerde.\n  {gepusht.stderr.strip()}\n"
-            + ("Collega's deelden intussen telkens opnieuw: voer 'leersteun delen' nog eens uit." if afgewezen else "Controleer de verbinding en probeer opnieuw.")
+            + (
+                "Collega's deelden intussen telkens opnieuw: voer 'leersteun delen' nog eens uit."
+                if afgewezen
+                else "Controleer de verbinding en probeer opnieuw."
+            )
         )
     daar = git(pad, "ls-remote", remote, f"refs/heads/{tak}", check=False).stdout.split()
     if not daar or daar[0] != hier:

@@ -16,11 +16,11 @@ import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
 from leersteun.core import datums
+from leersteun.core.waarden import DiplonStap
 from leersteun.editing.bewerk import voeg_toe_aan, zonder_leeg
+from leersteun.editing.trajectory import LAAT_GENOTEERD, Geweigerd, Wie, afgesloten_op
 from leersteun.rules.model import Dossier, Fase, Uitkomst
 from leersteun.rules.stand import beslist_op
-from leersteun.editing.trajectory import LAAT_GENOTEERD, Geweigerd, Wie, afgesloten_op
-from leersteun.core.waarden import DiplonStap
 
 if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
     from ruamel.yaml.comments import CommentedMap

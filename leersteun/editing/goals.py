@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from leersteun.core.waarden import PROCES_VRAGEN
 from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet_op_plaats, zonder_leeg
+from leersteun.editing.trajectory import Geweigerd, Wie, geschiedenis
 from leersteun.files.store import als_yaml, flow_lijst
 from leersteun.rules.model import Dossier, Fase
-from leersteun.core.waarden import PROCES_VRAGEN
-from leersteun.editing.trajectory import Geweigerd, Wie, geschiedenis
 
 if TYPE_CHECKING:
     pass
@@ -107,7 +107,9 @@ def nieuw_doel(data: CommentedMap, d: Dossier, velden: dict[str, Any], onderwijs
     return doel_id
 
 
-def wijzig_doel(data: CommentedMap, d: Dossier, doel_id: str, velden: dict[str, Any], onderwijsbehoeften: list[str], ondersteuningsbehoeften: list[str]) -> None:
+def wijzig_doel(
+    data: CommentedMap, d: Dossier, doel_id: str, velden: dict[str, Any], onderwijsbehoeften: list[str], ondersteuningsbehoeften: list[str]
+) -> None:
     i = _index(d, doel_id)
     item = data["doelen"][i]
     for veld, waarde in velden.items():
@@ -220,7 +222,7 @@ def noteer_geprobeerd(data: CommentedMap, d: Dossier, wat: str, gelukt: str | No
 
     wat = wat.strip()
     if not wat:
-        raise Geweigerd("Zeg wat er al geprobeerd werd, zoals --al-geprobeerd \"Planningsschema van vorig jaar\".")
+        raise Geweigerd('Zeg wat er al geprobeerd werd, zoals --al-geprobeerd "Planningsschema van vorig jaar".')
     if not isinstance(data.get("leervraag"), CommentedMap):
         zet_op_plaats(data, "leervraag", CommentedMap())
     seq = lijst(data["leervraag"], "al_geprobeerd")

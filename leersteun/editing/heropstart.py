@@ -15,6 +15,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from leersteun.core import datums
 from leersteun.editing.bewerk import zet, zet_op_plaats
+from leersteun.editing.trajectory import VORM_TEKST, Geweigerd, TrajectAfspraak, Wie, geschiedenis, kies_vorm
 from leersteun.files.store import als_yaml
 from leersteun.rules.model import (
     AnalyseMet,
@@ -27,7 +28,6 @@ from leersteun.rules.model import (
     Uitkomst,
     Vorm,
 )
-from leersteun.editing.trajectory import VORM_TEKST, Geweigerd, TrajectAfspraak, Wie, geschiedenis, kies_vorm
 
 
 @dataclass(frozen=True)
@@ -233,7 +233,9 @@ def voorstel_analyse(dossier: Dossier, andere: list[Dossier]) -> Voorstel:
             tekst = f"De vorige ondersteuner werkt nog op deze school: {bij[namen[0]]}." + (f" Ook op deze school: {ook}." if ook else "")
         else:
             tekst = (
-                f"{vorige}" + (f"; die {werkt} niet meer op deze school." if vorigen else ".") + " Wel op deze school voor een andere leerling: "
+                f"{vorige}"
+                + (f"; die {werkt} niet meer op deze school." if vorigen else ".")
+                + " Wel op deze school voor een andere leerling: "
                 + "; ".join(bij.values())
                 + "."
             )
@@ -241,8 +243,7 @@ def voorstel_analyse(dossier: Dossier, andere: list[Dossier]) -> Voorstel:
     clb = f" ({dossier.clb_medewerker})" if dossier.clb_medewerker else ""
     return Voorstel(
         AnalyseMet.clb,
-        f"{vorige}; er werkt geen ondersteuner meer op deze school voor een andere leerling. "
-        f"De analyse gebeurt dan met de CLB-medewerker{clb}.",
+        f"{vorige}; er werkt geen ondersteuner meer op deze school voor een andere leerling. De analyse gebeurt dan met de CLB-medewerker{clb}.",
         dossier.clb_medewerker,
     )
 
@@ -279,9 +280,7 @@ def controleer_analyse(keuze: AnalyseMet, voorstel: Voorstel | None, reden: str 
     )
 
 
-def zet_analyse_met(
-    data: CommentedMap, dossier: Dossier, keuze: AnalyseMet, voorstel: Voorstel | None = None, reden: str | None = None
-) -> list[str]:
+def zet_analyse_met(data: CommentedMap, dossier: Dossier, keuze: AnalyseMet, voorstel: Voorstel | None = None, reden: str | None = None) -> list[str]:
     """With whom the school analyses; against leersteun's proposal (seed 000) only with a
     reason, which is kept beside the choice."""
     open_heropstart(dossier)
@@ -360,7 +359,9 @@ def toewijzen(
         raise Geweigerd("Na een heropstart is de vorm light, medium of nieuw.")
     afspraak = afspraak or TrajectAfspraak()
     if vorm is None and not afspraak.leeg():
-        raise Geweigerd("Start, frequentie, intensiteit en evaluatiemomenten horen bij de keuze van de vorm: geef ook --vorm mee, of kies later met 'leersteun fase'.")
+        raise Geweigerd(
+            "Start, frequentie, intensiteit en evaluatiemomenten horen bij de keuze van de vorm: geef ook --vorm mee, of kies later met 'leersteun fase'."
+        )
     zelfde, overdracht = _overdracht(dossier, ondersteuner)
     zet(
         laatste(data, dossier),
@@ -387,10 +388,7 @@ def toewijzen(
             "toon en het weekoverzicht zeggen dat bij de toewijzing."
         )
     if overdracht:
-        meldingen.append(
-            f"Plan de overdracht tussen {overdracht} en {ondersteuner} en noteer ze met "
-            f"'leersteun overleg {dossier.id} --soort overdracht'."
-        )
+        meldingen.append(f"Plan de overdracht tussen {overdracht} en {ondersteuner} en noteer ze met 'leersteun overleg {dossier.id} --soort overdracht'.")
     if vorm is None:
         geschiedenis(data, Fase.heropstart, wie, f"Toegewezen aan {ondersteuner} ({bij}); de vorm volgt na contact met de school.")
         meldingen.append(
@@ -413,15 +411,12 @@ def controleer_toewijzing(dossier: Dossier, ondersteuner: str | None = None) -> 
     if h is not None and h.toewijzing is not None and dossier.fase != Fase.afgesloten:
         raise Geweigerd(
             f"Deze heropstart is al toegewezen aan {h.toewijzing.ondersteuner} (op {datums.kort(h.toewijzing.datum)}). "
-            f"Was dat een vergissing, wijs dan opnieuw toe: 'leersteun toewijzen {dossier.id} \"{ondersteuner or 'ONDERSTEUNER'}\" "
+            f'Was dat een vergissing, wijs dan opnieuw toe: \'leersteun toewijzen {dossier.id} "{ondersteuner or "ONDERSTEUNER"}" '
             '--corrigeer "waarom"\'.'
         )
     h = open_heropstart(dossier)
     if h.uitkomst != Uitkomst.heropstart:
-        raise Geweigerd(
-            "Toewijzen kan pas als de checklist besliste tot heropstart"
-            + (" (de checklist is nog open)." if h.uitkomst is None else ".")
-        )
+        raise Geweigerd("Toewijzen kan pas als de checklist besliste tot heropstart" + (" (de checklist is nog open)." if h.uitkomst is None else "."))
     return h
 
 
@@ -480,7 +475,7 @@ def corrigeer_toewijzing(
     t = h.toewijzing
     gekozen = t.vorm is not None
     if not reden.strip():
-        raise Geweigerd("Zeg waarom de toewijzing gecorrigeerd wordt: --corrigeer \"reden\".")
+        raise Geweigerd('Zeg waarom de toewijzing gecorrigeerd wordt: --corrigeer "reden".')
     if ondersteuner == t.ondersteuner:
         raise Geweigerd(f"Dossier {dossier.id} is al toegewezen aan {ondersteuner}; er is niets te corrigeren.")
     if wie.datum < h.gestart:
@@ -505,9 +500,7 @@ def corrigeer_toewijzing(
     notitie = f"Toewijzing gecorrigeerd: {ondersteuner} ({bij}) in plaats van {t.ondersteuner}. Waarom: {reden.strip().rstrip('.')}."
     meldingen = [f"Dossier {dossier.id} is nu toegewezen aan {ondersteuner} ({bij}), in plaats van {t.ondersteuner}."]
     if overdracht:
-        meldingen.append(
-            f"Plan de overdracht tussen {overdracht} en {ondersteuner} en noteer ze met 'leersteun overleg {dossier.id} --soort overdracht'."
-        )
+        meldingen.append(f"Plan de overdracht tussen {overdracht} en {ondersteuner} en noteer ze met 'leersteun overleg {dossier.id} --soort overdracht'.")
     if gekozen or vorm is None:
         geschiedenis(data, dossier.fase, Wie(wie.door, wie.datum, (wie.notitie.strip() + " " if wie.notitie else "") + notitie))
         if not gekozen:
@@ -631,14 +624,12 @@ def vul_in(data: CommentedMap, dossier: Dossier, wie: Wie, antwoorden: Any, voor
     return beslis(data, gevuld, wie, antwoorden.uitkomst, antwoorden.motivatie)
 
 
-
 def markeer_verstuurd(data: CommentedMap, dossier: Dossier, dag: dt.date) -> list[str]:
     """A mail sent outside leersteun (from Outlook, from Thunderbird) marked as sent."""
     h = dossier.laatste_heropstart
     if h is None or h.uitkomst != Uitkomst.heropstart or h.mail is None:
         raise Geweigerd(
-            f"Voor dossier {dossier.id} is geen mail aan de coördinatie gemaakt om als verstuurd te noteren; "
-            f"maak ze eerst met 'leersteun mail {dossier.id}'."
+            f"Voor dossier {dossier.id} is geen mail aan de coördinatie gemaakt om als verstuurd te noteren; maak ze eerst met 'leersteun mail {dossier.id}'."
         )
     if h.mail.verstuurd is not None:
         raise Geweigerd(f"Deze vraag staat al als verstuurd op {datums.kort(h.mail.verstuurd)}; er is niets gewijzigd.")
@@ -651,9 +642,7 @@ def markeer_verstuurd(data: CommentedMap, dossier: Dossier, dag: dt.date) -> lis
     return [f"Dossier {dossier.id}: de vraag aan de coördinatie staat als verstuurd op {datums.kort(dag)}."]
 
 
-def noteer_mail(
-    data: CommentedMap, dossier: Dossier, aangemaakt: dt.date, bestand: str | None, verstuurd: dt.date | None = None
-) -> list[str]:
+def noteer_mail(data: CommentedMap, dossier: Dossier, aangemaakt: dt.date, bestand: str | None, verstuurd: dt.date | None = None) -> list[str]:
     """Record in the open heropstart that the mail was made (and when it was sent)."""
     h = dossier.laatste_heropstart
     if h is None or h.uitkomst != Uitkomst.heropstart:

@@ -188,8 +188,7 @@ def _niet_afgezonderd(python: str) -> str | None:
 
 def _niet_afgezonderd_uitleg(reden: str) -> str:
     return (
-        f"{reden}. Installeer leersteun in een virtuele omgeving (zie de installatie bovenaan de handleiding) "
-        "en voer daarmee 'leersteun init' uit in deze map"
+        f"{reden}. Installeer leersteun in een virtuele omgeving (zie de installatie bovenaan de handleiding) en voer daarmee 'leersteun init' uit in deze map"
     )
 
 
@@ -301,12 +300,7 @@ def _driver_huidig(pad: Path, instellingen: dict[str, str]) -> bool:
         python = _deze_python(shlex.split(commando.replace("%%", "%"))[0]) if commando else None
     except (ValueError, IndexError):
         return False
-    return (
-        python is not None
-        and commando == driver_commando(python)
-        and instellingen.get("merge.leersteun.name") == DRIVER_NAAM
-        and _attribuut_gezet(pad)
-    )
+    return python is not None and commando == driver_commando(python) and instellingen.get("merge.leersteun.name") == DRIVER_NAAM and _attribuut_gezet(pad)
 
 
 def installeer_driver(pad: Path) -> str:
@@ -384,11 +378,7 @@ def kloon_ingericht(pad: Path) -> bool:
         if not is_repo(pad):
             return False
         instellingen = _instellingen(pad)
-        return (
-            _hook_toestand(pad, instellingen)[0] in ("huidig", "vreemd", "hookspad")
-            and _driver_huidig(pad, instellingen)
-            and _pull_ingesteld(instellingen)
-        )
+        return _hook_toestand(pad, instellingen)[0] in ("huidig", "vreemd", "hookspad") and _driver_huidig(pad, instellingen) and _pull_ingesteld(instellingen)
     except (Fout, OSError):
         return False
 

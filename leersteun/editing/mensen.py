@@ -13,10 +13,10 @@ import datetime as dt
 from ruamel.yaml.comments import CommentedMap
 
 from leersteun.core import datums
-from leersteun.editing.bewerk import voeg_toe_aan, zet, zonder_leeg
-from leersteun.rules.model import Dossier, Instellingen, OverlegSoort
-from leersteun.editing.trajectory import Geweigerd, Wie, voeg_overleg
 from leersteun.core.waarden import OVERLEG_TEKST, ROL_TEKST
+from leersteun.editing.bewerk import voeg_toe_aan, zet, zonder_leeg
+from leersteun.editing.trajectory import Geweigerd, Wie, voeg_overleg
+from leersteun.rules.model import Dossier, Instellingen, OverlegSoort
 
 
 def _hoofdletter(tekst: str) -> str:
@@ -27,9 +27,7 @@ def _zelfde(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def zet_betrokkene(
-    data: CommentedMap, dossier: Dossier, rol: str, naam: str, contact: str | None = None, notitie: str | None = None
-) -> list[str]:
+def zet_betrokkene(data: CommentedMap, dossier: Dossier, rol: str, naam: str, contact: str | None = None, notitie: str | None = None) -> list[str]:
     """Add a person, or update the contact and note of the one with the same role and name."""
     for i, b in enumerate(dossier.betrokkenen):
         if b.rol == rol and _zelfde(b.naam, naam):
@@ -71,9 +69,7 @@ def noteer_overleg(
         h = dossier.laatste_heropstart
         if h is None or h.toewijzing is None or not h.toewijzing.overdracht_van:
             if not dossier.vorige_ondersteuners:
-                raise Geweigerd(
-                    f"Een overdracht gebeurt tussen een vorige en een nieuwe ondersteuner; dossier {dossier.id} heeft geen vorige ondersteuner."
-                )
+                raise Geweigerd(f"Een overdracht gebeurt tussen een vorige en een nieuwe ondersteuner; dossier {dossier.id} heeft geen vorige ondersteuner.")
     voeg_overleg(data, soort, wie.datum, met=met, notitie=wie.notitie, volgende=volgende, door=wie.door)
     meldingen = [f"{_hoofdletter(OVERLEG_TEKST[soort.value])} van {datums.kort(wie.datum)} genoteerd in dossier {dossier.id}."]
     if volgende is not None:
@@ -88,8 +84,7 @@ def van_school(instellingen: Instellingen | None, school: str) -> tuple[list[dic
     if s is None:
         return [], None, None, None
     mensen = [
-        {k: v for k, v in (("rol", b.rol.value), ("naam", b.naam), ("contact", b.contact), ("notitie", b.notitie)) if v is not None}
-        for b in s.betrokkenen
+        {k: v for k, v in (("rol", b.rol.value), ("naam", b.naam), ("contact", b.contact), ("notitie", b.notitie)) if v is not None} for b in s.betrokkenen
     ]
     clb = next((b.naam for b in s.betrokkenen if b.rol == "clb"), None)
     return mensen, s.ankerpersoon, clb, s.gemeente

@@ -208,9 +208,7 @@ class _Samenvoeger:
         go, ga, gb = _g(o), _g(a), _g(b)
         if ga == gb or go == gb:
             return a
-        if go == ga and not (isinstance(a, CommentedMap) and isinstance(b, CommentedMap)) and not (
-            isinstance(a, CommentedSeq) and isinstance(b, CommentedSeq)
-        ):
+        if go == ga and not (isinstance(a, CommentedMap) and isinstance(b, CommentedMap)) and not (isinstance(a, CommentedSeq) and isinstance(b, CommentedSeq)):
             return b  # only they changed it; a mapping or list is changed in place below, keeping my layout
         if isinstance(a, CommentedMap) and isinstance(b, CommentedMap) and (o is ONTBREEKT or isinstance(o, dict)):
             return self.mappen(o if o is not ONTBREEKT else {}, a, b, pad)
@@ -228,9 +226,7 @@ class _Samenvoeger:
                 continue
             if all(_g(haal(a, p)) == _g(haal(b, p)) for p in paden) or not eenheid.botst(o, a, b):
                 continue
-            self.tegenspraken.append(
-                Tegenspraak(list(paden), [haal(a, p) for p in paden], [haal(b, p) for p in paden], eenheid.titel)
-            )
+            self.tegenspraken.append(Tegenspraak(list(paden), [haal(a, p) for p in paden], [haal(b, p) for p in paden], eenheid.titel))
             for p in paden:
                 zet_pad(b, p, haal(a, p))
 

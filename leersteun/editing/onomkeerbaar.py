@@ -33,7 +33,11 @@ def bij_afsluiten(dossier: Dossier, reden: Reden | None) -> str | None:
     return (
         f"Dossier {d.id} ({d.leerling.volledige_naam}, {d.leerling.klas}) wordt afgesloten: {REDEN_TEKST[reden]}. "
         "Dat kan niet ongedaan gemaakt worden: daarna volgt "
-        + ("geen heropstart: in het hoger onderwijs geeft het leersteuncentrum geen leersteun." if reden == Reden.overgang_hoger else "een nieuwe aanmelding, geen heropstart.")
+        + (
+            "geen heropstart: in het hoger onderwijs geeft het leersteuncentrum geen leersteun."
+            if reden == Reden.overgang_hoger
+            else "een nieuwe aanmelding, geen heropstart."
+        )
     )
 
 
@@ -53,7 +57,14 @@ def bij_gewoon_afsluiten(dossier: Dossier, reden: Reden | None) -> str | None:
 # per transition that needs the last year: the level it leaves, and how the sentences name it
 LAATSTE_JAAR = {
     "lager-secundair": (Niveau.lager, "lager", "het 6de leerjaar", "het secundair", "bijvoorbeeld naar 1B", Reden.overgang_secundair),
-    "secundair-hoger": (Niveau.secundair, "secundair", "het 6de of 7de jaar", "het hoger onderwijs", "bijvoorbeeld via de examencommissie", Reden.overgang_hoger),
+    "secundair-hoger": (
+        Niveau.secundair,
+        "secundair",
+        "het 6de of 7de jaar",
+        "het hoger onderwijs",
+        "bijvoorbeeld via de examencommissie",
+        Reden.overgang_hoger,
+    ),
 }
 
 
@@ -79,11 +90,7 @@ def bij_overgang(dossier: Dossier, soort: str, wie: Wie, toch: str | None = None
         return None  # the transition itself refuses, with its own reason
     if not in_laatste_jaar(d) and not toch:
         jaar = schooljaar_van(wie.datum)
-        bevestigd = (
-            f", bevestigd voor {d.leerling.klas_schooljaar}"
-            if d.leerling.klas_schooljaar and d.leerling.klas_schooljaar != jaar
-            else ""
-        )
+        bevestigd = f", bevestigd voor {d.leerling.klas_schooljaar}" if d.leerling.klas_schooljaar and d.leerling.klas_schooljaar != jaar else ""
         raise Geweigerd(
             f"De overgang naar {naar} gebeurt vanuit het laatste jaar van het {naam} ({jaar_naam}); "
             f"{d.leerling.voornaam} zit volgens dossier {d.id} in {d.leerling.klas}{bevestigd}. Er is niets gewijzigd. "
@@ -95,9 +102,7 @@ def bij_overgang(dossier: Dossier, soort: str, wie: Wie, toch: str | None = None
     return bij_afsluiten(d, reden)
 
 
-def overgang(
-    data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *, klas: str | None = None, toch: str | None = None, **verder: Any
-) -> list[str]:
+def overgang(data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *, klas: str | None = None, toch: str | None = None, **verder: Any) -> list[str]:
     """A transition (`trajectory.overgang`) after its checks; `toch` (why lager→secundair or
     secundair→hoger happens outside the last year of the level) is written in the history."""
     bij_overgang(dossier, soort, wie, toch)

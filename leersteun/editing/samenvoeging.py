@@ -271,9 +271,7 @@ def _hernoem_botsingen(map_: Path, s: Samenvoeging, stadia: dict[str, dict[int, 
         _zet_in_index(map_, env, rel, mode, stadia[rel][3][1])
         _zet_in_index(map_, env, nieuw_rel, mode, _schrijf_blob(map_, vorm.bytes(_met_id(mijn, oud_id, nieuw_id))))
         s.hernoemd[rel] = nieuw_id
-        s.meldingen.append(
-            f"Jouw nieuwe dossier {oud_id} heet nu {nieuw_id}: een collega gaf hetzelfde nummer aan een andere leerling."
-        )
+        s.meldingen.append(f"Jouw nieuwe dossier {oud_id} heet nu {nieuw_id}: een collega gaf hetzelfde nummer aan een andere leerling.")
         _volg_koppelingen(map_, s, env, oud_id, nieuw_id)
 
 
@@ -353,7 +351,9 @@ def _zet_om(map_: Path, paden: list[str]) -> bool:
     """Does git change these files between the repository and the working tree?"""
     if config_waarde(map_, "core.autocrlf") not in ("", "false"):
         return True
-    attributen = git(map_, "check-attr", "-z", "--stdin", "text", "eol", "filter", "ident", "working-tree-encoding", invoer="\0".join(paden) + "\0").stdout.split("\0")
+    attributen = git(
+        map_, "check-attr", "-z", "--stdin", "text", "eol", "filter", "ident", "working-tree-encoding", invoer="\0".join(paden) + "\0"
+    ).stdout.split("\0")
     return any(attributen[i + 2] not in ("unspecified", "unset") for i in range(0, len(attributen) - 2, 3))
 
 
@@ -536,7 +536,8 @@ def _controleer_na_onderbreking(map_: Path, j: dict[str, Any]) -> None:
     if rommel:
         raise Fout(
             "Een vorige 'leersteun delen' werd onderbroken, en daarna veranderde je git-tak. Deze bestanden verschillen "
-            "nu van je laatste commit:\n" + "\n".join(f"  {r}" for r in rommel)
+            "nu van je laatste commit:\n"
+            + "\n".join(f"  {r}" for r in rommel)
             + "\nKijk ze na ('git status', 'git diff'); zijn het niet jouw wijzigingen, zet ze dan terug met "
             "'git checkout HEAD -- BESTAND'. Voer daarna 'leersteun delen' opnieuw uit. Er is niets gewijzigd."
         )

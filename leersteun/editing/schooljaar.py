@@ -57,8 +57,7 @@ def klas_waarschuwing(dossier: Dossier, vandaag: dt.date) -> str | None:
     sinds = dossier.leerling.klas_schooljaar
     waar = f"het laatst bevestigd in {sinds}" if sinds else "nog nooit bevestigd"
     return (
-        f"De klas van {dossier.id} ({dossier.leerling.klas}) is {waar}, niet in dit schooljaar ({jaar}). "
-        "De mail aan de coördinatie moet de klas van nu noemen."
+        f"De klas van {dossier.id} ({dossier.leerling.klas}) is {waar}, niet in dit schooljaar ({jaar}). De mail aan de coördinatie moet de klas van nu noemen."
     )
 
 
@@ -81,10 +80,7 @@ def overgang_uitleg(soort: str, dossier: Dossier) -> str:
             "Verlaat het lager: het Verslag vervalt. Evalueer; is verdere leersteun nodig, dan contact met het CLB voor een "
             f"nieuw Verslag en een nieuwe aanmelding door de secundaire school. Sluit af met 'leersteun overgang {dossier.id} lager-secundair'."
         )
-    return (
-        "Gaat naar het lager: de leersteun loopt verder na een evaluatie. Noteer de overgang met "
-        f"'leersteun overgang {dossier.id} kleuter-lager --klas 1A'."
-    )
+    return f"Gaat naar het lager: de leersteun loopt verder na een evaluatie. Noteer de overgang met 'leersteun overgang {dossier.id} kleuter-lager --klas 1A'."
 
 
 def zet_klas(data: CommentedMap, dossier: Dossier, wie: Wie, klas: str, schooljaar: str) -> list[str]:
@@ -204,9 +200,7 @@ class Rollover:
         return [r for r in self.veranderd if r.klasleerkracht]
 
 
-def bereid_voor(
-    map_: Dossiermap, ctx: Context, wie: Wie, schooljaar: str, klassen: dict[str, tuple[str, str | None]], lopend: list[Gelezen]
-) -> Rollover:
+def bereid_voor(map_: Dossiermap, ctx: Context, wie: Wie, schooljaar: str, klassen: dict[str, tuple[str, str | None]], lopend: list[Gelezen]) -> Rollover:
     """Read, change and check every running case that gets a class (`klassen`: id ->
     (class, row of the class list or None)); nothing is written. Refuses with `Fout` naming
     every case (and row) that cannot take its class."""

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from leersteun.core import datums
-from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet, zonder_leeg
-from leersteun.core.tekst import label
 from leersteun.core.errors import Fout
+from leersteun.core.tekst import label
+from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet, zonder_leeg
 from leersteun.rules.deadlines import MAANDEN, Soort, op_schooldag, plus_maanden
-from leersteun.rules.model import Beslissing, Dossier, Fase, Herorientering, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, VIER_VRAGEN, schooljaar_van
+from leersteun.rules.model import VIER_VRAGEN, Beslissing, Dossier, Fase, Herorientering, Niveau, Overleg, OverlegSoort, Reden, Uitkomst, Vorm, schooljaar_van
 from leersteun.rules.schoolkalender import Schoolkalender, zomervakantie
 
 if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
@@ -156,7 +156,8 @@ def voeg_overleg(
     from leersteun.files.store import flow_lijst
 
     voeg_toe_aan(
-        data, "overleggen",
+        data,
+        "overleggen",
         zonder_leeg(datum=datum, soort=soort.value, met=flow_lijst(met or []), notitie=notitie, volgende=volgende, door=door),
     )
 
@@ -238,8 +239,14 @@ def uiterlijk_tot(vorm: Vorm, start: dt.date, kalender: Schoolkalender | None, s
 
 
 def afwijkingen(
-    vorm: Vorm, start: dt.date, kalender: Schoolkalender | None, school: str | None, *,
-    frequentie: str | None = None, momenten: list[dt.date] | None = None, verder_op: dt.date | None = None,
+    vorm: Vorm,
+    start: dt.date,
+    kalender: Schoolkalender | None,
+    school: str | None,
+    *,
+    frequentie: str | None = None,
+    momenten: list[dt.date] | None = None,
+    verder_op: dt.date | None = None,
 ) -> list[str]:
     """What contradicts a light or medium (seed 000): a rhythm the form does not have,
     evaluation moments after its maximum, continuing after its maximum."""
@@ -262,7 +269,7 @@ def afwijkingen(
 def _weiger_afwijking(dossier: Dossier, vorm: Vorm, fout: list[str], uitweg: str) -> None:
     raise Geweigerd(
         f"Een {VORM_TEKST[vorm]} is {VORM_REGEL[vorm]} (de procedure heropstart). Dat klopt hier niet: {'; '.join(fout)}. "
-        f"{uitweg} Moet het toch, geef dan de reden mee met --toch \"...\"; die komt in de geschiedenis. Er is niets gewijzigd."
+        f'{uitweg} Moet het toch, geef dan de reden mee met --toch "..."; die komt in de geschiedenis. Er is niets gewijzigd.'
     )
 
 
@@ -477,7 +484,6 @@ def afsluiten(
     """Close a case: the closing evaluation (with the closing questions and who took part), the
     end of the running traject, the history. `extra`: more fields of the evaluation
     (afgesproken_met, herorientering, clb_uitnodiging); `verdere`: lager→secundair."""
-    from leersteun.files.store import flow_lijst
 
     a = afronding or Afronding()
     controleer_afsluiten(dossier, wie, reden, a, verdere)
@@ -500,7 +506,9 @@ def afsluiten(
     zet(data, "fase", Fase.afgesloten.value)
     geschiedenis(data, Fase.afgesloten, wie, f"Afgesloten: {REDEN_TEKST[reden]}.")
     if reden == Reden.overgang_hoger:
-        return [f"Dossier {dossier.id} is afgesloten ({REDEN_TEKST[reden]}). Het blijft bewaard; in het hoger onderwijs geeft het leersteuncentrum geen leersteun."]
+        return [
+            f"Dossier {dossier.id} is afgesloten ({REDEN_TEKST[reden]}). Het blijft bewaard; in het hoger onderwijs geeft het leersteuncentrum geen leersteun."
+        ]
     if reden in GEEN_HEROPSTART:
         return [f"Dossier {dossier.id} is afgesloten ({REDEN_TEKST[reden]}). Het blijft bewaard; wat volgt is een nieuwe aanmelding, geen heropstart."]
     if reden == Reden.stopt_met_school:
@@ -581,9 +589,7 @@ def naar_fase(
         if reden is None:
             raise Geweigerd(
                 "Afsluiten gebeurt na een evaluatie of met een reden. Gebruik 'leersteun evaluatie "
-                f"{dossier.id} --beslissing afsluiten', of geef --reden mee (een van: "
-                + ", ".join(label(r) for r in Reden)
-                + ")."
+                f"{dossier.id} --beslissing afsluiten', of geef --reden mee (een van: " + ", ".join(label(r) for r in Reden) + ")."
             )
         return afsluiten(data, dossier, wie, reden, afronding)
 
@@ -591,9 +597,7 @@ def naar_fase(
     return start_heropstart(data, dossier, wie, overleg_school_clb)
 
 
-def start_heropstart(
-    data: CommentedMap, dossier: Dossier, wie: Wie, overleg_school_clb: dt.date | None = None, zelfde_school: bool = False
-) -> list[str]:
+def start_heropstart(data: CommentedMap, dossier: Dossier, wie: Wie, overleg_school_clb: dt.date | None = None, zelfde_school: bool = False) -> list[str]:
     """Seed 003: a heropstart only after an overleg between school and CLB; not after a closing
     that calls for a new aanmelding (`zelfde_school`: the pupil who stopped returns to it)."""
     from ruamel.yaml.comments import CommentedMap
@@ -621,7 +625,8 @@ def start_heropstart(
             + f". Geef de datum mee met --overleg-school-clb DATUM, of noteer het eerst met "
             f"'leersteun overleg {dossier.id} --soort school-clb --datum DATUM'."
         )
-    voeg_toe(lijst(data, "heropstarts"), 
+    voeg_toe(
+        lijst(data, "heropstarts"),
         CommentedMap(
             gestart=wie.datum,
             analyse_met=None,
@@ -630,15 +635,12 @@ def start_heropstart(
             motivatie=None,
             mail=None,
             toewijzing=None,
-        )
+        ),
     )
     zet(data, "fase", Fase.heropstart.value)
     terug = " De leerling komt terug naar dezelfde school." if zelfde_school and afsluitreden(dossier) == Reden.stopt_met_school else ""
     geschiedenis(data, Fase.heropstart, wie, "Heropstart na overleg tussen school en CLB." + terug)
-    return [
-        f"Dossier {dossier.id} staat nu in fase heropstart. Doorloop de checklist met "
-        f"'leersteun heropstart {dossier.id}'."
-    ]
+    return [f"Dossier {dossier.id} staat nu in fase heropstart. Doorloop de checklist met 'leersteun heropstart {dossier.id}'."]
 
 
 def _naar_ondersteuning(
@@ -651,8 +653,9 @@ def _naar_ondersteuning(
     leervraag: str | None = None,
     met: list[str] | None = None,
 ) -> list[str]:
-    from leersteun.files.store import flow_lijst
     from ruamel.yaml.comments import CommentedMap
+
+    from leersteun.files.store import flow_lijst
 
     ontbreekt = []
     lopend = dossier.lopend_traject
@@ -667,12 +670,10 @@ def _naar_ondersteuning(
     sinds = lopend.start - dt.timedelta(days=30) if lopend is not None else None
     gesprek = overleg_sinds(dossier, OverlegSoort.opstartgesprek, sinds)
     if opstartgesprek is None and gesprek is None:
-        ontbreekt.append(
-            f"een opstartgesprek (--opstartgesprek DATUM met --met ROL,ROL, of 'leersteun overleg {dossier.id} --soort opstartgesprek')"
-        )
+        ontbreekt.append(f"een opstartgesprek (--opstartgesprek DATUM met --met ROL,ROL, of 'leersteun overleg {dossier.id} --soort opstartgesprek')")
     heeft_vraag = bool(leervraag) or bool(dossier.leervraag and dossier.leervraag.vraag)
     if not heeft_vraag:
-        ontbreekt.append("de hulp- of leervraag van de school (--leervraag \"...\")")
+        ontbreekt.append('de hulp- of leervraag van de school (--leervraag "...")')
     frequentie = afspraak.frequentie or (lopend.frequentie if lopend else None)
     intensiteit = afspraak.intensiteit or (lopend.intensiteit if lopend else None)
     duur = afspraak.duur or (lopend.duur if lopend else None)
@@ -753,10 +754,10 @@ def vraag_van_leerkracht(van: list) -> list[str]:
 
 def zet_leervraag(data: CommentedMap, vraag: str, van: list[str] | None = None, al_geprobeerd: list[str] | None = None) -> None:
     """Record the hulp- or leervraag (seed 002, 003), keeping what is already there."""
-    from leersteun.files.store import flow_lijst
     from ruamel.yaml.comments import CommentedMap
 
     from leersteun.editing.bewerk import zet_op_plaats
+    from leersteun.files.store import flow_lijst
 
     huidig = data.get("leervraag")
     if not isinstance(huidig, CommentedMap):
@@ -800,7 +801,9 @@ def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspra
     assert vorm is not None
     begin = afspraak.start or wie.datum
     if begin < h.toewijzing.datum:
-        raise Geweigerd(f"De start ({datums.kort(begin)}) ligt vóór de toewijzing ({datums.kort(h.toewijzing.datum)}); kies een start vanaf {datums.kort(h.toewijzing.datum)}.")
+        raise Geweigerd(
+            f"De start ({datums.kort(begin)}) ligt vóór de toewijzing ({datums.kort(h.toewijzing.datum)}); kies een start vanaf {datums.kort(h.toewijzing.datum)}."
+        )
     kalender, school = afspraak.kalender or Schoolkalender(), dossier.school.naam
     momenten = sorted(afspraak.evaluatie_op)
     if not momenten and vorm == Vorm.light:  # "na enkele weken uitproberen", on a school day before the end
@@ -900,9 +903,7 @@ def evaluatie(
     `afgesproken_met`: who agreed how, when and with whom (seed 001); `herorientering` and
     `clb_uitnodiging`: the CLB's moments of seed 002; `zonder_overleg`: see `Afronding`."""
     if dossier.fase != Fase.ondersteuning:
-        raise Geweigerd(
-            f"Een evaluatie hoort bij fase ondersteuning; dossier {dossier.id} staat in fase {dossier.fase}."
-        )
+        raise Geweigerd(f"Een evaluatie hoort bij fase ondersteuning; dossier {dossier.id} staat in fase {dossier.fase}.")
     lopend = dossier.lopend_traject
     if lopend is not None and wie.datum < lopend.start:
         raise Geweigerd(
@@ -941,12 +942,16 @@ def evaluatie(
     school = dossier.school.naam
     fout = afwijkingen(lopend.vorm, lopend.start, kalender, school, frequentie=frequentie, momenten=nieuwe, verder_op=wie.datum)
     if fout and not (toch or "").strip():
-        _weiger_afwijking(dossier, lopend.vorm, fout, f"Sluit af ('leersteun evaluatie {dossier.id} --beslissing afsluiten'): de school zet het dan alleen verder.")
+        _weiger_afwijking(
+            dossier, lopend.vorm, fout, f"Sluit af ('leersteun evaluatie {dossier.id} --beslissing afsluiten'): de school zet het dan alleen verder."
+        )
     if toch and not fout:
         raise Geweigerd("--toch geeft de reden van een afwijking van de vorm (light of medium); hier wijkt niets af. Laat --toch weg.")
     from leersteun.files.store import flow_lijst
 
-    voeg_toe_aan(data, "evaluaties", 
+    voeg_toe_aan(
+        data,
+        "evaluaties",
         zonder_leeg(
             datum=wie.datum,
             beslissing=Beslissing.verderzetten.value,
@@ -957,7 +962,7 @@ def evaluatie(
             **_extra_velden(extra, list(met or [])),
             notitie=wie.notitie,
             door=wie.door,
-        )
+        ),
     )
     meldingen = [f"Evaluatie van {datums.kort(wie.datum)} bewaard: de ondersteuning gaat verder."]
     if vier_vragen:
@@ -1076,8 +1081,14 @@ def evaluatie_voor_overgang(dossier: Dossier, datum: dt.date) -> dt.date | None:
 
 
 def overgang(
-    data: CommentedMap, dossier: Dossier, soort: str, wie: Wie, *,
-    klas: str | None = None, afronding: Afronding | None = None, geevalueerd: OvergangEvaluatie | None = None,
+    data: CommentedMap,
+    dossier: Dossier,
+    soort: str,
+    wie: Wie,
+    *,
+    klas: str | None = None,
+    afronding: Afronding | None = None,
+    geevalueerd: OvergangEvaluatie | None = None,
 ) -> list[str]:
     """The transitions of seed 003: kleuter→lager continues after an evaluation; lager→secundair,
     secundair→hoger onderwijs and another school close (with `afronding`). Commands call it
@@ -1143,7 +1154,9 @@ def _kleuter_lager(data: CommentedMap, dossier: Dossier, wie: Wie, klas: str | N
             raise Geweigerd(f"Dossier {dossier.id} staat in fase {dossier.fase}: er is nog geen ondersteuning om te evalueren. Laat --evaluatie weg.")
         lopend = dossier.lopend_traject
         if geevalueerd.datum > wie.datum:
-            raise Geweigerd(f"De evaluatie ({datums.kort(geevalueerd.datum)}) ligt na de overgang ({datums.kort(wie.datum)}); geef de dag waarop ze gehouden werd.")
+            raise Geweigerd(
+                f"De evaluatie ({datums.kort(geevalueerd.datum)}) ligt na de overgang ({datums.kort(wie.datum)}); geef de dag waarop ze gehouden werd."
+            )
         if lopend is not None and geevalueerd.datum < lopend.start:
             raise Geweigerd(
                 f"De evaluatie ({datums.kort(geevalueerd.datum)}) ligt vóór de start van de ondersteuning ({datums.kort(lopend.start)}); "
@@ -1176,8 +1189,6 @@ def _kleuter_lager(data: CommentedMap, dossier: Dossier, wie: Wie, klas: str | N
         )  # fmt: skip
         eerder = geevalueerd.datum
     if eerder is not None and dossier.fase == Fase.ondersteuning:
-        meldingen.append(
-            f"De leersteun loopt verder na de evaluatie van {datums.kort(eerder)}; bekijk of doelen en afspraken bijgestuurd moeten worden."
-        )
+        meldingen.append(f"De leersteun loopt verder na de evaluatie van {datums.kort(eerder)}; bekijk of doelen en afspraken bijgestuurd moeten worden.")
     geschiedenis(data, dossier.fase, wie, f"Overgang van kleuter naar lager ({klas}).")
     return meldingen

@@ -15,8 +15,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from leersteun.core import datums
 from leersteun.editing.bewerk import VOLGORDE_IN, lijst, voeg_toe, zet, zet_op_plaats, zonder_leeg
-from leersteun.rules.model import Dossier, Fase, Instellingen, Typologie, VerslagSoort
 from leersteun.editing.trajectory import Geweigerd, Wie, geschiedenis
+from leersteun.rules.model import Dossier, Fase, Instellingen, Typologie, VerslagSoort
 
 
 def beschrijf(soort: str, datum: dt.date, typologie: str | None) -> str:
@@ -35,10 +35,7 @@ def nieuw_verslag(
 ) -> list[str]:
     """Record a new Verslag; the previous one moves to `vorige_verslagen`."""
     if dossier.fase == Fase.afgesloten:
-        raise Geweigerd(
-            f"Dossier {dossier.id} is afgesloten. Met een nieuw Verslag volgt een nieuwe aanmelding: "
-            f"'leersteun nieuw --vanuit {dossier.id} ...'."
-        )
+        raise Geweigerd(f"Dossier {dossier.id} is afgesloten. Met een nieuw Verslag volgt een nieuwe aanmelding: 'leersteun nieuw --vanuit {dossier.id} ...'.")
     oud = dossier.verslag
     if datum < oud.datum:
         raise Geweigerd(f"Het nieuwe Verslag ({datums.kort(datum)}) is ouder dan het huidige ({datums.kort(oud.datum)}).")
@@ -97,9 +94,7 @@ def beslist(data: CommentedMap, dossier: Dossier, wie: Wie) -> list[str]:
     """The school's decision within 60 days under ontbindende voorwaarde."""
     v = dossier.verslag
     if v.ontbindende_voorwaarde is None:
-        raise Geweigerd(
-            f"Dossier {dossier.id} heeft geen inschrijving onder ontbindende voorwaarde; er is geen beslissing van de school te noteren."
-        )
+        raise Geweigerd(f"Dossier {dossier.id} heeft geen inschrijving onder ontbindende voorwaarde; er is geen beslissing van de school te noteren.")
     if v.ontbindende_voorwaarde_beslist is not None:
         raise Geweigerd(f"De beslissing van de school is al genoteerd op {datums.kort(v.ontbindende_voorwaarde_beslist)}.")
     if wie.datum < v.ontbindende_voorwaarde:

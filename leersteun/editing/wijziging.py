@@ -247,8 +247,7 @@ def _commit(map_: Dossiermap, commit: dict[str, Any] | None) -> str | None:
     except Fout as e:
         paden = " ".join(Path(os.path.relpath(b, map_.pad)).as_posix() for b in bestanden[:5]) + (" …" if len(bestanden) > 5 else "")
         raise NietGecommit(
-            f"De wijziging is bewaard, maar niet gecommit: {e.boodschap} Commit ze zelf met: git add -A -- {paden} && "
-            f"git commit -m \"{commit['boodschap']}\""
+            f'De wijziging is bewaard, maar niet gecommit: {e.boodschap} Commit ze zelf met: git add -A -- {paden} && git commit -m "{commit["boodschap"]}"'
         ) from None
 
 
@@ -308,4 +307,6 @@ def _ruim_wezen(map_: Dossiermap) -> list[str]:
                 weg += 1
     if not weg:
         return []
-    return ["Een vorige opdracht werd onderbroken voor ze iets veranderde: er is niets gewijzigd (haar tijdelijke bestanden zijn opgeruimd). Voer ze opnieuw uit als dat nog nodig is."]
+    return [
+        "Een vorige opdracht werd onderbroken voor ze iets veranderde: er is niets gewijzigd (haar tijdelijke bestanden zijn opgeruimd). Voer ze opnieuw uit als dat nog nodig is."
+    ]

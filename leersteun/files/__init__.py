@@ -1,2 +1,1 @@
-"""A YAML file as the user wrote it: read with positions, write back only what changed.
-"""
+"""A YAML file as the user wrote it: read with positions, write back only what changed."""

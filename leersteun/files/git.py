@@ -71,14 +71,10 @@ def git_bytes(
     return uit
 
 
-def git(
-    map_: Path, *args: str, check: bool = True, invoer: str | None = None, omgeving: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
+def git(map_: Path, *args: str, check: bool = True, invoer: str | None = None, omgeving: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `git args...` in `map_`; stdout and stderr as text (UTF-8)."""
     ruw = git_bytes(map_, *args, check=check, invoer=invoer.encode("utf-8") if invoer is not None else None, omgeving=omgeving)
-    return subprocess.CompletedProcess(
-        ruw.args, ruw.returncode, ruw.stdout.decode("utf-8", "replace"), ruw.stderr.decode("utf-8", "replace")
-    )
+    return subprocess.CompletedProcess(ruw.args, ruw.returncode, ruw.stdout.decode("utf-8", "replace"), ruw.stderr.decode("utf-8", "replace"))
 
 
 def ok(map_: Path, *args: str) -> bool:

@@ -317,33 +317,30 @@ def _vreemde_knopen(data: Any, getoond: str) -> list[Bevinding]:
     def bezoek(node: Any, pos: tuple[int, int], waar: tuple[int, int]) -> None:
         # pos: where the value starts; waar: its key or list item (an alias shares its
         # anchor's position, so the key is the only place that points at the alias itself)
-        if isinstance(node, TaggedScalar) or (
-            isinstance(node, (CommentedMap, CommentedSeq)) and getattr(node.tag, "value", None)
-        ):
+        if isinstance(node, TaggedScalar) or (isinstance(node, (CommentedMap, CommentedSeq)) and getattr(node.tag, "value", None)):
             tag = node.tag.value if hasattr(node.tag, "value") else node.tag
-            gevonden.append(
-                Bevinding(getoond, pos[0] + 1, pos[1] + 1, f"YAML-tag '{tag}' is niet toegestaan; schrijf gewone waarden zonder '!'")
-            )
+            gevonden.append(Bevinding(getoond, pos[0] + 1, pos[1] + 1, f"YAML-tag '{tag}' is niet toegestaan; schrijf gewone waarden zonder '!'"))
             return
         if _anders_gelezen(node):
             # 0017, 0x1F, 0o17, 1_000, .inf: YAML turns them into another number than was written
             gevonden.append(
                 Bevinding(
-                    getoond, pos[0] + 1, pos[1] + 1,
-                    "dit getal leest YAML anders dan het er staat (zoals 0017, 0x1F of .inf); "
-                    "is het tekst, zet het dan tussen aanhalingstekens, zoals '0017'",
+                    getoond,
+                    pos[0] + 1,
+                    pos[1] + 1,
+                    "dit getal leest YAML anders dan het er staat (zoals 0017, 0x1F of .inf); is het tekst, zet het dan tussen aanhalingstekens, zoals '0017'",
                 )
             )
             return
         if not isinstance(node, _GEWOON) or type(node).__name__ == "CommentedOrderedMap":  # !!set, !!omap, !!binary, ...: not plain data
             gevonden.append(
-                Bevinding(getoond, pos[0] + 1, pos[1] + 1, "deze YAML-vorm (zoals !!set of !!omap) is niet toegestaan; schrijf een gewone lijst of groep sleutels")
+                Bevinding(
+                    getoond, pos[0] + 1, pos[1] + 1, "deze YAML-vorm (zoals !!set of !!omap) is niet toegestaan; schrijf een gewone lijst of groep sleutels"
+                )
             )
             return
         if isinstance(node, CommentedMap) and getattr(node, "merge", None):
-            gevonden.append(
-                Bevinding(getoond, waar[0] + 1, waar[1] + 1, "een samenvoegsleutel '<<' is niet toegestaan; schrijf de sleutels voluit")
-            )
+            gevonden.append(Bevinding(getoond, waar[0] + 1, waar[1] + 1, "een samenvoegsleutel '<<' is niet toegestaan; schrijf de sleutels voluit"))
             return
         if isinstance(node, (CommentedMap, CommentedSeq)):
             if id(node) in gezien:
@@ -542,9 +539,7 @@ def samenvoegen(ruw: str, basis: str, nieuw: str) -> str | None:
     r, b, n = _lijnen(ruw), _lijnen(basis), _lijnen(nieuw)
     naar_ruw: dict[int, tuple[int, int]] = {}  # basis line -> (ruw line, indentation delta)
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, b, r, autojunk=False).get_opcodes():
-        if tag == "equal" or (
-            tag == "replace" and i2 - i1 == j2 - j1 and all(_kern(b[i1 + k]) == _kern(r[j1 + k]) for k in range(i2 - i1))
-        ):
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1 and all(_kern(b[i1 + k]) == _kern(r[j1 + k]) for k in range(i2 - i1))):
             for k in range(i2 - i1):
                 naar_ruw[i1 + k] = (j1 + k, _inspringing(r[j1 + k]) - _inspringing(b[i1 + k]))
     wijzigingen: list[tuple[int, int, list[str]]] = []

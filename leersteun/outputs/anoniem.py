@@ -182,7 +182,8 @@ class Anonimiseerder:
             k = kern(woord)
             wie = self._wie.get(k)
             gevonden = self._woorden[woord] = (
-                k, ((k,), self._hun(k)) if wie else self._gelijmd(k) or self._kameel(woord) or self._met_initiaal(k) or self._verbogen(k)
+                k,
+                ((k,), self._hun(k)) if wie else self._gelijmd(k) or self._kameel(woord) or self._met_initiaal(k) or self._verbogen(k),
             )
         return gevonden
 

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from leersteun.core import datums
-from leersteun.rules.deadlines import MARGE, volgende_herbekijking
-from leersteun.outputs.grafiek import tijdlijn
-from leersteun.editing.goals import ONDERWIJSBEHOEFTEN_STAM, ONDERSTEUNINGSBEHOEFTEN_STAM, _index
-from leersteun.rules.model import Dossier, Fase, Periode
 from leersteun.core.waarden import PROCES_VRAGEN
+from leersteun.editing.goals import ONDERSTEUNINGSBEHOEFTEN_STAM, ONDERWIJSBEHOEFTEN_STAM, _index
 from leersteun.editing.trajectory import Geweigerd
+from leersteun.outputs.grafiek import tijdlijn
+from leersteun.rules.deadlines import MARGE, volgende_herbekijking
+from leersteun.rules.model import Dossier, Fase, Periode
 
 DOMEIN_TEKST = {
     "socio-emotioneel": "Sociaal-emotionele ontwikkeling",
@@ -24,7 +24,14 @@ TIJDLIJN_KORT = {"ja": "bereikt", "deels": "deels", "nee": "nog niet"}  # under 
 BEREIKT_TEKST = {"ja": "Ja, het doel is bereikt.", "deels": "Het doel is deels bereikt.", "nee": "Het doel is nog niet bereikt."}
 
 
-VRAAG_VAN_TEKST = {"leerkracht": "de leerkracht", "zorg": "het zorgteam", "ouders": "de ouders", "clb": "het CLB", "directie": "de directie", "andere": "anderen"}
+VRAAG_VAN_TEKST = {
+    "leerkracht": "de leerkracht",
+    "zorg": "het zorgteam",
+    "ouders": "de ouders",
+    "clb": "het CLB",
+    "directie": "de directie",
+    "andere": "anderen",
+}
 
 
 def _herbekeken(m: Any, doel: Any, vandaag: dt.date) -> str:
@@ -60,9 +67,7 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
         doelen = d.doelen if alle else d.huidige_doelen
     if not doelen:
         if d.doelen:
-            raise Geweigerd(
-                f"Dossier {d.id} heeft nog geen doelen voor de huidige ondersteuning; de vroegere doelen zie je met --alle."
-            )
+            raise Geweigerd(f"Dossier {d.id} heeft nog geen doelen voor de huidige ondersteuning; de vroegere doelen zie je met --alle.")
         raise Geweigerd(f"Dossier {d.id} heeft nog geen doelen; voeg er een toe met 'leersteun doel {d.id}'.")
     rijen = []
     for doel in doelen:
@@ -133,7 +138,15 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
         "al_geprobeerd": [str(x) for x in lv.al_geprobeerd] if lv else [],  # 'wat: lukte niet (waarom)'
     }
     if d.beeldvorming is None and (vraag["vraag"] or vraag["al_geprobeerd"]):
-        leeg: dict[str, Any] = {"reden": None, "zorgen": None, "observaties": [], "toetsgegevens": [], "domeinen": [], "interesses": [], "ondersteunende_figuren": []}
+        leeg: dict[str, Any] = {
+            "reden": None,
+            "zorgen": None,
+            "observaties": [],
+            "toetsgegevens": [],
+            "domeinen": [],
+            "interesses": [],
+            "ondersteunende_figuren": [],
+        }
         beeld = {**leeg, **vraag}
     if d.beeldvorming is not None:
         b = d.beeldvorming

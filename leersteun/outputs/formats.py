@@ -100,8 +100,7 @@ def tabellen(o: Overzicht) -> list[Tabel]:
         ),
         Tabel(
             "capaciteit",
-            "Capaciteit per school"
-            + (f" (richtcapaciteit uit {o.trajecten_totaal} trajecten: 70 % leerlingen, 30 % verslagen)" if o.trajecten_totaal else ""),
+            "Capaciteit per school" + (f" (richtcapaciteit uit {o.trajecten_totaal} trajecten: 70 % leerlingen, 30 % verslagen)" if o.trajecten_totaal else ""),
             ["school", "leerlingen", "verslagen (gem.)", "richtcapaciteit", "lopend", "verschil"],
             [
                 [
@@ -322,6 +321,7 @@ def _plat(d: dict) -> dict:
 
 # ---------------------------------------------------------------------------- html
 
+
 def als_html(o: Overzicht, map_pad: Any = None) -> str:
     from leersteun.outputs import grafiek
     from leersteun.outputs.render import render
@@ -516,7 +516,7 @@ def als_tabel(o: Overzicht, alles: bool = False, breedte: int | None = None) -> 
         natuurlijk = [op_een_regel([k, *(c[i] for c in cellen)]) for i, k in enumerate(t.kolommen)]
         heel = [n if n <= HEEL else m for n, m in zip(natuurlijk, langste)]  # a name, a date: on one line
 
-        def past(vloer: list[int]) -> bool:
+        def past(vloer: list[int], kolommen: list[int] = kolommen) -> bool:
             return breedte is None or sum(vloer[i] for i in kolommen) + 3 * (len(kolommen) - 1) <= breedte
 
         for weg in t.weg_als_smal:  # a less important column goes before a name is broken up

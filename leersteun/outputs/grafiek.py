@@ -121,6 +121,7 @@ def terminal_regels(g: Grafiek) -> list[str]:
 
 # ---------------------------------------------------------------------------- SVG
 
+
 def svg(g: Grafiek, map_pad: Any = None) -> str:
     """The chart as inline SVG (templates/grafiek/balken.svg.j2), for the HTML overview."""
     from leersteun.outputs.render import render

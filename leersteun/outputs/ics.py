@@ -71,7 +71,7 @@ def vorige_versies(pad: Path | None) -> dict[str, Vorige]:
             velden[naam] = waarde
         elif naam == "END" and waarde == "VEVENT" and {"UID", "SEQUENCE", "DTSTAMP", "X-LEERSTEUN-INHOUD"} <= set(velden):
             try:
-                stempel = dt.datetime.strptime(velden["DTSTAMP"], "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.timezone.utc)
+                stempel = dt.datetime.strptime(velden["DTSTAMP"], "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
                 uit[velden["UID"]] = Vorige(velden["X-LEERSTEUN-INHOUD"], int(velden["SEQUENCE"]), stempel)
             except ValueError:
                 continue
@@ -83,19 +83,17 @@ def _inhoud(velden: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(velden, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8")).hexdigest()[:20]
 
 
-def agenda_ics(
-    punten: Iterable[Any], netwerk: str, vandaag: dt.date, anon: Any = None, vorige: Path | None = None, nu: dt.datetime | None = None
-) -> str:
+def agenda_ics(punten: Iterable[Any], netwerk: str, vandaag: dt.date, anon: Any = None, vorige: Path | None = None, nu: dt.datetime | None = None) -> str:
     """The deadlines (agenda.Agendapunt) as an iCalendar file; `anon` replaces names in texts.
     `vorige`: the file this one replaces (see the module's text); `nu`: the moment of this
     export (now, on `vandaag`)."""
     from icalendar import Calendar, Event
 
     if nu is None:
-        nu = dt.datetime.combine(vandaag, dt.datetime.now(dt.timezone.utc).time(), tzinfo=dt.timezone.utc)
-    nu = nu.astimezone(dt.timezone.utc).replace(microsecond=0)
+        nu = dt.datetime.combine(vandaag, dt.datetime.now(dt.UTC).time(), tzinfo=dt.UTC)
+    nu = nu.astimezone(dt.UTC).replace(microsecond=0)
     eerder = vorige_versies(vorige)
-    volgnummer = int((nu - dt.datetime.combine(BEGIN, dt.time(), tzinfo=dt.timezone.utc)).total_seconds())
+    volgnummer = int((nu - dt.datetime.combine(BEGIN, dt.time(), tzinfo=dt.UTC)).total_seconds())
     kalender = Calendar()
     kalender.add("prodid", "-//leersteun//agenda//NL")
     kalender.add("version", "2.0")

@@ -130,10 +130,7 @@ def maak_bericht(dossier: Dossier, instellingen: Instellingen, vandaag: dt.date,
 
     h = dossier.laatste_heropstart
     if h is None or h.uitkomst != Uitkomst.heropstart or h.checklist is None:
-        raise Fout(
-            f"Voor dossier {dossier.id} is er geen afgeronde checklist met uitkomst heropstart; "
-            f"doorloop eerst 'leersteun heropstart {dossier.id}'."
-        )
+        raise Fout(f"Voor dossier {dossier.id} is er geen afgeronde checklist met uitkomst heropstart; doorloop eerst 'leersteun heropstart {dossier.id}'.")
     wie = afzender(instellingen)
     ctx = context(dossier, h, instellingen, wie, vandaag)
     tekst = render("mail/heropstart.txt.j2", ctx, map_pad)
@@ -144,7 +141,7 @@ def maak_bericht(dossier: Dossier, instellingen: Instellingen, vandaag: dt.date,
     bericht["From"] = Address(display_name=veilig(wie.naam), addr_spec=veilig(wie.email))
     bericht["To"] = Address(display_name=veilig(f"Coördinatie {instellingen.netwerk}"), addr_spec=veilig(instellingen.coordinatie.email))
     bericht["Subject"] = veilig(f"Vraag tot heropstart: {ll.voornaam} {ll.naam} ({ll.klas}, {dossier.school.naam})")
-    moment = dt.datetime.combine(vandaag, dt.time(9, 0), tzinfo=dt.timezone.utc) if os.environ.get("LEERSTEUN_VANDAAG") else dt.datetime.now(dt.timezone.utc)
+    moment = dt.datetime.combine(vandaag, dt.time(9, 0), tzinfo=dt.UTC) if os.environ.get("LEERSTEUN_VANDAAG") else dt.datetime.now(dt.UTC)
     bericht["Date"] = format_datetime(moment)
     bericht["Message-ID"] = make_msgid(domain=wie.email.split("@")[-1])
     bericht["X-Unsent"] = "1"

@@ -18,12 +18,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from leersteun.rules.deadlines import Deadline, Soort, Staat, deadlines
+from leersteun.core.errors import GebruikFout
 from leersteun.core.tekst import normaal
-from leersteun.outputs.anoniem import Anonimiseerder, stukken
 from leersteun.editing.diplon import open_stappen, wacht_op_verslag
 from leersteun.editing.schooljaar import laatste_jaar, overgang_uitleg
-from leersteun.core.errors import GebruikFout
+from leersteun.outputs.anoniem import Anonimiseerder, stukken
+from leersteun.rules.deadlines import Deadline, Soort, Staat, deadlines
 from leersteun.rules.model import Dossier, Fase, Instellingen, Vorm
 from leersteun.rules.namen import als_in
 from leersteun.rules.schoolkalender import Schoolkalender
@@ -244,10 +244,7 @@ class Bijdrage(_Rijtje):
     namen: list[tuple[str, str, int]]  # for --anoniem: the names of this case, what replaces them, whose they are
 
 
-
-def bijdrage(
-    d: Dossier, week: Week, vandaag: dt.date, anoniem: bool = False, team: Iterable[str] = (), kalender: Schoolkalender | None = None
-) -> Bijdrage:
+def bijdrage(d: Dossier, week: Week, vandaag: dt.date, anoniem: bool = False, team: Iterable[str] = (), kalender: Schoolkalender | None = None) -> Bijdrage:
     """The facts of one case that the sections need; its deadlines on school days of its
     school (`kalender`), as in the agenda."""
     naam = f"{initialen(d)} ({d.id})" if anoniem else d.leerling.volledige_naam

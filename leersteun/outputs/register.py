@@ -10,7 +10,6 @@ name and name, capitals and accents aside); then the line leaves the section by 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from leersteun.core import datums
 from leersteun.core.tekst import normaal
@@ -38,7 +37,9 @@ def verslag_tekst(v: VerslagOpSchool) -> str:
     return ", ".join(delen) or "Verslag"
 
 
-def verslagen_zonder_aanmelding(instellingen: Instellingen | None, aangemeld: set[tuple[str, frozenset[str]]], anon: Anonimiseerder | None = None) -> list[VerslagRij]:
+def verslagen_zonder_aanmelding(
+    instellingen: Instellingen | None, aangemeld: set[tuple[str, frozenset[str]]], anon: Anonimiseerder | None = None
+) -> list[VerslagRij]:
     """The register's pupils without an aanmelding, by school and name. `aangemeld`: (school,
     the name parts of the pupil: `anoniem.stukken`) of each case that is not closed, so a
     pupil is matched by name whatever the overview shows. In an anonymous overview (`anon`:
@@ -56,4 +57,3 @@ def verslagen_zonder_aanmelding(instellingen: Instellingen | None, aangemeld: se
             door, waar = ((anon.tekst if anon is not None else str)(x) if x else NOG_NAVRAGEN for x in (v.bewaard_door, v.bewaard_waar))
             uit.append(VerslagRij(school.naam, naam, v.klas or "", verslag_tekst(v), door, waar))
     return sorted(uit, key=lambda r: (r.school, normaal(r.leerling)))
-

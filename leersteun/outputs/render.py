@@ -47,7 +47,9 @@ def _veilige_lader(map_: Path) -> Any:
             for deel in template.split("/"):
                 pad = pad / deel
                 if pad.is_symlink():
-                    raise Fout(f"Sjabloon templates/{template} is (of zit in) een koppeling (symlink); leersteun volgt die niet. Zet het sjabloon zelf in templates/.")
+                    raise Fout(
+                        f"Sjabloon templates/{template} is (of zit in) een koppeling (symlink); leersteun volgt die niet. Zet het sjabloon zelf in templates/."
+                    )
             if pad.exists() and wortel not in pad.resolve().parents:
                 raise TemplateNotFound(template)
             return super().get_source(environment, template)

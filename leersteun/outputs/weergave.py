@@ -308,7 +308,15 @@ def _trajecten(d: Dossier) -> list[RenderableType]:
     if not d.trajecten:
         return []
     rijen = [
-        [t.vorm.value, datum(t.start), datum(t.einde) if t.einde else "loopt", t.frequentie or "–", t.duur or "", t.intensiteit or "–", ", ".join(datum(x) for x in t.evaluatie_op) or "–"]
+        [
+            t.vorm.value,
+            datum(t.start),
+            datum(t.einde) if t.einde else "loopt",
+            t.frequentie or "–",
+            t.duur or "",
+            t.intensiteit or "–",
+            ", ".join(datum(x) for x in t.evaluatie_op) or "–",
+        ]
         for t in d.trajecten
     ]
     notities = [Text(f"   {t.vorm.value} vanaf {datum(t.start)}: {t.notitie}") for t in d.trajecten if t.notitie]
@@ -356,7 +364,11 @@ def _doel(doel) -> list[Text]:  # noqa: ANN001 - a model Doel
     if doel.leerplandoel:
         regels.append(Text(f"   leerplandoel: {doel.leerplandoel}"))
     for m in doel.maatregelen:
-        bij = [x for x in (m.wie, f"waar: {m.waar}" if m.waar else None, f"om de {m.evaluatie_elke_weken} weken opnieuw bekeken" if m.evaluatie_elke_weken else None) if x]
+        bij = [
+            x
+            for x in (m.wie, f"waar: {m.waar}" if m.waar else None, f"om de {m.evaluatie_elke_weken} weken opnieuw bekeken" if m.evaluatie_elke_weken else None)
+            if x
+        ]
         regels.append(Text(f"   maatregel: {m.wat}" + (f" ({'; '.join(bij)})" if bij else "")))
     if doel.evaluaties:
         laatste = doel.evaluaties[-1]

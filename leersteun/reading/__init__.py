@@ -1,2 +1,1 @@
-"""The case folder: finding it and its cases, the one fast read path, `valideer`, git.
-"""
+"""The case folder: finding it and its cases, the one fast read path, `valideer`, git."""

@@ -8,15 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from leersteun.rules.checks import Context, controleer_dossier, controleer_instellingen
 from leersteun.core.errors import Bevinding, Fout, OngeldigBestand
-from leersteun.reading.folder import Dossiermap
-from leersteun.rules.model import ID_PATROON, Dossier, Instellingen
-from leersteun.reading import snel
-from leersteun.reading.snel import Gelezen
-from leersteun.files.schijf import toon
 from leersteun.core.tekst import normaal
-
+from leersteun.files.schijf import toon
+from leersteun.reading import snel
+from leersteun.reading.folder import Dossiermap
+from leersteun.reading.snel import Gelezen
+from leersteun.rules.checks import Context, controleer_dossier, controleer_instellingen
+from leersteun.rules.model import ID_PATROON, Dossier, Instellingen
 
 _GELEZEN: dict[tuple[str, str, bytes], tuple[Instellingen | None, list[Bevinding]]] = {}
 
@@ -322,9 +321,7 @@ def nieuw_dossier_data(
         "betrokkenen": _met_ids("betrokkenen", betrokkenen or []),
         "leervraag": leervraag,
         "trajecten": [],
-        "geschiedenis": [
-            {"datum": vandaag, "fase": "aanmelding", "door": door, "notitie": notitie or "Aanmelding via Diplon."}
-        ],
+        "geschiedenis": [{"datum": vandaag, "fase": "aanmelding", "door": door, "notitie": notitie or "Aanmelding via Diplon."}],
         "overleggen": [],
         "evaluaties": [],
         "diplon": [],

@@ -64,10 +64,7 @@ def dubbele_ids(paden: list[Path]) -> dict[Path, str]:
         if len(groep) > 1:
             for p in groep:
                 anderen = ", ".join(x.name for x in groep if x != p)
-                uit[p] = (
-                    f"dit dossier heeft dezelfde id als {anderen}: één leerling zou dubbel tellen. "
-                    "Voeg ze samen tot één bestand en verwijder het andere"
-                )
+                uit[p] = f"dit dossier heeft dezelfde id als {anderen}: één leerling zou dubbel tellen. Voeg ze samen tot één bestand en verwijder het andere"
     return uit
 
 

@@ -128,13 +128,17 @@ def decodeer(ruw: bytes, bron: str) -> tuple[str, str]:
             return ruw.decode(codec).lstrip("\ufeff"), "UTF-16"
         except UnicodeDecodeError as e:
             voor = ruw[: e.start - e.start % 2].decode(codec, errors="replace")
-            raise weigering(bron, [f"{bron}:{_regel_van(voor, len(voor))}: dit is geen geldige UTF-16-tekst (afgebroken of beschadigd)"], OPNIEUW_BEWAREN) from None
+            raise weigering(
+                bron, [f"{bron}:{_regel_van(voor, len(voor))}: dit is geen geldige UTF-16-tekst (afgebroken of beschadigd)"], OPNIEUW_BEWAREN
+            ) from None
     if ruw.startswith(codecs.BOM_UTF8):
         try:
             return ruw[3:].decode("utf-8"), "UTF-8"
         except UnicodeDecodeError as e:
             voor = ruw[3 : e.start].decode("utf-8", errors="replace")
-            raise weigering(bron, [f"{bron}:{_regel_van(voor, len(voor))}: dit is geen geldige UTF-8-tekst, al begint het bestand als UTF-8"], OPNIEUW_BEWAREN) from None
+            raise weigering(
+                bron, [f"{bron}:{_regel_van(voor, len(voor))}: dit is geen geldige UTF-8-tekst, al begint het bestand als UTF-8"], OPNIEUW_BEWAREN
+            ) from None
     try:
         return ruw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -202,7 +206,9 @@ def _records(tekst: str, bron: str, scheiding: str) -> list[tuple[int, list[str]
             raise weigering(bron, [f"{bron}:{vorige + 1}: {waarom}"], "Is dit wel de klaslijst van de school?") from None
         regel, vorige = vorige + 1, lezer.line_num
         if any(len(c) > MAX_VELD for c in cellen):
-            raise weigering(bron, [f"{bron}:{regel}: een veld is groter dan 128 kB; een klaslijst heeft korte velden"], "Is dit wel de klaslijst van de school?")
+            raise weigering(
+                bron, [f"{bron}:{regel}: een veld is groter dan 128 kB; een klaslijst heeft korte velden"], "Is dit wel de klaslijst van de school?"
+            )
         if any(c.strip() for c in cellen):
             uit.append((regel, cellen))
 
@@ -448,8 +454,7 @@ def _koppel_rij(rij: Rij, index: _Index, uit: Koppeling, problemen: list[str]) -
     if len(lopend) > 1:
         ids = ", ".join(d.id for d in lopend)
         problemen.append(
-            f"{rij.plek}: {rij.naam_tekst} past bij {len(lopend)} lopende dossiers ({ids}); "
-            "zet de id in een kolom Dossier, of voeg een kolom Geboortedatum toe"
+            f"{rij.plek}: {rij.naam_tekst} past bij {len(lopend)} lopende dossiers ({ids}); zet de id in een kolom Dossier, of voeg een kolom Geboortedatum toe"
         )
         return None
     return Treffer(rij, lopend[0] if lopend else max(kandidaten, key=lambda d: d.id), hoe)

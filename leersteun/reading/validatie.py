@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from leersteun.core.errors import Bevinding, Fout
+from leersteun.files.schijf import toon
+from leersteun.reading.dossiers import context, lees_dossier, lees_instellingen
+from leersteun.reading.folder import INSTELLINGEN, Dossiermap, dubbele_ids, is_dossiernaam, vandaag, vind_map
 from leersteun.rules.checks import Context
 from leersteun.rules.model import Dossier
-from leersteun.reading.dossiers import context, lees_dossier, lees_instellingen
-from leersteun.core.errors import Bevinding, Fout
-from leersteun.reading.folder import INSTELLINGEN, Dossiermap, dubbele_ids, is_dossiernaam, vandaag, vind_map
-from leersteun.files.schijf import toon
 
 
 @dataclass
@@ -105,8 +105,8 @@ def _hele_map(map_: Dossiermap, ctx: Context, alleen: set[Path] | None = None) -
     """All cases through the fast path, on every core for a large folder. A case with a
     warning is read again through the round trip, for the exact positions: in the process
     that read it, so that this slow part is shared too."""
-    from leersteun.rules.checks import DOSSIER_REGELS
     from leersteun.reading.snel import lees_alle
+    from leersteun.rules.checks import DOSSIER_REGELS
 
     def bevindingen(pad: Path, dossier: Dossier) -> list[Bevinding]:
         meldingen = [m for regel in DOSSIER_REGELS for m in regel(dossier, ctx.voor(pad))]

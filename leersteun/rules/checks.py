@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from leersteun.core.errors import FOUT, WAARSCHUWING, Bevinding
+from leersteun.rules.deadlines import MARGE
 from leersteun.rules.model import (
+    VIER_VRAGEN,
     Beslissing,
     Dossier,
     Fase,
@@ -28,12 +30,10 @@ from leersteun.rules.model import (
     Niveau,
     OverlegSoort,
     Reden,
-    VIER_VRAGEN,
     Uitkomst,
     VerslagSoort,
     model_op,
 )
-from leersteun.rules.deadlines import MARGE
 
 if TYPE_CHECKING:  # the round trip (ruamel) is loaded only by whoever reads a file through it
     from leersteun.files.store import YamlBestand
@@ -216,8 +216,7 @@ def verslag_klopt(d: Dossier, ctx: Context) -> Iterator[Melding]:
     if v.ontbindende_voorwaarde is not None and v.soort == VerslagSoort.GC:
         yield (
             ("verslag", "ontbindende_voorwaarde"),
-            "inschrijving onder ontbindende voorwaarde hoort bij een IAC- of OV4-verslag, niet bij GC; "
-            "zet ontbindende_voorwaarde op null of pas de soort aan",
+            "inschrijving onder ontbindende voorwaarde hoort bij een IAC- of OV4-verslag, niet bij GC; zet ontbindende_voorwaarde op null of pas de soort aan",
             FOUT,
         )
     if v.soort == VerslagSoort.OV4 and d.leerling.niveau != Niveau.secundair:
@@ -282,8 +281,7 @@ def trajecten_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
     if d.fase == Fase.ondersteuning and lopend is None:
         yield (
             ("fase",),
-            "fase ondersteuning vraagt een lopend traject: voeg onder 'trajecten' een traject toe zonder einde "
-            "(vorm, start, frequentie, intensiteit)",
+            "fase ondersteuning vraagt een lopend traject: voeg onder 'trajecten' een traject toe zonder einde (vorm, start, frequentie, intensiteit)",
             FOUT,
         )
     if d.fase in (Fase.aanmelding, Fase.afgesloten, Fase.heropstart) and lopend is not None:
@@ -304,9 +302,17 @@ def evaluaties_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
         if e.beslissing == Beslissing.verderzetten and e.reden is not None:
             yield (("evaluaties", i, "reden"), "een reden hoort alleen bij afsluiten; verwijder ze of zet beslissing op afsluiten", FOUT)
         if e.verdere_leersteun is not None and e.reden != Reden.overgang_secundair:  # seed 003, lager→secundair
-            yield (("evaluaties", i, "verdere_leersteun"), "'verdere_leersteun' hoort bij afsluiten wegens overgang_secundair; verwijder het hier", WAARSCHUWING)
+            yield (
+                ("evaluaties", i, "verdere_leersteun"),
+                "'verdere_leersteun' hoort bij afsluiten wegens overgang_secundair; verwijder het hier",
+                WAARSCHUWING,
+            )
         if i > 0 and e.datum < d.evaluaties[i - 1].datum:
-            yield (("evaluaties", i, "datum"), f"evaluaties staan van oud naar nieuw; deze ({e.datum}) is ouder dan de vorige ({d.evaluaties[i - 1].datum})", WAARSCHUWING)
+            yield (
+                ("evaluaties", i, "datum"),
+                f"evaluaties staan van oud naar nieuw; deze ({e.datum}) is ouder dan de vorige ({d.evaluaties[i - 1].datum})",
+                WAARSCHUWING,
+            )
         if e.datum > ctx.vandaag:
             yield (("evaluaties", i, "datum"), f"deze evaluatie ligt in de toekomst ({e.datum})", WAARSCHUWING)
 
@@ -351,14 +357,26 @@ def heropstarts_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
         if i < len(h) - 1 and hs.uitkomst is None:
             yield (("heropstarts", i), "alleen de laatste heropstart mag nog open zijn: vul 'uitkomst' in", FOUT)
         if i > 0 and hs.gestart < h[i - 1].gestart:
-            yield (("heropstarts", i, "gestart"), f"heropstarts staan van oud naar nieuw; deze ({hs.gestart}) is ouder dan de vorige ({h[i - 1].gestart})", FOUT)
+            yield (
+                ("heropstarts", i, "gestart"),
+                f"heropstarts staan van oud naar nieuw; deze ({hs.gestart}) is ouder dan de vorige ({h[i - 1].gestart})",
+                FOUT,
+            )
         if hs.toewijzing is not None:
             if hs.uitkomst != Uitkomst.heropstart:
                 yield (("heropstarts", i, "toewijzing"), "een toewijzing kan alleen na de uitkomst 'heropstart'", FOUT)
             if hs.toewijzing.datum < hs.gestart:
-                yield (("heropstarts", i, "toewijzing", "datum"), f"de toewijzing ({hs.toewijzing.datum}) ligt vóór de start van de heropstart ({hs.gestart})", FOUT)
+                yield (
+                    ("heropstarts", i, "toewijzing", "datum"),
+                    f"de toewijzing ({hs.toewijzing.datum}) ligt vóór de start van de heropstart ({hs.gestart})",
+                    FOUT,
+                )
         if hs.mail is not None and hs.mail.aangemaakt < hs.gestart:
-            yield (("heropstarts", i, "mail", "aangemaakt"), f"de mail ({hs.mail.aangemaakt}) is aangemaakt vóór de start van de heropstart ({hs.gestart})", FOUT)
+            yield (
+                ("heropstarts", i, "mail", "aangemaakt"),
+                f"de mail ({hs.mail.aangemaakt}) is aangemaakt vóór de start van de heropstart ({hs.gestart})",
+                FOUT,
+            )
     if d.fase == Fase.heropstart:
         laatste = d.laatste_heropstart
         if laatste is None:
@@ -376,8 +394,7 @@ def heropstarts_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
         elif not any(o.soort == OverlegSoort.school_clb and o.datum <= laatste.gestart + dt.timedelta(days=1) for o in d.overleggen):
             yield (
                 ("heropstarts", len(h) - 1, "gestart"),
-                "geen overleg tussen school en CLB genoteerd vóór deze heropstart; noteer het met "
-                f"'leersteun overleg {d.id} --soort school-clb --datum DATUM'",
+                f"geen overleg tussen school en CLB genoteerd vóór deze heropstart; noteer het met 'leersteun overleg {d.id} --soort school-clb --datum DATUM'",
                 WAARSCHUWING,
             )
 
@@ -412,7 +429,11 @@ def mensen_en_overleg_kloppen(d: Dossier, ctx: Context) -> Iterator[Melding]:
         gezien.add((b.rol.value, b.naam))
     for i, o in enumerate(d.overleggen):
         if i > 0 and o.datum < d.overleggen[i - 1].datum:
-            yield (("overleggen", i, "datum"), f"overleggen staan van oud naar nieuw; dit overleg ({o.datum}) is ouder dan het vorige ({d.overleggen[i - 1].datum})", WAARSCHUWING)
+            yield (
+                ("overleggen", i, "datum"),
+                f"overleggen staan van oud naar nieuw; dit overleg ({o.datum}) is ouder dan het vorige ({d.overleggen[i - 1].datum})",
+                WAARSCHUWING,
+            )
         if o.datum > ctx.vandaag:
             yield (("overleggen", i, "datum"), f"dit overleg ligt in de toekomst ({o.datum}); plan een overleg met 'volgende' bij het vorige", WAARSCHUWING)
         if o.volgende is not None and o.volgende <= o.datum:
@@ -451,11 +472,7 @@ def namen_in_team(d: Dossier, ctx: Context) -> Iterator[Melding]:
         (("ankerpersoon",), d.ankerpersoon),
         (("ondersteuner",), d.ondersteuner),
         *((("vorige_ondersteuners", i), n) for i, n in enumerate(d.vorige_ondersteuners)),
-        *(
-            (("heropstarts", i, "toewijzing", "ondersteuner"), hs.toewijzing.ondersteuner)
-            for i, hs in enumerate(d.heropstarts)
-            if hs.toewijzing
-        ),
+        *((("heropstarts", i, "toewijzing", "ondersteuner"), hs.toewijzing.ondersteuner) for i, hs in enumerate(d.heropstarts) if hs.toewijzing),
     ]
     for loc, naam in kandidaten:
         if naam and naam not in team:
@@ -511,7 +528,11 @@ def instellingen_regels(instellingen: Instellingen, vandaag: dt.date | None = No
     for i, school in enumerate(instellingen.scholen):
         for j, vrij in enumerate(school.vrije_dagen):
             if vrij.tot is not None and vrij.tot < vrij.datum:
-                yield ("scholen", i, "vrije_dagen", j, "tot"), f"'tot' ({vrij.tot}) ligt vóór 'datum' ({vrij.datum}); zet de eerste vrije dag bij datum en de laatste bij tot", FOUT
+                yield (
+                    ("scholen", i, "vrije_dagen", j, "tot"),
+                    f"'tot' ({vrij.tot}) ligt vóór 'datum' ({vrij.datum}); zet de eerste vrije dag bij datum en de laatste bij tot",
+                    FOUT,
+                )
             elif vrij.tot is not None and (vrij.tot - vrij.datum).days >= VRIJ_HOOGSTENS:
                 yield (
                     ("scholen", i, "vrije_dagen", j, "tot"),
@@ -593,8 +614,7 @@ def smart_meldingen(d: Dossier, ctx: Context) -> Iterator[Melding]:
             if mist:
                 yield (
                     (*plek, "meetbaar"),
-                    f"{doel.id}: 'meetbaar' zegt niet {' en '.join(mist)} er gemeten wordt; "
-                    "bv. 'De klasleerkracht noteert 5 keer per week of het lukt'",
+                    f"{doel.id}: 'meetbaar' zegt niet {' en '.join(mist)} er gemeten wordt; bv. 'De klasleerkracht noteert 5 keer per week of het lukt'",
                     WAARSCHUWING,
                 )
         for deel in ("acceptabel", "realistisch"):

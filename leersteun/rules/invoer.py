@@ -13,6 +13,8 @@ import re
 from leersteun.core.waarden import Typologie
 
 VORMEN = "31-12-2025, 31/12/2025, 2025-12-31, vandaag of morgen"
+
+
 def datum(tekst: str, vandaag: dt.date) -> dt.date:
     """A date as a person writes it; ValueError with a Dutch message when it is none."""
     from leersteun.core.tekst import bestaat_niet
@@ -75,10 +77,7 @@ def getypte_tekst(optie: str, waarde: str) -> str | None:
         if naam and teken in "\t\n":
             return f"{optie} '{_getoond(waarde)}': een naam past op één regel, zonder tabs of regeleinden; typ hem opnieuw"
         waar = f"na '{_getoond(waarde[:plek])[-30:]}'" if plek else "vooraan"
-        return (
-            f"{optie} '{_getoond(waarde)}' bevat {teken_uitleg(teken)} {waar}, een onzichtbaar of ongeldig teken; "
-            "typ het opnieuw zonder dat teken"
-        )
+        return f"{optie} '{_getoond(waarde)}' bevat {teken_uitleg(teken)} {waar}, een onzichtbaar of ongeldig teken; typ het opnieuw zonder dat teken"
     if len(waarde) > grens:
         soort = "een naam" if naam else "deze tekst"
         return f"{optie} '{_getoond(waarde[:40])}…' is te lang: {len(waarde)} tekens, meer dan {grens} voor {soort}; hou het kort en leesbaar"

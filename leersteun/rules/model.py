@@ -22,21 +22,21 @@ from leersteun.core.tekst import onbetrouwbaar, teken_uitleg
 from leersteun.core.waarden import (  # noqa: E402 - the listed values live without pydantic
     STANDAARD_ONDERSTEUND,
     AnalyseMet,
-    BetrokkeneRol,
     Beslissing,
+    BetrokkeneRol,
     DiplonStap,
-    OverlegRol,
-    OverlegSoort,
-    Typologie,
     Domein,
     Fase,
     Herorientering,
     JaDeelsNee,
     Niveau,
+    OverlegRol,
+    OverlegSoort,
     Partner,
     Periode,
     Reden,
     Rol,
+    Typologie,
     Uitkomst,
     VerslagSoort,
     Vorm,
@@ -55,7 +55,6 @@ def schooljaar_van(datum: dt.date) -> str:
     """'2026-2027' for any date from 1 September 2026 to 31 August 2027."""
     begin = datum.year if datum.month >= 9 else datum.year - 1
     return f"{begin}-{begin + 1}"
-
 
 
 EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100  # a date outside this range is a typing mistake
@@ -91,9 +90,7 @@ def als_datum(value: Any) -> dt.date:
 
             waarom = bestaat_niet(jaar, maand, dag) or "controleer dag en maand (JJJJ-MM-DD)"
             raise PydanticCustomError("datum", "'{waarde}' is geen bestaande datum: {waarom}", {"waarde": _veilig(value), "waarom": waarom}) from None
-    raise PydanticCustomError(
-        "datum", "verwacht een datum als JJJJ-MM-DD, zoals 2024-09-12, niet '{waarde}'", {"waarde": _veilig(value)}
-    )
+    raise PydanticCustomError("datum", "verwacht een datum als JJJJ-MM-DD, zoals 2024-09-12, niet '{waarde}'", {"waarde": _veilig(value)})
 
 
 # Text that cannot be trusted is refused at the door: controls (\t and \n may stay in free
@@ -167,9 +164,7 @@ def _lijst(value: Any) -> Any:
 
 def als_email(value: Any) -> Any:
     if not isinstance(value, str) or not re.fullmatch(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+", value.strip()):
-        raise PydanticCustomError(
-            "email", "'{waarde}' is geen e-mailadres; schrijf het als naam@voorbeeld.be", {"waarde": _veilig(value)}
-        )
+        raise PydanticCustomError("email", "'{waarde}' is geen e-mailadres; schrijf het als naam@voorbeeld.be", {"waarde": _veilig(value)})
     return value.strip()
 
 
@@ -196,18 +191,20 @@ def als_schooljaar(value: Any) -> Any:
         m = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", value.strip())
         if m and int(m.group(2)) == int(m.group(1)) + 1 and 1990 <= int(m.group(1)) <= 2100:
             return f"{m.group(1)}-{m.group(2)}"
-    raise PydanticCustomError(
-        "schooljaar", "'{waarde}' is geen schooljaar; schrijf het als 2026-2027 (twee opeenvolgende jaren)", {"waarde": _veilig(value)}
-    )
+    raise PydanticCustomError("schooljaar", "'{waarde}' is geen schooljaar; schrijf het als 2026-2027 (twee opeenvolgende jaren)", {"waarde": _veilig(value)})
 
 
 Datum = Annotated[dt.date, BeforeValidator(als_datum)]
 Contact = Annotated[str, BeforeValidator(als_contact)]
 Schooljaar = Annotated[str, BeforeValidator(als_schooljaar)]
+
+
 def _klas(value: Any, info: ValidationInfo) -> Any:
     # A class is text exactly as written: 5 is "5", but 5.10 or 1e3 would not come back as typed.
     if isinstance(value, float):
-        raise PydanticCustomError("klas", "zet de klas tussen aanhalingstekens, zoals '{waarde}', zodat ze blijft zoals je ze schreef", {"waarde": _veilig(value)})
+        raise PydanticCustomError(
+            "klas", "zet de klas tussen aanhalingstekens, zoals '{waarde}', zodat ze blijft zoals je ze schreef", {"waarde": _veilig(value)}
+        )
     return _naam(_tekst(value, info))
 
 
@@ -225,8 +222,7 @@ def _case_id(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, str) and not _ID.fullmatch(value):
         raise PydanticCustomError(
             "id",
-            "'{waarde}' is geen geldige id: gebruik letters, cijfers en - _ . (geen spaties of /), "
-            "zoals KLM-2024-017",
+            "'{waarde}' is geen geldige id: gebruik letters, cijfers en - _ . (geen spaties of /), zoals KLM-2024-017",
             {"waarde": _veilig(value)},
         )
     return _tekst(value, info)

@@ -86,7 +86,12 @@ def zoals_op(d: Dossier, dag: dt.date) -> Dossier | None:
     for t in d.trajecten:
         if t.start <= dag:
             trajecten.append(
-                t.model_copy(update={"einde": t.einde if t.einde is not None and t.einde <= dag else None, "evaluatie_op": [m for m in t.evaluatie_op if m not in later_gepland]})
+                t.model_copy(
+                    update={
+                        "einde": t.einde if t.einde is not None and t.einde <= dag else None,
+                        "evaluatie_op": [m for m in t.evaluatie_op if m not in later_gepland],
+                    }
+                )
             )
     heropstarts = []
     for h in d.heropstarts:
@@ -99,9 +104,7 @@ def zoals_op(d: Dossier, dag: dt.date) -> Dossier | None:
             if h.beslist is not None and h.beslist > dag:  # decided later: the checklist was still open then
                 update.update(uitkomst=None, beslist=None, motivatie=None, ingevuld_door=None, mail=None, toewijzing=None)
             heropstarts.append(h.model_copy(update=update))
-    doelen = [
-        g.model_copy(update={"evaluaties": [e for e in g.evaluaties if e.datum <= dag]}) for g in d.doelen if g.start is None or g.start <= dag
-    ]
+    doelen = [g.model_copy(update={"evaluaties": [e for e in g.evaluaties if e.datum <= dag]}) for g in d.doelen if g.start is None or g.start <= dag]
     fase = geschiedenis[-1].fase
     ondersteuner = d.ondersteuner
     if fase in (Fase.aanmelding, Fase.afgesloten) or (fase == Fase.heropstart and not any(h.toewijzing for h in heropstarts[-1:])):
@@ -132,7 +135,13 @@ def _later(d: Dossier, dag: dt.date) -> bool:
         or any(o.datum > dag for o in d.overleggen)
         or any(x.datum > dag for x in d.diplon)
         or any(t.start > dag or (t.einde is not None and t.einde > dag) for t in d.trajecten)
-        or any(h.gestart > dag or (h.beslist or dag) > dag or (h.toewijzing and h.toewijzing.datum > dag) or (h.mail and (h.mail.aangemaakt > dag or (h.mail.verstuurd or dag) > dag)) for h in d.heropstarts)
+        or any(
+            h.gestart > dag
+            or (h.beslist or dag) > dag
+            or (h.toewijzing and h.toewijzing.datum > dag)
+            or (h.mail and (h.mail.aangemaakt > dag or (h.mail.verstuurd or dag) > dag))
+            for h in d.heropstarts
+        )
         or (d.verslag.ontbindende_voorwaarde_beslist or dag) > dag
         or any((g.start is not None and g.start > dag) or any(e.datum > dag for e in g.evaluaties) for g in d.doelen)
     )

@@ -1,2 +1,1 @@
-"""Dialogues on the terminal: numbered choices, dates, the checklist and goal questions.
-"""
+"""Dialogues on the terminal: numbered choices, dates, the checklist and goal questions."""

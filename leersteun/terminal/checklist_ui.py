@@ -16,11 +16,11 @@ from rich.table import Table
 from rich.text import Text
 
 from leersteun.core import datums
+from leersteun.core.tekst import keuze, label
 from leersteun.editing import heropstart as hs
+from leersteun.editing.trajectory import Wie
 from leersteun.reading.snel import Gelezen
 from leersteun.rules.model import AnalyseMet, Beslissing, Dossier, JaDeelsNee, Partner, Uitkomst, VraagVan
-from leersteun.core.tekst import keuze, label
-from leersteun.editing.trajectory import Wie
 from leersteun.terminal.vragen import vraag, vraag_lijst
 
 Bewaar = Callable[[Callable[[Any, Dossier], list[str]]], Gelezen]

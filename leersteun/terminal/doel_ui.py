@@ -10,13 +10,12 @@ from typing import Any
 
 from rich.console import Console
 
+from leersteun.core.waarden import PROCES_VRAGEN
 from leersteun.editing import goals
 from leersteun.outputs import fiche
 from leersteun.rules import checks
 from leersteun.rules.model import Doel, Domein, Geprobeerd, JaDeelsNee, Periode
-from leersteun.core.waarden import PROCES_VRAGEN
 from leersteun.terminal.vragen import vraag, vraag_datum, vraag_lijst
-
 
 ELK_TRIMESTER = "elk trimester, op de laatste schooldag voor de kerst-, paas- en zomervakantie"
 
@@ -38,7 +37,9 @@ def vraag_doel(console: Console, bestaand: Doel | None = None) -> tuple[dict[str
 
     velden: dict[str, Any] = {}
     velden["domein"] = vraag(console, "Domein", keuzes=[d.value for d in Domein], standaard=b.domein.value if b else None)
-    velden["omschrijving"] = tekst("omschrijving", "Het doel in één zin", "Wat wil je bereiken? In gewone woorden, leesbaar voor ouders en leerling.", leeg=False)
+    velden["omschrijving"] = tekst(
+        "omschrijving", "Het doel in één zin", "Wat wil je bereiken? In gewone woorden, leesbaar voor ouders en leerling.", leeg=False
+    )
     velden["leerplandoel"] = tekst("leerplandoel", "Leerplandoel of eindterm", "Welk (leerplan)doel of welke eindterm heb je voor ogen? Mag leeg blijven.")
     for deel in ("specifiek", "meetbaar", "acceptabel", "realistisch"):
         velden[deel] = tekst(deel, deel.capitalize(), checks.SMART_UITLEG[deel])

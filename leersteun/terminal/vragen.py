@@ -11,12 +11,11 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from leersteun.core import datums
-from leersteun.core.tekst import label
-
 from rich.console import Console
 from rich.prompt import Confirm, InvalidResponse, Prompt
 
+from leersteun.core import datums
+from leersteun.core.tekst import label
 
 WACHT = 0.25  # seconds between two looks for a Ctrl-C that the kernel gave no read to interrupt
 
@@ -211,8 +210,8 @@ def vraag_datum(
 ) -> dt.date | None:
     """A date as a person types it, asked again after a date that is no date, or that
     `controle` refuses (it returns why, in a sentence)."""
-    from leersteun.rules import invoer
     from leersteun.reading.folder import vandaag
+    from leersteun.rules import invoer
 
     while True:
         hint = f", leeg = {datums.kort(standaard)}" if standaard else (", leeg = geen" if leeg else "")

@@ -13,8 +13,6 @@ import pytest
 
 from tests.conftest import DOSSIER, INSTELLINGEN, ROOT, Map
 
-
-
 # ---------------------------------------------------------------------------- help and usage
 
 
@@ -92,8 +90,17 @@ def test_templates_are_packaged_in_the_wheel(tmp_path: Path) -> None:
 
     wiel = next(tmp_path.glob("leersteun-*.whl"))
     namen = zipfile.ZipFile(wiel).namelist()
-    for sjabloon in ("README.md", "mail/heropstart.txt.j2", "checklist/checklist.html.j2", "fiche/fiche.md.j2", "fiche/fiche.html.j2",
-                     "grafiek/balken.svg.j2", "grafiek/tijdlijn.svg.j2", "overzicht/overzicht.md.j2", "overzicht/overzicht.html.j2"):
+    for sjabloon in (
+        "README.md",
+        "mail/heropstart.txt.j2",
+        "checklist/checklist.html.j2",
+        "fiche/fiche.md.j2",
+        "fiche/fiche.html.j2",
+        "grafiek/balken.svg.j2",
+        "grafiek/tijdlijn.svg.j2",
+        "overzicht/overzicht.md.j2",
+        "overzicht/overzicht.html.j2",
+    ):
         assert f"leersteun/templates/{sjabloon}" in namen
     assert "leersteun/cli/__init__.py" in namen and "leersteun/cli/team.py" in namen
     assert "leersteun/locale/nl/LC_MESSAGES/leersteun.mo" in namen  # typer's labels in Dutch
@@ -290,9 +297,7 @@ def test_wrong_date_on_line_n_through_the_real_command(voorbeeld: Path) -> None:
     regels[n - 1] = "  datum: 2025-05-32\n"
     pad.write_text("".join(regels))
     voor = pad.read_bytes()
-    uit = subprocess.run(
-        [sys.executable, "-m", "leersteun", "valideer"], capture_output=True, text=True, cwd=voorbeeld
-    )
+    uit = subprocess.run([sys.executable, "-m", "leersteun", "valideer"], capture_output=True, text=True, cwd=voorbeeld)
     assert uit.returncode == 1
     assert f"cases/KLM-2025-003.yaml:{n}:10: " in uit.stdout
     assert "Traceback" not in uit.stderr
@@ -328,7 +333,11 @@ def test_shell_completion_completes_cases(voorbeeld: Path) -> None:
     assert voltooi("leersteun mail goo") == ["goossens"]
     for shell in ("bash", "zsh", "fish"):
         script = subprocess.run(
-            [sys.executable, "-m", "leersteun", "--show-completion", shell], cwd=voorbeeld, capture_output=True, text=True, timeout=60,
+            [sys.executable, "-m", "leersteun", "--show-completion", shell],
+            cwd=voorbeeld,
+            capture_output=True,
+            text=True,
+            timeout=60,
             env={**os.environ, "SHELL": f"/bin/{shell}"},
         ).stdout
         assert "_LEERSTEUN_COMPLETE" in script or "leersteun" in script, shell
@@ -374,8 +383,8 @@ def test_the_commit_hook_works_without_activating_the_venv(tmp_path: Path, run, 
 
 @pytest.mark.parametrize("breedte", ["80", "60"])
 def test_lijst_never_cuts_a_name_on_a_narrow_terminal(voorbeeld: Path, run, monkeypatch, breedte: str) -> None:
-    from leersteun.rules.checks import Context
     from leersteun.reading.dossiers import lees_dossier
+    from leersteun.rules.checks import Context
 
     monkeypatch.setenv("LEERSTEUN_BREEDTE", breedte)
     uit = run("lijst").stdout
@@ -393,14 +402,23 @@ def test_versie_works_on_its_own(run) -> None:
 
 @pytest.mark.parametrize(
     "datum,verwacht",
-    [("31-12-2025", "2025-12-31"), ("31/12/2025", "2025-12-31"), ("1.2.2026", "2026-02-01"), ("vandaag", "2026-11-24"), ("morgen", "2026-11-25"), ("2026-11-20", "2026-11-20")],
+    [
+        ("31-12-2025", "2025-12-31"),
+        ("31/12/2025", "2025-12-31"),
+        ("1.2.2026", "2026-02-01"),
+        ("vandaag", "2026-11-24"),
+        ("morgen", "2026-11-25"),
+        ("2026-11-20", "2026-11-20"),
+    ],
 )
 def test_dates_as_a_teacher_types_them(map_, run, datum: str, verwacht: str) -> None:
     from tests.conftest import DOSSIER
 
     pad = map_.case(DOSSIER)
-    result = run("overleg", "lotte", "--soort", "observatie", "--datum", "2026-11-20", "--volgende", datum) if datum != "2026-11-20" else run(
-        "overleg", "lotte", "--soort", "observatie", "--datum", datum
+    result = (
+        run("overleg", "lotte", "--soort", "observatie", "--datum", "2026-11-20", "--volgende", datum)
+        if datum != "2026-11-20"
+        else run("overleg", "lotte", "--soort", "observatie", "--datum", datum)
     )
     if verwacht <= "2026-11-20" and datum != "2026-11-20":
         assert result.exit_code == 1  # a next meeting before this one
@@ -418,7 +436,20 @@ def test_weeks_as_a_teacher_types_them(voorbeeld: Path, run, week: str) -> None:
     "opdracht",
     [
         ["lijst", "--fase", "Ondersteuning"],
-        ["evaluatie", "noah", "--beslissing", "Afsluiten", "--reden", "Doelen bereikt", "--kansen", "x", "--wat-neemt-school-mee", "y", "--met", "Zoco, ouders, CLB"],
+        [
+            "evaluatie",
+            "noah",
+            "--beslissing",
+            "Afsluiten",
+            "--reden",
+            "Doelen bereikt",
+            "--kansen",
+            "x",
+            "--wat-neemt-school-mee",
+            "y",
+            "--met",
+            "Zoco, ouders, CLB",
+        ],
         ["overleg", "noah", "--soort", "School CLB", "--met", "Zoco, ouders, vorige ondersteuner"],
         ["betrokkene", "noah", "--rol", "Zorgcoördinator", "--naam", "Griet Smets"],
         ["doel", "noah", "--doel", "D1", "--bereikt", "Deels"],
@@ -441,8 +472,14 @@ def test_a_name_that_fits_several_cases_offers_a_numbered_choice_on_a_terminal(v
     result = run("toon", "lo")
     assert result.exit_code == 1 and "JZF-2025-001" in result.stderr and "KLM-2024-017" in result.stderr
     kind = pexpect.spawn(
-        sys.executable, ["-m", "leersteun", "toon", "lo"], cwd=str(voorbeeld), encoding="utf-8", timeout=20, dimensions=(60, 100),
-        env={**os.environ, "TERM": "dumb", "NO_COLOR": "1"}, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        sys.executable,
+        ["-m", "leersteun", "toon", "lo"],
+        cwd=str(voorbeeld),
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(60, 100),
+        env={**os.environ, "TERM": "dumb", "NO_COLOR": "1"},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     kind.expect("Er passen 2 dossiers bij die naam")
     kind.expect(r"1\. .*JZF-2025-001")

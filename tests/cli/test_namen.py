@@ -113,7 +113,10 @@ def test_several_team_members_fit_a_numbered_choice_on_a_terminal(voorbeeld: Pat
     if not hasattr(pexpect, "spawn"):
         pytest.skip("pexpect.spawn needs a pseudo-terminal: POSIX only")
     inst = voorbeeld / "leersteun.yaml"
-    inst.write_text(inst.read_text(encoding="utf-8").replace("  - naam: Tom Vermeulen", "  - naam: Els Peeters\n    rol: ondersteuner\n  - naam: Tom Vermeulen"), encoding="utf-8")
+    inst.write_text(
+        inst.read_text(encoding="utf-8").replace("  - naam: Tom Vermeulen", "  - naam: Els Peeters\n    rol: ondersteuner\n  - naam: Tom Vermeulen"),
+        encoding="utf-8",
+    )
     result = run("toewijzen", "lotte", "els")  # without a terminal: the names and a clear refusal
     assert result.exit_code == 1 and "'els' past bij meer dan één teamlid van leersteun.yaml: 'Els Maes' of 'Els Peeters'" in result.stderr
     kind = pexpect.spawn(
@@ -131,7 +134,22 @@ def test_several_team_members_fit_a_numbered_choice_on_a_terminal(voorbeeld: Pat
 
 # ---------------------------------------------------------------------------- schools and new cases
 
-NIEUW = ["nieuw", "--voornaam", "Amir", "--naam", "Benali", "--klas", "4A", "--niveau", "lager", "--verslag", "GC", "--verslagdatum", "05-11-2026", "--niet-in-diplon"]
+NIEUW = [
+    "nieuw",
+    "--voornaam",
+    "Amir",
+    "--naam",
+    "Benali",
+    "--klas",
+    "4A",
+    "--niveau",
+    "lager",
+    "--verslag",
+    "GC",
+    "--verslagdatum",
+    "05-11-2026",
+    "--niet-in-diplon",
+]
 
 
 def test_a_school_by_part_of_its_name_takes_over_its_contacts(voorbeeld: Path, run) -> None:

@@ -95,9 +95,27 @@ def test_a_line_is_read_as_bash_and_readline_read_it(regel: str, args: list[str]
 
 
 VREEMD = [
-    "noah$(touch gehackt)", "d'hondt", 'bak`touch gehackt` "ker"', "mo\\$(touch gehackt)\\`touch gehackt\\`; touch gehackt",
-    "van den broeck", "eindigt'", 'eindigt"', "eindigt\\", "a!!b!", "!x", "~root", "#niet", "{a,b}", "*", "$HOME", "zoë",
-    "a=b:c", "a|b&c>d<e(f)", "'", '"', "\\",
+    "noah$(touch gehackt)",
+    "d'hondt",
+    'bak`touch gehackt` "ker"',
+    "mo\\$(touch gehackt)\\`touch gehackt\\`; touch gehackt",
+    "van den broeck",
+    "eindigt'",
+    'eindigt"',
+    "eindigt\\",
+    "a!!b!",
+    "!x",
+    "~root",
+    "#niet",
+    "{a,b}",
+    "*",
+    "$HOME",
+    "zoë",
+    "a=b:c",
+    "a|b&c>d<e(f)",
+    "'",
+    '"',
+    "\\",
 ]
 
 
@@ -364,7 +382,7 @@ def test_fish_completes_names_quoted(shell, map_: Path) -> None:
         ("d'hondt", "'d''hondt'"),
         ("d\u2019hondt", "'d\u2019\u2019hondt'"),  # PowerShell ends a string at ’ too
         ("noah$(touch gehackt)", "'noah$(touch gehackt)'"),
-        ("bak`touch gehackt` \"ker\"", "'bak`touch gehackt` \"ker\"'"),
+        ('bak`touch gehackt` "ker"', "'bak`touch gehackt` \"ker\"'"),
         ("a,b", "'a,b'"),
         ("@a", "'@a'"),
         ("#a", "'#a'"),
@@ -397,9 +415,7 @@ def _powershell_antwoord(regel: str) -> list[list[str]]:
 
 def test_powershell_answers_in_base64_for_the_line_up_to_the_cursor(map_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(map_)
-    assert _powershell_antwoord("leersteun toon mo") == [
-        ["'" + MO[1] + "'", MO[1], "Mo\\$(touch GEHACKT)\\`touch GEHACKT\\`; touch GEHACKT Claes (T-004)"]
-    ]
+    assert _powershell_antwoord("leersteun toon mo") == [["'" + MO[1] + "'", MO[1], "Mo\\$(touch GEHACKT)\\`touch GEHACKT\\`; touch GEHACKT Claes (T-004)"]]
     assert _powershell_antwoord("leersteun toon 'd") == [["'d''hondt'", "d'hondt", "Jana D'Hondt (T-002)"]]
     assert sorted(r[0] for r in _powershell_antwoord("leersteun lijst --fase=o")) == ["--fase=ondersteuning", "--fase=opstart"]
     assert "toon" in [r[0] for r in _powershell_antwoord("leersteun ")]  # after a space: the next word
@@ -469,7 +485,14 @@ def test_pwsh_completes_names_quoted_and_runs_nothing(map_: Path, tmp_path: Path
     `--show-completion` gives; each completed line parsed by PowerShell gives the name as one
     argument, and nothing ran."""
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": ""}
-    script = subprocess.run([str(BIN / "leersteun"), "--show-completion", "pwsh"], cwd=map_, env={**env, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}, capture_output=True, text=True, timeout=60)
+    script = subprocess.run(
+        [str(BIN / "leersteun"), "--show-completion", "pwsh"],
+        cwd=map_,
+        env={**env, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert script.returncode == 0, script.stderr
     (tmp_path / "aanvullen.ps1").write_text(script.stdout, encoding="ascii")
     gevallen = [("no", NOAH[1]), ("d", HONDT[1]), ("bak", BAK[1]), ("mo", MO[1]), ("van", "van den broeck")]
@@ -484,7 +507,9 @@ def test_pwsh_completes_names_quoted_and_runs_nothing(map_: Path, tmp_path: Path
             "$w = $ast.EndBlock.Statements[0].PipelineElements[0].CommandElements[2].SafeGetValue()",
             "[Console]::Out.WriteLine([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($w)))",
         ]
-    uit = subprocess.run(["pwsh", "-NoProfile", "-NonInteractive", "-Command", "; ".join(regels)], cwd=map_, env=env, capture_output=True, text=True, timeout=120)
+    uit = subprocess.run(
+        ["pwsh", "-NoProfile", "-NonInteractive", "-Command", "; ".join(regels)], cwd=map_, env=env, capture_output=True, text=True, timeout=120
+    )
     import base64
 
     assert [base64.b64decode(r).decode("utf-8") for r in uit.stdout.split()] == [w for _, w in gevallen], uit.stderr

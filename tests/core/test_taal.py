@@ -95,7 +95,10 @@ def test_documents_for_people_show_flemish_dates_and_machine_files_keep_iso(voor
         tekst = (voorbeeld / "out" / naam).read_text(encoding="utf-8")
         assert not ISO.search(tekst), (naam, ISO.search(tekst))
     assert "23-11-2026" in (voorbeeld / "out" / "o.md").read_text(encoding="utf-8")
-    for args, naam in ((["overzicht", "--formaat", "csv", "--uit", "out/o.csv"], "o.csv"), (["overzicht", "--formaat", "json", "--uit", "out/o.json"], "o.json")):
+    for args, naam in (
+        (["overzicht", "--formaat", "csv", "--uit", "out/o.csv"], "o.csv"),
+        (["overzicht", "--formaat", "json", "--uit", "out/o.json"], "o.json"),
+    ):
         assert run(*args).exit_code == 0
         assert ISO.search((voorbeeld / "out" / naam).read_text(encoding="utf-8-sig"))
 

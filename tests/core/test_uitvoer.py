@@ -102,7 +102,9 @@ def test_every_readme_example_survives_an_output_and_a_locale_in_cp1252(tmp_path
     omgeving = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIOENCODING", "PYTHONUTF8"))}
     omgeving |= {"LEERSTEUN_VANDAAG": "2026-11-24", "LEERSTEUN_GEBRUIKER": "An Janssens", "LEERSTEUN_BREEDTE": "120", "COLUMNS": "120", **cp1252_locale}
     code = f"import sys; sys.path.insert(0, {str(ROOT)!r})\n" + SPELER
-    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "plan.json")], cwd=map_, env=omgeving, capture_output=True, stdin=subprocess.DEVNULL, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "plan.json")], cwd=map_, env=omgeving, capture_output=True, stdin=subprocess.DEVNULL, timeout=300
+    )
     assert r.returncode == 0, r.stderr.decode("cp1252", "replace")[-2000:]
     uit, fout = (re.split(r"\n@@einde (-?\d+)@@\n", s.decode("cp1252")) for s in (r.stdout, r.stderr))  # cp1252 decodes every byte it wrote
     codering, uit[0] = uit[0].split("\n", 1)

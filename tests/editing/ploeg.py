@@ -63,9 +63,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -85,6 +86,7 @@ MILA = "JZF-2024-006"  # afgesloten (a new case may start from it: nieuw --vanui
 LUCAS = "KLM-2023-012"  # afgesloten
 JULES = "VCT-2025-008"  # ondersteuning
 OLIVIA = "RGN-2024-005"  # opstart
+
 
 def doel_opdracht(dossier: str, omschrijving: str, start: str = "2026-11-20", einde: str = "2027-03-01") -> list[str]:
     """A full SMART goal (all options), for `ploeg.ok(wie, *doel_opdracht(NOAH, "…"))`."""
@@ -197,7 +199,7 @@ class Ploeg:
     # ------------------------------------------------------------------ building
 
     @classmethod
-    def bouw(cls, map_: Path, namen: tuple[str, ...] = NAMEN) -> "Ploeg":
+    def bouw(cls, map_: Path, namen: tuple[str, ...] = NAMEN) -> Ploeg:
         """A new team: the repository's leersteun.yaml and cases/ pushed to a bare remote by
         Hanne (the coordinator), then one clone per person with `leersteun init`."""
         map_.mkdir(parents=True, exist_ok=True)
@@ -225,7 +227,7 @@ class Ploeg:
             assert uit.exit_code == 0, str(uit)
         return ploeg
 
-    def kopie(self, doel: Path) -> "Ploeg":
+    def kopie(self, doel: Path) -> Ploeg:
         """A copy of this team in `doel` (its own remote; the clones point at it)."""
         shutil.copytree(self.map, doel, symlinks=True)
         ploeg = Ploeg(doel, self.namen)
@@ -359,11 +361,7 @@ class Ploeg:
     def snapshot(self, wie: str) -> dict[str, bytes]:
         """Every file in the clone's working tree (not .git), as bytes."""
         pad = self.klonen[wie]
-        return {
-            p.relative_to(pad).as_posix(): p.read_bytes()
-            for p in sorted(pad.rglob("*"))
-            if p.is_file() and ".git" not in p.relative_to(pad).parts[:1]
-        }
+        return {p.relative_to(pad).as_posix(): p.read_bytes() for p in sorted(pad.rglob("*")) if p.is_file() and ".git" not in p.relative_to(pad).parts[:1]}
 
     # ------------------------------------------------------------------ hand edits
 

@@ -77,7 +77,11 @@ def test_another_birth_date_at_another_school_is_another_pupil(lotte: Map) -> No
 
 
 def test_a_closed_case_is_no_second_case(map_: Map) -> None:
-    map_.case(DOSSIER.replace("fase: ondersteuning", "fase: afgesloten").replace("    evaluatie_op: [2025-01-20]", "    einde: 2025-06-01\n    evaluatie_op: [2025-01-20]"))
+    map_.case(
+        DOSSIER.replace("fase: ondersteuning", "fase: afgesloten").replace(
+            "    evaluatie_op: [2025-01-20]", "    einde: 2025-06-01\n    evaluatie_op: [2025-01-20]"
+        )
+    )
     assert dossiers.dubbels(Dossiermap(map_.pad), "Lotte", "Peeters", GEBOREN, "Basisschool De Klimop") == []
 
 

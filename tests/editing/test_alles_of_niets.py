@@ -133,9 +133,7 @@ def klein(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, byt
     return gegenereerd(tmp_path_factory.mktemp("klein") / "map", 5)
 
 
-def test_a_rollover_killed_at_every_write_is_finished_and_committed_whole_or_never_happened(
-    klein: tuple[Path, dict[str, bytes]], tmp_path: Path, run
-) -> None:
+def test_a_rollover_killed_at_every_write_is_finished_and_committed_whole_or_never_happened(klein: tuple[Path, dict[str, bytes]], tmp_path: Path, run) -> None:
     """The rollover of a generated folder is read and checked once (the command's own
     engine); its writes and its commit are then carried out in a copy of the folder, killed
     after the first, second, ... file operation, and the next command's `herstel` must leave
@@ -182,7 +180,9 @@ def test_a_rollover_killed_at_every_write_is_finished_and_committed_whole_or_nev
             assert "Een vorige opdracht (schooljaar 2027-2028) werd onderbroken; ze is nu afgewerkt" in regels[0]
             assert regels[-1] in ("Gecommit: schooljaar 2027-2028: klas van de dossiers", "Niets te committen: het bestand was al zo in git.")
         elif na > 0:
-            assert regels == ["Een vorige opdracht werd onderbroken voor ze iets veranderde: er is niets gewijzigd (haar tijdelijke bestanden zijn opgeruimd). Voer ze opnieuw uit als dat nog nodig is."]
+            assert regels == [
+                "Een vorige opdracht werd onderbroken voor ze iets veranderde: er is niets gewijzigd (haar tijdelijke bestanden zijn opgeruimd). Voer ze opnieuw uit als dat nog nodig is."
+            ]
         uitkomsten.append(klaar)
     assert uitkomsten[0] is False and uitkomsten[-1] is True
     assert uitkomsten == sorted(uitkomsten)  # before the journal: nothing; from it on: everything
@@ -214,7 +214,9 @@ def test_a_real_kill_9_in_a_larger_rollover(tmp_path: Path, run) -> None:
     map_, voor = gegenereerd(tmp_path / "groot", 30)
     basis = git(map_, "rev-parse", "HEAD").strip()
     omgeving = {**os.environ, "LEERSTEUN_VANDAAG": VANDAAG, "LEERSTEUN_GEBRUIKER": "An Janssens", "PYTHONPATH": str(ROOT)}
-    proces = subprocess.Popen([sys.executable, "-m", "leersteun", *rollover(map_, "--commit")], env=omgeving, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "leersteun", *rollover(map_, "--commit")], env=omgeving, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     cases, journaal = map_ / "cases", map_ / ".git" / wijziging.JOURNAAL
     einde = time.monotonic() + 60
     while proces.poll() is None and time.monotonic() < einde:
@@ -238,7 +240,10 @@ def test_a_real_kill_9_in_a_larger_rollover(tmp_path: Path, run) -> None:
     [
         ("Peeters;Lotte;6\x07B", "klassen.csv:3 (KLM-2024-017 Lotte Peeters): de kolom Klas bevat een stuurteken (U+0007)"),
         ('Peeters;Lotte;"6\nB"', "klassen.csv:3 (KLM-2024-017 Lotte Peeters): de kolom Klas bevat een regeleinde"),
-        ("Peeters;Lotte;" + "6B De Zonnebloemen met een heel lange naam", "klassen.csv:3: '6B De Zonnebloemen met een heel lange naam' in de kolom Klas is geen klas van KLM-2024-017 (Lotte Peeters): dat is te lang"),
+        (
+            "Peeters;Lotte;" + "6B De Zonnebloemen met een heel lange naam",
+            "klassen.csv:3: '6B De Zonnebloemen met een heel lange naam' in de kolom Klas is geen klas van KLM-2024-017 (Lotte Peeters): dat is te lang",
+        ),
         ("Peeters;Lotte;14/03/2015", "klassen.csv:3: '14/03/2015' in de kolom Klas is geen klas van KLM-2024-017 (Lotte Peeters): dat is een datum"),
     ],
 )
@@ -342,7 +347,9 @@ def test_the_preview_then_the_question_in_a_terminal(voorbeeld: Path, run, monke
 def test_the_rollover_keeps_how_long_an_aanmelding_has_waited(voorbeeld: Path, run) -> None:
     import json
 
-    wacht = lambda: {h["id"]: h["dagen"] for h in json.loads(run("overzicht", "--formaat", "json").stdout)["wacht_op_verslag"]}
+    def wacht() -> dict[str, int]:
+        return {h["id"]: h["dagen"] for h in json.loads(run("overzicht", "--formaat", "json").stdout)["wacht_op_verslag"]}
+
     voor = wacht()
     assert voor["KLM-2026-002"] == 312  # since 22-10-2026
     (voorbeeld / "klassen.csv").write_text("Naam;Voornaam;Geboortedatum;Klas\nVan Dyck;Ella;09/11/2018;3B\n", encoding="utf-8")

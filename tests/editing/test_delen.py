@@ -151,7 +151,23 @@ def test_both_append_history_and_meetings_everything_is_kept(team: Team) -> None
 
 
 def test_one_closes_while_the_other_adds_a_meeting(team: Team) -> None:
-    uit = team.doe("An Janssens", "evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen-bereikt", "--datum", "23-11-2026", "--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb")
+    uit = team.doe(
+        "An Janssens",
+        "evaluatie",
+        "noah",
+        "--beslissing",
+        "afsluiten",
+        "--reden",
+        "doelen-bereikt",
+        "--datum",
+        "23-11-2026",
+        "--wat-neemt-school-mee",
+        "Het stappenplan.",
+        "--kansen",
+        "Zelf plannen.",
+        "--met",
+        "klasleerkracht,ouders,clb",
+    )
     assert uit.exit_code == 0, uit.output
     assert team.doe("Els Maes", "overleg", "noah", "--soort", "school-clb", "--datum", "20-11-2026", "--notitie", "Met het CLB.").exit_code == 0
     deel_allebei(team)
@@ -195,7 +211,25 @@ def test_phase_changed_on_both_sides_is_asked_as_one_question(team: Team) -> Non
     uit = team.doe("An Janssens", "fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 lesuur per week",
                    "--opstartgesprek", "20-11-2026", "--datum", "20-11-2026", "--duur", "3 maanden")  # fmt: skip
     assert uit.exit_code == 0, uit.output
-    assert team.doe("Els Maes", "fase", "finn", "afgesloten", "--reden", "andere", "--datum", "21-11-2026", "--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb").exit_code == 0
+    assert (
+        team.doe(
+            "Els Maes",
+            "fase",
+            "finn",
+            "afgesloten",
+            "--reden",
+            "andere",
+            "--datum",
+            "21-11-2026",
+            "--wat-neemt-school-mee",
+            "Het stappenplan.",
+            "--kansen",
+            "Zelf plannen.",
+            "--met",
+            "klasleerkracht,ouders,clb",
+        ).exit_code
+        == 0
+    )
     assert team.doe("Els Maes", "delen").exit_code == 0
     an = team.doe("An Janssens", "delen")
     assert an.exit_code == 1 and "JZF-2025-004: 1 tegenspraak (de fase en het traject" in an.output
@@ -237,7 +271,9 @@ def test_delen_never_pushes_an_invalid_case(team: Team) -> None:
 def test_interrupting_the_choice_keeps_what_was_answered(team: Team) -> None:
     for wie, klas, gemeente in (("An Janssens", "3B", "Mol"), ("Els Maes", "3C", "Lier")):
         pad = team.klonen[wie] / NOAH
-        pad.write_text(pad.read_text(encoding="utf-8").replace("klas: 3A", f"klas: {klas}").replace("gemeente: Geel", f"gemeente: {gemeente}"), encoding="utf-8")
+        pad.write_text(
+            pad.read_text(encoding="utf-8").replace("klas: 3A", f"klas: {klas}").replace("gemeente: Geel", f"gemeente: {gemeente}"), encoding="utf-8"
+        )
     assert team.doe("An Janssens", "delen").exit_code == 0
     assert team.doe("Els Maes", "delen").exit_code == 1
     uit = team.doe("Els Maes", "conflict", "noah", input="2\n")  # then the input ends, as with Ctrl-D
@@ -274,7 +310,9 @@ def test_the_explanation_of_a_contradiction_at_a_fixed_width(team: Team, snapsho
     monkeypatch.setenv("LEERSTEUN_BREEDTE", "80")
     for wie, klas, gemeente in (("An Janssens", "3B", "Mol"), ("Els Maes", "3C", "Lier")):
         pad = team.klonen[wie] / NOAH
-        pad.write_text(pad.read_text(encoding="utf-8").replace("klas: 3A", f"klas: {klas}").replace("gemeente: Geel", f"gemeente: {gemeente}"), encoding="utf-8")
+        pad.write_text(
+            pad.read_text(encoding="utf-8").replace("klas: 3A", f"klas: {klas}").replace("gemeente: Geel", f"gemeente: {gemeente}"), encoding="utf-8"
+        )
     assert team.doe("An Janssens", "delen").exit_code == 0
     assert team.doe("Els Maes", "delen").exit_code == 1
     snapshot("conflict_noah.txt", team.doe("Els Maes", "conflict").output)
@@ -342,7 +380,10 @@ def test_a_case_one_removed_and_the_other_changed_is_kept_or_let_go(team: Team, 
     git(an, "rm", "-q", NOAH)
     uit = team.doe("An Janssens", "delen")
     assert uit.exit_code == 0 and "Verwijderd: KLM-2025-003." in uit.output, uit.output
-    assert team.doe("Els Maes", "overleg", "noah", "--soort", "observatie", "--met", "klasleerkracht", "--datum", "22-11-2026", "--notitie", "Van Els.").exit_code == 0
+    assert (
+        team.doe("Els Maes", "overleg", "noah", "--soort", "observatie", "--met", "klasleerkracht", "--datum", "22-11-2026", "--notitie", "Van Els.").exit_code
+        == 0
+    )
     els = team.doe("Els Maes", "delen")
     assert els.exit_code == 1 and "KLM-2025-003: een collega verwijderde dit dossier, jij wijzigde het" in els.output, els.output
     uitleg = team.doe("Els Maes", "conflict")

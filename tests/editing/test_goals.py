@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from leersteun.rules.checks import Context
-from leersteun.rules.checks import lijkt_naam, smart_meldingen
+from leersteun.rules.checks import Context, lijkt_naam, smart_meldingen
 from leersteun.rules.model import Dossier, Instellingen
-
 from tests.conftest import DOSSIER, ROOT, digest
 
 GOED = {
@@ -29,9 +26,7 @@ GOED = {
     "einde": dt.date(2027, 1, 29),
     "maatregelen": [{"wat": "Stappenplan op de bank.", "wie": "klasleerkracht", "evaluatie_op": dt.date(2026, 12, 14)}],
 }
-TEAM = Instellingen.model_validate(
-    {"netwerk": "X", "coordinatie": {"email": "a@b.be"}, "team": [{"naam": "Els Maes", "rol": "ondersteuner"}]}
-)
+TEAM = Instellingen.model_validate({"netwerk": "X", "coordinatie": {"email": "a@b.be"}, "team": [{"naam": "Els Maes", "rol": "ondersteuner"}]})
 
 
 def meldingen(doel: dict, vandaag: dt.date = dt.date(2026, 11, 24), **dossier) -> list[tuple[tuple, str]]:
@@ -140,7 +135,12 @@ def test_doel_with_options(voorbeeld: Path, run) -> None:
     # now the case can start its support
     geweigerd = run("fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur")
     assert geweigerd.exit_code == 1 and "een opstartgesprek" in geweigerd.output and "leervraag" not in geweigerd.output
-    assert run("fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--opstartgesprek", "2026-11-24", "--duur", "3 maanden").exit_code == 0
+    assert (
+        run(
+            "fase", "finn", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--opstartgesprek", "2026-11-24", "--duur", "3 maanden"
+        ).exit_code
+        == 0
+    )
 
 
 def test_the_reminder_names_the_seven_criteria_of_bijlage_5() -> None:
@@ -229,7 +229,10 @@ def test_doel_evaluation(voorbeeld: Path, run) -> None:
     result = run("doel", "arthur", "--doel", "d1", "--evalueer", "--bereikt", "deels", "--behouden", "Weekplanning.", "--bijsturen", "Ook toetsen.")
     assert result.exit_code == 0, result.output
     tekst = (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text()
-    assert "    evaluaties:\n      - datum: 2026-11-24\n        bereikt: deels\n        behouden: Weekplanning.\n        bijsturen: Ook toetsen.\n        door: An Janssens\n" in tekst
+    assert (
+        "    evaluaties:\n      - datum: 2026-11-24\n        bereikt: deels\n        behouden: Weekplanning.\n        bijsturen: Ook toetsen.\n        door: An Janssens\n"
+        in tekst
+    )
     result = run("doel", "arthur", "--doel", "D1", "--evalueer", input="ja\n\n\n\n\nWeekplanning voor de hele klas.\n\n")
     assert result.exit_code == 0, result.output
     assert "breder_inzetten: Weekplanning voor de hele klas." in (voorbeeld / "cases" / "RGN-2025-002.yaml").read_text()
@@ -288,8 +291,28 @@ def test_a_goal_title_never_ends_a_page_and_a_goal_moves_only_when_it_does_not_f
     """Issue 28, the README's Arthur example (its commands, in its order): with a second measure
     and an evaluation D1 is longer than a page. Its title stood alone on a page and D1 took three pages; now it begins under the
     beeldvorming and continues on page 2, and D2 (which fits on a page) is whole on page 3."""
-    assert run("doel", "arthur", "--doel", "D1", "--maatregel", "Toetsen in rood in de planning.", "--wie", "klasleerkracht", "--maatregel-evaluatie", "11-01-2027").exit_code == 0
-    assert run("doel", "arthur", "--doel", "D1", "--evalueer", "--bereikt", "deels", "--behouden", "Weekplanning op maandag.", "--bijsturen", "Ook toetsen aanduiden.").exit_code == 0
+    assert (
+        run(
+            "doel", "arthur", "--doel", "D1", "--maatregel", "Toetsen in rood in de planning.", "--wie", "klasleerkracht", "--maatregel-evaluatie", "11-01-2027"
+        ).exit_code
+        == 0
+    )
+    assert (
+        run(
+            "doel",
+            "arthur",
+            "--doel",
+            "D1",
+            "--evalueer",
+            "--bereikt",
+            "deels",
+            "--behouden",
+            "Weekplanning op maandag.",
+            "--bijsturen",
+            "Ook toetsen aanduiden.",
+        ).exit_code
+        == 0
+    )
     hoe = "De zorgleerkracht overloopt de planning op maandag."
     assert run("doel", "arthur", "--doel", "D1", "--wijzig-maatregel", "rood", "--wie", "zorgleerkracht", "--hoe", hoe).exit_code == 0
     assert run("fiche", "arthur", "--formaat", "pdf", "--uit", "out/arthur.pdf").exit_code == 0
@@ -404,7 +427,8 @@ def test_pdfs_are_tagged_for_screen_readers(voorbeeld: Path, run, pdftotext: str
     assert mail.exit_code == 0, mail.output
     eml = next((voorbeeld / "out").glob("*.eml"))
     bijlage = next(
-        d.get_content() for d in email.message_from_bytes(eml.read_bytes(), policy=email.policy.default).iter_attachments()
+        d.get_content()
+        for d in email.message_from_bytes(eml.read_bytes(), policy=email.policy.default).iter_attachments()
         if d.get_content_type() == "application/pdf"
     )
     checklist = voorbeeld / "out" / "checklist.pdf"
@@ -463,7 +487,8 @@ def test_the_checklist_names_who_filled_it_in(voorbeeld: Path, run, monkeypatch)
     assert run("mail", "lena").exit_code == 0
     eml = next((voorbeeld / "out").glob("RGN-2025-006-*.eml"))
     pdf = next(
-        d.get_content() for d in email.message_from_bytes(eml.read_bytes(), policy=email.policy.default).iter_attachments()
+        d.get_content()
+        for d in email.message_from_bytes(eml.read_bytes(), policy=email.policy.default).iter_attachments()
         if d.get_content_type() == "application/pdf"
     )
     (voorbeeld / "out" / "c.pdf").write_bytes(pdf)
@@ -514,7 +539,9 @@ def test_a_measure_that_is_not_there_or_not_one_is_refused_with_the_list(voorbee
 
 def test_wijzig_maatregel_from_the_command_line(voorbeeld: Path, run) -> None:
     pad = voorbeeld / "cases" / "KLM-2025-003.yaml"
-    result = run("doel", "noah", "--doel", "D1", "--wijzig-maatregel", "1", "--hoe", "Laptop klaar; de zorgleerkracht start de software.", "--periode", "tijdelijk")
+    result = run(
+        "doel", "noah", "--doel", "D1", "--wijzig-maatregel", "1", "--hoe", "Laptop klaar; de zorgleerkracht start de software.", "--periode", "tijdelijk"
+    )
     assert result.exit_code == 0, result.output
     assert "periode blijvend → tijdelijk; hoe Laptop klaar op de bank; software staat open. → Laptop klaar" in result.stdout
     assert "D1 is SMART geformuleerd" in result.stdout
@@ -594,7 +621,10 @@ def test_a_lasting_measure_in_the_agenda_and_the_refusals(voorbeeld: Path, run, 
     result = run("doel", "arthur", "--doel", "D1", "--maatregel", "Weekplanning hangt in de klas.", "--periode", "blijvend",
                  "--maatregel-evaluatie", "11-01-2027", "--evaluatie-elke", "6", "--wie", "klasleerkracht", "--waar", "in de klas")  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "        periode: blijvend\n        wie: klasleerkracht\n        waar: in de klas\n        evaluatie_op: 2027-01-11\n        evaluatie_elke_weken: 6\n" in pad.read_text()
+    assert (
+        "        periode: blijvend\n        wie: klasleerkracht\n        waar: in de klas\n        evaluatie_op: 2027-01-11\n        evaluatie_elke_weken: 6\n"
+        in pad.read_text()
+    )
     assert run("doel", "arthur", "--doel", "D1", "--bereikt", "deels", "--datum", "2027-01-11").exit_code == 0
     monkeypatch.setenv("LEERSTEUN_VANDAAG", "2027-01-12")
     agenda = run("agenda", "--weken", "8").stdout
@@ -603,7 +633,6 @@ def test_a_lasting_measure_in_the_agenda_and_the_refusals(voorbeeld: Path, run, 
     fiche = (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text()
     assert "Blijvende maatregel. We bekijken ze om de 6 weken opnieuw; de volgende keer op 22 februari 2027." in fiche
     assert "- **Waar:** in de klas" in fiche
-
 
 
 def test_the_goal_sheet_names_the_trimester_review_of_a_lasting_measure(voorbeeld: Path, run) -> None:
@@ -618,6 +647,7 @@ def test_the_goal_sheet_names_the_trimester_review_of_a_lasting_measure(voorbeel
     assert run("fiche", "arthur", "--formaat", "md").exit_code == 0
     fiche = (voorbeeld / "out" / "RGN-2025-002-doelfiche.md").read_text()
     assert "We bekijken ze elk trimester opnieuw; de volgende keer op 18 december 2026." in fiche
+
 
 def test_the_goal_sheet_shows_leerplandoel_and_the_whole_beeldvorming(voorbeeld: Path, run) -> None:
     """Seed 004: bijlage 6 "Welk (leerplan)doel / eindterm heb je voor ogen?"; bijlage 2 "Waar loop
@@ -664,7 +694,9 @@ def test_what_was_tried_says_what_worked_and_why(voorbeeld: Path, run) -> None:
     result = run("doel", "arthur", "--al-geprobeerd", "planningsschema van vorig jaar", "--gelukt", "nee", "--waarom", "Arthur verloor het blad.")
     assert result.exit_code == 0, result.output
     assert "Al geprobeerd, aangevuld: Planningsschema van vorig jaar." in result.stdout
-    assert run("doel", "arthur", "--al-geprobeerd", "Time-timer op de bank", "--gelukt", "deels", "--waarom", "Werkt bij rekenen, niet bij taal.").exit_code == 0
+    assert (
+        run("doel", "arthur", "--al-geprobeerd", "Time-timer op de bank", "--gelukt", "deels", "--waarom", "Werkt bij rekenen, niet bij taal.").exit_code == 0
+    )
     assert (
         "  al_geprobeerd:\n    - wat: Planningsschema van vorig jaar\n      gelukt: nee\n      waarom: Arthur verloor het blad.\n"
         "    - wat: Time-timer op de bank\n      gelukt: deels\n      waarom: Werkt bij rekenen, niet bij taal.\n"

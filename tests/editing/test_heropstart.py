@@ -12,10 +12,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from leersteun.editing import heropstart as hs
-from leersteun.rules.checks import Context
 from leersteun.reading.dossiers import lees_dossier
+from leersteun.rules.checks import Context
 from leersteun.rules.model import AnalyseMet, Checklist, Uitkomst
-
 from tests.conftest import digest
 
 VOLLEDIG = {
@@ -65,7 +64,11 @@ def test_open_questions_in_order() -> None:
     "wijzig,voorstel,woorden",
     [
         ({}, Uitkomst.heropstart, "Een heropstart lijkt zinvol."),
-        ({"andere_partner": {"antwoord": "ja", "partner": "CGGZ", "andere_partners": ["CLB", "CGGZ"]}}, Uitkomst.geen_heropstart, "betrek beter een andere partner (CGGZ)"),
+        (
+            {"andere_partner": {"antwoord": "ja", "partner": "CGGZ", "andere_partners": ["CLB", "CGGZ"]}},
+            Uitkomst.geen_heropstart,
+            "betrek beter een andere partner (CGGZ)",
+        ),
         ({"andere_partner": {"antwoord": "nee", "andere_partners": ["PBD"]}}, Uitkomst.heropstart, "Andere partners kunnen tegemoetkomen aan de vraag: PBD"),
         ({}, Uitkomst.heropstart, "Geen andere partner kan tegemoetkomen aan de vraag"),
         ({"werkbare_leervraag": {"antwoord": "nee"}}, Uitkomst.geen_heropstart, "nog geen werkbare leervraag"),
@@ -128,9 +131,7 @@ def test_analysis_against_the_proposal_needs_a_reason(voorbeeld: Path, run) -> N
     """Seed 000 names with whom the school analyses: another choice says why (a terminal asks
     it; an answers file has `analyse_reden`)."""
     bestand = voorbeeld / "antwoorden.yaml"
-    bestand.write_text(
-        "analyse_met: clb\nuitkomst: heropstart\nmotivatie: Aanpak bestaat al.\nchecklist:\n" + textwrap.indent(_yaml(VOLLEDIG), "  ")
-    )
+    bestand.write_text("analyse_met: clb\nuitkomst: heropstart\nmotivatie: Aanpak bestaat al.\nchecklist:\n" + textwrap.indent(_yaml(VOLLEDIG), "  "))
     voor = digest(voorbeeld / "cases" / "RGN-2025-006.yaml")
     result = run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20")
     assert result.exit_code == 1 and "tegen het voorstel" in result.output and "Tom Vermeulen" in result.output
@@ -300,7 +301,9 @@ def test_a_case_prints_the_seed_wording_and_answers_files_use_either(voorbeeld: 
     ):
         antwoorden = {k: w for k, w in VOLLEDIG.items() if k != "andere_partner"} | vraag_4
         bestand = voorbeeld / naam
-        bestand.write_text("analyse_met: ondersteuner\nuitkomst: geen_heropstart\nmotivatie: CGGZ neemt op.\nchecklist:\n" + textwrap.indent(_yaml(antwoorden), "  "))
+        bestand.write_text(
+            "analyse_met: ondersteuner\nuitkomst: geen_heropstart\nmotivatie: CGGZ neemt op.\nchecklist:\n" + textwrap.indent(_yaml(antwoorden), "  ")
+        )
         geval = voorbeeld / "cases" / "RGN-2025-006.yaml"
         oorspronkelijk = geval.read_text()
         result = run("heropstart", "lena", "--antwoorden", str(bestand), "--overleg-school-clb", "2026-11-20")
@@ -330,10 +333,15 @@ def test_an_open_checklist_written_by_85eedc4_goes_on_with_the_contract_key(voor
     assert digest(pad) == voor
     pad.write_text(origineel.replace("      andere_partner: null\n", "      binnen_opdracht: null\n"))
     assert hs.open_vragen(dossier(voorbeeld, "JZF-2025-001").dossier.laatste_heropstart.checklist)[0].sleutel == "andere_partner"
-    _bewaar(voorbeeld, "JZF-2025-001", lambda data, dd: hs.zet_antwoord(data, dd, "andere_partner", {"antwoord": "nee", "partner": None, "andere_partners": []}))
+    _bewaar(
+        voorbeeld, "JZF-2025-001", lambda data, dd: hs.zet_antwoord(data, dd, "andere_partner", {"antwoord": "nee", "partner": None, "andere_partners": []})
+    )
     tekst = pad.read_text()
     assert "binnen_opdracht" not in tekst
-    assert "        toelichting: Stappenplan wordt niet meer gebruikt.\n      andere_partner:\n        antwoord: nee\n        partner: null\n        andere_partners: []\n      werkbare_leervraag: null\n" in tekst, tekst
+    assert (
+        "        toelichting: Stappenplan wordt niet meer gebruikt.\n      andere_partner:\n        antwoord: nee\n        partner: null\n        andere_partners: []\n      werkbare_leervraag: null\n"
+        in tekst
+    ), tekst
 
 
 def _yaml(data) -> str:
@@ -610,8 +618,12 @@ def test_a_light_that_runs_into_the_summer_says_so_at_its_start(voorbeeld: Path)
     from leersteun.rules.model import Vorm
 
     wie = Wie("Hanne Verstraeten", dt.date(2026, 11, 24))
-    meldingen = _bewaar(voorbeeld, "KLM-2024-017", lambda data, d: hs.toewijzen(data, d, wie, "Els Maes", Vorm.light, TrajectAfspraak(start=dt.date(2027, 5, 17))))
-    assert "Let op: deze interventie light loopt tot in de zomervakantie (die begint op 01-07-2027; hoogstens 2 maanden brengt ze tot 17-07-2027)." in " ".join(meldingen)
+    meldingen = _bewaar(
+        voorbeeld, "KLM-2024-017", lambda data, d: hs.toewijzen(data, d, wie, "Els Maes", Vorm.light, TrajectAfspraak(start=dt.date(2027, 5, 17)))
+    )
+    assert "Let op: deze interventie light loopt tot in de zomervakantie (die begint op 01-07-2027; hoogstens 2 maanden brengt ze tot 17-07-2027)." in " ".join(
+        meldingen
+    )
 
 
 def test_a_future_overleg_date_is_asked_again_with_the_reason(voorbeeld: Path, run) -> None:
@@ -649,7 +661,6 @@ def test_a_script_starts_the_heropstart_and_names_the_next_step(map_, run, monke
     assert lees_dossier(pad, Context()).dossier.fase == "heropstart"
     result = run("heropstart", "lotte", "--opnieuw")
     assert result.exit_code == 2 and "--ja" in result.stderr
-
 
 
 def test_a_pupil_back_at_the_same_school_after_stopping_restarts(map_, run) -> None:

@@ -250,7 +250,7 @@ def test_someone_elses_hook_is_never_touched_an_older_leersteun_hook_is_renewed(
     assert kloon_ingericht(pad)  # the rest is set up; that hook is the user's choice
 
     # the hook of an older leersteun (--streng, no -I) and its driver (no -I) are replaced
-    oud = f"#!/bin/sh\n{HOOK_MERK}\nPY=/oud/python\n\"$PY\" -m leersteun valideer --streng $bestanden\n"
+    oud = f'#!/bin/sh\n{HOOK_MERK}\nPY=/oud/python\n"$PY" -m leersteun valideer --streng $bestanden\n'
     hook.write_text(oud, encoding="utf-8")
     git(pad, "config", "merge.leersteun.driver", f"{sys.executable} -m leersteun.editing.merge %O %A %B %P")
     assert not kloon_ingericht(pad)
@@ -310,7 +310,7 @@ def _nep_python(map_: Path) -> Path:
     Windows: sh started in `map_` runs it. It prints the arguments it gets, one per line."""
     nep = map_ / ALS_SH
     nep.parent.mkdir(parents=True)
-    nep.write_text("#!/bin/sh\nfor a in \"$@\"; do printf '<%s>\\n' \"$a\"; done\n", encoding="utf-8")
+    nep.write_text('#!/bin/sh\nfor a in "$@"; do printf \'<%s>\\n\' "$a"; done\n', encoding="utf-8")
     nep.chmod(0o755)
     return nep
 
@@ -376,7 +376,9 @@ def test_the_forward_slash_form_counts_as_this_interpreter(monkeypatch: pytest.M
     assert not kloon._is_huidige_hook(kloon.hook_tekst("C:/Users/Els/python.exe"))
 
 
-def test_autocrlf_in_a_folder_with_spaces_and_accents_keeps_crlf_through_an_edit_the_hook_and_the_merge(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_autocrlf_in_a_folder_with_spaces_and_accents_keeps_crlf_through_an_edit_the_hook_and_the_merge(
+    tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A clone as on Windows (core.autocrlf=true: case files CRLF on disk) in a folder whose
     path has spaces and accents: an edit by leersteun, the hook and a merge by the driver all
     work, and the file stays CRLF, line by line."""
@@ -417,6 +419,7 @@ def test_autocrlf_in_a_folder_with_spaces_and_accents_keeps_crlf_through_an_edit
 def test_the_driver_keeps_crlf_of_files_committed_with_crlf(tmp_path: Path) -> None:
     """Without autocrlf a file committed from Windows has CRLF in git itself: the merged
     file keeps it."""
+
     def crlf() -> None:
         (pad / NOAH).write_bytes((pad / NOAH).read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
 

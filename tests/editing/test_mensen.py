@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from leersteun.rules.checks import Context
 from leersteun.reading.dossiers import lees_dossier
-
+from leersteun.rules.checks import Context
 from tests.conftest import DOSSIER, Map, digest
 
 
@@ -85,7 +84,15 @@ def test_a_case_from_aanmelding_to_afsluiten_with_its_people_and_meetings(map_: 
 
     toon = run("toon", "mats")
     plat = " ".join(toon.stdout.replace("│", " ").split())
-    for stuk in ("Betrokkenen", "Joris Van Aken", "eva@example.org", "Hulp- of leervraag", "Beurtkaartje op de bank", "opstartgesprek", "Gepland: evaluatiegesprek"):
+    for stuk in (
+        "Betrokkenen",
+        "Joris Van Aken",
+        "eva@example.org",
+        "Hulp- of leervraag",
+        "Beurtkaartje op de bank",
+        "opstartgesprek",
+        "Gepland: evaluatiegesprek",
+    ):
         assert stuk in plat, stuk
 
     monkeypatch.setenv("LEERSTEUN_VANDAAG", "2027-03-30")
@@ -155,7 +162,9 @@ def test_ondersteuning_needs_an_opstartgesprek_and_a_leervraag(map_: Map, run) -
     assert run("overleg", "lotte", "--soort", "opstartgesprek", "--datum", "2026-11-20").exit_code == 0
     result = run("fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur")
     assert result.exit_code == 1 and "een opstartgesprek (" not in result.stderr and "leervraag" in result.stderr
-    result = run("fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--leervraag", "Hoe start Lotte zelf?", "--duur", "3 maanden")
+    result = run(
+        "fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--leervraag", "Hoe start Lotte zelf?", "--duur", "3 maanden"
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -290,9 +299,11 @@ def test_nieuw_traject_after_heropstart_needs_goals_of_its_own(voorbeeld: Path, 
     assert fiche.exit_code == 1 and "--alle" in fiche.stderr
     assert run("fiche", "lotte", "--formaat", "md", "--alle").exit_code == 0
     assert run("doel", "lotte", "--domein", "cognitief", "--omschrijving", "Lotte plant haar schrijftaak.", "--start", "2026-11-24").exit_code == 0
-    result = run("fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--opstartgesprek", "2026-11-24", "--duur", "3 maanden")
+    result = run(
+        "fase", "lotte", "ondersteuning", "--frequentie", "wekelijks", "--intensiteit", "1 uur", "--opstartgesprek", "2026-11-24", "--duur", "3 maanden"
+    )
     assert result.exit_code == 0, result.output
-    md = (voorbeeld / "out" / "KLM-2024-017-doelfiche.md")
+    md = voorbeeld / "out" / "KLM-2024-017-doelfiche.md"
     assert run("fiche", "lotte", "--formaat", "md").exit_code == 0
     tekst = md.read_text()
     assert "Lotte plant haar schrijftaak." in tekst and "Lotte start zelfstandig aan een schrijfopdracht." not in tekst

@@ -9,11 +9,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leersteun.rules.checks import Context
 from leersteun.editing.conflict import Conflict
 from leersteun.editing.merge import met_tekens, splits, voeg_samen
 from leersteun.files.store import gewoon, maak_yaml
-
+from leersteun.rules.checks import Context
 from tests.hypothese import voorbeelden
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -255,7 +254,9 @@ def test_a_back_dated_entry_is_just_another_entry_beside_a_fix_of_my_own() -> No
     o = met_overleg(basis(), OVERLEG_A)
     mijn = o.replace("notitie: Van An.", "notitie: Van An, verbeterd.")  # I fix my own meeting
     terug = "  - datum: 2025-10-01\n    soort: observatie\n    met: [klasleerkracht]\n    notitie: Van Els, laat genoteerd.\n    id: e5f6g7\n"
-    hun = o.replace("    notitie: Hulpvraag rond lezen en toetsen; wekelijks 1 lesuur.\n", "    notitie: Hulpvraag rond lezen en toetsen; wekelijks 1 lesuur.\n" + terug)
+    hun = o.replace(
+        "    notitie: Hulpvraag rond lezen en toetsen; wekelijks 1 lesuur.\n", "    notitie: Hulpvraag rond lezen en toetsen; wekelijks 1 lesuur.\n" + terug
+    )
     for a, b in ((mijn, hun), (hun, mijn)):
         uit = voeg_samen(o, a, b, PAD, CTX)
         assert uit.gelukt, uit.tegenspraken
@@ -266,7 +267,11 @@ def test_a_back_dated_entry_is_just_another_entry_beside_a_fix_of_my_own() -> No
 
 def test_an_entry_i_changed_and_they_removed_is_a_question_about_that_entry_only() -> None:
     o = met_overleg(basis(), OVERLEG_A)
-    mijn = met_overleg(o.replace("notitie: Van An.", "notitie: Van An, aangevuld."), "  - datum: 2026-11-22\n    soort: observatie\n    met: []\n    id: k7m8n9\n", "    id: a2b3c4\n")
+    mijn = met_overleg(
+        o.replace("notitie: Van An.", "notitie: Van An, aangevuld."),
+        "  - datum: 2026-11-22\n    soort: observatie\n    met: []\n    id: k7m8n9\n",
+        "    id: a2b3c4\n",
+    )
     hun = o.replace(OVERLEG_A, "")
     uit = voeg_samen(o, mijn, hun, PAD, CTX)
     [tegen] = uit.tegenspraken

@@ -175,4 +175,3 @@ def test_nothing_any_colleague_recorded_is_lost_or_doubled(sjabloon: Ploeg, tmp_
         raise AssertionError(f"{e}\n\nDe stappen:\n  " + "\n  ".join(wandeling.stappen)) from None
     finally:
         shutil.rmtree(ploeg.map, ignore_errors=True)
-

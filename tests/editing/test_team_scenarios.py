@@ -142,7 +142,9 @@ def test_1_new_pupils_at_one_school_get_their_own_ids_and_links_follow(ploeg: Pl
     if "vorig_dossier" in mats or "Mila" in ploeg.tekst(TOM, "KLM-2026-003"):
         fouten.append("Mats's case carries Mila's link or name")
     if mila.get("vorig_dossier") != MILA or alle[MILA].get("volgend_dossier") != "KLM-2026-004":
-        fouten.append(f"Mila's link does not follow: KLM-2026-004 vorig_dossier {mila.get('vorig_dossier')}, {MILA} volgend_dossier {alle[MILA].get('volgend_dossier')}")
+        fouten.append(
+            f"Mila's link does not follow: KLM-2026-004 vorig_dossier {mila.get('vorig_dossier')}, {MILA} volgend_dossier {alle[MILA].get('volgend_dossier')}"
+        )
     assert not fouten, "\n".join(fouten)
 
 
@@ -160,7 +162,7 @@ def test_2_the_same_pupil_on_both_sides_is_one_question_never_a_chimera(ploeg: P
             Kind("Noor", "Segers", "2017-04-09", "4B", "Vraag van Els over Noor.", "Eva Segers", "0474 44 44 44", "12-10-2026", REGENBOOG),
         ),
     }
-    for kant, (van_an, van_els) in paren.items():
+    for van_an, van_els in paren.values():
         for wie, kind in ((AN, van_an), (ELS, van_els)):
             ploeg.ok(wie, *kind.nieuw())
             (dossier,) = ploeg.van_leerling(wie, kind.voornaam, kind.naam)
@@ -186,7 +188,11 @@ def test_2_the_same_pupil_on_both_sides_is_one_question_never_a_chimera(ploeg: P
         gekozen, ander = (van_els, van_an) if kant == "mijn" else (van_an, van_els)
         tekst = ploeg.tekst(TOM, next(iter(gevallen)))
         fouten += [f"{van_an.voornaam} ({kant}): {f}" for f in gekozen.fouten_in(tekst)]
-        fouten += [f"{van_an.voornaam} ({kant}): {spoor!r} of the other side is in the case" for spoor in (ander.leervraag, ander.ouder, ander.telefoon) if spoor in tekst]
+        fouten += [
+            f"{van_an.voornaam} ({kant}): {spoor!r} of the other side is in the case"
+            for spoor in (ander.leervraag, ander.ouder, ander.telefoon)
+            if spoor in tekst
+        ]
     assert not fouten, "not one side's version whole:\n" + "\n".join(fouten)
 
 
@@ -390,8 +396,8 @@ def test_7b_an_index_lock_of_another_program(ploeg: Ploeg) -> None:
         klachten.append(f"lock taken after fetching: not a Dutch message:\n{uit}")
     _tot_gedeeld(ploeg, ELS, klachten)
     remote = ploeg.remote_tekst(NOAH) or ""
-    assert remote.count("S7b midden van An") == 1 and remote.count("S7b midden van Els") == 1, (
-        "after the lock taken after fetching:\n" + "\n".join(map(str, ploeg.log[-4:]))
+    assert remote.count("S7b midden van An") == 1 and remote.count("S7b midden van Els") == 1, "after the lock taken after fetching:\n" + "\n".join(
+        map(str, ploeg.log[-4:])
     )
     ploeg.afsluiten()
     assert not klachten, "\n".join(klachten)
@@ -522,7 +528,23 @@ def test_9_units_merge_as_units(ploeg: Ploeg) -> None:
       (`fase opstart --verslag-zichtbaar`): the Verslag is one side's whole;
     - Lotte: An assigns Tom (light), Els Pieter (medium): one person with their own vorm.
     Els chooses hun for Noah, mijn for the others."""
-    ploeg.ok(AN, "evaluatie", NOAH, "--beslissing", "afsluiten", "--reden", "doelen-bereikt", "--datum", "23-11-2026", "--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb")
+    ploeg.ok(
+        AN,
+        "evaluatie",
+        NOAH,
+        "--beslissing",
+        "afsluiten",
+        "--reden",
+        "doelen-bereikt",
+        "--datum",
+        "23-11-2026",
+        "--wat-neemt-school-mee",
+        "Het stappenplan.",
+        "--kansen",
+        "Zelf plannen.",
+        "--met",
+        "klasleerkracht,ouders,clb",
+    )
     ploeg.ok(ELS, "evaluatie", NOAH, "--beslissing", "verderzetten", "--concreet", "ja", "--context", "ja", "--gedragen", "ja",
              "--fase-2-3", "ja", "--volgende", "15-01-2027", "--datum", "22-11-2026")  # fmt: skip
     ploeg.ok(AN, "verslag", ELLA, "--soort", "iac", "--datum", "20-11-2026", "--ontbindende-voorwaarde", "21-11-2026")

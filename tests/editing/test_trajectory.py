@@ -9,10 +9,7 @@ from pathlib import Path
 import pytest
 
 from leersteun.reading.folder import gebruiker
-
 from tests.conftest import DOSSIER, Map, digest
-
-
 
 
 def wijzigingen(oud: str, nieuw: str) -> tuple[list[str], list[str]]:
@@ -48,7 +45,11 @@ WEIGERINGEN = [
     ("KLM-2025-003", ["fase", "noah", "afgesloten", "--reden", "andere", "--datum", "morgen", *SLUIT], "--datum 25-11-2026 ligt na vandaag"),
     ("RGN-2024-010", ["overgang", "julie", "andere-school", "--ja", "--datum", "01-01-2027", *SLUIT], "een overgang noteer je achteraf"),
     ("KLM-2025-003", ["overleg", "noah", "--soort", "observatie", "--datum", "morgen"], "plan je met --volgende"),
-    ("JZF-2025-004", ["overgang", "finn", "kleuter-lager", "--klas", "1A", "--evaluatie", "morgen", "--met", "ouders"], "--evaluatie 25-11-2026 ligt na vandaag"),
+    (
+        "JZF-2025-004",
+        ["overgang", "finn", "kleuter-lager", "--klas", "1A", "--evaluatie", "morgen", "--met", "ouders"],
+        "--evaluatie 25-11-2026 ligt na vandaag",
+    ),
 ]
 
 
@@ -85,7 +86,10 @@ def test_ondersteuning_appends_the_agreed_traject(map_: Map, run) -> None:
     tekst = (
         DOSSIER.replace("fase: ondersteuning\n", "fase: opstart\n", 1)
         .replace("    fase: ondersteuning", "    fase: opstart")
-        .replace("trajecten:\n  - vorm: regulier\n    start: 2024-10-15\n    frequentie: wekelijks\n    intensiteit: 1 lesuur per week\n    evaluatie_op: [2025-01-20]\n", "trajecten: []\n")
+        .replace(
+            "trajecten:\n  - vorm: regulier\n    start: 2024-10-15\n    frequentie: wekelijks\n    intensiteit: 1 lesuur per week\n    evaluatie_op: [2025-01-20]\n",
+            "trajecten: []\n",
+        )
         .replace("doelen: []", "doelen:\n  - id: D1\n    domein: cognitief\n    omschrijving: Lotte start zelfstandig.")
     )
     pad = map_.case(tekst)
@@ -323,7 +327,11 @@ def test_a_late_meeting_goes_to_its_place(voorbeeld: Path, run) -> None:
     assert run("overleg", "noah", "--soort", "andere", "--datum", "2026-03-02").exit_code == 0
     assert run("evaluatie", "noah", "--beslissing", "verderzetten", "--datum", "2026-03-02").exit_code == 0
     tekst = pad.read_text()
-    assert tekst.index("datum: 2026-01-19\n    soort: evaluatiegesprek") < tekst.index("datum: 2026-03-02\n    soort: andere") < tekst.index("datum: 2026-06-15\n    soort")
+    assert (
+        tekst.index("datum: 2026-01-19\n    soort: evaluatiegesprek")
+        < tekst.index("datum: 2026-03-02\n    soort: andere")
+        < tekst.index("datum: 2026-06-15\n    soort")
+    )
     assert run("valideer", "cases/KLM-2025-003.yaml", "--streng").exit_code == 0, run("valideer", "cases/KLM-2025-003.yaml").output
 
 
@@ -577,9 +585,9 @@ def test_schooljaar_and_the_agenda_agree_on_the_end_of_year_evaluation() -> None
     evaluatiegesprek plaats": one derivation for the agenda and `schooljaar`."""
     import datetime as dt
 
+    from leersteun.files.store import gewoon, maak_yaml
     from leersteun.rules.deadlines import Soort, deadlines, eindgesprek_open
     from leersteun.rules.model import Dossier
-    from leersteun.files.store import gewoon, maak_yaml
 
     basis = gewoon(maak_yaml().load(DOSSIER))
     juni, mei = dt.date(2027, 6, 30), dt.date(2027, 5, 3)

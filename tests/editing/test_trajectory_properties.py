@@ -14,15 +14,13 @@ from pathlib import Path
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from leersteun.editing.bewerk import pas_toe
-from leersteun.rules.checks import Context
-from leersteun.reading.dossiers import lees_dossier
 from leersteun.core.errors import Fout
-from leersteun.rules.model import Beslissing, Fase, Reden, Vorm
+from leersteun.editing.bewerk import pas_toe
 from leersteun.editing.trajectory import OVERGANG_SOORTEN, Afronding, OvergangEvaluatie, TrajectAfspraak, Wie, evaluatie, naar_fase, overgang
-
+from leersteun.reading.dossiers import lees_dossier
+from leersteun.rules.checks import Context
+from leersteun.rules.model import Beslissing, Fase, Reden, Vorm
 from tests.conftest import ROOT
-
 from tests.hypothese import voorbeelden
 
 VANDAAG = dt.date(2026, 11, 24)

@@ -14,11 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from leersteun.files import store
 from leersteun.core.errors import Fout, OngeldigBestand
-
+from leersteun.files import store
 from tests.conftest import DOSSIER, ROOT, VOORBEELD
-
 from tests.hypothese import voorbeelden
 
 VOORBEELDEN = sorted((ROOT / "cases").glob("*.yaml")) + [VOORBEELD]
@@ -76,18 +74,14 @@ def test_change_keeps_end_of_line_comment_and_touches_one_line(tmp_path: Path) -
     bestand = store.lees(pad)
     bestand.data["ondersteuner"] = "Tom Vermeulen"
     assert store.bewaar(bestand) is True
-    assert verschil(DOSSIER, pad.read_text()) == [
-        (18, "ondersteuner: Els Maes           # de huidige", "ondersteuner: Tom Vermeulen      # de huidige")
-    ]
+    assert verschil(DOSSIER, pad.read_text()) == [(18, "ondersteuner: Els Maes           # de huidige", "ondersteuner: Tom Vermeulen      # de huidige")]
 
 
 def test_appended_history_entry_adds_only_its_lines(tmp_path: Path) -> None:
     pad = kopie(ROOT / "cases" / "KLM-2024-017.yaml", tmp_path)
     oud = pad.read_text()
     bestand = store.lees(pad)
-    bestand.data["geschiedenis"].append(
-        CommentedMap(datum=dt.date(2026, 11, 24), fase="afgesloten", door="An Janssens", notitie="Geen heropstart.")
-    )
+    bestand.data["geschiedenis"].append(CommentedMap(datum=dt.date(2026, 11, 24), fase="afgesloten", door="An Janssens", notitie="Geen heropstart."))
     store.bewaar(bestand)
     nieuw = pad.read_text()
     wijzigingen = [r for r in difflib.ndiff(oud.splitlines(), nieuw.splitlines()) if r[:2] in ("+ ", "- ")]

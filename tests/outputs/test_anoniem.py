@@ -46,7 +46,10 @@ def anon() -> Anonimiseerder:
         # every other form of a name
         ("LOTTE PEETERS, Lotte Peeters en lotte peeters", "L.P., L.P. en L.P."),
         ("Lotte's schrift", "L.'s schrift"),
-        ("meneer van Aken, Van Aken, Vanaken, VanAken en JorisVanAken", "meneer (klasleerkracht), (klasleerkracht), (klasleerkracht), (klasleerkracht) en (klasleerkracht)"),
+        (
+            "meneer van Aken, Van Aken, Vanaken, VanAken en JorisVanAken",
+            "meneer (klasleerkracht), (klasleerkracht), (klasleerkracht), (klasleerkracht) en (klasleerkracht)",
+        ),
         ("Van den Broeck, Vanden Broeck, vandenbroeck, BenVandenBroeck", "V.D.B., V.D.B., V.D.B., B.V.D.B."),
         ("mama Roos Van 't Hof, mevrouw Vanthof", "mama (ouders), mevrouw (ouders)"),
         ("De Smet en Hilde Desmet van het CLB", "(clb) en (clb) van het CLB"),

@@ -51,7 +51,9 @@ def punten() -> list[Agendapunt]:
         "Gepland: observatie",
     ]
     return [
-        Agendapunt(Deadline(D(2026, 11, 9 + i), f"RGN-2024-00{i}", soort, f"k{i}", w, "Sofie Lambrechts"), "Anna-Sofie Vandenbroucke", "Anna-Sofie V.", "School")
+        Agendapunt(
+            Deadline(D(2026, 11, 9 + i), f"RGN-2024-00{i}", soort, f"k{i}", w, "Sofie Lambrechts"), "Anna-Sofie Vandenbroucke", "Anna-Sofie V.", "School"
+        )
         for i, w in enumerate(wat)
     ]
 

@@ -68,7 +68,10 @@ def test_mail_is_a_complete_draft(voorbeeld: Path, run, pdftotext: str, tmp_path
     assert " ja " in vraag_4 and "Toelichting: Vraag ligt binnen de opdracht van leersteun." in vraag_4
     # the case records the mail
     geval = (voorbeeld / "cases" / "KLM-2024-017.yaml").read_text()
-    assert f"    mail:                        # {{aangemaakt: date, bestand: out/…eml, verstuurd: date|null}}\n      aangemaakt: 2026-11-24\n      bestand: {EML}\n      verstuurd: null\n" in geval
+    assert (
+        f"    mail:                        # {{aangemaakt: date, bestand: out/…eml, verstuurd: date|null}}\n      aangemaakt: 2026-11-24\n      bestand: {EML}\n      verstuurd: null\n"
+        in geval
+    )
     assert run("valideer").exit_code == 0
 
 
@@ -84,10 +87,10 @@ def test_names_with_line_breaks_are_refused(voorbeeld: Path, run) -> None:
 
 def test_the_mail_builder_keeps_headers_safe_on_its_own(voorbeeld: Path) -> None:
     """Defence in depth: even a model that skipped validation cannot add a header."""
-    from leersteun.rules.checks import Context
+    from leersteun.outputs.mail import als_bytes, maak_bericht
     from leersteun.reading.dossiers import lees_dossier, lees_instellingen
     from leersteun.reading.folder import Dossiermap
-    from leersteun.outputs.mail import als_bytes, maak_bericht
+    from leersteun.rules.checks import Context
 
     d = lees_dossier(voorbeeld / "cases" / "KLM-2024-017.yaml", Context()).dossier
     leerling = d.leerling.model_copy(update={"voornaam": "Lotte\r\nX-Evil: 1", "klas": "5B\nBcc: evil@example.org"})
@@ -104,7 +107,9 @@ def test_the_mail_builder_keeps_headers_safe_on_its_own(voorbeeld: Path) -> None
 def test_missing_sender_is_an_error_before_anything_is_written(voorbeeld: Path, run) -> None:
     instellingen = voorbeeld / "leersteun.yaml"
     tekst = instellingen.read_text()
-    instellingen.write_text(tekst.replace("afzender:                          # standaardafzender van de mails\n  naam: An Janssens\n  email: an.janssens@example.org\n", ""))
+    instellingen.write_text(
+        tekst.replace("afzender:                          # standaardafzender van de mails\n  naam: An Janssens\n  email: an.janssens@example.org\n", "")
+    )
     voor = digest(voorbeeld / "cases" / "KLM-2024-017.yaml")
     result = run("mail", "lotte")
     assert result.exit_code == 1

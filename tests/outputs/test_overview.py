@@ -16,7 +16,6 @@ import pytest
 from ruamel.yaml import YAML
 
 from leersteun.outputs.overview import richtcapaciteit, week_van
-
 from tests.conftest import ROOT, Map
 
 D = dt.date
@@ -87,7 +86,18 @@ def heropstart(gestart: D, **velden):
 VOL = {
     "vraag_van": ["leerkracht"],
     "factoren": {"leerling": [], "leerkracht": [], "school": []},
-    **{k: {"antwoord": "ja"} for k in ("succesfactoren_toegepast", "binnen_opdracht", "werkbare_leervraag", "doelen_concreet", "doelen_context", "gedragen", "zorgcontinuum_fase_2_3")},
+    **{
+        k: {"antwoord": "ja"}
+        for k in (
+            "succesfactoren_toegepast",
+            "binnen_opdracht",
+            "werkbare_leervraag",
+            "doelen_concreet",
+            "doelen_context",
+            "gedragen",
+            "zorgcontinuum_fase_2_3",
+        )
+    },
 }
 
 
@@ -235,7 +245,14 @@ def test_anoniem_holds_no_full_name(netwerk: Map, run, formaat: str) -> None:
 def test_html_is_one_page_and_xlsx_has_a_sheet_per_section(netwerk: Map, run) -> None:
     html = run("overzicht", "--week", "2026-W48", "--formaat", "html").stdout
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html and "http" not in html.split("<body>")[0].replace('lang="nl"', "")
-    for titel in ("Dossiers per fase", "Heropstartvragen", "Deadlines in week 2026-W48", "Caseload per ondersteuner", "Capaciteit per school", "Wijzigingen in week 2026-W48"):
+    for titel in (
+        "Dossiers per fase",
+        "Heropstartvragen",
+        "Deadlines in week 2026-W48",
+        "Caseload per ondersteuner",
+        "Capaciteit per school",
+        "Wijzigingen in week 2026-W48",
+    ):
         assert titel in html
     result = run("overzicht", "--week", "2026-W48", "--formaat", "xlsx")
     assert result.exit_code == 0
@@ -340,7 +357,7 @@ def test_csv_for_excel_and_for_other_programs(netwerk: Map, run) -> None:
     assert run("overzicht", "--formaat", "md", "--komma").exit_code == 2
 
 
-FORMULES = ["=HYPERLINK(\"http://x\",\"klik\")", "+32 14 12", "-2+3", "@SUM(A1)"]  # a tab or CR is refused in a class anyway
+FORMULES = ['=HYPERLINK("http://x","klik")', "+32 14 12", "-2+3", "@SUM(A1)"]  # a tab or CR is refused in a class anyway
 
 
 @pytest.mark.parametrize("formule", FORMULES)
@@ -419,8 +436,8 @@ def test_terminal_overview_of_a_long_section_shows_a_summary_and_the_most_urgent
 def test_no_pupil_name_outside_cases_out_and_git_after_every_command(voorbeeld: Path, run) -> None:
     """No hidden copy of pupils' data: after reading, editing and writing outputs, a pupil's
     name stands only in cases/ (the data), out/ (generated files) and .git/."""
-    from leersteun.reading.snel import lees_alle
     from leersteun.reading.folder import vind_map
+    from leersteun.reading.snel import lees_alle
 
     namen = {n for g in lees_alle(vind_map(voorbeeld)) if g.dossier for n in (g.dossier.leerling.voornaam, g.dossier.leerling.naam)}
     opdrachten = [

@@ -78,7 +78,6 @@ def test_no_register_no_section_and_a_bad_entry_is_named_with_its_line(voorbeeld
     assert digest(pad) == voor
 
 
-
 def test_a_register_pupil_named_in_a_note_is_anonymous_too(voorbeeld: Path) -> None:
     """Issue 28: --anoniem removes every name of the folder; the pupils of the register are
     pupils of the folder, also where a note of another case names them (the overview and the

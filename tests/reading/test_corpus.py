@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DOSSIER, ROOT, Map
-
 from tests.hypothese import GRONDIG, voorbeelden
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -165,10 +164,10 @@ def beide_paden_gelijk(pad: Path, tekst: str) -> None:
     """The differential check: where ruamel's round trip gives a valid case, the fast path
     gives the same validated model; where it refuses, so does the fast path, with ruamel's
     messages and positions."""
-    from leersteun.rules.checks import Context, controleer_dossier
     from leersteun.core.errors import OngeldigBestand
-    from leersteun.reading.snel import verwerk
     from leersteun.files.store import lees
+    from leersteun.reading.snel import verwerk
+    from leersteun.rules.checks import Context, controleer_dossier
 
     pad.write_text(tekst, encoding="utf-8", errors="surrogatepass")
     snel, fouten = verwerk(pad, pad.read_bytes())
@@ -302,7 +301,11 @@ def geldig_geschreven(draw) -> str:
         "  klas: 5B": f"  klas: {klas}",
         "  geboortedatum: 2015-03-14": f"  geboortedatum: {geboren}",
         "  datum: 2024-09-12": f"  datum: {verslag}",
-        "vorige_ondersteuners: []": draw(st.sampled_from(["vorige_ondersteuners: []", "vorige_ondersteuners:\n  - Tom Vermeulen", "vorige_ondersteuners: [Tom Vermeulen, 'Sofie Lambrechts']"])),
+        "vorige_ondersteuners: []": draw(
+            st.sampled_from(
+                ["vorige_ondersteuners: []", "vorige_ondersteuners:\n  - Tom Vermeulen", "vorige_ondersteuners: [Tom Vermeulen, 'Sofie Lambrechts']"]
+            )
+        ),
         "doelen: []": draw(st.sampled_from(["doelen: []", "doelen:", "doelen: [ ]"])),
     }
     regels = [vervang.get(r, r) for r in regels]

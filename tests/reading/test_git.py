@@ -14,17 +14,21 @@ from pathlib import Path
 
 import pytest
 
-
 from leersteun.core.errors import Fout
 from leersteun.files.schijf import schrijfslot
-
 from tests.conftest import DOSSIER, ROOT, Klok, Map
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
 def git(map_: Path, *args: str) -> str:
-    omgeving = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    omgeving = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     return subprocess.run(["git", *args], cwd=map_, capture_output=True, text=True, check=True, env=omgeving).stdout
 
 

@@ -16,11 +16,10 @@ from typing import Any
 
 import pytest
 
+from leersteun.core.errors import Fout
 from leersteun.outputs import formats, overview
 from leersteun.reading import dossiers, snel
-from leersteun.core.errors import Fout
 from leersteun.reading.folder import vind_map
-
 from tests.conftest import DOSSIER
 
 VANDAAG = dt.date(2026, 11, 24)
@@ -42,7 +41,9 @@ def map_met_fouten(voorbeeld: Path) -> Path:
         (cases / "D-link.yaml").symlink_to(eerste)
     except OSError:  # Windows without the right to make links
         (cases / "D-link.yaml").write_text("id: D-link\n", encoding="utf-8")
-    (cases / "E-type.yaml").write_text(eerste.read_text(encoding="utf-8").replace(f"id: {eerste.stem}", "id: E-type", 1).replace("fase: ", "fase: [", 1), encoding="utf-8")
+    (cases / "E-type.yaml").write_text(
+        eerste.read_text(encoding="utf-8").replace(f"id: {eerste.stem}", "id: E-type", 1).replace("fase: ", "fase: [", 1), encoding="utf-8"
+    )
     return voorbeeld
 
 
@@ -287,7 +288,7 @@ def test_the_agenda_is_the_same_on_several_processes(map_met_fouten: Path, monke
 
     def lees() -> tuple[str, list[str]]:
         a = agenda.van_map(m, dossiers.instellingen(m), VANDAAG, VANDAAG + dt.timedelta(weeks=52), None, anoniem)
-        nu = dt.datetime(2026, 11, 24, 8, tzinfo=dt.timezone.utc)  # the moment of the export: the same for both
+        nu = dt.datetime(2026, 11, 24, 8, tzinfo=dt.UTC)  # the moment of the export: the same for both
         return ics.agenda_ics(a.punten, "Netwerk", VANDAAG, a.anoniem, nu=nu), [g.pad.name for g in a.ongeldig]
 
     monkeypatch.setattr(snel, "processen", lambda bestanden: 1)
@@ -334,7 +335,9 @@ def test_lijst_rows_are_the_same_on_several_processes(map_met_fouten: Path, monk
     assert sum(u is not None for _, u, _ in alleen) > 30 and {"leerling": "L.P."}.items() <= next(u for n, u, _ in alleen if n == "KLM-2024-017.yaml").items()
 
 
-def test_the_check_for_a_second_case_of_a_pupil_is_the_same_on_several_processes(map_met_fouten: Path, monkeypatch: pytest.MonkeyPatch, verdeeld_kort: Any) -> None:
+def test_the_check_for_a_second_case_of_a_pupil_is_the_same_on_several_processes(
+    map_met_fouten: Path, monkeypatch: pytest.MonkeyPatch, verdeeld_kort: Any
+) -> None:
     m = vind_map(map_met_fouten)
 
     def ids() -> list[str]:
@@ -421,7 +424,9 @@ def test_ctrl_c_while_workers_start_prints_no_traceback(map_met_fouten: Path, st
         "    main()\n",
         encoding="utf-8",
     )
-    kind = subprocess.Popen([sys.executable, str(script), str(map_met_fouten), start], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    kind = subprocess.Popen(
+        [sys.executable, str(script), str(map_met_fouten), start], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     try:
         assert kind.stdout is not None and kind.stdout.readline() == "bezig\n"  # the first chunk: workers start or read
         os.killpg(kind.pid, signal.SIGINT)

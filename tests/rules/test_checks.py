@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from leersteun.files import store
-from leersteun.rules import checks
 from leersteun.reading.dossiers import lees_dossier
-
+from leersteun.rules import checks
 from tests.conftest import DOSSIER, ROOT, Map
 
 
@@ -28,7 +27,13 @@ def een(map_: Map, tekst: str, naam: str = "T-001"):
 
 # (name, the damaged case, line, column, words the message must contain)
 KAPOT = [
-    ("yaml-syntax", DOSSIER.replace("  klas: 5B", "  klas: [5B"), 6, 9, "hier geopend maar niet correct afgesloten; controleer de haakjes en komma's (opgemerkt op regel 7)"),
+    (
+        "yaml-syntax",
+        DOSSIER.replace("  klas: 5B", "  klas: [5B"),
+        6,
+        9,
+        "hier geopend maar niet correct afgesloten; controleer de haakjes en komma's (opgemerkt op regel 7)",
+    ),
     ("yaml-dubbelpunt", DOSSIER.replace("  klas: 5B", "  klas: 5B: rood"), 6, 11, "onverwachte ':'"),
     ("tab", DOSSIER.replace("  klas: 5B", "\tklas: 5B"), 6, 1, "tab"),
     ("dubbele-sleutel", DOSSIER.replace("  klas: 5B\n", "  klas: 5B\n  klas: 6B\n"), 7, 3, "twee keer"),
@@ -36,12 +41,24 @@ KAPOT = [
     ("lijst-verwacht", DOSSIER.replace("evaluaties: []", "evaluaties: geen"), 31, 13, "lijst"),
     ("onbekende-sleutel", DOSSIER.replace("ondersteuner: Els", "ondersteuenr: Els"), 18, 1, "bedoel je 'ondersteuner'"),
     ("buiten-enum", DOSSIER.replace("  niveau: lager", "  niveau: lagere school"), 7, 11, "kleuter, lager, secundair"),
-    ("onmogelijke-datum", DOSSIER.replace("geboortedatum: 2015-03-14", "geboortedatum: 2015-02-30"), 5, 18, "geen bestaande datum: februari 2015 heeft 28 dagen"),
+    (
+        "onmogelijke-datum",
+        DOSSIER.replace("geboortedatum: 2015-03-14", "geboortedatum: 2015-02-30"),
+        5,
+        18,
+        "geen bestaande datum: februari 2015 heeft 28 dagen",
+    ),
     ("datum-als-tekst", DOSSIER.replace("  datum: 2024-09-12", "  datum: 12/09/2024"), 13, 10, "JJJJ-MM-DD"),
     ("ontbrekende-sleutel", DOSSIER.replace("  klas: 5B\n", ""), 2, 1, "'klas' ontbreekt"),
     ("python-tag", DOSSIER.replace("klas: 5B", "klas: !!python/object:os.system ls"), 6, 9, "YAML-tag"),
     ("alias", DOSSIER.replace("evaluaties: []", "evaluaties: &a []").replace("doelen: []", "doelen: *a"), 32, 1, "aliassen"),
-    ("mergeconflict", DOSSIER.replace("fase: ondersteuning\n", "<<<<<<< HEAD\nfase: ondersteuning\n=======\nfase: afgesloten\n>>>>>>> x\n", 1), 16, 1, "mergeconflict"),
+    (
+        "mergeconflict",
+        DOSSIER.replace("fase: ondersteuning\n", "<<<<<<< HEAD\nfase: ondersteuning\n=======\nfase: afgesloten\n>>>>>>> x\n", 1),
+        16,
+        1,
+        "mergeconflict",
+    ),
     ("leeg", "", 1, 1, "leeg"),
     ("alleen-commentaar", "# niets\n", 1, 1, "leeg"),
     ("geen-groep", "- a\n- b\n", 1, 1, "groep sleutels"),
@@ -69,9 +86,7 @@ def test_non_utf8_file_names_the_position(map_: Map) -> None:
 
 
 def test_password_in_settings_gets_its_own_message(map_: Map) -> None:
-    (map_.pad / "leersteun.yaml").write_text(
-        "netwerk: X\ncoordinatie:\n  email: a@b.be\nsmtp:\n  host: h\n  wachtwoord: geheim\n"
-    )
+    (map_.pad / "leersteun.yaml").write_text("netwerk: X\ncoordinatie:\n  email: a@b.be\nsmtp:\n  host: h\n  wachtwoord: geheim\n")
     bestand = store.lees(map_.pad / "leersteun.yaml")
     _, gevonden = checks.controleer_instellingen(bestand)
     assert [(b.regel, b.kolom) for b in gevonden] == [(6, 3)]
@@ -82,17 +97,63 @@ def test_password_in_settings_gets_its_own_message(map_: Map) -> None:
 
 REGELS = [
     ("ondersteuning-zonder-traject", DOSSIER.replace("    start: 2024-10-15\n", "    start: 2024-10-15\n    einde: 2025-01-31\n"), "fase", "lopend traject"),
-    ("afgesloten-met-lopend-traject", DOSSIER.replace("fase: ondersteuning\n", "fase: afgesloten\n", 1).replace("    fase: ondersteuning", "    fase: afgesloten"), "trajecten", "geen lopend traject"),
+    (
+        "afgesloten-met-lopend-traject",
+        DOSSIER.replace("fase: ondersteuning\n", "fase: afgesloten\n", 1).replace("    fase: ondersteuning", "    fase: afgesloten"),
+        "trajecten",
+        "geen lopend traject",
+    ),
     ("afsluiten-zonder-reden", DOSSIER.replace("evaluaties: []", "evaluaties:\n  - datum: 2025-01-20\n    beslissing: afsluiten"), "beslissing", "reden"),
-    ("reden-bij-verderzetten", DOSSIER.replace("evaluaties: []", "evaluaties:\n  - datum: 2025-01-20\n    beslissing: verderzetten\n    reden: opname"), "reden", "alleen bij afsluiten"),
-    ("einde-voor-start", DOSSIER.replace("    start: 2024-10-15\n", "    start: 2024-10-15\n    einde: 2024-10-01\n").replace("fase: ondersteuning\n", "fase: afgesloten\n", 1).replace("    fase: ondersteuning", "    fase: afgesloten"), "einde", "vóór de start"),
+    (
+        "reden-bij-verderzetten",
+        DOSSIER.replace("evaluaties: []", "evaluaties:\n  - datum: 2025-01-20\n    beslissing: verderzetten\n    reden: opname"),
+        "reden",
+        "alleen bij afsluiten",
+    ),
+    (
+        "einde-voor-start",
+        DOSSIER.replace("    start: 2024-10-15\n", "    start: 2024-10-15\n    einde: 2024-10-01\n")
+        .replace("fase: ondersteuning\n", "fase: afgesloten\n", 1)
+        .replace("    fase: ondersteuning", "    fase: afgesloten"),
+        "einde",
+        "vóór de start",
+    ),
     ("opstart-zonder-diplon", DOSSIER.replace("zichtbaar_in_diplon: true", "zichtbaar_in_diplon: false"), "zichtbaar_in_diplon", "Diplon"),
     ("ov4-in-lager", DOSSIER.replace("soort: GC", "soort: OV4"), "soort", "secundair"),
-    ("ontbindend-bij-gc", DOSSIER.replace("ontbindende_voorwaarde: null", "ontbindende_voorwaarde: 2024-09-20"), "ontbindende_voorwaarde", "IAC- of OV4-verslag"),
-    ("verslag-voor-geboorte", DOSSIER.replace("geboortedatum: 2015-03-14", "geboortedatum: 2025-03-14"), "datum", "het Verslag (2024-09-12) is gedateerd vóór de geboortedatum van de leerling (2025-03-14)"),
-    ("geschiedenis-volgorde", DOSSIER.replace("evaluaties: []", "evaluaties: []").replace("    door: Els Maes\n", "    door: Els Maes\n  - datum: 2024-01-01\n    fase: ondersteuning\n    door: Els Maes\n"), "datum", "deze regel (2024-01-01) is ouder dan de vorige (2024-10-15)"),
-    ("traject-overlapt", DOSSIER.replace("    evaluatie_op: [2025-01-20]\n", "    evaluatie_op: [2025-01-20]\n    einde: 2025-02-01\n  - vorm: light\n    start: 2025-01-10\n"), "start", "dit traject start (2025-01-10) vóór het vorige eindigt (2025-02-01)"),
-    ("heropstart-zonder-gegevens", DOSSIER.replace("fase: ondersteuning\n", "fase: heropstart\n", 1).replace("    start: 2024-10-15\n", "    start: 2024-10-15\n    einde: 2025-01-31\n").replace("    fase: ondersteuning", "    fase: heropstart"), "fase", "heropstart"),
+    (
+        "ontbindend-bij-gc",
+        DOSSIER.replace("ontbindende_voorwaarde: null", "ontbindende_voorwaarde: 2024-09-20"),
+        "ontbindende_voorwaarde",
+        "IAC- of OV4-verslag",
+    ),
+    (
+        "verslag-voor-geboorte",
+        DOSSIER.replace("geboortedatum: 2015-03-14", "geboortedatum: 2025-03-14"),
+        "datum",
+        "het Verslag (2024-09-12) is gedateerd vóór de geboortedatum van de leerling (2025-03-14)",
+    ),
+    (
+        "geschiedenis-volgorde",
+        DOSSIER.replace("evaluaties: []", "evaluaties: []").replace(
+            "    door: Els Maes\n", "    door: Els Maes\n  - datum: 2024-01-01\n    fase: ondersteuning\n    door: Els Maes\n"
+        ),
+        "datum",
+        "deze regel (2024-01-01) is ouder dan de vorige (2024-10-15)",
+    ),
+    (
+        "traject-overlapt",
+        DOSSIER.replace("    evaluatie_op: [2025-01-20]\n", "    evaluatie_op: [2025-01-20]\n    einde: 2025-02-01\n  - vorm: light\n    start: 2025-01-10\n"),
+        "start",
+        "dit traject start (2025-01-10) vóór het vorige eindigt (2025-02-01)",
+    ),
+    (
+        "heropstart-zonder-gegevens",
+        DOSSIER.replace("fase: ondersteuning\n", "fase: heropstart\n", 1)
+        .replace("    start: 2024-10-15\n", "    start: 2024-10-15\n    einde: 2025-01-31\n")
+        .replace("    fase: ondersteuning", "    fase: heropstart"),
+        "fase",
+        "heropstart",
+    ),
 ]
 
 

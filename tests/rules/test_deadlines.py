@@ -11,7 +11,6 @@ from ruamel.yaml import YAML
 
 from leersteun.rules.deadlines import Deadline, Soort, Staat, deadlines, einde_schooljaar, plus_maanden
 from leersteun.rules.model import Dossier
-
 from tests.conftest import DOSSIER
 
 D = dt.date
@@ -215,8 +214,6 @@ def test_closed_case_has_no_deadlines() -> None:
 # ---------------------------------------------------------------------------- agenda
 
 
-
-
 def test_agenda_table(voorbeeld: Path, run, snapshot) -> None:
     result = run("agenda", "--weken", "3")
     assert result.exit_code == 0, result.output
@@ -262,8 +259,8 @@ def test_ics_is_valid_and_holds_every_deadline(voorbeeld: Path, run) -> None:
     assert b"\n" not in ruw.replace(b"\r\n", b"")
     kalender = icalendar.Calendar.from_ical(ruw)
     events = list(kalender.walk("VEVENT"))
-    from leersteun.rules.checks import Context
     from leersteun.reading.dossiers import lees_dossier
+    from leersteun.rules.checks import Context
 
     verwacht = {
         (x.dossier_id, x.datum)
@@ -343,5 +340,7 @@ def test_a_planned_moment_never_disappears(map_) -> None:
     )
     assert [x.datum for x in deadlines(oud, D(2026, 12, 7)) if x.soort == Soort.evaluatie] == [D(2026, 12, 16)]
     # and an evaluation held a little early still does the moment it was for
-    vroeg = dossier(trajecten=traject("regulier", D(2026, 9, 1), evaluatie_op=[D(2026, 12, 16)]), evaluaties=[{"datum": D(2026, 12, 9), "beslissing": "verderzetten"}])
+    vroeg = dossier(
+        trajecten=traject("regulier", D(2026, 9, 1), evaluatie_op=[D(2026, 12, 16)]), evaluaties=[{"datum": D(2026, 12, 9), "beslissing": "verderzetten"}]
+    )
     assert not [x for x in deadlines(vroeg, D(2026, 12, 10)) if x.soort == Soort.evaluatie]

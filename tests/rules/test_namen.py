@@ -68,8 +68,7 @@ def test_nothing_fits_the_nearest_names_are_offered() -> None:
     assert gezocht.gelijkend == ["Els Maes"]
     tekst = namen.onbekend(namen.TEAM, gezocht, "Typ de naam zoals in het team.", "--ondersteuner")
     assert tekst == (
-        "'Els Maas' (--ondersteuner) staat niet in het team van leersteun.yaml. Bedoel je 'Els Maes'? "
-        "Typ de naam zoals in het team. Er is niets gewijzigd."
+        "'Els Maas' (--ondersteuner) staat niet in het team van leersteun.yaml. Bedoel je 'Els Maes'? Typ de naam zoals in het team. Er is niets gewijzigd."
     )
     assert namen.zoek("klimpo", SCHOLEN, begin=True).gelijkend == ["Basisschool De Klimop"]
     assert namen.zoek("Sint-Victorinstituut", SCHOLEN, begin=True).gelijkend == []

@@ -12,13 +12,14 @@ from ruamel.yaml import YAML
 from leersteun.rules.deadlines import Soort, deadlines
 from leersteun.rules.model import Dossier, Instellingen
 from leersteun.rules.schoolkalender import Schoolkalender, pasen, vakanties
-
 from tests.conftest import DOSSIER, INSTELLINGEN
 
 D = dt.date
 
 
-@pytest.mark.parametrize("jaar,dag", [(2019, D(2019, 4, 21)), (2023, D(2023, 4, 9)), (2024, D(2024, 3, 31)), (2025, D(2025, 4, 20)), (2027, D(2027, 3, 28)), (2038, D(2038, 4, 25))])
+@pytest.mark.parametrize(
+    "jaar,dag", [(2019, D(2019, 4, 21)), (2023, D(2023, 4, 9)), (2024, D(2024, 3, 31)), (2025, D(2025, 4, 20)), (2027, D(2027, 3, 28)), (2038, D(2038, 4, 25))]
+)
 def test_easter(jaar: int, dag: D) -> None:
     assert pasen(jaar) == dag
 
@@ -99,7 +100,10 @@ def test_deadlines_fall_on_school_days_and_say_so() -> None:
     evaluatie, einde = gevonden[Soort.evaluatie], gevonden[Soort.einde_light]
     assert (evaluatie.datum, evaluatie.verschoven_van) == (D(2026, 11, 12), D(2026, 11, 11))
     assert evaluatie.omschrijving == "Afgesproken evaluatiemoment (verschoven van 11-11-2026: Wapenstilstand)"
-    assert (einde.datum, einde.omschrijving) == (D(2027, 1, 4), "Interventie light loopt af (hoogstens 2 maanden) (verschoven van 19-12-2026: zaterdag en kerstvakantie)")
+    assert (einde.datum, einde.omschrijving) == (
+        D(2027, 1, 4),
+        "Interventie light loopt af (hoogstens 2 maanden) (verschoven van 19-12-2026: zaterdag en kerstvakantie)",
+    )
     for x in deadlines(d, D(2026, 11, 1), Schoolkalender()):
         assert Schoolkalender().vrij(x.datum) is None
 
@@ -131,8 +135,8 @@ def test_a_light_or_medium_never_ends_after_the_summer() -> None:
     07-07-2027, in the summer holiday: the next school day was 01-09-2027, four months after
     its start; it ends on the last school day before, 30-06-2027. (Over a shorter holiday it
     moves on, as every deadline.)"""
-    from leersteun.editing.trajectory import uiterlijk_tot
     from leersteun.core.waarden import Vorm
+    from leersteun.editing.trajectory import uiterlijk_tot
 
     d = dossier(trajecten=[{"vorm": "light", "start": D(2027, 5, 7), "frequentie": "wekelijks"}])
     einde = next(x for x in deadlines(d, D(2027, 5, 7)) if x.soort == Soort.einde_light)

@@ -94,7 +94,13 @@ def test_a_prompt_is_plain_text_never_markup(monkeypatch: pytest.MonkeyPatch) ->
     assert vragen.vraag(console, "Welke school [/]?", keuzes=["De Klimop [/]", "[bold]Regenboog"]) == "[bold]Regenboog"
     assert vragen.ja_nee(console, "Nieuw teamlid [b]Nina[/b]?") is True
     getoond = uit.getvalue()
-    for tekst in ("In welke klas zit Lotte [/] [bold]nu?", "De Klimop [/]", "[bold]Regenboog", "Welke school [/]? [1 De Klimop [/], 2 [bold]Regenboog]", "Nieuw teamlid [b]Nina[/b]?"):
+    for tekst in (
+        "In welke klas zit Lotte [/] [bold]nu?",
+        "De Klimop [/]",
+        "[bold]Regenboog",
+        "Welke school [/]? [1 De Klimop [/], 2 [bold]Regenboog]",
+        "Nieuw teamlid [b]Nina[/b]?",
+    ):
         assert tekst in getoond, getoond
 
 
