@@ -6,6 +6,11 @@ import types
 
 __version__ = "0.1.0"
 
+TYPE_CHECKING = False  # typing's flag, without importing typing for every command here
+if TYPE_CHECKING:
+    from importlib.abc import Loader
+    from importlib.machinery import ModuleSpec
+
 # leersteun uses no pydantic plugins. Looking for them reads the metadata of every installed
 # package at the first model: 12 ms of every command (benchmarks/help.py, overzicht.py).
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -22,7 +27,7 @@ class _GeenPlugins(types.ModuleType):
     def get_plugins() -> tuple:
         return ()
 
-    def __getattr__(self, naam: str):  # noqa: ANN204 - whatever the real loader has
+    def __getattr__(self, naam: str) -> object:  # whatever the real loader has
         if naam.startswith("__"):
             raise AttributeError(naam)  # the import system asks for __path__ and the like
         import importlib
@@ -40,12 +45,13 @@ class _Vinder:
     aan = True
 
     @classmethod
-    def find_spec(cls, naam: str, pad: object = None, doel: object = None):  # noqa: ANN206 - importlib's protocol
+    def find_spec(cls, naam: str, pad: object = None, doel: object = None) -> "ModuleSpec | None":  # importlib's protocol
         if naam != _LOADER or not cls.aan or os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in ("__all__", "1", "true"):
             return None
         from importlib.machinery import ModuleSpec
+        from typing import cast  # loaded by now: pydantic imports it
 
-        return ModuleSpec(naam, cls)
+        return ModuleSpec(naam, cast("Loader", cls))  # the import system takes any object with these methods
 
     @staticmethod
     def create_module(spec: object) -> types.ModuleType:
@@ -57,4 +63,4 @@ class _Vinder:
 
 
 if _Vinder not in sys.meta_path:
-    sys.meta_path.insert(0, _Vinder)  # type: ignore[arg-type]
+    sys.meta_path.insert(0, _Vinder)

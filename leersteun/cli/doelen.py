@@ -1,8 +1,9 @@
 """Commands about SMART goals: doel and fiche."""
 
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -25,8 +26,11 @@ from leersteun.cli.gemeen import (
 from leersteun.cli.kern import opdracht
 from leersteun.core.waarden import PROCES, Domein, JaDeelsNee, Periode
 
+if TYPE_CHECKING:
+    from leersteun.cli.gemeen import TerminalSessie
 
-def _toon_smart(sessie: _Sessie, doel_id: str) -> None:
+
+def _toon_smart(sessie: "TerminalSessie", doel_id: str) -> None:
     """The SMART warnings of one goal, with their line, after it was saved."""
     from leersteun.rules.checks import smart_meldingen
 
@@ -37,11 +41,6 @@ def _toon_smart(sessie: _Sessie, doel_id: str) -> None:
         print(b.als_tekst())
     if not meldingen:
         print(f"{doel_id} is SMART geformuleerd: geen opmerkingen.")
-
-
-def _proces_optie(veld: str) -> Any:
-    """An option of a goal evaluation's process question, its help from `waarden.PROCES`."""
-    return Annotated[str | None, typer.Option(help=PROCES[veld][1])]
 
 
 DoelOptie = Annotated[str | None, typer.Option("--doel", metavar="ID", help="Een bestaand doel (zoals D1) aanpassen, aanvullen of evalueren.")]
@@ -83,12 +82,12 @@ def doel_(
         int | None, typer.Option("--evaluatie-elke", metavar="WEKEN", min=1, max=52, help="Blijvende maatregel: daarna om de zoveel weken opnieuw bekijken.")
     ] = None,
     bereikt: Annotated[JaDeelsNee | None, typer.Option(help="Evaluatie: is het doel bereikt?")] = None,
-    beoogde_effecten: _proces_optie("beoogde_effecten") = None,
-    behouden: _proces_optie("behouden") = None,
-    bijsturen: _proces_optie("bijsturen") = None,
-    bannen: _proces_optie("bannen") = None,
-    breder_inzetten: _proces_optie("breder_inzetten") = None,
-    nieuwe_afspraken: _proces_optie("nieuwe_afspraken") = None,
+    beoogde_effecten: Annotated[str | None, typer.Option(help=PROCES["beoogde_effecten"][1])] = None,
+    behouden: Annotated[str | None, typer.Option(help=PROCES["behouden"][1])] = None,
+    bijsturen: Annotated[str | None, typer.Option(help=PROCES["bijsturen"][1])] = None,
+    bannen: Annotated[str | None, typer.Option(help=PROCES["bannen"][1])] = None,
+    breder_inzetten: Annotated[str | None, typer.Option(help=PROCES["breder_inzetten"][1])] = None,
+    nieuwe_afspraken: Annotated[str | None, typer.Option(help=PROCES["nieuwe_afspraken"][1])] = None,
     al_geprobeerd: Annotated[
         str | None, typer.Option("--al-geprobeerd", metavar="WAT", help="Wat al geprobeerd werd, met --gelukt en --waarom (bij de leervraag).")
     ] = None,
@@ -222,11 +221,11 @@ def _controleer_doel_opties(o: dict[str, Any], velden: dict[str, Any], behoeften
 def _evalueer_doel(sessie: Any, doel_id: str, evaluatie: dict[str, Any]) -> None:
     from leersteun.editing import goals
 
-    sessie.bewaar(lambda data, d: goals.evalueer_doel(data, d, doel_id, evaluatie) or [])
+    sessie.bewaar(lambda data, d: goals.evalueer_doel(data, d, doel_id, evaluatie))
     print(f"Evaluatie van {doel_id.upper()} bewaard.")
 
 
-def _nieuw_of_gewijzigd_doel(sessie: Any, doel_id: str | None, velden: dict[str, Any], behoeften: tuple, interactief: bool) -> str:
+def _nieuw_of_gewijzigd_doel(sessie: Any, doel_id: str | None, velden: dict[str, Any], behoeften: Sequence[list[str]], interactief: bool) -> str:
     """A new goal (after the beeldvorming, when asked), or a changed one; its id."""
     from leersteun.core.errors import GebruikFout
     from leersteun.editing import goals
@@ -238,7 +237,7 @@ def _nieuw_of_gewijzigd_doel(sessie: Any, doel_id: str | None, velden: dict[str,
 
             velden, *behoeften = vraag_doel(_console())
         gemaakt: list[str] = []
-        sessie.bewaar(lambda data, dd: gemaakt.append(goals.nieuw_doel(data, dd, velden, *behoeften)) or [])
+        sessie.bewaar(lambda data, dd: gemaakt.append(goals.nieuw_doel(data, dd, velden, *behoeften)))
         print(f"Doel {gemaakt[0]} toegevoegd.")
         return gemaakt[0]
     bestaand = next((x for x in sessie.gelezen.dossier.doelen if x.id.lower() == doel_id.lower()), None)
@@ -248,7 +247,7 @@ def _nieuw_of_gewijzigd_doel(sessie: Any, doel_id: str | None, velden: dict[str,
         if bestaand is None:
             raise GebruikFout(f"Dossier {sessie.gelezen.id} heeft geen doel '{doel_id}'.")
         velden, *behoeften = vraag_doel(_console(), bestaand)
-    sessie.bewaar(lambda data, dd: goals.wijzig_doel(data, dd, doel_id, velden, *behoeften) or [])
+    sessie.bewaar(lambda data, dd: goals.wijzig_doel(data, dd, doel_id, velden, *behoeften))
     doel_id = next(x.id for x in sessie.gelezen.dossier.doelen if x.id.lower() == doel_id.lower())
     if interactief or any(v is not None for v in velden.values()) or any(behoeften):
         print(f"Doel {doel_id} aangepast.")
@@ -263,7 +262,7 @@ def _beeldvorming(sessie: Any) -> None:
     d = sessie.gelezen.dossier
     if not d.doelen and d.beeldvorming is None and _ja_nee("Eerst de beeldvorming invullen (reden, observaties, sterktes en moeilijkheden)?", standaard=True):
         beeld = vraag_beeldvorming(_console())
-        sessie.bewaar(lambda data, dd: goals.zet_beeldvorming(data, dd, beeld) or [])
+        sessie.bewaar(lambda data, dd: goals.zet_beeldvorming(data, dd, beeld))
         print("Beeldvorming bewaard.")
         for x in vraag_geprobeerd(_console(), list(d.leervraag.al_geprobeerd) if d.leervraag else []):
             sessie.bewaar(lambda data, dd, x=x: goals.noteer_geprobeerd(data, dd, x["wat"], x["gelukt"], x["waarom"]))
@@ -276,7 +275,7 @@ def _maatregelen(sessie: Any, doel_id: str, o: dict[str, Any], interactief: bool
     if o["maatregel"]:
         m = {"wat": o["maatregel"], "beoogd_effect": o["effect"], "periode": o["periode"].value if o["periode"] else None}
         m |= {k: o[k] for k in ("wie", "waar", "wanneer", "hoe")} | _evaluatie_van_maatregel(o)
-        sessie.bewaar(lambda data, dd: goals.voeg_maatregel_toe(data, dd, doel_id, m) or [])
+        sessie.bewaar(lambda data, dd: goals.voeg_maatregel_toe(data, dd, doel_id, m))
         print(f"Maatregel toegevoegd aan {doel_id}.")
         print(goals.passende_maatregel_herinnering())
     elif interactief:
@@ -285,7 +284,7 @@ def _maatregelen(sessie: Any, doel_id: str, o: dict[str, Any], interactief: bool
         team = sessie.instellingen.teamnamen()
         while _ja_nee(f"Een maatregel toevoegen aan {doel_id}?", standaard=not sessie.gelezen.dossier.doelen[-1].maatregelen):
             m = vraag_maatregel(_console(), team)
-            sessie.bewaar(lambda data, dd, m=m: goals.voeg_maatregel_toe(data, dd, doel_id, m) or [])
+            sessie.bewaar(lambda data, dd, m=m: goals.voeg_maatregel_toe(data, dd, doel_id, m))
             print("Maatregel bewaard.")
 
 

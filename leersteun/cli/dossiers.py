@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -33,6 +33,9 @@ from leersteun.core.waarden import (
     VerslagSoort,
     VraagVan,
 )
+
+if TYPE_CHECKING:
+    from leersteun.reading.snel import Geldig
 
 
 @opdracht("init")
@@ -156,7 +159,7 @@ def nieuw(
     _commit(map_, inst, commit, gemaakt.bestanden, f"{gemaakt.id}: nieuw dossier (aanmelding)", opties["door"])
 
 
-def _meld_vanuit(map_: Any, ctx: Any, o: dict[str, Any]) -> Any:
+def _meld_vanuit(map_: Any, ctx: Any, o: dict[str, Any]) -> "Geldig":
     """The closed case that a new one follows (--vanuit), announced."""
     from leersteun.editing.aanmelding import vorig_dossier
     from leersteun.editing.trajectory import REDEN_TEKST, afsluitreden

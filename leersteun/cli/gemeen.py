@@ -7,7 +7,7 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, overload
 
 import typer
 
@@ -20,6 +20,7 @@ from leersteun.core.waarden import (
 
 if TYPE_CHECKING:
     from leersteun.reading.folder import Dossiermap
+    from leersteun.rules.model import Instellingen
 
 
 def _meld_ongeldige(gelezen: list[Any]) -> None:
@@ -250,6 +251,10 @@ def _teamlid(getypt: str | None, inst: Any, optie: str, nieuw: bool = False, kie
     raise Fout(namen.onbekend(namen.TEAM, gezocht, uitweg, optie))
 
 
+@overload
+def _ondersteuner(sessie: Any, getypt: str, nieuw_lid: bool, optie: str) -> tuple[str, Any]: ...
+@overload
+def _ondersteuner(sessie: Any, getypt: str | None, nieuw_lid: bool, optie: str) -> tuple[str | None, Any]: ...
 def _ondersteuner(sessie: Any, getypt: str | None, nieuw_lid: bool, optie: str) -> tuple[str | None, Any]:
     """The ondersteuner of an edit (`toewijzen`, `fase --ondersteuner`) in the spelling of the
     team in leersteun.yaml, and with --nieuw-lid the new team member the edit adds to it
@@ -372,31 +377,47 @@ TochVormOptie = Annotated[
 JdnOptie = Annotated[JaDeelsNee | None, typer.Option(help="ja, deels of nee.", show_default=False)]
 
 
-def _Sessie(naam: str) -> Any:  # noqa: N802 - reads as the class it makes
-    """The engine's session (`bewerk.Sessie`) on the case folder of this command, with what the
-    terminal adds: printing what happened (`zeg`) and committing the case file (`commit`)."""
+class _Terminal:
+    """What the terminal adds to the engine's session (`bewerk.Sessie`): printing what happened
+    (`zeg`) and committing the case file (`commit`)."""
+
+    ook: tuple[Path, ...] = ()  # other files the change wrote (leersteun.yaml with a new team member)
+    if TYPE_CHECKING:  # what it uses of the session
+        map: "Dossiermap"
+        instellingen: "Instellingen"
+        pad: Path
+        meldingen: list[str]
+
+    def zeg(self) -> None:
+        for melding in self.meldingen:
+            print(melding)
+
+    def commit(self, keuze: bool | None, boodschap: str, door: str | None = None) -> None:
+        """Commit this case file (and `ook`), named by its id, when asked (or by default)."""
+        _commit(self.map, self.instellingen, keuze, [self.pad, *self.ook], f"{self.pad.stem}: {boodschap}", door)
+
+
+if TYPE_CHECKING:
+    from leersteun.editing.bewerk import Sessie
+
+    class TerminalSessie(_Terminal, Sessie):
+        """The class `_terminal_sessie` makes on first use, as the type checker sees it."""
+
+
+def _Sessie(naam: str) -> "TerminalSessie":  # noqa: N802 - reads as the class it makes
+    """The engine's session on the case folder of this command, with what the terminal adds."""
     from leersteun.reading.folder import vandaag
 
-    return _terminal_sessie()(_dossiermap(), naam, vandaag())
+    sessie: TerminalSessie = _terminal_sessie()(_dossiermap(), naam, vandaag())
+    return sessie
 
 
 @functools.cache
-def _terminal_sessie() -> Any:
+def _terminal_sessie() -> type:
     """Made on first use: `bewerk` imports the editing engine, too heavy for `--help`."""
     from leersteun.editing.bewerk import Sessie
 
-    class TerminalSessie(Sessie):
-        ook: tuple[Path, ...] = ()  # other files the change wrote (leersteun.yaml with a new team member)
-
-        def zeg(self) -> None:
-            for melding in self.meldingen:
-                print(melding)
-
-        def commit(self, keuze: bool | None, boodschap: str, door: str | None = None) -> None:
-            """Commit this case file (and `ook`), named by its id, when asked (or by default)."""
-            _commit(self.map, self.instellingen, keuze, [self.pad, *self.ook], f"{self.pad.stem}: {boodschap}", door)
-
-    return TerminalSessie
+    return type("TerminalSessie", (_Terminal, Sessie), {"__module__": __name__})
 
 
 KlasOptie = Annotated[str | None, typer.Option("--klas", help="De klas waarin de leerling nu zit (bevestigt ze voor dit schooljaar).")]

@@ -3,7 +3,7 @@
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -32,6 +32,9 @@ from leersteun.core.waarden import (
     Fase,
     Vorm,
 )
+
+if TYPE_CHECKING:
+    from leersteun.cli.gemeen import TerminalSessie
 
 
 @opdracht("heropstart")
@@ -102,7 +105,7 @@ def _volgende_stap(d: Any) -> str:
     )
 
 
-def _andere(sessie: _Sessie) -> list[Any]:
+def _andere(sessie: "TerminalSessie") -> list[Any]:
     """The other cases of the folder (who works at which school)."""
     from leersteun.reading import dossiers as ds
 
@@ -124,7 +127,9 @@ def _lees_antwoorden(antwoorden: Path | None) -> Any:
     return gegeven
 
 
-def _start_heropstart(sessie: _Sessie, wie: Any, overleg_school_clb: str | None, notitie: str | None, vragen: bool, zelfde_school: bool = False) -> bool:
+def _start_heropstart(
+    sessie: "TerminalSessie", wie: Any, overleg_school_clb: str | None, notitie: str | None, vragen: bool, zelfde_school: bool = False
+) -> bool:
     """From afgesloten to heropstart, after the meeting of school and CLB (asked in a terminal
     when missing, refused elsewhere); after `stopt_met_school` only for a pupil back at the same
     school (asked in a terminal). True when the heropstart started now."""
@@ -184,7 +189,7 @@ def _vraag_overleg(heropstart: Any, afgesloten: Any) -> Any:
     return vraag_datum(_console(), "Een heropstart kan pas na een overleg tussen school en CLB. Wanneer vond het plaats", controle=controle)
 
 
-def _wis_antwoorden(sessie: _Sessie, ja: bool) -> bool:
+def _wis_antwoorden(sessie: "TerminalSessie", ja: bool) -> bool:
     """--opnieuw: clear the checklist after confirmation; False when the person said no."""
     from leersteun.editing import heropstart as hs
 
@@ -196,7 +201,7 @@ def _wis_antwoorden(sessie: _Sessie, ja: bool) -> bool:
     return True
 
 
-def _doorloop_checklist(sessie: _Sessie, wie: Any, commit: bool | None) -> None:
+def _doorloop_checklist(sessie: "TerminalSessie", wie: Any, commit: bool | None) -> None:
     """The checklist on the terminal; after a heropstart, the offer to make the mail."""
     from leersteun.rules.model import Uitkomst
     from leersteun.terminal.checklist_ui import doorloop
@@ -211,7 +216,7 @@ def _doorloop_checklist(sessie: _Sessie, wie: Any, commit: bool | None) -> None:
             sessie.commit(commit, "vraag tot heropstart aangemaakt", wie.door)
 
 
-def _bevestig_klas(sessie: _Sessie, wie: Any, klas: str | None, vragen: bool, bewaar: bool = True) -> str | None:
+def _bevestig_klas(sessie: "TerminalSessie", wie: Any, klas: str | None, vragen: bool, bewaar: bool = True) -> str | None:
     """The mail must name the pupil's class of now: warn when it was not confirmed in this
     school year, and ask for it (or take --klas). A class already confirmed for this school
     year is not changed without a yes in a terminal; elsewhere --klas with another class is
@@ -275,7 +280,7 @@ def _klas_van_nu(d: Any, klas: str, jaar: str, vragen: bool) -> str | None:
     return None
 
 
-def _maak_mail(sessie: _Sessie, wie: Any, klas: str | None = None) -> Any:
+def _maak_mail(sessie: "TerminalSessie", wie: Any, klas: str | None = None) -> Any:
     """The .eml in out/ and its note in the case (with the class of now, when given), written
     as one change: a mail that fails changes nothing, and a note never names a missing file."""
     from leersteun.editing import heropstart as hs
@@ -283,7 +288,7 @@ def _maak_mail(sessie: _Sessie, wie: Any, klas: str | None = None) -> Any:
     from leersteun.editing.wijziging import Wijziging
     from leersteun.files.schijf import toon
     from leersteun.outputs import mail
-    from leersteun.reading.dossiers import lees_dossier
+    from leersteun.reading.dossiers import lees_geldig
     from leersteun.reading.folder import uitvoer_pad, vandaag
     from leersteun.rules.model import schooljaar_van
 
@@ -300,7 +305,7 @@ def _maak_mail(sessie: _Sessie, wie: Any, klas: str | None = None) -> Any:
     wijziging.zet(pad, mail.als_bytes(bericht), pad.read_bytes() if pad.is_file() else None)
     wijziging.bewerk(gelezen, sessie.ctx, lambda data, dd: hs.noteer_mail(data, dd, dag, relatief))
     wijziging.uitvoeren()
-    sessie.gelezen = lees_dossier(sessie.pad, sessie.ctx)
+    sessie.gelezen = lees_geldig(sessie.pad, sessie.ctx)
     for regel in meldingen:
         print(regel)
     print(f"Mail klaar: {toon(pad)} (aan {sessie.instellingen.coordinatie.email}).")
@@ -364,7 +369,7 @@ def _terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _kan_mailen(sessie: _Sessie, verstuur: bool) -> None:
+def _kan_mailen(sessie: "TerminalSessie", verstuur: bool) -> None:
     """A mail needs a finished checklist with outcome heropstart; sending also needs SMTP and
     a question not sent before."""
     from leersteun.core.errors import Fout
@@ -385,13 +390,14 @@ def _kan_mailen(sessie: _Sessie, verstuur: bool) -> None:
         )
 
 
-def _verstuur(sessie: _Sessie, bericht: Any, ja: bool) -> bool:
+def _verstuur(sessie: "TerminalSessie", bericht: Any, ja: bool) -> bool:
     """Send after confirmation and note when; False when the person said no."""
     from leersteun.editing import heropstart as hs
     from leersteun.outputs import mail
     from leersteun.reading.folder import vandaag
 
     smtp = sessie.instellingen.smtp
+    assert smtp is not None  # _kan_mailen refused before: a mail is sent only with SMTP settings
     if not ja:
         if not _ja_nee(f"Versturen naar {sessie.instellingen.coordinatie.email} via {smtp.host}?"):
             print("Niet verstuurd; de mail staat klaar in out/.")
@@ -454,11 +460,11 @@ def toewijzen_(
     if ondersteuner is None:  # the refusal comes first, as with a name: no proposal for a case that cannot be assigned
         (hs.controleer_correctie if corrigeer is not None else hs.controleer_toewijzing)(sessie.gelezen.dossier)
         ondersteuner = _wie_toewijzen(sessie.gelezen.dossier, voorstel)
-    ondersteuner, erbij = _ondersteuner(sessie, ondersteuner, nieuw_lid, "ONDERSTEUNER")  # 'els maes' is Els Maes, as in leersteun.yaml
+    gekozen, erbij = _ondersteuner(sessie, ondersteuner, nieuw_lid, "ONDERSTEUNER")  # 'els maes' is Els Maes, as in leersteun.yaml
     if corrigeer is not None:  # a wrong assignment redone (engine: heropstart.corrigeer_toewijzing)
-        bewaar_samen(sessie, lambda data, dd: hs.corrigeer_toewijzing(data, dd, wie, ondersteuner, corrigeer, vorm, afspraak), erbij)
+        bewaar_samen(sessie, lambda data, dd: hs.corrigeer_toewijzing(data, dd, wie, gekozen, corrigeer, vorm, afspraak), erbij)
     else:
-        bewaar_samen(sessie, lambda data, dd: hs.toewijzen(data, dd, wie, ondersteuner, vorm, afspraak, voorstel), erbij)
+        bewaar_samen(sessie, lambda data, dd: hs.toewijzen(data, dd, wie, gekozen, vorm, afspraak, voorstel), erbij)
     sessie.zeg()
     sessie.commit(commit, f"{'toewijzing gecorrigeerd' if corrigeer is not None else 'toegewezen'}{', ' + vorm.value if vorm else ''}", wie.door)
     for b in sessie.gelezen.bevindingen:

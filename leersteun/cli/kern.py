@@ -4,10 +4,12 @@ Commands register themselves with `opdracht` in the modules of this package.
 
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.core import Command
 from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup
 
@@ -16,15 +18,15 @@ from leersteun.cli.fouten import _TeVeelArgumenten, afhandelen
 HELP_TEKST = "Toon deze hulp en stop."
 
 
-class _DutchHelp:
+class _DutchHelp(Command):
     def get_help_option(self, ctx: Any) -> Any:
-        optie = super().get_help_option(ctx)  # type: ignore[misc]
+        optie = super().get_help_option(ctx)
         if optie is not None:
             optie.help = HELP_TEKST
         return optie
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        stukken = " ".join(self.collect_usage_pieces(ctx))  # type: ignore[attr-defined]
+        stukken = " ".join(self.collect_usage_pieces(ctx))
         stukken = stukken.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]...")
         stukken = re.sub(r"\{([^{}]+)\}", r"\1", stukken)  # typer marks a required argument {LIKE_THIS}
         formatter.write_usage(ctx.command_path, stukken, prefix="Gebruik: ")
@@ -37,7 +39,7 @@ class _DutchHelp:
                 param.help = "Toon het script voor het aanvullen met Tab, om het zelf te installeren."
             if param.metavar is None and not getattr(param, "is_flag", False):
                 param.metavar = _metavar(param)
-        super().format_help(ctx, formatter)  # type: ignore[misc]
+        super().format_help(ctx, formatter)
 
 
 _METAVAR = {str: "TEKST", int: "GETAL", float: "GETAL", Path: "PAD"}
@@ -118,7 +120,15 @@ def _controleer_tekst(opdracht: Any, ctx: Any) -> None:
 
 
 class LeersteunGroup(_DutchHelp, TyperGroup):
-    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:  # noqa: E501
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         from leersteun.core import taal
         from leersteun.core.errors import EXIT_ONDERBROKEN
 
@@ -128,7 +138,14 @@ class LeersteunGroup(_DutchHelp, TyperGroup):
 
             voltooien.installeer()  # candidates quoted for each shell, never code (issue 25)
         try:
-            uitkomst = super().main(args=args, prog_name=prog_name or "leersteun", complete_var=complete_var, standalone_mode=False, **extra)
+            uitkomst = super().main(
+                args=args,
+                prog_name=prog_name or "leersteun",
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
             code = uitkomst if isinstance(uitkomst, int) else 0
         except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - handed to the one handler
             code = afhandelen(e)
@@ -139,7 +156,7 @@ class LeersteunGroup(_DutchHelp, TyperGroup):
         return code
 
 
-def voltooien_gevraagd(args: Any, complete_var: str | None) -> bool:
+def voltooien_gevraagd(args: Sequence[str] | None, complete_var: str | None) -> bool:
     """Is this run completing a word, or showing or installing the completion script? Only
     then is `voltooien` loaded."""
     import os

@@ -1,7 +1,7 @@
 """Commands around git and the team: geschiedenis, archief, verwijder, delen, conflict."""
 
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,10 @@ from leersteun.cli.gemeen import (
 )
 from leersteun.cli.kern import opdracht
 from leersteun.core import datums
+
+if TYPE_CHECKING:
+    from leersteun.editing.conflict import Conflictdossier, Verwijderd
+    from leersteun.reading.folder import Dossiermap
 
 
 class Kant(str, Enum):
@@ -73,23 +77,23 @@ def conflict_(
     console.print("Voer 'leersteun delen' uit om de samenvoeging af te ronden en te delen.")
 
 
-def _los_op(map_: object, cd: object, kant: str | None, door: str | None) -> None:
+def _los_op(map_: "Dossiermap", cd: "Verwijderd | Conflictdossier", kant: str | None, door: str | None) -> None:
     """Ask (or take `kant` for) every question of one case, and write the answer."""
     from leersteun.editing import conflict as c
     from leersteun.reading.dossiers import context_zonder_fout
     from leersteun.reading.folder import gebruiker, vandaag
 
     console = _console()
-    ctx = context_zonder_fout(map_)  # type: ignore[arg-type]
+    ctx = context_zonder_fout(map_)
     if isinstance(cd, c.Verwijderd):
         mijn = "weg" if cd.door_mij else "houden"
         gekozen = {"mijn": mijn, "hun": "houden" if mijn == "weg" else "weg"}[kant] if kant else _vraag(f"{cd.id}: houden of weg?", keuzes=["houden", "weg"])
-        c.kies_verwijderd(map_, cd, gekozen == "houden")  # type: ignore[arg-type]
+        c.kies_verwijderd(map_, cd, gekozen == "houden")
         console.print(f"Opgelost: {cd.id} {'blijft' if gekozen == 'houden' else 'is verwijderd'}.")
         return
     assert isinstance(cd, c.Conflictdossier)
     if cd.conflict.andere_leerling:
-        nieuw = c.geef_nieuw_nummer(map_, cd, ctx)  # type: ignore[arg-type]
+        nieuw = c.geef_nieuw_nummer(map_, cd, ctx)
         console.print(f"Opgelost: jouw dossier heet nu {nieuw}; {cd.id} blijft de leerling van je collega.")
         return
     wie = gebruiker(door)
@@ -97,9 +101,9 @@ def _los_op(map_: object, cd: object, kant: str | None, door: str | None) -> Non
         for i, keuze in enumerate(cd.keuzes, start=1):
             cd.conflict.kies(keuze, kant or _vraag(f"{i}. {keuze.titel}: welke versie blijft?", keuzes=["mijn", "hun"]))
     except (KeyboardInterrupt, typer.Abort, EOFError):
-        c.schrijf_keuze(map_, cd, wie, vandaag(), ctx)  # type: ignore[arg-type]  # keep what was answered
+        c.schrijf_keuze(map_, cd, wie, vandaag(), ctx)  # keep what was answered
         raise
-    if c.schrijf_keuze(map_, cd, wie, vandaag(), ctx):  # type: ignore[arg-type]
+    if c.schrijf_keuze(map_, cd, wie, vandaag(), ctx):
         console.print(f"Opgelost: {cd.id} is weer één geldig dossier.")
 
 
@@ -140,8 +144,8 @@ def geschiedenis_(dossier: DossierArg) -> None:
     tabel = Table(show_edge=False, pad_edge=False, header_style="bold", title=Text(f"In git ({toon(g.pad)})"), title_justify="left")
     for kolom in ("datum", "wie", "commit", "wat"):
         tabel.add_column(kolom, overflow="fold")
-    for regel in log:
-        tabel.add_row(*(Text(x) for x in (datums.kort(regel.datum), regel.auteur, regel.commit, regel.boodschap)))
+    for stap in log:
+        tabel.add_row(*(Text(x) for x in (datums.kort(stap.datum), stap.auteur, stap.commit, stap.boodschap)))
     console.print()
     console.print(tabel if log else "In git: nog geen commits voor dit bestand.")
 

@@ -585,7 +585,7 @@ def schooljaar_(
         return
     else:
         _bewaar_rollover(map_, inst, rollover, commit, wie.door)
-    _toon_rollover(console, nieuw_jaar, lopend, [rollover.na[g.id] for g in lopend], {g.id: sj.laatste_jaar(g.dossier) for g in lopend})
+    _toon_rollover(console, nieuw_jaar, lopend, [rollover.na[g.id] for g in lopend], {g.id: sj.laatste_jaar(d) for g in lopend if (d := g.dossier)})
 
 
 def _terminal() -> bool:
@@ -745,7 +745,7 @@ def _toon_rollover(console: Any, nieuw_jaar: str, lopend: list[Any], na: list[An
 
     console.print(klassen_tabel(na))
     console.print("\n[bold underline]Wat het nieuwe schooljaar vraagt[/]")
-    overgangen = [(d, laatste_jaar[d.id]) for d in na if laatste_jaar.get(d.id)]
+    overgangen = [(d, soort) for d in na if (soort := laatste_jaar.get(d.id))]
     console.print("[bold]Overgangen[/] (laatste jaar van kleuter of lager):" if overgangen else "Geen overgangen van kleuter of lager.")
     for d, soort in overgangen:
         console.print(f"  {d.id}  {d.leerling.volledige_naam}: {sj.overgang_uitleg(soort, d)}", soft_wrap=True, markup=False)

@@ -447,5 +447,5 @@ def installeer() -> None:
     for naam, klasse in SHELLS.items():
         add_completion_class(klasse, naam)
         _completion_shared._completion_scripts[naam] = klasse.source_template
-    completion.install = installeer_script  # type: ignore[assignment]
-    completion.get_completion_script = script  # type: ignore[assignment]
+    completion.install = installeer_script
+    completion.get_completion_script = script

@@ -155,7 +155,7 @@ class Typologie(StrEnum):
 
 
 # Seed 003: types 4, 6 and 7 go to the specific leersteuncentrum.
-STANDAARD_ONDERSTEUND = [t for t in Typologie if t not in (Typologie.type_4, Typologie.type_6, Typologie.type_7)]
+STANDAARD_ONDERSTEUND: list[Typologie] = [t for t in Typologie if t not in (Typologie.type_4, Typologie.type_6, Typologie.type_7)]
 
 
 class DiplonStap(StrEnum):

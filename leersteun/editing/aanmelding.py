@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leersteun.core import datums
 from leersteun.core.errors import Fout
@@ -15,10 +16,13 @@ from leersteun.editing.instellingen import Erbij, met_erbij, nieuwe_inhoud
 from leersteun.files.schijf import toon
 from leersteun.reading import dossiers
 from leersteun.reading.folder import Dossiermap
-from leersteun.reading.snel import Gelezen
+from leersteun.reading.snel import Geldig
 from leersteun.rules.checks import Context
 from leersteun.rules.model import Dossier, Fase, Instellingen
 from leersteun.rules.namen import dezelfde, met_hoofdletters
+
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap
 
 
 @dataclass
@@ -57,7 +61,7 @@ class Gemaakt:
     bestanden: list[Path]
 
 
-def vorig_dossier(map_: Dossiermap, vanuit: str, ctx: Context, opgegeven: dict[str, object]) -> Gelezen:
+def vorig_dossier(map_: Dossiermap, vanuit: str, ctx: Context, opgegeven: dict[str, object]) -> Geldig:
     """The closed case a new one follows; `opgegeven` are the pupil's options, which come
     from that case instead."""
     vorig = dossiers.open_dossier(map_, vanuit, ctx)
@@ -92,7 +96,7 @@ def controleer_typologie(inst: Instellingen, typologie: Typologie | None) -> Non
         )
 
 
-def controleer_verslag_secundair(a: Aanmelding, vorig: Gelezen | None) -> None:
+def controleer_verslag_secundair(a: Aanmelding, vorig: Geldig | None) -> None:
     """Seed 003: the Verslag of the lager "vervalt aan het einde van het lager onderwijs"; a
     secondary aanmelding after a case in the lager needs the new Verslag (a later date)."""
     if vorig is None or a.niveau != "secundair":
@@ -179,7 +183,7 @@ def _controleer_tekst(a: Aanmelding) -> None:
             raise Fout(f"{optie}: {e.errors()[0]['msg']}. Er is niets gemaakt.") from None
 
 
-def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, vorig: Gelezen | None) -> Gemaakt:
+def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, vorig: Geldig | None) -> Gemaakt:
     """Make the new case (and link the previous one to it); refuses with `Fout`, writing nothing."""
     from leersteun.core.waarden import ROL_TEKST
 
@@ -213,8 +217,9 @@ def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, 
         leervraag={k: v for k, v in leervraag if v} if a.leervraag else None,
         vorig_dossier=vorig.id if vorig is not None else None,
     )  # fmt: skip
+    koppeling: list[str] = []
     if vorig is None and not a.erbij:
-        pad, koppeling = dossiers.maak_dossier(map_, data, ctx), []
+        pad = dossiers.maak_dossier(map_, data, ctx)
     else:
         pad, koppeling = _maak_met_koppeling(map_, data, ctx, vorig, a.erbij)
     meldingen = (
@@ -229,7 +234,7 @@ def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, 
     return Gemaakt(str(data["id"]), pad, meldingen, [pad] + ook)
 
 
-def _maak_met_koppeling(map_: Dossiermap, data: dict, ctx: Context, vorig: Gelezen | None, erbij: Erbij) -> tuple[Path, list[str]]:
+def _maak_met_koppeling(map_: Dossiermap, data: dict, ctx: Context, vorig: Geldig | None, erbij: Erbij) -> tuple[Path, list[str]]:
     """The new case and the link to it in the previous one (`volgend_dossier`), and what is
     new in leersteun.yaml (a school, a team member), written as one change (`wijziging.py`):
     all or none, also when leersteun is killed in between, so a link never points one way
@@ -247,8 +252,8 @@ def _maak_met_koppeling(map_: Dossiermap, data: dict, ctx: Context, vorig: Gelez
         wijziging.uitvoeren()
         return pad, []
 
-    def koppel(gegevens: object, _d: object) -> list[str]:
-        zet_op_plaats(gegevens, "volgend_dossier", nieuw_id)  # type: ignore[arg-type]
+    def koppel(gegevens: CommentedMap, _d: Dossier) -> list[str]:
+        zet_op_plaats(gegevens, "volgend_dossier", nieuw_id)
         return [f"Dossier {vorig.id} verwijst nu naar {nieuw_id}."]
 
     try:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from leersteun.core.errors import Fout
-from leersteun.reading.snel import Gelezen
+from leersteun.reading.snel import Geldig, Gelezen
 from leersteun.rules.checks import Context, controleer_dossier
 from leersteun.rules.model import Dossier
 
@@ -220,7 +220,7 @@ def vervang(houder: Any, sleutel: Any, waarde: Any) -> None:
     geef_staart(waarde, staart)
 
 
-Bewerking = Callable[["CommentedMap", Dossier], list[str]]
+Bewerking = Callable[["CommentedMap", Dossier], list[str] | None]
 
 
 def pas_toe(gelezen: Gelezen, ctx: Context, bewerking: Bewerking) -> list[str]:
@@ -233,7 +233,7 @@ def pas_toe(gelezen: Gelezen, ctx: Context, bewerking: Bewerking) -> list[str]:
 
     assert gelezen.bestand is not None and gelezen.dossier is not None
     bestand = gelezen.bestand
-    meldingen = bewerking(bestand.data, gelezen.dossier)
+    meldingen = bewerking(bestand.data, gelezen.dossier) or []  # None: an edit with nothing to say
     ctx_hier = ctx.voor(gelezen.pad)
     _, bevindingen = controleer_dossier(bestand, ctx_hier)
     fouten = [b for b in bevindingen if b.is_fout]
@@ -259,10 +259,10 @@ class Sessie:
         self.pad = self.gelezen.pad
         self.meldingen: list[str] = []
 
-    def bewaar(self, bewerking: Bewerking) -> Gelezen:
+    def bewaar(self, bewerking: Bewerking) -> Geldig:
         """Apply one edit and save it; `meldingen` says what happened."""
-        from leersteun.reading.dossiers import lees_dossier
+        from leersteun.reading.dossiers import lees_geldig
 
         self.meldingen = pas_toe(self.gelezen, self.ctx, bewerking)
-        self.gelezen = lees_dossier(self.pad, self.ctx)
+        self.gelezen = lees_geldig(self.pad, self.ctx)
         return self.gelezen

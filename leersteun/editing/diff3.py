@@ -34,7 +34,7 @@ def regels(tekst: str) -> list[str]:
 
 
 def _gelijk(o: list[str], x: list[str]) -> list[tuple[int, int, int]]:
-    return [tuple(m) for m in difflib.SequenceMatcher(None, o, x, autojunk=False).get_matching_blocks()]  # type: ignore[misc]
+    return [(m.a, m.b, m.size) for m in difflib.SequenceMatcher(None, o, x, autojunk=False).get_matching_blocks()]
 
 
 def _synchroon(o: list[str], a: list[str], b: list[str]) -> list[tuple[int, int, int, int, int, int]]:

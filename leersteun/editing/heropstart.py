@@ -217,8 +217,8 @@ def voorstel_analyse(dossier: Dossier, andere: list[Dossier]) -> Voorstel:
     counts; the pupil's own previous ondersteuner (the most recent first) is proposed first."""
     aanwezig: dict[str, list[str]] = {}
     for d in andere:
-        if d.id != dossier.id and d.school.naam == dossier.school.naam and werkt_op_school(d):
-            aanwezig.setdefault(d.ondersteuner, []).append(d.id)  # type: ignore[arg-type]
+        if d.ondersteuner is not None and d.id != dossier.id and d.school.naam == dossier.school.naam and werkt_op_school(d):
+            aanwezig.setdefault(d.ondersteuner, []).append(d.id)
     vorigen = dossier.vorige_ondersteuners
     if not vorigen:
         vorige, werkt = "Er is geen vorige ondersteuner", "werkt"
@@ -420,9 +420,9 @@ def controleer_toewijzing(dossier: Dossier, ondersteuner: str | None = None) -> 
     return h
 
 
-def controleer_correctie(dossier: Dossier, ondersteuner: str | None = None) -> None:
+def controleer_correctie(dossier: Dossier, ondersteuner: str | None = None) -> tuple[Heropstart, Toewijzing]:
     """Is there an assignment to correct (whoever the right ondersteuner)? Refused before
-    anyone is proposed or asked."""
+    anyone is proposed or asked. Returns the heropstart and its assignment."""
     h = dossier.laatste_heropstart
     t = h.toewijzing if h is not None else None
     if h is None or t is None:
@@ -436,6 +436,7 @@ def controleer_correctie(dossier: Dossier, ondersteuner: str | None = None) -> N
             f"De toewijzing aan {t.ondersteuner} hoort bij een ondersteuning die niet meer loopt (dossier {dossier.id} staat "
             f"in fase {dossier.fase}); er is niets te corrigeren."
         )
+    return h, t
 
 
 def voorstel_toewijzing(dossier: Dossier, team: set[str]) -> str | None:
@@ -470,9 +471,7 @@ def corrigeer_toewijzing(
     the previous ondersteuner to the right one), and the history says what was corrected and
     why. Before the vorm is chosen, `vorm` chooses it in the same go; after, the running
     traject stays as it is, now with the right ondersteuner."""
-    controleer_correctie(dossier, ondersteuner)
-    h = dossier.laatste_heropstart
-    t = h.toewijzing
+    h, t = controleer_correctie(dossier, ondersteuner)
     gekozen = t.vorm is not None
     if not reden.strip():
         raise Geweigerd('Zeg waarom de toewijzing gecorrigeerd wordt: --corrigeer "reden".')
@@ -558,7 +557,7 @@ def antwoorden_model() -> Any:
 
         @model_validator(mode="after")
         def _een_vraag_4(self) -> Any:
-            oud = self.andere_partner  # type: ignore[attr-defined]
+            oud = getattr(self, "andere_partner")  # noqa: B009 - a field of the model create_model makes below
             if oud is None and self.binnen_opdracht is None:
                 raise PydanticCustomError(
                     "vraag_4",

@@ -26,7 +26,7 @@ class NieuweSchool:
 
     def als_instelling(self) -> SchoolInstelling:
         mensen = [Betrokkene(rol=BetrokkeneRol.clb, naam=self.clb)] if self.clb else []
-        return SchoolInstelling(naam=self.naam, gemeente=self.gemeente, ankerpersoon=self.ankerpersoon, betrokkenen=mensen)
+        return SchoolInstelling(naam=self.naam, gemeente=self.gemeente, ankerpersoon=self.ankerpersoon, betrokkenen=mensen, vrije_dagen=[], verslagen=[])
 
 
 @dataclass
@@ -54,7 +54,7 @@ def met_erbij(inst: Instellingen, erbij: Erbij) -> Instellingen:
 
     nieuw = inst.model_copy(deep=True)
     try:
-        nieuw.team += [Teamlid(naam=naam, rol=rol) for naam, rol in erbij.leden]  # type: ignore[arg-type]
+        nieuw.team += [Teamlid(naam=naam, rol=rol) for naam, rol in erbij.leden]
         nieuw.scholen += [s.als_instelling() for s in erbij.scholen]
     except ValidationError as e:
         fout = e.errors()[0]
@@ -102,4 +102,4 @@ def bewaar_samen(sessie: Sessie, bewerking: Bewerking, erbij: Erbij) -> None:
     wijziging.zet(*nieuwe_inhoud(sessie.map, erbij))
     wijziging.uitvoeren()
     sessie.meldingen = erbij.meldingen() + meldingen
-    sessie.gelezen = dossiers.lees_dossier(sessie.pad, sessie.ctx)
+    sessie.gelezen = dossiers.lees_geldig(sessie.pad, sessie.ctx)

@@ -48,7 +48,7 @@ def is_case(rel: str) -> bool:
 def lees_journaal(map_: Path) -> dict[str, Any] | None:
     pad = git_pad(map_, JOURNAAL)
     try:
-        return json.loads(pad.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+        return json.loads(pad.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError):

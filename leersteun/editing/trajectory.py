@@ -497,7 +497,7 @@ def afsluiten(
             kansen=(a.kansen or "").strip() or None,
             vier_vragen=vier_vragen_yaml(vier_vragen),
             **_extra_velden(extra, a.met, a.verdere_leersteun),
-            notitie=f"Zonder {opsomming(zonder)} in het overleg: {a.zonder_overleg.strip().rstrip('.')}." if zonder else None,  # type: ignore[union-attr]
+            notitie=f"Zonder {opsomming(zonder)} in het overleg: {(a.zonder_overleg or '').strip().rstrip('.')}." if zonder else None,
             door=wie.door,
         )
     )  # fmt: skip
@@ -830,7 +830,7 @@ def kies_vorm(data: CommentedMap, dossier: Dossier, wie: Wie, naar: Fase, afspra
     zet(data, "fase", naar.value)
     tekst = notitie or f"Vorm gekozen: {VORM_TEKST[vorm]}."
     if fout:
-        tekst += f" Afwijking van de vorm ({'; '.join(fout)}): {afspraak.toch.strip().rstrip('.')}."  # type: ignore[union-attr]
+        tekst += f" Afwijking van de vorm ({'; '.join(fout)}): {(afspraak.toch or '').strip().rstrip('.')}."
     geschiedenis(data, naar, wie, tekst)
     meldingen = [f"Dossier {dossier.id}: {VORM_TEKST[vorm]}, start {datums.kort(begin)} (fase {naar.value}).", VORM_UITLEG[vorm]]
     if vorm == Vorm.light and not afspraak.evaluatie_op:
@@ -988,7 +988,7 @@ def evaluatie(
     bijgestuurd = [m for m in meldingen[1:] if "bijgestuurd" in m]
     tekst = "Evaluatie: verderzetten" + (" met bijsturing." if bijgestuurd else ".")
     if fout:
-        tekst += f" Afwijking van de vorm ({'; '.join(fout)}): {toch.strip().rstrip('.')}."  # type: ignore[union-attr]
+        tekst += f" Afwijking van de vorm ({'; '.join(fout)}): {(toch or '').strip().rstrip('.')}."
     geschiedenis(data, Fase.ondersteuning, wie, tekst)
     return meldingen + clb_meldingen(extra, met) + afspraak_meldingen(afgesproken_met)
 

@@ -68,7 +68,7 @@ def van_map(
     team = tuple(instellingen.teamnamen()) if instellingen else ()
     kalender = Schoolkalender.van(instellingen)
 
-    def stap(_pad: Any, d: Dossier) -> tuple[list[Agendapunt], list[tuple[str, str]]]:
+    def stap(_pad: Any, d: Dossier) -> tuple[list[Agendapunt], list[tuple[str, str, int]]]:
         return punten(d, vandaag, tot, ondersteuner, anoniem, kalender), (Anonimiseerder(team).namen(d) if anoniem else [])
 
     alle: list[Agendapunt] = []

@@ -14,7 +14,7 @@ import functools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -345,8 +345,16 @@ def van_map(
 
     fout: list[Gelezen] = []
     later: list[list[tuple[str, str, int]]] = []
-    bijdragen = (b for b in uitkomsten(map_, stap, fout, voortgang) if isinstance(b, Bijdrage) or later.append(b or []))
-    o = samenvoegen(bijdragen, instellingen, week, vandaag, anoniem, peil=peil, namen=later)
+
+    def bijdragen() -> Iterator[Bijdrage]:
+        """The contributions, one at a time; the names of the others go to `later`."""
+        for b in uitkomsten(map_, stap, fout, voortgang):
+            if isinstance(b, Bijdrage):
+                yield b
+            else:
+                later.append(b or [])
+
+    o = samenvoegen(bijdragen(), instellingen, week, vandaag, anoniem, peil=peil, namen=later)
     o.ongeldig = sorted(g.pad.name for g in fout)
     return o, fout
 

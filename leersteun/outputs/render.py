@@ -27,7 +27,7 @@ def ingebouwd() -> Path:
 
 def _html(naam: str | None) -> bool:
     """Autoescape HTML and XML templates, also when they end in .j2 (fiche.html.j2)."""
-    return bool(naam) and naam.removesuffix(".j2").endswith((".html", ".htm", ".xml", ".svg"))
+    return naam is not None and naam.removesuffix(".j2").endswith((".html", ".htm", ".xml", ".svg"))
 
 
 MAX_UITVOER = 5_000_000  # characters: a sheet or a mail is a few kB

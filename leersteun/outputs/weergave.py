@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -12,9 +13,12 @@ from rich.text import Text
 from leersteun.core import datums
 from leersteun.core.waarden import ROL_TEKST
 from leersteun.outputs.kolommen import NAAM, TEKST, VAST, OpMaat, breedtes, langste_woord, of_rich, op_een_regel, verdeel
-from leersteun.rules.model import Dossier, Uitkomst
+from leersteun.rules.model import Checklist, Doel, DomeinFactoren, Dossier, Evaluatie, Heropstart, Uitkomst
 from leersteun.rules.schoolkalender import Schoolkalender
 from leersteun.rules.stand import aandachtspunten, heropstartstand
+
+if TYPE_CHECKING:
+    from leersteun.outputs.anoniem import Anonimiseerder
 
 FASE_KLEUR = {
     "aanmelding": "cyan",
@@ -271,7 +275,7 @@ def _beeldvorming(d: Dossier) -> list[RenderableType]:
     return [_kop("Beeldvorming"), _velden(paren)] if paren else []
 
 
-def _factoren(f) -> str:  # noqa: ANN001 - a DomeinFactoren
+def _factoren(f: DomeinFactoren) -> str:
     return "\n".join([*(f"lukt goed: {x}" for x in f.stimulerend), *(f"moeilijk: {x}" for x in f.belemmerend)])
 
 
@@ -356,7 +360,7 @@ def _doelen(d: Dossier) -> list[RenderableType]:
     return [_kop("Doelen"), *(regel for doel in d.doelen for regel in _doel(doel))]
 
 
-def _doel(doel) -> list[Text]:  # noqa: ANN001 - a model Doel
+def _doel(doel: Doel) -> list[Text]:
     """A goal on a line, its leerplandoel, its measures (wie, waar, how often reviewed) and
     its last evaluation."""
     periode = f", {datum(doel.start)} tot {datum(doel.einde)}" if doel.start or doel.einde else ""
@@ -411,7 +415,7 @@ HERORIENTERING_NAAR = {"ander_niveau": "een ander niveau", "buitengewoon_onderwi
 VIER_KORT = {"doelen_concreet": "concreet", "doelen_context": "context", "gedragen": "gedragen", "zorgcontinuum_fase_2_3": "fase 2/3"}
 
 
-def _evaluatie(e) -> list[str]:  # noqa: ANN001 - a model Evaluatie
+def _evaluatie(e: Evaluatie) -> list[str]:
     """An evaluation: the decision, who took part and who agreed, the four questions, the
     CLB's moments (heroriëntering, invited), further support after lager→secundair, the
     closing questions, the moments it planned and its note; only what was recorded."""
@@ -446,7 +450,7 @@ def _heropstarts(d: Dossier) -> list[RenderableType]:
     return [_kop("Heropstarts"), *(Text(regel) for h in d.heropstarts for regel in _heropstart(d, h))]
 
 
-def _heropstart(d: Dossier, h) -> list[str]:  # noqa: ANN001 - a model Heropstart
+def _heropstart(d: Dossier, h: Heropstart) -> list[str]:
     """A heropstart: started, its outcome and the day it was decided, who analyses (and why
     not whom leersteun proposed), who filled in the checklist, question 4, the mail, the
     assignment with its vorm and overdracht, and where it stands now."""
@@ -477,7 +481,7 @@ def _heropstart(d: Dossier, h) -> list[str]:  # noqa: ANN001 - a model Heropstar
     return regels
 
 
-def _vraag_4(checklist) -> list[str]:  # noqa: ANN001 - a model Checklist or None
+def _vraag_4(checklist: Checklist | None) -> list[str]:
     """Question 4 of the checklist as seed 000 asks it ('ja' = the needs lie within the task of
     leersteun) and its central question (which partners can meet the request), read from the
     fields the model has: a `binnen_opdracht` in the seed's wording, else the file's
@@ -524,7 +528,7 @@ AGENDA_RIJEN = 30  # a longer agenda shows, per state, a summary and the most ur
 TOON_RIJEN = 10  # rows per state of a long agenda; --alles shows every row
 
 
-def agenda_weergave(punten: list, vandaag: dt.date, anon=None, alles: bool = False) -> RenderableType:  # noqa: ANN001
+def agenda_weergave(punten: list, vandaag: dt.date, anon: Anonimiseerder | None = None, alles: bool = False) -> RenderableType:
     """The agenda for the terminal (`punten`: agenda.Agendapunt, by date). Up to
     AGENDA_RIJEN rows, or with `alles`: one table. Longer (a coordinator's whole network):
     per state (verlopen, deze week, komend) how many and per ondersteuner, with the
@@ -547,7 +551,7 @@ def agenda_weergave(punten: list, vandaag: dt.date, anon=None, alles: bool = Fal
     return Group(*delen)
 
 
-def agenda_tabel(punten: list, vandaag: dt.date, anon=None, breedte: int | None = None) -> RenderableType:  # noqa: ANN001
+def agenda_tabel(punten: list, vandaag: dt.date, anon: Anonimiseerder | None = None, breedte: int | None = None) -> RenderableType:
     """Deadlines (agenda.Agendapunt) as a table: datum, staat, leerling (with the case id
     under the name), wat, ondersteuner. Made at the width it is printed at: dates, states and
     names whole, the text wrapping between words (`kolommen.verdeel`)."""
@@ -582,7 +586,7 @@ def agenda_tabel(punten: list, vandaag: dt.date, anon=None, breedte: int | None 
     return tabel
 
 
-def _agenda_gestapeld(rijen: list[tuple[str, ...]], breedte: int) -> Table:
+def _agenda_gestapeld(rijen: Sequence[tuple[str, ...]], breedte: int) -> Table:
     """The agenda on a terminal too narrow for five columns (60 characters): three, with the
     state under the date and the ondersteuner under the pupil and the case id."""
     kolommen = [
@@ -603,7 +607,7 @@ def _agenda_gestapeld(rijen: list[tuple[str, ...]], breedte: int) -> Table:
     return tabel
 
 
-def conflict_weergave(cd, breedte: int = 80) -> RenderableType:  # noqa: ANN001 - a conflict.Conflictdossier or conflict.Verwijderd
+def conflict_weergave(cd: Any, breedte: int = 80) -> RenderableType:  # a conflict.Conflictdossier or conflict.Verwijderd (outputs/ imports no more of editing/)
     """A case with questions after a merge: each place, both values whole (wrapped, never
     cut), who wrote each version."""
     if not hasattr(cd, "keuzes"):  # removed on one side, changed on the other
@@ -637,7 +641,7 @@ def conflict_weergave(cd, breedte: int = 80) -> RenderableType:  # noqa: ANN001 
     return Group(*regels)
 
 
-def _leerling(data) -> str:  # noqa: ANN001
+def _leerling(data: Mapping[str, Any]) -> str:
     leerling = data.get("leerling") or {}
     geboren = leerling.get("geboortedatum")
     return " ".join(str(leerling.get(k) or "") for k in ("voornaam", "naam")).strip() + (

@@ -6,14 +6,14 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from leersteun.core.errors import Bevinding, Fout, OngeldigBestand
 from leersteun.core.tekst import normaal
 from leersteun.files.schijf import toon
 from leersteun.reading import snel
 from leersteun.reading.folder import Dossiermap
-from leersteun.reading.snel import Gelezen
+from leersteun.reading.snel import Geldig, Gelezen
 from leersteun.rules.checks import Context, controleer_dossier, controleer_instellingen
 from leersteun.rules.model import ID_PATROON, Dossier, Instellingen
 
@@ -196,17 +196,22 @@ def _leerling_in(pad: Path) -> list[str]:
     return [f"{voornaam} {achternaam}", f"{achternaam} {voornaam}"]
 
 
-def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Gelezen:
+def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Geldig:
     """Find a case and make sure it is valid (errors raise `OngeldigBestand`)."""
     # A case is named by its id or a name, never by a path: `../x` or `/etc/x` is a name
     # that matches nothing, not a file to open.
     kandidaat = bestand_van_id(map_, naam.strip()) if re.fullmatch(ID_PATROON, naam.strip()) else None
     if kandidaat is None:
         kandidaat = zoek(kaarten(map_), naam).pad
-    gevonden = lees_dossier(kandidaat, ctx)
-    if gevonden.dossier is None or gevonden.fouten:
+    return lees_geldig(kandidaat, ctx)
+
+
+def lees_geldig(pad: Path, ctx: Context) -> Geldig:
+    """Read a case that must be valid (errors raise `OngeldigBestand`)."""
+    gevonden = lees_dossier(pad, ctx)
+    if gevonden.bestand is None or gevonden.dossier is None or gevonden.fouten:
         raise OngeldigBestand(toon(gevonden.pad), gevonden.fouten or gevonden.bevindingen)
-    return gevonden
+    return Geldig(gevonden.pad, gevonden.bestand, gevonden.dossier, gevonden.bevindingen)
 
 
 def bestand_van_id(map_: Dossiermap, case_id: str) -> Path | None:
@@ -295,7 +300,7 @@ def nieuw_dossier_data(
     """The data of a new case in fase aanmelding, keys in the order of the format."""
     from leersteun.rules.model import schooljaar_van
 
-    data = {
+    data: dict[str, Any] = {
         "id": case_id,
         "leerling": {
             "voornaam": voornaam,

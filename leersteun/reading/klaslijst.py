@@ -284,7 +284,7 @@ def ontleed(tekst: str, bron: str, codering: str = "UTF-8") -> Klaslijst:
                 fout.append(f"de kolom {koppen.get(veld, veld)} bevat {teken}; typ de waarde opnieuw in het bestand")
             waarden[veld] = waarde or None
         klas = waarden.pop("klas") or ""
-        rijen.append(Rij(bron, regel, klas, kop_klas=koppen.get("klas", "klas"), problemen=fout, **waarden))  # type: ignore[arg-type]
+        rijen.append(Rij(bron, regel, klas, kop_klas=koppen.get("klas", "klas"), problemen=fout, **waarden))
     return Klaslijst(bron, rijen, koppen, codering, scheiding)
 
 

@@ -58,6 +58,14 @@ class Gelezen:
         return self.dossier.id if self.dossier else self.pad.stem
 
 
+@dataclass
+class Geldig(Gelezen):
+    """A case read and valid (no errors): its data and its model are there."""
+
+    bestand: YamlBestand
+    dossier: Dossier
+
+
 # What the fast parser would read but the round-trip reader refuses or reads otherwise:
 # anchors and aliases, tags (also standard ones such as !!str), merge keys, git conflict
 # markers, NUL. Each pattern runs only when its characters occur at all (a plain `in` on the
@@ -211,7 +219,7 @@ def lees_alle(
     if alleen is not None:
         paden = [p for p in paden if p in alleen]
     aantal = processen(len(paden)) if stap is not None else 1
-    stukken = _in_stukken(paden, dubbel, stap, aantal) if aantal > 1 else ([_lees(p, dubbel, stap)] for p in paden)
+    stukken = _in_stukken(paden, dubbel, stap, aantal) if stap is not None and aantal > 1 else ([_lees(p, dubbel, stap)] for p in paden)
     klaar = 0
     with _zelden_opruimen():
         for stuk in stukken:
@@ -534,7 +542,7 @@ def _groter(uit: Any) -> None:
     try:
         import fcntl
 
-        fcntl.fcntl(uit.fileno(), fcntl.F_SETPIPE_SZ, _PIJP)  # type: ignore[attr-defined]
+        fcntl.fcntl(uit.fileno(), fcntl.F_SETPIPE_SZ, _PIJP)
     except (ImportError, AttributeError, OSError):
         pass
 

@@ -47,6 +47,7 @@ class Resultaat:
 
 
 def _bestanden(paden: list[Path], map_optie: Path | None) -> tuple[Dossiermap | None, list[Path]]:
+    map_: Dossiermap | None
     if not paden:
         map_ = vind_map(map_optie)
         return map_, [map_.instellingen_pad, *map_.case_bestanden()]
@@ -130,8 +131,9 @@ def _geplaatst(pad: Path, meldingen: list, ctx: Context) -> list[Bevinding]:
     if knopen is None:
         return lees_dossier(pad, ctx).bevindingen
     plekken = [knopen.positie(loc) for loc, _, _ in meldingen]
-    if None in plekken:  # at an empty value: there the parsers differ
+    geplaatst = [plek for plek in plekken if plek is not None]
+    if len(geplaatst) < len(plekken):  # at an empty value: there the parsers differ
         return lees_dossier(pad, ctx).bevindingen
     getoond = toon(pad)
-    uit = [Bevinding(getoond, *plek, boodschap, ernst) for plek, (_, boodschap, ernst) in zip(plekken, meldingen)]  # type: ignore[misc]
+    uit = [Bevinding(getoond, regel, kolom, boodschap, ernst) for (regel, kolom), (_, boodschap, ernst) in zip(geplaatst, meldingen)]
     return sorted(uit, key=lambda b: (b.regel, b.kolom))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -114,7 +114,7 @@ def leesbare_plek(loc: tuple, data: Any) -> str:
     return ", ".join(delen)
 
 
-def vertaal(fout: dict, model: type[BaseModel], data: Any = None) -> tuple[str, bool]:
+def vertaal(fout: Mapping[str, Any], model: type[BaseModel], data: Any = None) -> tuple[str, bool]:
     """A Dutch message for one pydantic error; the bool says "point at the key". `data`: the
     file's, to name where a key is missing (`leesbare_plek`)."""
     soort = fout["type"]
@@ -132,8 +132,8 @@ def vertaal(fout: dict, model: type[BaseModel], data: Any = None) -> tuple[str, 
                 "Verwijder deze regel; leersteun leest het wachtwoord uit LEERSTEUN_SMTP_WACHTWOORD",
                 True,
             )
-        ouder = model_op(model, tuple(loc[:-1]))
-        namen = list(ouder.model_fields) if ouder else []
+        ouder_model = model_op(model, tuple(loc[:-1]))
+        namen = list(ouder_model.model_fields) if ouder_model else []
         gelijkend = difflib.get_close_matches(veld, namen, n=1, cutoff=0.6)
         if gelijkend:
             return f"onbekende sleutel '{veld}'; bedoel je '{gelijkend[0]}'?", True
@@ -521,10 +521,10 @@ def instellingen_regels(instellingen: Instellingen, vandaag: dt.date | None = No
         namen.add(lid.naam)
     if instellingen.capaciteit:
         scholen: set[str] = set()
-        for i, school in enumerate(instellingen.capaciteit.scholen):
-            if school.naam in scholen:
-                yield ("capaciteit", "scholen", i, "naam"), f"school '{school.naam}' staat twee keer onder capaciteit", FOUT
-            scholen.add(school.naam)
+        for i, plaatsen in enumerate(instellingen.capaciteit.scholen):
+            if plaatsen.naam in scholen:
+                yield ("capaciteit", "scholen", i, "naam"), f"school '{plaatsen.naam}' staat twee keer onder capaciteit", FOUT
+            scholen.add(plaatsen.naam)
     for i, school in enumerate(instellingen.scholen):
         for j, vrij in enumerate(school.vrije_dagen):
             if vrij.tot is not None and vrij.tot < vrij.datum:

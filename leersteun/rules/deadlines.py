@@ -210,9 +210,9 @@ def deadlines(dossier: Dossier, vandaag: dt.date, kalender: Schoolkalender | Non
     if lopend is not None:
         traject = f"t{_compact(lopend.start)}"  # the keys of this traject's deadlines
         gedaan = afgevinkt(lopend.evaluatie_op, [e for e in d.evaluaties if e.datum >= lopend.start])
-        for moment in lopend.evaluatie_op:
-            if moment not in gedaan:
-                voeg(moment, Soort.evaluatie, f"{traject}.e{_compact(moment)}", "Afgesproken evaluatiemoment")
+        for gepland in lopend.evaluatie_op:
+            if gepland not in gedaan:
+                voeg(gepland, Soort.evaluatie, f"{traject}.e{_compact(gepland)}", "Afgesproken evaluatiemoment")
         einde = uiterlijk_einde(d)
         if einde is not None:
             soort = Soort.einde_light if lopend.vorm == Vorm.light else Soort.einde_medium
@@ -327,9 +327,9 @@ def open_overdracht(dossier: Dossier) -> tuple[dt.date, str, str] | None:
     """(since, from, to) when a heropstart assigned a new ondersteuner and no handover
     meeting (overleg overdracht) was recorded since."""
     h = dossier.laatste_heropstart
-    if h is None or h.toewijzing is None or not h.toewijzing.overdracht_van:
+    t = h.toewijzing if h is not None else None
+    if t is None or not t.overdracht_van:
         return None
-    t = h.toewijzing
     if any(o.soort == OverlegSoort.overdracht and o.datum >= t.datum for o in dossier.overleggen):
         return None
     return t.datum, t.overdracht_van, t.ondersteuner

@@ -232,8 +232,8 @@ CaseId = Annotated[str, BeforeValidator(_case_id)]
 EntryId = CaseId  # the id of a list entry (a meeting, an evaluation, a person, a measure)
 
 
-def Lijst(item: Any) -> Any:  # noqa: N802 - reads like a type
-    return Annotated[list[item], BeforeValidator(_lijst), Field(default_factory=list)]
+_T = typing.TypeVar("_T")
+Lijst = Annotated[list[_T], BeforeValidator(_lijst), Field(default_factory=list)]  # Lijst[Doel]: a list, empty when absent
 
 
 # ---------------------------------------------------------------------------- case
@@ -277,7 +277,7 @@ class Traject(Basis):
     frequentie: Tekst | None = None
     intensiteit: Tekst | None = None
     duur: Tekst | None = None  # the duration agreed at the start (seed 003), as said: 'tot de kerstvakantie'
-    evaluatie_op: Lijst(Datum)
+    evaluatie_op: Lijst[Datum]
     notitie: Tekst | None = None
 
     @property
@@ -321,9 +321,9 @@ class Evaluatie(Basis):
     wat_neemt_school_mee: Tekst | None = None
     kansen: Tekst | None = None
     vier_vragen: VierVragen | None = None
-    volgende: Lijst(Datum)  # the evaluation moments this evaluation planned (it does none of them)
-    met: Lijst(OverlegRol)  # who took part (seed 001, 003: the partners)
-    afgesproken_met: Lijst(OverlegRol)  # who agreed how, when and with whom (seed 001: school and ankerpersoon)
+    volgende: Lijst[Datum]  # the evaluation moments this evaluation planned (it does none of them)
+    met: Lijst[OverlegRol]  # who took part (seed 001, 003: the partners)
+    afgesproken_met: Lijst[OverlegRol]  # who agreed how, when and with whom (seed 001: school and ankerpersoon)
     verdere_leersteun: JaNee | None = None  # lager→secundair: is further support needed (seed 003)
     herorientering: Herorientering | None = None  # towards another level or buitengewoon onderwijs (seed 002)
     clb_uitnodiging: Tekst | None = None  # the CLB invited at a knipperlicht moment, with its clear goal (seed 002)
@@ -343,7 +343,7 @@ class Betrokkene(Basis):
 class Overleg(Basis):
     datum: Datum
     soort: OverlegSoort
-    met: Lijst(OverlegRol)
+    met: Lijst[OverlegRol]
     notitie: Tekst | None = None
     volgende: Datum | None = None  # the next meeting of this kind that was planned
     door: Naam | None = None
@@ -378,8 +378,8 @@ class Leervraag(Basis):
     """The hulp- or leervraag at the start (seed 002, 003): what, from whom, what was tried."""
 
     vraag: Tekst | None = None
-    van: Lijst(VraagVan)
-    al_geprobeerd: Lijst(Annotated[Geprobeerd, BeforeValidator(_geprobeerd)])
+    van: Lijst[VraagVan]
+    al_geprobeerd: Lijst[Annotated[Geprobeerd, BeforeValidator(_geprobeerd)]]
 
 
 class DiplonGedaan(Basis):
@@ -415,8 +415,8 @@ class DoelEvaluatie(Basis):
 
 
 class DomeinFactoren(Basis):
-    stimulerend: Lijst(Tekst)
-    belemmerend: Lijst(Tekst)
+    stimulerend: Lijst[Tekst]
+    belemmerend: Lijst[Tekst]
 
 
 class Beeldvorming(Basis):
@@ -425,11 +425,11 @@ class Beeldvorming(Basis):
     datum: Datum | None = None
     reden: Tekst | None = None  # why this pupil is signalled here and now
     zorgen: Tekst | None = None  # what the school runs into now, what it worries about
-    observaties: Lijst(Tekst)  # relevant observations and conversations
-    toetsgegevens: Lijst(Tekst)  # analyses of relevant test data
+    observaties: Lijst[Tekst]  # relevant observations and conversations
+    toetsgegevens: Lijst[Tekst]  # analyses of relevant test data
     domeinen: dict[Domein, DomeinFactoren] = Field(default_factory=dict)
-    interesses: Lijst(Tekst)  # strengths and interests to build on
-    ondersteunende_figuren: Lijst(Tekst)  # supporting persons and factors
+    interesses: Lijst[Tekst]  # strengths and interests to build on
+    ondersteunende_figuren: Lijst[Tekst]  # supporting persons and factors
 
 
 class Doel(Basis):
@@ -443,10 +443,10 @@ class Doel(Basis):
     realistisch: Tekst | None = None
     start: Datum | None = None
     einde: Datum | None = None
-    onderwijsbehoeften: Lijst(Tekst)
-    ondersteuningsbehoeften: Lijst(Tekst)
-    maatregelen: Lijst(Maatregel)
-    evaluaties: Lijst(DoelEvaluatie)
+    onderwijsbehoeften: Lijst[Tekst]
+    ondersteuningsbehoeften: Lijst[Tekst]
+    maatregelen: Lijst[Maatregel]
+    evaluaties: Lijst[DoelEvaluatie]
 
 
 class AnderePartner(Antwoord):
@@ -456,7 +456,7 @@ class AnderePartner(Antwoord):
     issue 27): the checklist's central question, the partners who can (also) meet the request."""
 
     partner: Partner | None = None
-    andere_partners: Lijst(Partner)
+    andere_partners: Lijst[Partner]
 
     @property
     def binnen_opdracht(self) -> JaDeelsNee | None:
@@ -474,7 +474,7 @@ class BinnenOpdracht(Antwoord):
     answers file may give it. In a case file it was written only by 85eedc4: read as
     `andere_partner`, turned round, and never written again."""
 
-    andere_partners: Lijst(Partner)
+    andere_partners: Lijst[Partner]
 
     def als_andere_partner(self) -> AnderePartner:
         """The contract's question 4: the answer turned round; the partner that fits better is
@@ -497,9 +497,9 @@ class WerkbareLeervraag(Antwoord):
 
 
 class Factoren(Basis):
-    leerling: Lijst(Tekst)
-    leerkracht: Lijst(Tekst)
-    school: Lijst(Tekst)
+    leerling: Lijst[Tekst]
+    leerkracht: Lijst[Tekst]
+    school: Lijst[Tekst]
 
 
 class Checklist(Basis):
@@ -567,22 +567,22 @@ class Dossier(Basis):
     leerling: Leerling
     school: School
     verslag: Verslag
-    vorige_verslagen: Lijst(Verslag)
+    vorige_verslagen: Lijst[Verslag]
     fase: Fase
     ankerpersoon: Naam | None = None
     ondersteuner: Naam | None = None
-    vorige_ondersteuners: Lijst(Naam)
+    vorige_ondersteuners: Lijst[Naam]
     clb_medewerker: Naam | None = None
-    betrokkenen: Lijst(Betrokkene)
+    betrokkenen: Lijst[Betrokkene]
     leervraag: Leervraag | None = None
-    trajecten: Lijst(Traject)
-    geschiedenis: Lijst(Gebeurtenis)
-    overleggen: Lijst(Overleg)
-    evaluaties: Lijst(Evaluatie)
-    diplon: Lijst(DiplonGedaan)
+    trajecten: Lijst[Traject]
+    geschiedenis: Lijst[Gebeurtenis]
+    overleggen: Lijst[Overleg]
+    evaluaties: Lijst[Evaluatie]
+    diplon: Lijst[DiplonGedaan]
     beeldvorming: Beeldvorming | None = None
-    doelen: Lijst(Doel)
-    heropstarts: Lijst(Heropstart)
+    doelen: Lijst[Doel]
+    heropstarts: Lijst[Heropstart]
 
     @property
     def lopend_traject(self) -> Traject | None:
@@ -639,7 +639,7 @@ class CapaciteitSchool(Basis):
 
 class Capaciteit(Basis):
     trajecten_totaal: int = Field(ge=0, le=1_000_000)
-    scholen: Lijst(CapaciteitSchool)
+    scholen: Lijst[CapaciteitSchool]
 
 
 class VrijeDag(Basis):
@@ -672,9 +672,9 @@ class SchoolInstelling(Basis):
     naam: Naam
     gemeente: Tekst | None = None
     ankerpersoon: Naam | None = None  # the team's ankerpersoon for this school
-    betrokkenen: Lijst(Betrokkene)
-    vrije_dagen: Lijst(VrijeDag)  # besides the Flemish school calendar
-    verslagen: Lijst(VerslagOpSchool)  # the register of Verslagen at the school (seed 001)
+    betrokkenen: Lijst[Betrokkene]
+    vrije_dagen: Lijst[VrijeDag]  # besides the Flemish school calendar
+    verslagen: Lijst[VerslagOpSchool]  # the register of Verslagen at the school (seed 001)
 
 
 class Typologieen(Basis):
@@ -687,11 +687,11 @@ class Instellingen(Basis):
     coordinatie: Coordinatie
     afzender: Afzender | None = None
     smtp: Smtp | None = None
-    team: Lijst(Teamlid)
+    team: Lijst[Teamlid]
     capaciteit: Capaciteit | None = None
     commit: JaNee = False  # does a command commit the case it changed? (--commit / --geen-commit)
     bewaartermijn_jaren: int | None = Field(default=None, ge=1, le=100)  # for leersteun archief
-    scholen: Lijst(SchoolInstelling)
+    scholen: Lijst[SchoolInstelling]
     typologieen: Typologieen | None = None
 
     def school(self, naam: str) -> SchoolInstelling | None:

@@ -18,12 +18,13 @@ from rich.text import Text
 from leersteun.core import datums
 from leersteun.core.tekst import keuze, label
 from leersteun.editing import heropstart as hs
+from leersteun.editing.bewerk import Bewerking
 from leersteun.editing.trajectory import Wie
-from leersteun.reading.snel import Gelezen
+from leersteun.reading.snel import Geldig
 from leersteun.rules.model import AnalyseMet, Beslissing, Dossier, JaDeelsNee, Partner, Uitkomst, VraagVan
 from leersteun.terminal.vragen import vraag, vraag_lijst
 
-Bewaar = Callable[[Callable[[Any, Dossier], list[str]]], Gelezen]
+Bewaar = Callable[[Bewerking], Geldig]
 
 
 def _context(d: Dossier, v: hs.Vraag) -> str | None:
@@ -59,7 +60,8 @@ def meer_keuzes(console: Console, geldig: list[str], tekst: str, leeg: bool = Fa
         console.print(f"  {i}. {escape(label(k))}")
     while True:
         antwoord = vraag(console, tekst, leeg=leeg)
-        gekozen, fout = [], []
+        gekozen: list[str] = []
+        fout: list[str] = []
         for deel in (a.strip() for a in antwoord.replace(";", ",").split(",")):
             if deel.isdigit() and 1 <= int(deel) <= len(geldig):
                 gekozen.append(geldig[int(deel) - 1])
@@ -131,7 +133,12 @@ def samenvatting(d: Dossier) -> Table:
     return tabel
 
 
-def doorloop(console: Console, gelezen: Gelezen, bewaar: Bewaar, andere: list[Dossier], wie: Wie) -> Uitkomst | None:
+def _zet_antwoord(sleutel: str, antwoord: Any) -> Bewerking:
+    """The edit that stores one answer of the checklist."""
+    return lambda data, dd: hs.zet_antwoord(data, dd, sleutel, antwoord)
+
+
+def doorloop(console: Console, gelezen: Geldig, bewaar: Bewaar, andere: list[Dossier], wie: Wie) -> Uitkomst | None:
     """Ask what is open, save each answer, decide the outcome. Returns the outcome."""
     d = gelezen.dossier
     assert d is not None and d.laatste_heropstart is not None
@@ -149,20 +156,21 @@ def doorloop(console: Console, gelezen: Gelezen, bewaar: Bewaar, andere: list[Do
         if keuze != voorstel.analyse_met:  # seed 000 says with whom: another choice says why
             reden = vraag(console, "Dat is niet het voorstel. Waarom")
         gelezen = bewaar(lambda data, dd: hs.zet_analyse_met(data, dd, AnalyseMet(keuze), voorstel, reden))
-    open_ = hs.open_vragen(gelezen.dossier.laatste_heropstart.checklist)  # type: ignore[union-attr]
+    bewaard = gelezen.dossier.laatste_heropstart
+    assert bewaard is not None
+    open_ = hs.open_vragen(bewaard.checklist)
     if len(open_) < len(hs.VRAGEN) and open_:
         console.print(f"Verder waar de checklist stopte: nog {len(open_)} van {len(hs.VRAGEN)} vragen.")
     for v in open_:
         nummer = hs.VRAGEN.index(v) + 1
         uitleg = Text(v.uitleg, style="dim")
-        context = _context(gelezen.dossier, v)  # type: ignore[arg-type]
+        context = _context(gelezen.dossier, v)
         inhoud = Text.assemble((v.vraag, "bold"), "\n", uitleg)
         if context:
             inhoud.append("\n")
             inhoud.append(context, style="cyan")
         console.print(Panel(inhoud, title=f"Vraag {nummer} van {len(hs.VRAGEN)}", title_align="left"))
-        antwoord = vraag_antwoord(console, v)
-        gelezen = bewaar(lambda data, dd, v=v, antwoord=antwoord: hs.zet_antwoord(data, dd, v.sleutel, antwoord))
+        gelezen = bewaar(_zet_antwoord(v.sleutel, vraag_antwoord(console, v)))
         console.print("[green]Bewaard.[/]")
 
     d = gelezen.dossier

@@ -9,7 +9,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from rich.console import Console
 from rich.prompt import Confirm, InvalidResponse, Prompt
@@ -73,7 +73,7 @@ class _Invoer:
     @classmethod
     def get_input(cls, console: Console, prompt: Any, password: bool, stream: TextIO | None = None) -> str:
         if stream is None and not password:
-            stream = Toetsenbord.van_stdin()  # type: ignore[assignment]
+            stream = cast("TextIO | None", Toetsenbord.van_stdin())  # rich reads only readline() of it
         return console.input(prompt, password=password, stream=stream)
 
 
@@ -126,7 +126,7 @@ def vraag_lijst(console: Console, titel: str, voorbeelden: list[str] | None = No
     console.print(Text.assemble((titel, "bold"), " (één per regel; een lege regel om verder te gaan)"))
     if voorbeelden:
         console.print(Text(f"Bijvoorbeeld: {'; '.join(voorbeelden[:6])}; …", style="dim"))
-    items = []
+    items: list[str] = []
     while True:
         regel = lijstregel(console)
         if not regel:
