@@ -104,3 +104,21 @@ def test_architecture_md_names_every_module_and_layer() -> None:
     ontbreekt = [m for m in imports() if not m.startswith("__") and m not in LAGEN and f"`{m.split('.')[-1]}.py`" not in tekst]
     ontbreekt += [f"{m}/" for m in LAGEN if f"`{m}/`" not in tekst]
     assert not ontbreekt
+
+
+def test_outputs_and_terminal_never_import_editing() -> None:
+    """editing/ only changes cases; the facts the outputs and the dialogues show are derived in
+    rules/. The source is scanned, so an import inside a function (or under TYPE_CHECKING) counts."""
+    bron = [p for map_ in ("outputs", "terminal") for p in sorted((PAKKET / map_).rglob("*.py"))]
+    assert bron
+    fout = []
+    for pad in bron:
+        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            namen: list[str] = []
+            if isinstance(knoop, ast.ImportFrom) and knoop.module:
+                namen = [knoop.module] + [f"{knoop.module}.{a.name}" for a in knoop.names]
+            elif isinstance(knoop, ast.Import):
+                namen = [a.name for a in knoop.names]
+            if any(n == "leersteun.editing" or n.startswith("leersteun.editing.") for n in namen):
+                fout.append(f"{pad.relative_to(PAKKET)}:{knoop.lineno}")
+    assert not fout, f"outputs/ or terminal/ import editing/: {fout}"

@@ -277,7 +277,9 @@ def _maatregelen(sessie: Any, doel_id: str, o: dict[str, Any], interactief: bool
         m |= {k: o[k] for k in ("wie", "waar", "wanneer", "hoe")} | _evaluatie_van_maatregel(o)
         sessie.bewaar(lambda data, dd: goals.voeg_maatregel_toe(data, dd, doel_id, m))
         print(f"Maatregel toegevoegd aan {doel_id}.")
-        print(goals.passende_maatregel_herinnering())
+        from leersteun.rules.doelen import passende_maatregel_herinnering
+
+        print(passende_maatregel_herinnering())
     elif interactief:
         from leersteun.terminal.doel_ui import vraag_maatregel
 

@@ -162,7 +162,7 @@ def nieuw(
 def _meld_vanuit(map_: Any, ctx: Any, o: dict[str, Any]) -> "Geldig":
     """The closed case that a new one follows (--vanuit), announced."""
     from leersteun.editing.aanmelding import vorig_dossier
-    from leersteun.editing.trajectory import REDEN_TEKST, afsluitreden
+    from leersteun.rules.afsluiting import REDEN_TEKST, afsluitreden
 
     vorig = vorig_dossier(map_, o["vanuit"], ctx, {"--voornaam": o["voornaam"], "--naam": o["naam"], "--geboortedatum": o["geboortedatum"]})
     v = vorig.dossier
@@ -360,12 +360,13 @@ def lijst(
     """Toon de dossiers, gefilterd op fase, school of ondersteuner."""
     from leersteun.outputs.weergave import lijst_rij
     from leersteun.reading import dossiers
+    from leersteun.reading.folder import vandaag
     from leersteun.reading.snel import uitkomsten
 
     map_ = _dossiermap()
-    dossiers.instellingen(map_)  # a broken leersteun.yaml stops here, with its position
+    ctx = dossiers.context(vandaag(), dossiers.instellingen(map_))  # a broken leersteun.yaml stops here, with its position
     met_fouten: list = []
-    geldig = list(uitkomsten(map_, lambda _pad, d: lijst_rij(d, anoniem), met_fouten))  # on every core for a large folder
+    geldig = list(uitkomsten(map_, ctx, lambda _pad, d: lijst_rij(d, anoniem), met_fouten))  # on every core for a large folder
     _anoniem_volledig(anoniem, met_fouten)
     fasen = {f.value for f in fase or []}
     gekozen = dossiers.kies_uit(geldig, fasen, school, ondersteuner)
@@ -396,11 +397,12 @@ def toon_(
 
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
-    gevonden = dossiers.open_dossier(map_, dossier, dossiers.context(vandaag(), inst))
+    ctx = dossiers.context(vandaag(), inst)
+    gevonden = dossiers.open_dossier(map_, dossier, ctx)
     assert gevonden.dossier is not None
     from leersteun.rules.schoolkalender import Schoolkalender
 
-    _console().print(toon_dossier(gevonden.dossier, vandaag(), Schoolkalender.van(inst)))
+    _console().print(toon_dossier(gevonden.dossier, ctx.vandaag, Schoolkalender.van(inst)))
     for b in gevonden.bevindingen:
         print(b.als_tekst(), file=sys.stderr)
 

@@ -108,13 +108,14 @@ def _voltooi_dossier(incomplete: str) -> list[tuple[str, str]]:
     read completes nothing (no message in the middle of typing)."""
     from leersteun.core.errors import Fout
     from leersteun.core.tekst import normaal
-    from leersteun.reading.dossiers import Kaart, kaarten
+    from leersteun.reading.dossiers import Kaart, context_zonder_fout, kaarten
     from leersteun.reading.folder import vind_map
 
     begin = normaal(incomplete)
     uit: dict[str, str] = {}
     try:
-        for g in kaarten(vind_map(kern._map_optie)):  # on every core for a large folder
+        map_ = vind_map(kern._map_optie)
+        for g in kaarten(map_, context_zonder_fout(map_)):  # on every core for a large folder
             k = g.uitkomst
             if not isinstance(k, Kaart):
                 continue

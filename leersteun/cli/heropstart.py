@@ -57,6 +57,7 @@ def heropstart_(
 ) -> None:
     """De checklist voor een heropstart: vraag per vraag, elk antwoord meteen bewaard."""
     from leersteun.editing import heropstart as hs
+    from leersteun.rules import checklist as cl
 
     wie = _wie(door, datum, notitie)
     if not opnieuw:
@@ -69,7 +70,7 @@ def heropstart_(
     gegeven = _lees_antwoorden(antwoorden)  # the whole answers file is checked before any change
     voorstel = None
     if gegeven is not None:  # with whom the school analyses, as leersteun proposes it (seed 000)
-        voorstel = hs.voorstel_analyse(sessie.gelezen.dossier, _andere(sessie))
+        voorstel = cl.voorstel_analyse(sessie.gelezen.dossier, _andere(sessie))
         hs.controleer_analyse(gegeven.analyse_met, voorstel, gegeven.analyse_reden)
     terminal = gegeven is None and _terminal()  # a script answers with --antwoorden, or only starts the heropstart
     gestart = _start_heropstart(sessie, wie, overleg_school_clb, notitie, vragen=terminal, zelfde_school=zelfde_school)
@@ -92,13 +93,13 @@ def heropstart_(
 
 def _volgende_stap(d: Any) -> str:
     """Outside a terminal nothing is asked: where the checklist stands, and how to go on."""
-    from leersteun.editing import heropstart as hs
+    from leersteun.rules import checklist as cl
 
     h = d.laatste_heropstart
     if h is not None and h.uitkomst is not None:
         return f"De checklist van deze heropstart is al afgerond: {h.uitkomst.value.replace('_', ' ')}."
-    open_ = len(hs.open_vragen(h.checklist if h is not None else None))
-    stand = "De checklist is nog niet begonnen" if open_ == len(hs.VRAGEN) else f"De checklist is nog open: {open_} van {len(hs.VRAGEN)} vragen"
+    open_ = len(cl.open_vragen(h.checklist if h is not None else None))
+    stand = "De checklist is nog niet begonnen" if open_ == len(cl.VRAGEN) else f"De checklist is nog open: {open_} van {len(cl.VRAGEN)} vragen"
     return (
         f"{stand}. Er is hier geen terminal om de vragen te stellen: doorloop ze aan tafel met 'leersteun heropstart {d.id}' "
         f"in een terminal, of geef de antwoorden mee met 'leersteun heropstart {d.id} --antwoorden BESTAND'."
@@ -109,7 +110,7 @@ def _andere(sessie: "TerminalSessie") -> list[Any]:
     """The other cases of the folder (who works at which school)."""
     from leersteun.reading import dossiers as ds
 
-    return [g.dossier for g in ds.alle(sessie.map) if g.dossier is not None]
+    return [g.dossier for g in ds.alle(sessie.map, sessie.ctx) if g.dossier is not None]
 
 
 def _lees_antwoorden(antwoorden: Path | None) -> Any:
@@ -135,13 +136,8 @@ def _start_heropstart(
     school (asked in a terminal). True when the heropstart started now."""
     from leersteun.core.errors import Fout
     from leersteun.core.waarden import OverlegSoort, Reden
-    from leersteun.editing.trajectory import (
-        afgesloten_op,
-        afsluitreden,
-        kan_heropstarten,
-        overleg_sinds,
-        start_heropstart,
-    )
+    from leersteun.editing.trajectory import overleg_sinds, start_heropstart
+    from leersteun.rules.afsluiting import afgesloten_op, afsluitreden, kan_heropstarten
 
     d = sessie.gelezen.dossier
     if d.fase == Fase.heropstart:
@@ -203,10 +199,16 @@ def _wis_antwoorden(sessie: "TerminalSessie", ja: bool) -> bool:
 
 def _doorloop_checklist(sessie: "TerminalSessie", wie: Any, commit: bool | None) -> None:
     """The checklist on the terminal; after a heropstart, the offer to make the mail."""
+    from leersteun.editing import heropstart as hs
     from leersteun.rules.model import Uitkomst
-    from leersteun.terminal.checklist_ui import doorloop
+    from leersteun.terminal.checklist_ui import Bewaar, doorloop
 
-    uitkomst = doorloop(_console(), sessie.gelezen, sessie.bewaar, _andere(sessie), wie)
+    bewaar = Bewaar(
+        analyse_met=lambda keuze, voorstel, reden: sessie.bewaar(lambda data, dd: hs.zet_analyse_met(data, dd, keuze, voorstel, reden)),
+        antwoord=lambda sleutel, antwoord: sessie.bewaar(lambda data, dd: hs.zet_antwoord(data, dd, sleutel, antwoord)),
+        uitkomst=lambda uitkomst, motivatie: sessie.bewaar(lambda data, dd: hs.beslis(data, dd, wie, uitkomst, motivatie)),
+    )
+    uitkomst = doorloop(_console(), sessie.gelezen, bewaar, _andere(sessie))
     sessie.zeg()
     sessie.commit(commit, f"checklist heropstart ({uitkomst.value if uitkomst else 'open'})", wie.door)
     h = sessie.gelezen.dossier.laatste_heropstart if sessie.gelezen.dossier else None
@@ -224,12 +226,13 @@ def _bevestig_klas(sessie: "TerminalSessie", wie: Any, klas: str | None, vragen:
     class is saved at once; without, it is returned, for the caller to save with the mail."""
     from leersteun.editing import schooljaar as sj
     from leersteun.reading.folder import vandaag
+    from leersteun.rules import overgang as ov
     from leersteun.rules.model import schooljaar_van
 
     d = sessie.gelezen.dossier
     jaar = schooljaar_van(vandaag())
     if klas is None:
-        waarschuwing = sj.klas_waarschuwing(d, vandaag())
+        waarschuwing = ov.klas_waarschuwing(d, vandaag())
         if waarschuwing is None:
             return None
         print(f"Let op: {waarschuwing}", file=sys.stderr)
@@ -261,11 +264,12 @@ def _klas_van_nu(d: Any, klas: str, jaar: str, vragen: bool) -> str | None:
     from leersteun.core.errors import Fout
     from leersteun.editing import schooljaar as sj
     from leersteun.reading.folder import vandaag
+    from leersteun.rules import overgang as ov
 
     waarom = sj.geen_klas(klas, sj.namen_van(d)) if klas else "ze is leeg"
     if waarom:
         raise Fout(f"'{klas}' is geen klas: {waarom}. Geef de klas zoals de school ze noemt, zoals --klas 6B. Er is niets gewijzigd.")
-    if klas == d.leerling.klas or not sj.klas_bevestigd(d, vandaag()):
+    if klas == d.leerling.klas or not ov.klas_bevestigd(d, vandaag()):
         return klas
     bevestigd = f"De klas van {d.leerling.volledige_naam} ({d.id}) is voor {jaar} al bevestigd: {d.leerling.klas}."
     if not vragen:

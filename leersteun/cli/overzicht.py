@@ -110,9 +110,10 @@ def overzicht(
     map_ = _dossiermap()
     _controleer_uitvoer(map_, uit, buiten_out)
     inst = dossiers.instellingen(map_)
-    w = overview.week_van(week, vandaag())
+    dag = vandaag()  # the command's one today: the week, the rules and the overview's dates
+    w = overview.week_van(week, dag)
     with _voortgang() as voortgang:
-        o, fout = overview.van_map(map_, inst, w, vandaag(), anoniem, voortgang)
+        o, fout = overview.van_map(map_, inst, w, dag, anoniem, voortgang)
     _anoniem_volledig(anoniem, fout)
     if formaat == OverzichtFormaat.tabel and uit is None:
         console = _console()

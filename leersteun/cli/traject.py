@@ -138,7 +138,7 @@ def _fase(naar: Fase, o: dict[str, Any]) -> None:
     if naar == Fase.afgesloten and naar in OVERGANGEN[d.fase]:
         _fase_opties(d, naar, o)  # before the question: a refusal asks nothing
         if reden is None and d.fase != Fase.heropstart and _in_terminal():  # a script is told to give --reden
-            from leersteun.editing.trajectory import REDEN_TEKST
+            from leersteun.rules.afsluiting import REDEN_TEKST
 
             reden = o["reden"] = Reden(_vraag("Reden van het afsluiten", keuzes=[r.value for r in Reden], uitleg={r.value: REDEN_TEKST[r] for r in Reden}))
         if reden is not None and d.fase != Fase.heropstart:
@@ -382,7 +382,7 @@ def _vier_vragen_opties(*antwoorden: Any) -> dict[str, Any] | None:
 def _vraag_beslissing(o: dict[str, Any]) -> Beslissing:
     """The decision, and on the terminal what goes with it (the reason, the next evaluation;
     what goes with closing is asked by `_afronding`); `o` gets the answers."""
-    from leersteun.editing.trajectory import REDEN_TEKST
+    from leersteun.rules.afsluiting import REDEN_TEKST
 
     interactief = o["beslissing"] is None
     keuze = o["beslissing"] or Beslissing(_vraag("Beslissing", keuzes=[b.value for b in Beslissing]))
@@ -406,7 +406,7 @@ def _vier_vragen_open(d: Any, dag: Any, instellingen: Any) -> bool:
 
 
 def _vraag_vier_vragen() -> dict[str, Any]:
-    from leersteun.editing.heropstart import VRAAG
+    from leersteun.rules.checklist import VRAAG
     from leersteun.rules.model import VIER_VRAGEN
 
     console = _console()
@@ -560,13 +560,14 @@ def schooljaar_(
     """De jaarlijkse overgang: nieuwe klassen, overgangen en eindgesprekken van het schooljaar."""
     from leersteun.editing import schooljaar as sj
     from leersteun.reading import dossiers
+    from leersteun.rules import overgang as ov
 
     nieuw_jaar = sj.lees_schooljaar(jaar)
     wie = _wie(door, None, None)
     map_ = _dossiermap()
     inst = dossiers.instellingen(map_)
     ctx = dossiers.context(wie.datum, inst)
-    alle = dossiers.alle(map_)
+    alle = dossiers.alle(map_, ctx)
     _meld_ongeldige([g for g in alle if g.fouten])
     _bevestig_schooljaar(nieuw_jaar, wie.datum, ja)
     lopend = [g for g in sorted(alle, key=lambda g: g.id) if g.dossier is not None and g.dossier.fase != Fase.afgesloten]
@@ -585,7 +586,7 @@ def schooljaar_(
         return
     else:
         _bewaar_rollover(map_, inst, rollover, commit, wie.door)
-    _toon_rollover(console, nieuw_jaar, lopend, [rollover.na[g.id] for g in lopend], {g.id: sj.laatste_jaar(d) for g in lopend if (d := g.dossier)})
+    _toon_rollover(console, nieuw_jaar, lopend, [rollover.na[g.id] for g in lopend], {g.id: ov.laatste_jaar(d) for g in lopend if (d := g.dossier)})
 
 
 def _terminal() -> bool:
@@ -742,13 +743,14 @@ def _bewaar_rollover(map_: Any, inst: Any, rollover: Any, commit: bool | None, d
 def _toon_rollover(console: Any, nieuw_jaar: str, lopend: list[Any], na: list[Any], laatste_jaar: dict[str, str | None]) -> None:
     from leersteun.editing import schooljaar as sj
     from leersteun.outputs.weergave import klassen_tabel
+    from leersteun.rules import overgang as ov
 
     console.print(klassen_tabel(na))
     console.print("\n[bold underline]Wat het nieuwe schooljaar vraagt[/]")
     overgangen = [(d, soort) for d in na if (soort := laatste_jaar.get(d.id))]
     console.print("[bold]Overgangen[/] (laatste jaar van kleuter of lager):" if overgangen else "Geen overgangen van kleuter of lager.")
     for d, soort in overgangen:
-        console.print(f"  {d.id}  {d.leerling.volledige_naam}: {sj.overgang_uitleg(soort, d)}", soft_wrap=True, markup=False)
+        console.print(f"  {d.id}  {d.leerling.volledige_naam}: {ov.overgang_uitleg(soort, d)}", soft_wrap=True, markup=False)
     import datetime as dt
 
     from leersteun.rules.deadlines import eindgesprek_open

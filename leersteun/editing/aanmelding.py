@@ -74,7 +74,7 @@ def vorig_dossier(map_: Dossiermap, vanuit: str, ctx: Context, opgegeven: dict[s
         )
     if v.volgend_dossier:
         raise Fout(f"Na dossier {v.id} volgde al dossier {v.volgend_dossier}.")
-    from leersteun.editing.trajectory import SIHO, afsluitreden
+    from leersteun.rules.afsluiting import SIHO, afsluitreden
     from leersteun.rules.model import Reden
 
     if afsluitreden(v) == Reden.overgang_hoger:  # seed 003: the student asks the institution, not a leersteuncentrum
@@ -140,11 +140,11 @@ def _beschrijf(d: Dossier) -> str:
     return f"  {d.id}  {ll.volledige_naam}{geboren} ({ll.klas}, {d.school.naam}, fase {d.fase})"
 
 
-def _geen_dubbel(map_: Dossiermap, a: Aanmelding) -> tuple[list[str], list[str]]:
+def _geen_dubbel(map_: Dossiermap, ctx: Context, a: Aanmelding) -> tuple[list[str], list[str]]:
     """The ids of the open cases of this pupil (names compared without capitals, accents,
     spaces; birth dates across all schools), refused unless `toch` gives a reason; and a
     warning for an open case of the same name at another school when a birth date is missing."""
-    gevonden = dossiers.dubbels(map_, a.voornaam, a.naam, a.geboortedatum, a.school)
+    gevonden = dossiers.dubbels(map_, ctx, a.voornaam, a.naam, a.geboortedatum, a.school)
     dubbel = [d for d, zeker in gevonden if zeker]
     misschien = [d for d, zeker in gevonden if not zeker]
     if dubbel and not a.toch:
@@ -198,7 +198,7 @@ def meld_aan(map_: Dossiermap, inst: Instellingen, ctx: Context, a: Aanmelding, 
         ctx = dossiers.context(ctx.vandaag, inst)
     if vorig is not None and a.geboortedatum is None:
         a.geboortedatum = vorig.dossier.leerling.geboortedatum
-    dubbel, waarschuwing = _geen_dubbel(map_, a)
+    dubbel, waarschuwing = _geen_dubbel(map_, ctx, a)
     mensen_, anker_school, clb_school, gemeente_school = mensen.van_school(inst, a.school)
     notitie = a.notitie
     if a.toch:

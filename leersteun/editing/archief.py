@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leersteun.core.errors import Fout
-from leersteun.editing.trajectory import afgesloten_op as _afgesloten_op
+from leersteun.rules.afsluiting import afgesloten_op as _afgesloten_op
 from leersteun.rules.model import Dossier, Fase
 
 if TYPE_CHECKING:
@@ -68,8 +68,9 @@ def te_archiveren_in(map_: Any) -> tuple[int, list[TeArchiveren], list[Any]]:
     inst = dossiers.instellingen(map_)
     if inst.bewaartermijn_jaren is None:
         raise Fout("Er is geen bewaartermijn: zet 'bewaartermijn_jaren: N' in leersteun.yaml (het aantal jaren na het afsluiten).")
-    alle = dossiers.alle(map_)
-    lijst = te_archiveren(((g.pad, g.dossier) for g in alle if g.dossier), inst.bewaartermijn_jaren, vandaag())
+    ctx = dossiers.context(vandaag(), inst)  # the command's one context: the rules and the period judge by the same day
+    alle = dossiers.alle(map_, ctx)
+    lijst = te_archiveren(((g.pad, g.dossier) for g in alle if g.dossier), inst.bewaartermijn_jaren, ctx.vandaag)
     return inst.bewaartermijn_jaren, lijst, [g for g in alle if g.fouten]
 
 
@@ -162,7 +163,7 @@ def verwijdering(map_: Dossiermap, gelezen: Gelezen, ctx: Context, bewaartermijn
     w = Wijziging(map_, f"dossier {d.id} verwijderen")
     meldingen = [f"Dossier {d.id} ({d.leerling.volledige_naam}) is verwijderd: {toon(gelezen.pad)}."]
     te_committen = [gelezen.pad] if _in_git(map_, gelezen.pad) else []
-    for ander in dossiers.alle(map_):
+    for ander in dossiers.alle(map_, ctx):
         a = ander.dossier
         if a is None and _verwijst_naar(ander.pad, d.id):
             raise Fout(

@@ -1,6 +1,6 @@
-"""Goals and measures (seed 004, bijlagen 2 to 6): the HGW-hulpzinnen and the edits that add
-or change a goal, a measure, an evaluation or the beeldvorming. The SMART check is a rule
-(`checks`); the goal sheet is an output (`fiche`).
+"""Goals and measures (seed 004, bijlagen 2 to 6): the edits that add or change a goal, a
+measure, an evaluation or the beeldvorming. The SMART check is a rule (`checks`); the
+HGW-hulpzinnen are `rules.doelen`; the goal sheet is an output (`fiche`).
 """
 
 from __future__ import annotations
@@ -12,56 +12,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from leersteun.core.waarden import PROCES_VRAGEN
 from leersteun.editing.bewerk import lijst, voeg_toe, voeg_toe_aan, zet_op_plaats, zonder_leeg
-from leersteun.editing.trajectory import Geweigerd, Wie, geschiedenis
+from leersteun.editing.trajectory import Wie, geschiedenis
 from leersteun.files.store import als_yaml, flow_lijst
+from leersteun.rules.doelen import doel_index
 from leersteun.rules.model import Dossier, Fase
+from leersteun.rules.weigering import Geweigerd
 
 if TYPE_CHECKING:
     pass
-
-ONDERWIJSBEHOEFTEN_STAM = "De leerling heeft"
-ONDERWIJSBEHOEFTEN = [
-    "instructie nodig die …", "opdrachten of taken nodig die …", "leeractiviteiten of materialen nodig die …",
-    "een leeromgeving nodig die …", "spel nodig dat …", "feedback nodig die …", "klasgenoten nodig die …",
-    "een leerkracht nodig die …", "ouders nodig die …", "een attitude nodig die …",
-    "hulp of ondersteuning nodig bij …", "inzichten nodig in …", "overige nodig …",
-]  # fmt: skip
-HULPZINNEN_SLOT = "… om het doel te behalen"  # bijlage 4: every sentence, of the pupil and of the teacher, ends so
-ONDERSTEUNINGSBEHOEFTEN_STAM = "Als leraar heb ik nood aan"
-ONDERSTEUNINGSBEHOEFTEN = [
-    "kennis van …", "vaardigheden die …", "inzichten in …", "een attitude die …", "ondersteuning tijdens …",
-    "materialen waarmee …", "collega's die …", "een zorgcoördinator die …", "een directie die …",
-    "'meer handen in de klas' in de vorm van …", "een ondersteuner die …", "een CLB-medewerker die …",
-]  # fmt: skip
-
-# Bijlage 5: the seven criteria of a passende maatregel (Meirsschaut, Monsecour en Wilssens, 2013).
-PASSENDE_MAATREGEL = (
-    "is maatwerk",
-    "is SMART",
-    "heeft waar mogelijk ook voor andere leerlingen een positieve impact",
-    "komt tot stand in overleg met alle betrokkenen",
-    "wordt goed gemotiveerd en herhaaldelijk gecommuniceerd",
-    "is gebaseerd op de expertise en observaties van de leerkracht(en), de ondersteuner en eventuele andere betrokken hulpverleners",
-    "is ingebed in de zorgvisie van de school",
-)
-
-
-# The same seven in a few words, for the one-line reminder.
-PASSENDE_MAATREGEL_KORT = (
-    "maatwerk",
-    "SMART",
-    "waar mogelijk ook goed voor andere leerlingen",
-    "in overleg met alle betrokkenen",
-    "goed gemotiveerd en herhaaldelijk gecommuniceerd",
-    "gebaseerd op de expertise en observaties van leerkracht, ondersteuner en hulpverleners",
-    "ingebed in de zorgvisie van de school",
-)
-
-
-def passende_maatregel_herinnering() -> str:
-    """Bijlage 5 in one sentence: the reminder after a measure added without the dialogue
-    (the dialogue shows the criteria as a checklist before)."""
-    return f"Een passende maatregel (bijlage 5) is: {'; '.join(PASSENDE_MAATREGEL_KORT)}."
 
 
 # Bijlage 6: who carries out a measure is a function, never a person's name.
@@ -73,14 +31,6 @@ EVALUATIE_VELDEN = ("datum", "bereikt", *(veld for veld, *_ in PROCES_VRAGEN), "
 def volgende_doel_id(d: Dossier) -> str:
     nummers = [int(x.id[1:]) for x in d.doelen if re.fullmatch(r"D\d+", x.id)]
     return f"D{max(nummers, default=0) + 1}"
-
-
-def _index(d: Dossier, doel_id: str) -> int:
-    for i, doel in enumerate(d.doelen):
-        if doel.id.lower() == doel_id.lower():
-            return i
-    bestaande = ", ".join(x.id for x in d.doelen) or "geen"
-    raise Geweigerd(f"Dossier {d.id} heeft geen doel '{doel_id}' (wel: {bestaande}).")
 
 
 def _flow(waarden: list[str]) -> CommentedSeq:
@@ -110,7 +60,7 @@ def nieuw_doel(data: CommentedMap, d: Dossier, velden: dict[str, Any], onderwijs
 def wijzig_doel(
     data: CommentedMap, d: Dossier, doel_id: str, velden: dict[str, Any], onderwijsbehoeften: list[str], ondersteuningsbehoeften: list[str]
 ) -> None:
-    i = _index(d, doel_id)
+    i = doel_index(d, doel_id)
     item = data["doelen"][i]
     for veld, waarde in velden.items():
         if waarde is not None:
@@ -142,7 +92,7 @@ def voeg_maatregel_toe(data: CommentedMap, d: Dossier, doel_id: str, maatregel: 
     if not maatregel.get("wat"):
         raise Geweigerd("Een maatregel heeft minstens een 'wat'.")
     _herhaling_klopt(maatregel)
-    i = _index(d, doel_id)
+    i = doel_index(d, doel_id)
     voeg_toe_aan(data["doelen"][i], "maatregelen", zonder_leeg(**{k: maatregel.get(k) for k in MAATREGEL_VELDEN}))
 
 
@@ -184,7 +134,7 @@ def wijzig_maatregel(data: CommentedMap, d: Dossier, doel_id: str, welke: str, v
     """Correct the fields of one measure (`velden`: a new value per field of
     `MAATREGEL_VELDEN`, None = unchanged), with a line in the history saying what was
     corrected (old → new)."""
-    i = _index(d, doel_id)
+    i = doel_index(d, doel_id)
     j = _welke_maatregel(d, i, welke)
     oud = d.doelen[i].maatregelen[j]
     item = data["doelen"][i]["maatregelen"][j]
@@ -209,7 +159,7 @@ def wijzig_maatregel(data: CommentedMap, d: Dossier, doel_id: str, welke: str, v
 def evalueer_doel(data: CommentedMap, d: Dossier, doel_id: str, evaluatie: dict[str, Any]) -> None:
     if not evaluatie.get("bereikt") or not evaluatie.get("datum"):
         raise Geweigerd("Een evaluatie van een doel zegt of het bereikt is: ja, deels of nee.")
-    i = _index(d, doel_id)
+    i = doel_index(d, doel_id)
     voeg_toe_aan(data["doelen"][i], "evaluaties", zonder_leeg(**{k: evaluatie.get(k) for k in EVALUATIE_VELDEN}))
 
 

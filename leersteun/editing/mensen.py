@@ -15,8 +15,9 @@ from ruamel.yaml.comments import CommentedMap
 from leersteun.core import datums
 from leersteun.core.waarden import OVERLEG_TEKST, ROL_TEKST
 from leersteun.editing.bewerk import voeg_toe_aan, zet, zonder_leeg
-from leersteun.editing.trajectory import Geweigerd, Wie, voeg_overleg
+from leersteun.editing.trajectory import Wie, voeg_overleg
 from leersteun.rules.model import Dossier, Instellingen, OverlegSoort
+from leersteun.rules.weigering import Geweigerd
 
 
 def _hoofdletter(tekst: str) -> str:

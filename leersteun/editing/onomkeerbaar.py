@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from leersteun.editing.schooljaar import laatste_jaar
-from leersteun.editing.trajectory import GEEN_HEROPSTART, REDEN_TEKST, Geweigerd, Wie
+from leersteun.editing.trajectory import Wie
 from leersteun.editing.trajectory import overgang as _overgang
+from leersteun.rules.afsluiting import GEEN_HEROPSTART, REDEN_TEKST
 from leersteun.rules.model import Dossier, Fase, Niveau, Reden, schooljaar_van
+from leersteun.rules.overgang import laatste_jaar
+from leersteun.rules.weigering import Geweigerd
 
 if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
     from ruamel.yaml.comments import CommentedMap

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from leersteun.core import datums
 from leersteun.core.errors import Fout
 from leersteun.editing.bewerk import VOLGORDE_IN, zet, zet_op_plaats
-from leersteun.editing.trajectory import Geweigerd, Wie, geschiedenis
+from leersteun.editing.trajectory import Wie, geschiedenis
 from leersteun.editing.wijziging import Commit, Wijziging
 from leersteun.files.schijf import toon
 from leersteun.reading.folder import Dossiermap
@@ -25,7 +25,8 @@ from leersteun.reading.klaslijst import geen_klas
 from leersteun.reading.snel import Gelezen
 from leersteun.rules.checks import Context
 from leersteun.rules.deadlines import eindgesprek_gehouden  # noqa: F401 - one derivation, also asked here by `schooljaar`
-from leersteun.rules.model import Dossier, Niveau, schooljaar_van
+from leersteun.rules.model import Dossier, schooljaar_van
+from leersteun.rules.weigering import Geweigerd
 
 if TYPE_CHECKING:  # ruamel is loaded by the first edit, not by the commands that only read
     from ruamel.yaml.comments import CommentedMap
@@ -43,44 +44,6 @@ def lees_schooljaar(tekst: str) -> str:
         if einde == begin + 1 and 1990 <= begin <= 2100:
             return f"{begin}-{einde}"
     raise Fout(f"'{tekst}' is geen schooljaar; schrijf het als 2027-2028 (van 1 september tot 31 augustus).")
-
-
-def klas_bevestigd(dossier: Dossier, vandaag: dt.date) -> bool:
-    """Was the pupil's class confirmed in the current school year?"""
-    return dossier.leerling.klas_schooljaar == schooljaar_van(vandaag)
-
-
-def klas_waarschuwing(dossier: Dossier, vandaag: dt.date) -> str | None:
-    if klas_bevestigd(dossier, vandaag):
-        return None
-    jaar = schooljaar_van(vandaag)
-    sinds = dossier.leerling.klas_schooljaar
-    waar = f"het laatst bevestigd in {sinds}" if sinds else "nog nooit bevestigd"
-    return (
-        f"De klas van {dossier.id} ({dossier.leerling.klas}) is {waar}, niet in dit schooljaar ({jaar}). De mail aan de coördinatie moet de klas van nu noemen."
-    )
-
-
-def laatste_jaar(dossier: Dossier) -> str | None:
-    """'lager' for a pupil in the 6th grade, 'kleuter' for K3; else None. The class is free
-    text (6B, 6de leerjaar, K3, 3KA, 3de kleuter): its first digit decides."""
-    cijfer = re.search(r"\d", dossier.leerling.klas)
-    if cijfer is None:
-        return None
-    if dossier.leerling.niveau == Niveau.lager and cijfer.group() == "6":
-        return "lager"
-    if dossier.leerling.niveau == Niveau.kleuter and cijfer.group() == "3":
-        return "kleuter"
-    return None
-
-
-def overgang_uitleg(soort: str, dossier: Dossier) -> str:
-    if soort == "lager":
-        return (
-            "Verlaat het lager: het Verslag vervalt. Evalueer; is verdere leersteun nodig, dan contact met het CLB voor een "
-            f"nieuw Verslag en een nieuwe aanmelding door de secundaire school. Sluit af met 'leersteun overgang {dossier.id} lager-secundair'."
-        )
-    return f"Gaat naar het lager: de leersteun loopt verder na een evaluatie. Noteer de overgang met 'leersteun overgang {dossier.id} kleuter-lager --klas 1A'."
 
 
 def zet_klas(data: CommentedMap, dossier: Dossier, wie: Wie, klas: str, schooljaar: str) -> list[str]:

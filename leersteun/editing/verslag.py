@@ -15,8 +15,9 @@ from ruamel.yaml.comments import CommentedMap
 
 from leersteun.core import datums
 from leersteun.editing.bewerk import VOLGORDE_IN, lijst, voeg_toe, zet, zet_op_plaats, zonder_leeg
-from leersteun.editing.trajectory import Geweigerd, Wie, geschiedenis
+from leersteun.editing.trajectory import Wie, geschiedenis
 from leersteun.rules.model import Dossier, Fase, Instellingen, Typologie, VerslagSoort
+from leersteun.rules.weigering import Geweigerd
 
 
 def beschrijf(soort: str, datum: dt.date, typologie: str | None) -> str:

@@ -63,6 +63,7 @@ def van_map(
     voortgang: Callable[[int, int], Any] | None = None,
 ) -> Agenda:
     """The agenda of a whole case folder, and the files with errors (not in it)."""
+    from leersteun.reading.dossiers import context
     from leersteun.reading.snel import uitkomsten
 
     team = tuple(instellingen.teamnamen()) if instellingen else ()
@@ -74,7 +75,7 @@ def van_map(
     alle: list[Agendapunt] = []
     anon = Anonimiseerder(team).instellingen(instellingen) if anoniem else None
     fout: list[Gelezen] = []
-    for eigen, namen in uitkomsten(map_, stap, fout, voortgang):
+    for eigen, namen in uitkomsten(map_, context(vandaag, instellingen), stap, fout, voortgang):
         alle += eigen
         if anon is not None:
             anon.voeg(namen)  # every case's names, also those without a deadline

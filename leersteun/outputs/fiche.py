@@ -9,11 +9,11 @@ from typing import Any
 
 from leersteun.core import datums
 from leersteun.core.waarden import PROCES_VRAGEN
-from leersteun.editing.goals import ONDERSTEUNINGSBEHOEFTEN_STAM, ONDERWIJSBEHOEFTEN_STAM, _index
-from leersteun.editing.trajectory import Geweigerd
 from leersteun.outputs.grafiek import tijdlijn
 from leersteun.rules.deadlines import MARGE, volgende_herbekijking
+from leersteun.rules.doelen import ONDERSTEUNINGSBEHOEFTEN_STAM, ONDERWIJSBEHOEFTEN_STAM, doel_index
 from leersteun.rules.model import Dossier, Fase, Periode
+from leersteun.rules.weigering import Geweigerd
 
 DOMEIN_TEKST = {
     "socio-emotioneel": "Sociaal-emotionele ontwikkeling",
@@ -62,7 +62,7 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
     """Everything the goal sheet shows, in plain words for parents and the pupil. By default
     the goals of the current support; `alle` adds the goals of an earlier one."""
     if doel_id is not None:
-        doelen = [d.doelen[_index(d, doel_id)]]
+        doelen = [d.doelen[doel_index(d, doel_id)]]
     else:
         doelen = d.doelen if alle else d.huidige_doelen
     if not doelen:
@@ -163,7 +163,7 @@ def fiche_context(d: Dossier, netwerk: str, vandaag: dt.date, doel_id: str | Non
             "interesses": list(b.interesses),
             "ondersteunende_figuren": list(b.ondersteunende_figuren),
         }
-    from leersteun.editing.trajectory import REDEN_TEKST, afgesloten_op, afsluitreden
+    from leersteun.rules.afsluiting import REDEN_TEKST, afgesloten_op, afsluitreden
 
     afgesloten = None
     if d.fase == Fase.afgesloten:

@@ -21,7 +21,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from leersteun.core.errors import Fout
-from leersteun.editing.heropstart import CENTRALE_VRAAG, VRAGEN, advies
+from leersteun.rules.checklist import CENTRALE_VRAAG, VRAGEN, advies
 from leersteun.rules.model import Checklist, Dossier, Heropstart, Instellingen, JaDeelsNee, Uitkomst
 
 WACHTWOORD = "LEERSTEUN_SMTP_WACHTWOORD"

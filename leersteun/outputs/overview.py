@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from leersteun.core.errors import GebruikFout
 from leersteun.core.tekst import normaal
-from leersteun.editing.diplon import open_stappen, wacht_op_verslag
-from leersteun.editing.schooljaar import laatste_jaar, overgang_uitleg
 from leersteun.outputs.anoniem import Anonimiseerder, stukken
 from leersteun.rules.deadlines import Deadline, Soort, Staat, deadlines
+from leersteun.rules.diplon import open_stappen, wacht_op_verslag
 from leersteun.rules.model import Dossier, Fase, Instellingen, Vorm
 from leersteun.rules.namen import als_in
+from leersteun.rules.overgang import laatste_jaar, overgang_uitleg
 from leersteun.rules.schoolkalender import Schoolkalender
 from leersteun.rules.stand import aandachtspunten, heropstartstand, zoals_op
 
@@ -331,6 +331,7 @@ def van_map(
 ) -> tuple[Overzicht, list[Gelezen]]:
     """The overview of a whole case folder, and the files with errors (not counted). Each
     case becomes its Bijdrage where it is read: on every core for a large folder."""
+    from leersteun.reading.dossiers import context
     from leersteun.reading.snel import uitkomsten
 
     team = tuple(instellingen.teamnamen()) if instellingen else ()
@@ -348,7 +349,7 @@ def van_map(
 
     def bijdragen() -> Iterator[Bijdrage]:
         """The contributions, one at a time; the names of the others go to `later`."""
-        for b in uitkomsten(map_, stap, fout, voortgang):
+        for b in uitkomsten(map_, context(vandaag, instellingen), stap, fout, voortgang):
             if isinstance(b, Bijdrage):
                 yield b
             else:

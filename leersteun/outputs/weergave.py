@@ -154,7 +154,7 @@ def _velden(paren: Iterable[tuple[str, str | Text | None]]) -> Table:
 
 
 def _klas(d: Dossier, vandaag: dt.date) -> str:
-    from leersteun.editing.schooljaar import klas_bevestigd
+    from leersteun.rules.overgang import klas_bevestigd
 
     ll = d.leerling
     tekst = f"{ll.klas} ({ll.niveau})"
@@ -230,7 +230,7 @@ def _hoofdvelden(d: Dossier, vandaag: dt.date) -> Table:
 
 def _afgesloten(d: Dossier) -> list[RenderableType]:
     """Whether a closed case can be restarted, and if not, why and what then."""
-    from leersteun.editing.trajectory import kan_heropstarten
+    from leersteun.rules.afsluiting import kan_heropstarten
 
     if d.fase != "afgesloten":
         return []
@@ -280,7 +280,7 @@ def _factoren(f: DomeinFactoren) -> str:
 
 
 def _diplon(d: Dossier, vandaag: dt.date) -> list[RenderableType]:
-    from leersteun.editing.diplon import open_stappen
+    from leersteun.rules.diplon import open_stappen
 
     stappen = open_stappen(d, vandaag)
     if not stappen:

@@ -91,13 +91,13 @@ def lees_dossier(pad: Path, ctx: Context) -> Gelezen:
     return Gelezen(pad, bestand, dossier, bevindingen)
 
 
-def alle(map_: Dossiermap) -> list[Gelezen]:
+def alle(map_: Dossiermap, ctx: Context) -> list[Gelezen]:
     """Every case through the fast read path (`snel`). Only errors are reported here;
     warnings need the round-trip read (see `validatie`). To edit a case, read it with
     `lees_dossier`."""
     from leersteun.reading.snel import lees_alle
 
-    return list(lees_alle(map_))
+    return list(lees_alle(map_, ctx))
 
 
 class Kaart(NamedTuple):
@@ -115,11 +115,11 @@ class Kaart(NamedTuple):
         return Kaart(d.id, d.leerling.voornaam, d.leerling.naam, d.leerling.klas, d.school.naam, d.fase.value)
 
 
-def kaarten(map_: Dossiermap) -> list[Gelezen]:
+def kaarten(map_: Dossiermap, ctx: Context) -> list[Gelezen]:
     """Every case of the folder as a `Kaart` (in `uitkomst`), or with its errors."""
     from leersteun.reading.snel import lees_alle
 
-    return list(lees_alle(map_, stap=lambda _pad, d: Kaart.van(d)))
+    return list(lees_alle(map_, ctx, stap=lambda _pad, d: Kaart.van(d)))
 
 
 def _kaart(g: Gelezen) -> Kaart | None:
@@ -202,7 +202,7 @@ def open_dossier(map_: Dossiermap, naam: str, ctx: Context) -> Geldig:
     # that matches nothing, not a file to open.
     kandidaat = bestand_van_id(map_, naam.strip()) if re.fullmatch(ID_PATROON, naam.strip()) else None
     if kandidaat is None:
-        kandidaat = zoek(kaarten(map_), naam).pad
+        kandidaat = zoek(kaarten(map_, ctx), naam).pad
     return lees_geldig(kandidaat, ctx)
 
 
@@ -342,7 +342,7 @@ def nieuw_dossier_data(
     return data
 
 
-def dubbels(map_: Dossiermap, voornaam: str, naam: str, geboortedatum: dt.date | None, school: str) -> list[tuple[Dossier, bool]]:
+def dubbels(map_: Dossiermap, ctx: Context, voornaam: str, naam: str, geboortedatum: dt.date | None, school: str) -> list[tuple[Dossier, bool]]:
     """Cases not closed that may be this pupil's, each with whether it surely is: the same
     name (capitals, accents, spaces and punctuation aside: `namen.dezelfde`) with the same
     birth date at any school, or at the same school (sure); the same name at another school
@@ -360,7 +360,7 @@ def dubbels(map_: Dossiermap, voornaam: str, naam: str, geboortedatum: dt.date |
             return d, True
         return (d, False) if geboortedatum is None or ll.geboortedatum is None else None
 
-    return list(uitkomsten(map_, dezelfde_leerling))
+    return list(uitkomsten(map_, ctx, dezelfde_leerling))
 
 
 def nieuw_dossier(map_: Dossiermap, data: dict, ctx: Context) -> tuple[Path, bytes]:

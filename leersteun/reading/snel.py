@@ -13,13 +13,11 @@ Nothing is stored outside the case folder's own files: no cache, no copy of pupi
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import os
 import re
 import shutil
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -98,14 +96,15 @@ def _laad(tekst: str) -> Any:
     return yaml_rs.loads(tekst)
 
 
-def verwerk(pad: Path, ruw: bytes | None) -> tuple[Dossier | None, list[Bevinding]]:
-    """Parse and check one case: (the valid model, or None with the errors). `ruw` None
-    (a link, an unreadable file) goes straight to the round-trip path, which says why."""
+def verwerk(pad: Path, ruw: bytes | None, ctx: Context) -> tuple[Dossier | None, list[Bevinding]]:
+    """Parse and check one case with the command's context (its today, its settings): (the
+    valid model, or None with the errors). `ruw` None (a link, an unreadable file) goes
+    straight to the round-trip path, which says why."""
     try:
         # A number where the case wants text (klas: 5) goes to the round trip, which sees how
         # it was written (0017, 0x1F, 1_000 and .inf are refused there).
         dossier = Dossier.model_validate(_gegevens(ruw), context=_SNEL)
-        hier = Context(bestandsnaam=pad.stem, vandaag=_vandaag())
+        hier = ctx.voor(pad)
         if not any(m[2] == "fout" for regel in _REGELS for m in regel(dossier, hier)):
             return dossier, []
     except (ValueError, TypeError, OverflowError, RecursionError, OSError):  # the round-trip path below says exactly what
@@ -117,7 +116,7 @@ def verwerk(pad: Path, ruw: bytes | None) -> tuple[Dossier | None, list[Bevindin
         bestand = lees(pad, toon(pad))
     except OngeldigBestand as e:
         return None, e.bevindingen
-    model, bevindingen = controleer_dossier(bestand, Context(vandaag=_vandaag()).voor(pad))
+    model, bevindingen = controleer_dossier(bestand, ctx.voor(pad))
     fouten_ = [b for b in bevindingen if b.is_fout]
     return (model if not fouten_ else None), fouten_
 
@@ -178,19 +177,6 @@ _GETAL = re.compile(
     rb"(?=[ \t]*(?:$|#|[,\]}]))",
     re.I | re.M,
 )
-_HEDEN: tuple[float, str, dt.date] = (-1e9, "", dt.date.min)
-
-
-def _vandaag() -> dt.date:
-    """Today for the rules, as every command sees it (`folder.vandaag`: LEERSTEUN_VANDAAG
-    or the clock), asked once a second rather than per case."""
-    from leersteun.reading.folder import vandaag
-
-    global _HEDEN
-    nu, gezet = time.monotonic(), os.environ.get("LEERSTEUN_VANDAAG", "")
-    if nu - _HEDEN[0] > 1 or gezet != _HEDEN[1]:
-        _HEDEN = (nu, gezet, vandaag())
-    return _HEDEN[2]
 
 
 _SNEL = {GEEN_GETALLEN: True}  # the validation context of this path
@@ -199,12 +185,13 @@ _REGELS = [r for r in DOSSIER_REGELS if r is not _smart]  # SMART only warns
 
 def lees_alle(
     map_: Dossiermap,
+    ctx: Context,
     voortgang: Callable[[int, int], Any] | None = None,
     stap: Callable[[Path, Dossier], Any] | None = None,
     alleen: set[Path] | None = None,
 ) -> Iterator[Gelezen]:
     """Every case of the folder (or only those in `alleen`), valid or with its errors, one at
-    a time, in file order.
+    a time, in file order, judged with the command's context `ctx` (also in the workers).
 
     Memory stays flat: only the list of file names and one case at a time are held.
 
@@ -219,7 +206,7 @@ def lees_alle(
     if alleen is not None:
         paden = [p for p in paden if p in alleen]
     aantal = processen(len(paden)) if stap is not None else 1
-    stukken = _in_stukken(paden, dubbel, stap, aantal) if stap is not None and aantal > 1 else ([_lees(p, dubbel, stap)] for p in paden)
+    stukken = _in_stukken(paden, dubbel, stap, aantal, ctx) if stap is not None and aantal > 1 else ([_lees(p, dubbel, stap, ctx)] for p in paden)
     klaar = 0
     with _zelden_opruimen():
         for stuk in stukken:
@@ -235,13 +222,14 @@ def lees_alle(
 
 def uitkomsten(
     map_: Dossiermap,
+    ctx: Context,
     stap: Callable[[Path, Dossier], Any],
     fouten: list[Gelezen] | None = None,
     voortgang: Callable[[int, int], Any] | None = None,
 ) -> Iterator[Any]:
     """What `stap` made of each valid case (None left out), in file order, read as
     `lees_alle` reads; the files with errors are added to `fouten` when it is given."""
-    for g in lees_alle(map_, voortgang, stap=stap):
+    for g in lees_alle(map_, ctx, voortgang, stap=stap):
         if g.fouten:
             if fouten is not None:
                 fouten.append(g)
@@ -265,7 +253,7 @@ def _zelden_opruimen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _lees(pad: Path, dubbel: dict[Path, str], stap: Callable[[Path, Dossier], Any] | None) -> Gelezen | None:
+def _lees(pad: Path, dubbel: dict[Path, str], stap: Callable[[Path, Dossier], Any] | None, ctx: Context) -> Gelezen | None:
     """One file; None when it was removed while the folder was read."""
     if dubbel and pad in dubbel:
         return Gelezen(pad, None, None, [Bevinding(toon(pad), 1, 1, dubbel[pad])])
@@ -273,7 +261,7 @@ def _lees(pad: Path, dubbel: dict[Path, str], stap: Callable[[Path, Dossier], An
         ruw = _bytes(pad)
     except FileNotFoundError:
         return None
-    dossier, fouten = verwerk(pad, ruw)
+    dossier, fouten = verwerk(pad, ruw, ctx)
     if stap is None or dossier is None:
         return Gelezen(pad, None, dossier, fouten)
     return Gelezen(pad, None, None, fouten, stap(pad, dossier))
@@ -325,7 +313,8 @@ _ALLEEN_LEZEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINA
 # safe (Linux) a worker is forked from this one: it starts at once, with every module imported
 # and the list of files in memory. Elsewhere (macOS, Windows) a worker is started afresh
 # (`spawn`): it imports leersteun itself (a few tenths of a second, while this process already
-# reads) and is sent the list of files and `stap`; `stap` is mostly a function
+# reads) and is sent the list of files, the command's Context (its today: every core judges by
+# the same day) and `stap`; `stap` is mostly a function
 # made inside another (a lambda that holds the week, `--anoniem`), which pickle cannot send
 # by name, so it travels by value (`_lading`).
 #
@@ -383,15 +372,15 @@ class _Rij:
         return nummer if nummer < self.aantal else None
 
 
-def _in_stukken(paden: list[Path], dubbel: dict[Path, str], stap: Callable[[Path, Dossier], Any], aantal: int) -> Iterator[list[Gelezen | None]]:
-    """The chunks of files in order, read here and by `aantal - 1` workers."""
+def _in_stukken(paden: list[Path], dubbel: dict[Path, str], stap: Callable[[Path, Dossier], Any], aantal: int, ctx: Context) -> Iterator[list[Gelezen | None]]:
+    """The chunks of files in order, read here and by `aantal - 1` workers, each with `ctx`."""
     import multiprocessing
     from multiprocessing.connection import wait
 
     Dossier.model_rebuild()  # the validator is built once, before a fork, not in every worker
-    ctx = multiprocessing.get_context(START)
+    soort = multiprocessing.get_context(START)
     stukken = range(0, len(paden), STUK)
-    rij = _Rij(ctx.Value("q", 0), len(stukken))
+    rij = _Rij(soort.Value("q", 0), len(stukken))
     try:
         lading = _lading(stap) if START == "spawn" else stap
     except Exception:  # noqa: BLE001 - what `stap` holds cannot travel: this process reads it all
@@ -400,7 +389,7 @@ def _in_stukken(paden: list[Path], dubbel: dict[Path, str], stap: Callable[[Path
     try:
         for _ in range(aantal - 1 if lading is not None else 0):
             try:
-                uit, proces = _start_werker(ctx, rij, paden, dubbel, lading, STUK, list(werkers))
+                uit, proces = _start_werker(soort, rij, paden, dubbel, lading, STUK, list(werkers), ctx)
             except OSError:
                 break  # no more processes allowed: those started (or this one alone) read it all
             werkers[uit] = proces
@@ -420,7 +409,7 @@ def _in_stukken(paden: list[Path], dubbel: dict[Path, str], stap: Callable[[Path
                 eigen = rij.neem(controleer)
                 if eigen is not None:
                     begin = stukken[eigen]
-                    klaar[eigen] = [_lees(p, dubbel, stap) for p in paden[begin : begin + STUK]]
+                    klaar[eigen] = [_lees(p, dubbel, stap, ctx) for p in paden[begin : begin + STUK]]
                 elif werkers:
                     for uit in wait(list(werkers)):  # the chunk is a worker's: wait for it
                         _ontvang(uit, werkers, klaar, paden, stukken)
@@ -452,16 +441,18 @@ def _ontvang(uit: Any, werkers: dict[Any, Any], klaar: dict, paden: list[Path], 
     klaar[nummer] = [None if u is None else Gelezen(p, None, None, u[0], u[1]) for p, u in zip(paden[begin : begin + len(inhoud)], inhoud)]
 
 
-def _start_werker(ctx: Any, rij: _Rij, paden: list[Path], dubbel: dict[Path, str], lading: Any, grootte: int, andere: list[Any]) -> tuple[Any, Any]:
+def _start_werker(
+    soort: Any, rij: _Rij, paden: list[Path], dubbel: dict[Path, str], lading: Any, grootte: int, andere: list[Any], ctx: Context
+) -> tuple[Any, Any]:
     """A worker (its result pipe and its process) started with SIGINT ignored from its first
     instruction: Ctrl-C is for this process, which stops every worker, and a worker never
     prints a traceback. `andere` are the pipes of the workers started before, which a forked
     worker closes (a spawned one never has them)."""
     import signal
 
-    uit, schrijf = ctx.Pipe(duplex=False)
+    uit, schrijf = soort.Pipe(duplex=False)
     sluit = [uit, *andere] if START == "fork" else []
-    proces = ctx.Process(target=_werk, args=(rij, schrijf, paden, dubbel, lading, grootte, sluit), daemon=True)
+    proces = soort.Process(target=_werk, args=(rij, schrijf, paden, dubbel, lading, grootte, sluit, ctx), daemon=True)
     hoofd = _hoofdthread()
     oud = signal.signal(signal.SIGINT, signal.SIG_IGN) if hoofd else None  # kept through fork and exec
     try:
@@ -483,8 +474,10 @@ def _hoofdthread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def _werk(rij: _Rij, uit: Any, paden: list[Path], dubbel: dict[Path, str], lading: Any, grootte: int, sluit: list[Any]) -> None:
-    """A worker: takes chunk numbers until none is left and sends back each chunk's results.
+def _werk(rij: _Rij, uit: Any, paden: list[Path], dubbel: dict[Path, str], lading: Any, grootte: int, sluit: list[Any], ctx: Context) -> None:
+    """A worker: takes chunk numbers until none is left and sends back each chunk's results,
+    judging each case with the main process's context (its today and settings: the same
+    verdict on every core).
     It never returns into the caller's code (os._exit): a forked worker shares this process's
     open files and buffers."""
     import pickle
@@ -506,7 +499,7 @@ def _werk(rij: _Rij, uit: Any, paden: list[Path], dubbel: dict[Path, str], ladin
         while (nummer := rij.neem(_ouder_weg)) is not None:
             begin = grootte * nummer
             try:
-                bericht: tuple[str, int, Any] = ("stuk", nummer, [_als_bericht(_lees(p, dubbel, stap)) for p in paden[begin : begin + grootte]])
+                bericht: tuple[str, int, Any] = ("stuk", nummer, [_als_bericht(_lees(p, dubbel, stap, ctx)) for p in paden[begin : begin + grootte]])
             except Exception as e:  # noqa: BLE001 - raised again in the main process
                 bericht = ("fout", nummer, e)
             _stuur(uit, bericht)

@@ -114,7 +114,7 @@ def _hele_map(map_: Dossiermap, ctx: Context, alleen: set[Path] | None = None) -
         return _geplaatst(pad, meldingen, ctx) if meldingen else []
 
     uit: list[Bevinding] = []
-    for g in lees_alle(map_, stap=bevindingen, alleen=alleen):
+    for g in lees_alle(map_, ctx, stap=bevindingen, alleen=alleen):
         uit += g.fouten or g.uitkomst or []
     return uit
 

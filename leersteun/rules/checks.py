@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,9 +46,9 @@ Melding = tuple[Loc, str, str]  # (loc, message, severity)
 class Context:
     """What the rules may know besides the case itself."""
 
+    vandaag: dt.date  # the command's today (`folder.vandaag`: LEERSTEUN_VANDAAG or the clock), never a default
     bestandsnaam: str | None = None  # file name without .yaml
     instellingen: Instellingen | None = None
-    vandaag: dt.date = field(default_factory=dt.date.today)
 
     def voor(self, pad: Path) -> Context:
         """The same context for one case file (the rules compare its id with the file name)."""

@@ -2,12 +2,14 @@
 
 `doorloop` asks only what is still open, so running it again after Ctrl-C, a closed terminal
 or a crash resumes at the first open question. Saving goes through the caller's `bewaar`
-(which re-reads the case, applies one edit, re-checks and writes it).
+(which re-reads the case, applies one edit, re-checks and writes it): the caller holds the
+edits, this module only asks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console
@@ -17,17 +19,22 @@ from rich.text import Text
 
 from leersteun.core import datums
 from leersteun.core.tekst import keuze, label
-from leersteun.editing import heropstart as hs
-from leersteun.editing.bewerk import Bewerking
-from leersteun.editing.trajectory import Wie
 from leersteun.reading.snel import Geldig
+from leersteun.rules import checklist as cl
 from leersteun.rules.model import AnalyseMet, Beslissing, Dossier, JaDeelsNee, Partner, Uitkomst, VraagVan
 from leersteun.terminal.vragen import vraag, vraag_lijst
 
-Bewaar = Callable[[Bewerking], Geldig]
+
+@dataclass(frozen=True)
+class Bewaar:
+    """How the caller saves what the checklist asked; each returns the case as read after the write."""
+
+    analyse_met: Callable[[AnalyseMet, cl.Voorstel, str | None], Geldig]
+    antwoord: Callable[[str, Any], Geldig]
+    uitkomst: Callable[[Uitkomst, str], Geldig]
 
 
-def _context(d: Dossier, v: hs.Vraag) -> str | None:
+def _context(d: Dossier, v: cl.Vraag) -> str | None:
     """What the people at the table need beside a question, from the case itself."""
     if v.sleutel == "succesfactoren_toegepast":
         afsluiting = next((e for e in reversed(d.evaluaties) if e.beslissing == Beslissing.afsluiten), None)
@@ -91,7 +98,7 @@ def _jdn(console: Console, uitleg: dict[str, str] | None = None) -> str:
     return vraag(console, "Antwoord", keuzes=keuzes, uitleg=uitleg)
 
 
-def vraag_antwoord(console: Console, v: hs.Vraag) -> Any:
+def vraag_antwoord(console: Console, v: cl.Vraag) -> Any:
     """Ask one question; returns the plain data to store."""
     if v.soort == "keuzes":
         return vraag_van_keuzes(console)
@@ -104,7 +111,7 @@ def vraag_antwoord(console: Console, v: hs.Vraag) -> Any:
     antwoord = _jdn(console, PARTNER_UITLEG if v.soort == "partner" else None)
     uit: dict[str, Any] = {"antwoord": antwoord}
     if v.soort == "partner":  # the central question of the checklist, whatever the answer
-        console.print(Text(hs.CENTRALE_VRAAG, style="bold"))
+        console.print(Text(cl.CENTRALE_VRAAG, style="bold"))
         uit["andere_partners"] = meer_keuzes(console, [p.value for p in Partner], "Welke? [een of meer, zoals 1 of CGGZ, leeg = geen]", leeg=True)
     if v.soort == "leervraag" and antwoord != "nee":
         uit["leervraag"] = vraag(console, "De leervraag", leeg=True) or None
@@ -113,7 +120,7 @@ def vraag_antwoord(console: Console, v: hs.Vraag) -> Any:
         from leersteun.rules.model import BinnenOpdracht
 
         gegeven = BinnenOpdracht.model_validate({k: w for k, w in uit.items() if w is not None})
-        return hs.vraag_4_in_het_bestand(gegeven.als_andere_partner().model_dump(mode="json"))
+        return cl.vraag_4_in_het_bestand(gegeven.als_andere_partner().model_dump(mode="json"))
     return {k: w for k, w in uit.items() if w is not None or k == "antwoord"}
 
 
@@ -125,7 +132,7 @@ def samenvatting(d: Dossier) -> Table:
     tabel = Table(show_header=False, show_edge=False, pad_edge=False, box=None, padding=(0, 2))
     tabel.add_column(style="dim", no_wrap=True)
     tabel.add_column(overflow="fold")
-    for v, rij in zip(hs.VRAGEN, checklist_rijen(h.checklist), strict=True):
+    for v, rij in zip(cl.VRAGEN, checklist_rijen(h.checklist), strict=True):
         waarde = rij["antwoord"]
         if rij["lijsten"]:
             waarde = "; ".join(f"{t.lower()}: {', '.join(i) or 'geen'}" for t, i in rij["lijsten"])
@@ -133,12 +140,7 @@ def samenvatting(d: Dossier) -> Table:
     return tabel
 
 
-def _zet_antwoord(sleutel: str, antwoord: Any) -> Bewerking:
-    """The edit that stores one answer of the checklist."""
-    return lambda data, dd: hs.zet_antwoord(data, dd, sleutel, antwoord)
-
-
-def doorloop(console: Console, gelezen: Geldig, bewaar: Bewaar, andere: list[Dossier], wie: Wie) -> Uitkomst | None:
+def doorloop(console: Console, gelezen: Geldig, bewaar: Bewaar, andere: list[Dossier]) -> Uitkomst | None:
     """Ask what is open, save each answer, decide the outcome. Returns the outcome."""
     d = gelezen.dossier
     assert d is not None and d.laatste_heropstart is not None
@@ -149,37 +151,37 @@ def doorloop(console: Console, gelezen: Geldig, bewaar: Bewaar, andere: list[Dos
     ll = d.leerling
     console.print(Panel.fit(Text(f"Checklist heropstart voor {ll.voornaam} {ll.naam} ({ll.klas}, {d.school.naam})"), style="bold"))
     if h.analyse_met is None:
-        voorstel = hs.voorstel_analyse(d, andere)
+        voorstel = cl.voorstel_analyse(d, andere)
         console.print(f"Wie analyseert met de school? {voorstel.uitleg}", markup=False)
         keuze = vraag(console, "Analyse met", keuzes=[a.value for a in AnalyseMet], standaard=voorstel.analyse_met.value)
         reden = None
         if keuze != voorstel.analyse_met:  # seed 000 says with whom: another choice says why
             reden = vraag(console, "Dat is niet het voorstel. Waarom")
-        gelezen = bewaar(lambda data, dd: hs.zet_analyse_met(data, dd, AnalyseMet(keuze), voorstel, reden))
+        gelezen = bewaar.analyse_met(AnalyseMet(keuze), voorstel, reden)
     bewaard = gelezen.dossier.laatste_heropstart
     assert bewaard is not None
-    open_ = hs.open_vragen(bewaard.checklist)
-    if len(open_) < len(hs.VRAGEN) and open_:
-        console.print(f"Verder waar de checklist stopte: nog {len(open_)} van {len(hs.VRAGEN)} vragen.")
+    open_ = cl.open_vragen(bewaard.checklist)
+    if len(open_) < len(cl.VRAGEN) and open_:
+        console.print(f"Verder waar de checklist stopte: nog {len(open_)} van {len(cl.VRAGEN)} vragen.")
     for v in open_:
-        nummer = hs.VRAGEN.index(v) + 1
+        nummer = cl.VRAGEN.index(v) + 1
         uitleg = Text(v.uitleg, style="dim")
         context = _context(gelezen.dossier, v)
         inhoud = Text.assemble((v.vraag, "bold"), "\n", uitleg)
         if context:
             inhoud.append("\n")
             inhoud.append(context, style="cyan")
-        console.print(Panel(inhoud, title=f"Vraag {nummer} van {len(hs.VRAGEN)}", title_align="left"))
-        gelezen = bewaar(_zet_antwoord(v.sleutel, vraag_antwoord(console, v)))
+        console.print(Panel(inhoud, title=f"Vraag {nummer} van {len(cl.VRAGEN)}", title_align="left"))
+        gelezen = bewaar.antwoord(v.sleutel, vraag_antwoord(console, v))
         console.print("[green]Bewaard.[/]")
 
     d = gelezen.dossier
     assert d is not None and d.laatste_heropstart is not None and d.laatste_heropstart.checklist is not None
     console.print(Panel(samenvatting(d), title="Samenvatting", title_align="left"))
-    raad = hs.advies(d.laatste_heropstart.checklist)
+    raad = cl.advies(d.laatste_heropstart.checklist)
     console.print(Panel(Text("\n".join(f"• {r}" for r in raad.redenen)), title="Advies", title_align="left", style="cyan"))
     console.print("Jullie beslissen: heropstart, of geen heropstart.")
     uitkomst = Uitkomst(vraag(console, "Uitkomst", keuzes=[u.value for u in Uitkomst], standaard=raad.voorstel.value))
     motivatie = vraag(console, "Motivatie (in gewone woorden)")
-    gelezen = bewaar(lambda data, dd: hs.beslis(data, dd, wie, uitkomst, motivatie))
+    gelezen = bewaar.uitkomst(uitkomst, motivatie)
     return uitkomst

@@ -11,9 +11,8 @@ from typing import Any
 from rich.console import Console
 
 from leersteun.core.waarden import PROCES_VRAGEN
-from leersteun.editing import goals
 from leersteun.outputs import fiche
-from leersteun.rules import checks
+from leersteun.rules import checks, doelen
 from leersteun.rules.model import Doel, Domein, Geprobeerd, JaDeelsNee, Periode
 from leersteun.terminal.vragen import vraag, vraag_datum, vraag_lijst
 
@@ -46,10 +45,10 @@ def vraag_doel(console: Console, bestaand: Doel | None = None) -> tuple[dict[str
     _uitleg(console, checks.SMART_UITLEG["tijdgebonden"])
     velden["start"] = vraag_datum(console, "Start", leeg=True, standaard=b.start if b else None)
     velden["einde"] = vraag_datum(console, "Einde", leeg=True, standaard=b.einde if b else None)
-    _hulpzinnen(console, "Specifieke onderwijsbehoeften van de leerling", goals.ONDERWIJSBEHOEFTEN_STAM, goals.ONDERWIJSBEHOEFTEN)
-    onderwijs = vraag_lijst(console, f"{goals.ONDERWIJSBEHOEFTEN_STAM} …")
-    _hulpzinnen(console, "Ondersteuningsbehoeften van de leerkracht", goals.ONDERSTEUNINGSBEHOEFTEN_STAM, goals.ONDERSTEUNINGSBEHOEFTEN)
-    ondersteuning = vraag_lijst(console, f"{goals.ONDERSTEUNINGSBEHOEFTEN_STAM} …")
+    _hulpzinnen(console, "Specifieke onderwijsbehoeften van de leerling", doelen.ONDERWIJSBEHOEFTEN_STAM, doelen.ONDERWIJSBEHOEFTEN)
+    onderwijs = vraag_lijst(console, f"{doelen.ONDERWIJSBEHOEFTEN_STAM} …")
+    _hulpzinnen(console, "Ondersteuningsbehoeften van de leerkracht", doelen.ONDERSTEUNINGSBEHOEFTEN_STAM, doelen.ONDERSTEUNINGSBEHOEFTEN)
+    ondersteuning = vraag_lijst(console, f"{doelen.ONDERSTEUNINGSBEHOEFTEN_STAM} …")
     return velden, onderwijs, ondersteuning
 
 
@@ -58,7 +57,7 @@ def _hulpzinnen(console: Console, titel: str, stam: str, zinnen: list[str]) -> N
     _uitleg(console, f"{titel}: HGW-hulpzinnen. Vul er een of meer aan (zonder '{stam}'):")
     for zin in zinnen:
         _uitleg(console, f"  {stam} {zin}")
-    _uitleg(console, f"  {goals.HULPZINNEN_SLOT}.")
+    _uitleg(console, f"  {doelen.HULPZINNEN_SLOT}.")
 
 
 def vraag_maatregel(console: Console, team: set[str]) -> dict[str, Any]:
@@ -94,7 +93,7 @@ def vraag_maatregel(console: Console, team: set[str]) -> dict[str, Any]:
 def toon_criteria(console: Console) -> None:
     """Bijlage 5: the seven criteria of a passende maatregel, to go through before adding one."""
     _uitleg(console, "Een passende maatregel (bijlage 5):")
-    for criterium in goals.PASSENDE_MAATREGEL:
+    for criterium in doelen.PASSENDE_MAATREGEL:
         _uitleg(console, f"  [ ] {criterium}")
 
 

@@ -82,7 +82,7 @@ def test_a_closed_case_is_no_second_case(map_: Map) -> None:
             "    evaluatie_op: [2025-01-20]", "    einde: 2025-06-01\n    evaluatie_op: [2025-01-20]"
         )
     )
-    assert dossiers.dubbels(Dossiermap(map_.pad), "Lotte", "Peeters", GEBOREN, "Basisschool De Klimop") == []
+    assert dossiers.dubbels(Dossiermap(map_.pad), dossiers.context(VANDAAG, None), "Lotte", "Peeters", GEBOREN, "Basisschool De Klimop") == []
 
 
 def test_with_a_reason_the_second_case_is_made_and_says_why(lotte: Map) -> None:

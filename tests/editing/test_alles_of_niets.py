@@ -147,11 +147,12 @@ def test_a_rollover_killed_at_every_write_is_finished_and_committed_whole_or_nev
     sjabloon, voor = klein
     basis = git(sjabloon, "rev-parse", "HEAD").strip()
     map_ = Dossiermap(sjabloon)
-    gelezen = [g for g in alle(map_) if g.dossier is not None]
-    klassen = {t.dossier.id: (t.rij.klas, t.rij.plek) for t in koppel([lees(sjabloon / "klassen.csv")], [g.dossier for g in gelezen]).treffers}
     vandaag = dt.date.fromisoformat(VANDAAG)
+    ctx = context(vandaag, instellingen(map_))
+    gelezen = [g for g in alle(map_, ctx) if g.dossier is not None]
+    klassen = {t.dossier.id: (t.rij.klas, t.rij.plek) for t in koppel([lees(sjabloon / "klassen.csv")], [g.dossier for g in gelezen]).treffers}
     lopend = [g for g in gelezen if g.dossier.fase != "afgesloten"]
-    rollover = sj.bereid_voor(map_, context(vandaag, instellingen(map_)), Wie("An Janssens", vandaag), "2027-2028", klassen, lopend)
+    rollover = sj.bereid_voor(map_, ctx, Wie("An Janssens", vandaag), "2027-2028", klassen, lopend)
     assert len(rollover.regels) >= 3
 
     def uitvoeren_in(doel: Path) -> str | None:

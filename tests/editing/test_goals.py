@@ -144,7 +144,7 @@ def test_doel_with_options(voorbeeld: Path, run) -> None:
 
 
 def test_the_reminder_names_the_seven_criteria_of_bijlage_5() -> None:
-    from leersteun.editing.goals import PASSENDE_MAATREGEL, PASSENDE_MAATREGEL_KORT, passende_maatregel_herinnering
+    from leersteun.rules.doelen import PASSENDE_MAATREGEL, PASSENDE_MAATREGEL_KORT, passende_maatregel_herinnering
 
     assert len(PASSENDE_MAATREGEL_KORT) == len(PASSENDE_MAATREGEL) == 7
     tekst = passende_maatregel_herinnering()
@@ -528,7 +528,7 @@ def test_a_measure_is_corrected_by_number_or_text_with_a_history_line(voorbeeld:
 
 
 def test_a_measure_that_is_not_there_or_not_one_is_refused_with_the_list(voorbeeld: Path) -> None:
-    from leersteun.editing.trajectory import Geweigerd
+    from leersteun.rules.weigering import Geweigerd
 
     for welke in ("2", "tablet", ""):
         with pytest.raises(Geweigerd) as e:

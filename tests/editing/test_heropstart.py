@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 
 from leersteun.editing import heropstart as hs
 from leersteun.reading.dossiers import lees_dossier
+from leersteun.rules import checklist as cl
 from leersteun.rules.checks import Context
 from leersteun.rules.model import AnalyseMet, Checklist, Uitkomst
 from tests.conftest import digest
@@ -53,11 +54,11 @@ def dossier(voorbeeld: Path, naam: str):
 
 
 def test_open_questions_in_order() -> None:
-    assert [v.sleutel for v in hs.open_vragen(None)] == [v.sleutel for v in hs.VRAGEN]
+    assert [v.sleutel for v in cl.open_vragen(None)] == [v.sleutel for v in cl.VRAGEN]
     half = Checklist.model_validate({"vraag_van": ["zorg"], "factoren": {"leerling": [], "leerkracht": [], "school": []}})
-    assert hs.open_vragen(half)[0].sleutel == "succesfactoren_toegepast"
-    assert hs.open_vragen(checklist()) == []
-    assert hs.open_vragen(checklist(gedragen={"antwoord": None, "toelichting": "?"}))[0].sleutel == "gedragen"
+    assert cl.open_vragen(half)[0].sleutel == "succesfactoren_toegepast"
+    assert cl.open_vragen(checklist()) == []
+    assert cl.open_vragen(checklist(gedragen={"antwoord": None, "toelichting": "?"}))[0].sleutel == "gedragen"
 
 
 @pytest.mark.parametrize(
@@ -79,7 +80,7 @@ def test_open_questions_in_order() -> None:
     ],
 )
 def test_advice(wijzig, voorstel, woorden) -> None:
-    raad = hs.advies(checklist(**wijzig))
+    raad = cl.advies(checklist(**wijzig))
     assert raad.voorstel == voorstel
     assert any(woorden in r for r in raad.redenen), raad.redenen
 
@@ -87,43 +88,43 @@ def test_advice(wijzig, voorstel, woorden) -> None:
 def test_who_analyses(voorbeeld: Path) -> None:
     """Seed 000: "de ondersteuner, wanneer deze nog op school aanwezig is voor een andere
     leerling; de CLB-medewerker, wanneer er geen ondersteuner meer aanwezig is op de school"."""
-    alle = [lees_dossier(p, Context()).dossier for p in sorted((voorbeeld / "cases").glob("*.yaml"))]
+    alle = [lees_dossier(p, Context(vandaag=dt.date(2026, 11, 24))).dossier for p in sorted((voorbeeld / "cases").glob("*.yaml"))]
     per_id = {d.id: d for d in alle}
     # Lena's own previous ondersteuner still works at De Regenboog (for Julie): analyse with him
-    voorstel = hs.voorstel_analyse(per_id["RGN-2025-006"], alle)
+    voorstel = cl.voorstel_analyse(per_id["RGN-2025-006"], alle)
     assert voorstel.analyse_met == AnalyseMet.ondersteuner and voorstel.met == "Tom Vermeulen"
     assert "Tom Vermeulen (voor RGN-2024-010)" in voorstel.uitleg
     # Mila knew Pieter Dewulf, who no longer works at Sint-Jozef; Sofie Lambrechts does, for
     # another pupil (Finn): any ondersteuner at the school counts, Mila's own is still named
-    mila = hs.voorstel_analyse(per_id["JZF-2024-006"], alle)
+    mila = cl.voorstel_analyse(per_id["JZF-2024-006"], alle)
     assert mila.analyse_met == AnalyseMet.ondersteuner and mila.met == "Sofie Lambrechts"
     assert "Pieter Dewulf" in mila.uitleg and "Sofie Lambrechts (voor JZF-2025-004)" in mila.uitleg
     # one previous ondersteuner or several: the sentence says which (issue 29)
     zelf = per_id["JZF-2024-006"].model_copy(deep=True)
     zelf.vorige_ondersteuners = ["Els Maes", "Pieter Dewulf"]
-    plat = " ".join(hs.voorstel_analyse(zelf, alle).uitleg.split())
+    plat = " ".join(cl.voorstel_analyse(zelf, alle).uitleg.split())
     assert "Vorige ondersteuners: Els Maes, Pieter Dewulf; die werken niet meer op deze school." in plat
     zelf.vorige_ondersteuners = ["Pieter Dewulf"]
-    assert "Vorige ondersteuner: Pieter Dewulf; die werkt niet meer op deze school." in hs.voorstel_analyse(zelf, alle).uitleg
+    assert "Vorige ondersteuner: Pieter Dewulf; die werkt niet meer op deze school." in cl.voorstel_analyse(zelf, alle).uitleg
     zelf.vorige_ondersteuners = []
-    assert hs.voorstel_analyse(zelf, alle).uitleg.startswith("Er is geen vorige ondersteuner. Wel op deze school")
+    assert cl.voorstel_analyse(zelf, alle).uitleg.startswith("Er is geen vorige ondersteuner. Wel op deze school")
     lucas = per_id["KLM-2023-012"]
     alleen = [d for d in alle if d.school.naam != lucas.school.naam] + [lucas]
-    assert hs.voorstel_analyse(lucas, alleen).analyse_met == AnalyseMet.clb
-    assert "Karen Claes" in hs.voorstel_analyse(lucas, alleen).uitleg
+    assert cl.voorstel_analyse(lucas, alleen).analyse_met == AnalyseMet.clb
+    assert "Karen Claes" in cl.voorstel_analyse(lucas, alleen).uitleg
 
 
 def test_an_ondersteuner_assigned_in_a_heropstart_works_at_the_school(voorbeeld: Path) -> None:
     """Seed 000 "nog op school aanwezig voor een andere leerling": someone assigned in a
     heropstart (vorm still to choose) is at the school too."""
-    alle = [lees_dossier(p, Context()).dossier for p in sorted((voorbeeld / "cases").glob("*.yaml"))]
+    alle = [lees_dossier(p, Context(vandaag=dt.date(2026, 11, 24))).dossier for p in sorted((voorbeeld / "cases").glob("*.yaml"))]
     lucas = next(d for d in alle if d.id == "KLM-2023-012")
     lotte = next(d for d in alle if d.id == "KLM-2024-017").model_copy(deep=True)
     from leersteun.rules.model import Toewijzing
 
     lotte.heropstarts[-1].toewijzing = Toewijzing(datum=dt.date(2026, 11, 24), ondersteuner="Pieter Dewulf")
     lotte.ondersteuner = "Pieter Dewulf"
-    voorstel = hs.voorstel_analyse(lucas, [lotte, lucas])
+    voorstel = cl.voorstel_analyse(lucas, [lotte, lucas])
     assert voorstel.met == "Pieter Dewulf" and "KLM-2024-017" in voorstel.uitleg
 
 
@@ -174,10 +175,10 @@ def test_interactive_checklist_resumes_after_an_interruption(voorbeeld: Path, ru
     result = run("heropstart", "lena", input=eerste)
     assert result.exit_code == 1
     assert "Heropstart gestart voor RGN-2025-006" in result.stdout
-    d = lees_dossier(pad, Context()).dossier
+    d = lees_dossier(pad, Context(vandaag=dt.date(2026, 11, 24))).dossier
     h = d.laatste_heropstart
     assert d.fase == "heropstart" and h.analyse_met == AnalyseMet.ondersteuner
-    assert [v.sleutel for v in hs.open_vragen(h.checklist)][0] == "werkbare_leervraag"
+    assert [v.sleutel for v in cl.open_vragen(h.checklist)][0] == "werkbare_leervraag"
     assert h.checklist.factoren.leerkracht == ["Nieuwe leerkracht."]
     assert h.checklist.succesfactoren_toegepast.toelichting == "Afsprakenkaart niet meer gebruikt."
     # the second run resumes at question 5 and finishes
@@ -188,7 +189,7 @@ def test_interactive_checklist_resumes_after_an_interruption(voorbeeld: Path, ru
     assert "nog 5 van 9 vragen" in result.stdout
     assert "Vraag 5 van 9" in result.stdout and "Vraag 4 van 9" not in result.stdout
     assert "Een heropstart lijkt zinvol." in result.stdout
-    d = lees_dossier(pad, Context()).dossier
+    d = lees_dossier(pad, Context(vandaag=dt.date(2026, 11, 24))).dossier
     assert d.laatste_heropstart.uitkomst == Uitkomst.heropstart
     assert d.laatste_heropstart.motivatie == "Korte interventie bij de leerkracht."
     assert not list((voorbeeld / "out").glob("*.eml")) if (voorbeeld / "out").exists() else True
@@ -221,7 +222,7 @@ def test_opnieuw_asks_first(voorbeeld: Path, run) -> None:
     assert digest(pad) == voor
     result = run("heropstart", "lotte", "--opnieuw", "--ja", input="")
     assert result.exit_code == 1  # the checklist starts again and then needs answers
-    h = lees_dossier(pad, Context()).dossier.laatste_heropstart
+    h = lees_dossier(pad, Context(vandaag=dt.date(2026, 11, 24))).dossier.laatste_heropstart
     assert h.checklist is None and h.uitkomst is None and h.analyse_met is None
 
 
@@ -242,7 +243,7 @@ def test_antwoorden_file(voorbeeld: Path, run) -> None:
     h = d.laatste_heropstart
     assert d.fase == "heropstart" and h.uitkomst == Uitkomst.heropstart and h.analyse_met == AnalyseMet.clb
     assert h.beslist == dt.date(2026, 11, 24)  # the day of the outcome: the Diplon step opens from it
-    assert hs.open_vragen(h.checklist) == []
+    assert cl.open_vragen(h.checklist) == []
     assert "leersteun mail RGN-2025-006" in result.stdout
     assert run("valideer").exit_code == 0
 
@@ -260,11 +261,11 @@ def test_question_4_is_asked_as_seed_000_and_kept_as_the_contract(bestand: str, 
     file keeps the contract's `andere_partner` ('ja' = another partner fits better): the same
     answer turned round. The seed's wording (`binnen_opdracht`, as 85eedc4 wrote it) is read as
     the contract's key and never dumped."""
-    vraag = hs.VRAAG["andere_partner"]
-    assert "binnen de opdracht" in vraag.vraag and "andere partner" in vraag.vraag and hs.VRAGEN.index(vraag) == 3
+    vraag = cl.VRAAG["andere_partner"]
+    assert "binnen de opdracht" in vraag.vraag and "andere partner" in vraag.vraag and cl.VRAGEN.index(vraag) == 3
     ap = checklist(andere_partner={"antwoord": bestand, "partner": "CLB", "toelichting": "t"}).andere_partner
     assert ap.binnen_opdracht == seed and ap.partners == ["CLB"]
-    assert hs.advies(checklist(andere_partner={"antwoord": bestand})).voorstel == (Uitkomst.geen_heropstart if seed == "nee" else Uitkomst.heropstart)
+    assert cl.advies(checklist(andere_partner={"antwoord": bestand})).voorstel == (Uitkomst.geen_heropstart if seed == "nee" else Uitkomst.heropstart)
     uit_85eedc4 = dict(VOLLEDIG, binnen_opdracht={"antwoord": seed, "andere_partners": ["CGGZ", "PBD"], "toelichting": "t"})
     del uit_85eedc4["andere_partner"]
     gelezen = Checklist.model_validate(uit_85eedc4)
@@ -293,7 +294,7 @@ def test_a_case_prints_the_seed_wording_and_answers_files_use_either(voorbeeld: 
     rij = checklist_rijen(lotte.laatste_heropstart.checklist)[3]
     assert rij["vraag"].startswith("Liggen de noden voldoende binnen de opdracht") and rij["antwoord"] == "ja"
     assert rij["extra"][0] == "Zijn er andere partners die tegemoet kunnen komen aan de vraag? geen"
-    assert any("Geen andere partner kan tegemoetkomen" in r for r in hs.advies(lotte.laatste_heropstart.checklist).redenen)
+    assert any("Geen andere partner kan tegemoetkomen" in r for r in cl.advies(lotte.laatste_heropstart.checklist).redenen)
     assert run("toon", "lotte").exit_code == 0 and digest(pad) == voor
     for naam, vraag_4 in (
         ("seed.yaml", {"binnen_opdracht": {"antwoord": "nee", "andere_partners": ["CGGZ"]}}),
@@ -327,12 +328,12 @@ def test_an_open_checklist_written_by_85eedc4_goes_on_with_the_contract_key(voor
     pad.write_text(origineel.replace("      andere_partner: null\n", "      binnen_opdracht: {antwoord: nee, andere_partners: [CGGZ]}\n"))
     d = dossier(voorbeeld, "JZF-2025-001").dossier
     assert d.laatste_heropstart.checklist.andere_partner.antwoord == "ja" and d.laatste_heropstart.checklist.andere_partner.partner == "CGGZ"
-    assert hs.open_vragen(d.laatste_heropstart.checklist)[0].sleutel == "werkbare_leervraag"
+    assert cl.open_vragen(d.laatste_heropstart.checklist)[0].sleutel == "werkbare_leervraag"
     voor = digest(pad)
     _bewaar(voorbeeld, "JZF-2025-001", lambda data, dd: [])
     assert digest(pad) == voor
     pad.write_text(origineel.replace("      andere_partner: null\n", "      binnen_opdracht: null\n"))
-    assert hs.open_vragen(dossier(voorbeeld, "JZF-2025-001").dossier.laatste_heropstart.checklist)[0].sleutel == "andere_partner"
+    assert cl.open_vragen(dossier(voorbeeld, "JZF-2025-001").dossier.laatste_heropstart.checklist)[0].sleutel == "andere_partner"
     _bewaar(
         voorbeeld, "JZF-2025-001", lambda data, dd: hs.zet_antwoord(data, dd, "andere_partner", {"antwoord": "nee", "partner": None, "andere_partners": []})
     )
@@ -580,8 +581,9 @@ def test_the_readme_answers_example_works(voorbeeld: Path, run) -> None:
 
 def test_light_keeps_its_form_or_says_why_not(voorbeeld: Path) -> None:
     """Seed 000: light "Wekelijks of via enkele overlegmomenten; Duurt max. 2 maanden"."""
-    from leersteun.editing.trajectory import Geweigerd, TrajectAfspraak, Wie
+    from leersteun.editing.trajectory import TrajectAfspraak, Wie
     from leersteun.rules.model import Vorm
+    from leersteun.rules.weigering import Geweigerd
 
     wie = Wie("Hanne Verstraeten", dt.date(2026, 11, 24))
     voor = digest(voorbeeld / "cases" / "KLM-2024-017.yaml")
@@ -599,8 +601,9 @@ def test_light_keeps_its_form_or_says_why_not(voorbeeld: Path) -> None:
 
 def test_medium_does_not_go_on_past_three_months(voorbeeld: Path) -> None:
     """Seed 000: medium "(Twee)wekelijks; Duurt max. 3 maanden" (Arthur: from 14-09-2026)."""
-    from leersteun.editing.trajectory import Geweigerd, Wie, evaluatie
+    from leersteun.editing.trajectory import Wie, evaluatie
     from leersteun.rules.model import Beslissing
+    from leersteun.rules.weigering import Geweigerd
 
     wie = Wie("Pieter Dewulf", dt.date(2026, 11, 24))
     with pytest.raises(Geweigerd, match=r"een evaluatiemoment na het einde \(11-01-2027; uiterlijk 14-12-2026\)"):
@@ -658,7 +661,7 @@ def test_a_script_starts_the_heropstart_and_names_the_next_step(map_, run, monke
     plat = " ".join(result.stdout.split())
     assert "De checklist is nog niet begonnen" in plat and "'leersteun heropstart T-001' in een terminal" in plat
     assert "--antwoorden BESTAND" in plat
-    assert lees_dossier(pad, Context()).dossier.fase == "heropstart"
+    assert lees_dossier(pad, Context(vandaag=dt.date(2026, 11, 24))).dossier.fase == "heropstart"
     result = run("heropstart", "lotte", "--opnieuw")
     assert result.exit_code == 2 and "--ja" in result.stderr
 
@@ -680,7 +683,7 @@ def test_a_pupil_back_at_the_same_school_after_stopping_restarts(map_, run) -> N
     assert digest(pad) == voor
     result = run("heropstart", "lotte", "--overleg-school-clb", "2026-11-20", "--zelfde-school", input="")
     assert "Heropstart gestart voor T-001" in result.stdout, result.output
-    d = lees_dossier(pad, Context()).dossier
+    d = lees_dossier(pad, Context(vandaag=dt.date(2026, 11, 24))).dossier
     assert d.fase == "heropstart" and d.geschiedenis[-1].notitie.endswith("De leerling komt terug naar dezelfde school.")
 
 
@@ -692,7 +695,7 @@ def test_zelfde_school_belongs_to_a_pupil_who_stopped(voorbeeld: Path, run) -> N
 def test_diplon_heropenen_opens_when_the_heropstart_is_decided(voorbeeld: Path, run) -> None:
     """Seed 003: "Bij een heropstart … De school heropent het dossier in Diplon": once the
     checklist decided on a heropstart, not while it is still open."""
-    from leersteun.editing.diplon import open_stappen
+    from leersteun.rules.diplon import open_stappen
     from leersteun.rules.model import DiplonStap
     from leersteun.rules.stand import zoals_op
 

@@ -15,7 +15,7 @@ from tests.conftest import DOSSIER, Map, digest
 
 
 def dossier(map_pad: Path, case_id: str):
-    return lees_dossier(map_pad / "cases" / f"{case_id}.yaml", Context()).dossier
+    return lees_dossier(map_pad / "cases" / f"{case_id}.yaml", Context(vandaag=dt.date(2026, 11, 24))).dossier
 
 
 # ---------------------------------------------------------------------------- from aanmelding to afsluiten

@@ -8,8 +8,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from leersteun.editing.onomkeerbaar import bij_afsluiten, bij_overgang
-from leersteun.editing.trajectory import Geweigerd, Wie
+from leersteun.editing.trajectory import Wie
 from leersteun.rules.model import Dossier, Reden
+from leersteun.rules.weigering import Geweigerd
 from tests.conftest import DOSSIER
 
 WIE = Wie("An Janssens", dt.date(2026, 11, 24))

@@ -454,8 +454,9 @@ def test_a_recorded_overleg_with_every_partner_carries_the_closing(map_: Map) ->
     does not; a partner who could not come is named with the reason."""
     import datetime as dt
 
-    from leersteun.editing.trajectory import Afronding, Geweigerd, Wie, afsluiten, voeg_overleg
+    from leersteun.editing.trajectory import Afronding, Wie, afsluiten, voeg_overleg
     from leersteun.rules.model import OverlegSoort, Reden
+    from leersteun.rules.weigering import Geweigerd
 
     pad = map_.case(MET_DOEL)
     vragen = Afronding("Het stappenplan.", "Zelf plannen.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import shutil
 import socket
@@ -92,7 +93,7 @@ def test_the_mail_builder_keeps_headers_safe_on_its_own(voorbeeld: Path) -> None
     from leersteun.reading.folder import Dossiermap
     from leersteun.rules.checks import Context
 
-    d = lees_dossier(voorbeeld / "cases" / "KLM-2024-017.yaml", Context()).dossier
+    d = lees_dossier(voorbeeld / "cases" / "KLM-2024-017.yaml", Context(vandaag=dt.date(2026, 11, 24))).dossier
     leerling = d.leerling.model_copy(update={"voornaam": "Lotte\r\nX-Evil: 1", "klas": "5B\nBcc: evil@example.org"})
     d = d.model_copy(update={"leerling": leerling})
     inst, _ = lees_instellingen(Dossiermap(voorbeeld))

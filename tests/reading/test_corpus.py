@@ -4,6 +4,7 @@ file:line:column, exit code 1, no traceback, and no file changed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -170,9 +171,10 @@ def beide_paden_gelijk(pad: Path, tekst: str) -> None:
     from leersteun.rules.checks import Context, controleer_dossier
 
     pad.write_text(tekst, encoding="utf-8", errors="surrogatepass")
-    snel, fouten = verwerk(pad, pad.read_bytes())
+    ctx = Context(vandaag=dt.date(2026, 11, 24))  # both paths judge with the same context
+    snel, fouten = verwerk(pad, pad.read_bytes(), ctx)
     try:
-        dossier, bevindingen = controleer_dossier(lees(pad), Context(bestandsnaam=pad.stem))
+        dossier, bevindingen = controleer_dossier(lees(pad), ctx.voor(pad))
         rt_fouten = [b for b in bevindingen if b.is_fout]
     except OngeldigBestand as e:
         dossier, rt_fouten = None, e.bevindingen
@@ -222,7 +224,7 @@ def dezelfde_posities(pad: Path) -> None:
             assert plek in (None, positie(data, loc, sleutel)), (loc, sleutel, pad.read_text(encoding="utf-8"))
             if plek is None:  # only at or below a value left empty; valideer then asks the round trip
                 assert any(data_op(data, loc[:j]) in (None, "") for j in range(1, len(loc) + 1) if data_op(data, loc[:j]) is not GEEN), loc
-    ctx = Context()
+    ctx = Context(vandaag=dt.date(2026, 11, 24))
     gelezen = lees_dossier(pad, ctx)
     meldingen = [m for regel in DOSSIER_REGELS for m in regel(gelezen.dossier, ctx.voor(pad))]
     assert _geplaatst(pad, meldingen, ctx) == gelezen.bevindingen
@@ -337,11 +339,12 @@ def test_the_fast_parser_is_used_for_valid_files(tmp_path: Path, monkeypatch) ->
     """A valid file never takes the round-trip path (else the read path is not fast)."""
     from leersteun.files import store
     from leersteun.reading import snel
+    from leersteun.rules.checks import Context
 
     pad = tmp_path / "T-001.yaml"
     pad.write_text(DOSSIER, encoding="utf-8")
     monkeypatch.setattr(store, "lees", lambda *a, **k: pytest.fail("round-trip path for a valid file"))
-    dossier, fouten = snel.verwerk(pad, pad.read_bytes())
+    dossier, fouten = snel.verwerk(pad, pad.read_bytes(), Context(vandaag=dt.date(2026, 11, 24)))
     assert dossier is not None and not fouten and dossier.leerling.voornaam == "Lotte"
     import yaml_rs  # noqa: F401 - the fast parser is installed with leersteun
 

@@ -3,6 +3,7 @@ position, never as 'not found'."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,11 @@ import pytest
 from leersteun.core.errors import Fout, OngeldigBestand
 from leersteun.reading.dossiers import kaarten, zoek
 from leersteun.reading.folder import vind_map
+from leersteun.rules.checks import Context
 
 NOAH = "cases/KLM-2025-003.yaml"
+
+CTX = Context(vandaag=dt.date(2026, 11, 24))
 
 
 def breek(voorbeeld: Path) -> None:
@@ -23,7 +27,7 @@ def breek(voorbeeld: Path) -> None:
 def test_a_broken_file_of_the_pupil_looked_for_is_named_with_its_findings(voorbeeld: Path, naam: str) -> None:
     breek(voorbeeld)
     with pytest.raises(OngeldigBestand) as e:
-        zoek(kaarten(vind_map(voorbeeld)), naam)
+        zoek(kaarten(vind_map(voorbeeld), CTX), naam)
     assert e.value.pad == NOAH and e.value.gezocht == naam
     assert [(b.regel, b.kolom) for b in e.value.bevindingen] == [(14, 10)]
 
@@ -31,7 +35,7 @@ def test_a_broken_file_of_the_pupil_looked_for_is_named_with_its_findings(voorbe
 def test_no_match_names_the_files_it_could_not_search(voorbeeld: Path) -> None:
     breek(voorbeeld)
     with pytest.raises(Fout) as e:
-        zoek(kaarten(vind_map(voorbeeld)), "zoë")
+        zoek(kaarten(vind_map(voorbeeld), CTX), "zoë")
     assert not isinstance(e.value, OngeldigBestand)
     assert f"Niet doorzocht, want ongeldig: {NOAH}" in e.value.boodschap
 

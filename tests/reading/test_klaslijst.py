@@ -24,8 +24,9 @@ KLASLIJSTEN = ROOT / "tests" / "editing" / "klaslijsten"
 def dossiers() -> list[Dossier]:
     from leersteun.reading.dossiers import alle
     from leersteun.reading.folder import Dossiermap
+    from leersteun.rules.checks import Context
 
-    return [g.dossier for g in alle(Dossiermap(ROOT)) if g.dossier is not None]
+    return [g.dossier for g in alle(Dossiermap(ROOT), Context(vandaag=dt.date(2026, 11, 24))) if g.dossier is not None]
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,11 @@ from leersteun.core.errors import Fout
 from leersteun.outputs import formats, overview
 from leersteun.reading import dossiers, snel
 from leersteun.reading.folder import vind_map
+from leersteun.rules.checks import Context
 from tests.conftest import DOSSIER
 
 VANDAAG = dt.date(2026, 11, 24)
+CTX = Context(vandaag=VANDAAG)  # what a command passes to the read path
 
 
 @pytest.fixture
@@ -86,9 +88,9 @@ def _verdeel(monkeypatch: pytest.MonkeyPatch, manier: str) -> None:
     monkeypatch.setattr(snel, "STUK", 2)
     if manier == "reis":
 
-        def in_dit_proces(paden: list[Path], dubbel: dict, stap: Any, aantal: int) -> Any:
-            gereisd = pickle.loads(snel._lading(stap))
-            return ([snel._lees(p, dubbel, gereisd)] for p in paden)
+        def in_dit_proces(paden: list[Path], dubbel: dict, stap: Any, aantal: int, ctx: Context) -> Any:
+            gereisd, ctx_gereisd = pickle.loads(snel._lading(stap)), pickle.loads(pickle.dumps(ctx))
+            return ([snel._lees(p, dubbel, gereisd, ctx_gereisd)] for p in paden)
 
         monkeypatch.setattr(snel, "processen", lambda bestanden: 3)
         monkeypatch.setattr(snel, "_in_stukken", in_dit_proces)
@@ -152,7 +154,7 @@ def test_the_work_is_shared_and_comes_back_in_file_order(map_met_fouten: Path, v
             time.sleep(0.005)
         return os.getpid(), dossier.id
 
-    gelezen = list(snel.lees_alle(m, stap=stap))
+    gelezen = list(snel.lees_alle(m, CTX, stap=stap))
     assert [g.pad for g in gelezen] == [p for p in m.case_bestanden() if p.exists()]
     geldig = [g for g in gelezen if not g.fouten]
     assert all(g.dossier is None and g.uitkomst[1] == g.pad.stem for g in geldig)
@@ -164,7 +166,7 @@ def test_the_work_is_shared_and_comes_back_in_file_order(map_met_fouten: Path, v
 def test_progress_counts_up_to_every_file(map_met_fouten: Path, veel_processen: list[Any]) -> None:
     m = vind_map(map_met_fouten)
     stand: list[tuple[int, int]] = []
-    list(snel.lees_alle(m, voortgang=lambda klaar, totaal: stand.append((klaar, totaal)), stap=lambda pad, d: None))
+    list(snel.lees_alle(m, CTX, voortgang=lambda klaar, totaal: stand.append((klaar, totaal)), stap=lambda pad, d: None))
     totaal = len(m.case_bestanden())
     assert [k for k, _ in stand] == sorted(k for k, _ in stand) and stand[-1] == (totaal, totaal)
     assert len(stand) > 3 and {t for _, t in stand} == {totaal}
@@ -176,7 +178,7 @@ def test_ctrl_c_stops_every_worker(map_met_fouten: Path, veel_processen: list[An
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        list(snel.lees_alle(vind_map(map_met_fouten), voortgang, stap=lambda pad, d: time.sleep(0.005)))
+        list(snel.lees_alle(vind_map(map_met_fouten), CTX, voortgang, stap=lambda pad, d: time.sleep(0.005)))
     assert gestopt(veel_processen)
 
 
@@ -202,7 +204,7 @@ def test_an_error_in_a_worker_reaches_this_process(map_met_fouten: Path, veel_pr
         raise RuntimeError(f"fout in {pad.name}")
 
     with pytest.raises(RuntimeError, match="fout in"):
-        list(snel.lees_alle(vind_map(map_met_fouten), stap=in_een_werker(tmp_path / "werker", fout)))
+        list(snel.lees_alle(vind_map(map_met_fouten), CTX, stap=in_een_werker(tmp_path / "werker", fout)))
     assert gestopt(veel_processen)
 
 
@@ -240,7 +242,7 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(map_met_fouten: Path, veel_pr
         os._exit(9)  # Windows: gone without a word
 
     with pytest.raises(snel.WerkerFout):
-        list(snel.lees_alle(vind_map(map_met_fouten), stap=in_een_werker(tmp_path / "werker", sterf)))
+        list(snel.lees_alle(vind_map(map_met_fouten), CTX, stap=in_een_werker(tmp_path / "werker", sterf)))
     assert gestopt(veel_processen)
 
 
@@ -301,13 +303,11 @@ def test_the_agenda_is_the_same_on_several_processes(map_met_fouten: Path, monke
 
 def test_finding_a_case_by_name_is_the_same_on_several_processes(map_met_fouten: Path, monkeypatch: pytest.MonkeyPatch, verdeeld_kort: Any) -> None:
     """A name lookup reads only what it needs of each case (`Kaart`), on every core."""
-    from leersteun.rules.checks import Context
-
     m = vind_map(map_met_fouten)
 
     def gevonden(naam: str) -> str:
         try:
-            return str(dossiers.open_dossier(m, naam, Context()).pad.name)
+            return str(dossiers.open_dossier(m, naam, Context(vandaag=VANDAAG)).pad.name)
         except Fout as e:
             return str(e)
 
@@ -326,7 +326,7 @@ def test_lijst_rows_are_the_same_on_several_processes(map_met_fouten: Path, monk
     m = vind_map(map_met_fouten)
 
     def rijen() -> list:
-        return [(g.pad.name, g.uitkomst, g.fouten) for g in snel.lees_alle(m, stap=lambda _pad, d: lijst_rij(d, True))]
+        return [(g.pad.name, g.uitkomst, g.fouten) for g in snel.lees_alle(m, CTX, stap=lambda _pad, d: lijst_rij(d, True))]
 
     monkeypatch.setattr(snel, "processen", lambda bestanden: 1)
     alleen = rijen()
@@ -341,7 +341,7 @@ def test_the_check_for_a_second_case_of_a_pupil_is_the_same_on_several_processes
     m = vind_map(map_met_fouten)
 
     def ids() -> list[str]:
-        return [d.id for d, _zeker in dossiers.dubbels(m, "lotte", "PEETERS", None, "basisschool de klimop")]
+        return [d.id for d, _zeker in dossiers.dubbels(m, CTX, "lotte", "PEETERS", None, "basisschool de klimop")]
 
     monkeypatch.setattr(snel, "processen", lambda bestanden: 1)
     alleen = ids()
@@ -356,7 +356,7 @@ def test_when_no_worker_can_start_this_process_reads_everything(map_met_fouten: 
         raise BlockingIOError("Resource temporarily unavailable")  # as fork does past the process limit
 
     monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", geweigerd)
-    gelezen = list(snel.lees_alle(vind_map(map_met_fouten), stap=lambda pad, d: os.getpid()))
+    gelezen = list(snel.lees_alle(vind_map(map_met_fouten), CTX, stap=lambda pad, d: os.getpid()))
     assert [g.pad for g in gelezen] == [p for p in vind_map(map_met_fouten).case_bestanden() if p.exists()]
     assert {g.uitkomst for g in gelezen if not g.fouten} == {os.getpid()}
 
@@ -395,7 +395,7 @@ def test_a_step_that_cannot_travel_is_read_in_this_process(map_met_fouten: Path,
         with slot:
             return os.getpid()
 
-    gelezen = list(snel.lees_alle(vind_map(map_met_fouten), stap=stap))
+    gelezen = list(snel.lees_alle(vind_map(map_met_fouten), CTX, stap=stap))
     assert {g.uitkomst for g in gelezen if not g.fouten} == {os.getpid()}
 
 
@@ -412,10 +412,12 @@ def test_ctrl_c_while_workers_start_prints_no_traceback(map_met_fouten: Path, st
         "from pathlib import Path\n"
         "def main():\n"
         "    from leersteun.reading import snel\n"
+        "    import datetime\n"
         "    from leersteun.reading.folder import vind_map\n"
+        "    from leersteun.rules.checks import Context\n"
         "    snel.START, snel.STUK, snel.processen = sys.argv[2], 2, lambda n: 3\n"
         "    try:\n"
-        "        for _ in snel.lees_alle(vind_map(Path(sys.argv[1])), lambda k, t: print('bezig', flush=True), stap=lambda p, d: time.sleep(0.05)):\n"
+        "        for _ in snel.lees_alle(vind_map(Path(sys.argv[1])), Context(vandaag=datetime.date(2026, 11, 24)), lambda k, t: print('bezig', flush=True), stap=lambda p, d: time.sleep(0.05)):\n"
         "            pass\n"
         "    except KeyboardInterrupt:\n"
         "        print('onderbroken', flush=True)\n"
@@ -447,16 +449,25 @@ def test_ctrl_c_while_workers_start_prints_no_traceback(map_met_fouten: Path, st
         pytest.fail("a process of the group outlived the main process")
 
 
-def test_every_command_judges_a_case_by_the_same_today(voorbeeld: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Issue 30: "today" is LEERSTEUN_VANDAAG on the fast path too. A birth date after that
-    day (but before the real clock's today) makes the case invalid for every command, not
-    only for those that read it with the round trip."""
+@pytest.mark.parametrize(("vandaag", "geldig"), [("2024-05-01", False), ("2024-07-01", True)])
+def test_every_command_judges_a_case_by_the_same_today(voorbeeld: Path, run, monkeypatch: pytest.MonkeyPatch, vandaag: str, geldig: bool) -> None:
+    """Issue 30: every read-only command judges a case by the one today of its Context
+    (LEERSTEUN_VANDAAG), on the fast path and the round trip alike: the birth date rule
+    (the one error that depends on today) gives every command the same verdict. Born on
+    2024-06-01 (before the Verslag of 2024-09-12): invalid on 2024-05-01, valid on
+    2024-07-01, whatever the clock says (a date after today elsewhere only warns)."""
+    geboren = "2024-06-01"
     pad = voorbeeld / "cases" / "KLM-2024-017.yaml"
     tekst = pad.read_text(encoding="utf-8")
     oud = next(r for r in tekst.splitlines() if r.strip().startswith("geboortedatum:"))
-    pad.write_text(tekst.replace(oud, oud.split(":")[0] + ": 2026-11-30", 1), encoding="utf-8")
-    monkeypatch.setenv("LEERSTEUN_VANDAAG", "2026-11-24")
-    for args in (["valideer"], ["lijst"], ["overzicht"], ["agenda"], ["toon", "KLM-2024-017"]):
+    pad.write_text(tekst.replace(oud, oud.split(":")[0] + f": {geboren}", 1), encoding="utf-8")
+    monkeypatch.setenv("LEERSTEUN_VANDAAG", vandaag)
+    melding = f"geboortedatum {geboren} kan niet kloppen"
+    opdrachten = [
+        ["valideer"], ["lijst"], ["overzicht"], ["agenda"], ["toon", "KLM-2024-017"],
+        ["fiche", "KLM-2024-017", "--formaat", "md"], ["geschiedenis", "KLM-2024-017"],
+    ]  # fmt: skip
+    for args in opdrachten:
         result = run(*args)
-        assert result.exit_code == 1, (args, result.output)
-        assert "geboortedatum 2026-11-30 kan niet kloppen" in result.output, args
+        assert (melding in result.output) is not geldig, (args, result.output)
+        assert result.exit_code == (0 if geldig else 1), (args, result.output)

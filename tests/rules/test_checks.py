@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def test_bad_input_is_a_positioned_dutch_finding(map_: Map, naam, tekst, regel, 
 def test_non_utf8_file_names_the_position(map_: Map) -> None:
     pad = map_.pad / "cases" / "T-001.yaml"
     pad.write_bytes(DOSSIER.replace("Geel", "G\xe9el").encode("latin-1"))
-    b = lees_dossier(pad, checks.Context()).bevindingen[0]
+    b = lees_dossier(pad, checks.Context(vandaag=dt.date(2026, 11, 24))).bevindingen[0]
     assert (b.regel, b.kolom) == (10, 14)  # the byte after "G"
     assert "UTF-8" in b.boodschap
 
@@ -175,7 +176,7 @@ def test_unknown_team_member_is_a_warning_with_suggestion(map_: Map) -> None:
 
     inst, _ = lees_instellingen(Dossiermap(map_.pad))
     pad = map_.case(DOSSIER.replace("ondersteuner: Els Maes ", "ondersteuner: Els Maas "))
-    gevonden = lees_dossier(pad, checks.Context(instellingen=inst)).bevindingen
+    gevonden = lees_dossier(pad, checks.Context(vandaag=dt.date(2026, 11, 24), instellingen=inst)).bevindingen
     assert [(b.regel, b.ernst) for b in gevonden] == [(18, "waarschuwing")]
     assert "bedoel je 'Els Maes'" in gevonden[0].boodschap
 

@@ -265,7 +265,7 @@ def test_ics_is_valid_and_holds_every_deadline(voorbeeld: Path, run) -> None:
     verwacht = {
         (x.dossier_id, x.datum)
         for p in sorted((voorbeeld / "cases").glob("*.yaml"))
-        for x in deadlines(lees_dossier(p, Context()).dossier, D(2026, 11, 24))
+        for x in deadlines(lees_dossier(p, Context(vandaag=D(2026, 11, 24))).dossier, D(2026, 11, 24))
         if x.datum <= D(2026, 11, 24) + dt.timedelta(weeks=52)
     }
     gevonden = {(str(e["UID"]).split(".")[0], e.decoded("DTSTART")) for e in events}

@@ -8,7 +8,7 @@ import sys
 import pytest
 from rich.console import Console
 
-from leersteun.editing import heropstart as hs
+from leersteun.rules import checklist as cl
 from leersteun.terminal import checklist_ui
 
 
@@ -31,7 +31,7 @@ def test_question_4_is_asked_as_seed_000_and_answered_in_the_contracts_words(mon
     uit = io.StringIO()
     console = Console(file=uit, width=200)
     monkeypatch.setattr(sys, "stdin", io.StringIO(invoer))
-    assert checklist_ui.vraag_antwoord(console, hs.VRAAG["andere_partner"]) == bestand
+    assert checklist_ui.vraag_antwoord(console, cl.VRAAG["andere_partner"]) == bestand
     getoond = uit.getvalue()
     for tekst in (
         "1. ja",
@@ -55,5 +55,5 @@ def test_the_summary_shows_the_seed_answer(voorbeeld) -> None:
     lotte = lees_dossier(voorbeeld / "cases" / "KLM-2024-017.yaml", Context(vandaag=dt.date(2026, 11, 24))).dossier
     uit = io.StringIO()
     Console(file=uit, width=200).print(checklist_ui.samenvatting(lotte))
-    regel = next(r for r in uit.getvalue().splitlines() if r.startswith(hs.VRAAG["andere_partner"].kort))
+    regel = next(r for r in uit.getvalue().splitlines() if r.startswith(cl.VRAAG["andere_partner"].kort))
     assert "ja · Zijn er andere partners die tegemoet kunnen komen aan de vraag? geen" in regel, regel
