@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+# What a closing needs in a script (seed 001, 003): the two closing questions and the partners.
+SLUIT = ["--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb"]
+
 # A test run started in the background (`nohup`, `cmd &` in a script) inherits Ctrl-C ignored,
 # and so would every command the tests start: the Ctrl-C tests then see nothing. Ctrl-C is
 # handled as in a terminal instead (commands started from here get the default again).

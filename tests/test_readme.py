@@ -35,13 +35,20 @@ def plat(tekst: str) -> str:
     return " ".join(tekst.split())
 
 
-def test_readme_examples_give_what_the_readme_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def voorbeeldkloon(tmp_path: Path) -> Path:
+    """A copy of the example folder in a git repository of its own, as the README's examples
+    start from."""
     map_ = tmp_path / "voorbeeld"
     map_.mkdir()
     shutil.copy(ROOT / "leersteun.yaml", map_)
     shutil.copytree(ROOT / "cases", map_ / "cases")
     for git in (["init", "-q"], ["add", "."], ["-c", "user.name=Test", "-c", "user.email=t@example.org", "commit", "-qm", "voorbeeld"]):
         subprocess.run(["git", *git], cwd=map_, check=True, capture_output=True)
+    return map_
+
+
+def test_readme_examples_give_what_the_readme_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    map_ = voorbeeldkloon(tmp_path)
     for sleutel, waarde in {"LEERSTEUN_VANDAAG": "2026-11-24", "LEERSTEUN_GEBRUIKER": "An Janssens", "LEERSTEUN_BREEDTE": "120", "COLUMNS": "120"}.items():
         monkeypatch.setenv(sleutel, waarde)
     monkeypatch.chdir(map_)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leersteun.core.errors import Fout
-from leersteun.files.schijf import niet_geschreven, schrijfslot, toon, vervang
+from leersteun.files.schijf import fsync_map, niet_geschreven, schrijfslot, toon, vervang
 from leersteun.reading.folder import CASES, OUT, Dossiermap
 
 if TYPE_CHECKING:
@@ -219,16 +219,7 @@ def _voltooi(stappen: list[dict[str, str | None]]) -> None:
             pad.unlink(missing_ok=True)
         mappen.add(pad.parent)
     for map_ in mappen:
-        try:
-            fd = os.open(map_, os.O_RDONLY)
-        except OSError:
-            continue
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        fsync_map(map_)
 
 
 def _commit(map_: Dossiermap, commit: dict[str, Any] | None) -> str | None:

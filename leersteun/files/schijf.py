@@ -248,7 +248,7 @@ def schrijf_atomisch(pad: Path, inhoud: bytes, nieuw: bool = False) -> None:
         except FileNotFoundError:
             pass
         raise
-    _fsync_map(map_)
+    fsync_map(map_)
 
 
 def _nieuw(tijdelijk: str, pad: Path) -> None:
@@ -301,7 +301,9 @@ def _ruim_op(pad: Path, ouder_dan: float = 60.0) -> None:
             pass
 
 
-def _fsync_map(map_: Path) -> None:
+def fsync_map(map_: Path) -> None:
+    """Make a folder's new names (a rename, a removal) last through a power cut; where a
+    system cannot, nothing happens."""
     try:
         fd = os.open(map_, os.O_RDONLY)
     except OSError:

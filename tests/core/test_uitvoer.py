@@ -91,12 +91,9 @@ def test_every_readme_example_survives_an_output_and_a_locale_in_cp1252(tmp_path
     """Every command of the README's examples, in a process whose locale and outputs are the
     Windows code page: the exit code the README shows, no traceback, the letters cp1252 has
     (ë, ö) as they are, bars and frames in signs it has."""
-    map_ = tmp_path / "voorbeeld"
-    map_.mkdir()
-    shutil.copy(ROOT / "leersteun.yaml", map_)
-    shutil.copytree(ROOT / "cases", map_ / "cases")
-    for git in (["init", "-q"], ["add", "."], ["-c", "user.name=Test", "-c", "user.email=t@example.org", "commit", "-qm", "voorbeeld"]):
-        subprocess.run(["git", *git], cwd=map_, check=True, capture_output=True)
+    from tests.test_readme import voorbeeldkloon
+
+    map_ = voorbeeldkloon(tmp_path)
     plan, getoond = _plan()
     (tmp_path / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
     omgeving = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIOENCODING", "PYTHONUTF8"))}

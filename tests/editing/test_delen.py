@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from leersteun.cli import app
 from leersteun.files.store import gewoon, maak_yaml
+from tests.conftest import SLUIT
 
 ROOT = Path(__file__).resolve().parents[2]
 NOAH = "cases/KLM-2025-003.yaml"
@@ -161,12 +162,7 @@ def test_one_closes_while_the_other_adds_a_meeting(team: Team) -> None:
         "doelen-bereikt",
         "--datum",
         "23-11-2026",
-        "--wat-neemt-school-mee",
-        "Het stappenplan.",
-        "--kansen",
-        "Zelf plannen.",
-        "--met",
-        "klasleerkracht,ouders,clb",
+        *SLUIT,
     )
     assert uit.exit_code == 0, uit.output
     assert team.doe("Els Maes", "overleg", "noah", "--soort", "school-clb", "--datum", "20-11-2026", "--notitie", "Met het CLB.").exit_code == 0
@@ -221,12 +217,7 @@ def test_phase_changed_on_both_sides_is_asked_as_one_question(team: Team) -> Non
             "andere",
             "--datum",
             "21-11-2026",
-            "--wat-neemt-school-mee",
-            "Het stappenplan.",
-            "--kansen",
-            "Zelf plannen.",
-            "--met",
-            "klasleerkracht,ouders,clb",
+            *SLUIT,
         ).exit_code
         == 0
     )

@@ -31,6 +31,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import SLUIT
 from tests.editing.ploeg import ARTHUR, JULIE, NAMEN, NOAH, Dood, Ploeg, top_blokken, zonder_traceback
 from tests.hypothese import GRONDIG, voorbeelden
 
@@ -81,7 +82,7 @@ class Wandeling:
                 "doel", dossier, "--doel", "D1", "--maatregel", m, "--effect", "Rust.", "--periode", "tijdelijk",
                 "--wie", "klasleerkracht", "--wanneer", "dagelijks", "--hoe", "Samen.", "--maatregel-evaluatie", "2027-01-15",
             ],
-            "fase": ["fase", dossier, "afgesloten", "--reden", "andere", "--notitie", m, "--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb"],
+            "fase": ["fase", dossier, "afgesloten", "--reden", "andere", "--notitie", m, *SLUIT],
         }[soort]  # fmt: skip
         uit = self.ploeg.doe(wie, *args)
         zonder_traceback(uit)

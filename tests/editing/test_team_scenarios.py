@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SLUIT
 from tests.editing.ploeg import (
     ARTHUR,
     ELLA,
@@ -538,12 +539,7 @@ def test_9_units_merge_as_units(ploeg: Ploeg) -> None:
         "doelen-bereikt",
         "--datum",
         "23-11-2026",
-        "--wat-neemt-school-mee",
-        "Het stappenplan.",
-        "--kansen",
-        "Zelf plannen.",
-        "--met",
-        "klasleerkracht,ouders,clb",
+        *SLUIT,
     )
     ploeg.ok(ELS, "evaluatie", NOAH, "--beslissing", "verderzetten", "--concreet", "ja", "--context", "ja", "--gedragen", "ja",
              "--fase-2-3", "ja", "--volgende", "15-01-2027", "--datum", "22-11-2026")  # fmt: skip

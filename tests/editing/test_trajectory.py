@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from leersteun.reading.folder import gebruiker
-from tests.conftest import DOSSIER, Map, digest
+from tests.conftest import DOSSIER, SLUIT, Map, digest
 
 
 def wijzigingen(oud: str, nieuw: str) -> tuple[list[str], list[str]]:
@@ -19,7 +19,6 @@ def wijzigingen(oud: str, nieuw: str) -> tuple[list[str], list[str]]:
 
 
 # what goes with closing a traject (seeds 001, 003): the closing questions and the overleg with the partners
-SLUIT = ["--wat-neemt-school-mee", "Het stappenplan.", "--kansen", "Zelf plannen.", "--met", "klasleerkracht,ouders,clb"]
 
 # (case, command, words in the refusal)
 WEIGERINGEN = [

@@ -409,7 +409,7 @@ def test_xlsx_wraps_a_long_text_instead_of_cutting_it_in_print(voorbeeld: Path, 
 
 def test_overview_never_contradicts_itself_and_keeps_the_order_of_a_day(voorbeeld: Path, run) -> None:
     assert run("evaluatie", "noah", "--beslissing", "verderzetten").exit_code == 0
-    from tests.editing.test_trajectory import SLUIT  # closing asks what the school takes along, with whom
+    from tests.conftest import SLUIT  # closing asks what the school takes along, with whom
 
     assert run("evaluatie", "noah", "--beslissing", "afsluiten", "--reden", "doelen_bereikt", *SLUIT).exit_code == 0
     md = run("overzicht", "--formaat", "md").stdout
